@@ -1,0 +1,441 @@
+/** Scheduling on the memory backend: the same rules a real backend keeps, in one process. */
+import {
+  AdapterError,
+  AppointmentSchema,
+  AppointmentTypeListQuerySchema,
+  BookRequestSchema,
+  CancelRequestSchema,
+  CoverageSchema,
+  EligibilityResultSchema,
+  HoldSchema,
+  ManagedAppointmentSchema,
+  ProviderListQuerySchema,
+  RescheduleRequestSchema,
+  SlotQuerySchema,
+  WaitlistRequestSchema,
+  createId,
+  createToken,
+  decodeSlotId,
+  eachDate,
+  generateSlots,
+  localDateIn,
+  parseRequest,
+  localDayClock,
+  minutesOfDay,
+  toZonedIso,
+  type Appointment,
+  type AppointmentType,
+  type BookRequest,
+  type BookingApi,
+  type BusyInterval,
+  type CallOptions,
+  type Coverage,
+  type Hold,
+  type Location,
+  type PatientDetails,
+  type Slot,
+  type WaitlistEntry,
+} from '@pxm/core';
+import type { MemoryContext } from './context.js';
+import { simulateLatency } from './latency.js';
+
+interface StoredHold {
+  hold: Hold;
+  /** Set once a booking used it; a used hold cannot book again. */
+  consumedBy?: string;
+  released?: boolean;
+}
+
+interface StoredAppointment {
+  appointment: Appointment;
+  patientId: string;
+  coverage: Coverage | undefined;
+  bufferMinutes: number;
+}
+
+/** Idempotency record: the key, what it was used for, and the result it produced. */
+interface IdempotentResult<T> {
+  fingerprint: string;
+  result: T;
+}
+
+export interface MemoryBookingApi extends BookingApi {
+  verifyEligibility: NonNullable<BookingApi['verifyEligibility']>;
+  /** Test and demo helper: every stored appointment. */
+  listStoredAppointments(): Appointment[];
+}
+
+export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
+  const holds = new Map<string, StoredHold>();
+  const appointments = new Map<string, StoredAppointment>();
+  const byManageToken = new Map<string, string>();
+  const bookingKeys = new Map<string, IdempotentResult<Appointment>>();
+  const waitlistKeys = new Map<string, IdempotentResult<WaitlistEntry>>();
+  const patients = new Map(ctx.seed.patients.map((p) => [p.id, p]));
+
+  const nowMs = () => ctx.now().getTime();
+
+  function location(id: string, operation: string): Location {
+    const found = ctx.seed.locations.find((l) => l.id === id);
+    if (!found) throw new AdapterError('not_found', `Unknown location ${id}.`, { operation });
+    return found;
+  }
+
+  function appointmentType(id: string, operation: string): AppointmentType {
+    const found = ctx.seed.appointmentTypes.find((t) => t.id === id);
+    if (!found) throw new AdapterError('not_found', `Unknown appointment type ${id}.`, { operation });
+    return found;
+  }
+
+  /** Existing visits (seeded and booked) and live holds of the given providers in a range. */
+  function busyIntervals(loc: Location, providerIds: readonly string[], fromMs: number, toMs: number, exceptHoldId?: string): BusyInterval[] {
+    const busy: BusyInterval[] = [];
+    const fromDate = localDateIn(fromMs - 86_400_000, loc.timeZone);
+    const toDate = localDateIn(toMs + 86_400_000, loc.timeZone);
+    for (const providerId of providerIds) {
+      for (const date of eachDate(fromDate, toDate)) {
+        for (const block of ctx.seed.busyBlocks(providerId, date, ctx.seed.workingHours)) {
+          const blockZone = ctx.seed.locations.find((l) => l.id === block.locationId)?.timeZone ?? loc.timeZone;
+          const clock = localDayClock(block.date, blockZone);
+          const startMs = clock.instantOf(minutesOfDay(block.start));
+          const endMs = clock.instantOf(minutesOfDay(block.end));
+          if (startMs !== undefined && endMs !== undefined) busy.push({ providerId, startMs, endMs });
+        }
+      }
+    }
+    for (const stored of appointments.values()) {
+      if (stored.appointment.status !== 'booked') continue;
+      busy.push({
+        providerId: stored.appointment.providerId,
+        startMs: Date.parse(stored.appointment.start),
+        endMs: Date.parse(stored.appointment.end) + stored.bufferMinutes * 60_000,
+      });
+    }
+    const now = nowMs();
+    for (const [id, stored] of holds) {
+      if (id === exceptHoldId || stored.consumedBy || stored.released) continue;
+      if (Date.parse(stored.hold.expiresAt) <= now) continue;
+      const type = ctx.seed.appointmentTypes.find((t) => t.id === stored.hold.slot.appointmentTypeId);
+      busy.push({
+        providerId: stored.hold.slot.providerId,
+        startMs: Date.parse(stored.hold.slot.start),
+        endMs: Date.parse(stored.hold.slot.end) + (type?.bufferMinutes ?? 0) * 60_000,
+      });
+    }
+    return busy;
+  }
+
+  function closuresBetween(fromMs: number, toMs: number) {
+    const closures = [];
+    for (let year = new Date(fromMs).getUTCFullYear() - 1; year <= new Date(toMs).getUTCFullYear() + 1; year++) {
+      closures.push(...ctx.seed.closuresForYear(year));
+    }
+    return closures;
+  }
+
+  function freeSlots(query: { locationId: string; appointmentTypeId: string; providerId?: string | undefined; fromMs: number; toMs: number }, operation: string, exceptHoldId?: string): Slot[] {
+    const loc = location(query.locationId, operation);
+    const type = appointmentType(query.appointmentTypeId, operation);
+    const providers = ctx.seed.providers.filter(
+      (p) => (!query.providerId || p.id === query.providerId) && p.locationIds.includes(loc.id) && p.appointmentTypeIds.includes(type.id),
+    );
+    return generateSlots({
+      location: loc,
+      appointmentType: type,
+      providers,
+      workingHours: ctx.seed.workingHours,
+      closures: closuresBetween(query.fromMs, query.toMs),
+      busy: busyIntervals(loc, providers.map((p) => p.id), query.fromMs, query.toMs, exceptHoldId),
+      fromMs: query.fromMs,
+      toMs: query.toMs,
+      nowMs: nowMs(),
+    });
+  }
+
+  /** The slot behind `slotId` if it is still free right now (ignoring one hold, the caller's own). */
+  function stillFree(slotId: string, operation: string, exceptHoldId?: string): Slot | undefined {
+    const key = decodeSlotId(slotId);
+    if (!key) return undefined;
+    return freeSlots(
+      { locationId: key.locationId, appointmentTypeId: key.appointmentTypeId, providerId: key.providerId, fromMs: key.startMs, toMs: key.startMs + 1 },
+      operation,
+      exceptHoldId,
+    ).find((slot) => slot.id === slotId);
+  }
+
+  function liveHold(holdId: string, operation: string): StoredHold {
+    const stored = holds.get(holdId);
+    if (!stored || stored.released) throw new AdapterError('hold_expired', 'This hold is no longer active.', { operation });
+    if (stored.consumedBy) throw new AdapterError('slot_unavailable', 'This time has already been booked.', { operation });
+    if (Date.parse(stored.hold.expiresAt) <= nowMs()) {
+      throw new AdapterError('hold_expired', 'The hold on this time has expired.', { operation });
+    }
+    return stored;
+  }
+
+  function matchPatient(patient: PatientDetails, operation: string): string {
+    if (patient.kind === 'new') {
+      const id = `pat-${createId()}`;
+      patients.set(id, { id, firstName: patient.firstName, lastName: patient.lastName, dateOfBirth: patient.dateOfBirth, phone: patient.phone, email: patient.email });
+      return id;
+    }
+    const digits = (value: string | undefined) => (value ?? '').replace(/\D/g, '').slice(-10);
+    const match = [...patients.values()].find(
+      (known) =>
+        known.lastName.localeCompare(patient.lastName, undefined, { sensitivity: 'base' }) === 0 &&
+        known.dateOfBirth === patient.dateOfBirth &&
+        ((patient.phone !== undefined && digits(known.phone) === digits(patient.phone)) ||
+          (patient.email !== undefined && known.email.toLowerCase() === patient.email.toLowerCase())),
+    );
+    if (!match) throw new AdapterError('not_found', 'No patient matches these details.', { operation });
+    return match.id;
+  }
+
+  function isEligible(type: AppointmentType, patient: PatientDetails): boolean {
+    return type.patientEligibility === 'any' || type.patientEligibility === patient.kind;
+  }
+
+  function createAppointment(hold: StoredHold, patientId: string, coverage: Coverage | undefined, manageToken: string, rescheduledFromId?: string): Appointment {
+    const loc = location(hold.hold.slot.locationId, 'booking.book');
+    const type = appointmentType(hold.hold.slot.appointmentTypeId, 'booking.book');
+    const appointment = AppointmentSchema.parse({
+      id: `appt-${createId()}`,
+      status: 'booked',
+      locationId: hold.hold.slot.locationId,
+      providerId: hold.hold.slot.providerId,
+      appointmentTypeId: hold.hold.slot.appointmentTypeId,
+      start: hold.hold.slot.start,
+      end: hold.hold.slot.end,
+      timeZone: loc.timeZone,
+      manageToken,
+      createdAt: toZonedIso(nowMs(), loc.timeZone),
+      ...(rescheduledFromId ? { rescheduledFromId } : {}),
+    });
+    appointments.set(appointment.id, { appointment, patientId, coverage, bufferMinutes: type.bufferMinutes });
+    byManageToken.set(manageToken, appointment.id);
+    return appointment;
+  }
+
+  function replay<T>(store: Map<string, IdempotentResult<T>>, key: string, fingerprint: string, operation: string): T | undefined {
+    const previous = store.get(key);
+    if (!previous) return undefined;
+    if (previous.fingerprint !== fingerprint) {
+      throw new AdapterError('conflict', 'This idempotency key was already used for a different request.', { operation });
+    }
+    return previous.result;
+  }
+
+  function managed(token: string, operation: string): StoredAppointment {
+    const id = byManageToken.get(token);
+    const stored = id ? appointments.get(id) : undefined;
+    if (!stored) throw new AdapterError('token_invalid', 'This link is not valid.', { operation });
+    if (Date.parse(stored.appointment.end) <= nowMs()) {
+      throw new AdapterError('token_expired', 'This appointment has already taken place.', { operation });
+    }
+    return stored;
+  }
+
+  function withinNoticeWindow(appointment: Appointment): boolean {
+    return Date.parse(appointment.start) - nowMs() < ctx.seed.practice.cancellationPolicy.minimumNoticeHours * 3_600_000;
+  }
+
+  function cancelStored(stored: StoredAppointment): Appointment {
+    const cancelled: Appointment = { ...stored.appointment, status: 'cancelled', cancelledAt: toZonedIso(nowMs(), stored.appointment.timeZone) };
+    stored.appointment = cancelled;
+    return cancelled;
+  }
+
+  const api: MemoryBookingApi = {
+    async getPractice(options?: CallOptions) {
+      await simulateLatency(ctx.latency, options?.signal);
+      return structuredClone(ctx.seed.practice);
+    },
+
+    async listLocations(options?: CallOptions) {
+      await simulateLatency(ctx.latency, options?.signal);
+      return structuredClone(ctx.seed.locations);
+    },
+
+    async listAppointmentTypes(query = {}, options?: CallOptions) {
+      const q = parseRequest(AppointmentTypeListQuerySchema, query, 'booking.listAppointmentTypes');
+      await simulateLatency(ctx.latency, options?.signal);
+      return structuredClone(
+        ctx.seed.appointmentTypes.filter((t) => !q.locationId || !t.locationIds || t.locationIds.includes(q.locationId)),
+      );
+    },
+
+    async listProviders(query = {}, options?: CallOptions) {
+      const q = parseRequest(ProviderListQuerySchema, query, 'booking.listProviders');
+      await simulateLatency(ctx.latency, options?.signal);
+      return structuredClone(
+        ctx.seed.providers.filter(
+          (p) =>
+            (!q.locationId || p.locationIds.includes(q.locationId)) &&
+            (!q.appointmentTypeId || p.appointmentTypeIds.includes(q.appointmentTypeId)),
+        ),
+      );
+    },
+
+    async findSlots(query, options?: CallOptions) {
+      const operation = 'booking.findSlots';
+      const q = parseRequest(SlotQuerySchema, query, operation);
+      const fromMs = Date.parse(q.from);
+      const toMs = Date.parse(q.to);
+      if (toMs <= fromMs || toMs - fromMs > 190 * 86_400_000) {
+        throw new AdapterError('validation', 'The range must be positive and at most 190 days.', { operation, issues: [{ path: 'to', message: 'Range out of bounds.' }] });
+      }
+      await simulateLatency(ctx.latency, options?.signal);
+      return freeSlots({ ...q, fromMs, toMs }, operation);
+    },
+
+    async holdSlot(slotId, options?: CallOptions) {
+      const operation = 'booking.holdSlot';
+      if (typeof slotId !== 'string' || !decodeSlotId(slotId)) {
+        throw new AdapterError('validation', 'Unknown slot id format.', { operation, issues: [{ path: 'slotId', message: 'Invalid slot id.' }] });
+      }
+      await simulateLatency(ctx.latency, options?.signal);
+      const slot = stillFree(slotId, operation);
+      if (!slot) throw new AdapterError('slot_unavailable', 'This time is no longer available.', { operation });
+      const hold: Hold = HoldSchema.parse({
+        id: `hold-${createId()}`,
+        slot,
+        expiresAt: new Date(nowMs() + ctx.holdTtlMs).toISOString(),
+      });
+      holds.set(hold.id, { hold });
+      return structuredClone(hold);
+    },
+
+    async renewHold(holdId, options?: CallOptions) {
+      await simulateLatency(ctx.latency, options?.signal);
+      const stored = liveHold(holdId, 'booking.renewHold');
+      stored.hold = { ...stored.hold, expiresAt: new Date(nowMs() + ctx.holdTtlMs).toISOString() };
+      return structuredClone(stored.hold);
+    },
+
+    async releaseHold(holdId, options?: CallOptions) {
+      await simulateLatency(ctx.latency, options?.signal);
+      const stored = holds.get(holdId);
+      if (stored && !stored.consumedBy) stored.released = true;
+    },
+
+    async book(request: BookRequest, options?: CallOptions) {
+      const operation = 'booking.book';
+      const req = parseRequest(BookRequestSchema, request, operation);
+      await simulateLatency(ctx.latency, options?.signal);
+      const replayed = replay(bookingKeys, req.idempotencyKey, req.holdId, operation);
+      if (replayed) return structuredClone(replayed);
+      const hold = liveHold(req.holdId, operation);
+      const type = appointmentType(hold.hold.slot.appointmentTypeId, operation);
+      if (!isEligible(type, req.patient)) {
+        throw new AdapterError('validation', `${type.name} is not offered to ${req.patient.kind} patients.`, {
+          operation,
+          issues: [{ path: 'patient.kind', message: 'Not eligible for this appointment type.' }],
+        });
+      }
+      if (!stillFree(hold.hold.slot.id, operation, hold.hold.id)) {
+        throw new AdapterError('slot_unavailable', 'This time is no longer available.', { operation });
+      }
+      const patientId = matchPatient(req.patient, operation);
+      const appointment = createAppointment(hold, patientId, req.coverage, createToken());
+      hold.consumedBy = appointment.id;
+      bookingKeys.set(req.idempotencyKey, { fingerprint: req.holdId, result: appointment });
+      return structuredClone(appointment);
+    },
+
+    async getAppointment(manageToken, options?: CallOptions) {
+      const operation = 'booking.getAppointment';
+      await simulateLatency(ctx.latency, options?.signal);
+      const stored = managed(manageToken, operation);
+      return ManagedAppointmentSchema.parse({
+        appointment: stored.appointment,
+        cancellationPolicy: ctx.seed.practice.cancellationPolicy,
+        withinNoticeWindow: withinNoticeWindow(stored.appointment),
+      });
+    },
+
+    async cancelAppointment(manageToken, request, options?: CallOptions) {
+      const operation = 'booking.cancelAppointment';
+      const req = parseRequest(CancelRequestSchema, request, operation);
+      await simulateLatency(ctx.latency, options?.signal);
+      const stored = managed(manageToken, operation);
+      if (stored.appointment.status === 'cancelled') return structuredClone(stored.appointment);
+      if (withinNoticeWindow(stored.appointment) && ctx.seed.practice.cancellationPolicy.lateCancelFee && !req.acknowledgedFee) {
+        throw new AdapterError('validation', 'The late-cancellation fee must be acknowledged.', {
+          operation,
+          issues: [{ path: 'acknowledgedFee', message: 'Required inside the notice window.' }],
+        });
+      }
+      return structuredClone(cancelStored(stored));
+    },
+
+    async rescheduleAppointment(manageToken, request, options?: CallOptions) {
+      const operation = 'booking.rescheduleAppointment';
+      const req = parseRequest(RescheduleRequestSchema, request, operation);
+      await simulateLatency(ctx.latency, options?.signal);
+      const replayed = replay(bookingKeys, req.idempotencyKey, `${manageToken}|${req.holdId}`, operation);
+      if (replayed) return structuredClone(replayed);
+      const old = managed(manageToken, operation);
+      if (old.appointment.status === 'cancelled') {
+        throw new AdapterError('conflict', 'This appointment was cancelled and cannot be rescheduled.', { operation });
+      }
+      if (withinNoticeWindow(old.appointment) && ctx.seed.practice.cancellationPolicy.lateCancelFee && !req.acknowledgedFee) {
+        throw new AdapterError('validation', 'The late-change fee must be acknowledged.', {
+          operation,
+          issues: [{ path: 'acknowledgedFee', message: 'Required inside the notice window.' }],
+        });
+      }
+      const hold = liveHold(req.holdId, operation);
+      if (!stillFree(hold.hold.slot.id, operation, hold.hold.id)) {
+        throw new AdapterError('slot_unavailable', 'This time is no longer available.', { operation });
+      }
+      // The new visit is booked first; the old one is released only after, so the patient never has neither.
+      const next = createAppointment(hold, old.patientId, old.coverage, manageToken, old.appointment.id);
+      hold.consumedBy = next.id;
+      cancelStored(old);
+      bookingKeys.set(req.idempotencyKey, { fingerprint: `${manageToken}|${req.holdId}`, result: next });
+      return structuredClone(next);
+    },
+
+    async joinWaitlist(request, options?: CallOptions) {
+      const operation = 'booking.joinWaitlist';
+      const req = parseRequest(WaitlistRequestSchema, request, operation);
+      await simulateLatency(ctx.latency, options?.signal);
+      location(req.locationId, operation);
+      appointmentType(req.appointmentTypeId, operation);
+      const fingerprint = `${req.locationId}|${req.appointmentTypeId}|${req.providerId ?? ''}`;
+      const replayed = replay(waitlistKeys, req.idempotencyKey, fingerprint, operation);
+      if (replayed) return structuredClone(replayed);
+      const entry: WaitlistEntry = {
+        id: `wait-${createId()}`,
+        locationId: req.locationId,
+        appointmentTypeId: req.appointmentTypeId,
+        ...(req.providerId ? { providerId: req.providerId } : {}),
+        createdAt: new Date(nowMs()).toISOString(),
+      };
+      waitlistKeys.set(req.idempotencyKey, { fingerprint, result: entry });
+      return structuredClone(entry);
+    },
+
+    async verifyEligibility(coverage, options?: CallOptions) {
+      const operation = 'booking.verifyEligibility';
+      const c = parseRequest(CoverageSchema, coverage, operation);
+      await simulateLatency(ctx.latency, options?.signal);
+      const checkedAt = new Date(nowMs()).toISOString();
+      if (c.kind === 'self-pay') return EligibilityResultSchema.parse({ status: 'unknown', checkedAt });
+      // Demo payer rules: member ids ending in 0 are inactive; known payers have a fixed copay.
+      if (/0$/.test(c.memberId)) return EligibilityResultSchema.parse({ status: 'inactive', checkedAt });
+      const copays: Record<string, number> = { aetna: 3000, cigna: 2500, 'blue cross blue shield': 3500, medicare: 0, unitedhealthcare: 4000 };
+      const copay = copays[c.payerName.trim().toLowerCase()];
+      return EligibilityResultSchema.parse({
+        status: 'active',
+        checkedAt,
+        ...(copay === undefined ? {} : { copay: { amountMinor: copay, currency: 'USD' } }),
+      });
+    },
+
+    listStoredAppointments() {
+      return [...appointments.values()].map((stored) => structuredClone(stored.appointment));
+    },
+  };
+  return api;
+}

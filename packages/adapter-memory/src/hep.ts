@@ -1,0 +1,80 @@
+/** Home exercise programs on the memory backend; logging is idempotent on the client-made id. */
+import {
+  ActivityLogEntrySchema,
+  ActivityQuerySchema,
+  AdapterError,
+  parseRequest,
+  type ActivityLogEntry,
+  type CallOptions,
+  type HepApi,
+} from '@pxm/core';
+import * as z from 'zod/mini';
+import type { MemoryContext } from './context.js';
+import { simulateLatency } from './latency.js';
+import type { HepSeed } from './seed.js';
+import { openToken } from './tokens.js';
+
+const EntriesSchema = z.array(ActivityLogEntrySchema).check(z.minLength(1), z.maxLength(200));
+
+interface HepRecord extends HepSeed {
+  logs: Map<string, ActivityLogEntry>;
+}
+
+export interface MemoryHepApi extends HepApi {
+  /** Test and demo helper: the therapist edits the program (the version goes up). */
+  updateProgram(token: string, edit: (program: HepSeed['program']) => HepSeed['program']): void;
+}
+
+export function createMemoryHep(ctx: MemoryContext): MemoryHepApi {
+  const records = new Map<string, HepRecord>(ctx.seed.hepPrograms.map((seed) => [seed.token, { ...seed, logs: new Map() }]));
+  const nowMs = () => ctx.now().getTime();
+
+  return {
+    async loadProgram(token, options?: CallOptions) {
+      await simulateLatency(ctx.latency, options?.signal);
+      return structuredClone(openToken(records, token, nowMs(), 'hep.loadProgram').program);
+    },
+
+    async logActivity(token, entries, options?: CallOptions) {
+      const operation = 'hep.logActivity';
+      const list = parseRequest(EntriesSchema, entries, operation);
+      await simulateLatency(ctx.latency, options?.signal);
+      const record = openToken(records, token, nowMs(), operation);
+      for (const entry of list) {
+        if (!record.program.exercises.some((e) => e.id === entry.exerciseId)) {
+          throw new AdapterError('validation', 'Unknown exercise.', { operation, issues: [{ path: 'exerciseId', message: 'Not in this program.' }] });
+        }
+      }
+      return list.map((entry) => {
+        const stored = record.logs.get(entry.clientId);
+        // A repeat is a no-op, except that voiding (undo) is applied once.
+        const next = stored ? (entry.voided && !stored.voided ? { ...stored, voided: true } : stored) : entry;
+        record.logs.set(entry.clientId, next);
+        return structuredClone(next);
+      });
+    },
+
+    async listActivity(token, query = {}, options?: CallOptions) {
+      const operation = 'hep.listActivity';
+      const q = parseRequest(ActivityQuerySchema, query, operation);
+      await simulateLatency(ctx.latency, options?.signal);
+      const record = openToken(records, token, nowMs(), operation);
+      const from = q.from ? Date.parse(q.from) : -Infinity;
+      const to = q.to ? Date.parse(q.to) : Infinity;
+      return [...record.logs.values()]
+        .filter((entry) => {
+          const at = Date.parse(entry.completedAt);
+          return at >= from && at < to;
+        })
+        .sort((a, b) => Date.parse(a.completedAt) - Date.parse(b.completedAt))
+        .map((entry) => structuredClone(entry));
+    },
+
+    updateProgram(token, edit) {
+      const record = records.get(token);
+      if (!record) throw new AdapterError('token_invalid', 'Unknown token.');
+      const next = edit(structuredClone(record.program));
+      record.program = { ...next, version: record.program.version + 1, updatedAt: new Date(nowMs()).toISOString() };
+    },
+  };
+}

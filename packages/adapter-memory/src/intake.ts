@@ -1,0 +1,124 @@
+/** Intake on the memory backend: versioned drafts, attachments by reference, one submission. */
+import {
+  AdapterError,
+  AttachmentUploadSchema,
+  DraftSchema,
+  IntakeSessionSchema,
+  MAX_ATTACHMENT_BYTES,
+  SaveDraftRequestSchema,
+  SubmitIntakeRequestSchema,
+  createId,
+  parseRequest,
+  type AttachmentRef,
+  type CallOptions,
+  type Draft,
+  type IntakeApi,
+  type IntakeResponse,
+} from '@pxm/core';
+import type { MemoryContext } from './context.js';
+import { simulateLatency } from './latency.js';
+import type { IntakeSeed } from './seed.js';
+import { openToken } from './tokens.js';
+
+interface IntakeRecord extends IntakeSeed {
+  draft: Draft | null;
+  response?: IntakeResponse;
+  responseKey?: string;
+}
+
+export interface MemoryIntakeApi extends IntakeApi {
+  /** Test and demo helper: the stored attachment bytes. */
+  getAttachment(id: string): Blob | undefined;
+}
+
+export function createMemoryIntake(ctx: MemoryContext): MemoryIntakeApi {
+  const records = new Map<string, IntakeRecord>(ctx.seed.intakeForms.map((seed) => [seed.token, { ...seed, draft: null }]));
+  const attachments = new Map<string, Blob>();
+  const nowMs = () => ctx.now().getTime();
+
+  function open(token: string, operation: string): IntakeRecord {
+    return openToken(records, token, nowMs(), operation);
+  }
+
+  function assertOpen(record: IntakeRecord, operation: string): void {
+    if (record.response) throw new AdapterError('already_submitted', 'This form was already submitted.', { operation });
+  }
+
+  return {
+    async loadForm(token, options?: CallOptions) {
+      await simulateLatency(ctx.latency, options?.signal);
+      const record = open(token, 'intake.loadForm');
+      return IntakeSessionSchema.parse({
+        formId: record.definition.id,
+        definition: record.definition,
+        status: record.response ? 'submitted' : 'open',
+        draft: record.draft,
+        priorScores: record.priorScores ?? [],
+        ...(record.response ? { responseId: record.response.id } : {}),
+      });
+    },
+
+    async saveDraft(token, request, options?: CallOptions) {
+      const operation = 'intake.saveDraft';
+      const req = parseRequest(SaveDraftRequestSchema, request, operation);
+      await simulateLatency(ctx.latency, options?.signal);
+      const record = open(token, operation);
+      assertOpen(record, operation);
+      const currentVersion = record.draft?.version ?? 0;
+      if (req.baseVersion !== currentVersion) {
+        throw new AdapterError('conflict', 'The draft was changed elsewhere.', { operation });
+      }
+      record.draft = DraftSchema.parse({
+        answers: req.answers,
+        ...(req.pageId ? { pageId: req.pageId } : {}),
+        version: currentVersion + 1,
+        savedAt: new Date(nowMs()).toISOString(),
+      });
+      return structuredClone(record.draft);
+    },
+
+    async uploadAttachment(token, file, upload, options?: CallOptions) {
+      const operation = 'intake.uploadAttachment';
+      const meta = parseRequest(AttachmentUploadSchema, upload, operation);
+      if (!(file instanceof Blob) || file.size === 0 || file.size > MAX_ATTACHMENT_BYTES) {
+        throw new AdapterError('validation', 'The file is empty or too large.', { operation, issues: [{ path: 'file', message: 'Size out of bounds.' }] });
+      }
+      await simulateLatency(ctx.latency, options?.signal);
+      const record = open(token, operation);
+      assertOpen(record, operation);
+      const ref: AttachmentRef = {
+        id: `att-${createId()}`,
+        contentType: meta.contentType,
+        size: file.size,
+        ...(meta.purpose ? { purpose: meta.purpose } : {}),
+      };
+      attachments.set(ref.id, file);
+      return ref;
+    },
+
+    async submit(token, request, options?: CallOptions) {
+      const operation = 'intake.submit';
+      const req = parseRequest(SubmitIntakeRequestSchema, request, operation);
+      await simulateLatency(ctx.latency, options?.signal);
+      const record = open(token, operation);
+      if (record.response) {
+        if (record.responseKey === req.idempotencyKey) return structuredClone(record.response);
+        throw new AdapterError('already_submitted', 'This form was already submitted.', { operation });
+      }
+      const response: IntakeResponse = {
+        id: `resp-${createId()}`,
+        formId: record.definition.id,
+        formVersion: record.definition.version,
+        submittedAt: new Date(nowMs()).toISOString(),
+      };
+      record.response = response;
+      record.responseKey = req.idempotencyKey;
+      record.draft = record.draft ? { ...record.draft, answers: req.answers } : null;
+      return structuredClone(response);
+    },
+
+    getAttachment(id) {
+      return attachments.get(id);
+    },
+  };
+}

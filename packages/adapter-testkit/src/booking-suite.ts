@@ -1,0 +1,263 @@
+/** Contract: scheduling rules every adapter keeps. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { AdapterError, localTimeIn, requireCapability, type BookingApi, type Location, type Slot } from '@pxm/core';
+import { expectAdapterError } from './expect-error.js';
+import { bookRequest, consents, freshKey } from './fixtures.js';
+import { CONTRACT_NOW, type ContractOptions, type ContractSubject } from './subject.js';
+import { scheduleViolation } from './working-hours.js';
+import { withSubject } from './with-subject.js';
+
+const DENVER = 'denver-highlands';
+const PHOENIX = 'phoenix-arcadia';
+/** Spans the US spring-forward change on Sunday 2027-03-14. */
+const DST_RANGE = { from: '2027-03-08T00:00:00-07:00', to: '2027-03-20T00:00:00-06:00' };
+
+async function location(api: BookingApi, id: string): Promise<Location> {
+  const found = (await api.listLocations()).find((l) => l.id === id);
+  assert.ok(found, `the demo location ${id} exists`);
+  return found;
+}
+
+async function firstSlot(api: BookingApi, appointmentTypeId = 'initial-evaluation', locationId = DENVER): Promise<Slot> {
+  const slots = await api.findSlots({ locationId, appointmentTypeId, ...DST_RANGE });
+  assert.ok(slots.length > 0, 'the demo practice has free slots');
+  return slots[0]!;
+}
+
+export function bookingSuite(options: ContractOptions): void {
+  const test = (title: string, body: (subject: ContractSubject, api: BookingApi) => Promise<void>) =>
+    it(title, { skip: options.skip?.tests?.[title] ?? false }, () =>
+      withSubject(options, CONTRACT_NOW, (subject) => body(subject, requireCapability(subject.adapter, 'booking'))),
+    );
+
+  describe(`${options.name}: booking`, { skip: options.skip?.booking ?? false }, () => {
+    test('lists the practice, its locations, appointment types and providers', async (_s, api) => {
+      const practice = await api.getPractice();
+      assert.ok(practice.name.length > 0);
+      const locations = await api.listLocations();
+      assert.deepEqual(locations.map((l) => l.id).sort(), [DENVER, PHOENIX]);
+      const types = await api.listAppointmentTypes();
+      assert.ok(types.some((t) => t.patientEligibility === 'new' && t.durationMinutes === 60));
+      assert.ok(types.some((t) => t.modality === 'telehealth'));
+      const denverProviders = await api.listProviders({ locationId: DENVER });
+      assert.ok(denverProviders.length >= 2);
+      assert.ok(denverProviders.every((p) => p.locationIds.includes(DENVER)));
+    });
+
+    test('offers only free slots inside working hours, in the location zone, across a DST change', async (_s, api) => {
+      for (const id of [DENVER, PHOENIX]) {
+        const loc = await location(api, id);
+        for (const type of await api.listAppointmentTypes({ locationId: id })) {
+          const slots = await api.findSlots({ locationId: id, appointmentTypeId: type.id, ...DST_RANGE });
+          assert.ok(slots.length > 0, `${type.id} has slots at ${id}`);
+          for (const slot of slots) {
+            assert.equal(slot.locationId, id);
+            assert.equal(slot.appointmentTypeId, type.id);
+            assert.ok(Date.parse(slot.start) >= Date.parse(DST_RANGE.from) && Date.parse(slot.start) < Date.parse(DST_RANGE.to));
+            assert.equal(scheduleViolation(slot, loc, type), undefined);
+          }
+        }
+      }
+    });
+
+    test('keeps wall-clock hours across the DST change (Denver) and a fixed offset without DST (Phoenix)', async (_s, api) => {
+      const denver = await api.findSlots({ locationId: DENVER, appointmentTypeId: 'follow-up', providerId: 'james-okafor', ...DST_RANGE });
+      const before = denver.filter((s) => s.start.startsWith('2027-03-08'));
+      const afterChange = denver.filter((s) => s.start.startsWith('2027-03-15'));
+      assert.ok(before.length > 0 && afterChange.length > 0);
+      assert.ok(before.every((s) => s.start.endsWith('-07:00')), 'MST before the change');
+      assert.ok(afterChange.every((s) => s.start.endsWith('-06:00')), 'MDT after the change');
+      const localHours = (list: Slot[]) => list.map((s) => Number(localTimeIn(s.start, 'America/Denver').slice(0, 2)));
+      // James works 07:00-16:00 local on Mondays: the same wall-clock window in both offsets.
+      assert.ok([...localHours(before), ...localHours(afterChange)].every((h) => h >= 7 && h < 16));
+      const phoenix = await api.findSlots({ locationId: PHOENIX, appointmentTypeId: 'follow-up', ...DST_RANGE });
+      assert.ok(phoenix.length > 0 && phoenix.every((s) => s.start.endsWith('-07:00')), 'Phoenix stays at -07:00');
+    });
+
+    test('filters by provider', async (_s, api) => {
+      const slots = await api.findSlots({ locationId: DENVER, appointmentTypeId: 'follow-up', providerId: 'ana-rivera', ...DST_RANGE });
+      assert.ok(slots.length > 0 && slots.every((s) => s.providerId === 'ana-rivera'));
+    });
+
+    test('a held slot is hidden from others and cannot be held twice', async (_s, api) => {
+      const slot = await firstSlot(api);
+      const hold = await api.holdSlot(slot.id);
+      assert.equal(hold.slot.id, slot.id);
+      assert.ok(Date.parse(hold.expiresAt) > CONTRACT_NOW.getTime());
+      const again = await api.findSlots({ locationId: DENVER, appointmentTypeId: 'initial-evaluation', ...DST_RANGE });
+      assert.ok(!again.some((s) => s.id === slot.id));
+      await expectAdapterError(api.holdSlot(slot.id), 'slot_unavailable');
+      await api.releaseHold(hold.id);
+      const released = await api.findSlots({ locationId: DENVER, appointmentTypeId: 'initial-evaluation', ...DST_RANGE });
+      assert.ok(released.some((s) => s.id === slot.id), 'a released hold frees the slot');
+    });
+
+    test('holds expire', async (subject, api) => {
+      const slot = await firstSlot(api);
+      const hold = await api.holdSlot(slot.id);
+      if (subject.advanceTime) await subject.advanceTime(subject.holdTtlMs + 1_000);
+      else await new Promise((resolve) => setTimeout(resolve, subject.holdTtlMs + 250));
+      await expectAdapterError(api.book(bookRequest(hold.id, CONTRACT_NOW)), 'hold_expired');
+      await expectAdapterError(api.renewHold(hold.id), 'hold_expired');
+      const fresh = await api.holdSlot(slot.id);
+      assert.notEqual(fresh.id, hold.id, 'the slot can be held again after expiry');
+    });
+
+    test('renewing a hold moves its expiry later', async (subject, api) => {
+      const hold = await api.holdSlot((await firstSlot(api)).id);
+      if (subject.advanceTime) await subject.advanceTime(1_000);
+      else await new Promise((resolve) => setTimeout(resolve, 1_100));
+      const renewed = await api.renewHold(hold.id);
+      assert.ok(Date.parse(renewed.expiresAt) > Date.parse(hold.expiresAt));
+    });
+
+    test('books a held slot once, and the slot is no longer offered', async (_s, api) => {
+      const slot = await firstSlot(api);
+      const hold = await api.holdSlot(slot.id);
+      const appointment = await api.book(bookRequest(hold.id, CONTRACT_NOW));
+      assert.equal(appointment.status, 'booked');
+      assert.equal(appointment.start.slice(0, 19), slot.start.slice(0, 19));
+      assert.equal(Date.parse(appointment.start), Date.parse(slot.start));
+      assert.equal(appointment.providerId, slot.providerId);
+      assert.equal(appointment.timeZone, 'America/Denver');
+      assert.ok(appointment.manageToken.length >= 16, 'manage tokens are long enough to be unguessable');
+      const after = await api.findSlots({ locationId: DENVER, appointmentTypeId: 'initial-evaluation', ...DST_RANGE });
+      assert.ok(!after.some((s) => s.id === slot.id));
+      await expectAdapterError(api.holdSlot(slot.id), 'slot_unavailable');
+    });
+
+    test('20 concurrent bookings of one slot: exactly one succeeds, 19 get slot_unavailable', async (_s, api) => {
+      const slot = await firstSlot(api);
+      const attempts = Array.from({ length: 20 }, async () => {
+        const hold = await api.holdSlot(slot.id);
+        return api.book(bookRequest(hold.id, CONTRACT_NOW));
+      });
+      const results = await Promise.allSettled(attempts);
+      const won = results.filter((r) => r.status === 'fulfilled');
+      const lost = results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+      assert.equal(won.length, 1, 'one booking wins');
+      assert.equal(lost.length, 19);
+      for (const reason of lost) {
+        assert.ok(AdapterError.is(reason), String(reason));
+        assert.equal(reason.code, 'slot_unavailable');
+      }
+    });
+
+    test('20 concurrent bookings on one hold with different keys: one succeeds', async (_s, api) => {
+      const hold = await api.holdSlot((await firstSlot(api)).id);
+      const results = await Promise.allSettled(Array.from({ length: 20 }, () => api.book(bookRequest(hold.id, CONTRACT_NOW))));
+      assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+      for (const r of results) {
+        if (r.status === 'rejected') assert.equal((r.reason as AdapterError).code, 'slot_unavailable');
+      }
+    });
+
+    test('a retried booking with the same idempotency key returns the same appointment', async (_s, api) => {
+      const hold = await api.holdSlot((await firstSlot(api)).id);
+      const request = bookRequest(hold.id, CONTRACT_NOW);
+      const first = await api.book(request);
+      const retry = await api.book(request);
+      assert.equal(retry.id, first.id);
+      const concurrent = await Promise.all([api.book(request), api.book(request)]);
+      assert.deepEqual(concurrent.map((a) => a.id), [first.id, first.id]);
+    });
+
+    test('rejects malformed input with validation', async (_s, api) => {
+      await expectAdapterError(api.findSlots({ locationId: DENVER, appointmentTypeId: 'follow-up', from: 'yesterday', to: DST_RANGE.to }), 'validation');
+      await expectAdapterError(api.findSlots({ locationId: DENVER, appointmentTypeId: 'follow-up', from: DST_RANGE.to, to: DST_RANGE.from }), 'validation');
+      await expectAdapterError(api.holdSlot(''), 'validation');
+      const hold = await api.holdSlot((await firstSlot(api)).id);
+      const bad = bookRequest(hold.id, CONTRACT_NOW);
+      await expectAdapterError(api.book({ ...bad, patient: { ...bad.patient, kind: 'new', email: 'not-an-email' } as never }), 'validation');
+      await expectAdapterError(api.book({ ...bad, idempotencyKey: '' }), 'validation');
+      await expectAdapterError(api.book({ ...bad, unexpected: true } as never), 'validation');
+      await expectAdapterError(api.book({ ...bad, patient: { kind: 'returning', lastName: 'García', dateOfBirth: '1985-04-12' } }), 'validation');
+      await expectAdapterError(api.book({ ...bad, consents: [{ channel: 'pigeon', granted: true, recordedAt: CONTRACT_NOW.toISOString() }] as never }), 'validation');
+      // Nothing was stored by the rejected requests: the hold still books.
+      assert.equal((await api.book(bad)).status, 'booked');
+    });
+
+    test('matches a returning patient on last name, date of birth and phone or email', async (_s, api) => {
+      const slot = await firstSlot(api, 'follow-up');
+      const hold = await api.holdSlot(slot.id);
+      await expectAdapterError(
+        api.book(bookRequest(hold.id, CONTRACT_NOW, { patient: { kind: 'returning', lastName: 'Nobody', dateOfBirth: '1970-01-01', email: 'no@example.com' } })),
+        'not_found',
+      );
+      const booked = await api.book(
+        bookRequest(hold.id, CONTRACT_NOW, { patient: { kind: 'returning', lastName: 'garcia', dateOfBirth: '1985-04-12', email: 'Maria.Garcia@example.com' } }),
+      ).catch(async (error: unknown) => {
+        // Accent-insensitive matching is optional; the exact spelling must match.
+        if (AdapterError.is(error) && error.code === 'not_found') {
+          return api.book(bookRequest(hold.id, CONTRACT_NOW, { patient: { kind: 'returning', lastName: 'García', dateOfBirth: '1985-04-12', phone: '(303) 555-0199' } }));
+        }
+        throw error;
+      });
+      assert.equal(booked.status, 'booked');
+    });
+
+    test('offers an appointment type only to the patients it fits', async (_s, api) => {
+      const hold = await api.holdSlot((await firstSlot(api, 'follow-up')).id);
+      await expectAdapterError(api.book(bookRequest(hold.id, CONTRACT_NOW)), 'validation');
+    });
+
+    test('manage link: view, reschedule (new time held first), cancel', async (_s, api) => {
+      const all = await api.findSlots({ locationId: DENVER, appointmentTypeId: 'initial-evaluation', ...DST_RANGE });
+      const slotA = all[0];
+      // A day later, so the two visits cannot overlap.
+      const slotB = all.find((s) => slotA && Date.parse(s.start) > Date.parse(slotA.start) + 86_400_000);
+      assert.ok(slotA && slotB);
+      const booked = await api.book(bookRequest((await api.holdSlot(slotA.id)).id, CONTRACT_NOW));
+      const view = await api.getAppointment(booked.manageToken);
+      assert.equal(view.appointment.id, booked.id);
+      assert.equal(view.withinNoticeWindow, false);
+      assert.ok(view.cancellationPolicy.minimumNoticeHours >= 0);
+
+      const newHold = await api.holdSlot(slotB.id);
+      const key = freshKey('reschedule');
+      const moved = await api.rescheduleAppointment(booked.manageToken, { holdId: newHold.id, idempotencyKey: key });
+      assert.equal(Date.parse(moved.start), Date.parse(slotB.start));
+      assert.equal(moved.status, 'booked');
+      const retried = await api.rescheduleAppointment(booked.manageToken, { holdId: newHold.id, idempotencyKey: key });
+      assert.equal(retried.id, moved.id, 'a retried reschedule is the same reschedule');
+      const freed = await api.findSlots({ locationId: DENVER, appointmentTypeId: 'initial-evaluation', ...DST_RANGE });
+      assert.ok(freed.some((s) => s.id === slotA.id), 'the old time is free again');
+
+      const cancelled = await api.cancelAppointment(moved.manageToken, { reason: 'Feeling better' });
+      assert.equal(cancelled.status, 'cancelled');
+      const reopened = await api.getAppointment(moved.manageToken);
+      assert.equal(reopened.appointment.status, 'cancelled');
+      const free = await api.findSlots({ locationId: DENVER, appointmentTypeId: 'initial-evaluation', ...DST_RANGE });
+      assert.ok(free.some((s) => s.id === slotB.id), 'a cancelled visit frees its time');
+    });
+
+    test('unknown manage tokens are token_invalid', async (_s, api) => {
+      await expectAdapterError(api.getAppointment('not-a-real-token-0000000'), 'token_invalid');
+      await expectAdapterError(api.cancelAppointment('not-a-real-token-0000000', {}), 'token_invalid');
+    });
+
+    test('joining the waitlist is idempotent', async (_s, api) => {
+      const request = {
+        locationId: DENVER,
+        appointmentTypeId: 'initial-evaluation',
+        preferredWeekdays: [1, 3],
+        preferredTimesOfDay: ['morning' as const],
+        patient: bookRequest('x', CONTRACT_NOW).patient,
+        consents: consents(CONTRACT_NOW),
+        idempotencyKey: freshKey('wait'),
+      };
+      const first = await api.joinWaitlist(request);
+      const again = await api.joinWaitlist(request);
+      assert.equal(again.id, first.id);
+      await expectAdapterError(api.joinWaitlist({ ...request, preferredWeekdays: [9] }), 'validation');
+    });
+
+    test('verifies eligibility where the adapter supports it', async (_s, api) => {
+      if (!api.verifyEligibility) return;
+      const result = await api.verifyEligibility({ kind: 'insurance', payerName: 'Aetna', memberId: 'W123456789', relationship: 'self' });
+      assert.ok(['active', 'inactive', 'unknown'].includes(result.status));
+      await expectAdapterError(api.verifyEligibility({ kind: 'insurance', payerName: '', memberId: '', relationship: 'self' }), 'validation');
+    });
+  });
+}

@@ -1,0 +1,22 @@
+/**
+ * `@pxm/adapter-testkit`: the one contract suite every adapter passes. Call
+ * `runAdapterContract` from a `node --test` file with a factory for your backend, loaded with the
+ * demo practice (`@pxm/core/demo`). Capabilities your adapter lacks are skipped automatically.
+ */
+import { bookingSuite } from './booking-suite.js';
+import { hepSuite } from './hep-suite.js';
+import { intakeSuite } from './intake-suite.js';
+import type { ContractOptions } from './subject.js';
+import { surveySuite } from './survey-suite.js';
+
+export function runAdapterContract(options: ContractOptions): void {
+  bookingSuite(options);
+  intakeSuite(options);
+  hepSuite(options);
+  surveySuite(options);
+}
+
+export { bookingSuite, intakeSuite, hepSuite, surveySuite };
+export { expectAdapterError } from './expect-error.js';
+export { scheduleViolation } from './working-hours.js';
+export { CONTRACT_NOW, type ContractOptions, type ContractSubject } from './subject.js';

@@ -1,0 +1,72 @@
+/** Contract: intake drafts, attachments and the single submission. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { AdapterError, requireCapability, type IntakeApi } from '@pxm/core';
+import { DEMO_INTAKE_TOKEN } from '@pxm/core/demo';
+import { expectAdapterError } from './expect-error.js';
+import { freshKey } from './fixtures.js';
+import { CONTRACT_NOW, type ContractOptions, type ContractSubject } from './subject.js';
+import { withSubject } from './with-subject.js';
+
+export function intakeSuite(options: ContractOptions): void {
+  const test = (title: string, body: (subject: ContractSubject, api: IntakeApi) => Promise<void>) =>
+    it(title, { skip: options.skip?.tests?.[title] ?? false }, () =>
+      withSubject(options, CONTRACT_NOW, (subject) => body(subject, requireCapability(subject.adapter, 'intake'))),
+    );
+
+  describe(`${options.name}: intake`, { skip: options.skip?.intake ?? false }, () => {
+    test('loads the form by token, with no draft at first', async (_s, api) => {
+      const session = await api.loadForm(DEMO_INTAKE_TOKEN);
+      assert.equal(session.status, 'open');
+      assert.equal(session.draft, null);
+      assert.ok(session.definition.pages.length > 0);
+    });
+
+    test('unknown and expired tokens are refused', async (_s, api) => {
+      await expectAdapterError(api.loadForm('no-such-intake-token'), 'token_invalid');
+      await expectAdapterError(api.loadForm('demo-intake-expired'), 'token_expired');
+    });
+
+    test('saves drafts with versions and reports a conflicting save', async (_s, api) => {
+      const first = await api.saveDraft(DEMO_INTAKE_TOKEN, { answers: { firstName: 'Ada' }, pageId: 'about-you', baseVersion: 0 });
+      assert.equal(first.version, 1);
+      const second = await api.saveDraft(DEMO_INTAKE_TOKEN, { answers: { firstName: 'Ada', lastName: 'Lovelace' }, pageId: 'complaint', baseVersion: 1 });
+      assert.equal(second.version, 2);
+      await expectAdapterError(api.saveDraft(DEMO_INTAKE_TOKEN, { answers: { firstName: 'Stale' }, baseVersion: 1 }), 'conflict');
+      const resumed = await api.loadForm(DEMO_INTAKE_TOKEN);
+      assert.equal(resumed.draft?.version, 2);
+      assert.equal(resumed.draft?.pageId, 'complaint');
+      assert.deepEqual(resumed.draft?.answers, { firstName: 'Ada', lastName: 'Lovelace' });
+    });
+
+    test('stores attachments as references', async (_s, api) => {
+      const bytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]);
+      const ref = await api.uploadAttachment(DEMO_INTAKE_TOKEN, new Blob([bytes], { type: 'image/jpeg' }), { contentType: 'image/jpeg', purpose: 'insurance-card-front' });
+      assert.ok(ref.id.length > 0);
+      assert.equal(ref.size, bytes.length);
+      assert.equal(ref.contentType, 'image/jpeg');
+      await expectAdapterError(
+        api.uploadAttachment(DEMO_INTAKE_TOKEN, new Blob([bytes]), { contentType: 'text/html' }),
+        'validation',
+      );
+    });
+
+    test('submits once: a retry returns the same response, another submit is already_submitted', async (_s, api) => {
+      const request = { answers: { firstName: 'Ada' }, idempotencyKey: freshKey('intake') };
+      const [a, b] = await Promise.all([api.submit(DEMO_INTAKE_TOKEN, request), api.submit(DEMO_INTAKE_TOKEN, request)]);
+      assert.equal(a.id, b.id);
+      await expectAdapterError(api.submit(DEMO_INTAKE_TOKEN, { ...request, idempotencyKey: freshKey('intake') }), 'already_submitted');
+      await expectAdapterError(api.saveDraft(DEMO_INTAKE_TOKEN, { answers: {}, baseVersion: 0 }), 'already_submitted');
+      const session = await api.loadForm(DEMO_INTAKE_TOKEN);
+      assert.equal(session.status, 'submitted');
+      assert.equal(session.responseId, a.id);
+    });
+
+    test('rejects malformed drafts with validation', async (_s, api) => {
+      await expectAdapterError(api.saveDraft(DEMO_INTAKE_TOKEN, { answers: { x: { nested: { deep: Symbol('x') } } } as never, baseVersion: 0 }), 'validation');
+      await expectAdapterError(api.saveDraft(DEMO_INTAKE_TOKEN, { answers: {}, baseVersion: -1 }), 'validation');
+      const error = await expectAdapterError(api.submit(DEMO_INTAKE_TOKEN, { answers: {}, idempotencyKey: '' }), 'validation');
+      assert.ok(AdapterError.is(error));
+    });
+  });
+}

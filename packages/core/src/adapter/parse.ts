@@ -1,0 +1,35 @@
+/**
+ * The boundary check every adapter runs: requests are checked before they leave (a bad request is
+ * the caller's `validation` error), replies are checked as they arrive (a bad reply is the
+ * backend's fault: `server`). No element ever sees an unvalidated value.
+ */
+import type * as z from 'zod/mini';
+import { AdapterError, type ValidationIssue } from '../errors/adapter-error.js';
+
+type Schema<T> = z.ZodMiniType<T>;
+
+function issuesOf(error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> }): ValidationIssue[] {
+  return error.issues.slice(0, 20).map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
+}
+
+export function parseRequest<T>(schema: Schema<T>, value: unknown, operation: string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new AdapterError('validation', `Invalid request for ${operation}.`, {
+    operation,
+    issues: issuesOf(result.error),
+  });
+}
+
+export function parseResponse<T>(schema: Schema<T>, value: unknown, operation: string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new AdapterError('server', `The backend sent a malformed reply to ${operation}.`, {
+    operation,
+    retryable: false,
+    issues: issuesOf(result.error),
+  });
+}

@@ -1,0 +1,101 @@
+import { LitElement, type PropertyDeclarations } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import { type AdapterError, isAbortError, toAdapterError, type PxmAdapter } from '@pxm/core';
+import { pxmConfigContext, type PxmConfig } from '../context/pxm-config.js';
+import { PxmErrorEvent } from '../events/pxm-error-event.js';
+import { commonEn } from '../l10n/common.en.js';
+import { commonEs } from '../l10n/common.es.js';
+import { LocalizeController } from '../l10n/localize-controller.js';
+
+/** The `lang` of the nearest ancestor that has one, looking through shadow roots. */
+function inheritedLang(element: Element): string | undefined {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element) {
+      const lang = node.getAttribute('lang');
+      if (lang) return lang;
+    }
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return undefined;
+}
+
+function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/**
+ * What every PXM element shares: where its adapter, locale and time zone come from (its own
+ * properties first, then the nearest `<pxm-provider>`), error reporting, and common strings.
+ * Subclasses never register themselves; see `src/define/`.
+ */
+export class PxmElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    adapter: { attribute: false },
+    locale: { type: String, reflect: true },
+    timeZone: { type: String, attribute: 'time-zone', reflect: true },
+  };
+
+  /** The backend, set directly; overrides the one from `<pxm-provider>`. */
+  declare adapter: PxmAdapter | undefined;
+  /** BCP 47 language tag; overrides the provider's and the page's `lang`. */
+  declare locale: string | undefined;
+  /** The patient's IANA time zone; defaults to the provider's, then the browser's. */
+  declare timeZone: string | undefined;
+
+  private configConsumer = this.createConfigConsumer();
+  protected readonly common = new LocalizeController(this, 'common', { en: commonEn, es: commonEs });
+
+  private createConfigConsumer(): ContextConsumer<typeof pxmConfigContext, this> {
+    return new ContextConsumer(this, { context: pxmConfigContext, subscribe: true });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A provider upgraded after this element missed its request; ask again once it exists.
+    if (!this.configConsumer.value && typeof customElements !== 'undefined' && !customElements.get('pxm-provider')) {
+      void customElements.whenDefined('pxm-provider').then(() => {
+        if (!this.isConnected || this.configConsumer.value) return;
+        this.removeController(this.configConsumer);
+        this.configConsumer = this.createConfigConsumer();
+      });
+    }
+  }
+
+  protected get providerConfig(): PxmConfig | undefined {
+    return this.configConsumer.value;
+  }
+
+  get resolvedAdapter(): PxmAdapter | undefined {
+    return this.adapter ?? this.providerConfig?.adapter;
+  }
+
+  get resolvedLocale(): string {
+    return this.locale || this.providerConfig?.locale || inheritedLang(this) || 'en';
+  }
+
+  get resolvedTimeZone(): string {
+    return this.timeZone || this.providerConfig?.timeZone || browserTimeZone();
+  }
+
+  /** True when the element is laid out right to left (arrow keys flip). */
+  protected get isRtl(): boolean {
+    return getComputedStyle(this).direction === 'rtl';
+  }
+
+  /**
+   * Normalizes a failure, fires `pxm-error` with its code, and returns it; returns undefined
+   * for an aborted call, which is not a failure.
+   */
+  protected reportError(error: unknown, operation: string): AdapterError | undefined {
+    if (isAbortError(error)) return undefined;
+    const adapterError = toAdapterError(error, operation);
+    this.dispatchEvent(new PxmErrorEvent({ code: adapterError.code, operation: adapterError.operation ?? operation }));
+    return adapterError;
+  }
+
+  /** The patient-facing sentence for an error code. */
+  protected errorMessage(error: AdapterError | undefined): string {
+    return this.common.t(`error_${error?.code ?? 'server'}`);
+  }
+}

@@ -1,0 +1,81 @@
+import { css } from 'lit';
+
+/**
+ * Theme tokens and a reset every element starts from. Public tokens are `--pxm-*`; each maps to
+ * a private `--_*` with the default, so element styles only ever read the private ones.
+ * Inheritable properties a host page might set wildly (font size, line height, text transform)
+ * are pinned here; `direction` is inherited on purpose so `dir="rtl"` works.
+ */
+export const hostStyles = css`
+  :host {
+    color-scheme: light dark;
+    --_color-primary: var(--pxm-color-primary, light-dark(#0b6b66, #6fd3cb));
+    --_color-on-primary: var(--pxm-color-on-primary, light-dark(#ffffff, #06201e));
+    --_color-surface: var(--pxm-color-surface, light-dark(#ffffff, #15181c));
+    --_color-surface-alt: var(--pxm-color-surface-alt, light-dark(#f3f6f7, #1f2429));
+    --_color-text: var(--pxm-color-text, light-dark(#1a1f24, #eceff2));
+    --_color-text-muted: var(--pxm-color-text-muted, light-dark(#4b5661, #a9b3bd));
+    --_color-border: var(--pxm-color-border, light-dark(#737f8a, #7d8893));
+    --_color-border-subtle: var(--pxm-color-border-subtle, light-dark(#d5dbe0, #343b42));
+    --_color-danger: var(--pxm-color-danger, light-dark(#b3261e, #ff9d95));
+    --_color-success: var(--pxm-color-success, light-dark(#1b6e3a, #7fdc9c));
+    --_color-warning: var(--pxm-color-warning, light-dark(#8a5300, #ffc46b));
+    --_color-focus: var(--pxm-color-focus, light-dark(#1a5fd0, #8ab4ff));
+    --_font-family: var(--pxm-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
+    --_font-size: var(--pxm-font-size, 1rem);
+    --_radius: var(--pxm-radius, 0.5rem);
+    --_space: var(--pxm-space, 1rem);
+    --_target-size: var(--pxm-target-size, 2.75rem);
+    --_max-width: var(--pxm-max-width, 48rem);
+
+    display: block;
+    box-sizing: border-box;
+    max-inline-size: 100%;
+    font-family: var(--_font-family);
+    font-size: var(--_font-size);
+    font-style: normal;
+    font-weight: 400;
+    line-height: 1.5;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    text-align: start;
+    text-indent: 0;
+    white-space: normal;
+    color: var(--_color-text);
+    overflow-wrap: anywhere;
+  }
+
+  :host([hidden]) {
+    display: none !important;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+
+  .visually-hidden {
+    position: absolute !important;
+    inline-size: 1px;
+    block-size: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      animation-duration: 0.01ms !important;
+      animation-iteration-count: 1 !important;
+      transition-duration: 0.01ms !important;
+      scroll-behavior: auto !important;
+    }
+  }
+`;

@@ -1,0 +1,34 @@
+/**
+ * Node tests: every `packages/<name>/test/**\/*.test.ts`, run by node:test with TypeScript
+ * sources resolved through the `source` export condition. Pass package names to run fewer:
+ * `pnpm test:node core adapter-memory`.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+function testFiles(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'node_modules' ? [] : testFiles(path);
+    return name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+const only = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+const extra = process.argv.slice(2).filter((arg) => arg.startsWith('-'));
+const packages = readdirSync('packages').filter((name) => only.length === 0 || only.includes(name));
+const files = packages.flatMap((name) => testFiles(join('packages', name, 'test')));
+
+if (files.length === 0) {
+  console.error('[pxm] no Node test files found');
+  process.exit(1);
+}
+
+const result = spawnSync(
+  process.execPath,
+  ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', ...extra, ...files],
+  { stdio: 'inherit' },
+);
+process.exit(result.status ?? 1);

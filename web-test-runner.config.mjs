@@ -1,0 +1,24 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
+
+const elementsSrc = 'packages/elements/src';
+
+// Run one element's tests alone with: pnpm test:browser --files 'packages/elements/src/booking/**/*.test.ts'
+export default {
+  files: [`${elementsSrc}/**/*.test.ts`],
+  nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' })],
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: { executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS },
+    }),
+  ],
+  concurrency: 2,
+  concurrentBrowsers: 1,
+  testsFinishTimeout: 300_000,
+  testFramework: { config: { timeout: 15_000 } },
+  filterBrowserLogs: ({ type, args }) =>
+    (type === 'error' || type === 'warn') && !String(args?.[0] ?? '').includes('Lit is in dev mode'),
+};

@@ -18,5 +18,6 @@ export function runAdapterContract(options: ContractOptions): void {
 
 export { bookingSuite, intakeSuite, hepSuite, surveySuite };
 export { expectAdapterError } from './expect-error.js';
+export { createFaultyAdapter, type Fault, type FaultyAdapter } from './faults/index.js';
 export { scheduleViolation } from './working-hours.js';
 export { CONTRACT_NOW, type ContractOptions, type ContractSubject } from './subject.js';

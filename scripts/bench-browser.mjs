@@ -12,7 +12,8 @@ import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
 
-export async function runBrowserBench({ name, entry, timeoutMs = 120_000, viewport = { width: 1280, height: 900 } }) {
+/** `splitting: true` keeps `import()` chunks as separate files, loaded on demand as on a real page. */
+export async function runBrowserBench({ name, entry, timeoutMs = 120_000, viewport = { width: 1280, height: 900 }, splitting = false }) {
   const dir = join('.bench', name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -22,7 +23,7 @@ export async function runBrowserBench({ name, entry, timeoutMs = 120_000, viewpo
     minify: true,
     format: 'esm',
     target: 'es2022',
-    outfile: join(dir, 'bench.js'),
+    ...(splitting ? { splitting: true, outdir: dir, entryNames: 'bench' } : { outfile: join(dir, 'bench.js') }),
     conditions: ['source', 'browser', 'production'],
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'warning',

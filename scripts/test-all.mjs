@@ -4,6 +4,8 @@ import { spawnSync } from 'node:child_process';
 const steps = [
   ['Node tests', ['scripts/test-node.mjs']],
   ['Browser tests', ['scripts/test-browser.mjs']],
+  // Hostile pages, bad backends, failing networks, leaks: packages/hardening (docs/security.md).
+  ['Hardening', ['--conditions=source', '--import', 'tsx', 'packages/hardening/run.ts']],
 ];
 
 let failed = false;

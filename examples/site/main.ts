@@ -1,12 +1,21 @@
 import '@pxm/elements/define';
 import { createMemoryAdapter } from '@pxm/adapter-memory';
+import { createRestAdapter } from '@pxm/adapter-rest';
+import { demoHepPrograms } from '@pxm/core/demo';
 import type { PxmProvider } from '@pxm/elements';
 import { demoSections } from './sections.js';
 
 // The embedded demo backend: seeded practice, simulated network latency, rules enforced.
-const adapter = createMemoryAdapter({ latencyMs: { min: 120, max: 400 } });
+// The home exercise program's demo videos and pictures are served from public/hep-media/.
+const adapter = createMemoryAdapter({
+  latencyMs: { min: 120, max: 400 },
+  seed: { hepPrograms: demoHepPrograms(new Date(), { mediaBaseUrl: new URL('hep-media/', document.baseURI).href }) },
+});
 const provider = document.querySelector<PxmProvider>('#pxm')!;
-provider.adapter = adapter;
+// `?backend=rest` runs the page against the reference server instead (`pnpm server`; `&api=` for
+// another address): same practice, same demo links, real HTTP.
+const params = new URLSearchParams(location.search);
+provider.adapter = params.get('backend') === 'rest' ? createRestAdapter({ baseUrl: params.get('api') ?? 'http://127.0.0.1:8787' }) : adapter;
 
 const language = document.querySelector<HTMLSelectElement>('#language')!;
 language.addEventListener('change', () => {

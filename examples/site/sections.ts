@@ -13,3 +13,63 @@ export interface DemoSection {
 }
 
 export const demoSections: DemoSection[] = [];
+
+demoSections.push({
+  id: 'book',
+  title: 'Book a visit',
+  tag: 'pxm-booking',
+  intro:
+    'Pick a clinic, a visit type and a time; we hold it while you fill in your details. Returning patient? Try García, born 1985-04-12, phone 303-555-0199. To manage an existing booking, open #pxm-manage=demo-manage-upcoming (or demo-manage-within-notice, demo-manage-cancelled, demo-manage-past).',
+  markup: '<pxm-booking></pxm-booking>',
+});
+
+demoSections.push({
+  id: 'book-dialog',
+  title: 'Book from any button',
+  tag: 'pxm-booking',
+  intro: 'The same element in dialog mode: any button or link with data-pxm-booking-open opens it, here preset to the Phoenix clinic.',
+  markup:
+    '<button type="button" data-pxm-booking-open data-location="phoenix-arcadia">Book in Phoenix</button> <pxm-booking mode="dialog"></pxm-booking>',
+});
+
+demoSections.push({
+  id: 'home-exercises',
+  title: 'Your home exercises',
+  tag: 'pxm-hep-viewer',
+  intro:
+    'The program your physical therapist set after knee surgery: today’s exercises with videos, one-tap logging that works offline, and your progress.',
+  markup: '<pxm-hep-viewer token="demo-hep-acl-recovery"></pxm-hep-viewer>',
+});
+
+demoSections.push({
+  id: 'survey',
+  title: 'Tell us how we did',
+  tag: 'pxm-survey',
+  intro:
+    'The survey a patient receives after discharge. Answers save as you go, so the link resumes where you left off; every respondent sees the review links, whatever the score.',
+  markup: `<pxm-survey token="demo-survey-open"></pxm-survey>
+<details class="demo-states">
+  <summary>The other invitation states</summary>
+  <h3>Resumed: answers saved earlier</h3>
+  <pxm-survey token="demo-survey-resume"></pxm-survey>
+  <h3>Already answered</h3>
+  <pxm-survey token="demo-survey-answered"></pxm-survey>
+  <h3>Expired link</h3>
+  <pxm-survey token="demo-survey-expired"></pxm-survey>
+  <h3>Link that is not valid</h3>
+  <pxm-survey token="demo-survey-invalid"></pxm-survey>
+</details>`,
+});
+
+demoSections.push({
+  id: 'intake',
+  title: 'New patient forms',
+  tag: 'pxm-intake-form',
+  intro:
+    'Fill in your intake before your first visit: about you, insurance (with photos of your card), medical history, why you are coming in, pain and function questionnaires, and the consent you sign on screen. Answers save as you go: reload the page and you continue where you left off.',
+  markup: `<pxm-intake-form token="demo-intake-new-patient"></pxm-intake-form>
+<details class="demo-states">
+  <summary>A progress check with change from baseline</summary>
+  <pxm-intake-form token="demo-intake-progress-check"></pxm-intake-form>
+</details>`,
+});

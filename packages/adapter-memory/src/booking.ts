@@ -73,6 +73,16 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
   const waitlistKeys = new Map<string, IdempotentResult<WaitlistEntry>>();
   const patients = new Map(ctx.seed.patients.map((p) => [p.id, p]));
 
+  // Bookings the seed says were made before this backend started (the demo's manage links).
+  for (const seeded of ctx.seed.bookings ?? []) {
+    const { patientId, ...fields } = seeded;
+    const zone = ctx.seed.locations.find((l) => l.id === seeded.locationId)?.timeZone;
+    const bufferMinutes = ctx.seed.appointmentTypes.find((t) => t.id === seeded.appointmentTypeId)?.bufferMinutes ?? 0;
+    const appointment = AppointmentSchema.parse({ ...fields, timeZone: zone });
+    appointments.set(appointment.id, { appointment, patientId, coverage: undefined, bufferMinutes });
+    byManageToken.set(appointment.manageToken, appointment.id);
+  }
+
   const nowMs = () => ctx.now().getTime();
 
   function location(id: string, operation: string): Location {

@@ -7,6 +7,7 @@ import {
   type ActivityLogEntry,
   type CallOptions,
   type HepApi,
+  type HepRevision,
 } from '@pxm/core';
 import * as z from 'zod/mini';
 import type { MemoryContext } from './context.js';
@@ -16,17 +17,25 @@ import { openToken } from './tokens.js';
 
 const EntriesSchema = z.array(ActivityLogEntrySchema).check(z.minLength(1), z.maxLength(200));
 
-interface HepRecord extends HepSeed {
+interface HepRecord extends Omit<HepSeed, 'logs'> {
   logs: Map<string, ActivityLogEntry>;
 }
 
 export interface MemoryHepApi extends HepApi {
-  /** Test and demo helper: the therapist edits the program (the version goes up). */
+  /**
+   * Test and demo helper: the therapist edits the program. The version goes up and the previous
+   * version's schedule is kept in `revisions`.
+   */
   updateProgram(token: string, edit: (program: HepSeed['program']) => HepSeed['program']): void;
 }
 
 export function createMemoryHep(ctx: MemoryContext): MemoryHepApi {
-  const records = new Map<string, HepRecord>(ctx.seed.hepPrograms.map((seed) => [seed.token, { ...seed, logs: new Map() }]));
+  const records = new Map<string, HepRecord>(
+    ctx.seed.hepPrograms.map((seed) => [
+      seed.token,
+      { ...seed, program: structuredClone(seed.program), logs: new Map((seed.logs ?? []).map((entry) => [entry.clientId, structuredClone(entry)])) },
+    ]),
+  );
   const nowMs = () => ctx.now().getTime();
 
   return {
@@ -61,20 +70,36 @@ export function createMemoryHep(ctx: MemoryContext): MemoryHepApi {
       const record = openToken(records, token, nowMs(), operation);
       const from = q.from ? Date.parse(q.from) : -Infinity;
       const to = q.to ? Date.parse(q.to) : Infinity;
+      // Parse each time once: months of logs are sorted on every call.
       return [...record.logs.values()]
-        .filter((entry) => {
-          const at = Date.parse(entry.completedAt);
-          return at >= from && at < to;
-        })
-        .sort((a, b) => Date.parse(a.completedAt) - Date.parse(b.completedAt))
-        .map((entry) => structuredClone(entry));
+        .map((entry) => ({ entry, at: Date.parse(entry.completedAt) }))
+        .filter(({ at }) => at >= from && at < to)
+        .sort((a, b) => a.at - b.at)
+        .map(({ entry }) => structuredClone(entry));
     },
 
     updateProgram(token, edit) {
       const record = records.get(token);
       if (!record) throw new AdapterError('token_invalid', 'Unknown token.');
-      const next = edit(structuredClone(record.program));
-      record.program = { ...next, version: record.program.version + 1, updatedAt: new Date(nowMs()).toISOString() };
+      const previous = record.program;
+      const next = edit(structuredClone(previous));
+      // Keep the schedule each earlier version had, so adherence counts past days against it.
+      const revision: HepRevision = {
+        version: previous.version,
+        effectiveFrom: previous.updatedAt,
+        exercises: previous.exercises.map((exercise) => ({
+          id: exercise.id,
+          name: exercise.name,
+          frequency: exercise.frequency,
+          ...(exercise.dosage.sets === undefined ? {} : { sets: exercise.dosage.sets }),
+        })),
+      };
+      record.program = {
+        ...next,
+        version: previous.version + 1,
+        updatedAt: new Date(nowMs()).toISOString(),
+        revisions: [...(previous.revisions ?? []), revision],
+      };
     },
   };
 }

@@ -9,6 +9,9 @@ import {
   SubmitIntakeRequestSchema,
   createId,
   parseRequest,
+  responseAnswersOf,
+  scoreForm,
+  type Answers,
   type AttachmentRef,
   type CallOptions,
   type Draft,
@@ -24,11 +27,15 @@ interface IntakeRecord extends IntakeSeed {
   draft: Draft | null;
   response?: IntakeResponse;
   responseKey?: string;
+  /** The answers as submitted, hidden items removed. */
+  submitted?: Answers;
 }
 
 export interface MemoryIntakeApi extends IntakeApi {
   /** Test and demo helper: the stored attachment bytes. */
   getAttachment(id: string): Blob | undefined;
+  /** Test and demo helper: what was submitted for a token (the answers kept, and the response). */
+  getSubmission(token: string): { answers: Answers; response: IntakeResponse } | undefined;
 }
 
 export function createMemoryIntake(ctx: MemoryContext): MemoryIntakeApi {
@@ -105,20 +112,33 @@ export function createMemoryIntake(ctx: MemoryContext): MemoryIntakeApi {
         if (record.responseKey === req.idempotencyKey) return structuredClone(record.response);
         throw new AdapterError('already_submitted', 'This form was already submitted.', { operation });
       }
+      const submittedAt = new Date(nowMs()).toISOString();
+      // Keep only what the patient could see, and score the outcome measures from that.
+      const answers = responseAnswersOf(record.definition, req.answers);
+      const scores = scoreForm(record.definition, answers)
+        .filter((result) => result.score !== null)
+        .map((result) => ({ instrument: result.instrument, score: result.score!, recordedAt: submittedAt }));
       const response: IntakeResponse = {
         id: `resp-${createId()}`,
         formId: record.definition.id,
         formVersion: record.definition.version,
-        submittedAt: new Date(nowMs()).toISOString(),
+        submittedAt,
+        ...(scores.length > 0 ? { scores } : {}),
       };
       record.response = response;
       record.responseKey = req.idempotencyKey;
+      record.submitted = answers;
       record.draft = record.draft ? { ...record.draft, answers: req.answers } : null;
       return structuredClone(response);
     },
 
     getAttachment(id) {
       return attachments.get(id);
+    },
+
+    getSubmission(token) {
+      const record = records.get(token);
+      return record?.response && record.submitted ? structuredClone({ answers: record.submitted, response: record.response }) : undefined;
     },
   };
 }

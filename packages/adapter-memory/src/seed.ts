@@ -1,5 +1,6 @@
 /** What a memory backend starts with. Every part defaults to the demo practice. */
 import type {
+  ActivityLogEntry,
   Closure,
   FormDefinition,
   HepProgram,
@@ -8,25 +9,31 @@ import type {
   Practice,
   PromScore,
   Provider,
+  SurveyAnswers,
   SurveyDefinition,
   WorkingHours,
 } from '@pxm/core';
 import {
-  DEMO_HEP_TOKEN,
+  DEMO_INTAKE_REASSESSMENT_TOKEN,
   DEMO_INTAKE_TOKEN,
   DEMO_SURVEY_TOKENS,
   demoAppointmentTypes,
+  demoBookings,
   demoBusyBlocks,
   demoClosures,
-  demoHepProgram,
+  demoHepPrograms,
   demoIntakeForm,
+  demoPriorScores,
+  demoReassessmentForm,
   demoLocations,
   demoPatients,
   demoPractice,
   demoProviders,
   demoSurvey,
+  demoSurveyPartialAnswers,
   demoWorkingHours,
   type BusyBlock,
+  type DemoBooking,
   type DemoPatient,
 } from '@pxm/core/demo';
 
@@ -42,6 +49,8 @@ export interface HepSeed {
   token: string;
   program: HepProgram;
   expiresAt?: string;
+  /** Activity already logged on this program. */
+  logs?: ActivityLogEntry[];
 }
 
 export interface SurveySeed {
@@ -50,6 +59,8 @@ export interface SurveySeed {
   expiresAt: string;
   /** Seed an invitation that was already answered. */
   answered?: boolean;
+  /** Answers saved earlier, so the invitation resumes. */
+  partialAnswers?: SurveyAnswers;
 }
 
 export interface MemorySeed {
@@ -62,6 +73,8 @@ export interface MemorySeed {
   /** Visits already on the calendar, as a pure function so any date range works. */
   busyBlocks: (providerId: string, date: string, workingHours: readonly WorkingHours[]) => BusyBlock[];
   patients: DemoPatient[];
+  /** Bookings already made, with their manage tokens (see `DEMO_MANAGE_TOKENS`). */
+  bookings?: DemoBooking[];
   intakeForms: IntakeSeed[];
   hepPrograms: HepSeed[];
   surveys: SurveySeed[];
@@ -79,16 +92,16 @@ export function demoSeed(now: Date): MemorySeed {
     closuresForYear: demoClosures,
     busyBlocks: demoBusyBlocks,
     patients: demoPatients,
+    bookings: demoBookings(now, demoWorkingHours),
     intakeForms: [
       { token: DEMO_INTAKE_TOKEN, definition: demoIntakeForm, expiresAt: inDays(30) },
       { token: 'demo-intake-expired', definition: demoIntakeForm, expiresAt: inDays(-1) },
+      { token: DEMO_INTAKE_REASSESSMENT_TOKEN, definition: demoReassessmentForm, expiresAt: inDays(30), priorScores: demoPriorScores(now) },
     ],
-    hepPrograms: [
-      { token: DEMO_HEP_TOKEN, program: demoHepProgram, expiresAt: inDays(90) },
-      { token: 'demo-hep-expired', program: demoHepProgram, expiresAt: inDays(-1) },
-    ],
+    hepPrograms: demoHepPrograms(now),
     surveys: [
       { token: DEMO_SURVEY_TOKENS.open, definition: demoSurvey, expiresAt: inDays(30) },
+      { token: DEMO_SURVEY_TOKENS.resume, definition: demoSurvey, expiresAt: inDays(30), partialAnswers: demoSurveyPartialAnswers },
       { token: DEMO_SURVEY_TOKENS.answered, definition: demoSurvey, expiresAt: inDays(30), answered: true },
       { token: DEMO_SURVEY_TOKENS.expired, definition: demoSurvey, expiresAt: inDays(-2) },
     ],

@@ -1,12 +1,19 @@
-/** Surveys on the memory backend: partial answers, and exactly one response per invitation. */
+/**
+ * Surveys on the memory backend: partial answers, exactly one response per invitation, and
+ * private notes to the practice. Answers are checked against the definition like a real backend.
+ */
 import {
   AdapterError,
+  SendSurveyFeedbackRequestSchema,
   SubmitSurveyRequestSchema,
   SurveyAnswersSchema,
   SurveyInvitationSchema,
   createId,
+  npsScoreOf,
   parseRequest,
+  validateSurveyAnswers,
   type CallOptions,
+  type SurveyAnswerIssue,
   type SurveyAnswers,
   type SurveyApi,
   type SurveyResponse,
@@ -20,17 +27,35 @@ interface InvitationRecord extends SurveySeed {
   partial: SurveyAnswers;
   response?: SurveyResponse;
   responseKey?: string;
+  /** Private notes by idempotency key. */
+  feedback: Map<string, StoredFeedback>;
 }
 
-export interface MemorySurveyApi extends SurveyApi {
+/** A private note as the practice sees it. */
+export interface StoredFeedback {
+  invitationId: string;
+  message: string;
+  receivedAt: string;
+}
+
+export interface MemorySurveyApi extends Required<SurveyApi> {
   /** Test and demo helper: every stored response. */
   listResponses(): SurveyResponse[];
+  /** Test and demo helper: every private note. */
+  listFeedback(): StoredFeedback[];
+}
+
+function invalidAnswers(issues: SurveyAnswerIssue[], operation: string): AdapterError {
+  return new AdapterError('validation', 'Some answers do not fit the survey.', {
+    operation,
+    issues: issues.map((issue) => ({ path: `answers.${issue.questionId}`, message: issue.problem })),
+  });
 }
 
 export function createMemorySurvey(ctx: MemoryContext): MemorySurveyApi {
   const records = new Map<string, InvitationRecord>();
   for (const seed of ctx.seed.surveys) {
-    const record: InvitationRecord = { ...seed, id: `inv-${createId()}`, partial: {} };
+    const record: InvitationRecord = { ...seed, id: `inv-${createId()}`, partial: { ...seed.partialAnswers }, feedback: new Map() };
     if (seed.answered) {
       record.response = { id: `sresp-${createId()}`, invitationId: record.id, submittedAt: new Date(ctx.now().getTime() - 86_400_000).toISOString() };
       record.responseKey = 'seeded';
@@ -58,7 +83,7 @@ export function createMemorySurvey(ctx: MemoryContext): MemorySurveyApi {
         status: record.response ? 'answered' : isExpired(record) ? 'expired' : 'open',
         expiresAt: record.expiresAt,
         definition: record.definition,
-        partialAnswers: record.partial,
+        partialAnswers: record.response ? {} : record.partial,
         practiceName: ctx.seed.practice.name,
         reviewLinks: ctx.seed.practice.reviewLinks ?? [],
       });
@@ -71,7 +96,11 @@ export function createMemorySurvey(ctx: MemoryContext): MemorySurveyApi {
       const record = find(token, operation);
       if (record.response) throw new AdapterError('already_submitted', 'This survey was already answered.', { operation });
       if (isExpired(record)) throw new AdapterError('token_expired', 'This survey link has expired.', { operation });
-      record.partial = { ...record.partial, ...parsed };
+      const issues = validateSurveyAnswers(record.definition, parsed, { partial: true });
+      if (issues.length > 0) throw invalidAnswers(issues, operation);
+      const merged: SurveyAnswers = { ...record.partial, ...parsed };
+      for (const [id, value] of Object.entries(merged)) if (value === null) delete merged[id];
+      record.partial = merged;
     },
 
     async submit(token, request, options?: CallOptions) {
@@ -84,22 +113,37 @@ export function createMemorySurvey(ctx: MemoryContext): MemorySurveyApi {
         throw new AdapterError('already_submitted', 'This survey was already answered.', { operation });
       }
       if (isExpired(record)) throw new AdapterError('token_expired', 'This survey link has expired.', { operation });
-      const nps = record.definition.questions.find((q) => q.type === 'nps');
-      const score = nps ? req.answers[nps.id] : undefined;
+      const issues = validateSurveyAnswers(record.definition, req.answers);
+      if (issues.length > 0) throw invalidAnswers(issues, operation);
+      const score = npsScoreOf(record.definition, req.answers);
       const response: SurveyResponse = {
         id: `sresp-${createId()}`,
         invitationId: record.id,
         submittedAt: new Date(nowMs()).toISOString(),
-        ...(typeof score === 'number' && Number.isInteger(score) && score >= 0 && score <= 10 ? { npsScore: score } : {}),
+        ...(score === undefined ? {} : { npsScore: score }),
       };
       record.response = response;
       record.responseKey = req.idempotencyKey;
-      record.partial = { ...record.partial, ...req.answers };
+      record.partial = {};
       return structuredClone(response);
+    },
+
+    async sendFeedback(token, request, options?: CallOptions) {
+      const operation = 'survey.sendFeedback';
+      const req = parseRequest(SendSurveyFeedbackRequestSchema, request, operation);
+      await simulateLatency(ctx.latency, options?.signal);
+      const record = find(token, operation);
+      if (isExpired(record)) throw new AdapterError('token_expired', 'This survey link has expired.', { operation });
+      if (record.feedback.has(req.idempotencyKey)) return;
+      record.feedback.set(req.idempotencyKey, { invitationId: record.id, message: req.message, receivedAt: new Date(nowMs()).toISOString() });
     },
 
     listResponses() {
       return [...records.values()].flatMap((record) => (record.response && record.responseKey !== 'seeded' ? [structuredClone(record.response)] : []));
+    },
+
+    listFeedback() {
+      return [...records.values()].flatMap((record) => [...record.feedback.values()].map((note) => ({ ...note })));
     },
   };
 }

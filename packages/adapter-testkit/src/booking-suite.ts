@@ -1,7 +1,8 @@
 /** Contract: scheduling rules every adapter keeps. */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it, type TestContext } from 'node:test';
 import { AdapterError, localTimeIn, requireCapability, type BookingApi, type Location, type Slot } from '@pxm/core';
+import { DEMO_MANAGE_TOKENS } from '@pxm/core/demo';
 import { expectAdapterError } from './expect-error.js';
 import { bookRequest, consents, freshKey } from './fixtures.js';
 import { CONTRACT_NOW, type ContractOptions, type ContractSubject } from './subject.js';
@@ -26,9 +27,9 @@ async function firstSlot(api: BookingApi, appointmentTypeId = 'initial-evaluatio
 }
 
 export function bookingSuite(options: ContractOptions): void {
-  const test = (title: string, body: (subject: ContractSubject, api: BookingApi) => Promise<void>) =>
-    it(title, { skip: options.skip?.tests?.[title] ?? false }, () =>
-      withSubject(options, CONTRACT_NOW, (subject) => body(subject, requireCapability(subject.adapter, 'booking'))),
+  const test = (title: string, body: (subject: ContractSubject, api: BookingApi, t: TestContext) => Promise<void>) =>
+    it(title, { skip: options.skip?.tests?.[title] ?? false }, (t) =>
+      withSubject(options, CONTRACT_NOW, (subject) => body(subject, requireCapability(subject.adapter, 'booking'), t)),
     );
 
   describe(`${options.name}: booking`, { skip: options.skip?.booking ?? false }, () => {
@@ -232,6 +233,29 @@ export function bookingSuite(options: ContractOptions): void {
       assert.ok(free.some((s) => s.id === slotB.id), 'a cancelled visit frees its time');
     });
 
+    test('opens the demo manage links: upcoming, inside the notice window, cancelled, past', async (_s, api) => {
+      const upcoming = await api.getAppointment(DEMO_MANAGE_TOKENS.upcoming);
+      assert.equal(upcoming.appointment.status, 'booked');
+      assert.equal(upcoming.withinNoticeWindow, false);
+      assert.equal(upcoming.appointment.timeZone, 'America/Denver');
+
+      const soon = await api.getAppointment(DEMO_MANAGE_TOKENS.withinNotice);
+      assert.equal(soon.withinNoticeWindow, true);
+      await expectAdapterError(api.cancelAppointment(DEMO_MANAGE_TOKENS.withinNotice, { reason: 'Schedule conflict' }), 'validation');
+      const cancelled = await api.cancelAppointment(DEMO_MANAGE_TOKENS.withinNotice, { reason: 'Schedule conflict', acknowledgedFee: true });
+      assert.equal(cancelled.status, 'cancelled');
+      assert.ok(cancelled.cancelledAt);
+
+      const before = await api.getAppointment(DEMO_MANAGE_TOKENS.cancelled);
+      assert.equal(before.appointment.status, 'cancelled');
+      const hold = await api.holdSlot((await firstSlot(api, 'follow-up')).id);
+      await expectAdapterError(
+        api.rescheduleAppointment(DEMO_MANAGE_TOKENS.cancelled, { holdId: hold.id, idempotencyKey: freshKey('reschedule') }),
+        'conflict',
+      );
+      await expectAdapterError(api.getAppointment(DEMO_MANAGE_TOKENS.past), 'token_expired');
+    });
+
     test('unknown manage tokens are token_invalid', async (_s, api) => {
       await expectAdapterError(api.getAppointment('not-a-real-token-0000000'), 'token_invalid');
       await expectAdapterError(api.cancelAppointment('not-a-real-token-0000000', {}), 'token_invalid');
@@ -253,8 +277,11 @@ export function bookingSuite(options: ContractOptions): void {
       await expectAdapterError(api.joinWaitlist({ ...request, preferredWeekdays: [9] }), 'validation');
     });
 
-    test('verifies eligibility where the adapter supports it', async (_s, api) => {
-      if (!api.verifyEligibility) return;
+    test('verifies eligibility where the adapter supports it', async (_s, api, t) => {
+      if (!api.verifyEligibility) {
+        t.skip('the adapter has no verifyEligibility (it is optional)');
+        return;
+      }
       const result = await api.verifyEligibility({ kind: 'insurance', payerName: 'Aetna', memberId: 'W123456789', relationship: 'self' });
       assert.ok(['active', 'inactive', 'unknown'].includes(result.status));
       await expectAdapterError(api.verifyEligibility({ kind: 'insurance', payerName: '', memberId: '', relationship: 'self' }), 'validation');

@@ -52,12 +52,54 @@ export function hepSuite(options: ContractOptions): void {
 
     test('rejects malformed logs with validation', async (_s, api) => {
       const program = await api.loadProgram(DEMO_HEP_TOKEN);
+      const before = (await api.listActivity(DEMO_HEP_TOKEN)).length;
       const base = { clientId: createId(), exerciseId: program.exercises[0]!.id, programVersion: program.version, completedAt: CONTRACT_NOW.toISOString() };
       await expectAdapterError(api.logActivity(DEMO_HEP_TOKEN, [{ ...base, pain: 11 }]), 'validation');
       await expectAdapterError(api.logActivity(DEMO_HEP_TOKEN, [{ ...base, clientId: 'not-a-uuid' }]), 'validation');
       await expectAdapterError(api.logActivity(DEMO_HEP_TOKEN, [{ ...base, exerciseId: 'no-such-exercise' }]), 'validation');
       await expectAdapterError(api.logActivity(DEMO_HEP_TOKEN, []), 'validation');
-      assert.equal((await api.listActivity(DEMO_HEP_TOKEN)).length, 0, 'nothing stored');
+      assert.equal((await api.listActivity(DEMO_HEP_TOKEN)).length, before, 'nothing stored');
+    });
+
+    test('a repeated client id returns the stored entry, not the new fields', async (_s, api) => {
+      const program = await api.loadProgram(DEMO_HEP_TOKEN);
+      const entry: ActivityLogEntry = {
+        clientId: createId(),
+        exerciseId: program.exercises[0]!.id,
+        programVersion: program.version,
+        completedAt: CONTRACT_NOW.toISOString(),
+        pain: 2,
+      };
+      await api.logActivity(DEMO_HEP_TOKEN, [entry]);
+      const [again] = await api.logActivity(DEMO_HEP_TOKEN, [{ ...entry, pain: 9 }]);
+      assert.equal(again?.pain, 2);
+      const stored = (await api.listActivity(DEMO_HEP_TOKEN)).filter((l) => l.clientId === entry.clientId);
+      assert.deepEqual(stored.map((l) => l.pain), [2]);
+    });
+
+    test('lists activity in a time range, oldest first', async (_s, api) => {
+      const program = await api.loadProgram(DEMO_HEP_TOKEN);
+      const exerciseId = program.exercises[0]!.id;
+      const at = (hoursAfter: number) => new Date(CONTRACT_NOW.getTime() + hoursAfter * 3_600_000).toISOString();
+      const entries: ActivityLogEntry[] = [30, 10, 20].map((hours) => ({
+        clientId: createId(),
+        exerciseId,
+        programVersion: program.version,
+        completedAt: at(hours),
+      }));
+      await api.logActivity(DEMO_HEP_TOKEN, entries);
+      const inRange = await api.listActivity(DEMO_HEP_TOKEN, { from: at(10), to: at(30) });
+      const ours = inRange.filter((l) => entries.some((e) => e.clientId === l.clientId));
+      assert.deepEqual(
+        ours.map((l) => Date.parse(l.completedAt)),
+        [Date.parse(at(10)), Date.parse(at(20))],
+        '`from` is included, `to` is not, and the order is by time',
+      );
+    });
+
+    test('earlier versions, when the backend sends them, are older than the current one', async (_s, api) => {
+      const program = await api.loadProgram(DEMO_HEP_TOKEN);
+      for (const revision of program.revisions ?? []) assert.ok(revision.version < program.version);
     });
   });
 }

@@ -1,8 +1,8 @@
 /** Contract: intake drafts, attachments and the single submission. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AdapterError, requireCapability, type IntakeApi } from '@pxm/core';
-import { DEMO_INTAKE_TOKEN } from '@pxm/core/demo';
+import { AdapterError, checkFormDefinition, requireCapability, type Answers, type IntakeApi } from '@pxm/core';
+import { DEMO_INTAKE_REASSESSMENT_TOKEN, DEMO_INTAKE_TOKEN, demoIntakeForm } from '@pxm/core/demo';
 import { expectAdapterError } from './expect-error.js';
 import { freshKey } from './fixtures.js';
 import { CONTRACT_NOW, type ContractOptions, type ContractSubject } from './subject.js';
@@ -60,6 +60,63 @@ export function intakeSuite(options: ContractOptions): void {
       const session = await api.loadForm(DEMO_INTAKE_TOKEN);
       assert.equal(session.status, 'submitted');
       assert.equal(session.responseId, a.id);
+    });
+
+    test('serves a definition that passes the form checks, with the demo pages', async (_s, api) => {
+      const session = await api.loadForm(DEMO_INTAKE_TOKEN);
+      assert.deepEqual(checkFormDefinition(session.definition).problems, []);
+      assert.deepEqual(
+        session.definition.pages.map((page) => page.id),
+        demoIntakeForm.pages.map((page) => page.id),
+      );
+      assert.equal(session.formId, demoIntakeForm.id);
+    });
+
+    test('keeps every kind of answer in a draft exactly', async (_s, api) => {
+      const answers: Answers = {
+        firstName: 'Ada',
+        dateOfBirth: '1985-04-12',
+        homeAddress: { line1: '1200 W 38th Ave', city: 'Denver', region: 'CO', postalCode: '80211', country: 'US' },
+        insuranceCard: { front: { id: 'att-front', contentType: 'image/jpeg', size: 182_000, purpose: 'insurance-card-front' } },
+        conditions: ['arthritis', 'high-blood-pressure'],
+        takesMedications: true,
+        medications: [{ medicationName: 'Ibuprofen', medicationDose: '200 mg', medicationFrequency: 'as-needed' }, { medicationName: 'Lisinopril' }],
+        'nprs.current': 6,
+        hadSurgery: false,
+        treatmentConsent: { agreed: true, agreedAt: '2027-03-01T16:00:00.000Z', version: '2027-01' },
+        signature: {
+          signerName: 'Ada Lovelace',
+          signedAt: '2027-03-01T16:01:00.000Z',
+          method: 'drawn',
+          consentId: 'treatment-and-billing',
+          consentVersion: '2027-01',
+          textSha256: 'a'.repeat(64),
+          svg: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 200"><path d="M1 1L2 2"/></svg>',
+        },
+      };
+      const saved = await api.saveDraft(DEMO_INTAKE_TOKEN, { answers, pageId: 'consent', baseVersion: 0 });
+      assert.deepEqual(saved.answers, answers);
+      const resumed = await api.loadForm(DEMO_INTAKE_TOKEN);
+      assert.deepEqual(resumed.draft?.answers, answers);
+      assert.equal(resumed.draft?.pageId, 'consent');
+    });
+
+    test('refuses empty attachments', async (_s, api) => {
+      await expectAdapterError(api.uploadAttachment(DEMO_INTAKE_TOKEN, new Blob([]), { contentType: 'image/jpeg' }), 'validation');
+    });
+
+    test('serves prior outcome scores with the progress-check form', async (_s, api) => {
+      const session = await api.loadForm(DEMO_INTAKE_REASSESSMENT_TOKEN);
+      const instruments = session.priorScores.map((score) => score.instrument).sort();
+      assert.deepEqual(instruments, ['lefs', 'nprs', 'psfs']);
+      for (const score of session.priorScores) assert.ok(Number.isFinite(score.score) && Date.parse(score.recordedAt) < CONTRACT_NOW.getTime());
+    });
+
+    test('a submitted response names the form and its version', async (_s, api) => {
+      const response = await api.submit(DEMO_INTAKE_TOKEN, { answers: { firstName: 'Ada' }, idempotencyKey: freshKey('intake') });
+      assert.equal(response.formId, demoIntakeForm.id);
+      assert.equal(response.formVersion, demoIntakeForm.version);
+      assert.ok(Date.parse(response.submittedAt) > 0);
     });
 
     test('rejects malformed drafts with validation', async (_s, api) => {

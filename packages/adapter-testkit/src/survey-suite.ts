@@ -1,6 +1,6 @@
 /** Contract: survey invitations and exactly one response per token. */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it, type TestContext } from 'node:test';
 import { AdapterError, requireCapability, type SurveyApi } from '@pxm/core';
 import { DEMO_SURVEY_TOKENS } from '@pxm/core/demo';
 import { expectAdapterError } from './expect-error.js';
@@ -9,9 +9,9 @@ import { CONTRACT_NOW, type ContractOptions, type ContractSubject } from './subj
 import { withSubject } from './with-subject.js';
 
 export function surveySuite(options: ContractOptions): void {
-  const test = (title: string, body: (subject: ContractSubject, api: SurveyApi) => Promise<void>) =>
-    it(title, { skip: options.skip?.tests?.[title] ?? false }, () =>
-      withSubject(options, CONTRACT_NOW, (subject) => body(subject, requireCapability(subject.adapter, 'survey'))),
+  const test = (title: string, body: (subject: ContractSubject, api: SurveyApi, t: TestContext) => Promise<void>) =>
+    it(title, { skip: options.skip?.tests?.[title] ?? false }, (t) =>
+      withSubject(options, CONTRACT_NOW, (subject) => body(subject, requireCapability(subject.adapter, 'survey'), t)),
     );
 
   describe(`${options.name}: survey`, { skip: options.skip?.survey ?? false }, () => {
@@ -55,6 +55,68 @@ export function surveySuite(options: ContractOptions): void {
     test('answered and expired invitations refuse submits', async (_s, api) => {
       await expectAdapterError(api.submit(DEMO_SURVEY_TOKENS.answered, { answers: { nps: 5 }, idempotencyKey: freshKey('survey') }), 'already_submitted');
       await expectAdapterError(api.submit(DEMO_SURVEY_TOKENS.expired, { answers: { nps: 5 }, idempotencyKey: freshKey('survey') }), 'token_expired');
+    });
+
+    test('merges partial answers by question, and null clears one', async (_s, api) => {
+      await api.savePartial(DEMO_SURVEY_TOKENS.open, { nps: 4, why: 'Long waits' });
+      await api.savePartial(DEMO_SURVEY_TOKENS.open, { nps: 7, why: null });
+      const resumed = await api.loadInvitation(DEMO_SURVEY_TOKENS.open);
+      assert.equal(resumed.partialAnswers.nps, 7);
+      assert.equal(resumed.partialAnswers.why ?? null, null, 'the cleared answer is gone');
+    });
+
+    test('refuses partial saves once the survey is answered', async (_s, api) => {
+      await api.submit(DEMO_SURVEY_TOKENS.open, { answers: { nps: 9 }, idempotencyKey: freshKey('survey') });
+      await expectAdapterError(api.savePartial(DEMO_SURVEY_TOKENS.open, { why: 'late edit' }), 'already_submitted');
+      await expectAdapterError(api.savePartial(DEMO_SURVEY_TOKENS.answered, { nps: 2 }), 'already_submitted');
+    });
+
+    test('checks answers against the definition', async (_s, api) => {
+      const open = DEMO_SURVEY_TOKENS.open;
+      await expectAdapterError(api.submit(open, { answers: { nps: 11 }, idempotencyKey: freshKey('survey') }), 'validation');
+      await expectAdapterError(api.submit(open, { answers: { nps: 6.5 }, idempotencyKey: freshKey('survey') }), 'validation');
+      await expectAdapterError(api.submit(open, { answers: { why: 'no score given' }, idempotencyKey: freshKey('survey') }), 'validation');
+      await expectAdapterError(api.submit(open, { answers: { nps: 5, 'no-such-question': 'x' }, idempotencyKey: freshKey('survey') }), 'validation');
+      await expectAdapterError(api.savePartial(open, { nps: -1 }), 'validation');
+      assert.equal((await api.loadInvitation(open)).status, 'open', 'nothing stored');
+    });
+
+    test('gives every invitation the same review links, whatever its state', async (_s, api) => {
+      const open = await api.loadInvitation(DEMO_SURVEY_TOKENS.open);
+      const answered = await api.loadInvitation(DEMO_SURVEY_TOKENS.answered);
+      assert.ok(open.reviewLinks.length > 0, 'the demo practice has review links');
+      assert.deepEqual(answered.reviewLinks, open.reviewLinks);
+      for (const link of open.reviewLinks) assert.match(link.url, /^https?:\/\//);
+    });
+
+    test('an invitation that expires mid-way keeps its answers but refuses more', async (subject, api, t) => {
+      if (!subject.advanceTime) {
+        t.skip('the backend clock cannot be moved');
+        return;
+      }
+      await api.savePartial(DEMO_SURVEY_TOKENS.open, { nps: 3 });
+      await subject.advanceTime(31 * 86_400_000);
+      await expectAdapterError(api.savePartial(DEMO_SURVEY_TOKENS.open, { why: 'more' }), 'token_expired');
+      await expectAdapterError(api.submit(DEMO_SURVEY_TOKENS.open, { answers: { nps: 3 }, idempotencyKey: freshKey('survey') }), 'token_expired');
+      const expired = await api.loadInvitation(DEMO_SURVEY_TOKENS.open);
+      assert.equal(expired.status, 'expired');
+      assert.equal(expired.partialAnswers.nps, 3, 'what was saved is kept');
+    });
+
+    test('takes private feedback once per idempotency key (optional capability)', async (_s, api, t) => {
+      if (!api.sendFeedback) {
+        t.skip('the adapter offers no private feedback');
+        return;
+      }
+      const key = freshKey('feedback');
+      await api.submit(DEMO_SURVEY_TOKENS.open, { answers: { nps: 2 }, idempotencyKey: freshKey('survey') });
+      await api.sendFeedback(DEMO_SURVEY_TOKENS.open, { message: 'Please call me back.', idempotencyKey: key });
+      await api.sendFeedback(DEMO_SURVEY_TOKENS.open, { message: 'Please call me back.', idempotencyKey: key });
+      await expectAdapterError(api.sendFeedback('no-such-survey-token', { message: 'x', idempotencyKey: freshKey('feedback') }), 'token_invalid');
+      await expectAdapterError(api.sendFeedback(DEMO_SURVEY_TOKENS.expired, { message: 'x', idempotencyKey: freshKey('feedback') }), 'token_expired');
+      await expectAdapterError(api.sendFeedback(DEMO_SURVEY_TOKENS.open, { message: '', idempotencyKey: freshKey('feedback') }), 'validation');
+      const listFeedback = (api as { listFeedback?: () => unknown[] }).listFeedback;
+      if (listFeedback) assert.equal(listFeedback.call(api).length, 1, 'the retry stored nothing new');
     });
 
     test('rejects malformed answers with validation', async (_s, api) => {

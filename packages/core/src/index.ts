@@ -25,5 +25,25 @@ export * from './time/day-clock.js';
 export * from './booking/schedule.js';
 export * from './booking/slot-id.js';
 export * from './booking/slot-engine.js';
+export * from './booking/slot-days.js';
+export * from './booking/series-plan.js';
+export * from './booking/hold-deadline.js';
+export * from './booking/calendar-links.js';
+export * from './booking/appointment-ics.js';
+export * from './booking/location-text.js';
 
 export * from './ics/ics.js';
+
+export * from './forms/index.js';
+export * from './prom/scoring-rule.js';
+export * from './prom/score.js';
+export * from './prom/baseline.js';
+
+export * from './hep/index.js';
+
+export * from './survey/segment.js';
+export * from './survey/answers.js';
+export * from './survey/definition-problems.js';
+export * from './survey/read-survey.js';
+export * from './survey/from-form-definition.js';
+export * from './survey/from-questionnaire.js';

@@ -4,6 +4,51 @@
  */
 export { PxmElement } from './base/pxm-element.js';
 export { PxmProvider } from './provider/provider.js';
+export { PxmBooking } from './booking/booking.js';
+export {
+  PxmBookingBeforeConfirmEvent,
+  PxmBookingCancelledEvent,
+  PxmBookingConfirmedEvent,
+  PxmBookingRescheduledEvent,
+  PxmWaitlistJoinedEvent,
+  type BookingBeforeConfirmDetail,
+  type BookingCancelledDetail,
+  type BookingConfirmedDetail,
+  type BookingRescheduledDetail,
+  type BookingVisitDetail,
+  type WaitlistJoinedDetail,
+} from './booking/booking.events.js';
+export type { BookingPrefill } from './booking/booking-state.js';
+export { PxmSurvey } from './survey/survey.js';
+export {
+  PxmSurveySubmittedEvent,
+  PxmSurveyReviewClickEvent,
+  type SurveySubmittedDetail,
+  type SurveyReviewClickDetail,
+} from './survey/survey.events.js';
+export { surveyEn, type SurveyMessages } from './survey/survey.messages.en.js';
+export { surveyEs } from './survey/survey.messages.es.js';
+export { PxmHepViewer, type HepView } from './hep-viewer/hep-viewer.js';
+export {
+  PxmHepActivityLoggedEvent,
+  PxmHepPainAlertEvent,
+  PxmHepReminderRequestEvent,
+  type HepActivityLoggedDetail,
+  type HepPainAlertDetail,
+  type HepReminderRequestDetail,
+} from './hep-viewer/hep-viewer.events.js';
+export { hepViewerEn, type HepViewerMessages } from './hep-viewer/hep-viewer.messages.en.js';
+export { hepViewerEs } from './hep-viewer/hep-viewer.messages.es.js';
+export { PxmIntakeForm, REVIEW_PAGE_ID } from './intake-form/intake-form.js';
+export {
+  PxmIntakeDraftSavedEvent,
+  PxmIntakeSubmittedEvent,
+  type IntakeDraftSavedDetail,
+  type IntakeSubmittedDetail,
+  type IntakeErrorDetail,
+} from './intake-form/intake-form.events.js';
+export { intakeFormEn, type IntakeFormMessages } from './intake-form/intake-form.messages.en.js';
+export { intakeFormEs } from './intake-form/intake-form.messages.es.js';
 export { pxmConfigContext, type PxmConfig } from './context/pxm-config.js';
 export { PxmErrorEvent, type PxmErrorDetail } from './events/pxm-error-event.js';
 export { defineElement } from './internal/define-element.js';

@@ -68,6 +68,27 @@ export const ExerciseSchema = z.object({
 });
 export type Exercise = z.infer<typeof ExerciseSchema>;
 
+/** An exercise's schedule as it stood in an earlier version of the program. */
+export const ScheduledExerciseSchema = z.object({
+  id: IdSchema,
+  name: z.optional(LabelSchema),
+  frequency: FrequencySchema,
+  /** Prescribed sets, so sets logged one at a time add up to sessions. */
+  sets: z.optional(z.int().check(z.gte(1), z.lte(50))),
+});
+export type ScheduledExercise = z.infer<typeof ScheduledExerciseSchema>;
+
+/**
+ * An earlier version of the program's schedule, in effect from `effectiveFrom` until the next
+ * version. Adherence counts each day against the schedule in effect that day.
+ */
+export const HepRevisionSchema = z.object({
+  version: z.int().check(z.gte(1)),
+  effectiveFrom: InstantSchema,
+  exercises: z.array(ScheduledExerciseSchema),
+});
+export type HepRevision = z.infer<typeof HepRevisionSchema>;
+
 export const HepProgramSchema = z.object({
   id: IdSchema,
   /** Increases each time the therapist edits the program; logs record the version they were made on. */
@@ -84,6 +105,11 @@ export const HepProgramSchema = z.object({
   painGuidance: z.optional(TextSchema),
   practiceName: z.optional(LabelSchema),
   practicePhone: z.optional(PhoneSchema),
+  /**
+   * Earlier versions' schedules (optional). Without them, adherence counts the whole program
+   * against the current schedule, which is right for a program that was never edited.
+   */
+  revisions: z.optional(z.array(HepRevisionSchema)),
 });
 export type HepProgram = z.infer<typeof HepProgramSchema>;
 

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { IdSchema, InstantSchema, LabelSchema, LocaleSchema, TextSchema } from './common.js';
+import { ScoringRuleSchema, type ScoringRule } from '../prom/scoring-rule.js';
 
 // ---------------------------------------------------------------- conditions
 
@@ -32,11 +33,17 @@ export const ChoiceOptionSchema = z.strictObject({
   label: LabelSchema,
   /** Points for outcome-measure scoring. */
   score: z.optional(z.number()),
+  /** Code system of `value` when it is a code (kept from FHIR `valueCoding.system`). */
+  system: z.optional(z.string().check(z.maxLength(500))),
+  /** FHIR answer type the option came from; absent means a coding. */
+  valueType: z.optional(z.enum(['coding', 'string', 'integer', 'date'])),
 });
 export type ChoiceOption = z.infer<typeof ChoiceOptionSchema>;
 
 const itemBase = {
   id: z.string().check(z.regex(/^[A-Za-z][\w.-]{0,99}$/, 'Item ids start with a letter: letters, digits, _ . -')),
+  /** The FHIR `linkId` this item answers to, when it differs from `id` (imported Questionnaires). */
+  linkId: z.optional(z.string().check(z.minLength(1), z.maxLength(255))),
   label: z.optional(TextSchema),
   help: z.optional(TextSchema),
   required: z.optional(z.boolean()),
@@ -49,29 +56,11 @@ const itemBase = {
 /** WHATWG autofill token for demographic fields (`given-name`, `bday`, `tel`...). */
 const AutocompleteSchema = z.optional(z.string().check(z.maxLength(100)));
 
-export const FORM_ITEM_TYPES = [
-  'text',
-  'long-text',
-  'number',
-  'date',
-  'yes-no',
-  'single-choice',
-  'multiple-choice',
-  'scale',
-  'phone',
-  'email',
-  'address',
-  'insurance-card',
-  'consent',
-  'signature',
-  'section',
-  'group',
-  'display',
-] as const;
-export type FormItemType = (typeof FORM_ITEM_TYPES)[number];
+export { FORM_ITEM_TYPES, type FormItemType } from '../forms/item-types.js';
 
 export interface FormItemBase {
   id: string;
+  linkId?: string | undefined;
   label?: string | undefined;
   help?: string | undefined;
   required?: boolean | undefined;
@@ -122,7 +111,9 @@ export const FormItemSchema: z.ZodMiniType<FormItem> = z.discriminatedUnion('typ
   z.strictObject({
     ...itemBase,
     type: z.literal('date'),
+    /** Earliest date, `YYYY-MM-DD` or `today` (the patient's today). */
     min: z.optional(z.string()),
+    /** Latest date, `YYYY-MM-DD` or `today` (a date of birth is never in the future). */
     max: z.optional(z.string()),
     autocomplete: AutocompleteSchema,
   }),
@@ -177,6 +168,8 @@ export const FormItemSchema: z.ZodMiniType<FormItem> = z.discriminatedUnion('typ
 
 export const FormPageSchema = z.strictObject({
   id: IdSchema,
+  /** The FHIR `linkId` of the group this page came from, if any. */
+  linkId: z.optional(z.string().check(z.minLength(1), z.maxLength(255))),
   title: LabelSchema,
   description: z.optional(TextSchema),
   visibleWhen: z.optional(ConditionSchema),
@@ -190,9 +183,16 @@ export const FormDefinitionSchema = z.strictObject({
   title: LabelSchema,
   description: z.optional(TextSchema),
   locale: z.optional(LocaleSchema),
+  /** Canonical URL of the FHIR Questionnaire this form was made from. */
+  url: z.optional(z.string().check(z.maxLength(1000))),
+  /** What happens after submitting, shown on the confirmation; a general sentence when absent. */
+  nextSteps: z.optional(TextSchema),
   pages: z.array(FormPageSchema).check(z.minLength(1)),
+  /** Outcome measures scored from the answers (NPRS, LEFS...). */
+  scoring: z.optional(z.array(ScoringRuleSchema)),
 });
 export type FormDefinition = z.infer<typeof FormDefinitionSchema>;
+export type { ScoringRule };
 
 // ---------------------------------------------------------------- answers
 
@@ -239,6 +239,8 @@ export const SignatureRecordSchema = z.strictObject({
   textSha256: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
   /** Drawn strokes as an SVG document; absent for a typed signature. */
   svg: z.optional(z.string().check(z.maxLength(500_000))),
+  /** The browser that signed, for the audit trail. */
+  userAgent: z.optional(z.string().check(z.maxLength(500))),
 });
 export type SignatureRecord = z.infer<typeof SignatureRecordSchema>;
 
@@ -312,6 +314,7 @@ export const IntakeSessionSchema = z.object({
   responseId: z.optional(IdSchema),
 });
 export type IntakeSession = z.infer<typeof IntakeSessionSchema>;
+
 
 export const SubmitIntakeRequestSchema = z.strictObject({
   answers: AnswersSchema,

@@ -86,3 +86,8 @@ export const ProviderSchema = z.object({
   appointmentTypeIds: z.array(IdSchema),
 });
 export type Provider = z.infer<typeof ProviderSchema>;
+
+/** Lists as the catalogue calls return them. */
+export const LocationListSchema = z.array(LocationSchema);
+export const AppointmentTypeListSchema = z.array(AppointmentTypeSchema);
+export const ProviderListSchema = z.array(ProviderSchema);

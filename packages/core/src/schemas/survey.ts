@@ -18,12 +18,26 @@ export type SegmentedText = z.infer<typeof SegmentedTextSchema>;
 const questionBase = {
   id: z.string().check(z.regex(/^[A-Za-z][\w.-]{0,99}$/)),
   required: z.optional(z.boolean()),
+  /** A short hint under the prompt. */
+  help: z.optional(TextSchema),
+  /**
+   * Shown only once the NPS question is answered: a follow-up whose wording depends on the
+   * segment (as FHIR `enableWhen` on the score does). While hidden it is never required.
+   */
+  afterScore: z.optional(z.boolean()),
 };
 
 export const SurveyChoiceSchema = z.object({ value: z.string().check(z.minLength(1), z.maxLength(200)), label: LabelSchema });
 
 export const SurveyQuestionSchema = z.discriminatedUnion('type', [
-  z.object({ ...questionBase, type: z.literal('nps'), prompt: TextSchema }),
+  z.object({
+    ...questionBase,
+    type: z.literal('nps'),
+    prompt: TextSchema,
+    /** Labels of the two ends; default "Not at all likely" / "Extremely likely" in the patient's language. */
+    lowLabel: z.optional(LabelSchema),
+    highLabel: z.optional(LabelSchema),
+  }),
   z.object({
     ...questionBase,
     type: z.literal('csat'),
@@ -35,6 +49,7 @@ export const SurveyQuestionSchema = z.discriminatedUnion('type', [
     ...questionBase,
     type: z.literal('text'),
     prompt: z.union([TextSchema, SegmentedTextSchema]),
+    /** Character limit; 2,000 when absent. */
     maxLength: z.optional(z.int().check(z.gte(1), z.lte(10_000))),
   }),
   z.object({ ...questionBase, type: z.literal('single-choice'), prompt: TextSchema, options: z.array(SurveyChoiceSchema).check(z.minLength(1)) }),
@@ -50,6 +65,11 @@ export const SurveyDefinitionSchema = z.object({
   locale: z.optional(LocaleSchema),
   questions: z.array(SurveyQuestionSchema).check(z.minLength(1)),
   thankYou: z.optional(SegmentedTextSchema),
+  /**
+   * Wording above the review links, by segment. Every respondent sees the links whatever the
+   * score; only this wording may differ. Defaults come from the localization layer.
+   */
+  reviewPrompt: z.optional(SegmentedTextSchema),
 });
 export type SurveyDefinition = z.infer<typeof SurveyDefinitionSchema>;
 
@@ -94,9 +114,12 @@ export const SurveyResponseSchema = z.object({
 });
 export type SurveyResponse = z.infer<typeof SurveyResponseSchema>;
 
-/** NPS segment of a 0-10 score. */
-export function npsSegment(score: number): NpsSegment {
-  if (score >= 9) return 'promoter';
-  if (score >= 7) return 'passive';
-  return 'detractor';
-}
+/** A private note to the practice, offered beside the public review links. */
+export const SendSurveyFeedbackRequestSchema = z.strictObject({
+  message: z.string().check(z.minLength(1), z.maxLength(2000)),
+  idempotencyKey: z.string().check(z.minLength(8), z.maxLength(200)),
+});
+export type SendSurveyFeedbackRequest = z.infer<typeof SendSurveyFeedbackRequestSchema>;
+
+// Lives with the zod-free survey helpers so element bundles can use it without the schemas.
+export { npsSegment } from '../survey/segment.js';

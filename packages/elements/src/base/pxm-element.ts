@@ -9,6 +9,8 @@ import { LocalizeController } from '../l10n/localize-controller.js';
 
 /** The `lang` of the nearest ancestor that has one, looking through shadow roots. */
 function inheritedLang(element: Element): string | undefined {
+  // Server rendering has no tree to walk (and no Element class): only the element's own attribute.
+  if (typeof Element === 'undefined') return element.getAttribute?.('lang') || undefined;
   let node: Node | null = element;
   while (node) {
     if (node instanceof Element) {
@@ -66,14 +68,17 @@ export class PxmElement extends LitElement {
     return this.configConsumer.value;
   }
 
+  /** The adapter in use: the element's own `.adapter`, else the nearest `<pxm-provider>`'s. */
   get resolvedAdapter(): PxmAdapter | undefined {
     return this.adapter ?? this.providerConfig?.adapter;
   }
 
+  /** The language in use: `locale`, else the provider's, else the nearest `lang` attribute, else `en`. */
   get resolvedLocale(): string {
     return this.locale || this.providerConfig?.locale || inheritedLang(this) || 'en';
   }
 
+  /** The patient's time zone in use: `time-zone`, else the provider's, else the browser's. */
   get resolvedTimeZone(): string {
     return this.timeZone || this.providerConfig?.timeZone || browserTimeZone();
   }

@@ -2,6 +2,19 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { formatInZone, formatLocalDate, timeZoneName } from '@pxm/core';
 import { lookupMessage, onTranslationsChanged, registerShippedTranslation, type Catalog } from './translation-registry.js';
 
+// Building an Intl formatter costs far more than using one; lists of cards format many numbers.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const listFormats = new Map<string, Intl.ListFormat>();
+
+function cached<T>(cache: Map<string, T>, key: string, create: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = create();
+    cache.set(key, value);
+  }
+  return value;
+}
+
 /** Shipped catalogues are registered once, on first use, not at import time. */
 const registered = new Set<string>();
 
@@ -74,14 +87,14 @@ export class LocalizeController<C extends Catalog> implements ReactiveController
   }
 
   number(value: number, options?: Intl.NumberFormatOptions): string {
-    return new Intl.NumberFormat(this.locale, options).format(value);
+    return cached(numberFormats, `${this.locale}|${JSON.stringify(options ?? {})}`, () => new Intl.NumberFormat(this.locale, options)).format(value);
   }
 
   money(amountMinor: number, currency: string): string {
-    return new Intl.NumberFormat(this.locale, { style: 'currency', currency }).format(amountMinor / 100);
+    return this.number(amountMinor / 100, { style: 'currency', currency });
   }
 
   list(items: string[], type: Intl.ListFormatType = 'conjunction'): string {
-    return new Intl.ListFormat(this.locale, { style: 'long', type }).format(items);
+    return cached(listFormats, `${this.locale}|${type}`, () => new Intl.ListFormat(this.locale, { style: 'long', type })).format(items);
   }
 }

@@ -5,10 +5,14 @@ import { css } from 'lit';
  * a private `--_*` with the default, so element styles only ever read the private ones.
  * Inheritable properties a host page might set wildly (font size, line height, text transform)
  * are pinned here; `direction` is inherited on purpose so `dir="rtl"` works.
+ *
+ * Light or dark follows the page's own `color-scheme`, which elements inherit: a light-only page
+ * keeps them light even when the system is dark (so their text never turns light on the page's
+ * light background), and a page that declares `color-scheme: light dark` gets them following
+ * `prefers-color-scheme`. One element can opt in alone: `pxm-booking { color-scheme: light dark }`.
  */
 export const hostStyles = css`
   :host {
-    color-scheme: light dark;
     --_color-primary: var(--pxm-color-primary, light-dark(#0b6b66, #6fd3cb));
     --_color-on-primary: var(--pxm-color-on-primary, light-dark(#ffffff, #06201e));
     --_color-surface: var(--pxm-color-surface, light-dark(#ffffff, #15181c));
@@ -31,29 +35,39 @@ export const hostStyles = css`
     display: block;
     box-sizing: border-box;
     max-inline-size: 100%;
-    font-family: var(--_font-family);
-    font-size: var(--_font-size);
-    font-style: normal;
-    font-weight: 400;
-    line-height: 1.5;
-    letter-spacing: normal;
-    word-spacing: normal;
-    text-transform: none;
-    text-align: start;
-    text-indent: 0;
-    white-space: normal;
-    color: var(--_color-text);
-    overflow-wrap: anywhere;
+    /*
+     * Important, because a page's rules on the host beat ':host' rules: a reset such as
+     * 'all: unset' on every element, or 'font-size' on the tag, would otherwise reach every
+     * word inside. Pages theme through the --pxm-* tokens and ::part(), which still work.
+     */
+    font-family: var(--_font-family) !important;
+    font-size: var(--_font-size) !important;
+    font-style: normal !important;
+    font-variant: normal !important;
+    font-weight: 400 !important;
+    font-stretch: normal !important;
+    line-height: 1.5 !important;
+    letter-spacing: normal !important;
+    word-spacing: normal !important;
+    text-transform: none !important;
+    text-align: start !important;
+    text-indent: 0 !important;
+    text-shadow: none !important;
+    white-space: normal !important;
+    color: var(--_color-text) !important;
+    overflow-wrap: anywhere !important;
+    cursor: auto !important;
   }
 
   :host([hidden]) {
     display: none !important;
   }
 
+  /* Not 'inherit': a page's reset on the host (box-sizing: content-box) must not reach inside. */
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
 
   .visually-hidden {

@@ -1,0 +1,64 @@
+/**
+ * AppointmentType <-> HealthcareService. The service's `type` codings are the visit-type codes
+ * the practice's Slots and Appointments carry in `serviceType`; duration, buffer, who may book
+ * and how the visit happens have no R4 element and travel in extensions.
+ */
+import type { AppointmentType, Modality, PatientEligibility } from '@pxm/core';
+import { extensionOf, referenceId } from '../fhir/elements.js';
+import { EXTENSION, PXM_FHIR_BASE } from '../fhir/namespace.js';
+import type { CodeableConcept, HealthcareService } from '../fhir/types.js';
+
+/** Code system of visit types a provisioned practice uses (a practice's own EMR has its own). */
+export const VISIT_TYPE_SYSTEM = `${PXM_FHIR_BASE}/CodeSystem/visit-type`;
+
+export function toHealthcareService(type: AppointmentType, organizationId: string): HealthcareService {
+  return {
+    resourceType: 'HealthcareService',
+    id: type.id,
+    active: true,
+    providedBy: { reference: `Organization/${organizationId}` },
+    type: [{ coding: [{ system: VISIT_TYPE_SYSTEM, code: type.id, display: type.name }], text: type.name }],
+    ...(type.locationIds ? { location: type.locationIds.map((id) => ({ reference: `Location/${id}` })) } : {}),
+    name: type.name,
+    ...(type.description ? { comment: type.description } : {}),
+    appointmentRequired: true,
+    extension: [
+      { url: EXTENSION.visitDuration, valueInteger: type.durationMinutes },
+      { url: EXTENSION.visitBuffer, valueInteger: type.bufferMinutes },
+      { url: EXTENSION.patientEligibility, valueCode: type.patientEligibility },
+      { url: EXTENSION.visitModality, valueCode: type.modality },
+    ],
+  };
+}
+
+/** The codings that identify this visit type on Slots and Appointments. */
+export function visitTypeConcepts(service: HealthcareService): CodeableConcept[] {
+  const own: CodeableConcept = { coding: [{ system: VISIT_TYPE_SYSTEM, code: service.id ?? '' }] };
+  return [...(service.type ?? []), own];
+}
+
+function eligibilityOf(code: string | undefined): PatientEligibility {
+  return code === 'new' || code === 'returning' ? code : 'any';
+}
+
+function modalityOf(code: string | undefined): Modality {
+  return code === 'telehealth' ? 'telehealth' : 'in-clinic';
+}
+
+/** Undefined when the service has no duration: nothing can be booked without one. */
+export function fromHealthcareService(service: HealthcareService): AppointmentType | undefined {
+  const duration = extensionOf(service, EXTENSION.visitDuration)?.valueInteger;
+  if (!service.id || duration === undefined) return undefined;
+  const locationIds = (service.location ?? []).flatMap((ref) => referenceId(ref, 'Location') ?? []);
+  return {
+    id: service.id,
+    name: service.name ?? service.type?.[0]?.text ?? service.id,
+    ...(service.comment ? { description: service.comment } : {}),
+    durationMinutes: duration,
+    bufferMinutes: extensionOf(service, EXTENSION.visitBuffer)?.valueInteger ?? 0,
+    modality: modalityOf(extensionOf(service, EXTENSION.visitModality)?.valueCode),
+    patientEligibility: eligibilityOf(extensionOf(service, EXTENSION.patientEligibility)?.valueCode),
+    ...(locationIds.length > 0 ? { locationIds } : {}),
+  };
+}
+

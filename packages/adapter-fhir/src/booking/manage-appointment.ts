@@ -1,0 +1,128 @@
+/**
+ * The manage link: find the Appointment by its token identifier, show it with the practice's
+ * cancellation policy, cancel it (status `cancelled`, `cancelationReason`, the cancellation
+ * date, and its Slot back to `free`), or reschedule it (book the held new time first, then
+ * cancel the old visit, so the patient is never left with neither).
+ */
+import {
+  AdapterError,
+  ManagedAppointmentSchema,
+  parseResponse,
+  type Appointment as ContractAppointment,
+  type ManagedAppointment,
+} from '@pxm/core';
+import type { FhirContext } from '../context.js';
+import { identifierValue, referenceId, token, withExtension } from '../fhir/elements.js';
+import { EXTENSION, IDENTIFIER, STANDARD } from '../fhir/namespace.js';
+import type { Appointment, Slot } from '../fhir/types.js';
+import { rescheduledFromId } from './appointment-mapping.js';
+import { mapAppointment } from './book-slot.js';
+import type { Catalogue } from './catalogue.js';
+import { holdOf, withHold } from './slot-hold-state.js';
+import { isConflict, isNotFound } from './slot-holds.js';
+
+const CAS_ATTEMPTS = 4;
+
+export interface ManagedVisit {
+  resource: Appointment;
+  version: string | undefined;
+  appointment: ContractAppointment;
+}
+
+/**
+ * The visit behind a manage token. A rescheduled visit keeps its token, so the search can find
+ * a chain of appointments; the current one is the one no other replaced.
+ */
+export async function findManaged(ctx: FhirContext, catalogue: Catalogue, manageToken: string, operation: string, signal?: AbortSignal): Promise<ManagedVisit> {
+  const invalid = () => new AdapterError('token_invalid', 'This link is not valid.', { operation });
+  if (typeof manageToken !== 'string' || manageToken.length < 8 || manageToken.length > 2000) throw invalid();
+  const found = await ctx.client.search<Appointment>(operation, 'Appointment', { identifier: token(IDENTIFIER.manageToken, manageToken) }, signal);
+  const candidates = found.matches.filter((a) => identifierValue(a, IDENTIFIER.manageToken) === manageToken && a.status !== 'waitlist');
+  const replaced = new Set(candidates.map(rescheduledFromId).filter((id): id is string => id !== undefined));
+  const current = candidates.filter((a) => !replaced.has(a.id ?? '')).sort((a, b) => Date.parse(b.created ?? '') - Date.parse(a.created ?? ''))[0];
+  if (!current?.id) throw invalid();
+  const appointment = mapAppointment(current, catalogue, operation);
+  if (Date.parse(appointment.end) <= ctx.now().getTime()) {
+    throw new AdapterError('token_expired', 'This appointment has already taken place.', { operation });
+  }
+  return { resource: current, version: current.meta?.versionId, appointment };
+}
+
+export function withinNoticeWindow(ctx: FhirContext, catalogue: Catalogue, appointment: ContractAppointment): boolean {
+  return Date.parse(appointment.start) - ctx.now().getTime() < catalogue.practice.cancellationPolicy.minimumNoticeHours * 3_600_000;
+}
+
+export function managedView(ctx: FhirContext, catalogue: Catalogue, visit: ManagedVisit, operation: string): ManagedAppointment {
+  return parseResponse(
+    ManagedAppointmentSchema,
+    {
+      appointment: visit.appointment,
+      cancellationPolicy: catalogue.practice.cancellationPolicy,
+      withinNoticeWindow: withinNoticeWindow(ctx, catalogue, visit.appointment),
+    },
+    operation,
+  );
+}
+
+export function requireFeeAcknowledged(ctx: FhirContext, catalogue: Catalogue, appointment: ContractAppointment, acknowledged: boolean | undefined, operation: string): void {
+  if (withinNoticeWindow(ctx, catalogue, appointment) && catalogue.practice.cancellationPolicy.lateCancelFee && !acknowledged) {
+    throw new AdapterError('validation', 'The late-change fee must be acknowledged.', {
+      operation,
+      issues: [{ path: 'acknowledgedFee', message: 'Required inside the notice window.' }],
+    });
+  }
+}
+
+/** Puts the Slots this booking took back to `free`; Slots another system booked are left alone. */
+async function freeSlots(ctx: FhirContext, appointment: Appointment, operation: string): Promise<void> {
+  const requestKey = identifierValue(appointment, IDENTIFIER.requestKey);
+  for (const ref of appointment.slot ?? []) {
+    const slotId = referenceId(ref, 'Slot');
+    if (!slotId || !requestKey) continue;
+    for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+      let read;
+      try {
+        read = await ctx.client.read<Slot>(operation, 'Slot', slotId);
+      } catch (error) {
+        if (isNotFound(error)) break;
+        throw error;
+      }
+      if (read.resource.status !== 'busy' || holdOf(read.resource)?.requestKey !== requestKey) break;
+      try {
+        await ctx.client.update(operation, withHold(read.resource, 'free', undefined), { ifMatch: read.version });
+        break;
+      } catch (error) {
+        if (!isConflict(error)) throw error;
+      }
+    }
+  }
+}
+
+export async function cancelVisit(
+  ctx: FhirContext,
+  catalogue: Catalogue,
+  visit: ManagedVisit,
+  reason: { text: string; code: 'pat' | 'pat-cpp' },
+  operation: string,
+  signal?: AbortSignal,
+): Promise<ContractAppointment> {
+  let current = visit;
+  for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+    if (current.appointment.status === 'cancelled') return current.appointment;
+    const cancelled: Appointment = {
+      ...withExtension(current.resource, EXTENSION.cancellationDate, { url: EXTENSION.cancellationDate, valueDateTime: ctx.now().toISOString() }),
+      status: 'cancelled',
+      cancelationReason: { coding: [{ system: STANDARD.cancelReason, code: reason.code }], text: reason.text },
+    };
+    try {
+      const written = await ctx.client.update(operation, cancelled, { ifMatch: current.version, signal });
+      await freeSlots(ctx, written.resource, operation);
+      return mapAppointment(written.resource, catalogue, operation);
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+      const read = await ctx.client.read<Appointment>(operation, 'Appointment', current.resource.id ?? '', signal);
+      current = { resource: read.resource, version: read.version, appointment: mapAppointment(read.resource, catalogue, operation) };
+    }
+  }
+  throw new AdapterError('conflict', 'The appointment kept changing while it was cancelled.', { operation, retryable: true });
+}

@@ -1,0 +1,32 @@
+/**
+ * What the patient said about SMS and email reminders, as one Consent per channel: an active
+ * privacy consent whose provision permits (opt-in) or denies (opt-out) that channel, dated when
+ * the patient answered.
+ */
+import type { ReminderConsent } from '@pxm/core';
+import { CODE_SYSTEM, IDENTIFIER, LOINC_PATIENT_CONSENT, STANDARD } from '../fhir/namespace.js';
+import type { Consent } from '../fhir/types.js';
+
+export function reminderConsentKey(requestKey: string, channel: string): string {
+  return `${requestKey}:${channel}`;
+}
+
+export function toReminderConsent(consent: ReminderConsent, patientId: string, requestKey: string): Consent {
+  return {
+    resourceType: 'Consent',
+    identifier: [{ use: 'secondary', system: IDENTIFIER.requestKey, value: reminderConsentKey(requestKey, consent.channel) }],
+    status: 'active',
+    scope: { coding: [{ system: STANDARD.consentScope, code: 'patient-privacy', display: 'Privacy Consent' }] },
+    category: [
+      { coding: [{ system: STANDARD.loinc, code: LOINC_PATIENT_CONSENT, display: 'Patient Consent' }] },
+      { text: `Appointment reminders by ${consent.channel === 'sms' ? 'text message' : 'email'}` },
+    ],
+    patient: { reference: `Patient/${patientId}` },
+    dateTime: consent.recordedAt,
+    policyRule: { coding: [{ system: STANDARD.actCode, code: consent.granted ? 'OPTIN' : 'OPTOUT' }] },
+    provision: {
+      type: consent.granted ? 'permit' : 'deny',
+      code: [{ coding: [{ system: CODE_SYSTEM.reminderChannel, code: consent.channel }] }],
+    },
+  };
+}

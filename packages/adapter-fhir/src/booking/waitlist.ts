@@ -1,0 +1,110 @@
+/**
+ * A waitlist entry is an Appointment with status `waitlist`: the visit type, the location and
+ * (optionally) the provider as participants, the earliest date as `requestedPeriod`, and the
+ * preferred weekdays and times of day in an extension plus a readable `comment` for staff.
+ * Created once per request key (`If-None-Exist`).
+ */
+import {
+  AdapterError,
+  WaitlistEntrySchema,
+  parseResponse,
+  type WaitlistEntry,
+  type WaitlistRequest,
+} from '@pxm/core';
+import type { FhirContext } from '../context.js';
+import { complexExtension, referenceId, token } from '../fhir/elements.js';
+import { CODE_SYSTEM, EXTENSION, IDENTIFIER } from '../fhir/namespace.js';
+import type { Appointment, AppointmentParticipant } from '../fhir/types.js';
+import { participantId } from './appointment-mapping.js';
+import { visitTypeOf, type Catalogue } from './catalogue.js';
+import { createNewPatient, findReturningPatient } from './patients.js';
+import { reminderConsentKey, toReminderConsent } from './reminder-consent-mapping.js';
+
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+function preferenceText(request: WaitlistRequest): string {
+  const days = request.preferredWeekdays.map((day) => WEEKDAY_NAMES[day - 1]).join(', ');
+  const times = request.preferredTimesOfDay.join(', ');
+  return `Waitlist: prefers ${days || 'any day'}; ${times || 'any time'}${request.earliestDate ? `; from ${request.earliestDate}` : ''}.`;
+}
+
+export function toWaitlistAppointment(request: WaitlistRequest, catalogue: Catalogue, patientId: string, createdAt: string): Appointment {
+  const visit = catalogue.types.get(request.appointmentTypeId)!;
+  const participant: AppointmentParticipant[] = [
+    { actor: { reference: `Patient/${patientId}` }, required: 'required', status: 'accepted' },
+    { actor: { reference: `Location/${request.locationId}` }, required: 'required', status: 'needs-action' },
+  ];
+  if (request.providerId) participant.push({ actor: { reference: `Practitioner/${request.providerId}` }, required: 'required', status: 'needs-action' });
+  return {
+    resourceType: 'Appointment',
+    identifier: [{ use: 'secondary', system: IDENTIFIER.requestKey, value: request.idempotencyKey }],
+    status: 'waitlist',
+    serviceType: visit.concepts,
+    description: visit.type.name,
+    created: createdAt,
+    comment: preferenceText(request),
+    ...(request.earliestDate ? { requestedPeriod: [{ start: request.earliestDate }] } : {}),
+    participant,
+    extension: [
+      complexExtension(EXTENSION.waitlistPreference, [
+        ...request.preferredWeekdays.map((day) => ({ url: 'weekday', valueCode: WEEKDAYS[day - 1] })),
+        ...request.preferredTimesOfDay.map((time) => ({ url: 'time-of-day', valueCoding: { system: CODE_SYSTEM.timeOfDay, code: time } })),
+      ]),
+    ],
+  };
+}
+
+function fromWaitlistAppointment(appointment: Appointment, request: WaitlistRequest, operation: string): WaitlistEntry {
+  const providerId = participantId(appointment, 'Practitioner');
+  return parseResponse(
+    WaitlistEntrySchema,
+    {
+      id: appointment.id,
+      locationId: participantId(appointment, 'Location') ?? request.locationId,
+      appointmentTypeId: request.appointmentTypeId,
+      ...(providerId ? { providerId } : {}),
+      createdAt: appointment.created ?? appointment.meta?.lastUpdated,
+    },
+    operation,
+  );
+}
+
+/** Same fingerprint as the first use of the key: location, visit type, provider. */
+function sameRequest(appointment: Appointment, request: WaitlistRequest, catalogue: Catalogue): boolean {
+  return (
+    visitTypeOf(catalogue, appointment.serviceType)?.type.id === request.appointmentTypeId &&
+    participantId(appointment, 'Location') === request.locationId &&
+    participantId(appointment, 'Practitioner') === request.providerId
+  );
+}
+
+export async function joinWaitlist(ctx: FhirContext, catalogue: Catalogue, request: WaitlistRequest, operation: string, signal?: AbortSignal): Promise<WaitlistEntry> {
+  if (!catalogue.locations.has(request.locationId)) throw new AdapterError('not_found', `Unknown location ${request.locationId}.`, { operation });
+  if (!catalogue.types.has(request.appointmentTypeId)) throw new AdapterError('not_found', `Unknown appointment type ${request.appointmentTypeId}.`, { operation });
+  if (request.providerId && !catalogue.providers.has(request.providerId)) throw new AdapterError('not_found', `Unknown provider ${request.providerId}.`, { operation });
+
+  const key = { identifier: token(IDENTIFIER.requestKey, request.idempotencyKey) };
+  const previous = (await ctx.client.search<Appointment>(operation, 'Appointment', key, signal)).matches.find((a) => a.status === 'waitlist');
+  if (previous) {
+    if (!sameRequest(previous, request, catalogue)) throw new AdapterError('conflict', 'This idempotency key was already used for a different request.', { operation });
+    return fromWaitlistAppointment(previous, request, operation);
+  }
+  const patientId =
+    request.patient.kind === 'new'
+      ? await createNewPatient(ctx, request.patient, request.idempotencyKey, operation, signal)
+      : await findReturningPatient(ctx, request.patient, operation, signal);
+  await Promise.all(
+    request.consents.map((consent) =>
+      ctx.client.create(operation, toReminderConsent(consent, patientId, request.idempotencyKey), {
+        ifNoneExist: { identifier: token(IDENTIFIER.requestKey, reminderConsentKey(request.idempotencyKey, consent.channel)) },
+        signal,
+      }),
+    ),
+  );
+  const written = await ctx.client.create(operation, toWaitlistAppointment(request, catalogue, patientId, ctx.now().toISOString()), { ifNoneExist: key, signal });
+  if (referenceId(written.resource.participant?.[0]?.actor, 'Patient') === undefined) {
+    throw new AdapterError('server', 'The FHIR server answered the conditional create with another resource.', { operation, retryable: false });
+  }
+  return fromWaitlistAppointment(written.resource, request, operation);
+}

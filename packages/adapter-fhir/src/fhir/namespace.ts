@@ -1,0 +1,103 @@
+/**
+ * Every URI this adapter writes or looks for: identifier systems, extensions and local code
+ * systems (documented in docs/fhir-mapping.md). They are names, never fetched. Standard FHIR
+ * and terminology URIs sit beside them so each is spelled once.
+ */
+export const PXM_FHIR_BASE = 'https://pxm-elements.dev/fhir';
+
+const identifier = (name: string) => `${PXM_FHIR_BASE}/identifier/${name}`;
+const extension = (name: string) => `${PXM_FHIR_BASE}/StructureDefinition/${name}`;
+const codeSystem = (name: string) => `${PXM_FHIR_BASE}/CodeSystem/${name}`;
+
+export const IDENTIFIER = {
+  /** Appointment: the secret in a patient's manage link. */
+  manageToken: identifier('manage-token'),
+  /** Appointment, Patient, Coverage, Consent made by a booking: the request's idempotency key. */
+  requestKey: identifier('request-key'),
+  /** Task (intake, survey), CarePlan (HEP), QuestionnaireResponse: the token of the link. */
+  linkToken: identifier('link-token'),
+  /** Observation: the client-made id of an exercise log. */
+  activityLog: identifier('activity-log'),
+  /** Consent, Provenance, Observation derived from a submitted response: `<response id>#<part>`. */
+  derived: identifier('derived'),
+} as const;
+
+export const EXTENSION = {
+  cancellationPolicy: extension('cancellation-policy'),
+  whatToBring: extension('what-to-bring'),
+  reviewLink: extension('review-link'),
+  visitDuration: extension('visit-duration'),
+  visitBuffer: extension('visit-buffer'),
+  patientEligibility: extension('patient-eligibility'),
+  visitModality: extension('visit-modality'),
+  practitionerBio: extension('practitioner-bio'),
+  slotHold: extension('slot-hold'),
+  rescheduledFrom: extension('rescheduled-from'),
+  waitlistPreference: extension('waitlist-preference'),
+  draftVersion: extension('draft-version'),
+  draftAnswers: extension('draft-answers'),
+  draftPage: extension('draft-page'),
+  submissionKey: extension('submission-key'),
+  programVersion: extension('program-version'),
+  exerciseDosage: extension('exercise-dosage'),
+  exerciseMedia: extension('exercise-media'),
+  exerciseNote: extension('exercise-note'),
+  exerciseDaysPerWeek: extension('exercise-days-per-week'),
+  exerciseLogPerSet: extension('exercise-log-per-set'),
+  painAlertThreshold: extension('pain-alert-threshold'),
+  painGuidance: extension('pain-guidance'),
+  signatureMethod: extension('signature-method'),
+  signatureTextSha256: extension('signature-text-sha256'),
+  signatureConsent: extension('signature-consent'),
+  signatureUserAgent: extension('signature-user-agent'),
+  /** Standard (FHIR extensions pack): IANA time zone of a Location or a plan. */
+  timeZone: 'http://hl7.org/fhir/StructureDefinition/timezone',
+  /** R5 `Appointment.cancellationDate`, carried back to R4. */
+  cancellationDate: 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Appointment.cancellationDate',
+  /** Standard R4 core extension: a signature on a response or one of its items. */
+  responseSignature: 'http://hl7.org/fhir/StructureDefinition/questionnaireresponse-signature',
+} as const;
+
+export const CODE_SYSTEM = {
+  visitModality: codeSystem('visit-modality'),
+  patientEligibility: codeSystem('patient-eligibility'),
+  reminderChannel: codeSystem('reminder-channel'),
+  hep: codeSystem('hep'),
+  exercise: codeSystem('exercise'),
+  instrument: codeSystem('instrument'),
+  attachmentPurpose: codeSystem('attachment-purpose'),
+  timeOfDay: codeSystem('time-of-day'),
+  consent: codeSystem('consent'),
+} as const;
+
+export const STANDARD = {
+  loinc: 'http://loinc.org',
+  snomed: 'http://snomed.info/sct',
+  bcp47: 'urn:ietf:bcp:47',
+  v20276: 'http://terminology.hl7.org/CodeSystem/v2-0276',
+  cancelReason: 'http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason',
+  participationType: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType',
+  observationCategory: 'http://terminology.hl7.org/CodeSystem/observation-category',
+  consentScope: 'http://terminology.hl7.org/CodeSystem/consentscope',
+  consentCategory: 'http://terminology.hl7.org/CodeSystem/consentcategorycodes',
+  actCode: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
+  subscriberRelationship: 'http://terminology.hl7.org/CodeSystem/subscriber-relationship',
+  coverageClass: 'http://terminology.hl7.org/CodeSystem/coverage-class',
+  coverageSelfPay: 'http://terminology.hl7.org/CodeSystem/coverage-selfpay',
+  benefitType: 'http://terminology.hl7.org/CodeSystem/benefit-type',
+  signatureType: 'urn:iso-astm:E1762-95:2013',
+  provenanceAgentType: 'http://terminology.hl7.org/CodeSystem/provenance-participant-type',
+  dataOperation: 'http://terminology.hl7.org/CodeSystem/v3-DataOperation',
+  taskCode: 'http://hl7.org/fhir/CodeSystem/task-code',
+  ucum: 'http://unitsofmeasure.org',
+  carePlanCategory: 'http://hl7.org/fhir/us/core/CodeSystem/careplan-category',
+} as const;
+
+/** LOINC 72514-3: pain severity, 0-10 verbal numeric rating, reported. */
+export const LOINC_PAIN_NRS = '72514-3';
+/** SNOMED CT 229065009: exercise therapy. */
+export const SNOMED_EXERCISE_THERAPY = '229065009';
+/** ASTM E1762 signature type: consent signature. */
+export const SIGNATURE_CONSENT = '1.2.840.10065.1.12.1.7';
+/** LOINC 59284-0: consent document (patient consent). */
+export const LOINC_PATIENT_CONSENT = '59284-0';

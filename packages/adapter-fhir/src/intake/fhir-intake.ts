@@ -1,0 +1,218 @@
+/**
+ * The intake capability on FHIR. The link token opens a Task; its Questionnaire becomes the form
+ * through the form engine's import; the patient's work is one QuestionnaireResponse per token
+ * (identifier = the token): `in-progress` while drafting, each save checked against the version
+ * it builds on (`If-Match` with the stored versionId, so two tabs cannot overwrite each other),
+ * `completed` on submit, which also writes PROM Observations, Consent and Provenance for signed
+ * consents, and marks the Task done.
+ */
+import {
+  AdapterError,
+  AttachmentRefSchema,
+  AttachmentUploadSchema,
+  DraftSchema,
+  IntakeResponseSchema,
+  IntakeSessionSchema,
+  MAX_ATTACHMENT_BYTES,
+  SaveDraftRequestSchema,
+  SubmitIntakeRequestSchema,
+  parseRequest,
+  parseResponse,
+  responseAnswersOf,
+  scoreForm,
+  type Answers,
+  type CallOptions,
+  type FormDefinition,
+  type IntakeApi,
+  type IntakeResponse,
+  type PromResult,
+} from '@pxm/core';
+import type { FhirContext } from '../context.js';
+import { identifierValue, token } from '../fhir/elements.js';
+import { IDENTIFIER } from '../fhir/namespace.js';
+import type { QuestionnaireResponse, Task } from '../fhir/types.js';
+import { storeAttachment } from './attachments.js';
+import { writeConsentRecords } from './consent-records.js';
+import { openInvitation, questionnaireOf, type Invitation } from './invitation.js';
+import { priorScores, writeScores } from './prom-observations.js';
+import { formFromQuestionnaire } from './questionnaire-form.js';
+import { completedResponse, draftOf, draftResponse, draftVersionOf, submissionKeyOf, type ResponseContext } from './response-mapping.js';
+
+const CAS_ATTEMPTS = 4;
+const FORM_CACHE = 20;
+
+function isConflict(error: unknown): boolean {
+  return AdapterError.is(error) && error.code === 'conflict';
+}
+
+export function createFhirIntake(ctx: FhirContext): IntakeApi {
+  const forms = new Map<string, FormDefinition>();
+
+  async function formOf(invitation: Invitation, operation: string, signal?: AbortSignal): Promise<FormDefinition> {
+    const questionnaire = await questionnaireOf(ctx, invitation, operation, signal);
+    const key = `${questionnaire.id ?? ''}|${questionnaire.meta?.versionId ?? questionnaire.version ?? ''}`;
+    const cached = forms.get(key);
+    if (cached) return cached;
+    const imported = formFromQuestionnaire(questionnaire);
+    if (!imported.definition) {
+      throw new AdapterError('server', 'The Questionnaire could not be read as a form.', {
+        operation,
+        retryable: false,
+        issues: imported.issues.slice(0, 20).map((issue) => ({ path: issue.path, message: issue.message })),
+      });
+    }
+    forms.set(key, imported.definition);
+    if (forms.size > FORM_CACHE) forms.delete(forms.keys().next().value!);
+    return imported.definition;
+  }
+
+  async function findResponse(linkToken: string, operation: string, signal?: AbortSignal): Promise<QuestionnaireResponse | undefined> {
+    const found = await ctx.client.search<QuestionnaireResponse>(operation, 'QuestionnaireResponse', { identifier: token(IDENTIFIER.linkToken, linkToken) }, signal);
+    const mine = found.matches.filter((r) => identifierValue(r, IDENTIFIER.linkToken) === linkToken && r.status !== 'entered-in-error');
+    return mine.find((r) => r.status === 'completed' || r.status === 'amended') ?? mine[0];
+  }
+
+  function contextFor(invitation: Invitation, definition: FormDefinition, linkToken: string): ResponseContext {
+    return { definition, linkToken, subject: invitation.patientRef, authored: ctx.now().toISOString() };
+  }
+
+  const submitted = (operation: string) => new AdapterError('already_submitted', 'This form was already submitted.', { operation });
+  const isDone = (response: QuestionnaireResponse | undefined) => response?.status === 'completed' || response?.status === 'amended';
+
+  /** Scores, consent records and the Task's completion: each written once, so a retry may run them again. */
+  async function followUps(invitation: Invitation, definition: FormDefinition, answers: Answers, response: QuestionnaireResponse, operation: string, signal?: AbortSignal): Promise<PromResult[]> {
+    const responseId = response.id ?? '';
+    const results = scoreForm(definition, responseAnswersOf(definition, answers));
+    const scored = results.filter((result): result is PromResult & { score: number } => result.score !== null);
+    const effective = response.authored ?? ctx.now().toISOString();
+    await writeScores(ctx, scored, definition.scoring ?? [], responseId, invitation.patientRef, effective, operation, signal);
+    await writeConsentRecords(ctx, definition, answers, responseId, invitation.patientRef, operation, signal);
+    if (invitation.task.status !== 'completed') {
+      const done: Task = {
+        ...invitation.task,
+        status: 'completed',
+        lastModified: ctx.now().toISOString(),
+        output: [{ type: { text: 'QuestionnaireResponse' }, valueReference: { reference: `QuestionnaireResponse/${responseId}` } }],
+      };
+      // The response is the record; a Task changed meanwhile by someone else is left as it is.
+      await ctx.client.update(operation, done, { ifMatch: invitation.version, signal }).catch((error: unknown) => {
+        if (!isConflict(error)) throw error;
+      });
+    }
+    return scored;
+  }
+
+  function toIntakeResponse(definition: FormDefinition, response: QuestionnaireResponse, scores: PromResult[], operation: string): IntakeResponse {
+    const submittedAt = response.authored ?? response.meta?.lastUpdated;
+    return parseResponse(
+      IntakeResponseSchema,
+      {
+        id: response.id,
+        formId: definition.id,
+        formVersion: definition.version,
+        submittedAt,
+        ...(scores.length > 0 ? { scores: scores.map((s) => ({ instrument: s.instrument, score: s.score!, recordedAt: submittedAt })) } : {}),
+      },
+      operation,
+    );
+  }
+
+  return {
+    async loadForm(linkToken, opts?: CallOptions) {
+      const operation = 'intake.loadForm';
+      const invitation = await openInvitation(ctx, linkToken, operation, opts?.signal);
+      const [definition, response, prior] = await Promise.all([
+        formOf(invitation, operation, opts?.signal),
+        findResponse(linkToken, operation, opts?.signal),
+        priorScores(ctx, invitation.patientRef, operation, opts?.signal),
+      ]);
+      return parseResponse(
+        IntakeSessionSchema,
+        {
+          formId: definition.id,
+          definition,
+          status: isDone(response) ? 'submitted' : 'open',
+          draft: response && !isDone(response) ? draftOf(response, definition) : null,
+          priorScores: prior,
+          ...(isDone(response) ? { responseId: response!.id } : {}),
+        },
+        operation,
+      );
+    },
+
+    async saveDraft(linkToken, request, opts?: CallOptions) {
+      const operation = 'intake.saveDraft';
+      const req = parseRequest(SaveDraftRequestSchema, request, operation);
+      const invitation = await openInvitation(ctx, linkToken, operation, opts?.signal);
+      const [definition, existing] = await Promise.all([formOf(invitation, operation, opts?.signal), findResponse(linkToken, operation, opts?.signal)]);
+      const conflict = () => new AdapterError('conflict', 'The draft was changed elsewhere.', { operation });
+      if (isDone(existing)) throw submitted(operation);
+      const context = contextFor(invitation, definition, linkToken);
+      let written;
+      if (!existing) {
+        if (req.baseVersion !== 0) throw conflict();
+        written = await ctx.client.create(operation, draftResponse(context, req.answers, req.pageId, 1), {
+          ifNoneExist: { identifier: token(IDENTIFIER.linkToken, linkToken) },
+          signal: opts?.signal,
+        });
+        if (!written.created) throw isDone(written.resource) ? submitted(operation) : conflict();
+      } else {
+        const current = draftVersionOf(existing);
+        if (req.baseVersion !== current) throw conflict();
+        try {
+          written = await ctx.client.update(operation, draftResponse(context, req.answers, req.pageId, current + 1, existing), { ifMatch: existing.meta?.versionId, signal: opts?.signal });
+        } catch (error) {
+          if (!isConflict(error)) throw error;
+          const now = await findResponse(linkToken, operation, opts?.signal);
+          throw isDone(now) ? submitted(operation) : conflict();
+        }
+      }
+      return parseResponse(DraftSchema, draftOf(written.resource, definition), operation);
+    },
+
+    async uploadAttachment(linkToken, file, upload, opts?: CallOptions) {
+      const operation = 'intake.uploadAttachment';
+      const meta = parseRequest(AttachmentUploadSchema, upload, operation);
+      if (!(file instanceof Blob) || file.size === 0 || file.size > MAX_ATTACHMENT_BYTES) {
+        throw new AdapterError('validation', 'The file is empty or too large.', { operation, issues: [{ path: 'file', message: 'Size out of bounds.' }] });
+      }
+      const invitation = await openInvitation(ctx, linkToken, operation, opts?.signal);
+      if (isDone(await findResponse(linkToken, operation, opts?.signal))) throw submitted(operation);
+      return parseResponse(AttachmentRefSchema, await storeAttachment(ctx, invitation, file, meta, operation, opts?.signal), operation);
+    },
+
+    async submit(linkToken, request, opts?: CallOptions) {
+      const operation = 'intake.submit';
+      const req = parseRequest(SubmitIntakeRequestSchema, request, operation);
+      const invitation = await openInvitation(ctx, linkToken, operation, opts?.signal);
+      const definition = await formOf(invitation, operation, opts?.signal);
+      const context = contextFor(invitation, definition, linkToken);
+      const finish = async (response: QuestionnaireResponse) => {
+        const scores = await followUps(invitation, definition, req.answers, response, operation, opts?.signal);
+        return toIntakeResponse(definition, response, scores, operation);
+      };
+      for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+        const existing = await findResponse(linkToken, operation, opts?.signal);
+        if (isDone(existing)) {
+          if (submissionKeyOf(existing!) === req.idempotencyKey) return finish(existing!);
+          throw submitted(operation);
+        }
+        try {
+          const written = existing
+            ? await ctx.client.update(operation, completedResponse(context, req.answers, req.idempotencyKey, existing), { ifMatch: existing.meta?.versionId, signal: opts?.signal })
+            : await ctx.client.create(operation, completedResponse(context, req.answers, req.idempotencyKey), {
+                ifNoneExist: { identifier: token(IDENTIFIER.linkToken, linkToken) },
+                signal: opts?.signal,
+              });
+          if (!isDone(written.resource)) continue;
+          if (submissionKeyOf(written.resource) !== req.idempotencyKey) throw submitted(operation);
+          return finish(written.resource);
+        } catch (error) {
+          if (!isConflict(error)) throw error;
+          // Someone else wrote the response (a draft save or another submit): look again.
+        }
+      }
+      throw new AdapterError('conflict', 'The response kept changing while it was submitted.', { operation, retryable: true });
+    },
+  };
+}

@@ -1,0 +1,229 @@
+/**
+ * The survey capability on FHIR. The invitation token opens a Task whose focus is the survey's
+ * Questionnaire; the one response per token is a QuestionnaireResponse whose identifier is the
+ * token. Partial answers keep it `in-progress`; the first submit turns it `completed`, made by a
+ * conditional create (`If-None-Exist: identifier=<token>`) or a version-checked update
+ * (`If-Match`), so of any number of concurrent submits exactly one wins and the rest are
+ * `already_submitted`. A private note to the practice is a Communication, once per key.
+ */
+import {
+  AdapterError,
+  SendSurveyFeedbackRequestSchema,
+  SubmitSurveyRequestSchema,
+  SurveyAnswersSchema,
+  SurveyInvitationSchema,
+  SurveyResponseSchema,
+  npsScoreOf,
+  parseRequest,
+  parseResponse,
+  validateSurveyAnswers,
+  type CallOptions,
+  type SurveyAnswerIssue,
+  type SurveyAnswers,
+  type SurveyApi,
+} from '@pxm/core';
+import { fromOrganization } from '../booking/practice-mapping.js';
+import type { FhirContext } from '../context.js';
+import { identifierValue, token } from '../fhir/elements.js';
+import { IDENTIFIER } from '../fhir/namespace.js';
+import type { Communication, Organization, QuestionnaireResponse, Task } from '../fhir/types.js';
+import { findInvitation, isExpired, questionnaireOf, type Invitation } from '../intake/invitation.js';
+import { surveyFromQuestionnaireResource, type SurveyForm } from './questionnaire-survey.js';
+import { isDone, partialAnswersOf, submissionKeyOf, surveyResponse } from './survey-response.js';
+
+const CAS_ATTEMPTS = 6;
+const CACHE = 20;
+/** An invitation that states no expiry is treated as open for a year from when it was sent. */
+const DEFAULT_VALIDITY_MS = 365 * 86_400_000;
+
+function isConflict(error: unknown): boolean {
+  return AdapterError.is(error) && error.code === 'conflict';
+}
+
+function invalidAnswers(issues: SurveyAnswerIssue[], operation: string): AdapterError {
+  return new AdapterError('validation', 'Some answers do not fit the survey.', {
+    operation,
+    issues: issues.map((issue) => ({ path: `answers.${issue.questionId}`, message: issue.problem })),
+  });
+}
+
+export function createFhirSurvey(ctx: FhirContext): SurveyApi {
+  const surveys = new Map<string, SurveyForm>();
+
+  async function surveyOf(invitation: Invitation, operation: string, signal?: AbortSignal): Promise<SurveyForm> {
+    const questionnaire = await questionnaireOf(ctx, invitation, operation, signal);
+    const key = `${questionnaire.id ?? ''}|${questionnaire.meta?.versionId ?? questionnaire.version ?? ''}`;
+    const cached = surveys.get(key);
+    if (cached) return cached;
+    const imported = surveyFromQuestionnaireResource(questionnaire);
+    if (!imported.value) {
+      throw new AdapterError('server', 'The Questionnaire could not be read as a survey.', {
+        operation,
+        retryable: false,
+        issues: imported.issues.slice(0, 20).map((issue) => ({ path: issue.path, message: issue.message })),
+      });
+    }
+    surveys.set(key, imported.value);
+    if (surveys.size > CACHE) surveys.delete(surveys.keys().next().value!);
+    return imported.value;
+  }
+
+  async function findResponse(linkToken: string, operation: string, signal?: AbortSignal): Promise<QuestionnaireResponse | undefined> {
+    const found = await ctx.client.search<QuestionnaireResponse>(operation, 'QuestionnaireResponse', { identifier: token(IDENTIFIER.linkToken, linkToken) }, signal);
+    const mine = found.matches.filter((r) => identifierValue(r, IDENTIFIER.linkToken) === linkToken && r.status !== 'entered-in-error');
+    return mine.find((r) => r.status === 'completed' || r.status === 'amended') ?? mine[0];
+  }
+
+  async function practiceOf(invitation: Invitation, operation: string, signal?: AbortSignal) {
+    const orgId = invitation.organizationId ?? (ctx.practice.organizationId || undefined);
+    if (!orgId) throw new AdapterError('server', 'The invitation names no practice.', { operation, retryable: false });
+    return fromOrganization((await ctx.client.read<Organization>(operation, 'Organization', orgId, signal)).resource);
+  }
+
+  function expiresAtOf(invitation: Invitation): string {
+    if (invitation.expiresAt) return invitation.expiresAt;
+    const sent = Date.parse(invitation.task.authoredOn ?? invitation.task.meta?.lastUpdated ?? '');
+    return new Date((Number.isFinite(sent) ? sent : ctx.now().getTime()) + DEFAULT_VALIDITY_MS).toISOString();
+  }
+
+  const answered = (operation: string) => new AdapterError('already_submitted', 'This survey was already answered.', { operation });
+  const expired = (operation: string) => new AdapterError('token_expired', 'This survey link has expired.', { operation });
+
+  async function markDone(invitation: Invitation, response: QuestionnaireResponse, operation: string, signal?: AbortSignal): Promise<void> {
+    if (invitation.task.status === 'completed') return;
+    const done: Task = {
+      ...invitation.task,
+      status: 'completed',
+      lastModified: ctx.now().toISOString(),
+      output: [{ type: { text: 'QuestionnaireResponse' }, valueReference: { reference: `QuestionnaireResponse/${response.id ?? ''}` } }],
+    };
+    await ctx.client.update(operation, done, { ifMatch: invitation.version, signal }).catch((error: unknown) => {
+      if (!isConflict(error)) throw error;
+    });
+  }
+
+  const api: SurveyApi = {
+    async loadInvitation(linkToken, opts?: CallOptions) {
+      const operation = 'survey.loadInvitation';
+      const invitation = await findInvitation(ctx, linkToken, operation, opts?.signal);
+      const [survey, response, practice] = await Promise.all([
+        surveyOf(invitation, operation, opts?.signal),
+        findResponse(linkToken, operation, opts?.signal),
+        practiceOf(invitation, operation, opts?.signal),
+      ]);
+      return parseResponse(
+        SurveyInvitationSchema,
+        {
+          id: invitation.task.id,
+          status: isDone(response) ? 'answered' : isExpired(ctx, invitation) ? 'expired' : 'open',
+          expiresAt: expiresAtOf(invitation),
+          definition: survey.survey,
+          partialAnswers: partialAnswersOf(response, survey),
+          practiceName: practice.name,
+          reviewLinks: practice.reviewLinks ?? [],
+        },
+        operation,
+      );
+    },
+
+    async savePartial(linkToken, answers, opts?: CallOptions) {
+      const operation = 'survey.savePartial';
+      const parsed = parseRequest(SurveyAnswersSchema, answers, operation);
+      const invitation = await findInvitation(ctx, linkToken, operation, opts?.signal);
+      const survey = await surveyOf(invitation, operation, opts?.signal);
+      for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+        const existing = await findResponse(linkToken, operation, opts?.signal);
+        if (isDone(existing)) throw answered(operation);
+        if (isExpired(ctx, invitation)) throw expired(operation);
+        const issues = validateSurveyAnswers(survey.survey, parsed, { partial: true });
+        if (issues.length > 0) throw invalidAnswers(issues, operation);
+        // Merged by question on the latest stored answers; `null` clears one.
+        const merged: SurveyAnswers = { ...partialAnswersOf(existing, survey), ...parsed };
+        for (const [id, value] of Object.entries(merged)) if (value === null) delete merged[id];
+        try {
+          if (existing) {
+            await ctx.client.update(operation, surveyResponse(survey, { linkToken, patientRef: invitation.patientRef, answers: merged, authored: ctx.now().toISOString(), status: 'in-progress', existing }), { ifMatch: existing.meta?.versionId, signal: opts?.signal });
+            return;
+          }
+          const written = await ctx.client.create(operation, surveyResponse(survey, { linkToken, patientRef: invitation.patientRef, answers: merged, authored: ctx.now().toISOString(), status: 'in-progress' }), {
+            ifNoneExist: { identifier: token(IDENTIFIER.linkToken, linkToken) },
+            signal: opts?.signal,
+          });
+          if (written.created) return;
+          // Another tab made the response first: merge onto it.
+        } catch (error) {
+          if (!isConflict(error)) throw error;
+        }
+      }
+      throw new AdapterError('conflict', 'The answers kept changing while they were saved.', { operation, retryable: true });
+    },
+
+    async submit(linkToken, request, opts?: CallOptions) {
+      const operation = 'survey.submit';
+      const req = parseRequest(SubmitSurveyRequestSchema, request, operation);
+      const invitation = await findInvitation(ctx, linkToken, operation, opts?.signal);
+      const survey = await surveyOf(invitation, operation, opts?.signal);
+      const finish = async (response: QuestionnaireResponse) => {
+        await markDone(invitation, response, operation, opts?.signal);
+        const score = npsScoreOf(survey.survey, req.answers);
+        return parseResponse(
+          SurveyResponseSchema,
+          { id: response.id, invitationId: invitation.task.id, submittedAt: response.authored ?? response.meta?.lastUpdated, ...(score === undefined ? {} : { npsScore: score }) },
+          operation,
+        );
+      };
+      for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+        const existing = await findResponse(linkToken, operation, opts?.signal);
+        if (isDone(existing)) {
+          if (submissionKeyOf(existing!) === req.idempotencyKey) return finish(existing!);
+          throw answered(operation);
+        }
+        if (isExpired(ctx, invitation)) throw expired(operation);
+        const issues = validateSurveyAnswers(survey.survey, req.answers);
+        if (issues.length > 0) throw invalidAnswers(issues, operation);
+        const completed = (existing?: QuestionnaireResponse) =>
+          surveyResponse(survey, {
+            linkToken,
+            patientRef: invitation.patientRef,
+            answers: req.answers,
+            authored: ctx.now().toISOString(),
+            status: 'completed',
+            submissionKey: req.idempotencyKey,
+            existing,
+          });
+        try {
+          const written = existing
+            ? await ctx.client.update(operation, completed(existing), { ifMatch: existing.meta?.versionId, signal: opts?.signal })
+            : await ctx.client.create(operation, completed(), { ifNoneExist: { identifier: token(IDENTIFIER.linkToken, linkToken) }, signal: opts?.signal });
+          if (!isDone(written.resource)) continue;
+          if (submissionKeyOf(written.resource) !== req.idempotencyKey) throw answered(operation);
+          return finish(written.resource);
+        } catch (error) {
+          if (!isConflict(error)) throw error;
+        }
+      }
+      throw new AdapterError('conflict', 'The response kept changing while it was submitted.', { operation, retryable: true });
+    },
+
+    async sendFeedback(linkToken, request, opts?: CallOptions) {
+      const operation = 'survey.sendFeedback';
+      const req = parseRequest(SendSurveyFeedbackRequestSchema, request, operation);
+      const invitation = await findInvitation(ctx, linkToken, operation, opts?.signal);
+      if (isExpired(ctx, invitation)) throw expired(operation);
+      const org = invitation.organizationId ?? (ctx.practice.organizationId || undefined);
+      const note: Communication = {
+        resourceType: 'Communication',
+        identifier: [{ use: 'secondary', system: IDENTIFIER.requestKey, value: req.idempotencyKey }],
+        status: 'completed',
+        category: [{ text: 'Private feedback from a satisfaction survey' }],
+        ...(invitation.patientRef ? { subject: { reference: invitation.patientRef }, sender: { reference: invitation.patientRef } } : {}),
+        about: [{ reference: `Task/${invitation.task.id ?? ''}` }],
+        sent: ctx.now().toISOString(),
+        ...(org ? { recipient: [{ reference: `Organization/${org}` }] } : {}),
+        payload: [{ contentString: req.message }],
+      };
+      await ctx.client.create(operation, note, { ifNoneExist: { identifier: token(IDENTIFIER.requestKey, req.idempotencyKey) }, signal: opts?.signal });
+    },
+  };
+  return api;
+}

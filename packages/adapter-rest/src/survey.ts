@@ -1,0 +1,37 @@
+import {
+  SendSurveyFeedbackRequestSchema,
+  SubmitSurveyRequestSchema,
+  SurveyAnswersSchema,
+  SurveyInvitationSchema,
+  SurveyResponseSchema,
+  parseRequest,
+  type SurveyApi,
+} from '@pxm/core';
+import { checkToken, keyed } from './request-parts.js';
+import type { Send } from './transport.js';
+
+export function createRestSurvey(send: Send): SurveyApi {
+  return {
+    async loadInvitation(token, options) {
+      return send('survey.loadInvitation', SurveyInvitationSchema, { params: { token: checkToken(token, 'survey.loadInvitation') } }, options);
+    },
+
+    async savePartial(token, answers, options) {
+      const operation = 'survey.savePartial';
+      const json = parseRequest(SurveyAnswersSchema, answers, operation);
+      await send(operation, undefined, { params: { token: checkToken(token, operation) }, json }, options);
+    },
+
+    async submit(token, request, options) {
+      const operation = 'survey.submit';
+      const call = keyed(parseRequest(SubmitSurveyRequestSchema, request, operation));
+      return send(operation, SurveyResponseSchema, { ...call, params: { token: checkToken(token, operation) } }, options);
+    },
+
+    async sendFeedback(token, request, options) {
+      const operation = 'survey.sendFeedback';
+      const call = keyed(parseRequest(SendSurveyFeedbackRequestSchema, request, operation));
+      await send(operation, undefined, { ...call, params: { token: checkToken(token, operation) } }, options);
+    },
+  };
+}

@@ -1,0 +1,15 @@
+/**
+ * Home exercise programs: schedule, today's plan, streak, the log outbox and boundary readers.
+ * Adherence and the pain trend are in `@pxm/core/hep-progress`, reminders in
+ * `@pxm/core/hep-reminders`: pages load those on demand.
+ */
+export { frequencyKind, type FrequencyKind } from './frequency.js';
+export { programTimeline, type ProgramTimeline, type ScheduleVersion } from './timeline.js';
+export { expandSchedule, type SessionBucket } from './schedule.js';
+export { computeStreak, programStreak, type Streak } from './streak.js';
+export { todayPlan, type ProgramPhase, type TodayItem, type TodayPlan } from './today.js';
+export { LogOutbox, outboxId, retryDelayMs, type FlushOutcome, type LogOutboxOptions, type PendingLog, type PendingState, type PendingStore, type SendLogs } from './log-outbox.js';
+export { mergeLogs } from './merge-logs.js';
+export { indexLogs as indexHepLogs, type DailyWork as HepDailyWork } from './completion.js';
+export { readActivityLogs, readHepProgram } from './read-hep.js';
+export { cachedLocalDate } from './local-day.js';

@@ -1,0 +1,76 @@
+/**
+ * The last screen: what was booked (or moved, cancelled, or wait-listed), what to bring, the
+ * cancellation policy, add-to-calendar (.ics, Google, Outlook) and the manage link.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { addressLine, googleCalendarUrl, outlookCalendarUrl, type Appointment } from '@pxm/core';
+import { renderPolicy } from './booking-review.js';
+import { renderVisit, renderVisitList } from './booking-summary.js';
+import type { BookingView } from './booking-view.js';
+
+/** Calendar links leave the page: a neutral title and the address, nothing about the visit's reason. */
+function calendarLinks(v: BookingView, appointments: Appointment[], icsUrl: string): TemplateResult {
+  const { l } = v;
+  const first = appointments[0]!;
+  const event = {
+    title: l.t('calendarTitle', v.catalog.practice.name),
+    start: first.start,
+    end: first.end,
+    timeZone: first.timeZone,
+    ...(v.location && v.type?.modality !== 'telehealth' ? { location: addressLine(v.location.address) } : {}),
+  };
+  return html`<section class="add-calendar" aria-labelledby="calendar-heading">
+    <h3 id="calendar-heading">${l.t('addToCalendar')}</h3>
+    <div class="actions start">
+      <a class="button" part="ics-link" href=${icsUrl} download=${appointments.length > 1 ? 'appointments.ics' : 'appointment.ics'}>${l.t('downloadIcs')}</a>
+      ${appointments.length === 1
+        ? html`<a class="button" href=${googleCalendarUrl(event)} target="_blank" rel="noopener noreferrer">${l.t('google')}<span class="visually-hidden"> ${l.t('newWindow')}</span></a>
+            <a class="button" href=${outlookCalendarUrl(event)} target="_blank" rel="noopener noreferrer">${l.t('outlook')}<span class="visually-hidden"> ${l.t('newWindow')}</span></a>`
+        : nothing}
+    </div>
+  </section>`;
+}
+
+export function renderDone(v: BookingView, icsUrl: string): TemplateResult {
+  const { l, s } = v;
+  const booked = s.appointments;
+  const outcome = s.outcome;
+  if (outcome === 'waitlisted') {
+    return html`<div class="step-body"><p class="notice success">${l.t('waitlistedText', v.catalog.practice.name)}</p></div>`;
+  }
+  if (outcome === 'cancelled') {
+    return html`<div class="step-body">
+      <p class="notice success">${l.t('cancelledText')}</p>
+      ${booked[0] ? renderVisit(v, booked[0]) : nothing}
+      <div class="actions start"><button type="button" class="button primary" @click=${v.a.bookAnother}>${l.t('bookNew')}</button></div>
+    </div>`;
+  }
+  const practice = v.catalog.practice;
+  return html`<div class="step-body">
+    ${booked.length === 1 ? renderVisit(v, booked[0]!) : html`<h3>${l.t('seriesBooked', booked.length)}</h3>${renderVisitList(v, booked)}`}
+    ${s.failed.length
+      ? html`<div class="notice warning" role="alert">
+          <p>${l.t('seriesFailed', s.failed.length)}</p>
+          ${renderVisitList(v, s.failed)}
+          <p>${practice.phone ? l.t('callUs', practice.phone) : ''}</p>
+        </div>`
+      : nothing}
+    ${practice.whatToBring
+      ? html`<section aria-labelledby="bring-heading"><h3 id="bring-heading">${l.t('whatToBring')}</h3><p>${practice.whatToBring}</p></section>`
+      : nothing}
+    ${renderPolicy(v, false)}
+    ${booked.length ? calendarLinks(v, booked, icsUrl) : nothing}
+    <section aria-labelledby="manage-heading">
+      <h3 id="manage-heading">${l.t('manageHeading')}</h3>
+      <p class="hint">${l.t('manageHint')}</p>
+      <ul class="manage-links">
+        ${booked.map(
+          (a) => html`<li><a href=${v.manageLink(a.manageToken)} part="manage-link">${
+            booked.length > 1 ? l.t('manageOne', v.l.dateTime(a.start, a.timeZone, { month: 'short', day: 'numeric' })) : l.t('manageLink')
+          }</a></li>`,
+        )}
+      </ul>
+    </section>
+    <div class="actions start"><button type="button" class="button" @click=${v.a.bookAnother}>${l.t('bookAnother')}</button></div>
+  </div>`;
+}

@@ -1,0 +1,78 @@
+import { css } from 'lit';
+
+/** Details, review, confirmation, manage, waitlist and series. */
+export const bookingFlowStyles = css`
+  .hold {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem;
+  }
+
+  .button.danger {
+    border-color: var(--_color-danger);
+    color: var(--_color-danger);
+  }
+
+  .group {
+    display: grid;
+  }
+
+  .row {
+    display: grid;
+    gap: 0 var(--_space);
+  }
+
+  .summary {
+    display: grid;
+    gap: 0.5rem;
+    margin: 0;
+  }
+
+  .summary > div {
+    display: grid;
+    gap: 0 1rem;
+  }
+
+  .summary dt {
+    font-weight: 600;
+    color: var(--_color-text-muted);
+  }
+
+  .summary dd {
+    margin: 0;
+  }
+
+  .old-time {
+    color: var(--_color-text-muted);
+  }
+
+  .visit-list,
+  .plan,
+  .manage-links {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+  }
+
+  .plan-visit {
+    padding-block: 0.25rem;
+    border-block-end: 1px solid var(--_color-border-subtle);
+  }
+
+  .policy,
+  .add-calendar {
+    display: grid;
+    gap: 0.25rem;
+  }
+
+  @container (min-width: 36rem) {
+    .summary > div {
+      grid-template-columns: 9rem 1fr;
+    }
+
+    .row {
+      grid-template-columns: 1fr 1fr;
+    }
+  }
+`;

@@ -1,0 +1,29 @@
+/** English wording of choosing a visit and a time (loaded with those views). */
+const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
+
+export const bookingPickEn = {
+  loadingTimes: 'loading times',
+  chooseLocation: 'Location',
+  chooseType: 'Type of visit',
+  inClinic: 'In clinic',
+  telehealth: 'Video visit',
+  chooseProvider: 'Therapist',
+  anyProviderHint: 'The earliest time with any of our therapists',
+  seeTimes: 'See available times',
+  errChoose: 'Please choose one.',
+  change: 'Change',
+  prevMonth: 'Previous month',
+  nextMonth: 'Next month',
+  openings: (n: number) => (n ? `${n} ${plural(n, 'opening', 'openings')}` : 'no openings'),
+  withProvider: (name: string) => `with ${name}`,
+  showTimesIn: 'Show times in',
+  zoneClinic: (zone: string) => `Clinic time (${zone})`,
+  zoneMine: (zone: string) => `My time (${zone})`,
+  nextAvailable: (day: string, time: string) => `Next available: ${day}, ${time}`,
+  noTimesMonth: 'No openings this month. Try the next month or the next available time.',
+  noFit: 'No time that works?',
+  seriesOffer: 'Returning for a plan of care?',
+  bookSeries: 'Book several visits at once',
+};
+
+export type BookingPickMessages = typeof bookingPickEn;

@@ -1,0 +1,87 @@
+/**
+ * Plan-of-care series for returning patients: chosen weekdays, number of weeks and usual time;
+ * the proposal lists every visit, each conflict with its alternatives, and the patient decides
+ * which to book.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { localDateIn, type Slot } from '@pxm/core';
+import { timeLabel } from './booking-times.js';
+import type { BookingView } from './booking-view.js';
+import { toggled, weekdayOptions } from './booking-waitlist.js';
+
+export function seriesSlots(v: BookingView): Map<string, Slot> {
+  const all = new Map<string, Slot>();
+  for (const visit of v.s.series.visits ?? []) {
+    for (const slot of [visit.slot, ...visit.alternatives]) if (slot) all.set(slot.id, slot);
+  }
+  return all;
+}
+
+export function renderSeries(v: BookingView): TemplateResult {
+  const { l, s } = v;
+  const plan = s.series;
+  const error = s.errors.series;
+  const zone = v.clinicZone;
+  const set = (patch: Partial<typeof plan>) => v.a.set({ series: { ...plan, ...patch }, errors: {} });
+  const choose = (date: string, id: string) => set({ choice: { ...plan.choice, [date]: id } });
+  const slotText = (slot: Slot) => `${timeLabel(l, slot.start, zone)} · ${v.providerName(slot.providerId)}`;
+  const chosen = Object.values(plan.choice).filter(Boolean).length;
+
+  return html`<div class="step-body">
+    <p>${l.t('seriesIntro')}</p>
+    <fieldset class="choices inline" aria-describedby=${error ? 'series-error' : nothing}>
+      <legend>${l.t('seriesDays')}</legend>
+      ${weekdayOptions(v).map(
+        ({ day, label }) => html`<label class="choice"><input type="checkbox" name="series-day" aria-invalid=${error ? 'true' : 'false'} .checked=${live(plan.weekdays.includes(day))} @change=${(e: Event) => set({ weekdays: toggled(plan.weekdays, day, (e.target as HTMLInputElement).checked), visits: undefined })} /><span>${label}</span></label>`,
+      )}
+    </fieldset>
+    ${error ? html`<p class="error-text" id="series-error">${l.t(error as 'errSeriesDays')}</p>` : nothing}
+    <div class="row">
+      <div class="field">
+        <label for="series-weeks">${l.t('seriesWeeks')}</label>
+        <select id="series-weeks" @change=${(e: Event) => set({ weeks: Number((e.target as HTMLSelectElement).value), visits: undefined })}>
+          ${[2, 3, 4, 6, 8, 10, 12].map((n) => html`<option value=${n} ?selected=${plan.weeks === n}>${l.t('weeks', n)}</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <label for="series-time">${l.t('seriesTime')}</label>
+        <input id="series-time" type="time" step="900" min="06:00" max="20:00" .value=${live(plan.time)} @input=${(e: Event) => set({ time: (e.target as HTMLInputElement).value, visits: undefined })} />
+        <span class="hint">${l.t('clinicZoneHint', l.zoneName(new Date(), zone, 'long'))}</span>
+      </div>
+    </div>
+    <div class="actions start">
+      <button type="button" class="button" aria-disabled=${s.busy === 'series' ? 'true' : 'false'} @click=${v.a.planSeries}>${s.busy === 'series' ? v.common.t('loading') : l.t('findSeries')}</button>
+    </div>
+    ${plan.visits
+      ? html`<h3 id="plan-heading">${l.t('seriesProposal', plan.visits.length)}</h3>
+          <ol class="plan" aria-labelledby="plan-heading">
+            ${plan.visits.map((visit) => {
+              const day = l.date(visit.date, { weekday: 'long', month: 'long', day: 'numeric' });
+              const pick = plan.choice[visit.date] ?? '';
+              if (visit.status === 'proposed' && visit.slot) {
+                const slot = visit.slot;
+                return html`<li class="plan-visit"><label class="choice"><input type="checkbox" name="series-visit" .checked=${live(pick === slot.id)} @change=${(e: Event) => choose(visit.date, (e.target as HTMLInputElement).checked ? slot.id : '')} /><span><strong>${day}</strong> ${slotText(slot)}</span></label></li>`;
+              }
+              return html`<li class="plan-visit conflict">
+                <fieldset class="choices">
+                  <legend><strong>${day}</strong>: ${visit.status === 'conflict' ? l.t('seriesConflict') : l.t('seriesNone')}</legend>
+                  ${visit.alternatives.map(
+                    (alt) => html`<label class="choice"><input type="radio" name=${`alt-${visit.date}`} .checked=${live(pick === alt.id)} @change=${() => choose(visit.date, alt.id)} /><span>${
+                      localDateIn(alt.start, zone) === visit.date ? '' : `${l.dateTime(alt.start, zone, { weekday: 'short', month: 'short', day: 'numeric' })} `
+                    }${slotText(alt)}</span></label>`,
+                  )}
+                  ${visit.alternatives.length
+                    ? html`<label class="choice"><input type="radio" name=${`alt-${visit.date}`} .checked=${live(pick === '')} @change=${() => choose(visit.date, '')} /><span>${l.t('skipVisit')}</span></label>`
+                    : nothing}
+                </fieldset>
+              </li>`;
+            })}
+          </ol>
+          <div class="actions">
+            <button type="button" class="button" @click=${() => v.a.go('time')}>${v.common.t('back')}</button>
+            <button type="button" class="button primary" aria-disabled=${s.busy === 'hold' || !chosen ? 'true' : 'false'} @click=${v.a.holdSeries}>${l.t('holdSeries', chosen)}</button>
+          </div>`
+      : html`<div class="actions start"><button type="button" class="button link" @click=${() => v.a.go('time')}>${v.common.t('back')}</button></div>`}
+  </div>`;
+}

@@ -1,0 +1,53 @@
+/** How a visit reads on the review and confirmation screens: when (in both zones if they differ), where, with whom. */
+import { html, nothing, type TemplateResult } from 'lit';
+import { addressLine, mapLink, offsetMinutes } from '@pxm/core';
+import type { BookingView } from './booking-view.js';
+
+export interface VisitLike {
+  start: string;
+  end: string;
+  providerId: string;
+}
+
+/** "Tuesday, March 16, 2027, 9:00 – 9:45 AM MDT" in a zone. */
+export function whenText(v: BookingView, visit: VisitLike, zone: string): string {
+  const day = v.l.dateTime(visit.start, zone, { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' });
+  const from = v.l.dateTime(visit.start, zone, { hour: 'numeric', minute: '2-digit' });
+  const to = v.l.dateTime(visit.end, zone, { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
+  return `${day}, ${from} – ${to}`;
+}
+
+/** The zone the visit is read in first: the clinic's for in-clinic visits, the patient's for video. */
+export function primaryZone(v: BookingView): string {
+  return v.type?.modality === 'telehealth' ? v.patientZone : v.clinicZone;
+}
+
+export function renderVisit(v: BookingView, visit: VisitLike): TemplateResult {
+  const { l } = v;
+  const zone = primaryZone(v);
+  const other = zone === v.clinicZone ? v.patientZone : v.clinicZone;
+  const differs = offsetMinutes(visit.start, zone) !== offsetMinutes(visit.start, other);
+  const loc = v.location;
+  return html`<dl class="summary" part="summary">
+    <div><dt>${l.t('when')}</dt><dd>${whenText(v, visit, zone)}${
+      differs ? html`<br /><span class="hint">${l.t(other === v.patientZone ? 'yourTime' : 'clinicTime', whenText(v, visit, other))}</span>` : nothing
+    }</dd></div>
+    <div><dt>${l.t('visitType')}</dt><dd>${v.type?.name ?? ''}${v.type ? `, ${l.t('minutes', v.type.durationMinutes)}` : ''}</dd></div>
+    <div><dt>${l.t('where')}</dt><dd>${
+      v.type?.modality === 'telehealth'
+        ? l.t('videoVisit')
+        : loc
+          ? html`${loc.name}<br />${addressLine(loc.address)}<br /><a href=${mapLink(loc)} target="_blank" rel="noopener noreferrer">${l.t('mapLink')}<span class="visually-hidden"> ${l.t('newWindow')}</span></a>`
+          : nothing
+    }</dd></div>
+    <div><dt>${l.t('provider')}</dt><dd>${v.providerName(visit.providerId)}</dd></div>
+  </dl>`;
+}
+
+/** A compact list for the visits of a series. */
+export function renderVisitList(v: BookingView, visits: VisitLike[]): TemplateResult {
+  const zone = primaryZone(v);
+  return html`<ol class="visit-list">
+    ${visits.map((visit) => html`<li>${whenText(v, visit, zone)} · ${v.providerName(visit.providerId)}</li>`)}
+  </ol>`;
+}

@@ -1,0 +1,52 @@
+/** One day's opening times, grouped by part of the day; each button holds its time. */
+import { html, nothing, type TemplateResult } from 'lit';
+import { timeOfDayOf, type Slot, type TimeOfDay } from '@pxm/core';
+import type { LocalizeController } from '../l10n/localize-controller.js';
+import type { BookingMessages } from './booking.messages.en.js';
+
+export interface TimesModel {
+  date: string;
+  slots: Slot[];
+  zone: string;
+  /** Provider names, shown under each time when any provider will do. */
+  providerNames: ReadonlyMap<string, string> | undefined;
+  /** The slot being held right now. */
+  pendingId: string;
+}
+
+const PARTS: TimeOfDay[] = ['morning', 'afternoon', 'evening'];
+
+export function timeLabel(l: LocalizeController<BookingMessages>, instant: string, zone: string): string {
+  return l.dateTime(instant, zone, { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
+}
+
+export function renderTimes(l: LocalizeController<BookingMessages>, m: TimesModel, pick: (slot: Slot) => void): TemplateResult {
+  const day = l.date(m.date, { weekday: 'long', month: 'long', day: 'numeric' });
+  return html`<div class="times" part="times">
+    <h3 id="times-heading">${day}</h3>
+    ${PARTS.map((part) => {
+      const slots = m.slots.filter((slot) => timeOfDayOf(slot.start, m.zone) === part);
+      if (!slots.length) return nothing;
+      return html`<h4 class="part-heading">${l.t(part)}</h4>
+        <ul class="time-list" role="list">
+          ${slots.map((slot) => {
+            const provider = m.providerNames?.get(slot.providerId);
+            return html`<li>
+              <button
+                type="button"
+                class="button time"
+                part="time"
+                aria-disabled=${m.pendingId ? 'true' : nothing}
+                aria-busy=${m.pendingId === slot.id ? 'true' : 'false'}
+                @click=${() => pick(slot)}
+              >
+                <span class="time-text">${timeLabel(l, slot.start, m.zone)}</span>
+                <span class="visually-hidden">, ${day}</span>
+                ${provider ? html`<span class="time-provider">${l.t('withProvider', provider)}</span>` : nothing}
+              </button>
+            </li>`;
+          })}
+        </ul>`;
+    })}
+  </div>`;
+}

@@ -1,0 +1,104 @@
+/**
+ * Checks what the patient typed before anything is sent, with the same schemas the backend
+ * applies, and turns the draft into contract requests.
+ */
+import {
+  EmailSchema,
+  LocalDateSchema,
+  PhoneSchema,
+  type Coverage,
+  type PatientDetails,
+  type ReminderConsent,
+} from '@pxm/core';
+import type { DetailsDraft, DraftField } from './booking-state.js';
+
+/** Error message keys by field; empty when the draft is complete. */
+export type DraftErrors = Partial<Record<DraftField, 'errRequired' | 'errEmail' | 'errPhone' | 'errDob' | 'errContact'>>;
+
+function isPastDate(value: string, today: string): boolean {
+  return LocalDateSchema.safeParse(value).success && value >= '1900-01-01' && value < today;
+}
+
+/** `withCoverage` is false for the waitlist, which asks no insurance questions. */
+export function validateDraft(draft: DetailsDraft, today: string, withCoverage = true): DraftErrors {
+  const errors: DraftErrors = {};
+  const need = (field: DraftField) => {
+    if (!String(draft[field]).trim()) errors[field] = 'errRequired';
+  };
+  need('kind');
+  if (draft.kind === 'new') need('firstName');
+  need('lastName');
+  if (!draft.dateOfBirth) errors.dateOfBirth = 'errRequired';
+  else if (!isPastDate(draft.dateOfBirth, today)) errors.dateOfBirth = 'errDob';
+  const phone = draft.phone.trim();
+  const email = draft.email.trim();
+  if (phone && !PhoneSchema.safeParse(phone).success) errors.phone = 'errPhone';
+  if (email && !EmailSchema.safeParse(email).success) errors.email = 'errEmail';
+  if (draft.kind === 'new') {
+    if (!phone) errors.phone = 'errRequired';
+    if (!email) errors.email = 'errRequired';
+  } else if (draft.kind === 'returning' && !phone && !email) {
+    errors.phone = 'errContact';
+  }
+  if (withCoverage) {
+    need('coverage');
+    if (draft.coverage === 'insurance') {
+      need('payerName');
+      need('memberId');
+      if (draft.relationship !== 'self') {
+        need('subscriberName');
+        if (!draft.subscriberDateOfBirth) errors.subscriberDateOfBirth = 'errRequired';
+        else if (!isPastDate(draft.subscriberDateOfBirth, today)) errors.subscriberDateOfBirth = 'errDob';
+      }
+    }
+  }
+  return errors;
+}
+
+export function patientFrom(draft: DetailsDraft): PatientDetails {
+  const phone = draft.phone.trim();
+  const email = draft.email.trim();
+  if (draft.kind === 'returning') {
+    return {
+      kind: 'returning',
+      lastName: draft.lastName.trim(),
+      dateOfBirth: draft.dateOfBirth,
+      ...(phone ? { phone } : {}),
+      ...(email ? { email } : {}),
+    };
+  }
+  return {
+    kind: 'new',
+    firstName: draft.firstName.trim(),
+    lastName: draft.lastName.trim(),
+    dateOfBirth: draft.dateOfBirth,
+    phone,
+    email,
+    ...(draft.reason.trim() ? { reasonForVisit: draft.reason.trim() } : {}),
+    ...(draft.referral ? { referralSource: draft.referral } : {}),
+  };
+}
+
+export function coverageFrom(draft: DetailsDraft): Coverage | undefined {
+  if (draft.coverage === 'self-pay') return { kind: 'self-pay' };
+  if (draft.coverage !== 'insurance') return undefined;
+  const group = draft.groupNumber.trim();
+  return {
+    kind: 'insurance',
+    payerName: draft.payerName.trim(),
+    memberId: draft.memberId.trim(),
+    ...(group ? { groupNumber: group } : {}),
+    relationship: draft.relationship,
+    ...(draft.relationship === 'self'
+      ? {}
+      : { subscriberName: draft.subscriberName.trim(), subscriberDateOfBirth: draft.subscriberDateOfBirth }),
+  };
+}
+
+/** Both channels are recorded, granted or not, with the moment the patient decided. */
+export function consentsFrom(draft: DetailsDraft, nowIso: string): ReminderConsent[] {
+  return [
+    { channel: 'sms', granted: draft.remindSms, recordedAt: draft.remindSmsAt || nowIso },
+    { channel: 'email', granted: draft.remindEmail, recordedAt: draft.remindEmailAt || nowIso },
+  ];
+}

@@ -1,0 +1,52 @@
+/** What the step views read and call: the element hands them this instead of itself. */
+import type { AppointmentType, Location, Provider, Slot } from '@pxm/core';
+import type { CommonMessages } from '../l10n/common.en.js';
+import type { LocalizeController } from '../l10n/localize-controller.js';
+import type { BookingMessages } from './booking.messages.en.js';
+import type { BookingState, BookingStep, Catalog, DetailsDraft } from './booking-state.js';
+
+export interface BookingActions {
+  set(patch: Partial<BookingState>): void;
+  draft(patch: Partial<DetailsDraft>): void;
+  go(step: BookingStep): void;
+  /** Choose step done: on to the times. */
+  toTimes(): void;
+  pickSlot(slot: Slot): void;
+  nextAvailable(): void;
+  /** Details step done: validate, then review. */
+  toReview(): void;
+  checkEligibility(): void;
+  confirm(): void;
+  renewHold(): void;
+  /** Drops the held time(s) and goes back to the times. */
+  changeTime(): void;
+  startReschedule(): void;
+  cancelAppointment(): void;
+  joinWaitlist(): void;
+  planSeries(): void;
+  holdSeries(): void;
+  bookAnother(): void;
+  close(): void;
+}
+
+export interface BookingView {
+  l: LocalizeController<BookingMessages>;
+  common: LocalizeController<CommonMessages>;
+  s: BookingState;
+  catalog: Catalog;
+  location: Location | undefined;
+  type: AppointmentType | undefined;
+  provider: Provider | undefined;
+  /** The zone times are shown in, and the two it can be. */
+  zone: string;
+  clinicZone: string;
+  patientZone: string;
+  /** Today in the display zone. */
+  today: string;
+  /** Attribute-fixed choices are not asked again. */
+  fixed: { location: boolean; type: boolean; provider: boolean };
+  canCheckEligibility: boolean;
+  manageLink(token: string): string;
+  providerName(id: string): string;
+  a: BookingActions;
+}

@@ -1,0 +1,59 @@
+/**
+ * The dosage of one exercise as a definition list: only what the therapist prescribed is shown,
+ * so a missing field is simply absent.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { frequencyKind, type Exercise, type Frequency } from '@pxm/core';
+import type { LocalizeController } from '../l10n/localize-controller.js';
+import { formatList, formatNumber } from './format.js';
+import type { HepViewerMessages } from './hep-viewer.messages.en.js';
+import { sideIcon } from './side-icon.js';
+
+type T = LocalizeController<HepViewerMessages>;
+
+const SIDE_KEYS = { left: 'sideLeft', right: 'sideRight', both: 'sideBoth', alternating: 'sideAlternating' } as const;
+
+/** Weekday names in the patient's language, formatted from a known Monday. */
+function weekdayNames(l10n: T, weekdays: number[], style: 'long' | 'short'): string {
+  const names = [...weekdays].sort((a, b) => a - b).map((day) => l10n.date(`2024-01-0${day}`, { weekday: style }));
+  return formatList(l10n.locale, names);
+}
+
+export function frequencyText(l10n: T, frequency: Frequency): string {
+  switch (frequencyKind(frequency)) {
+    case 'weekdays':
+      return l10n.t('frequencyWeekdays', frequency.timesPerDay, weekdayNames(l10n, frequency.weekdays!, 'long'));
+    case 'flexible':
+      return l10n.t('frequencyPerWeek', frequency.timesPerDay, frequency.daysPerWeek!);
+    default:
+      return l10n.t('frequencyDaily', frequency.timesPerDay);
+  }
+}
+
+export function holdText(l10n: T, seconds: number): string {
+  return seconds >= 60 && seconds % 60 === 0 ? l10n.t('holdMinutes', seconds / 60) : l10n.t('holdSeconds', seconds);
+}
+
+export function sideText(l10n: T, side: NonNullable<Exercise['dosage']['side']>): string {
+  return l10n.t(SIDE_KEYS[side]);
+}
+
+function item(label: string, value: TemplateResult | string, className = ''): TemplateResult {
+  return html`<div class="dose ${className}"><dt>${label}</dt><dd>${value}</dd></div>`;
+}
+
+export function renderDosage(l10n: T, exercise: Exercise): TemplateResult {
+  const { dosage } = exercise;
+  const equipment = dosage.equipment?.filter((thing) => thing.trim() !== '') ?? [];
+  return html`<dl class="dosage" part="dosage">
+    ${dosage.sets !== undefined ? item(l10n.t('labelSets'), formatNumber(l10n.locale, dosage.sets)) : nothing}
+    ${dosage.reps !== undefined ? item(l10n.t('labelReps'), formatNumber(l10n.locale, dosage.reps)) : nothing}
+    ${dosage.holdSeconds !== undefined ? item(l10n.t('labelHold'), holdText(l10n, dosage.holdSeconds)) : nothing}
+    ${item(l10n.t('labelFrequency'), frequencyText(l10n, exercise.frequency), 'wide')}
+    ${dosage.side !== undefined
+      ? item(l10n.t('labelSide'), html`<span class="side">${sideIcon(dosage.side)}<span>${sideText(l10n, dosage.side)}</span></span>`)
+      : nothing}
+    ${dosage.load ? item(l10n.t('labelLoad'), dosage.load, 'wide') : nothing}
+    ${equipment.length > 0 ? item(l10n.t('labelEquipment'), formatList(l10n.locale, equipment), 'wide') : nothing}
+  </dl>`;
+}

@@ -1,0 +1,86 @@
+/**
+ * Events of `<pxm-hep-viewer>`. They bubble and cross shadow roots. Details carry ids, times and
+ * numbers only: never exercise names, instructions or anything that says who the patient is.
+ */
+
+export interface HepActivityLoggedDetail {
+  programId: string;
+  programVersion: number;
+  exerciseId: string;
+  /** The log's client-made id; an undo carries the id of the log it undoes. */
+  clientId: string;
+  /** ISO-8601 instant with the program zone's offset. */
+  completedAt: string;
+  completedSets?: number;
+  /** True when the patient undid the log. */
+  voided?: boolean;
+  /** Adding a rating replaces the log with a rated copy: this is the id of the log it replaces. */
+  replaces?: string;
+  /** The log was stored on this device first and is sent when the backend can be reached. */
+  queued: boolean;
+}
+
+export interface HepPainAlertDetail {
+  programId: string;
+  programVersion: number;
+  exerciseId: string;
+  clientId: string;
+  /** 0-10 as the patient rated it. */
+  pain: number;
+  /** The threshold it reached. */
+  threshold: number;
+}
+
+export interface HepReminderRequestDetail {
+  programId: string;
+  programVersion: number;
+  /** ISO weekdays (1 = Monday) with exercises. */
+  weekdays: number[];
+  /** Local times of day, `HH:MM`. */
+  times: string[];
+  /** First and last day (`YYYY-MM-DD`, the program's zone); no end for an open-ended program. */
+  startDate: string;
+  endDate?: string;
+  timeZone: string;
+}
+
+const init = { bubbles: true, composed: true } as const;
+
+/**
+ * The patient logged a session or a set, rated one, or undid one. Fired once per action, after
+ * the entry is stored on the device and one attempt to send it has run (`queued` says whether it
+ * is still waiting).
+ */
+export class PxmHepActivityLoggedEvent extends CustomEvent<HepActivityLoggedDetail> {
+  static readonly eventName = 'pxm-hep-activity-logged';
+  constructor(detail: HepActivityLoggedDetail) {
+    super(PxmHepActivityLoggedEvent.eventName, { ...init, detail });
+  }
+}
+
+/** The patient rated pain at or above the threshold; the viewer shows the practice's guidance. */
+export class PxmHepPainAlertEvent extends CustomEvent<HepPainAlertDetail> {
+  static readonly eventName = 'pxm-hep-pain-alert';
+  constructor(detail: HepPainAlertDetail) {
+    super(PxmHepPainAlertEvent.eventName, { ...init, detail });
+  }
+}
+
+/**
+ * The patient asked for reminders. Cancelable: call `preventDefault()` to handle it yourself
+ * (push, SMS) instead of the calendar file the viewer otherwise downloads.
+ */
+export class PxmHepReminderRequestEvent extends CustomEvent<HepReminderRequestDetail> {
+  static readonly eventName = 'pxm-hep-reminder-request';
+  constructor(detail: HepReminderRequestDetail) {
+    super(PxmHepReminderRequestEvent.eventName, { ...init, cancelable: true, detail });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'pxm-hep-activity-logged': PxmHepActivityLoggedEvent;
+    'pxm-hep-pain-alert': PxmHepPainAlertEvent;
+    'pxm-hep-reminder-request': PxmHepReminderRequestEvent;
+  }
+}

@@ -1,0 +1,215 @@
+/**
+ * Insurance card photos, loaded on demand: one block per side; take a photo (the camera on
+ * phones) or choose a file; the photo is shrunk on the device (longest side 1600 px, JPEG, EXIF
+ * gone), uploaded through the adapter, and the answer keeps only the attachment reference.
+ * A failed upload keeps the shrunk photo so "Retry" needs no new choice.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { ref as onCanvas } from 'lit/directives/ref.js';
+import { AdapterError, parseItemKey, readAttachmentRef, readReply, withTimeout, type FormItem, type InsuranceCardAnswer } from '@pxm/core';
+import { LocalizeController } from '../l10n/localize-controller.js';
+import { errorId, fieldId, helpId, type FeatureHost } from './field-host.js';
+import { cardPhotosEn } from './card-photos.messages.en.js';
+import { cardPhotosEs } from './card-photos.messages.es.js';
+import { describedBy, renderError, renderHelp, requiredMark } from './render-fields.js';
+import { shrinkImage } from './shrink-image.js';
+
+export { cardPhotosStyles as styles } from './card-photos.styles.js';
+
+type CardSide = 'front' | 'back';
+
+/** Where one card photo is on its way to the backend. */
+interface CardUpload {
+  status: 'preparing' | 'uploading' | 'done' | 'failed' | 'unreadable';
+  /** The shrunk JPEG, kept so a failed upload can be retried without choosing again. */
+  blob?: Blob;
+  preview?: Preview;
+}
+
+/**
+ * The photo shown back to the patient, painted on a canvas: an `<img>` of a `blob:` URL is
+ * refused by a page whose policy allows images from its own origin only (`default-src 'self'`).
+ */
+interface Preview {
+  bitmap: ImageBitmap;
+  /** For Lit's `ref`: paints the photo once the canvas is rendered (stable, so painted once). */
+  paint: (canvas?: Element) => void;
+}
+
+async function previewOf(blob: Blob): Promise<Preview | undefined> {
+  if (typeof createImageBitmap !== 'function') return undefined;
+  const bitmap = await createImageBitmap(blob).catch(() => undefined);
+  if (!bitmap) return undefined;
+  return {
+    bitmap,
+    paint: (canvas) => {
+      if (canvas instanceof HTMLCanvasElement) canvas.getContext('2d')?.drawImage(bitmap, 0, 0);
+    },
+  };
+}
+
+const UPLOAD_TIMEOUT_MS = 60_000;
+
+function cardOf(value: unknown): InsuranceCardAnswer {
+  return value && typeof value === 'object' && !Array.isArray(value) && ('front' in value || 'back' in value) ? { ...(value as InsuranceCardAnswer) } : {};
+}
+
+export class CardPhotos {
+  readonly l10n: LocalizeController<typeof cardPhotosEn>;
+  private readonly uploads = new Map<string, CardUpload>();
+
+  constructor(private readonly host: FeatureHost) {
+    this.l10n = new LocalizeController(host.element, 'pxm-intake-form-cards', { en: cardPhotosEn, es: cardPhotosEs });
+  }
+
+  /** Drops upload states (a reloaded form, or a removed group instance) and their previews. */
+  forget(prefix = ''): void {
+    for (const [slot, upload] of [...this.uploads]) {
+      if (!slot.startsWith(prefix)) continue;
+      upload.preview?.bitmap.close();
+      this.uploads.delete(slot);
+    }
+  }
+
+  sideLabel(side: CardSide): string {
+    return this.l10n.t(side);
+  }
+
+  render(item: Extract<FormItem, { type: 'insurance-card' }>, key: string): TemplateResult {
+    const card = cardOf(this.host.engine.getAnswer(key));
+    const canUpload = this.host.canUpload();
+    return html`<fieldset
+      class="field card"
+      part="item card"
+      data-item=${item.id}
+      aria-describedby=${describedBy(item.help && helpId(key), this.host.errorFor(key) && errorId(key))}
+    >
+      <legend part="label">${item.label}${requiredMark(this.host, key)}</legend>
+      ${renderHelp(item, key)} ${canUpload ? nothing : html`<p class="notice warning">${this.l10n.t('unavailable')}</p>`}
+      <div class="card-sides">${(item.sides ?? ['front', 'back']).map((side, index) => this.renderSide(key, side, card, index === 0, canUpload))}</div>
+      ${renderError(this.host, key)}
+    </fieldset>`;
+  }
+
+  private renderSide(key: string, side: CardSide, card: InsuranceCardAnswer, first: boolean, canUpload: boolean): TemplateResult {
+    const { l10n } = this;
+    const label = l10n.t('side', this.sideLabel(side));
+    const upload = this.uploads.get(`${key}|${side}`);
+    const ref = card[side];
+    const busy = upload?.status === 'preparing' || upload?.status === 'uploading';
+    const statusId = `${fieldId(key)}-${side}-status`;
+    // Never disabled while busy: that would drop keyboard focus on the page for the whole upload.
+    // Choosing again meanwhile simply replaces the photo on its way.
+    const choose = (camera: boolean) => html`<label class="button file ${camera ? 'camera primary' : 'pick'}" ?hidden=${!canUpload}>
+      <input
+        class="file-input"
+        type="file"
+        accept="image/*"
+        capture=${camera ? 'environment' : nothing}
+        data-focus=${first && !camera ? key : nothing}
+        ?disabled=${!canUpload}
+        aria-describedby=${statusId}
+        @change=${(event: Event) => {
+          const input = event.target as HTMLInputElement;
+          const file = input.files?.[0];
+          input.value = '';
+          if (file) void this.choose(key, side, file);
+        }}
+      />
+      <span>${l10n.t(camera ? 'takePhoto' : 'choosePhoto')}<span class="visually-hidden">, ${label}</span></span>
+    </label>`;
+
+    let status: TemplateResult | string | typeof nothing = nothing;
+    if (busy) status = html`<span class="spinner small" aria-hidden="true"></span> ${l10n.t(upload.status === 'preparing' ? 'preparing' : 'uploading')}`;
+    else if (upload?.status === 'unreadable' || upload?.status === 'failed') status = html`<span class="error-text">${l10n.t(upload.status)}</span>`;
+    else if (ref) status = upload?.status === 'done' ? l10n.t('uploaded', l10n.number(Math.max(1, Math.round(ref.size / 1024)))) : l10n.t('onFile');
+
+    return html`<div class="card-side" part="card-side" data-side=${side}>
+      <h4 class="card-side-title">${label}</h4>
+      ${upload?.preview && (ref || busy)
+        ? html`<canvas
+            class="card-preview"
+            role="img"
+            aria-label=${l10n.t('preview', this.sideLabel(side))}
+            width=${upload.preview.bitmap.width}
+            height=${upload.preview.bitmap.height}
+            ${onCanvas(upload.preview.paint)}
+          ></canvas>`
+        : nothing}
+      <p class="card-status" id=${statusId}>${status}</p>
+      <div class="card-actions">
+        ${upload?.status === 'failed'
+          ? html`<button type="button" class="button primary" @click=${() => void this.upload(key, side)}>
+              ${l10n.t('retry')}<span class="visually-hidden">, ${label}</span>
+            </button>`
+          : nothing}
+        ${choose(true)} ${choose(false)}
+        ${ref && !busy
+          ? html`<button type="button" class="button link" @click=${() => this.remove(key, side)}>
+              ${l10n.t('removePhoto')}<span class="visually-hidden">, ${label}</span>
+            </button>`
+          : nothing}
+      </div>
+    </div>`;
+  }
+
+  private set(slot: string, upload: CardUpload): CardUpload {
+    this.uploads.set(slot, upload);
+    this.host.element.requestUpdate();
+    return upload;
+  }
+
+  private async choose(key: string, side: CardSide, file: File): Promise<void> {
+    const slot = `${key}|${side}`;
+    this.forget(slot);
+    const preparing = this.set(slot, { status: 'preparing' });
+    try {
+      const shrunk = await shrinkImage(file);
+      if (this.uploads.get(slot) !== preparing) return;
+      const preview = await previewOf(shrunk.blob);
+      if (this.uploads.get(slot) !== preparing) {
+        preview?.bitmap.close();
+        return;
+      }
+      this.set(slot, { status: 'uploading', blob: shrunk.blob, ...(preview ? { preview } : {}) });
+    } catch (error) {
+      if (this.uploads.get(slot) !== preparing) return;
+      this.set(slot, { status: 'unreadable' });
+      this.host.emitError(new AdapterError('validation', 'The image could not be read.', { cause: error }), 'intake.uploadAttachment', [parseItemKey(key).id]);
+      return;
+    }
+    await this.upload(key, side);
+  }
+
+  private async upload(key: string, side: CardSide): Promise<void> {
+    const slot = `${key}|${side}`;
+    const previous = this.uploads.get(slot);
+    if (!previous?.blob || !this.host.token) return;
+    const uploading = this.set(slot, { ...previous, status: 'uploading' });
+    try {
+      const raw = await withTimeout(
+        this.host.intakeApi().uploadAttachment(this.host.token, previous.blob, { contentType: 'image/jpeg', purpose: `insurance-card-${side}` }, { signal: this.host.signal }),
+        UPLOAD_TIMEOUT_MS,
+        'intake.uploadAttachment',
+      );
+      const ref = readReply(readAttachmentRef, raw, 'intake.uploadAttachment');
+      if (this.uploads.get(slot) !== uploading) return;
+      this.set(slot, { status: 'done', ...(uploading.preview ? { preview: uploading.preview } : {}) });
+      this.host.setAnswer(key, { ...cardOf(this.host.engine.getAnswer(key)), [side]: ref });
+      this.host.touch(key);
+      this.host.announce(this.l10n.t('added', this.sideLabel(side)));
+    } catch (error) {
+      if (this.uploads.get(slot) !== uploading) return;
+      this.set(slot, { ...uploading, status: 'failed' });
+      this.host.emitError(error, 'intake.uploadAttachment', [parseItemKey(key).id]);
+    }
+  }
+
+  private remove(key: string, side: CardSide): void {
+    this.forget(`${key}|${side}`);
+    const card = cardOf(this.host.engine.getAnswer(key));
+    delete card[side];
+    this.host.setAnswer(key, card.front || card.back ? card : undefined);
+    this.host.afterRender(() => this.host.focusKey(key));
+  }
+}

@@ -1,0 +1,48 @@
+import type { PxmErrorDetail } from '../events/pxm-error-event.js';
+
+export interface IntakeDraftSavedDetail {
+  formId: string;
+  /** The draft version now stored. */
+  version: number;
+  savedAt: string;
+  /** Items whose answers changed since the previous save (ids only, never answers). */
+  itemIds: string[];
+}
+
+export interface IntakeSubmittedDetail {
+  formId: string;
+  responseId: string;
+  submittedAt: string;
+}
+
+/** `pxm-error` from this element also names the form, the response and the items involved. */
+export interface IntakeErrorDetail extends PxmErrorDetail {
+  formId?: string;
+  responseId?: string;
+  itemIds?: string[];
+}
+
+/** A draft of the answers was saved through the adapter. */
+export class PxmIntakeDraftSavedEvent extends CustomEvent<IntakeDraftSavedDetail> {
+  static readonly eventName = 'pxm-intake-draft-saved';
+
+  constructor(detail: IntakeDraftSavedDetail) {
+    super(PxmIntakeDraftSavedEvent.eventName, { detail, bubbles: true, composed: true });
+  }
+}
+
+/** The intake was submitted; the backend answered with the response id. */
+export class PxmIntakeSubmittedEvent extends CustomEvent<IntakeSubmittedDetail> {
+  static readonly eventName = 'pxm-intake-submitted';
+
+  constructor(detail: IntakeSubmittedDetail) {
+    super(PxmIntakeSubmittedEvent.eventName, { detail, bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'pxm-intake-draft-saved': PxmIntakeDraftSavedEvent;
+    'pxm-intake-submitted': PxmIntakeSubmittedEvent;
+  }
+}

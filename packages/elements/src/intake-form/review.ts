@@ -1,0 +1,160 @@
+/**
+ * The review page and the outcome-measure scores, loaded on demand: every shown page with its
+ * answers and a way back to it; each score with its change from the first score on record and
+ * whether that change reaches the instrument's commonly cited MCID.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import {
+  childScope,
+  compareWithBaseline,
+  itemKey,
+  scoreForm,
+  type AnswerValue,
+  type FormDefinition,
+  type FormItem,
+  type FormPage,
+  type PromScore,
+  type ScopeKey,
+} from '@pxm/core';
+import { LocalizeController } from '../l10n/localize-controller.js';
+import type { FeatureHost } from './field-host.js';
+import { reviewEn } from './review.messages.en.js';
+import { reviewEs } from './review.messages.es.js';
+
+export { reviewStyles as styles } from './review.styles.js';
+
+export interface ScoreLine {
+  instrument: string;
+  score: number | null;
+  /** Items answered; a measure nobody answered is not shown. */
+  answered: number;
+}
+
+export class Review {
+  readonly l10n: LocalizeController<typeof reviewEn>;
+
+  constructor(private readonly host: FeatureHost) {
+    this.l10n = new LocalizeController(host.element, 'pxm-intake-form-review', { en: reviewEn, es: reviewEs });
+  }
+
+  /** An answer as text; undefined when unanswered. */
+  formatAnswer(item: FormItem, value: AnswerValue | undefined): string | undefined {
+    const { l10n } = this;
+    if (value === undefined || value === null || value === '') return undefined;
+    const record = typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+    switch (item.type) {
+      case 'yes-no':
+        return typeof value === 'boolean' ? l10n.t(value ? 'yes' : 'no') : undefined;
+      case 'number':
+        return typeof value === 'number' ? `${l10n.number(value)}${item.unit ? ` ${item.unit}` : ''}` : undefined;
+      case 'scale':
+        return typeof value === 'number' ? l10n.t('of', l10n.number(value), l10n.number(item.max)) : undefined;
+      case 'date':
+        return typeof value === 'string' ? l10n.date(value, { dateStyle: 'long' }) : undefined;
+      case 'single-choice':
+        return item.options.find((option) => option.value === value)?.label;
+      case 'multiple-choice':
+        return Array.isArray(value) && value.length > 0 ? l10n.list(value.map((selected) => item.options.find((option) => option.value === selected)?.label ?? String(selected))) : undefined;
+      case 'address': {
+        if (!record || !('line1' in record)) return undefined;
+        const locality = [record.city, [record.region, record.postalCode].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+        return [record.line1, record.line2, locality].filter((part) => part && part.trim()).join(', ');
+      }
+      case 'insurance-card': {
+        const sides = (['front', 'back'] as const).filter((side) => record && side in record);
+        return sides.length > 0 ? l10n.list(sides.map((side) => l10n.t('photoOnFile', l10n.t(side)))) : undefined;
+      }
+      case 'consent':
+        return record && 'agreed' in record ? (record.agreed ? l10n.t('agreed', record.version) : l10n.t('notAgreed')) : undefined;
+      case 'signature':
+        return record && 'signerName' in record ? l10n.t('signedBy', record.signerName, this.host.formatInstant(record.signedAt)) : undefined;
+      default:
+        return typeof value === 'string' && value.trim() ? value : undefined;
+    }
+  }
+
+  private rows(items: readonly FormItem[], scope: ScopeKey): TemplateResult[] {
+    const { engine } = this.host;
+    const out: TemplateResult[] = [];
+    for (const item of items) {
+      const key = itemKey(scope, item.id);
+      if (!engine.isVisible(key) || item.type === 'display') continue;
+      if (item.type === 'section') {
+        const inner = this.rows(item.items, scope);
+        if (inner.length > 0) out.push(html`<li class="review-section">${item.title ? html`<h5>${item.title}</h5>` : nothing}<ul>${inner}</ul></li>`);
+      } else if (item.type === 'group') {
+        const label = item.label ?? this.l10n.t('defaultEntry');
+        for (let index = 0; index < engine.instanceCount(key); index++) {
+          out.push(html`<li class="review-section">
+            <h5>${this.l10n.t('entry', label, index + 1)}</h5>
+            <ul>${this.rows(item.items, childScope(scope, item.id, index))}</ul>
+          </li>`);
+        }
+      } else {
+        const answer = this.formatAnswer(item, engine.getAnswer(key));
+        out.push(html`<li class="review-row">
+          <span class="review-question">${item.type === 'consent' ? item.title : (item.label ?? '')}</span>
+          <span class="review-answer ${answer === undefined ? 'missing' : ''}">${answer ?? this.l10n.t('notAnswered')}</span>
+        </li>`);
+      }
+    }
+    return out;
+  }
+
+  /** Every shown page with its answers, a way back to each, and a flag where something is missing. */
+  render(pages: readonly FormPage[], goToPage: (pageId: string) => void, hasProblems: (pageId: string) => boolean): TemplateResult {
+    return html`<div class="review" part="review">
+      <p>${this.l10n.t('intro')}</p>
+      ${pages.map(
+        (page) => html`<section class="review-page" part="review-page" aria-labelledby=${`review-${page.id}`}>
+          <div class="review-head">
+            <h4 id=${`review-${page.id}`}>${page.title}</h4>
+            <button type="button" class="button link" data-review-page=${page.id} @click=${() => goToPage(page.id)}>
+              ${this.l10n.t('change')}<span class="visually-hidden"> ${page.title}</span>
+            </button>
+          </div>
+          ${hasProblems(page.id) ? html`<p class="notice warning">${this.l10n.t('pageIncomplete')}</p>` : nothing}
+          <ul class="review-list">${this.rows(page.items, '')}</ul>
+        </section>`,
+      )}
+    </div>`;
+  }
+
+  /** Scores of the answers as they stand (hidden items left out). */
+  scoreLines(definition: FormDefinition): ScoreLine[] {
+    return scoreForm(definition, this.host.engine.responseAnswers()).map((result) => ({ instrument: result.instrument, score: result.score, answered: result.answered }));
+  }
+
+  renderScores(definition: FormDefinition, scores: readonly ScoreLine[], prior: readonly PromScore[]): TemplateResult | typeof nothing {
+    const { l10n } = this;
+    const lines = (definition.scoring ?? [])
+      .map((rule) => ({ rule, line: scores.find((score) => score.instrument === rule.id) }))
+      .filter(({ line }) => line && line.answered > 0);
+    if (lines.length === 0) return nothing;
+    return html`<section class="scores" part="scores" aria-labelledby="scores-title">
+      <h4 id="scores-title">${l10n.t('scoresTitle')}</h4>
+      <ul>
+        ${lines.map(({ rule, line }) => {
+          const name = rule.shortLabel ? `${rule.label} (${rule.shortLabel})` : rule.label;
+          if (line!.score === null) return html`<li><strong>${name}</strong><br />${l10n.t('notScored')}</li>`;
+          const score = line!.score;
+          const comparison = compareWithBaseline(rule, score, prior);
+          let verdict = '';
+          if (comparison?.trend === 'same') verdict = l10n.t('noChange');
+          else if (comparison?.meetsMcid) verdict = l10n.t(comparison.trend === 'better' ? 'betterMeaningful' : 'worseMeaningful');
+          else if (comparison?.mcid !== undefined) verdict = l10n.t('smallChange', l10n.number(comparison.mcid));
+          return html`<li class="score" data-instrument=${rule.id}>
+            <strong>${name}</strong>: ${rule.scoreRange ? l10n.t('of', l10n.number(score), l10n.number(rule.scoreRange.max)) : l10n.number(score)}
+            <span class="hint">${l10n.t(rule.direction === 'higher-better' ? 'higherBetter' : 'higherWorse')}</span>
+            ${comparison
+              ? html`<br /><span class="change ${comparison.trend}"
+                    >${l10n.t('change_since', l10n.number(comparison.change, { signDisplay: 'exceptZero' }), l10n.dateTime(comparison.baseline.recordedAt, this.host.timeZone, { dateStyle: 'medium' }))}.
+                    ${verdict}</span
+                  >`
+              : nothing}
+          </li>`;
+        })}
+      </ul>
+    </section>`;
+  }
+}

@@ -1,0 +1,38 @@
+import type { FormItem, ValidationResult } from '@pxm/core';
+import type { LocalizeController } from '../l10n/localize-controller.js';
+import type { IntakeFormMessages } from './intake-form.messages.en.js';
+
+/** The patient-facing sentence for a validation result, with numbers and dates localized. */
+export function validationMessage(l10n: LocalizeController<IntakeFormMessages>, item: FormItem, result: ValidationResult): string {
+  const params = result.params ?? {};
+  const number = (name: string) => l10n.number(Number(params[name]));
+  const date = (name: string) => l10n.date(String(params[name]), { dateStyle: 'medium' });
+  switch (result.code) {
+    case 'too_long':
+      return l10n.t('v_too_long', Number(params.max));
+    case 'below_min':
+      return l10n.t('v_below_min', `${number('min')}${item.type === 'number' && item.unit ? ` ${item.unit}` : ''}`);
+    case 'above_max':
+      return l10n.t('v_above_max', `${number('max')}${item.type === 'number' && item.unit ? ` ${item.unit}` : ''}`);
+    case 'step':
+      return l10n.t('v_step', number('step'));
+    case 'date_before_min':
+      return l10n.t('v_date_before_min', date('min'));
+    case 'date_after_max':
+      return l10n.t('v_date_after_max', date('max'));
+    case 'too_few_selected':
+      return l10n.t('v_too_few_selected', Number(params.min));
+    case 'too_many_selected':
+      return l10n.t('v_too_many_selected', Number(params.max));
+    case 'not_on_scale':
+      return l10n.t('v_not_on_scale', Number(params.min), Number(params.max));
+    case 'card_side_missing':
+      return l10n.t('v_card_side_missing', l10n.t(params.side === 'back' ? 'cardBack' : 'cardFront'));
+    case 'too_few_instances':
+      return l10n.t('v_too_few_instances', Number(params.min));
+    case 'too_many_instances':
+      return l10n.t('v_too_many_instances', Number(params.max));
+    default:
+      return l10n.t(`v_${result.code}` as 'v_required');
+  }
+}

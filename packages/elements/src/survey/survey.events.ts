@@ -1,0 +1,44 @@
+/**
+ * Events of `<pxm-survey>`. Both bubble and cross shadow roots. Details carry ids, the score and
+ * the review site only: never answers, comments or anything that says who the patient is.
+ */
+import type { ReviewSite } from '@pxm/core';
+
+export interface SurveySubmittedDetail {
+  /** The stored response's id. */
+  responseId: string;
+  /** The 0-10 NPS score, when the survey has an NPS question and it was answered. */
+  score?: number;
+  /** ISO-8601 instant the backend stored it. */
+  submittedAt: string;
+}
+
+export interface SurveyReviewClickDetail {
+  /** Which review site the patient opened. */
+  site: ReviewSite;
+}
+
+const init = { bubbles: true, composed: true } as const;
+
+/** The response was stored (once: a retry that finds it stored does not fire again). */
+export class PxmSurveySubmittedEvent extends CustomEvent<SurveySubmittedDetail> {
+  static readonly eventName = 'pxm-survey-submitted';
+  constructor(detail: SurveySubmittedDetail) {
+    super(PxmSurveySubmittedEvent.eventName, { ...init, detail });
+  }
+}
+
+/** The patient opened a review site's link (it opens in a new tab). */
+export class PxmSurveyReviewClickEvent extends CustomEvent<SurveyReviewClickDetail> {
+  static readonly eventName = 'pxm-survey-review-click';
+  constructor(detail: SurveyReviewClickDetail) {
+    super(PxmSurveyReviewClickEvent.eventName, { ...init, detail });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'pxm-survey-submitted': PxmSurveySubmittedEvent;
+    'pxm-survey-review-click': PxmSurveyReviewClickEvent;
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * Builds the test page the way a practice's site would ship it: esbuild, minified, production
+ * conditions, code split into chunks loaded on demand. The sentinel is a classic script so it
+ * runs before any module.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+export const PACKAGE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const OUT_DIR = join(PACKAGE_DIR, '.hardening', 'page');
+
+const common = {
+  bundle: true,
+  minify: process.env.HARDENING_DEBUG ? false : true,
+  target: 'es2022',
+  conditions: ['source', 'browser', 'production'],
+  define: { 'process.env.NODE_ENV': '"production"' },
+  logLevel: 'warning' as const,
+  // Names kept: a failure's stack should still say where it happened.
+  keepNames: true,
+};
+
+export async function buildPage(): Promise<string> {
+  rmSync(OUT_DIR, { recursive: true, force: true });
+  mkdirSync(OUT_DIR, { recursive: true });
+  await build({ ...common, entryPoints: [join(PACKAGE_DIR, 'src/page/sentinel.ts')], format: 'iife', outfile: join(OUT_DIR, 'sentinel.js') });
+  await build({
+    ...common,
+    entryPoints: { harness: join(PACKAGE_DIR, 'src/page/harness.ts') },
+    format: 'esm',
+    splitting: true,
+    outdir: OUT_DIR,
+    chunkNames: 'chunks/[name]-[hash]',
+  });
+  writeFileSync(join(OUT_DIR, 'hostile.css'), HOSTILE_CSS);
+  writeFileSync(join(OUT_DIR, 'rtl.css'), '#frame { direction: rtl; }\n');
+  writeFileSync(join(OUT_DIR, 'page.css'), BASE_CSS);
+  return OUT_DIR;
+}
+
+/** Both pages give the elements the same room, so screenshots compare like with like. */
+export const BASE_CSS = `html body #stage { display: block; box-sizing: border-box; max-inline-size: 760px; margin: 0; padding: 0; }\n`;
+
+/**
+ * What a careless or aggressive host page does to everything on it: framework resets that hit
+ * every element (the hosts included), huge inherited type, transforms, spacing and alignment.
+ */
+export const HOSTILE_CSS = `
+*, *::before, *::after { box-sizing: content-box; margin: 0; padding: 0; border: 0; }
+:where(:not(html, iframe, canvas, img, svg, video, audio, #stage):not(svg *, symbol *)) { all: unset; display: revert; }
+body { font-size: 32px; line-height: 3.2; }
+body { font-family: "Courier New", monospace; font-weight: 900; font-style: italic; color: #c0c; background: #ffe; text-transform: uppercase; letter-spacing: 0.3em; word-spacing: 1em; text-align: center; text-indent: 4em; white-space: pre; cursor: wait; }
+#stage { font-size: 48px; line-height: 5; text-shadow: 2px 2px #f00; font-variant: small-caps; font-stretch: condensed; }
+button, input, select, textarea, label, fieldset, legend, a, h1, h2, h3, p, ul, li, dialog { all: unset; }
+`;

@@ -1,0 +1,45 @@
+/**
+ * `pnpm test:hardening` (and a step of `pnpm test`): builds the test page once, serves it under
+ * the strict policy, runs the Node and browser suites one file at a time (two cores are shared),
+ * then prints the figures: cases run, payloads tried, faults injected, violations found.
+ *
+ *   node --conditions=source --import tsx packages/hardening/run.ts [part of a file name...]
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_DIR, buildPage } from './browser/support/build.js';
+import { FIGURES_DIR, readAllFigures } from './browser/support/figures.js';
+import { startServer } from './browser/support/server.js';
+
+const started = Date.now();
+const only = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+const files = ['node', 'browser']
+  .flatMap((dir) => readdirSync(join(PACKAGE_DIR, dir)).filter((name) => name.endsWith('.test.ts')).map((name) => join(dir, name)))
+  .filter((file) => only.length === 0 || only.some((pattern) => file.includes(pattern)));
+
+rmSync(FIGURES_DIR, { recursive: true, force: true });
+const root = await buildPage();
+const server = await startServer(root);
+console.log(`[hardening] page built in ${((Date.now() - started) / 1000).toFixed(1)} s, served at ${server.origin}; ${files.length} test files`);
+
+const status = await new Promise<number>((resolve) => {
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...files], {
+    cwd: PACKAGE_DIR,
+    stdio: 'inherit',
+    env: { ...process.env, HARDENING_ORIGIN: server.origin },
+  });
+  child.on('exit', (code) => resolve(code ?? 1));
+});
+await server.close();
+
+const figures = readAllFigures();
+mkdirSync(join(PACKAGE_DIR, '.hardening'), { recursive: true });
+writeFileSync(join(PACKAGE_DIR, '.hardening', 'figures.json'), JSON.stringify(figures, null, 2));
+const seconds = ((Date.now() - started) / 1000).toFixed(1);
+console.log(`\n[hardening] figures (${status === 0 ? 'all proofs passed' : 'SOME PROOFS FAILED'}, ${seconds} s):`);
+for (const [area, values] of Object.entries(figures).sort(([a], [b]) => a.localeCompare(b))) {
+  console.log(`  ${area}`);
+  for (const [name, value] of Object.entries(values)) console.log(`    ${name.padEnd(52)} ${value.toLocaleString('en-US')}`);
+}
+process.exit(status);

@@ -1,0 +1,6 @@
+/** Per-request values the middleware sets for the handlers. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+  };
+}

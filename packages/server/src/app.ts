@@ -1,0 +1,136 @@
+/**
+ * The HTTP surface: security headers, CORS for the configured origins only, a body size limit,
+ * request ids, then the routes. Every failure leaves as problem+json with the contract's code;
+ * nothing unexpected leaks (an unknown error is a 500 with a request id to find it in the log).
+ */
+import { randomUUID } from 'node:crypto';
+import { AdapterError, MAX_ATTACHMENT_BYTES } from '@pxm/core';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import type { AppEnv } from './app-env.js';
+import { noQuery } from './http/pagination.js';
+import { HttpProblem, problemOf, statusOf } from './http/problem.js';
+import { adminRoutes } from './routes/admin-routes.js';
+import { bookingRoutes } from './routes/booking-routes.js';
+import { hepRoutes } from './routes/hep-routes.js';
+import { intakeRoutes } from './routes/intake-routes.js';
+import { surveyRoutes } from './routes/survey-routes.js';
+import type { AdminService } from './services/admin-service.js';
+import type { BookingService } from './services/booking-service.js';
+import type { HepService } from './services/hep-service.js';
+import type { IntakeService } from './services/intake-service.js';
+import type { SurveyService } from './services/survey-service.js';
+
+export interface AppServices {
+  booking: BookingService;
+  intake: IntakeService;
+  hep: HepService;
+  survey: SurveyService;
+  admin: AdminService;
+  dispatchReminders(): Promise<{ sent: number; failed: number; cancelled: number }>;
+  health(): Promise<boolean>;
+}
+
+export interface AppOptions {
+  /** Browser origins allowed to call the API (`https://clinic.example`); `*` allows any. */
+  corsOrigins: readonly string[];
+  adminApiKey: string | undefined;
+  /** Largest JSON body accepted, in bytes. */
+  maxJsonBytes: number;
+  hasEligibility: boolean;
+  /** One line per request: method, route (never a token), status, time. */
+  log: (line: string) => void;
+}
+
+const QUERY_ENDPOINTS = [
+  /^\/booking\/(locations|appointment-types|providers|slots)\/?$/,
+  /^\/hep\/[^/]+\/activity\/?$/,
+  /^\/intake\/[^/]+\/attachments\/?$/,
+  /^\/admin\/reminders\/?$/,
+];
+const HEADERS_CLIENTS_SEND = ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'If-None-Match', 'X-Request-Id'];
+const HEADERS_CLIENTS_READ = ['ETag', 'Retry-After', 'X-Request-Id', 'Location'];
+
+function problemResponse(c: Context<AppEnv>, error: AdapterError, status: number): Response {
+  if (status === 503) c.header('Retry-After', '1');
+  // The rest of an oversized body is never read: the connection cannot carry another request.
+  if (status === 413) c.header('Connection', 'close');
+  return c.body(JSON.stringify(problemOf(error, status, c.get('requestId'))), status as 400, { 'Content-Type': 'application/problem+json' });
+}
+
+export function createApp(services: AppServices, options: AppOptions): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const anyOrigin = options.corsOrigins.includes('*');
+  const allowed = new Set(options.corsOrigins);
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    const incoming = c.req.header('x-request-id');
+    c.set('requestId', incoming && /^[\w.-]{8,100}$/.test(incoming) ? incoming : randomUUID());
+    await next();
+    c.header('X-Request-Id', c.get('requestId'));
+    // Replies can carry health information: never cached, never sniffed, never framed.
+    c.header('Cache-Control', 'no-store');
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+    options.log(`${c.req.method} ${c.req.routePath} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms ${c.get('requestId')}`);
+  });
+
+  app.use(
+    '*',
+    cors({
+      origin: (origin) => (anyOrigin ? '*' : allowed.has(origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+      allowHeaders: HEADERS_CLIENTS_SEND,
+      exposeHeaders: HEADERS_CLIENTS_READ,
+      maxAge: 600,
+    }),
+  );
+
+  const limited = (limit: number) =>
+    bodyLimit({
+      maxSize: limit,
+      onError: (c) =>
+        problemResponse(c as Context<AppEnv>, new HttpProblem(413, 'validation', `The body is larger than ${limit} bytes.`, [{ path: '', message: 'Too large.' }]), 413),
+    });
+  const jsonLimit = limited(options.maxJsonBytes);
+  const fileLimit = limited(MAX_ATTACHMENT_BYTES);
+  app.use('*', (c, next) => (/\/attachments\/?$/.test(c.req.path) ? fileLimit(c, next) : jsonLimit(c, next)));
+
+  // Only these endpoints take query parameters; the others refuse them rather than ignore them.
+  app.use('*', async (c, next) => {
+    if (c.req.method !== 'OPTIONS' && !QUERY_ENDPOINTS.some((pattern) => pattern.test(c.req.path))) noQuery(c.req.url);
+    await next();
+  });
+
+  app.get('/health', async (c) => {
+    const ok = await services.health();
+    return c.json({ status: ok ? 'ok' : 'unavailable' }, ok ? 200 : 503);
+  });
+  app.get('/', (c) =>
+    c.json({ name: '@pxm/server', contract: 'docs/api/openapi.yaml', capabilities: ['booking', 'intake', 'hep', 'survey'], eligibility: options.hasEligibility }),
+  );
+
+  bookingRoutes(app, services.booking);
+  intakeRoutes(app, services.intake);
+  hepRoutes(app, services.hep);
+  surveyRoutes(app, services.survey);
+  adminRoutes(app, services.admin, options.adminApiKey, services.dispatchReminders);
+
+  app.notFound((c) => problemResponse(c, new AdapterError('not_found', 'No such resource.'), 404));
+
+  app.onError((error, c) => {
+    if (error instanceof HttpProblem) return problemResponse(c, error, error.status);
+    if (AdapterError.is(error)) {
+      if (statusOf(error) >= 500) process.stderr.write(`[pxm] ${c.get('requestId')} ${error.code}: ${String((error.cause as Error | undefined)?.message ?? error.message)}\n`);
+      return problemResponse(c, error, statusOf(error));
+    }
+    // A bug, not the caller's fault: log it with the request id, tell the client nothing more.
+    process.stderr.write(`[pxm] ${c.get('requestId')} unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
+    return problemResponse(c, new AdapterError('server', 'Unexpected failure.', { retryable: false }), 500);
+  });
+
+  return app;
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+/** `pnpm server`: the reference backend on SQLite (or PostgreSQL with DATABASE_URL). */
+import { configFromEnv } from './config.js';
+import { createPxmServer } from './server.js';
+
+const config = configFromEnv();
+const server = await createPxmServer(config.options);
+const running = await server.listen({ port: config.port, hostname: config.host });
+process.stdout.write(`[pxm] server on ${running.url} using ${config.describe}\n`);
+process.stdout.write(`[pxm] try ${running.url}/booking/practice\n`);
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  process.stdout.write(`[pxm] ${signal}: shutting down\n`);
+  await server.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -1,0 +1,27 @@
+import type { Clock } from './clock.js';
+import type { Database } from './db/database.js';
+import type { EligibilityProvider } from './eligibility/eligibility-provider.js';
+import type { ReminderPolicy } from './reminders/reminder-policy.js';
+import type { Catalogue } from './services/catalogue.js';
+
+/** What every service of one server shares. */
+export interface ServerContext {
+  db: Database;
+  now: Clock;
+  holdTtlMs: number;
+  catalogue: Catalogue;
+  eligibility: EligibilityProvider | undefined;
+  reminders: ReminderPolicy;
+  /** How long stored idempotency keys (and the replies they replay) are kept. */
+  idempotencyRetentionMs: number;
+}
+
+/** `FOR UPDATE` where the database has row locks; SQLite's transactions already exclude writers. */
+export function forUpdate(db: Database): string {
+  return db.dialect === 'postgres' ? ' FOR UPDATE' : '';
+}
+
+/** `$a, $b, ...` placeholders for an IN list, numbered from `first`. */
+export function placeholders(count: number, first: number): string {
+  return Array.from({ length: count }, (_, i) => `$${first + i}`).join(', ');
+}

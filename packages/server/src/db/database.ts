@@ -1,0 +1,32 @@
+/**
+ * The storage interface the server runs on. SQL is written once, with `$1`-style placeholders,
+ * in the subset SQLite and PostgreSQL share (`ON CONFLICT`, `RETURNING`, integers for instants
+ * and flags, text for JSON). Every rule is kept by the database itself: unique keys and
+ * conditional updates inside transactions, never by a lock in this process.
+ */
+export type SqlValue = string | number | null | Uint8Array;
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Queryable {
+  /** Every row. */
+  all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
+  /** The first row, if any. */
+  get<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined>;
+  /** Runs a statement; resolves to the number of rows it changed. */
+  run(sql: string, params?: readonly SqlValue[]): Promise<number>;
+}
+
+export interface Database extends Queryable {
+  readonly dialect: Dialect;
+  /**
+   * Runs `work` in one transaction: committed when it resolves, rolled back when it throws.
+   * PostgreSQL transactions that lose a serialization race are retried a few times.
+   */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Runs a script of several statements (migrations). */
+  exec(script: string): Promise<void>;
+  /** Runs `work` while holding the database-wide migration lock (several processes may start at once). */
+  withMigrationLock<T>(work: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

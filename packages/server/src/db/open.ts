@@ -1,0 +1,21 @@
+import type { Database } from './database.js';
+import { openPostgres } from './postgres.js';
+import { openSqlite } from './sqlite.js';
+
+export interface DatabaseConfig {
+  /** `postgres://...` selects PostgreSQL; otherwise SQLite at `sqlitePath`. */
+  url?: string | undefined;
+  sqlitePath?: string;
+  /** PostgreSQL schema to use (created when missing). */
+  schema?: string;
+}
+
+export const DEFAULT_SQLITE_PATH = '.data/pxm.sqlite';
+
+export async function openDatabase(config: DatabaseConfig = {}): Promise<Database> {
+  if (config.url && /^postgres(ql)?:\/\//.test(config.url)) {
+    return openPostgres({ connectionString: config.url, ...(config.schema ? { schema: config.schema } : {}) });
+  }
+  if (config.url) throw new Error('DATABASE_URL must start with postgres:// or postgresql://.');
+  return openSqlite({ path: config.sqlitePath ?? DEFAULT_SQLITE_PATH });
+}

@@ -1,0 +1,163 @@
+/**
+ * PostgreSQL through node-postgres: for practices that run several server processes. Instants
+ * are `bigint` epoch milliseconds, parsed to numbers (they stay far below 2^53).
+ */
+import pg from 'pg';
+import type { Database, Queryable, SqlValue } from './database.js';
+import { databaseUnavailable } from './unavailable.js';
+
+const INT8_OID = 20;
+/** Lost a serialization race or a deadlock: running the transaction again is correct. */
+const RETRY_CODES = new Set(['40001', '40P01']);
+/** Advisory lock key for migrations: "pxm" in ASCII. */
+const MIGRATION_LOCK = 7_370_861;
+
+function isConnectionFailure(error: unknown): boolean {
+  const code = String((error as { code?: unknown }).code ?? '');
+  return (
+    code.startsWith('08') || // connection exception
+    code === '57P01' || // admin shutdown
+    code === '57P02' ||
+    code === '57P03' || // cannot connect now (starting up)
+    code === '53300' || // too many connections
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE', 'EHOSTUNREACH'].includes(code) ||
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Cannot use a pool after calling end/i.test(
+      String((error as { message?: unknown }).message ?? ''),
+    )
+  );
+}
+
+function translate(error: unknown): unknown {
+  const code = (error as { code?: unknown }).code;
+  if (code === '57014') return databaseUnavailable(error, true); // statement timeout
+  if (isConnectionFailure(error)) return databaseUnavailable(error);
+  return error;
+}
+
+export interface PostgresOptions {
+  connectionString: string;
+  /** Tables live in this schema (created when missing); tests use one per run. */
+  schema?: string;
+  maxConnections?: number;
+  statementTimeoutMs?: number;
+  connectTimeoutMs?: number;
+}
+
+function queryable(client: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    async all<T>(sql: string, params: readonly SqlValue[] = []) {
+      try {
+        return (await client.query(sql, params as unknown[])).rows as T[];
+      } catch (error) {
+        throw translate(error);
+      }
+    },
+    async get<T>(sql: string, params: readonly SqlValue[] = []) {
+      try {
+        return (await client.query(sql, params as unknown[])).rows[0] as T | undefined;
+      } catch (error) {
+        throw translate(error);
+      }
+    },
+    async run(sql: string, params: readonly SqlValue[] = []) {
+      try {
+        return (await client.query(sql, params as unknown[])).rowCount ?? 0;
+      } catch (error) {
+        throw translate(error);
+      }
+    },
+  };
+}
+
+export async function openPostgres(options: PostgresOptions): Promise<Database> {
+  const schema = options.schema;
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`Invalid schema name ${schema}.`);
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 3000,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: options.statementTimeoutMs ?? 10_000,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+    },
+  });
+  // A connection lost while idle, or while checked out between two queries, must not crash the
+  // process: the pool drops it, and the next query on it reports the failure (503).
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  if (schema) {
+    try {
+      await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      throw translate(error);
+    }
+  }
+  const direct = queryable(pool);
+
+  async function withClient<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (error) {
+      throw translate(error);
+    }
+    let broken = false;
+    try {
+      return await work(client);
+    } catch (error) {
+      broken = isConnectionFailure(error);
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  return {
+    dialect: 'postgres',
+    ...direct,
+    async transaction(work) {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await withClient(async (client) => {
+            const tx = queryable(client);
+            await tx.run('BEGIN');
+            try {
+              const result = await work(tx);
+              await tx.run('COMMIT');
+              return result;
+            } catch (error) {
+              await client.query('ROLLBACK').catch(() => undefined);
+              throw error;
+            }
+          });
+        } catch (error) {
+          const code = String((error as { code?: unknown }).code ?? '');
+          if (RETRY_CODES.has(code) && attempt < 5) {
+            await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+            continue;
+          }
+          throw error;
+        }
+      }
+    },
+    async exec(script) {
+      await direct.run(script);
+    },
+    withMigrationLock: (work) =>
+      withClient(async (client) => {
+        await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+        try {
+          return await work();
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+        }
+      }),
+    async close() {
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,686 @@
+/**
+ * The REST contract as an OpenAPI 3.1 document (written to docs/api/openapi.yaml). Paths and
+ * prose are here; every component schema is generated from core's zod schemas, so the document
+ * cannot drift from what adapters and the server validate.
+ */
+import * as core from '@pxm/core';
+import { registry, toJSONSchema } from 'zod/v4/core';
+import * as z from 'zod/mini';
+import { EXAMPLES } from './examples.js';
+
+type Json = Record<string, unknown>;
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+/** The core schemas published as components, by component name. */
+function componentSchemas(): Record<string, z.ZodMiniType> {
+  const omitKey = <T extends z.ZodMiniObject>(schema: T, key: string) => z.omit(schema, { [key]: true } as never);
+  return {
+    Practice: core.PracticeSchema,
+    CancellationPolicy: core.CancellationPolicySchema,
+    Location: core.LocationSchema,
+    AppointmentType: core.AppointmentTypeSchema,
+    Provider: core.ProviderSchema,
+    Slot: core.SlotSchema,
+    Hold: core.HoldSchema,
+    PatientDetails: core.PatientDetailsSchema,
+    Coverage: core.CoverageSchema,
+    ReminderConsent: core.ReminderConsentSchema,
+    BookRequestBody: omitKey(core.BookRequestSchema, 'idempotencyKey'),
+    Appointment: core.AppointmentSchema,
+    ManagedAppointment: core.ManagedAppointmentSchema,
+    CancelRequest: core.CancelRequestSchema,
+    RescheduleRequestBody: omitKey(core.RescheduleRequestSchema, 'idempotencyKey'),
+    WaitlistRequestBody: omitKey(core.WaitlistRequestSchema, 'idempotencyKey'),
+    WaitlistEntry: core.WaitlistEntrySchema,
+    EligibilityResult: core.EligibilityResultSchema,
+    FormDefinition: core.FormDefinitionSchema,
+    FormItem: core.FormItemSchema,
+    Condition: core.ConditionSchema,
+    Answers: core.AnswersSchema,
+    Draft: core.DraftSchema,
+    SaveDraftRequestBody: omitKey(core.SaveDraftRequestSchema, 'baseVersion'),
+    PromScore: core.PromScoreSchema,
+    IntakeSession: core.IntakeSessionSchema,
+    AttachmentRef: core.AttachmentRefSchema,
+    SubmitIntakeRequestBody: omitKey(core.SubmitIntakeRequestSchema, 'idempotencyKey'),
+    IntakeResponse: core.IntakeResponseSchema,
+    HepProgram: core.HepProgramSchema,
+    ActivityLogEntry: core.ActivityLogEntrySchema,
+    SurveyDefinition: core.SurveyDefinitionSchema,
+    SurveyAnswers: core.SurveyAnswersSchema,
+    SurveyInvitation: core.SurveyInvitationSchema,
+    SubmitSurveyRequestBody: omitKey(core.SubmitSurveyRequestSchema, 'idempotencyKey'),
+    SurveyResponse: core.SurveyResponseSchema,
+    SurveyFeedbackBody: omitKey(core.SendSurveyFeedbackRequestSchema, 'idempotencyKey'),
+  };
+}
+
+/** JSON Schema for each component; long generated patterns give way to the `format` they spell. */
+function generatedSchemas(): Record<string, Json> {
+  const reg = registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(componentSchemas())) reg.add(schema as never, { id });
+  const output = toJSONSchema(reg as never, { uri: (id: string) => `#/components/schemas/${id}`, unrepresentable: 'any', io: 'input' } as never) as unknown as {
+    schemas: Record<string, Json>;
+  };
+  const tidy = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(tidy);
+    if (typeof node !== 'object' || node === null) return node;
+    const copy: Json = {};
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$schema' || key === '$id') continue;
+      if (key === 'pattern' && 'format' in node) continue;
+      copy[key] = tidy(value);
+    }
+    return copy;
+  };
+  return Object.fromEntries(Object.entries(output.schemas).map(([id, schema]) => [id, tidy(schema) as Json]));
+}
+
+const problemSchema = {
+  type: 'object',
+  description: 'RFC 9457 problem details, extended with the contract error `code` and `retryable`.',
+  required: ['type', 'title', 'status', 'detail', 'code', 'retryable'],
+  properties: {
+    type: { type: 'string', description: '`urn:pxm:error:<code>`.' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string', description: 'For people; clients branch on `code`, never on this text.' },
+    code: { type: 'string', enum: [...core.ADAPTER_ERROR_CODES] },
+    retryable: { type: 'boolean', description: 'Whether the same request may succeed later without any change.' },
+    operation: { type: 'string', description: 'The contract operation, e.g. `booking.book`.' },
+    issues: {
+      type: 'array',
+      description: 'Which fields were wrong (paths are dotted; values are never echoed).',
+      items: { type: 'object', required: ['path', 'message'], properties: { path: { type: 'string' }, message: { type: 'string' } } },
+    },
+    requestId: { type: 'string', description: 'Also in the `X-Request-Id` header; quote it when reporting a problem.' },
+  },
+};
+
+const pageOf = (item: string) => ({
+  type: 'object',
+  required: ['items', 'nextCursor'],
+  properties: {
+    items: { type: 'array', items: ref(item) },
+    nextCursor: { type: ['string', 'null'], description: 'Pass as `cursor` for the next page; `null` on the last page.' },
+  },
+});
+
+const ERROR_DESCRIPTIONS: Record<string, string> = {
+  '400': 'Invalid request (`validation`): malformed JSON, a wrong type, an unknown field, a bad query parameter.',
+  '401': '`unauthorized`: missing or wrong API key.',
+  '404': '`token_invalid` (unknown link token, or a token of another capability) or `not_found`.',
+  '409': '`slot_unavailable`, `conflict` or `already_submitted`.',
+  '410': '`token_expired` or `hold_expired`.',
+  '412': '`conflict`: the draft changed since the version in `If-Match`.',
+  '413': 'The body is larger than the server accepts (`validation`).',
+  '415': 'The body is not `application/json` (`validation`).',
+  '428': '`If-Match` (or `If-None-Match: *`) is required (`validation`).',
+  '501': '`unsupported`: this backend lacks the capability.',
+  '503': 'The database is unavailable: `retryable: true`, with `Retry-After`. Safe to repeat.',
+};
+
+function errorResponses(codes: readonly string[]): Json {
+  return Object.fromEntries(
+    [...codes, '503'].map((status) => [
+      status,
+      {
+        description: ERROR_DESCRIPTIONS[status],
+        ...(status === '503' ? { headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } } : {}),
+        content: {
+          'application/problem+json': {
+            schema: { $ref: '#/components/schemas/Problem' },
+            ...(status === '400' ? { example: EXAMPLES.validationProblem } : status === '503' ? { example: EXAMPLES.unavailableProblem } : status === '409' ? { example: EXAMPLES.problem } : {}),
+          },
+        },
+      },
+    ]),
+  );
+}
+
+interface OperationSpec {
+  operationId: string;
+  tag: 'booking' | 'intake' | 'hep' | 'survey' | 'admin';
+  summary: string;
+  description: string;
+  parameters?: Json[];
+  body?: { schema: Json; example?: unknown; contentType?: string | readonly string[]; required?: boolean };
+  ok: { status: string; description: string; schema?: Json; example?: unknown; headers?: Json };
+  errors: readonly string[];
+  security?: Json[];
+}
+
+const p = (name: string) => ({ $ref: `#/components/parameters/${name}` });
+const json = (schema: Json, example?: unknown) => ({ 'application/json': { schema, ...(example === undefined ? {} : { example }) } });
+
+function operation(spec: OperationSpec): Json {
+  return {
+    operationId: spec.operationId,
+    tags: [spec.tag],
+    summary: spec.summary,
+    description: spec.description,
+    ...(spec.parameters ? { parameters: spec.parameters } : {}),
+    ...(spec.body
+      ? {
+          requestBody: {
+            required: spec.body.required ?? true,
+            content: Object.fromEntries(
+              [spec.body.contentType ?? 'application/json'].flat().map((type) => [type, { schema: spec.body!.schema, ...(spec.body!.example === undefined ? {} : { example: spec.body!.example }) }]),
+            ),
+          },
+        }
+      : {}),
+    responses: {
+      [spec.ok.status]: {
+        description: spec.ok.description,
+        ...(spec.ok.headers ? { headers: spec.ok.headers } : {}),
+        ...(spec.ok.schema ? { content: json(spec.ok.schema, spec.ok.example) } : {}),
+      },
+      ...errorResponses(spec.errors),
+    },
+    ...(spec.security ? { security: spec.security } : {}),
+  };
+}
+
+const PAGING = [p('Limit'), p('Cursor')];
+
+export const OPERATIONS: Record<string, Record<string, OperationSpec>> = {
+  '/booking/practice': {
+    get: {
+      operationId: 'booking.getPractice',
+      tag: 'booking',
+      summary: 'The practice',
+      description: 'Name, contact, cancellation policy, what to bring, review links.',
+      ok: { status: '200', description: 'The practice.', schema: ref('Practice'), example: EXAMPLES.practice },
+      errors: [],
+    },
+  },
+  '/booking/locations': {
+    get: {
+      operationId: 'booking.listLocations',
+      tag: 'booking',
+      summary: 'Locations',
+      description: 'Every location, each with its IANA time zone. Paginated.',
+      parameters: PAGING,
+      ok: { status: '200', description: 'A page of locations.', schema: pageOf('Location'), example: EXAMPLES.locationsPage },
+      errors: ['400'],
+    },
+  },
+  '/booking/appointment-types': {
+    get: {
+      operationId: 'booking.listAppointmentTypes',
+      tag: 'booking',
+      summary: 'Appointment types',
+      description: 'Visit types, optionally only those offered at a location. Paginated.',
+      parameters: [{ name: 'locationId', in: 'query', schema: { type: 'string' } }, ...PAGING],
+      ok: { status: '200', description: 'A page of appointment types.', schema: pageOf('AppointmentType'), example: EXAMPLES.appointmentTypesPage },
+      errors: ['400'],
+    },
+  },
+  '/booking/providers': {
+    get: {
+      operationId: 'booking.listProviders',
+      tag: 'booking',
+      summary: 'Providers',
+      description: 'Providers, optionally only those at a location and/or offering a visit type. Paginated.',
+      parameters: [{ name: 'locationId', in: 'query', schema: { type: 'string' } }, { name: 'appointmentTypeId', in: 'query', schema: { type: 'string' } }, ...PAGING],
+      ok: { status: '200', description: 'A page of providers.', schema: pageOf('Provider'), example: EXAMPLES.providersPage },
+      errors: ['400'],
+    },
+  },
+  '/booking/slots': {
+    get: {
+      operationId: 'booking.findSlots',
+      tag: 'booking',
+      summary: 'Free slots',
+      description:
+        'Free slots starting in `[from, to)` (at most 190 days), sorted by start then provider, computed in the location\'s zone across DST changes. Held and booked times are not offered. Without `providerId`: any provider ("first available"). Paginated (default 500 per page).',
+      parameters: [
+        { name: 'locationId', in: 'query', required: true, schema: { type: 'string' } },
+        { name: 'appointmentTypeId', in: 'query', required: true, schema: { type: 'string' } },
+        { name: 'providerId', in: 'query', schema: { type: 'string' } },
+        { name: 'from', in: 'query', required: true, schema: { type: 'string', format: 'date-time' }, example: '2027-03-08T00:00:00-07:00' },
+        { name: 'to', in: 'query', required: true, schema: { type: 'string', format: 'date-time' }, example: '2027-03-20T00:00:00-06:00' },
+        ...PAGING,
+      ],
+      ok: { status: '200', description: 'A page of slots.', schema: pageOf('Slot'), example: EXAMPLES.slotsPage },
+      errors: ['400', '404'],
+    },
+  },
+  '/booking/holds': {
+    post: {
+      operationId: 'booking.holdSlot',
+      tag: 'booking',
+      summary: 'Hold a slot',
+      description:
+        'Reserves the slot until `expiresAt` (10 minutes by default): it is hidden from everyone else and cannot be held twice. With an `Idempotency-Key`, a repeated request returns the same hold instead of failing on its own hold.',
+      parameters: [p('IdempotencyKeyOptional')],
+      body: { schema: { type: 'object', additionalProperties: false, required: ['slotId'], properties: { slotId: { type: 'string', description: 'From a slot search; opaque.' } } }, example: EXAMPLES.holdRequest },
+      ok: { status: '201', description: 'The hold.', schema: ref('Hold'), example: EXAMPLES.hold },
+      errors: ['400', '404', '409', '413', '415'],
+    },
+  },
+  '/booking/holds/{holdId}/renewal': {
+    post: {
+      operationId: 'booking.renewHold',
+      tag: 'booking',
+      summary: 'Extend a hold',
+      description: 'Moves an unexpired hold\'s expiry to now plus the hold time. Safe to repeat.',
+      parameters: [p('HoldId')],
+      ok: { status: '200', description: 'The renewed hold.', schema: ref('Hold'), example: EXAMPLES.hold },
+      errors: ['409', '410'],
+    },
+  },
+  '/booking/holds/{holdId}': {
+    delete: {
+      operationId: 'booking.releaseHold',
+      tag: 'booking',
+      summary: 'Release a hold',
+      description: 'Frees the slot at once. Releasing an unknown, expired or used hold also answers 204.',
+      parameters: [p('HoldId')],
+      ok: { status: '204', description: 'Released (or nothing to release).' },
+      errors: [],
+    },
+  },
+  '/booking/appointments': {
+    post: {
+      operationId: 'booking.book',
+      tag: 'booking',
+      summary: 'Book a held slot',
+      description:
+        'Books the held slot once. The `Idempotency-Key` header is required: the same key with the same hold returns the same appointment (201 again), so a retried or double-clicked booking books once; the same key with another hold is 409 `conflict`. A new patient is created; a returning one is matched on last name, date of birth and phone or email (404 `not_found` otherwise). Reminder consents schedule SMS/email reminders.',
+      parameters: [p('IdempotencyKey')],
+      body: { schema: ref('BookRequestBody'), example: EXAMPLES.bookRequest },
+      ok: { status: '201', description: 'The appointment, with its manage token (shown here only).', schema: ref('Appointment'), example: EXAMPLES.appointment },
+      errors: ['400', '404', '409', '410', '413', '415'],
+    },
+  },
+  '/booking/appointments/{manageToken}': {
+    get: {
+      operationId: 'booking.getAppointment',
+      tag: 'booking',
+      summary: 'Open a manage link',
+      description: 'The appointment behind a manage token, its cancellation policy, and whether a change now falls inside the notice window. A past visit is 410 `token_expired`.',
+      parameters: [p('ManageToken')],
+      ok: { status: '200', description: 'The managed appointment.', schema: ref('ManagedAppointment'), example: EXAMPLES.managedAppointment },
+      errors: ['404', '410'],
+    },
+  },
+  '/booking/appointments/{manageToken}/cancellation': {
+    post: {
+      operationId: 'booking.cancelAppointment',
+      tag: 'booking',
+      summary: 'Cancel',
+      description:
+        'Cancels the visit, frees its time and cancels its pending reminders. Inside the notice window, when the practice charges a late fee, `acknowledgedFee: true` is required (400 otherwise). Cancelling a cancelled visit returns it unchanged: safe to repeat.',
+      parameters: [p('ManageToken')],
+      body: { schema: ref('CancelRequest'), example: EXAMPLES.cancelRequest },
+      ok: { status: '200', description: 'The cancelled appointment.', schema: ref('Appointment'), example: EXAMPLES.cancelledAppointment },
+      errors: ['400', '404', '410', '413', '415'],
+    },
+  },
+  '/booking/appointments/{manageToken}/reschedule': {
+    post: {
+      operationId: 'booking.rescheduleAppointment',
+      tag: 'booking',
+      summary: 'Reschedule',
+      description:
+        'Books the held new time, then cancels the old visit, in one transaction: the patient never has neither. The manage token moves to the new appointment. `Idempotency-Key` required.',
+      parameters: [p('ManageToken'), p('IdempotencyKey')],
+      body: { schema: ref('RescheduleRequestBody'), example: EXAMPLES.rescheduleRequest },
+      ok: { status: '201', description: 'The new appointment.', schema: ref('Appointment'), example: EXAMPLES.rescheduledAppointment },
+      errors: ['400', '404', '409', '410', '413', '415'],
+    },
+  },
+  '/booking/waitlist': {
+    post: {
+      operationId: 'booking.joinWaitlist',
+      tag: 'booking',
+      summary: 'Join the waitlist',
+      description: 'Records the patient\'s preferences for a visit type. `Idempotency-Key` required.',
+      parameters: [p('IdempotencyKey')],
+      body: { schema: ref('WaitlistRequestBody'), example: EXAMPLES.waitlistRequest },
+      ok: { status: '201', description: 'The waitlist entry.', schema: ref('WaitlistEntry'), example: EXAMPLES.waitlistEntry },
+      errors: ['400', '404', '409', '413', '415'],
+    },
+  },
+  '/booking/eligibility': {
+    post: {
+      operationId: 'booking.verifyEligibility',
+      tag: 'booking',
+      summary: 'Check insurance eligibility (optional)',
+      description: 'Asks the backend\'s eligibility provider (a clearinghouse, or payer rules). Changes nothing; safe to repeat. Backends without one answer 501 or leave the path out.',
+      body: { schema: ref('Coverage'), example: EXAMPLES.coverage },
+      ok: { status: '200', description: 'The result.', schema: ref('EligibilityResult'), example: EXAMPLES.eligibility },
+      errors: ['400', '413', '415', '501'],
+    },
+  },
+  '/intake/{token}': {
+    get: {
+      operationId: 'intake.loadForm',
+      tag: 'intake',
+      summary: 'Open an intake link',
+      description: 'The form, the saved draft (if any) and prior outcome scores. The `ETag` is the draft version (`"0"` without a draft).',
+      parameters: [p('IntakeToken')],
+      ok: { status: '200', description: 'The session.', schema: ref('IntakeSession'), example: EXAMPLES.intakeSession, headers: { ETag: { $ref: '#/components/headers/DraftETag' } } },
+      errors: ['404', '410'],
+    },
+  },
+  '/intake/{token}/draft': {
+    put: {
+      operationId: 'intake.saveDraft',
+      tag: 'intake',
+      summary: 'Save the draft',
+      description:
+        'Replaces the draft, built on the version in `If-Match` (`If-None-Match: *` for the first save). A save on a stale version is 412 `conflict`: the draft changed in another tab. Repeating the save that made the current version returns that draft, so a retry after a lost reply is safe.',
+      parameters: [p('IntakeToken'), p('IfMatch'), p('IfNoneMatch')],
+      body: { schema: ref('SaveDraftRequestBody'), example: EXAMPLES.saveDraftRequest },
+      ok: { status: '200', description: 'The saved draft; `ETag` is its version.', schema: ref('Draft'), example: EXAMPLES.draft, headers: { ETag: { $ref: '#/components/headers/DraftETag' } } },
+      errors: ['400', '404', '409', '410', '412', '413', '415', '428'],
+    },
+  },
+  '/intake/{token}/attachments': {
+    post: {
+      operationId: 'intake.uploadAttachment',
+      tag: 'intake',
+      summary: 'Upload a file',
+      description:
+        'The file itself as the body (never base64 in answers), typed by `Content-Type` (JPEG, PNG, WebP, HEIC or PDF; the bytes must match the type), at most 10 MiB. Put the returned reference in the answers. With an `Idempotency-Key`, a repeated upload returns the same reference.',
+      parameters: [p('IntakeToken'), { name: 'purpose', in: 'query', schema: { type: 'string', maxLength: 100 }, example: 'insurance-card-front' }, p('IdempotencyKeyOptional')],
+      body: { schema: { type: 'string', format: 'binary' }, contentType: ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'application/pdf'] },
+      ok: { status: '201', description: 'The stored file\'s reference.', schema: ref('AttachmentRef'), example: EXAMPLES.attachment },
+      errors: ['400', '404', '409', '410', '413'],
+    },
+  },
+  '/intake/{token}/submission': {
+    post: {
+      operationId: 'intake.submit',
+      tag: 'intake',
+      summary: 'Submit',
+      description: 'Submits once. The same `Idempotency-Key` returns the same response; any other submit of the link is 409 `already_submitted`, even concurrently.',
+      parameters: [p('IntakeToken'), p('IdempotencyKey')],
+      body: { schema: ref('SubmitIntakeRequestBody'), example: EXAMPLES.submitIntakeRequest },
+      ok: { status: '201', description: 'The response.', schema: ref('IntakeResponse'), example: EXAMPLES.intakeResponse },
+      errors: ['400', '404', '409', '410', '413', '415'],
+    },
+  },
+  '/hep/{token}': {
+    get: {
+      operationId: 'hep.loadProgram',
+      tag: 'hep',
+      summary: 'Open a home exercise program',
+      description: 'The current version of the program (`ETag` is its version).',
+      parameters: [p('HepToken')],
+      ok: { status: '200', description: 'The program.', schema: ref('HepProgram'), example: EXAMPLES.hepProgram },
+      errors: ['404', '410'],
+    },
+  },
+  '/hep/{token}/activity': {
+    post: {
+      operationId: 'hep.logActivity',
+      tag: 'hep',
+      summary: 'Log activity',
+      description:
+        'Stores 1 to 200 entries, or voids earlier ones (`voided: true`). Idempotent on the client-made `clientId`: an entry sent again returns the stored one and never makes a second. Safe to repeat.',
+      parameters: [p('HepToken')],
+      body: {
+        schema: { type: 'object', additionalProperties: false, required: ['entries'], properties: { entries: { type: 'array', minItems: 1, maxItems: 200, items: ref('ActivityLogEntry') } } },
+        example: EXAMPLES.logActivityRequest,
+      },
+      ok: {
+        status: '200',
+        description: 'The stored entries, in the order sent.',
+        schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref('ActivityLogEntry') } } },
+        example: EXAMPLES.activityList,
+      },
+      errors: ['400', '404', '410', '413', '415'],
+    },
+    get: {
+      operationId: 'hep.listActivity',
+      tag: 'hep',
+      summary: 'Read the activity log',
+      description: 'Entries completed in `[from, to)`, oldest first. Paginated (default 500).',
+      parameters: [
+        p('HepToken'),
+        { name: 'from', in: 'query', schema: { type: 'string', format: 'date-time' } },
+        { name: 'to', in: 'query', schema: { type: 'string', format: 'date-time' } },
+        ...PAGING,
+      ],
+      ok: { status: '200', description: 'A page of entries.', schema: pageOf('ActivityLogEntry'), example: EXAMPLES.activityPage },
+      errors: ['400', '404', '410'],
+    },
+  },
+  '/survey/{token}': {
+    get: {
+      operationId: 'survey.loadInvitation',
+      tag: 'survey',
+      summary: 'Open a survey invitation',
+      description: 'The invitation in any state (`open`, `answered`, `expired`), with answers saved so far.',
+      parameters: [p('SurveyToken')],
+      ok: { status: '200', description: 'The invitation.', schema: ref('SurveyInvitation'), example: EXAMPLES.surveyInvitation },
+      errors: ['404'],
+    },
+  },
+  '/survey/{token}/answers': {
+    patch: {
+      operationId: 'survey.savePartial',
+      tag: 'survey',
+      summary: 'Save partial answers',
+      description: 'JSON Merge Patch of the saved answers: listed answers replace, `null` clears one, others stay. Checked against the definition. Safe to repeat.',
+      parameters: [p('SurveyToken')],
+      body: { schema: ref('SurveyAnswers'), example: EXAMPLES.partialAnswers, contentType: 'application/merge-patch+json' },
+      ok: { status: '204', description: 'Saved.' },
+      errors: ['400', '404', '409', '410', '413', '415'],
+    },
+  },
+  '/survey/{token}/response': {
+    post: {
+      operationId: 'survey.submit',
+      tag: 'survey',
+      summary: 'Submit the response',
+      description: 'Exactly one response per invitation, ever. The same `Idempotency-Key` returns the same response; any other submit is 409 `already_submitted`, even concurrently.',
+      parameters: [p('SurveyToken'), p('IdempotencyKey')],
+      body: { schema: ref('SubmitSurveyRequestBody'), example: EXAMPLES.submitSurveyRequest },
+      ok: { status: '201', description: 'The response.', schema: ref('SurveyResponse'), example: EXAMPLES.surveyResponse },
+      errors: ['400', '404', '409', '410', '413', '415'],
+    },
+  },
+  '/survey/{token}/feedback': {
+    post: {
+      operationId: 'survey.sendFeedback',
+      tag: 'survey',
+      summary: 'Send private feedback (optional)',
+      description: 'A private note to the practice, offered beside the public review links. Stored once per `Idempotency-Key`.',
+      parameters: [p('SurveyToken'), p('IdempotencyKey')],
+      body: { schema: ref('SurveyFeedbackBody'), example: EXAMPLES.feedbackRequest },
+      ok: { status: '204', description: 'Received.' },
+      errors: ['400', '404', '410', '413', '415'],
+    },
+  },
+  '/admin/intake-links': {
+    post: {
+      operationId: 'admin.createIntakeLink',
+      tag: 'admin',
+      summary: 'Issue an intake link',
+      description: 'Stores the form and answers with a new token (shown once; stored only as a hash). Default expiry 30 days.',
+      security: [{ adminKey: [] }],
+      body: {
+        schema: { type: 'object', additionalProperties: false, required: ['form'], properties: { form: ref('FormDefinition'), expiresAt: { type: 'string', format: 'date-time' }, priorScores: { type: 'array', items: ref('PromScore') } } },
+      },
+      ok: { status: '201', description: 'The link.', schema: ref('IssuedLink') },
+      errors: ['400', '401', '413', '415'],
+    },
+  },
+  '/admin/hep-programs': {
+    post: {
+      operationId: 'admin.createHepProgram',
+      tag: 'admin',
+      summary: 'Issue a home exercise program',
+      description: 'Stores the program with a new token. Default expiry 180 days.',
+      security: [{ adminKey: [] }],
+      body: { schema: { type: 'object', additionalProperties: false, required: ['program'], properties: { program: ref('HepProgram'), expiresAt: { type: 'string', format: 'date-time' } } } },
+      ok: { status: '201', description: 'The link.', schema: ref('IssuedLink') },
+      errors: ['400', '401', '413', '415'],
+    },
+  },
+  '/admin/hep-programs/{programId}': {
+    put: {
+      operationId: 'admin.updateHepProgram',
+      tag: 'admin',
+      summary: 'Edit a home exercise program',
+      description: 'Replaces the program: its version goes up by one and the previous schedule is kept in `revisions`, so adherence is counted against the schedule in force each day.',
+      security: [{ adminKey: [] }],
+      parameters: [{ name: 'programId', in: 'path', required: true, schema: { type: 'string' }, description: 'The `id` returned when the program was issued.' }],
+      body: { schema: { type: 'object', additionalProperties: false, required: ['program'], properties: { program: ref('HepProgram') } } },
+      ok: { status: '200', description: 'The new version.', schema: { type: 'object', required: ['id', 'version'], properties: { id: { type: 'string' }, version: { type: 'integer' } } } },
+      errors: ['400', '401', '404', '413', '415'],
+    },
+  },
+  '/admin/survey-invitations': {
+    post: {
+      operationId: 'admin.createSurveyInvitation',
+      tag: 'admin',
+      summary: 'Issue a survey invitation',
+      description: 'Stores the survey with a new token. Default expiry 30 days.',
+      security: [{ adminKey: [] }],
+      body: { schema: { type: 'object', additionalProperties: false, required: ['survey'], properties: { survey: ref('SurveyDefinition'), expiresAt: { type: 'string', format: 'date-time' } } } },
+      ok: { status: '201', description: 'The link.', schema: ref('IssuedLink') },
+      errors: ['400', '401', '413', '415'],
+    },
+  },
+  '/admin/reminders': {
+    get: {
+      operationId: 'admin.listReminders',
+      tag: 'admin',
+      summary: 'The reminder outbox',
+      description: 'Reminders by due time, with their state. No phone numbers, addresses or links.',
+      security: [{ adminKey: [] }],
+      parameters: [{ name: 'status', in: 'query', schema: { type: 'string', enum: ['pending', 'sending', 'sent', 'failed', 'cancelled'] } }, p('Limit')],
+      ok: { status: '200', description: 'Reminders.', schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref('OutboxReminder') } } } },
+      errors: ['400', '401'],
+    },
+  },
+  '/admin/reminders/dispatch': {
+    post: {
+      operationId: 'admin.dispatchReminders',
+      tag: 'admin',
+      summary: 'Send due reminders now',
+      description: 'Runs the dispatcher once (it also runs every 30 seconds). Safe from several processes at once.',
+      security: [{ adminKey: [] }],
+      ok: {
+        status: '200',
+        description: 'What happened.',
+        schema: { type: 'object', required: ['sent', 'failed', 'cancelled'], properties: { sent: { type: 'integer' }, failed: { type: 'integer' }, cancelled: { type: 'integer' } } },
+      },
+      errors: ['401'],
+    },
+  },
+};
+
+const tokenParameter = (name: string, description: string) => ({
+  name: 'token',
+  in: 'path',
+  required: true,
+  description,
+  schema: { type: 'string', minLength: 8, maxLength: 2000 },
+  'x-capability': name,
+});
+
+export function buildOpenApiDocument(): Json {
+  const paths: Json = {};
+  for (const [path, methods] of Object.entries(OPERATIONS)) {
+    paths[path] = Object.fromEntries(Object.entries(methods).map(([method, spec]) => [method, operation(spec)]));
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'PXM Elements REST contract',
+      version: '1.0.0',
+      summary: 'Booking, intake, home exercise programs and surveys for the PXM Elements web components.',
+      description: [
+        'The HTTP form of the PXM Elements adapter contract. `@pxm/adapter-rest` speaks it; `@pxm/server` implements it; any backend that implements it can serve the elements. See docs/api/README.md.',
+        '',
+        'Conventions:',
+        '- JSON bodies (`application/json`), at most 1 MiB by default. Request bodies are strict: an unknown field is 400.',
+        '- Instants are ISO-8601 with an offset. Each location has an IANA time zone.',
+        '- Every error is `application/problem+json` with the contract `code` and `retryable`.',
+        '- Lists are paginated: `?limit=&cursor=`, answered `{ items, nextCursor }`.',
+        '- Writes that create something take an `Idempotency-Key` header; the same key returns the same result.',
+        '- Patient-facing resources are addressed by link tokens (at least 128 random bits), never by enumerable ids.',
+        '- Replies carry `Cache-Control: no-store`.',
+      ].join('\n'),
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    servers: [{ url: 'http://127.0.0.1:8787', description: 'The reference server started by `pnpm server`.' }],
+    tags: [
+      { name: 'booking', description: 'Scheduling: catalogue, slots, holds, appointments, manage links, waitlist, eligibility.' },
+      { name: 'intake', description: 'Digital intake by link token: versioned drafts, attachments, one submission.' },
+      { name: 'hep', description: 'Home exercise programs by link token, with idempotent activity logs.' },
+      { name: 'survey', description: 'Satisfaction surveys by invitation token: one response per invitation.' },
+      { name: 'admin', description: 'Issuing links and watching reminders (the reference server; behind an API key).' },
+    ],
+    paths,
+    components: {
+      securitySchemes: { adminKey: { type: 'http', scheme: 'bearer', description: 'The admin API key (`PXM_ADMIN_API_KEY` on the reference server).' } },
+      parameters: {
+        Limit: { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1 }, description: 'Page size; each list has its own maximum.' },
+        Cursor: { name: 'cursor', in: 'query', schema: { type: 'string' }, description: 'Opaque; the `nextCursor` of the previous page.' },
+        HoldId: { name: 'holdId', in: 'path', required: true, schema: { type: 'string' }, description: 'Random, unguessable.' },
+        ManageToken: { name: 'manageToken', in: 'path', required: true, schema: { type: 'string', minLength: 8, maxLength: 2000 }, description: 'From the booking confirmation or a reminder.' },
+        IntakeToken: tokenParameter('intake', 'An intake link token.'),
+        HepToken: tokenParameter('hep', 'A home exercise program link token.'),
+        SurveyToken: tokenParameter('survey', 'A survey invitation token.'),
+        IdempotencyKey: {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: true,
+          schema: { type: 'string', minLength: 8, maxLength: 200, pattern: '^[\\x21-\\x7e]+$' },
+          description: 'Made by the client per intended action (a UUID). The same key returns the stored result; keys are kept at least 24 hours.',
+        },
+        IdempotencyKeyOptional: {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          schema: { type: 'string', minLength: 8, maxLength: 200, pattern: '^[\\x21-\\x7e]+$' },
+          description: 'When sent, a repeated request returns the first result.',
+        },
+        IfMatch: { name: 'If-Match', in: 'header', schema: { type: 'string', example: '"3"' }, description: 'The draft version this save builds on, as an ETag.' },
+        IfNoneMatch: { name: 'If-None-Match', in: 'header', schema: { type: 'string', const: '*' }, description: '`*` for the first save, when there is no draft yet.' },
+      },
+      headers: {
+        DraftETag: { schema: { type: 'string', example: '"4"' }, description: 'The draft version, for the next `If-Match`.' },
+        RetryAfter: { schema: { type: 'integer', minimum: 0 }, description: 'Seconds to wait before trying again.' },
+      },
+      schemas: {
+        Problem: problemSchema,
+        IssuedLink: {
+          type: 'object',
+          required: ['id', 'token'],
+          properties: {
+            id: { type: 'string' },
+            token: { type: 'string', description: 'Put it in the link you send the patient; it is not shown again.' },
+            expiresAt: { type: 'string', format: 'date-time' },
+            version: { type: 'integer' },
+          },
+        },
+        OutboxReminder: {
+          type: 'object',
+          required: ['id', 'appointmentId', 'channel', 'offsetMinutes', 'dueAt', 'status', 'attempts'],
+          properties: {
+            id: { type: 'string' },
+            appointmentId: { type: 'string' },
+            channel: { type: 'string', enum: ['sms', 'email'] },
+            offsetMinutes: { type: 'integer' },
+            dueAt: { type: 'string', format: 'date-time' },
+            status: { type: 'string', enum: ['pending', 'sending', 'sent', 'failed', 'cancelled'] },
+            attempts: { type: 'integer' },
+            lastError: { type: 'string' },
+            sentAt: { type: 'string', format: 'date-time' },
+          },
+        },
+        ...generatedSchemas(),
+      },
+    },
+  };
+}

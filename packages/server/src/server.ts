@@ -1,0 +1,199 @@
+/**
+ * `createPxmServer`: the reference backend, ready to `listen()` or to hand its `fetch` to any
+ * runtime. Opens (or takes) the database, migrates it, seeds the demo practice on first start,
+ * and runs the reminder dispatcher.
+ */
+import type { Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
+import type { AppEnv } from './app-env.js';
+import { createApp } from './app.js';
+import { systemClock, type Clock } from './clock.js';
+import type { ServerContext } from './context.js';
+import type { Database } from './db/database.js';
+import { migrate } from './db/migrate.js';
+import { openDatabase, type DatabaseConfig } from './db/open.js';
+import { demoPayerRules } from './eligibility/demo-payer-rules.js';
+import type { EligibilityProvider } from './eligibility/eligibility-provider.js';
+import { createLogSender } from './reminders/log-sender.js';
+import { dispatchDueReminders, type DispatchOptions, type DispatchResult } from './reminders/outbox.js';
+import { DEFAULT_REMINDER_OFFSETS_MINUTES } from './reminders/reminder-policy.js';
+import type { ReminderSender } from './reminders/reminder-sender.js';
+import { seedDemoPractice } from './seed/demo-seed.js';
+import { createAdminService } from './services/admin-service.js';
+import { createBookingService } from './services/booking-service.js';
+import { createCatalogue } from './services/catalogue.js';
+import { createHepService } from './services/hep-service.js';
+import { createIntakeService } from './services/intake-service.js';
+import { createSurveyService } from './services/survey-service.js';
+
+export interface PxmServerOptions {
+  /** An open database, or where to open one (default: SQLite at `.data/pxm.sqlite`). */
+  database?: Database | DatabaseConfig;
+  /** "Now"; inject a manual clock in tests. */
+  now?: Clock;
+  /** How long a slot hold lasts. Default 10 minutes. */
+  holdTtlMs?: number;
+  /** Browser origins allowed to call the API. Default: none (same-origin and server-to-server only). */
+  corsOrigins?: readonly string[];
+  /** Turns the admin API on. */
+  adminApiKey?: string;
+  /** Largest JSON body, bytes. Default 1 MiB. */
+  maxJsonBytes?: number;
+  /** `demo` seeds the demo practice when the database is empty (default); `none` leaves it empty. */
+  seed?: 'demo' | 'none';
+  /** Eligibility checks; default the demo payer rules, `false` for none (the endpoint is absent). */
+  eligibility?: EligibilityProvider | false;
+  reminders?: {
+    /** Where due reminders go. Default: a log line per reminder. */
+    sender?: ReminderSender;
+    /** Minutes before the visit. Default 24 h and 2 h. */
+    offsetsMinutes?: readonly number[];
+    /** How often the dispatcher looks for due reminders; `false` leaves it to `dispatchReminders()`. */
+    pollIntervalMs?: number | false;
+    dispatch?: DispatchOptions;
+  };
+  /** Access log, one line per request. Default: stdout. `false` for none. */
+  log?: ((line: string) => void) | false;
+  /** Stored idempotency keys are kept this long. Default 24 hours. */
+  idempotencyRetentionMs?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface PxmServer {
+  readonly app: Hono<AppEnv>;
+  readonly db: Database;
+  readonly context: ServerContext;
+  fetch(request: Request): Promise<Response>;
+  /** Sends every reminder that is due now (the poller calls this too). */
+  dispatchReminders(): Promise<DispatchResult>;
+  /** Deletes lapsed holds and idempotency keys past retention. */
+  purgeExpired(): Promise<void>;
+  listen(options?: { port?: number; hostname?: string }): Promise<RunningServer>;
+  /** Stops the poller and closes the database (when this server opened it). */
+  close(): Promise<void>;
+}
+
+export const DEFAULT_HOLD_TTL_MS = 10 * 60_000;
+
+export async function createPxmServer(options: PxmServerOptions = {}): Promise<PxmServer> {
+  const now = options.now ?? systemClock;
+  const ownsDatabase = !(options.database && 'transaction' in options.database);
+  const db = ownsDatabase ? await openDatabase((options.database as DatabaseConfig | undefined) ?? {}) : (options.database as Database);
+  try {
+    await migrate(db, now().getTime(), async () => {
+      if ((options.seed ?? 'demo') === 'demo') await seedDemoPractice(db, now());
+    });
+  } catch (error) {
+    if (ownsDatabase) await db.close().catch(() => undefined);
+    throw error;
+  }
+
+  const context: ServerContext = {
+    db,
+    now,
+    holdTtlMs: options.holdTtlMs ?? DEFAULT_HOLD_TTL_MS,
+    catalogue: createCatalogue(db),
+    eligibility: options.eligibility === false ? undefined : (options.eligibility ?? demoPayerRules),
+    reminders: { offsetsMinutes: options.reminders?.offsetsMinutes ?? DEFAULT_REMINDER_OFFSETS_MINUTES },
+    idempotencyRetentionMs: options.idempotencyRetentionMs ?? 24 * 3_600_000,
+  };
+  const sender = options.reminders?.sender ?? createLogSender();
+  const dispatchReminders = () => dispatchDueReminders(context, sender, options.reminders?.dispatch);
+  const log = options.log === false ? () => undefined : (options.log ?? ((line: string) => process.stdout.write(`${line}\n`)));
+
+  const app = createApp(
+    {
+      booking: createBookingService(context),
+      intake: createIntakeService(context),
+      hep: createHepService(context),
+      survey: createSurveyService(context),
+      admin: createAdminService(context),
+      dispatchReminders,
+      health: async () => {
+        try {
+          await db.get('SELECT 1 AS ok');
+          return true;
+        } catch {
+          return false;
+        }
+      },
+    },
+    {
+      corsOrigins: options.corsOrigins ?? [],
+      adminApiKey: options.adminApiKey,
+      maxJsonBytes: options.maxJsonBytes ?? 1024 * 1024,
+      hasEligibility: context.eligibility !== undefined,
+      log,
+    },
+  );
+
+  async function purgeExpired(): Promise<void> {
+    const nowMs = now().getTime();
+    await db.transaction(async (tx) => {
+      await tx.run('DELETE FROM slot_claims WHERE expires_at IS NOT NULL AND expires_at <= $1', [nowMs]);
+      await tx.run('DELETE FROM idempotency_keys WHERE created_at < $1', [nowMs - context.idempotencyRetentionMs]);
+    });
+  }
+
+  const timers: NodeJS.Timeout[] = [];
+  let dispatching = false;
+  const poll = options.reminders?.pollIntervalMs ?? 30_000;
+  if (poll !== false) {
+    const tick = async () => {
+      if (dispatching) return;
+      dispatching = true;
+      try {
+        await dispatchReminders();
+      } catch (error) {
+        process.stderr.write(`[pxm] reminder dispatch failed: ${(error as Error).message}\n`);
+      } finally {
+        dispatching = false;
+      }
+    };
+    timers.push(setInterval(tick, poll));
+    timers.push(setInterval(() => void purgeExpired().catch(() => undefined), 15 * 60_000));
+    for (const timer of timers) timer.unref();
+  }
+  const running = new Set<RunningServer>();
+
+  return {
+    app,
+    db,
+    context,
+    fetch: async (request) => app.fetch(request),
+    dispatchReminders,
+    purgeExpired,
+    listen({ port = 8787, hostname = '127.0.0.1' } = {}) {
+      return new Promise((resolve, reject) => {
+        const server = serve({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {
+          const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+          const handle: RunningServer = {
+            url: `http://${host}:${info.port}`,
+            port: info.port,
+            close: () =>
+              new Promise<void>((done) => {
+                running.delete(handle);
+                (server as HttpServer).closeAllConnections?.();
+                server.close(() => done());
+              }),
+          };
+          running.add(handle);
+          resolve(handle);
+        });
+        server.once('error', reject);
+      });
+    },
+    async close() {
+      for (const timer of timers) clearInterval(timer);
+      await Promise.all([...running].map((handle) => handle.close()));
+      if (ownsDatabase) await db.close();
+    },
+  };
+}

@@ -1,0 +1,524 @@
+/**
+ * Scheduling on the database. The slot engine (from core) decides what is offered; the database
+ * decides who gets it: holds and visits claim their cells (see claims.ts), a hold is consumed by
+ * a conditional update, and replies to idempotent requests are stored with the work.
+ */
+import {
+  AdapterError,
+  EligibilityResultSchema,
+  decodeSlotId,
+  generateSlots,
+  parseResponse,
+  toZonedIso,
+  type Appointment,
+  type AppointmentType,
+  type BookRequest,
+  type BusyInterval,
+  type CancelRequest,
+  type Coverage,
+  type EligibilityResult,
+  type Hold,
+  type Location,
+  type ManagedAppointment,
+  type ReminderConsent,
+  type RescheduleRequest,
+  type Slot,
+  type SlotQuery,
+  type WaitlistEntry,
+  type WaitlistRequest,
+} from '@pxm/core';
+import type { Queryable } from '../db/database.js';
+import { forUpdate, placeholders, type ServerContext } from '../context.js';
+import { scheduleReminders, cancelReminders } from '../reminders/outbox.js';
+import { fingerprint, hashToken, newId, newLinkToken } from '../tokens.js';
+import type { PracticeConfig } from './catalogue.js';
+import { cellsOf, claimForHold, convertClaims } from './claims.js';
+import { claimKey, storeReply } from './idempotency.js';
+import { resolvePatient } from './patients.js';
+
+interface HoldRow {
+  id: string;
+  slot_id: string;
+  location_id: string;
+  provider_id: string;
+  appointment_type_id: string;
+  start_ms: number;
+  end_ms: number;
+  occupied_end_ms: number;
+  expires_at: number;
+  consumed_by: string | null;
+  released_at: number | null;
+}
+
+export interface AppointmentRow {
+  id: string;
+  status: 'booked' | 'cancelled';
+  location_id: string;
+  provider_id: string;
+  appointment_type_id: string;
+  start_ms: number;
+  end_ms: number;
+  occupied_end_ms: number;
+  time_zone: string;
+  patient_id: string;
+  coverage: string | null;
+  consents: string;
+  created_at: number;
+  cancelled_at: number | null;
+  rescheduled_from_id: string | null;
+}
+
+const HOLD_COLUMNS =
+  'id, slot_id, location_id, provider_id, appointment_type_id, start_ms, end_ms, occupied_end_ms, expires_at, consumed_by, released_at';
+const APPOINTMENT_COLUMNS =
+  'id, status, location_id, provider_id, appointment_type_id, start_ms, end_ms, occupied_end_ms, time_zone, patient_id, coverage, consents, created_at, cancelled_at, rescheduled_from_id';
+
+/** Longest range one slot search may cover. */
+export const MAX_SLOT_RANGE_DAYS = 190;
+
+export function appointmentOf(row: AppointmentRow, manageToken: string): Appointment {
+  const zone = row.time_zone;
+  return {
+    id: row.id,
+    status: row.status,
+    locationId: row.location_id,
+    providerId: row.provider_id,
+    appointmentTypeId: row.appointment_type_id,
+    start: toZonedIso(row.start_ms, zone),
+    end: toZonedIso(row.end_ms, zone),
+    timeZone: zone,
+    manageToken,
+    createdAt: toZonedIso(row.created_at, zone),
+    ...(row.cancelled_at !== null ? { cancelledAt: toZonedIso(row.cancelled_at, zone) } : {}),
+    ...(row.rescheduled_from_id ? { rescheduledFromId: row.rescheduled_from_id } : {}),
+  };
+}
+
+function holdOf(row: HoldRow, zone: string): Hold {
+  return {
+    id: row.id,
+    slot: {
+      id: row.slot_id,
+      locationId: row.location_id,
+      providerId: row.provider_id,
+      appointmentTypeId: row.appointment_type_id,
+      start: toZonedIso(row.start_ms, zone),
+      end: toZonedIso(row.end_ms, zone),
+    },
+    expiresAt: new Date(row.expires_at).toISOString(),
+  };
+}
+
+function slotUnavailable(operation: string): AdapterError {
+  return new AdapterError('slot_unavailable', 'This time is no longer available.', { operation });
+}
+
+export function createBookingService(ctx: ServerContext) {
+  const { db } = ctx;
+  const nowMs = () => ctx.now().getTime();
+
+  /** Busy time of the given providers around a range: outside calendars, visits, live holds. */
+  async function busyIntervals(providerIds: readonly string[], fromMs: number, toMs: number): Promise<BusyInterval[]> {
+    if (providerIds.length === 0) return [];
+    const lo = fromMs - 86_400_000;
+    const hi = toMs + 86_400_000;
+    const [blocks, visits, holds] = await Promise.all([
+      db.all<{ provider_id: string; start_ms: number; end_ms: number }>(
+        `SELECT provider_id, start_ms, end_ms FROM calendar_blocks
+          WHERE end_ms > $1 AND start_ms < $2 AND provider_id IN (${placeholders(providerIds.length, 3)})`,
+        [lo, hi, ...providerIds],
+      ),
+      db.all<{ provider_id: string; start_ms: number; end_ms: number }>(
+        `SELECT provider_id, start_ms, occupied_end_ms AS end_ms FROM appointments
+          WHERE status = 'booked' AND occupied_end_ms > $1 AND start_ms < $2 AND provider_id IN (${placeholders(providerIds.length, 3)})`,
+        [lo, hi, ...providerIds],
+      ),
+      db.all<{ provider_id: string; start_ms: number; end_ms: number }>(
+        `SELECT provider_id, start_ms, occupied_end_ms AS end_ms FROM holds
+          WHERE consumed_by IS NULL AND released_at IS NULL AND expires_at > $3
+            AND occupied_end_ms > $1 AND start_ms < $2 AND provider_id IN (${placeholders(providerIds.length, 4)})`,
+        [lo, hi, nowMs(), ...providerIds],
+      ),
+    ]);
+    return [...blocks, ...visits, ...holds].map((row) => ({ providerId: row.provider_id, startMs: row.start_ms, endMs: row.end_ms }));
+  }
+
+  async function freeSlots(
+    config: PracticeConfig,
+    query: { locationId: string; appointmentTypeId: string; providerId?: string | undefined; fromMs: number; toMs: number },
+    operation: string,
+  ): Promise<Slot[]> {
+    const location = ctx.catalogue.location(config, query.locationId, operation);
+    const type = ctx.catalogue.appointmentType(config, query.appointmentTypeId, operation);
+    const providers = config.providers.filter(
+      (p) => (!query.providerId || p.id === query.providerId) && p.locationIds.includes(location.id) && p.appointmentTypeIds.includes(type.id),
+    );
+    return generateSlots({
+      location,
+      appointmentType: type,
+      providers,
+      workingHours: config.workingHours,
+      closures: config.closures,
+      busy: await busyIntervals(providers.map((p) => p.id), query.fromMs, query.toMs),
+      fromMs: query.fromMs,
+      toMs: query.toMs,
+      nowMs: nowMs(),
+    });
+  }
+
+  function zoneOf(config: PracticeConfig, locationId: string): string {
+    return config.locations.find((l) => l.id === locationId)?.timeZone ?? 'UTC';
+  }
+
+  /** The hold, locked for this transaction, if it can still book. */
+  async function liveHold(tx: Queryable, holdId: string, operation: string): Promise<HoldRow> {
+    const row = await tx.get<HoldRow>(`SELECT ${HOLD_COLUMNS} FROM holds WHERE id = $1${forUpdate(db)}`, [holdId]);
+    if (!row || row.released_at !== null) throw new AdapterError('hold_expired', 'This hold is no longer active.', { operation });
+    if (row.consumed_by !== null) throw new AdapterError('slot_unavailable', 'This time has already been booked.', { operation });
+    if (row.expires_at <= nowMs()) throw new AdapterError('hold_expired', 'The hold on this time has expired.', { operation });
+    return row;
+  }
+
+  /** Turns a live hold into a booked visit: consumes the hold, moves its claims, stores the visit. */
+  async function bookHold(
+    tx: Queryable,
+    hold: HoldRow,
+    fields: { patientId: string; coverage: Coverage | undefined; consents: readonly ReminderConsent[]; manageTokenHash: string; rescheduledFromId?: string },
+    operation: string,
+  ): Promise<AppointmentRow> {
+    const config = await ctx.catalogue.get();
+    const id = newId('appt');
+    const now = nowMs();
+    const consumed = await tx.run(
+      'UPDATE holds SET consumed_by = $2 WHERE id = $1 AND consumed_by IS NULL AND released_at IS NULL AND expires_at > $3',
+      [hold.id, id, now],
+    );
+    if (consumed !== 1) throw slotUnavailable(operation);
+    if (!(await convertClaims(tx, hold.id, id, cellsOf(hold.start_ms, hold.occupied_end_ms).length))) throw slotUnavailable(operation);
+    const row: AppointmentRow = {
+      id,
+      status: 'booked',
+      location_id: hold.location_id,
+      provider_id: hold.provider_id,
+      appointment_type_id: hold.appointment_type_id,
+      start_ms: hold.start_ms,
+      end_ms: hold.end_ms,
+      occupied_end_ms: hold.occupied_end_ms,
+      time_zone: zoneOf(config, hold.location_id),
+      patient_id: fields.patientId,
+      coverage: fields.coverage ? JSON.stringify(fields.coverage) : null,
+      consents: JSON.stringify(fields.consents),
+      created_at: now,
+      cancelled_at: null,
+      rescheduled_from_id: fields.rescheduledFromId ?? null,
+    };
+    await tx.run(
+      `INSERT INTO appointments (id, manage_token_hash, status, location_id, provider_id, appointment_type_id, start_ms, end_ms,
+         occupied_end_ms, time_zone, patient_id, coverage, consents, hold_id, created_at, rescheduled_from_id)
+       VALUES ($1, $2, 'booked', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+      [
+        row.id,
+        fields.manageTokenHash,
+        row.location_id,
+        row.provider_id,
+        row.appointment_type_id,
+        row.start_ms,
+        row.end_ms,
+        row.occupied_end_ms,
+        row.time_zone,
+        row.patient_id,
+        row.coverage,
+        row.consents,
+        hold.id,
+        row.created_at,
+        row.rescheduled_from_id,
+      ],
+    );
+    return row;
+  }
+
+  async function managed(tx: Queryable, manageToken: string, operation: string, lock: boolean): Promise<AppointmentRow> {
+    const row =
+      typeof manageToken === 'string'
+        ? await tx.get<AppointmentRow>(
+            `SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE manage_token_hash = $1${lock ? forUpdate(db) : ''}`,
+            [hashToken(manageToken)],
+          )
+        : undefined;
+    if (!row) throw new AdapterError('token_invalid', 'This link is not valid.', { operation });
+    if (row.end_ms <= nowMs()) throw new AdapterError('token_expired', 'This appointment has already taken place.', { operation });
+    return row;
+  }
+
+  async function withinNoticeWindow(row: AppointmentRow): Promise<boolean> {
+    const { practice } = await ctx.catalogue.get();
+    return row.start_ms - nowMs() < practice.cancellationPolicy.minimumNoticeHours * 3_600_000;
+  }
+
+  async function feeMustBeAcknowledged(row: AppointmentRow, acknowledged: boolean | undefined, operation: string): Promise<void> {
+    const { practice } = await ctx.catalogue.get();
+    if ((await withinNoticeWindow(row)) && practice.cancellationPolicy.lateCancelFee && !acknowledged) {
+      throw new AdapterError('validation', 'The late-change fee must be acknowledged.', {
+        operation,
+        issues: [{ path: 'acknowledgedFee', message: 'Required inside the notice window.' }],
+      });
+    }
+  }
+
+  async function cancelRow(tx: Queryable, row: AppointmentRow, reason: string | undefined): Promise<AppointmentRow> {
+    const now = nowMs();
+    await tx.run("UPDATE appointments SET status = 'cancelled', cancelled_at = $2, cancel_reason = $3 WHERE id = $1", [row.id, now, reason ?? null]);
+    await tx.run('DELETE FROM slot_claims WHERE appointment_id = $1', [row.id]);
+    await cancelReminders(tx, row.id, now);
+    return { ...row, status: 'cancelled', cancelled_at: now };
+  }
+
+  function isEligible(type: AppointmentType, kind: 'new' | 'returning'): boolean {
+    return type.patientEligibility === 'any' || type.patientEligibility === kind;
+  }
+
+  async function holdSlot(slotId: string, requestKey: string | undefined): Promise<Hold> {
+    const operation = 'booking.holdSlot';
+    const key = decodeSlotId(slotId);
+    if (!key) throw new AdapterError('validation', 'Unknown slot id format.', { operation, issues: [{ path: 'slotId', message: 'Invalid slot id.' }] });
+    const config = await ctx.catalogue.get();
+    const zone = ctx.catalogue.location(config, key.locationId, operation).timeZone;
+    const type = ctx.catalogue.appointmentType(config, key.appointmentTypeId, operation);
+    if (requestKey) {
+      const previous = await db.get<HoldRow>(`SELECT ${HOLD_COLUMNS} FROM holds WHERE request_key = $1`, [requestKey]);
+      if (previous) {
+        if (previous.slot_id !== slotId) throw new AdapterError('conflict', 'This idempotency key was already used for another slot.', { operation });
+        return holdOf(previous, zone);
+      }
+    }
+    const slot = (
+      await freeSlots(config, { ...key, fromMs: key.startMs, toMs: key.startMs + 1 }, operation)
+    ).find((candidate) => candidate.id === slotId);
+    if (!slot) throw slotUnavailable(operation);
+    const now = nowMs();
+    const row: HoldRow = {
+      id: newId('hold'),
+      slot_id: slotId,
+      location_id: key.locationId,
+      provider_id: key.providerId,
+      appointment_type_id: key.appointmentTypeId,
+      start_ms: key.startMs,
+      end_ms: Date.parse(slot.end),
+      occupied_end_ms: Date.parse(slot.end) + type.bufferMinutes * 60_000,
+      expires_at: now + ctx.holdTtlMs,
+      consumed_by: null,
+      released_at: null,
+    };
+    const outcome = await db.transaction(async (tx) => {
+      const inserted = await tx.run(
+        `INSERT INTO holds (id, slot_id, location_id, provider_id, appointment_type_id, start_ms, end_ms, occupied_end_ms, expires_at, request_key, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
+        [row.id, row.slot_id, row.location_id, row.provider_id, row.appointment_type_id, row.start_ms, row.end_ms, row.occupied_end_ms, row.expires_at, requestKey ?? null, now],
+      );
+      if (inserted !== 1) return 'replay' as const;
+      const claimed = await claimForHold(
+        tx,
+        { id: row.id, providerId: row.provider_id, startMs: row.start_ms, occupiedEndMs: row.occupied_end_ms, expiresAt: row.expires_at },
+        now,
+      );
+      if (!claimed) throw slotUnavailable(operation);
+      return 'held' as const;
+    });
+    if (outcome === 'replay' && requestKey) return holdSlot(slotId, requestKey);
+    return holdOf(row, zone);
+  }
+
+  return {
+    async practice() {
+      return (await ctx.catalogue.get()).practice;
+    },
+
+    async locations(): Promise<Location[]> {
+      return (await ctx.catalogue.get()).locations;
+    },
+
+    async appointmentTypes(query: { locationId?: string | undefined }) {
+      const { appointmentTypes } = await ctx.catalogue.get();
+      return appointmentTypes.filter((t) => !query.locationId || !t.locationIds || t.locationIds.includes(query.locationId));
+    },
+
+    async providers(query: { locationId?: string | undefined; appointmentTypeId?: string | undefined }) {
+      const { providers } = await ctx.catalogue.get();
+      return providers.filter(
+        (p) =>
+          (!query.locationId || p.locationIds.includes(query.locationId)) &&
+          (!query.appointmentTypeId || p.appointmentTypeIds.includes(query.appointmentTypeId)),
+      );
+    },
+
+    async findSlots(query: SlotQuery): Promise<Slot[]> {
+      const operation = 'booking.findSlots';
+      const fromMs = Date.parse(query.from);
+      const toMs = Date.parse(query.to);
+      if (toMs <= fromMs || toMs - fromMs > MAX_SLOT_RANGE_DAYS * 86_400_000) {
+        throw new AdapterError('validation', `The range must be positive and at most ${MAX_SLOT_RANGE_DAYS} days.`, {
+          operation,
+          issues: [{ path: 'to', message: 'Range out of bounds.' }],
+        });
+      }
+      return freeSlots(await ctx.catalogue.get(), { ...query, fromMs, toMs }, operation);
+    },
+
+    holdSlot,
+
+    async renewHold(holdId: string): Promise<Hold> {
+      const operation = 'booking.renewHold';
+      const config = await ctx.catalogue.get();
+      return db.transaction(async (tx) => {
+        const hold = await liveHold(tx, holdId, operation);
+        const expiresAt = nowMs() + ctx.holdTtlMs;
+        await tx.run('UPDATE holds SET expires_at = $2 WHERE id = $1', [hold.id, expiresAt]);
+        await tx.run('UPDATE slot_claims SET expires_at = $2 WHERE hold_id = $1', [hold.id, expiresAt]);
+        return holdOf({ ...hold, expires_at: expiresAt }, zoneOf(config, hold.location_id));
+      });
+    },
+
+    async releaseHold(holdId: string): Promise<void> {
+      await db.transaction(async (tx) => {
+        const released = await tx.run('UPDATE holds SET released_at = $2 WHERE id = $1 AND consumed_by IS NULL AND released_at IS NULL', [holdId, nowMs()]);
+        if (released === 1) await tx.run('DELETE FROM slot_claims WHERE hold_id = $1', [holdId]);
+      });
+    },
+
+    async book(request: BookRequest): Promise<Appointment> {
+      const operation = 'booking.book';
+      const config = await ctx.catalogue.get();
+      return db.transaction(async (tx) => {
+        const replay = await claimKey<Appointment>(tx, 'booking.book', request.idempotencyKey, fingerprint(request.holdId), nowMs(), operation);
+        if (replay.replayed) return replay.value;
+        const hold = await liveHold(tx, request.holdId, operation);
+        const type = ctx.catalogue.appointmentType(config, hold.appointment_type_id, operation);
+        if (!isEligible(type, request.patient.kind)) {
+          throw new AdapterError('validation', `${type.name} is not offered to ${request.patient.kind} patients.`, {
+            operation,
+            issues: [{ path: 'patient.kind', message: 'Not eligible for this appointment type.' }],
+          });
+        }
+        const patientId = await resolvePatient(tx, request.patient, nowMs(), operation);
+        const manageToken = newLinkToken();
+        const row = await bookHold(
+          tx,
+          hold,
+          { patientId, coverage: request.coverage, consents: request.consents, manageTokenHash: hashToken(manageToken) },
+          operation,
+        );
+        await scheduleReminders(tx, ctx, row, manageToken, request.consents);
+        const appointment = appointmentOf(row, manageToken);
+        await storeReply(tx, 'booking.book', request.idempotencyKey, appointment);
+        return appointment;
+      });
+    },
+
+    async getAppointment(manageToken: string): Promise<ManagedAppointment> {
+      const row = await managed(db, manageToken, 'booking.getAppointment', false);
+      const { practice } = await ctx.catalogue.get();
+      return {
+        appointment: appointmentOf(row, manageToken),
+        cancellationPolicy: practice.cancellationPolicy,
+        withinNoticeWindow: await withinNoticeWindow(row),
+      };
+    },
+
+    async cancelAppointment(manageToken: string, request: CancelRequest): Promise<Appointment> {
+      const operation = 'booking.cancelAppointment';
+      return db.transaction(async (tx) => {
+        const row = await managed(tx, manageToken, operation, true);
+        if (row.status === 'cancelled') return appointmentOf(row, manageToken);
+        await feeMustBeAcknowledged(row, request.acknowledgedFee, operation);
+        return appointmentOf(await cancelRow(tx, row, request.reason), manageToken);
+      });
+    },
+
+    async rescheduleAppointment(manageToken: string, request: RescheduleRequest): Promise<Appointment> {
+      const operation = 'booking.rescheduleAppointment';
+      const tokenHash = typeof manageToken === 'string' ? hashToken(manageToken) : '';
+      return db.transaction(async (tx) => {
+        const scope = 'booking.rescheduleAppointment';
+        const replay = await claimKey<Appointment>(tx, scope, request.idempotencyKey, fingerprint([tokenHash, request.holdId]), nowMs(), operation);
+        if (replay.replayed) return replay.value;
+        const old = await managed(tx, manageToken, operation, true);
+        if (old.status === 'cancelled') {
+          throw new AdapterError('conflict', 'This appointment was cancelled and cannot be rescheduled.', { operation });
+        }
+        await feeMustBeAcknowledged(old, request.acknowledgedFee, operation);
+        const hold = await liveHold(tx, request.holdId, operation);
+        // The link moves to the new visit; the old one is cancelled only once the new one is booked.
+        await tx.run('UPDATE appointments SET manage_token_hash = NULL WHERE id = $1', [old.id]);
+        const row = await bookHold(
+          tx,
+          hold,
+          {
+            patientId: old.patient_id,
+            coverage: old.coverage ? (JSON.parse(old.coverage) as Coverage) : undefined,
+            consents: JSON.parse(old.consents) as ReminderConsent[],
+            manageTokenHash: tokenHash,
+            rescheduledFromId: old.id,
+          },
+          operation,
+        );
+        await cancelRow(tx, old, 'rescheduled');
+        await scheduleReminders(tx, ctx, row, manageToken, JSON.parse(old.consents) as ReminderConsent[]);
+        const appointment = appointmentOf(row, manageToken);
+        await storeReply(tx, scope, request.idempotencyKey, appointment);
+        return appointment;
+      });
+    },
+
+    async joinWaitlist(request: WaitlistRequest): Promise<WaitlistEntry> {
+      const operation = 'booking.joinWaitlist';
+      const config = await ctx.catalogue.get();
+      ctx.catalogue.location(config, request.locationId, operation);
+      ctx.catalogue.appointmentType(config, request.appointmentTypeId, operation);
+      if (request.providerId && !config.providers.some((p) => p.id === request.providerId)) {
+        throw new AdapterError('not_found', 'Unknown provider.', { operation, issues: [{ path: 'providerId', message: 'Unknown provider.' }] });
+      }
+      return db.transaction(async (tx) => {
+        const scope = 'booking.joinWaitlist';
+        const print = fingerprint([request.locationId, request.appointmentTypeId, request.providerId ?? '']);
+        const replay = await claimKey<WaitlistEntry>(tx, scope, request.idempotencyKey, print, nowMs(), operation);
+        if (replay.replayed) return replay.value;
+        const entry: WaitlistEntry = {
+          id: newId('wait'),
+          locationId: request.locationId,
+          appointmentTypeId: request.appointmentTypeId,
+          ...(request.providerId ? { providerId: request.providerId } : {}),
+          createdAt: new Date(nowMs()).toISOString(),
+        };
+        await tx.run(
+          `INSERT INTO waitlist_entries (id, location_id, appointment_type_id, provider_id, preferences, patient, consents, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [
+            entry.id,
+            entry.locationId,
+            entry.appointmentTypeId,
+            entry.providerId ?? null,
+            JSON.stringify({
+              preferredWeekdays: request.preferredWeekdays,
+              preferredTimesOfDay: request.preferredTimesOfDay,
+              ...(request.earliestDate ? { earliestDate: request.earliestDate } : {}),
+            }),
+            JSON.stringify(request.patient),
+            JSON.stringify(request.consents),
+            nowMs(),
+          ],
+        );
+        await storeReply(tx, scope, request.idempotencyKey, entry);
+        return entry;
+      });
+    },
+
+    async verifyEligibility(coverage: Coverage, signal?: AbortSignal): Promise<EligibilityResult> {
+      if (!ctx.eligibility) throw new AdapterError('unsupported', 'This server checks no eligibility.', { operation: 'booking.verifyEligibility' });
+      const result = await ctx.eligibility.check(coverage, { now: ctx.now(), ...(signal ? { signal } : {}) });
+      // A provider's malformed answer is the backend's fault, reported as such.
+      return parseResponse(EligibilityResultSchema, result, 'booking.verifyEligibility');
+    },
+  };
+}
+
+export type BookingService = ReturnType<typeof createBookingService>;

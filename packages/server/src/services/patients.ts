@@ -1,0 +1,66 @@
+/**
+ * Patients, found without an account: a returning patient is matched on last name (ignoring case
+ * and accents), date of birth, and phone (last 10 digits) or email.
+ */
+import { AdapterError, type PatientDetails } from '@pxm/core';
+import type { Queryable } from '../db/database.js';
+import { newId } from '../tokens.js';
+
+export function nameKey(name: string): string {
+  return name.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
+}
+
+export function phoneKey(phone: string | undefined): string | null {
+  const digits = (phone ?? '').replace(/\D/g, '');
+  return digits ? digits.slice(-10) : null;
+}
+
+export function emailKey(email: string | undefined): string | null {
+  return email ? email.trim().toLowerCase() : null;
+}
+
+export interface PatientRecord {
+  id: string;
+  firstName?: string | undefined;
+  lastName: string;
+  dateOfBirth: string;
+  phone?: string | undefined;
+  email?: string | undefined;
+}
+
+export async function insertPatient(tx: Queryable, patient: PatientRecord, nowMs: number): Promise<void> {
+  await tx.run(
+    `INSERT INTO patients (id, first_name, last_name, last_name_key, date_of_birth, phone, phone_key, email, email_key, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [
+      patient.id,
+      patient.firstName ?? null,
+      patient.lastName,
+      nameKey(patient.lastName),
+      patient.dateOfBirth,
+      patient.phone ?? null,
+      phoneKey(patient.phone),
+      patient.email ?? null,
+      emailKey(patient.email),
+      nowMs,
+    ],
+  );
+}
+
+/** The patient id to book for: a new record for a new patient, a match for a returning one. */
+export async function resolvePatient(tx: Queryable, patient: PatientDetails, nowMs: number, operation: string): Promise<string> {
+  if (patient.kind === 'new') {
+    const id = newId('pat');
+    await insertPatient(tx, { id, ...patient }, nowMs);
+    return id;
+  }
+  const candidates = await tx.all<{ id: string; phone_key: string | null; email_key: string | null }>(
+    'SELECT id, phone_key, email_key FROM patients WHERE last_name_key = $1 AND date_of_birth = $2 ORDER BY created_at',
+    [nameKey(patient.lastName), patient.dateOfBirth],
+  );
+  const phone = phoneKey(patient.phone);
+  const email = emailKey(patient.email);
+  const match = candidates.find((c) => (phone !== null && c.phone_key === phone) || (email !== null && c.email_key === email));
+  if (!match) throw new AdapterError('not_found', 'No patient matches these details.', { operation });
+  return match.id;
+}

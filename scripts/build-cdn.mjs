@@ -1,0 +1,127 @@
+/**
+ * Builds the script-tag files of @pxm/elements into packages/elements/cdn/:
+ *   pxm-elements.js        one file: every element registered, Lit and core included, the
+ *                          public API exported
+ *   pxm-adapter-memory.js  the in-browser demo backend, `adapter="memory"`
+ *   pxm-adapter-rest.js    the REST client, `adapter="rest"`
+ *   chunks/                parts loaded only when needed (later booking steps, Spanish, charts,
+ *                          signing), and code the two adapters share
+ * The adapter files import pxm-elements.js, so they reuse its copy of core (one `AdapterError`
+ * class, one set of schemas) and add only their own code. Rollup does the chunking because it
+ * keeps everything a page needs up front in that one file; esbuild compiles TypeScript and
+ * minifies. ES2022, with source maps.
+ *   node scripts/build-cdn.mjs [--quiet]        prints what each file costs a page
+ */
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { transform } from 'esbuild';
+import { rollup } from 'rollup';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { minifyCssLiterals } from './css-literals.mjs';
+
+const ELEMENTS = new URL('../packages/elements/', import.meta.url).pathname;
+export const CDN_DIR = join(ELEMENTS, 'cdn');
+export const CDN_ENTRIES = {
+  'pxm-elements': join(ELEMENTS, 'src/cdn.ts'),
+  'pxm-adapter-memory': join(ELEMENTS, 'src/cdn/adapters/memory.ts'),
+  'pxm-adapter-rest': join(ELEMENTS, 'src/cdn/adapters/rest.ts'),
+};
+
+/** Workspace sources are TypeScript imported as `./x.js`: resolve to `./x.ts` and compile. */
+function typescriptSources() {
+  return {
+    name: 'pxm-typescript-sources',
+    resolveId(source, importer) {
+      if (!importer || !source.startsWith('.') || !source.endsWith('.js')) return null;
+      const candidate = resolve(dirname(importer), source.replace(/\.js$/, '.ts'));
+      return existsSync(candidate) ? candidate : null;
+    },
+    async transform(code, id) {
+      const isTs = id.endsWith('.ts');
+      if (!isTs && !code.includes('process.env.NODE_ENV')) return null;
+      const result = await transform(isTs && id.startsWith(ELEMENTS) ? minifyCssLiterals(code) : code, {
+        loader: isTs ? 'ts' : 'js',
+        format: 'esm',
+        target: 'es2022',
+        sourcemap: true,
+        sourcefile: id,
+        define: { 'process.env.NODE_ENV': '"production"' },
+      });
+      return { code: result.code, map: result.map };
+    },
+  };
+}
+
+function minify() {
+  return {
+    name: 'pxm-minify',
+    async renderChunk(code) {
+      const result = await transform(code, { minify: true, format: 'esm', target: 'es2022', sourcemap: true, legalComments: 'inline' });
+      return { code: result.code, map: result.map };
+    },
+  };
+}
+
+/** Builds the files; `write: false` only returns them (for `pnpm size`). */
+export async function buildCdn({ write = true } = {}) {
+  const version = JSON.parse(readFileSync(join(ELEMENTS, 'package.json'), 'utf8')).version;
+  if (write) rmSync(CDN_DIR, { recursive: true, force: true });
+  const bundle = await rollup({
+    input: CDN_ENTRIES,
+    preserveEntrySignatures: 'allow-extension',
+    plugins: [
+      typescriptSources(),
+      nodeResolve({ browser: true, exportConditions: ['source', 'browser', 'production', 'import', 'default'], extensions: ['.ts', '.mjs', '.js'] }),
+      minify(),
+    ],
+    onwarn(warning, warn) {
+      // Notes about dependencies' own code (comment placement, zod's internal import cycle).
+      if (['THIS_IS_UNDEFINED', 'INVALID_ANNOTATION', 'CIRCULAR_DEPENDENCY'].includes(warning.code) && /node_modules/.test(warning.id ?? warning.ids?.[0] ?? warning.message)) return;
+      warn(warning);
+    },
+  });
+  const { output } = await bundle[write ? 'write' : 'generate']({
+    dir: CDN_DIR,
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    sourcemap: true,
+    banner: `/*! @pxm/elements ${version} | MIT | https://www.npmjs.com/package/@pxm/elements */`,
+  });
+  await bundle.close();
+  return output.filter((item) => item.type === 'chunk');
+}
+
+/** What a page downloads for one entry: the file and every chunk it imports statically. */
+export function initialCost(chunks, fileName) {
+  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+  const seen = new Set();
+  const visit = (name) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    for (const next of byName.get(name).imports) visit(next);
+  };
+  visit(fileName);
+  const files = [...seen].map((name) => byName.get(name).code);
+  return {
+    files: files.length,
+    minified: files.reduce((sum, code) => sum + Buffer.byteLength(code), 0),
+    gzipped: files.reduce((sum, code) => sum + gzipSync(code, { level: 9 }).length, 0),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const started = Date.now();
+  const chunks = await buildCdn();
+  if (!process.argv.includes('--quiet')) {
+    const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`.padStart(9);
+    console.log(`[pxm] ${relative(process.cwd(), CDN_DIR)}/ built in ${((Date.now() - started) / 1000).toFixed(1)} s. Up front per file (its static imports included):`);
+    for (const name of Object.keys(CDN_ENTRIES)) {
+      const cost = initialCost(chunks, `${name}.js`);
+      console.log(`  ${`${name}.js`.padEnd(24)} ${kb(cost.minified)} min ${kb(cost.gzipped)} gzip  (${cost.files} file${cost.files > 1 ? 's' : ''})`);
+    }
+    const total = chunks.reduce((sum, chunk) => sum + gzipSync(chunk.code, { level: 9 }).length, 0);
+    console.log(`  all ${chunks.length} files, on-demand parts included: ${kb(total).trim()} gzip`);
+  }
+}

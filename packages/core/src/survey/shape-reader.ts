@@ -61,9 +61,11 @@ export const optional =
 
 export const list =
   <T>(reader: Reader<T>, min = 0, max = Infinity): Reader<T[]> =>
-  (value, path) =>
+  (value, path) => {
+    if (!Array.isArray(value) || value.length < min || value.length > max) return fail(path);
     // Array.from, not map: a hole in a sparse array is read as undefined (and refused), never kept.
-    Array.isArray(value) && value.length >= min && value.length <= max ? Array.from(value, (item, index) => reader(item, at(path, index))) : fail(path);
+    return Array.from(value, (item, index) => reader(item, at(path, index)));
+  };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -85,13 +85,16 @@ booking.addEventListener('pxm-error', (event) => console.error('pxm-error', even
 }
 
 async function checkPage(browser, url, name, { csp = false, globals = false } = {}) {
-  const page = await browser.newPage({ viewport: { width: 1024, height: 900 } });
   let baseline;
   if (globals) {
-    // The same origin with no script: a secure context like the page, so its APIs match.
-    await page.goto(new URL('/no-such-page', url).href);
-    baseline = new Set(await page.evaluate(() => Object.getOwnPropertyNames(window)));
+    // The same origin with no script: a secure context like the page, so its APIs match. A page
+    // of its own, so the 404 it gets is never mistaken for a problem of the page under test.
+    const blank = await browser.newPage();
+    await blank.goto(new URL('/no-such-page', url).href);
+    baseline = new Set(await blank.evaluate(() => Object.getOwnPropertyNames(window)));
+    await blank.close();
   }
+  const page = await browser.newPage({ viewport: { width: 1024, height: 900 } });
   const problems = watchPage(page);
   const violations = csp ? await recordCspViolations(page) : undefined;
   await page.goto(url);

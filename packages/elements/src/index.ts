@@ -2,7 +2,7 @@
  * `@pxm/elements`: the element classes, events, contexts and localization API. Importing this
  * registers nothing; import `@pxm/elements/define` (or one `define/<tag>`) for that.
  */
-export { PxmElement } from './base/pxm-element.js';
+export { PxmElement, type PxmTheme } from './base/pxm-element.js';
 export { PxmProvider } from './provider/provider.js';
 export { PxmBooking } from './booking/booking.js';
 export {

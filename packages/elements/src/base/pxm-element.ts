@@ -22,6 +22,9 @@ function inheritedLang(element: Element): string | undefined {
   return undefined;
 }
 
+/** The values of the `theme` attribute on every element and on `<pxm-provider>`. */
+export type PxmTheme = 'auto' | 'light' | 'dark';
+
 function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
@@ -36,6 +39,7 @@ export class PxmElement extends LitElement {
     adapter: { attribute: false },
     locale: { type: String, reflect: true },
     timeZone: { type: String, attribute: 'time-zone', reflect: true },
+    theme: { type: String, reflect: true },
   };
 
   /** The backend, set directly; overrides the one from `<pxm-provider>`. */
@@ -44,6 +48,11 @@ export class PxmElement extends LitElement {
   declare locale: string | undefined;
   /** The patient's IANA time zone; defaults to the provider's, then the browser's. */
   declare timeZone: string | undefined;
+  /**
+   * Light or dark: `auto` follows the visitor's system setting, `light` and `dark` pin one.
+   * Unset, the element follows the page's `color-scheme` (or its provider's `theme`).
+   */
+  declare theme: PxmTheme | undefined;
 
   private configConsumer = this.createConfigConsumer();
   protected readonly common = new LocalizeController(this, 'common', { en: commonEn, es: commonEs });

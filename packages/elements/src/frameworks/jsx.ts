@@ -25,7 +25,7 @@ type PxmJsxProps<E extends HTMLElement, P extends keyof E, A extends string, V> 
 /** Shares the adapter, locale and time zone with descendant PXM elements. */
 export type PxmProviderJsxProps = PxmJsxProps<
   PxmProvider,
-  'adapter' | 'locale' | 'timeZone',
+  'adapter' | 'locale' | 'timeZone' | 'theme',
   'time-zone',
   object
 >;
@@ -33,7 +33,7 @@ export type PxmProviderJsxProps = PxmJsxProps<
 /** Book, reschedule or cancel a therapy visit; join the waitlist; book a plan-of-care series. */
 export type PxmBookingJsxProps = PxmJsxProps<
   PxmBooking,
-  'location' | 'appointmentType' | 'provider' | 'manageToken' | 'manageUrl' | 'mode' | 'open' | 'timeout' | 'prefill' | 'adapter' | 'locale' | 'timeZone',
+  'location' | 'appointmentType' | 'provider' | 'manageToken' | 'manageUrl' | 'mode' | 'open' | 'timeout' | 'prefill' | 'adapter' | 'locale' | 'timeZone' | 'theme',
   'appointment-type' | 'manage-token' | 'manage-url' | 'time-zone',
   {
     'onpxm-booking-before-confirm'?: (event: PxmBookingBeforeConfirmEvent) => void;
@@ -48,7 +48,7 @@ export type PxmBookingJsxProps = PxmJsxProps<
 /** Multi-page patient intake with autosave, consent, e-signature and outcome measures. */
 export type PxmIntakeFormJsxProps = PxmJsxProps<
   PxmIntakeForm,
-  'token' | 'definition' | 'autosaveDelay' | 'answers' | 'adapter' | 'locale' | 'timeZone',
+  'token' | 'definition' | 'autosaveDelay' | 'answers' | 'adapter' | 'locale' | 'timeZone' | 'theme',
   'autosave-delay' | 'time-zone',
   {
     'onpxm-intake-draft-saved'?: (event: PxmIntakeDraftSavedEvent) => void;
@@ -60,7 +60,7 @@ export type PxmIntakeFormJsxProps = PxmJsxProps<
 /** Home exercise program: today's exercises, logging, adherence, offline, print. */
 export type PxmHepViewerJsxProps = PxmJsxProps<
   PxmHepViewer,
-  'token' | 'view' | 'painThreshold' | 'saveData' | 'offlineQueue' | 'reminderTimes' | 'adapter' | 'locale' | 'timeZone',
+  'token' | 'view' | 'painThreshold' | 'saveData' | 'offlineQueue' | 'reminderTimes' | 'adapter' | 'locale' | 'timeZone' | 'theme',
   'pain-threshold' | 'save-data' | 'offline-queue' | 'reminder-times' | 'time-zone',
   {
     'onpxm-hep-activity-logged'?: (event: PxmHepActivityLoggedEvent) => void;
@@ -73,7 +73,7 @@ export type PxmHepViewerJsxProps = PxmJsxProps<
 /** NPS and satisfaction survey with an honest review prompt. */
 export type PxmSurveyJsxProps = PxmJsxProps<
   PxmSurvey,
-  'token' | 'offlineQueue' | 'adapter' | 'locale' | 'timeZone',
+  'token' | 'offlineQueue' | 'adapter' | 'locale' | 'timeZone' | 'theme',
   'offline-queue' | 'time-zone',
   {
     'onpxm-survey-submitted'?: (event: PxmSurveySubmittedEvent) => void;

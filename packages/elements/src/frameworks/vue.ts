@@ -27,11 +27,11 @@ export type PxmVueElement<E extends HTMLElement, P extends keyof E, Events exten
 
 declare module 'vue' {
   interface GlobalComponents {
-    'pxm-provider': PxmVueElement<PxmProvider, 'adapter' | 'locale' | 'timeZone', Record<never, never>>;
-    'pxm-booking': PxmVueElement<PxmBooking, 'location' | 'appointmentType' | 'provider' | 'manageToken' | 'manageUrl' | 'mode' | 'open' | 'timeout' | 'prefill' | 'adapter' | 'locale' | 'timeZone', { 'pxm-booking-before-confirm': PxmBookingBeforeConfirmEvent; 'pxm-booking-confirmed': PxmBookingConfirmedEvent; 'pxm-booking-rescheduled': PxmBookingRescheduledEvent; 'pxm-booking-cancelled': PxmBookingCancelledEvent; 'pxm-waitlist-joined': PxmWaitlistJoinedEvent; 'pxm-error': PxmErrorEvent }>;
-    'pxm-intake-form': PxmVueElement<PxmIntakeForm, 'token' | 'definition' | 'autosaveDelay' | 'answers' | 'adapter' | 'locale' | 'timeZone', { 'pxm-intake-draft-saved': PxmIntakeDraftSavedEvent; 'pxm-intake-submitted': PxmIntakeSubmittedEvent; 'pxm-error': PxmErrorEvent }>;
-    'pxm-hep-viewer': PxmVueElement<PxmHepViewer, 'token' | 'view' | 'painThreshold' | 'saveData' | 'offlineQueue' | 'reminderTimes' | 'adapter' | 'locale' | 'timeZone', { 'pxm-hep-activity-logged': PxmHepActivityLoggedEvent; 'pxm-hep-pain-alert': PxmHepPainAlertEvent; 'pxm-hep-reminder-request': PxmHepReminderRequestEvent; 'pxm-error': PxmErrorEvent }>;
-    'pxm-survey': PxmVueElement<PxmSurvey, 'token' | 'offlineQueue' | 'adapter' | 'locale' | 'timeZone', { 'pxm-survey-submitted': PxmSurveySubmittedEvent; 'pxm-survey-review-click': PxmSurveyReviewClickEvent; 'pxm-error': PxmErrorEvent }>;
+    'pxm-provider': PxmVueElement<PxmProvider, 'adapter' | 'locale' | 'timeZone' | 'theme', Record<never, never>>;
+    'pxm-booking': PxmVueElement<PxmBooking, 'location' | 'appointmentType' | 'provider' | 'manageToken' | 'manageUrl' | 'mode' | 'open' | 'timeout' | 'prefill' | 'adapter' | 'locale' | 'timeZone' | 'theme', { 'pxm-booking-before-confirm': PxmBookingBeforeConfirmEvent; 'pxm-booking-confirmed': PxmBookingConfirmedEvent; 'pxm-booking-rescheduled': PxmBookingRescheduledEvent; 'pxm-booking-cancelled': PxmBookingCancelledEvent; 'pxm-waitlist-joined': PxmWaitlistJoinedEvent; 'pxm-error': PxmErrorEvent }>;
+    'pxm-intake-form': PxmVueElement<PxmIntakeForm, 'token' | 'definition' | 'autosaveDelay' | 'answers' | 'adapter' | 'locale' | 'timeZone' | 'theme', { 'pxm-intake-draft-saved': PxmIntakeDraftSavedEvent; 'pxm-intake-submitted': PxmIntakeSubmittedEvent; 'pxm-error': PxmErrorEvent }>;
+    'pxm-hep-viewer': PxmVueElement<PxmHepViewer, 'token' | 'view' | 'painThreshold' | 'saveData' | 'offlineQueue' | 'reminderTimes' | 'adapter' | 'locale' | 'timeZone' | 'theme', { 'pxm-hep-activity-logged': PxmHepActivityLoggedEvent; 'pxm-hep-pain-alert': PxmHepPainAlertEvent; 'pxm-hep-reminder-request': PxmHepReminderRequestEvent; 'pxm-error': PxmErrorEvent }>;
+    'pxm-survey': PxmVueElement<PxmSurvey, 'token' | 'offlineQueue' | 'adapter' | 'locale' | 'timeZone' | 'theme', { 'pxm-survey-submitted': PxmSurveySubmittedEvent; 'pxm-survey-review-click': PxmSurveyReviewClickEvent; 'pxm-error': PxmErrorEvent }>;
   }
 }
 

@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import { AdapterError } from '@pxm/core';
 import { createMemoryAdapter } from '@pxm/adapter-memory';
 import { PxmElement } from '../base/pxm-element.js';
@@ -102,6 +103,56 @@ describe('pxm-provider', () => {
       console.warn = original;
     }
     expect(customElements.get('pxm-test-probe')).to.equal(ProbeElement);
+  });
+
+  describe('theme', () => {
+    const LIGHT = 'rgb(255, 255, 255)';
+    const DARK = 'rgb(21, 24, 28)';
+    const surface = (probe: Element) => getComputedStyle(probe.shadowRoot!.querySelector('p')!).backgroundColor;
+
+    afterEach(async () => {
+      document.documentElement.style.colorScheme = '';
+      await emulateMedia({ colorScheme: 'light' });
+    });
+
+    it('follows the page by default: a light-only page stays light on a dark system', async () => {
+      await emulateMedia({ colorScheme: 'dark' });
+      const probe = await fixture<ProbeElement>(html`<pxm-test-probe></pxm-test-probe>`);
+      expect(surface(probe)).to.equal(LIGHT);
+      document.documentElement.style.colorScheme = 'light dark';
+      expect(surface(probe)).to.equal(DARK, 'a page that supports dark gets dark');
+    });
+
+    it('theme="auto" follows the system setting whatever the page declares', async () => {
+      const probe = await fixture<ProbeElement>(html`<pxm-test-probe theme="auto"></pxm-test-probe>`);
+      expect(surface(probe)).to.equal(LIGHT);
+      await emulateMedia({ colorScheme: 'dark' });
+      expect(surface(probe)).to.equal(DARK);
+    });
+
+    it('theme="light" and theme="dark" pin one scheme', async () => {
+      await emulateMedia({ colorScheme: 'dark' });
+      document.documentElement.style.colorScheme = 'light dark';
+      const light = await fixture<ProbeElement>(html`<pxm-test-probe theme="light"></pxm-test-probe>`);
+      expect(surface(light)).to.equal(LIGHT);
+      await emulateMedia({ colorScheme: 'light' });
+      const dark = await fixture<ProbeElement>(html`<pxm-test-probe theme="dark"></pxm-test-probe>`);
+      expect(surface(dark)).to.equal(DARK);
+      await expectNoAxeViolations(dark);
+    });
+
+    it('passes from the provider to its elements, which may still set their own', async () => {
+      const provider = await fixture<PxmProvider>(html`<pxm-provider theme="dark">
+        <pxm-test-probe></pxm-test-probe><pxm-test-probe theme="light"></pxm-test-probe>
+      </pxm-provider>`);
+      const [inherits, own] = provider.querySelectorAll<ProbeElement>('pxm-test-probe');
+      expect(surface(inherits!)).to.equal(DARK);
+      expect(surface(own!)).to.equal(LIGHT);
+      provider.theme = 'light';
+      await provider.updateComplete;
+      expect(provider.getAttribute('theme')).to.equal('light', 'reflected, so CSS can see it');
+      expect(surface(inherits!)).to.equal(LIGHT);
+    });
   });
 
   it('has no accessibility violations', async () => {

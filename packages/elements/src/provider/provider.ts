@@ -1,6 +1,7 @@
 import { LitElement, css, html, type PropertyDeclarations } from 'lit';
 import { ContextProvider } from '@lit/context';
 import type { PxmAdapter } from '@pxm/core';
+import type { PxmTheme } from '../base/pxm-element.js';
 import { pxmConfigContext } from '../context/pxm-config.js';
 
 /**
@@ -16,11 +17,25 @@ export class PxmProvider extends LitElement {
     adapter: { attribute: false },
     locale: { type: String, reflect: true },
     timeZone: { type: String, attribute: 'time-zone', reflect: true },
+    theme: { type: String, reflect: true },
   };
 
   static override styles = css`
     :host {
       display: contents;
+    }
+
+    /* color-scheme is inherited, so descendants without a theme of their own follow these. */
+    :host([theme='auto']) {
+      color-scheme: light dark;
+    }
+
+    :host([theme='light']) {
+      color-scheme: light;
+    }
+
+    :host([theme='dark']) {
+      color-scheme: dark;
     }
   `;
 
@@ -30,6 +45,11 @@ export class PxmProvider extends LitElement {
   declare locale: string | undefined;
   /** The patient's IANA time zone, when the host knows it better than the browser. */
   declare timeZone: string | undefined;
+  /**
+   * Light or dark for every descendant element: `auto` follows the visitor's system setting,
+   * `light` and `dark` pin one. Unset, elements follow the page's `color-scheme`.
+   */
+  declare theme: PxmTheme | undefined;
 
   private readonly provider = new ContextProvider(this, {
     context: pxmConfigContext,

@@ -6,10 +6,11 @@ import { css } from 'lit';
  * Inheritable properties a host page might set wildly (font size, line height, text transform)
  * are pinned here; `direction` is inherited on purpose so `dir="rtl"` works.
  *
- * Light or dark follows the page's own `color-scheme`, which elements inherit: a light-only page
- * keeps them light even when the system is dark (so their text never turns light on the page's
+ * Light or dark: by default the page's own `color-scheme`, which elements inherit, so a light-only
+ * page keeps them light even when the system is dark (their text never turns light on the page's
  * light background), and a page that declares `color-scheme: light dark` gets them following
- * `prefers-color-scheme`. One element can opt in alone: `pxm-booking { color-scheme: light dark }`.
+ * `prefers-color-scheme`. The `theme` attribute (here and on `<pxm-provider>`) overrides that:
+ * `auto` follows the visitor's system setting, `light` and `dark` pin one.
  */
 export const hostStyles = css`
   :host {
@@ -61,6 +62,18 @@ export const hostStyles = css`
 
   :host([hidden]) {
     display: none !important;
+  }
+
+  :host([theme='auto']) {
+    color-scheme: light dark;
+  }
+
+  :host([theme='light']) {
+    color-scheme: light;
+  }
+
+  :host([theme='dark']) {
+    color-scheme: dark;
   }
 
   /* Not 'inherit': a page's reset on the host (box-sizing: content-box) must not reach inside. */

@@ -1,9 +1,19 @@
-import { html } from 'lit';
+import { css, html } from 'lit';
 import { PxmElement } from '../base/pxm-element.js';
+import { hostStyles } from '../styles/host.styles.js';
 import { defineElement } from '../internal/define-element.js';
 
 /** A minimal element on the shared base that shows what it resolved; for spine tests only. */
 export class ProbeElement extends PxmElement {
+  static override styles = [
+    hostStyles,
+    css`
+      p {
+        background: var(--_color-surface);
+      }
+    `,
+  ];
+
   protected override render() {
     return html`<p>
       <span data-adapter>${this.resolvedAdapter?.name ?? 'none'}</span>

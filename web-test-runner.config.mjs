@@ -1,5 +1,6 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { accessibleNamePlugin } from './scripts/accessible-name-plugin.mjs';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
 
 const elementsSrc = 'packages/elements/src';
@@ -8,7 +9,7 @@ const elementsSrc = 'packages/elements/src';
 export default {
   files: [`${elementsSrc}/**/*.test.ts`],
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }), accessibleNamePlugin()],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

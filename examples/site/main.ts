@@ -42,7 +42,7 @@ for (const section of demoSections) {
   const link = document.createElement('li');
   const anchor = document.createElement('a');
   anchor.href = `#${section.id}`;
-  anchor.textContent = section.title;
+  anchor.textContent = section.nav ?? section.title;
   link.append(anchor);
   nav.append(link);
 }

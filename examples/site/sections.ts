@@ -5,6 +5,8 @@
 export interface DemoSection {
   id: string;
   title: string;
+  /** A shorter name for the header's navigation, when the title is long. */
+  nav?: string;
   /** The custom element tag the section needs. */
   tag: string;
   intro: string;
@@ -16,7 +18,8 @@ export const demoSections: DemoSection[] = [];
 
 demoSections.push({
   id: 'book',
-  title: 'Book a visit',
+  // Not "Book a visit": the element's own heading says that right below.
+  title: 'Appointments',
   tag: 'pxm-booking',
   intro:
     'Pick a clinic, a visit type and a time; we hold it while you fill in your details. Returning patient? Try García, born 1985-04-12, phone 303-555-0199. To manage an existing booking, open #pxm-manage=demo-manage-upcoming (or demo-manage-within-notice, demo-manage-cancelled, demo-manage-past).',
@@ -26,15 +29,17 @@ demoSections.push({
 demoSections.push({
   id: 'book-dialog',
   title: 'Book from any button',
+  nav: 'Booking dialog',
   tag: 'pxm-booking',
   intro: 'The same element in dialog mode: any button or link with data-pxm-booking-open opens it, here preset to the Phoenix clinic.',
   markup:
-    '<button type="button" data-pxm-booking-open data-location="phoenix-arcadia">Book in Phoenix</button> <pxm-booking mode="dialog"></pxm-booking>',
+    '<button type="button" class="button" data-pxm-booking-open data-location="phoenix-arcadia">Book in Phoenix</button> <pxm-booking mode="dialog"></pxm-booking>',
 });
 
 demoSections.push({
   id: 'home-exercises',
   title: 'Your home exercises',
+  nav: 'Home exercises',
   tag: 'pxm-hep-viewer',
   intro:
     'The program your physical therapist set after knee surgery: today’s exercises with videos, one-tap logging that works offline, and your progress.',
@@ -44,6 +49,7 @@ demoSections.push({
 demoSections.push({
   id: 'survey',
   title: 'Tell us how we did',
+  nav: 'Survey',
   tag: 'pxm-survey',
   intro:
     'The survey a patient receives after discharge. Answers save as you go, so the link resumes where you left off; every respondent sees the review links, whatever the score.',
@@ -64,6 +70,7 @@ demoSections.push({
 demoSections.push({
   id: 'intake',
   title: 'New patient forms',
+  nav: 'Patient forms',
   tag: 'pxm-intake-form',
   intro:
     'Fill in your intake before your first visit: about you, insurance (with photos of your card), medical history, why you are coming in, pain and function questionnaires, and the consent you sign on screen. Answers save as you go: reload the page and you continue where you left off.',

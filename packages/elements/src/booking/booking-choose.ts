@@ -6,6 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { addressLine, mapLink, type AppointmentType } from '@pxm/core';
 import { radioGroup } from './booking-fields.js';
 import type { BookingView } from './booking-view.js';
+import { spokenLabel } from '../internal/spoken-label.js';
 
 /** Types at the location that fit the patient (any type while we do not know them yet). */
 export function typesFor(v: BookingView): AppointmentType[] {
@@ -76,7 +77,7 @@ export function renderChoose(v: BookingView): TemplateResult {
             label: loc.name,
             hint: addressLine(loc.address),
             extra: html`<a class="map-link" href=${mapLink(loc)} target="_blank" rel="noopener noreferrer"
-              >${l.t('mapLink')}<span class="visually-hidden">: ${loc.name} ${l.t('newWindow')}</span></a
+              >${spokenLabel(l.t('mapLink'), `${l.t('mapLink')}: ${loc.name} ${l.t('newWindow')}`)}</a
             >`,
           })),
         )}

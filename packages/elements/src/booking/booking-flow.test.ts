@@ -10,6 +10,7 @@ import '../define/pxm-provider.js';
 import '../define/pxm-booking.js';
 import type { PxmBooking } from './booking.js';
 import type { PxmBookingBeforeConfirmEvent, PxmBookingConfirmedEvent } from './booking.events.js';
+import { accessibleName, accessibleNames } from '../test-helpers/accessible-name.js';
 import { expectNoAxeViolations } from '../test-helpers/axe.js';
 import { recordEvents, until } from '../test-helpers/events.js';
 import { activate, check, focused, heading, root, tabTo, typeInto, untilStep, untilTimes } from '../test-helpers/booking-harness.js';
@@ -39,6 +40,7 @@ const WORDS = {
     confirm: 'Confirm booking',
     done: 'You’re booked',
     ics: 'Download (.ics)',
+    mapName: 'Map and directions: Denver Highlands (opens in a new window)',
   },
   es: {
     choose: 'Reservar una cita',
@@ -61,6 +63,7 @@ const WORDS = {
     confirm: 'Confirmar la reserva',
     done: 'Su cita está reservada',
     ics: 'Descargar (.ics)',
+    mapName: 'Mapa e indicaciones: Denver Highlands (se abre en una ventana nueva)',
   },
 };
 
@@ -91,6 +94,10 @@ describe('pxm-booking: the whole flow by keyboard', () => {
       await expectNoAxeViolations(el);
       await check(el, w.kindNew);
       await check(el, 'Denver Highlands');
+      // As a screen reader hears them: no space before the colon.
+      const mapNames = await accessibleNames([...root(el).querySelectorAll('a.map-link')]);
+      expect(mapNames).to.include(w.mapName);
+      expect(mapNames.filter((name) => / [:,]/.test(name))).to.deep.equal([]);
       await check(el, language === 'en' ? 'Initial evaluation' : 'Initial evaluation');
       await expectNoAxeViolations(el);
       await activate(el, w.seeTimes);
@@ -109,6 +116,11 @@ describe('pxm-booking: the whole flow by keyboard', () => {
       await el.updateComplete;
       expect(root(el).querySelector('[aria-selected="true"]')?.getAttribute('data-date')).to.equal('2027-03-02');
       const times = await untilTimes(el);
+      const day = root(el).querySelector('#times-heading')!.textContent!.trim();
+      expect(await accessibleName(times[0]!), 'the time, then the day, with no space before the comma').to.equal(
+        `${times[0]!.querySelector('.time-text')!.textContent!.trim()}, ${day}${times[0]!.querySelector('.time-provider') ? ` ${times[0]!.querySelector('.time-provider')!.textContent!.trim()}` : ''}`,
+      );
+      if (language === 'en') expect(day).to.equal('Tuesday, March 2');
       await tabTo(el, (node) => node === times[0]);
       await sendKeys({ press: 'Enter' });
 
@@ -141,7 +153,7 @@ describe('pxm-booking: the whole flow by keyboard', () => {
       expect(detail.start.startsWith('2027-03-02')).to.equal(true);
       expect(detail.timeZone).to.equal('America/Denver');
       const leaked = JSON.stringify([...confirmed.map((e) => e.detail), ...before.map((e) => e.detail)]);
-      for (const secret of ['Ana', 'Prueba', '1990', 'ana@example.com', '555', 'Aetna', 'W123']) expect(leaked).not.to.include(secret);
+      for (const secret of ['Ana', 'Prueba', '1990-05-17', 'ana@example.com', '555 0100', '5550100', 'Aetna', 'W123']) expect(leaked).not.to.include(secret);
 
       const stored = adapter.booking.listStoredAppointments().find((a) => a.id === detail.appointmentId);
       expect(stored?.status).to.equal('booked');

@@ -2,6 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { timeOfDayOf, type Slot, type TimeOfDay } from '@pxm/core';
 import type { LocalizeController } from '../l10n/localize-controller.js';
+import { spokenLabel } from '../internal/spoken-label.js';
 import type { BookingMessages } from './booking.messages.en.js';
 
 export interface TimesModel {
@@ -31,6 +32,7 @@ export function renderTimes(l: LocalizeController<BookingMessages>, m: TimesMode
         <ul class="time-list" role="list">
           ${slots.map((slot) => {
             const provider = m.providerNames?.get(slot.providerId);
+            const time = timeLabel(l, slot.start, m.zone);
             return html`<li>
               <button
                 type="button"
@@ -40,8 +42,7 @@ export function renderTimes(l: LocalizeController<BookingMessages>, m: TimesMode
                 aria-busy=${m.pendingId === slot.id ? 'true' : 'false'}
                 @click=${() => pick(slot)}
               >
-                <span class="time-text">${timeLabel(l, slot.start, m.zone)}</span>
-                <span class="visually-hidden">, ${day}</span>
+                ${spokenLabel(html`<span class="time-text">${time}</span>`, `${time}, ${day}`)}
                 ${provider ? html`<span class="time-provider">${l.t('withProvider', provider)}</span>` : nothing}
               </button>
             </li>`;

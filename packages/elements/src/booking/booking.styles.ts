@@ -6,17 +6,12 @@ export const bookingStyles = css`
     --_day-size: var(--pxm-booking-day-size, 2.75rem);
     --_open-day: var(--pxm-booking-open-day-color, light-dark(#e3f3f1, #173532));
     --_selected: var(--pxm-booking-selected-color, var(--_color-primary));
-    --_time-min: var(--pxm-booking-time-min-width, 7.5rem);
+    --_time-min: var(--pxm-booking-time-min-width, 9rem);
     container-type: inline-size;
   }
 
   a {
     color: var(--_color-primary);
-  }
-
-  .base {
-    max-inline-size: var(--_max-width);
-    background: var(--_color-surface);
   }
 
   h2,

@@ -139,7 +139,7 @@ function initialState(): BookingState {
  * @cssproperty --pxm-booking-day-size - Size of a calendar day cell. Default 2.75rem.
  * @cssproperty --pxm-booking-open-day-color - Background of days with openings.
  * @cssproperty --pxm-booking-selected-color - Background of the selected day and focus accents.
- * @cssproperty --pxm-booking-time-min-width - Minimum width of a time button. Default 7.5rem.
+ * @cssproperty --pxm-booking-time-min-width - Minimum width of a time button. Default 9rem.
  * @cssproperty --pxm-booking-dialog-width - Width of the dialog. Default 44rem.
  */
 export class PxmBooking extends PxmElement {
@@ -799,7 +799,7 @@ export class PxmBooking extends PxmElement {
 
   protected override render(): TemplateResult {
     const live = html`<div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
-    if (this.mode !== 'dialog') return html`<div class="base" part="base">${this.renderBody()}</div>${live}`;
+    if (this.mode !== 'dialog') return html`<div class="base surface" part="base">${this.renderBody()}</div>${live}`;
     return html`<dialog part="dialog" aria-labelledby="step-title" @close=${this.onDialogClose} @keydown=${this.trapFocus}>
       <div class="dialog-bar">
         <button type="button" class="button icon" part="close-button" aria-label=${this.common.t('close')} @click=${this.actions.close}>

@@ -51,7 +51,7 @@ export function renderDosage(l10n: T, exercise: Exercise): TemplateResult {
     ${dosage.holdSeconds !== undefined ? item(l10n.t('labelHold'), holdText(l10n, dosage.holdSeconds)) : nothing}
     ${item(l10n.t('labelFrequency'), frequencyText(l10n, exercise.frequency), 'wide')}
     ${dosage.side !== undefined
-      ? item(l10n.t('labelSide'), html`<span class="side">${sideIcon(dosage.side)}<span>${sideText(l10n, dosage.side)}</span></span>`)
+      ? item(l10n.t('labelSide'), html`<span class="side">${sideIcon(dosage.side)}<span>${sideText(l10n, dosage.side)}</span></span>`, 'wide')
       : nothing}
     ${dosage.load ? item(l10n.t('labelLoad'), dosage.load, 'wide') : nothing}
     ${equipment.length > 0 ? item(l10n.t('labelEquipment'), formatList(l10n.locale, equipment), 'wide') : nothing}

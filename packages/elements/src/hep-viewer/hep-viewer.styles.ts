@@ -11,13 +11,8 @@ export const hepViewerStyles = css`
     --_media-ratio: var(--pxm-hep-viewer-media-ratio, 16 / 9);
   }
 
-  /* The viewer paints its own surface, so its text stays readable whatever the page behind it. */
   .base {
-    max-inline-size: var(--_max-width);
-    padding: var(--pxm-hep-viewer-padding, 0.75rem);
-    border-radius: var(--_radius);
-    background: var(--_color-surface);
-    color: var(--_color-text);
+    padding: var(--pxm-hep-viewer-padding, var(--_surface-padding));
   }
 
   h2,
@@ -72,8 +67,9 @@ export const hepViewerStyles = css`
     border-block-end: 1px solid var(--_color-border-subtle);
   }
 
+  /* Sized by their words, so a longer label ("All exercises") gets more room before it wraps. */
   [role='tab'] {
-    flex: 1 1 0;
+    flex: 1 1 auto;
     min-inline-size: min-content;
     overflow-wrap: normal;
     min-block-size: var(--_target-size);

@@ -147,7 +147,7 @@ function browserSavesData(): boolean {
  * @cssproperty --pxm-hep-viewer-card-background - Background of exercise cards.
  * @cssproperty --pxm-hep-viewer-accent - Colour of progress, charts and completed cards.
  * @cssproperty --pxm-hep-viewer-media-ratio - Aspect ratio of videos and pictures (default 16 / 9).
- * @cssproperty --pxm-hep-viewer-padding - Space inside the viewer's own surface (default 0.75rem).
+ * @cssproperty --pxm-hep-viewer-padding - Space inside the viewer's own surface (default: `--pxm-surface-padding`).
  *
  * @event pxm-hep-activity-logged - A session or set was logged, rated or undone. Detail: ids, the time, sets and `queued`.
  * @event pxm-hep-pain-alert - A pain rating reached the threshold. Detail: ids, `pain`, `threshold`.
@@ -749,7 +749,7 @@ export class PxmHepViewer extends PxmElement {
   // ---- Rendering ------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
-    return html`<div class="base" part="base" lang=${this.resolvedLocale}>
+    return html`<div class="base surface" part="base" lang=${this.resolvedLocale}>
       ${this.programTask.render({
         initial: () => renderLoading(this.l10n.t('loading')),
         // A retry keeps the program on screen; another link shows the loading state.

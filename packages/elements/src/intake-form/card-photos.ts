@@ -13,6 +13,7 @@ import { cardPhotosEn } from './card-photos.messages.en.js';
 import { cardPhotosEs } from './card-photos.messages.es.js';
 import { describedBy, renderError, renderHelp, requiredMark } from './render-fields.js';
 import { shrinkImage } from './shrink-image.js';
+import { spokenLabel } from '../internal/spoken-label.js';
 
 export { cardPhotosStyles as styles } from './card-photos.styles.js';
 
@@ -100,24 +101,27 @@ export class CardPhotos {
     const statusId = `${fieldId(key)}-${side}-status`;
     // Never disabled while busy: that would drop keyboard focus on the page for the whole upload.
     // Choosing again meanwhile simply replaces the photo on its way.
-    const choose = (camera: boolean) => html`<label class="button file ${camera ? 'camera primary' : 'pick'}" ?hidden=${!canUpload}>
-      <input
-        class="file-input"
-        type="file"
-        accept="image/*"
-        capture=${camera ? 'environment' : nothing}
-        data-focus=${first && !camera ? key : nothing}
-        ?disabled=${!canUpload}
-        aria-describedby=${statusId}
-        @change=${(event: Event) => {
-          const input = event.target as HTMLInputElement;
-          const file = input.files?.[0];
-          input.value = '';
-          if (file) void this.choose(key, side, file);
-        }}
-      />
-      <span>${l10n.t(camera ? 'takePhoto' : 'choosePhoto')}<span class="visually-hidden">, ${label}</span></span>
-    </label>`;
+    const choose = (camera: boolean) => {
+      const action = l10n.t(camera ? 'takePhoto' : 'choosePhoto');
+      return html`<label class="button file ${camera ? 'camera primary' : 'pick'}" ?hidden=${!canUpload}>
+        <input
+          class="file-input"
+          type="file"
+          accept="image/*"
+          capture=${camera ? 'environment' : nothing}
+          data-focus=${first && !camera ? key : nothing}
+          ?disabled=${!canUpload}
+          aria-describedby=${statusId}
+          @change=${(event: Event) => {
+            const input = event.target as HTMLInputElement;
+            const file = input.files?.[0];
+            input.value = '';
+            if (file) void this.choose(key, side, file);
+          }}
+        />
+        <span>${spokenLabel(action, `${action}, ${label}`)}</span>
+      </label>`;
+    };
 
     let status: TemplateResult | string | typeof nothing = nothing;
     if (busy) status = html`<span class="spinner small" aria-hidden="true"></span> ${l10n.t(upload.status === 'preparing' ? 'preparing' : 'uploading')}`;
@@ -140,13 +144,13 @@ export class CardPhotos {
       <div class="card-actions">
         ${upload?.status === 'failed'
           ? html`<button type="button" class="button primary" @click=${() => void this.upload(key, side)}>
-              ${l10n.t('retry')}<span class="visually-hidden">, ${label}</span>
+              ${spokenLabel(l10n.t('retry'), `${l10n.t('retry')}, ${label}`)}
             </button>`
           : nothing}
         ${choose(true)} ${choose(false)}
         ${ref && !busy
           ? html`<button type="button" class="button link" @click=${() => this.remove(key, side)}>
-              ${l10n.t('removePhoto')}<span class="visually-hidden">, ${label}</span>
+              ${spokenLabel(l10n.t('removePhoto'), `${l10n.t('removePhoto')}, ${label}`)}
             </button>`
           : nothing}
       </div>

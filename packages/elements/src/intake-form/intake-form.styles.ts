@@ -9,7 +9,6 @@ export const intakeFormStyles = css`
 
   .intake {
     max-inline-size: var(--_form-width);
-    margin-inline: auto;
   }
 
   h2,
@@ -112,6 +111,11 @@ export const intakeFormStyles = css`
     min-block-size: 1.5rem;
     color: var(--_color-text-muted);
     font-size: 0.9em;
+  }
+
+  /* Nothing saved yet: take no room, so the progress bar reaches the edge. */
+  .save-status:empty {
+    display: none;
   }
 
   .save-failed {
@@ -227,6 +231,11 @@ export const intakeFormStyles = css`
     margin-inline-start: 0.2em;
   }
 
+  /* Drawn by CSS: the word joiner keeps it on the label's last line, not wrapped alone. */
+  .required-mark::before {
+    content: '\\2060*';
+  }
+
   .hint p,
   .display p,
   .next-steps p,
@@ -302,11 +311,15 @@ export const intakeFormStyles = css`
     flex-wrap: wrap;
   }
 
+  /*
+   * Eleven points share the row and may shrink below 24 px on the narrowest screens rather than
+   * overflow; the gap keeps their centres 24 px apart (the WCAG 2.5.8 spacing exception).
+   */
   .scale-point {
     position: relative;
     display: block;
     flex: 1 1 0;
-    min-inline-size: 1.5rem;
+    min-inline-size: 0;
   }
 
   .scale-points.wrap .scale-point {

@@ -7,6 +7,7 @@ import '../define/pxm-intake-form.js';
 import type { PxmIntakeForm } from './intake-form.js';
 import type { PxmIntakeDraftSavedEvent, PxmIntakeSubmittedEvent, IntakeErrorDetail } from './intake-form.events.js';
 import type { PxmErrorEvent } from '../events/pxm-error-event.js';
+import { accessibleName } from '../test-helpers/accessible-name.js';
 import { expectNoAxeViolations } from '../test-helpers/axe.js';
 import { recordEvents, until } from '../test-helpers/events.js';
 
@@ -267,6 +268,27 @@ describe('pxm-intake-form', () => {
       await form.updateComplete;
       expect(form.answers).to.deep.equal({ home: { line1: '12 Main St', city: 'Denver', region: 'CO', postalCode: '80211' } });
       expect(control(form, 'Street address').value).to.equal('12 Main St');
+    });
+
+    it('marks only the address parts that are missing or wrong invalid, never the apartment or state', async () => {
+      const form = await fixture<PxmIntakeForm>(html`<pxm-intake-form
+        .definition=${{ id: 'address', version: '1', title: 'Address', pages: [{ id: 'p', title: 'P', items: [{ id: 'home', type: 'address', label: 'Home address', required: true }] }] }}
+      ></pxm-intake-form>`);
+      await until(() => root(form).querySelector('#page-title'));
+      const parts = ['Street address', 'Apartment, suite or unit', 'City', 'State', 'ZIP code'];
+      const invalidParts = () => parts.filter((label) => control(form, label).getAttribute('aria-invalid') === 'true');
+      (root(form).querySelector('.nav [type=submit]') as HTMLButtonElement).click();
+      await until(() => root(form).querySelector('[part~="error-summary"]'), 'the error shown');
+      await form.updateComplete;
+      expect(invalidParts(), 'left empty').to.deep.equal(['Street address', 'City', 'ZIP code']);
+      fill(form, 'Street address', '12 Main St');
+      fill(form, 'City', 'Denver');
+      fill(form, 'ZIP code', '802');
+      await form.updateComplete;
+      expect(invalidParts(), 'a ZIP code too short').to.deep.equal(['ZIP code']);
+      fill(form, 'ZIP code', '80211');
+      await form.updateComplete;
+      expect(invalidParts(), 'all fixed').to.deep.equal([]);
     });
 
     it('speaks Spanish', async () => {
@@ -530,7 +552,9 @@ describe('pxm-intake-form', () => {
       expect(errors.at(-1)!.detail).to.deep.equal({ code: 'server', operation: 'intake.uploadAttachment', formId: 'test-intake', itemIds: ['card'] });
       expect(form.answers.card).to.equal(undefined);
       await expectNoAxeViolations(form);
-      button(form, 'Retry, Front of the card').click();
+      const retry = [...root(form).querySelectorAll('button')].find((candidate) => clean(candidate.textContent).startsWith('Retry'))!;
+      expect(await accessibleName(retry), 'as a screen reader hears it, no space before the comma').to.equal('Retry, Front of the card');
+      retry.click();
       await until(() => (form.answers.card as { front?: unknown } | undefined)?.front, 'uploaded on retry', 10_000);
       expect(faults.calls.filter((call) => call === 'intake.uploadAttachment')).to.have.length(2);
     });

@@ -717,7 +717,7 @@ export class PxmIntakeForm extends PxmElement {
   // ------------------------------------------------------------------ rendering
 
   protected override render(): TemplateResult {
-    return html`<div class="intake" part="base">
+    return html`<div class="intake surface" part="base">
       ${this.loader.render({
         initial: () => renderLoading(this.l10n.t('loadingForm')),
         pending: () => renderLoading(this.l10n.t('loadingForm')),

@@ -25,7 +25,7 @@ export function describedBy(...ids: Array<string | false | undefined>): string |
 }
 
 export function requiredMark(host: FieldHost, key: string): TemplateResult | typeof nothing {
-  return host.engine.isRequired(key) ? html`<span class="required-mark" aria-hidden="true">*</span>` : nothing;
+  return host.engine.isRequired(key) ? html`<span class="required-mark" aria-hidden="true"></span>` : nothing;
 }
 
 export function renderHelp(item: FormItem, key: string): TemplateResult | typeof nothing {
@@ -364,6 +364,21 @@ const ADDRESS_FIELDS = [
   { part: 'postalCode', label: 'postalCode', autocomplete: 'postal-code' },
 ] as const;
 
+/**
+ * The parts of an address its error is about, as validation decides (street and city, and the
+ * ZIP code when the address is required): those left empty, else a ZIP code in the wrong form.
+ * The optional parts (apartment, state) are never marked invalid.
+ */
+function addressInvalidParts(hasError: boolean, value: Partial<AddressAnswer>, required: boolean): ReadonlySet<string> {
+  if (!hasError) return new Set();
+  type Part = 'line1' | 'city' | 'postalCode';
+  const filled = (part: Part) => Boolean(value[part]?.trim());
+  const needed: Part[] = required ? ['line1', 'city', 'postalCode'] : ['line1', 'city'];
+  const missing = needed.filter((part) => !filled(part));
+  if (missing.length) return new Set(missing);
+  return new Set(filled('postalCode') ? ['postalCode'] : needed);
+}
+
 function renderAddress(host: FieldHost, item: Item<'address'>, key: string): TemplateResult {
   const raw = host.engine.getAnswer(key);
   const value: Partial<AddressAnswer> = raw && typeof raw === 'object' && !Array.isArray(raw) && 'line1' in raw ? raw : {};
@@ -380,6 +395,7 @@ function renderAddress(host: FieldHost, item: Item<'address'>, key: string): Tem
     host.setAnswer(key, empty ? undefined : (next as unknown as AnswerValue));
   };
   const required = host.engine.isRequired(key);
+  const invalidParts = addressInvalidParts(host.errorFor(key) !== undefined, value, required);
   return html`<fieldset class="field address" part="item" data-item=${item.id} aria-describedby=${describedBy(item.help && helpId(key), host.errorFor(key) && errorId(key))}>
     <legend part="label">${item.label}${requiredMark(host, key)}</legend>
     ${renderHelp(item, key)}
@@ -395,7 +411,7 @@ function renderAddress(host: FieldHost, item: Item<'address'>, key: string): Tem
             inputmode=${field.part === 'postalCode' ? 'numeric' : nothing}
             maxlength=${field.part === 'postalCode' ? 10 : field.part === 'region' ? 100 : 200}
             ?required=${required && field.part !== 'line2' && field.part !== 'region'}
-            aria-invalid=${invalid(host, key)}
+            aria-invalid=${invalidParts.has(field.part) ? 'true' : 'false'}
             .value=${live(value[field.part] ?? '')}
             @input=${(event: Event) => update(field.part, (event.target as HTMLInputElement).value)}
             @blur=${(event: FocusEvent) => {

@@ -32,6 +32,8 @@ export const hostStyles = css`
     --_space: var(--pxm-space, 1rem);
     --_target-size: var(--pxm-target-size, 2.75rem);
     --_max-width: var(--pxm-max-width, 48rem);
+    /* None on the narrowest phones (320 px), where every pixel goes to 44 px targets; 1.25rem from 360 px. */
+    --_surface-padding: var(--pxm-surface-padding, clamp(0rem, 50vw - 10rem, 1.25rem));
 
     display: block;
     box-sizing: border-box;
@@ -81,6 +83,18 @@ export const hostStyles = css`
   *::before,
   *::after {
     box-sizing: border-box;
+  }
+
+  /*
+   * Each element's outermost box paints its own surface, so its text stays readable whatever
+   * the page behind it: a dark element on a light page or the reverse (see the theme attribute).
+   */
+  .surface {
+    max-inline-size: var(--_max-width);
+    padding: var(--_surface-padding);
+    border-radius: var(--_radius);
+    background: var(--_color-surface);
+    color: var(--_color-text);
   }
 
   .visually-hidden {

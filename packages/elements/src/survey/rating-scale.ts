@@ -4,6 +4,7 @@
  * reading direction, and so do Left/Right: in right-to-left text Left moves toward the high end.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { spokenLabel } from '../internal/spoken-label.js';
 
 export interface ScaleChoice {
   value: number;
@@ -72,7 +73,7 @@ export function renderScale(view: ScaleView): TemplateResult {
           tabindex=${index === tabStop ? 0 : -1}
           @click=${() => view.onPick(choice.value)}
         >
-          <span>${choice.text}</span>${choice.detail ? html`<span class="visually-hidden">, ${choice.detail}</span>` : nothing}
+          ${choice.detail ? spokenLabel(choice.text, `${choice.text}, ${choice.detail}`) : html`<span>${choice.text}</span>`}
         </button>`,
       )}
     </div>

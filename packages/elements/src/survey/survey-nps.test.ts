@@ -3,6 +3,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { createMemoryAdapter } from '@pxm/adapter-memory';
 import { DEMO_SURVEY_TOKENS } from '@pxm/core/demo';
+import { accessibleNames } from '../test-helpers/accessible-name.js';
 import { expectNoAxeViolations } from '../test-helpers/axe.js';
 import { $, focused, mountSurvey, radiosOf } from '../test-helpers/survey-harness.js';
 import type { PxmSurvey } from './survey.js';
@@ -31,6 +32,8 @@ describe('pxm-survey NPS scale', () => {
     expect(radios.map((radio) => radio.querySelector('span')!.textContent)).to.deep.equal(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
     expect(radios[0]!.textContent).to.contain('Not at all likely');
     expect(radios[10]!.textContent).to.contain('Extremely likely');
+    const names = await accessibleNames(radios);
+    expect([names[0], names[1], names[10]], 'as a screen reader hears them, no space before the comma').to.deep.equal(['0, Not at all likely', '1', '10, Extremely likely']);
     const ends = [...$(survey, '[part="scale-ends"]')!.querySelectorAll('span')].map((span) => span.textContent);
     expect(ends).to.deep.equal(['0 – Not at all likely', '10 – Extremely likely']);
     expect(radios.every((radio) => radio.getAttribute('aria-checked') === 'false')).to.equal(true);

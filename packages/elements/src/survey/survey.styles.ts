@@ -15,7 +15,6 @@ export const surveyStyles = css`
 
   .base {
     container-type: inline-size;
-    max-inline-size: var(--_max-width);
   }
 
   .title {
@@ -118,12 +117,18 @@ export const surveyStyles = css`
     border-color: var(--_color-danger);
   }
 
+  /* Each end label stays whole; on a narrow screen the last moves below, still at the end. */
   .ends {
     display: flex;
+    flex-wrap: wrap;
     justify-content: space-between;
-    gap: 1rem;
+    gap: 0 1rem;
     margin-block-start: 0.375rem;
     font-size: 0.875em;
+  }
+
+  .ends > span:last-child {
+    margin-inline-start: auto;
   }
 
   .choices {

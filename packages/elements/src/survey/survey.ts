@@ -428,9 +428,9 @@ export class PxmSurvey extends PxmElement {
 
   protected override render() {
     if (!this.resolvedAdapter) {
-      return html`<div class="base" part="base"><p class="notice">${this.common.t('noAdapter')}</p></div>`;
+      return html`<div class="base surface" part="base"><p class="notice">${this.common.t('noAdapter')}</p></div>`;
     }
-    return html`<div class="base" part="base">
+    return html`<div class="base surface" part="base">
       ${this.load.render({
         // Before the first load starts (a server-rendered first paint): loading, not a blank box.
         initial: () => renderLoading(this.common.t('loading')),

@@ -141,14 +141,17 @@ export function globalTokensPlugin({ hostStylesPath, baseClass = 'PxmElement' })
     packageLinkPhase({ customElementsManifest }) {
       const css = readFileSync(hostStylesPath, 'utf8');
       const found = new Map();
-      for (const match of css.matchAll(/--_[\w-]+:\s*var\((--pxm-[\w-]+),\s*((?:[^()]|\([^()]*\))+)\);/g)) found.set(match[1], match[2].trim());
+      // Defaults may nest parentheses two deep: clamp(0rem, calc(...), 1.25rem).
+      const defaultValue = /(?:[^()]|\((?:[^()]|\([^()]*\))*\))+/.source;
+      for (const match of css.matchAll(new RegExp(`--_[\\w-]+:\\s*var\\((--pxm-[\\w-]+),\\s*(${defaultValue})\\);`, 'g'))) found.set(match[1], match[2].trim());
       const documented = new Set(GLOBAL_TOKENS.map((t) => t.name));
       const undocumented = [...found.keys()].filter((name) => !documented.has(name));
       const gone = [...documented].filter((name) => !found.has(name));
       if (undocumented.length || gone.length) {
         throw new Error(`Global tokens and their descriptions (scripts/manifest/global-tokens.mjs) disagree: undocumented ${undocumented.join(', ') || 'none'}; no longer in the styles ${gone.join(', ') || 'none'}.`);
       }
-      const tokens = GLOBAL_TOKENS.map(({ name, description, syntax }) => ({ name, description, syntax, default: found.get(name) }));
+      // A token may describe its default in words where the CSS is not meant for reading.
+      const tokens = GLOBAL_TOKENS.map(({ name, description, syntax, defaultText }) => ({ name, description, syntax, default: defaultText ?? found.get(name) }));
       const all = classes(customElementsManifest);
       for (const declaration of all) {
         if (!declaration.tagName || !inheritsFrom(declaration, baseClass, all)) continue;

@@ -23,5 +23,5 @@ export const GLOBAL_TOKENS = [
   { name: '--pxm-space', syntax: '<length>', description: 'Base spacing unit.' },
   { name: '--pxm-target-size', syntax: '<length>', description: 'Minimum size of tap targets (buttons, choices, calendar days). Keep at least 24px; 44px is recommended.' },
   { name: '--pxm-max-width', syntax: '<length>', description: 'Maximum inline size of the element\'s content.' },
-  { name: '--pxm-surface-padding', syntax: '<length>', description: 'Space between the edge of the element\'s surface and its content. Set 0 to line the content up with the page\'s own text.' },
+  { name: '--pxm-surface-padding', syntax: '<length>', description: 'Space between the edge of the element\'s surface and its content. Set 0 to line the content up with the page\'s own text.', defaultText: '0 on a 320 px screen, growing to 1.25rem from 360 px' },
 ];

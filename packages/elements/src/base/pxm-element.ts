@@ -6,6 +6,7 @@ import { PxmErrorEvent } from '../events/pxm-error-event.js';
 import { commonEn } from '../l10n/common.en.js';
 import { commonEs } from '../l10n/common.es.js';
 import { LocalizeController } from '../l10n/localize-controller.js';
+import { RootFontGuard } from '../internal/root-font-guard.js';
 
 /** The `lang` of the nearest ancestor that has one, looking through shadow roots. */
 function inheritedLang(element: Element): string | undefined {
@@ -56,6 +57,8 @@ export class PxmElement extends LitElement {
 
   private configConsumer = this.createConfigConsumer();
   protected readonly common = new LocalizeController(this, 'common', { en: commonEn, es: commonEs });
+  /** Keeps a page's `html { font-size: 62.5% }` from shrinking the element. */
+  protected readonly rootFontGuard = new RootFontGuard(this);
 
   private createConfigConsumer(): ContextConsumer<typeof pxmConfigContext, this> {
     return new ContextConsumer(this, { context: pxmConfigContext, subscribe: true });

@@ -61,7 +61,7 @@ export const bookingPickStyles = css`
   }
 
   .day {
-    block-size: min(var(--_day-size), 12vw);
+    block-size: min(var(--_day-size), 12 * var(--_vw));
     min-block-size: 2rem;
     text-align: center;
     border-radius: var(--_radius);

@@ -141,9 +141,9 @@ export const bookingStyles = css`
   }
 
   dialog {
-    inline-size: min(var(--pxm-booking-dialog-width, 44rem), 100vw - 1rem);
-    max-inline-size: 100vw;
-    max-block-size: calc(100dvh - 1rem);
+    inline-size: min(var(--pxm-booking-dialog-width, 44rem), 100 * var(--_vw) - 1rem);
+    max-inline-size: calc(100 * var(--_vw));
+    max-block-size: calc(100 * var(--_dvh) - 1rem);
     padding: var(--_space);
     border: 0;
     border-radius: var(--_radius);

@@ -32,8 +32,14 @@ export const hostStyles = css`
     --_space: var(--pxm-space, 1rem);
     --_target-size: var(--pxm-target-size, 2.75rem);
     --_max-width: var(--pxm-max-width, 48rem);
+    /*
+     * One viewport width unit, corrected for the zoom RootFontGuard may set (zoom scales vw too).
+     * Every vw and dvh in the elements goes through these.
+     */
+    --_vw: calc(1vw / var(--_zoom, 1));
+    --_dvh: calc(1dvh / var(--_zoom, 1));
     /* None on the narrowest phones (320 px), where every pixel goes to 44 px targets; 1.25rem from 360 px. */
-    --_surface-padding: var(--pxm-surface-padding, clamp(0rem, 50vw - 10rem, 1.25rem));
+    --_surface-padding: var(--pxm-surface-padding, clamp(0rem, 50 * var(--_vw) - 10rem, 1.25rem));
 
     display: block;
     box-sizing: border-box;

@@ -1,0 +1,47 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
+
+/**
+ * Keeps a page's shrunken root font size from shrinking an element.
+ *
+ * Sizes inside the elements are in rem, so they follow the text size the visitor chose in the
+ * browser. Some site themes set `html { font-size: 62.5% }` (or `10px`) for easy rem arithmetic
+ * of their own; inherited as is, that would cut the elements' text and 44 px targets to 62.5%.
+ * When the root is smaller than the visitor's default size (`medium`) and the page has not set
+ * `--pxm-font-size`, the host is zoomed back up by the ratio. A larger root is left alone:
+ * bigger text never hurts, and a page that wants it gets it.
+ *
+ * Zoom rather than rewriting every size: it scales the whole element, rem and px alike, so a
+ * 1px border draws at 1.6px on such a page, as it would under the browser's own zoom.
+ */
+export class RootFontGuard implements ReactiveController {
+  constructor(private readonly host: Host) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    const root = document.documentElement;
+    this.host.style.removeProperty('zoom');
+    this.host.style.removeProperty('--_zoom');
+    const rootSize = parseFloat(getComputedStyle(root).fontSize);
+    const hostSize = parseFloat(getComputedStyle(this.host).fontSize);
+    // A page that sized the elements itself (--pxm-font-size) keeps its size.
+    if (!(rootSize > 0) || Math.abs(hostSize - rootSize) > 0.01) return;
+    const ratio = this.defaultFontSize() / rootSize;
+    if (ratio <= 1.01) return;
+    // Zoom scales viewport units as well; host styles divide them by --_zoom (see --_vw).
+    this.host.style.zoom = ratio.toFixed(4);
+    this.host.style.setProperty('--_zoom', ratio.toFixed(4));
+  }
+
+  /** The visitor's default text size: what `font-size: medium` resolves to. */
+  private defaultFontSize(): number {
+    const probe = document.createElement('span');
+    probe.style.fontSize = 'medium';
+    this.host.renderRoot.appendChild(probe);
+    const size = parseFloat(getComputedStyle(probe).fontSize);
+    probe.remove();
+    return size;
+  }
+}

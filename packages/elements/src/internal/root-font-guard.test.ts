@@ -5,7 +5,9 @@ import type { ProbeElement } from '../test-helpers/probe-element.js';
 import '../test-helpers/probe-element.js';
 import { button, untilTimes } from '../test-helpers/booking-harness.js';
 import type { PxmBooking } from '../booking/booking.js';
+import type { PxmProvider } from '../provider/provider.js';
 import '../define/pxm-booking.js';
+import '../define/pxm-provider.js';
 
 /** Rendered height of the probe's one line of text: line height 1.5 of its font size. */
 const lineHeight = (probe: ProbeElement) => probe.shadowRoot!.querySelector('p')!.getBoundingClientRect().height;
@@ -44,6 +46,20 @@ describe('a page that changes its root font size', () => {
     expect(dialog.right).to.be.at.most(375);
     expect(document.documentElement.scrollWidth).to.be.at.most(375);
     expect(time!.getBoundingClientRect().height).to.be.at.least(44);
+  });
+
+  it('waits until an element inside a provider is rendered before measuring', async () => {
+    for (const rootSize of ['', '62.5%']) {
+      document.documentElement.style.fontSize = rootSize;
+      // Created and connected in one go, as a page's markup is: the provider has no slot yet.
+      const host = await fixture<HTMLElement>(html`<div></div>`);
+      host.innerHTML = '<pxm-provider><pxm-test-probe></pxm-test-probe></pxm-provider>';
+      const probe = host.querySelector<ProbeElement>('pxm-test-probe')!;
+      await probe.updateComplete;
+      await host.querySelector<PxmProvider>('pxm-provider')!.updateComplete;
+      expect(probe.style.getPropertyValue('--_zoom')).to.equal(rootSize ? '1.6000' : '', `root ${rootSize || 'default'}`);
+      expect(lineHeight(probe)).to.be.closeTo(24, 1);
+    }
   });
 
   it('leaves a larger root alone: bigger text is the page’s choice', async () => {

@@ -16,19 +16,35 @@ type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLEl
  * 1px border draws at 1.6px on such a page, as it would under the browser's own zoom.
  */
 export class RootFontGuard implements ReactiveController {
+  /** Whether the sizes could be read since the element connected. */
+  private measured = false;
+
   constructor(private readonly host: Host) {
     host.addController(this);
   }
 
   hostConnected(): void {
-    const root = document.documentElement;
     this.host.style.removeProperty('zoom');
     this.host.style.removeProperty('--_zoom');
-    const rootSize = parseFloat(getComputedStyle(root).fontSize);
+    this.measured = false;
+    this.measure();
+  }
+
+  // An element not yet in the flat tree (inside a <pxm-provider> that has not rendered its slot)
+  // has no computed sizes; it is measured after its next update instead.
+  hostUpdated(): void {
+    if (!this.measured) this.measure();
+  }
+
+  private measure(): void {
+    const rootSize = parseFloat(getComputedStyle(document.documentElement).fontSize);
     const hostSize = parseFloat(getComputedStyle(this.host).fontSize);
+    const defaultSize = this.defaultFontSize();
+    if (![rootSize, hostSize, defaultSize].every((size) => Number.isFinite(size) && size > 0)) return;
+    this.measured = true;
     // A page that sized the elements itself (--pxm-font-size) keeps its size.
-    if (!(rootSize > 0) || Math.abs(hostSize - rootSize) > 0.01) return;
-    const ratio = this.defaultFontSize() / rootSize;
+    if (Math.abs(hostSize - rootSize) > 0.01) return;
+    const ratio = defaultSize / rootSize;
     if (ratio <= 1.01) return;
     // Zoom scales viewport units as well; host styles divide them by --_zoom (see --_vw).
     this.host.style.zoom = ratio.toFixed(4);

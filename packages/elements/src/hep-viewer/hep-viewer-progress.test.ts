@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import { addDays, toZonedIso, zonedTimeToInstant, type ActivityLogEntry } from '@pxm/core';
 import { createMemoryAdapter } from '@pxm/adapter-memory';
 import { DEMO_HEP_TOKEN } from '@pxm/core/demo';
@@ -89,6 +90,41 @@ describe('pxm-hep-viewer progress', () => {
     expect(shown.querySelector('svg') === null).to.equal(true);
     expect(shown.querySelector('table')!.closest('.visually-hidden') === null).to.equal(true);
     await expectNoAxeViolations(viewer);
+  });
+});
+
+describe('pxm-hep-viewer progress tables on a phone', () => {
+  afterEach(() => setViewport({ width: 800, height: 600 }));
+
+  it('keeps words whole in the tables at 320 px and still fits', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const viewer = await fixture<PxmHepViewer>(html`<pxm-hep-viewer view="progress" .adapter=${createMemoryAdapter()} token=${DEMO_HEP_TOKEN}></pxm-hep-viewer>`);
+    await loaded(viewer);
+    await until(() => shadow(viewer).querySelectorAll('figure.chart-block').length === 2, 'two charts');
+    for (const figure of shadow(viewer).querySelectorAll<HTMLElement>('figure.chart-block')) {
+      button(figure, 'Show as a table').click();
+    }
+    await viewer.updateComplete;
+    const cells = [...shadow(viewer).querySelectorAll<HTMLElement>('figure.chart-block th, figure.chart-block td')];
+    expect(cells.length).to.be.greaterThan(8);
+    let words = 0;
+    for (const cell of cells) {
+      // A word broken across lines has more than one box.
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+        for (const match of text.textContent!.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(text, match.index);
+          range.setEnd(text, match.index + match[0].length);
+          expect(range.getClientRects().length).to.equal(1, `"${match[0]}" stays on one line in "${cell.textContent}"`);
+          words += 1;
+        }
+      }
+    }
+    expect(words).to.be.greaterThan(20);
+    const tables = [...shadow(viewer).querySelectorAll('figure.chart-block table')];
+    for (const table of tables) expect(table.getBoundingClientRect().right).to.be.at.most(viewer.getBoundingClientRect().right + 0.5);
+    expect(document.documentElement.scrollWidth).to.be.at.most(320);
   });
 });
 

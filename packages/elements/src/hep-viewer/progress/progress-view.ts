@@ -79,7 +79,7 @@ function weeklyChart(l10n: T, t: ProgressText, state: ProgressState, adherence: 
     <tbody>
       ${weeks.map(
         (week) => html`<tr>
-          <th scope="row">${l10n.date(week.weekStart, { month: 'long', day: 'numeric' })}</th>
+          <th scope="row">${l10n.date(week.weekStart, { month: 'short', day: 'numeric' })}</th>
           <td>${formatNumber(l10n.locale, week.completed)}</td>
           <td>${formatNumber(l10n.locale, week.prescribed)}</td>
           <td>${week.rate === null ? '–' : percent(l10n, week.rate)}</td>
@@ -110,7 +110,7 @@ function painChart(l10n: T, t: ProgressText, state: ProgressState, pain: PainTre
     <tbody>
       ${pain.points.map(
         (point) => html`<tr>
-          <th scope="row">${l10n.date(point.date, { weekday: 'short', month: 'long', day: 'numeric' })}</th>
+          <th scope="row">${l10n.date(point.date, { weekday: 'short', month: 'short', day: 'numeric' })}</th>
           <td>${formatNumber(l10n.locale, point.average, { maximumFractionDigits: 1 })}</td>
           <td>${formatNumber(l10n.locale, point.highest)}</td>
         </tr>`,

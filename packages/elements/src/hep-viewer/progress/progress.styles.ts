@@ -100,11 +100,16 @@ export const progressStyles = css`
     inline-size: 100%;
   }
 
+  /*
+   * Columns size to whole words ("November", "Highest"): the host's overflow-wrap: anywhere
+   * would let a narrow table break them mid-word. break-word still stops a freak string overflowing.
+   */
   th,
   td {
     padding: 0.3rem 0.5rem;
     border-block-end: 1px solid var(--_color-border-subtle);
     text-align: start;
+    overflow-wrap: break-word;
   }
 
   td {

@@ -183,6 +183,9 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
     return stored;
   }
 
+  /** Last names compare without case, accents or surrounding spaces: "garcia " finds "García". */
+  const nameKey = (name: string) => name.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
+
   function matchPatient(patient: PatientDetails, operation: string): string {
     if (patient.kind === 'new') {
       const id = `pat-${createId()}`;
@@ -192,7 +195,7 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
     const digits = (value: string | undefined) => (value ?? '').replace(/\D/g, '').slice(-10);
     const match = [...patients.values()].find(
       (known) =>
-        known.lastName.localeCompare(patient.lastName, undefined, { sensitivity: 'base' }) === 0 &&
+        nameKey(known.lastName) === nameKey(patient.lastName) &&
         known.dateOfBirth === patient.dateOfBirth &&
         ((patient.phone !== undefined && digits(known.phone) === digits(patient.phone)) ||
           (patient.email !== undefined && known.email.toLowerCase() === patient.email.toLowerCase())),

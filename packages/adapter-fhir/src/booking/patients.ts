@@ -1,7 +1,9 @@
 /**
  * Patient match or create. A returning patient is found by a `family` + `birthdate` search and
- * then held to the contract's rule here: the last name (ignoring case and accents), the date of
- * birth, and the phone (last ten digits) or the email. A new patient is created conditionally on
+ * then held to the contract's rule here: the last name (ignoring case, accents and surrounding
+ * spaces), the date of birth, and the phone (last ten digits) or the email. When the server's
+ * `family` search keeps accents (the spec says it should not), a `birthdate` search is compared
+ * here instead. A new patient is created conditionally on
  * the booking's request key, so a retried booking never makes a second record.
  */
 import { AdapterError, type NewPatient, type ReturningPatient } from '@pxm/core';
@@ -12,8 +14,13 @@ import type { Patient } from '../fhir/types.js';
 
 const digits = (value: string | undefined) => (value ?? '').replace(/\D/g, '').slice(-10);
 
+/** A last name without case, accents (NFD, combining marks removed) or surrounding spaces. */
+export function nameKey(name: string): string {
+  return name.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
+}
+
 function sameName(a: string | undefined, b: string): boolean {
-  return a !== undefined && a.localeCompare(b, undefined, { sensitivity: 'base' }) === 0;
+  return a !== undefined && nameKey(a) === nameKey(b);
 }
 
 export function matchesReturning(patient: Patient, details: ReturningPatient): boolean {
@@ -26,8 +33,14 @@ export function matchesReturning(patient: Patient, details: ReturningPatient): b
 }
 
 export async function findReturningPatient(ctx: FhirContext, details: ReturningPatient, operation: string, signal?: AbortSignal): Promise<string> {
-  const found = await ctx.client.search<Patient>(operation, 'Patient', { family: details.lastName, birthdate: details.dateOfBirth }, signal);
-  const matches = found.matches.filter((patient) => matchesReturning(patient, details));
+  const found = await ctx.client.search<Patient>(operation, 'Patient', { family: details.lastName.trim(), birthdate: details.dateOfBirth }, signal);
+  let matches = found.matches.filter((patient) => matchesReturning(patient, details));
+  if (!matches.length) {
+    // FHIR string search should ignore case and accents, but servers differ (Medplum's in-memory
+    // repository keeps accents): "Garcia" may not find "García". Same birth date, compared here.
+    const born = await ctx.client.search<Patient>(operation, 'Patient', { birthdate: details.dateOfBirth }, signal);
+    matches = born.matches.filter((patient) => matchesReturning(patient, details));
+  }
   // Two records that both fit are a duplicate the practice must resolve; guessing could show one
   // patient's visit to another, so it is "not found" and the front desk takes over.
   if (matches.length !== 1 || !matches[0]!.id) {

@@ -3,9 +3,10 @@
  * group and subscriber fields do not (a browser must never fill someone else's insurance).
  * The waitlist reuses the patient part without insurance.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { radioGroup, textField } from './booking-fields.js';
+import { money } from './booking-summary.js';
 import type { BookingView } from './booking-view.js';
 
 const REFERRALS = ['doctor', 'search', 'friend', 'insurance', 'social', 'other'] as const;
@@ -51,7 +52,7 @@ function renderEligibility(v: BookingView): TemplateResult | typeof nothing {
   const result = v.s.eligibility;
   if (!result) return nothing;
   if (result === 'failed') return html`<p class="notice warning" role="status">${l.t('eligibilityFailed')}</p>`;
-  const copay = result.copay ? l.t('copay', l.money(result.copay.amountMinor, result.copay.currency)) : '';
+  const copay = result.copay ? l.t('copay', money(v, result.copay.amountMinor, result.copay.currency)) : '';
   const tone = result.status === 'active' ? 'success' : 'warning';
   return html`<p class=${`notice ${tone}`} role="status" part="eligibility">
     ${l.t(result.status === 'active' ? 'eligibilityActive' : result.status === 'inactive' ? 'eligibilityInactive' : 'eligibilityUnknown')}
@@ -97,11 +98,39 @@ export function renderCoverage(v: BookingView): TemplateResult {
       : nothing}`;
 }
 
+/**
+ * No record matched: say so, and offer to book as a new patient with everything typed kept (the
+ * same draft fields). A visit type open to anyone switches in place and focuses the one field
+ * left (first name); a returning-only type goes back to choose a visit for new patients.
+ */
+function renderNotFound(v: BookingView): TemplateResult | typeof nothing {
+  const { l, s } = v;
+  if (!s.errors.match || s.draft.kind !== 'returning') return nothing;
+  const inPlace = v.type?.patientEligibility === 'any' && s.holds.length < 2;
+  const asNew = (event: Event) => {
+    const root = (event.currentTarget as HTMLElement).getRootNode() as ShadowRoot;
+    if (inPlace) {
+      v.a.set({ errors: {} });
+      v.a.draft({ kind: 'new' });
+      void (root.host as ReactiveElement).updateComplete.then(() => root.getElementById('firstName')?.focus());
+    } else {
+      v.a.go('choose');
+      v.a.draft({ kind: 'new' });
+      v.a.set({ notice: { tone: 'info', text: l.t('newPatientType') } });
+    }
+  };
+  return html`<div class="notice error" part="notice" id="not-found" tabindex="-1" role="alert">
+    <p>${l.t('patientNotFound')}</p>
+    ${inPlace || !v.fixed.type ? html`<button type="button" class="button" @click=${asNew}>${l.t('bookAsNew')}</button>` : nothing}
+  </div>`;
+}
+
 export function renderDetails(v: BookingView): TemplateResult {
   const { l } = v;
   const d = v.s.draft;
   const fixedKind = v.type?.patientEligibility !== 'any' || v.s.holds.length > 1;
   return html`<form class="step-body" novalidate @submit=${(e: Event) => (e.preventDefault(), v.a.toReview())}>
+    ${renderNotFound(v)}
     ${renderPatientFields(v, !fixedKind)}
     ${d.kind === 'new'
       ? html`<fieldset class="group">

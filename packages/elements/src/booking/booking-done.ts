@@ -7,6 +7,7 @@ import { addressLine, googleCalendarUrl, outlookCalendarUrl, type Appointment } 
 import { renderPolicy } from './booking-review.js';
 import { renderVisit, renderVisitList } from './booking-summary.js';
 import type { BookingView } from './booking-view.js';
+import { weekdayOptions } from './booking-waitlist.js';
 
 /** Calendar links leave the page: a neutral title and the address, nothing about the visit's reason. */
 function calendarLinks(v: BookingView, appointments: Appointment[], icsUrl: string): TemplateResult {
@@ -31,13 +32,34 @@ function calendarLinks(v: BookingView, appointments: Appointment[], icsUrl: stri
   </section>`;
 }
 
+/** What the patient asked for, so they can check it, and a way back to the times. */
+function renderWaitlisted(v: BookingView): TemplateResult {
+  const { l, s } = v;
+  const w = s.waitlist;
+  const row = (term: string, value: unknown) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`;
+  const days = weekdayOptions(v).filter((o) => w.weekdays.includes(o.day)).map((o) => o.label);
+  const provider = v.catalog.providers.find((p) => p.id === w.providerId);
+  return html`<div class="step-body">
+    <p class="notice success">${l.t('waitlistedText', v.catalog.practice.name)}</p>
+    <dl class="summary" part="summary">
+      ${row(l.t('where'), v.location?.name ?? '')}
+      ${row(l.t('visitType'), v.type?.name ?? '')}
+      ${row(l.t('preferredDays'), l.list(days))}
+      ${row(l.t('preferredTimes'), l.list(w.times.map((t) => l.t(t))))}
+      ${row(l.t('provider'), provider ? v.providerName(provider.id) : l.t('anyProvider'))}
+      ${w.earliestDate ? row(l.t('earliestDate'), l.date(w.earliestDate, { year: 'numeric', month: 'long', day: 'numeric' })) : nothing}
+    </dl>
+    <div class="actions start">
+      <button type="button" class="button primary" @click=${() => (v.a.set({ keys: [] }), v.a.go('time'))}>${l.t('backToTimes')}</button>
+    </div>
+  </div>`;
+}
+
 export function renderDone(v: BookingView, icsUrl: string): TemplateResult {
   const { l, s } = v;
   const booked = s.appointments;
   const outcome = s.outcome;
-  if (outcome === 'waitlisted') {
-    return html`<div class="step-body"><p class="notice success">${l.t('waitlistedText', v.catalog.practice.name)}</p></div>`;
-  }
+  if (outcome === 'waitlisted') return renderWaitlisted(v);
   if (outcome === 'cancelled') {
     return html`<div class="step-body">
       <p class="notice success">${l.t('cancelledText')}</p>

@@ -55,6 +55,28 @@ export const bookingFlowStyles = css`
     padding-inline-start: 1.25rem;
   }
 
+  /* Room for two-digit numbers ("12. "), in the list's own font size. */
+  .visit-list,
+  .plan {
+    padding-inline-start: 3.25ch;
+  }
+
+  .plan-day {
+    margin: 0;
+  }
+
+  /* A time with its zone ("15:00 GMT-7") stays on one line. */
+  .nowrap {
+    white-space: nowrap;
+  }
+
+  /* Weekdays in even columns: two on a phone, three when there is room. */
+  .choices.days {
+    display: grid;
+    grid-template-columns: repeat(2, minmax(0, 1fr));
+    gap: 0 1rem;
+  }
+
   .plan-visit {
     padding-block: 0.25rem;
     border-block-end: 1px solid var(--_color-border-subtle);
@@ -73,6 +95,10 @@ export const bookingFlowStyles = css`
 
     .row {
       grid-template-columns: 1fr 1fr;
+    }
+
+    .choices.days {
+      grid-template-columns: repeat(3, minmax(0, 1fr));
     }
   }
 `;

@@ -233,8 +233,9 @@ export class BookingFlow {
         }
         if (err.code === 'slot_unavailable' || err.code === 'hold_expired') return this.h.backToTimes(slot);
         if (err.code === 'not_found') {
-          this.h.go('details', { busy: '' });
-          return this.h.notify(this.h.l.t('patientNotFound'));
+          // The details step shows why, with a way to book as a new patient instead.
+          this.h.go('details', { busy: '', errors: { match: 'patientNotFound' } });
+          return this.h.focus('#not-found');
         }
         if (err.code === 'validation') {
           this.h.go('details', { busy: '' });

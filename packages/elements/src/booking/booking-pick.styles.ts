@@ -2,6 +2,14 @@ import { css } from 'lit';
 
 /** Choosing and picking a time: option cards, the month grid, the times. One column from 320 px; grid and times side by side when there is room. */
 export const bookingPickStyles = css`
+  /* Link-style buttons line up with the text around them; the target keeps its height. */
+  .button.link {
+    justify-content: flex-start;
+    min-inline-size: 0;
+    padding-inline: 0;
+    border-inline-width: 0;
+  }
+
   .cards .card {
     border: 1px solid var(--_color-border-subtle);
     border-radius: var(--_radius);

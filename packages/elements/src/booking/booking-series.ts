@@ -25,12 +25,13 @@ export function renderSeries(v: BookingView): TemplateResult {
   const zone = v.clinicZone;
   const set = (patch: Partial<typeof plan>) => v.a.set({ series: { ...plan, ...patch }, errors: {} });
   const choose = (date: string, id: string) => set({ choice: { ...plan.choice, [date]: id } });
-  const slotText = (slot: Slot) => `${timeLabel(l, slot.start, zone)} · ${v.providerName(slot.providerId)}`;
+  // A time and its zone never break ("9:00 GMT-7"), even though the host wraps long words anywhere.
+  const slotText = (slot: Slot) => html`<span class="nowrap">${timeLabel(l, slot.start, zone)}</span> · ${v.providerName(slot.providerId)}`;
   const chosen = Object.values(plan.choice).filter(Boolean).length;
 
   return html`<div class="step-body">
     <p>${l.t('seriesIntro')}</p>
-    <fieldset class="choices inline" aria-describedby=${error ? 'series-error' : nothing}>
+    <fieldset class="choices days" aria-describedby=${error ? 'series-error' : nothing}>
       <legend>${l.t('seriesDays')}</legend>
       ${weekdayOptions(v).map(
         ({ day, label }) => html`<label class="choice"><input type="checkbox" name="series-day" aria-invalid=${error ? 'true' : 'false'} .checked=${live(plan.weekdays.includes(day))} @change=${(e: Event) => set({ weekdays: toggled(plan.weekdays, day, (e.target as HTMLInputElement).checked), visits: undefined })} /><span>${label}</span></label>`,
@@ -63,9 +64,10 @@ export function renderSeries(v: BookingView): TemplateResult {
                 const slot = visit.slot;
                 return html`<li class="plan-visit"><label class="choice"><input type="checkbox" name="series-visit" .checked=${live(pick === slot.id)} @change=${(e: Event) => choose(visit.date, (e.target as HTMLInputElement).checked ? slot.id : '')} /><span><strong>${day}</strong> ${slotText(slot)}</span></label></li>`;
               }
+              // The day heads the item (so the list number sits beside it) and names the group of alternatives.
               return html`<li class="plan-visit conflict">
-                <fieldset class="choices">
-                  <legend><strong>${day}</strong>: ${visit.status === 'conflict' ? l.t('seriesConflict') : l.t('seriesNone')}</legend>
+                <p class="plan-day" id=${`day-${visit.date}`}><strong>${day}</strong>: ${visit.status === 'conflict' ? l.t('seriesConflict') : l.t('seriesNone')}</p>
+                <fieldset class="choices" aria-labelledby=${`day-${visit.date}`}>
                   ${visit.alternatives.map(
                     (alt) => html`<label class="choice"><input type="radio" name=${`alt-${visit.date}`} .checked=${live(pick === alt.id)} @change=${() => choose(visit.date, alt.id)} /><span>${
                       localDateIn(alt.start, zone) === visit.date ? '' : `${l.dateTime(alt.start, zone, { weekday: 'short', month: 'short', day: 'numeric' })} `

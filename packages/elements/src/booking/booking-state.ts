@@ -132,7 +132,8 @@ export interface BookingState {
   holdDeadline: number;
   holdExpired: boolean;
   draft: DetailsDraft;
-  errors: Partial<Record<DraftField | 'choice' | 'ack' | 'series' | 'waitlist', string>>;
+  /** `match`: a returning patient's details matched no record. */
+  errors: Partial<Record<DraftField | 'choice' | 'ack' | 'series' | 'waitlist' | 'match', string>>;
   notice: Notice | undefined;
   /** An action in flight (its label is shown on the busy button). */
   busy: '' | 'hold' | 'confirm' | 'cancel' | 'waitlist' | 'series' | 'eligibility';

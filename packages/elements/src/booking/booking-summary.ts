@@ -11,10 +11,28 @@ export interface VisitLike {
 
 /** "Tuesday, March 16, 2027, 9:00 – 9:45 AM MDT" in a zone. */
 export function whenText(v: BookingView, visit: VisitLike, zone: string): string {
-  const day = v.l.dateTime(visit.start, zone, { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' });
-  const from = v.l.dateTime(visit.start, zone, { hour: 'numeric', minute: '2-digit' });
-  const to = v.l.dateTime(visit.end, zone, { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
+  const [day, from, to] = whenParts(v, visit, zone);
   return `${day}, ${from} – ${to}`;
+}
+
+function whenParts(v: BookingView, visit: VisitLike, zone: string): [string, string, string] {
+  return [
+    v.l.dateTime(visit.start, zone, { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' }),
+    v.l.dateTime(visit.start, zone, { hour: 'numeric', minute: '2-digit' }),
+    v.l.dateTime(visit.end, zone, { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }),
+  ];
+}
+
+/** `whenText` for the page: each time stays whole with its zone ("15:00 GMT-7" never splits). */
+export function whenHtml(v: BookingView, visit: VisitLike, zone: string): TemplateResult {
+  const [day, from, to] = whenParts(v, visit, zone);
+  return html`${day}, <span class="nowrap">${from} –</span> <span class="nowrap">${to}</span>`;
+}
+
+/** Money as the practice writes it: "$50", "$12.50" (no ".00" on whole amounts). */
+export function money(v: BookingView, amountMinor: number, currency: string): string {
+  const whole = amountMinor % 100 === 0 ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {};
+  return v.l.number(amountMinor / 100, { style: 'currency', currency, ...whole });
 }
 
 /** The zone the visit is read in first: the clinic's for in-clinic visits, the patient's for video. */
@@ -29,7 +47,7 @@ export function renderVisit(v: BookingView, visit: VisitLike): TemplateResult {
   const differs = offsetMinutes(visit.start, zone) !== offsetMinutes(visit.start, other);
   const loc = v.location;
   return html`<dl class="summary" part="summary">
-    <div><dt>${l.t('when')}</dt><dd>${whenText(v, visit, zone)}${
+    <div><dt>${l.t('when')}</dt><dd>${whenHtml(v, visit, zone)}${
       differs ? html`<br /><span class="hint">${l.t(other === v.patientZone ? 'yourTime' : 'clinicTime', whenText(v, visit, other))}</span>` : nothing
     }</dd></div>
     <div><dt>${l.t('visitType')}</dt><dd>${v.type?.name ?? ''}${v.type ? `, ${l.t('minutes', v.type.durationMinutes)}` : ''}</dd></div>
@@ -48,6 +66,6 @@ export function renderVisit(v: BookingView, visit: VisitLike): TemplateResult {
 export function renderVisitList(v: BookingView, visits: VisitLike[]): TemplateResult {
   const zone = primaryZone(v);
   return html`<ol class="visit-list">
-    ${visits.map((visit) => html`<li>${whenText(v, visit, zone)} · ${v.providerName(visit.providerId)}</li>`)}
+    ${visits.map((visit) => html`<li>${whenHtml(v, visit, zone)} · ${v.providerName(visit.providerId)}</li>`)}
   </ol>`;
 }

@@ -13,7 +13,7 @@ import {
 import type { DetailsDraft, DraftField } from './booking-state.js';
 
 /** Error message keys by field; empty when the draft is complete. */
-export type DraftErrors = Partial<Record<DraftField, 'errRequired' | 'errEmail' | 'errPhone' | 'errDob' | 'errContact'>>;
+export type DraftErrors = Partial<Record<DraftField, 'errRequired' | 'errEmail' | 'errPhone' | 'errDob' | 'errContact' | 'errCoverage'>>;
 
 function isPastDate(value: string, today: string): boolean {
   return LocalDateSchema.safeParse(value).success && value >= '1900-01-01' && value < today;
@@ -41,7 +41,8 @@ export function validateDraft(draft: DetailsDraft, today: string, withCoverage =
     errors.phone = 'errContact';
   }
   if (withCoverage) {
-    need('coverage');
+    // A choice, not a text field: the message says what to choose.
+    if (!draft.coverage) errors.coverage = 'errCoverage';
     if (draft.coverage === 'insurance') {
       need('payerName');
       need('memberId');

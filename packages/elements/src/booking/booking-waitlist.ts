@@ -24,7 +24,7 @@ export function renderWaitlist(v: BookingView): TemplateResult {
   const set = (patch: Partial<typeof w>) => v.a.set({ waitlist: { ...w, ...patch }, errors: {} });
   return html`<form class="step-body" novalidate @submit=${(e: Event) => (e.preventDefault(), v.a.joinWaitlist())}>
     <p>${l.t('waitlistIntro')}</p>
-    <fieldset class="choices inline" aria-describedby=${error ? 'waitlist-error' : nothing}>
+    <fieldset class="choices days" aria-describedby=${error ? 'waitlist-error' : nothing}>
       <legend>${l.t('preferredDays')}</legend>
       ${weekdayOptions(v).map(
         ({ day, label }) => html`<label class="choice"><input type="checkbox" name="wl-day" aria-invalid=${error ? 'true' : 'false'} .checked=${w.weekdays.includes(day)} @change=${(e: Event) => set({ weekdays: toggled(w.weekdays, day, (e.target as HTMLInputElement).checked) })} /><span>${label}</span></label>`,

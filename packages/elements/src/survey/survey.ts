@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { Task } from '@lit/task';
 import {
   AdapterError,
   characterCount,
@@ -24,6 +23,7 @@ import {
   type SurveyQuestion,
 } from '@pxm/core';
 import { PxmElement } from '../base/pxm-element.js';
+import { Loader } from '../internal/loader.js';
 import { renderFailure, renderLoading } from '../internal/states.js';
 import { LocalizeController } from '../l10n/localize-controller.js';
 import { controlStyles } from '../styles/controls.styles.js';
@@ -163,7 +163,7 @@ export class PxmSurvey extends PxmElement {
     onFatal: (error) => this.stopFor(error),
   });
 
-  private readonly load = new Task(this, {
+  private readonly load = new Loader(this, {
     args: () => [this.resolvedAdapter, this.token] as const,
     task: async ([adapter, token], { signal }) => {
       this.reset();

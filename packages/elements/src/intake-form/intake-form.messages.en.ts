@@ -22,6 +22,8 @@ export const intakeFormEn = {
   conflictKeepMine: 'Keep the answers on this screen',
 
   errorSummary: (count: number) => (count === 1 ? 'There is 1 problem on this page' : `There are ${count} problems on this page`),
+  /** An item's label with the section or entry it is in, where its own label may be ambiguous. */
+  inContext: (context: string, label: string) => `${context} – ${label}`,
 
   reviewTitle: 'Review your answers',
   yes: 'Yes',

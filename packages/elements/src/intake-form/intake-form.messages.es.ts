@@ -24,6 +24,7 @@ export const intakeFormEs: Translation<IntakeFormMessages> = {
   conflictKeepMine: 'Conservar las respuestas de esta pantalla',
 
   errorSummary: (count: number) => (count === 1 ? 'Hay 1 problema en esta página' : `Hay ${count} problemas en esta página`),
+  inContext: (context: string, label: string) => `${context} – ${label}`,
 
   reviewTitle: 'Revise sus respuestas',
   yes: 'Sí',

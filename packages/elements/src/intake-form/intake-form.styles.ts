@@ -301,29 +301,42 @@ export const intakeFormStyles = css`
     resize: vertical;
   }
 
-  /* Scale: a row of numbered boxes that fits 0-10 at 320 px. */
+  /*
+   * Scale: a row of numbered boxes. Up to 11 points share one row; where 11 boxes of 24 px (the
+   * WCAG 2.5.8 minimum) and their gaps no longer fit (18.5rem), 10 or 11 points wrap into two
+   * even rows (5/5, 6/5) instead. More than 11 points wrap at 2.75rem each.
+   */
   .scale-points {
-    display: flex;
+    container-type: inline-size;
+  }
+
+  .scale-row {
+    display: grid;
+    grid-auto-flow: column;
+    grid-auto-columns: minmax(0, 1fr);
     gap: 0.2rem;
   }
 
-  .scale-points.wrap {
-    flex-wrap: wrap;
+  .scale-points.wrap .scale-row {
+    grid-auto-flow: row;
+    grid-template-columns: repeat(auto-fill, minmax(2.75rem, 1fr));
   }
 
-  /*
-   * Eleven points share the row and may shrink below 24 px on the narrowest screens rather than
-   * overflow; the gap keeps their centres 24 px apart (the WCAG 2.5.8 spacing exception).
-   */
+  @container (max-width: 18.5rem) {
+    .scale-points:not(.wrap) .scale-row:has(> :nth-child(10)) {
+      grid-auto-flow: row;
+      grid-template-columns: repeat(6, minmax(0, 1fr));
+    }
+
+    .scale-points:not(.wrap) .scale-row:has(> :nth-child(10):last-child) {
+      grid-template-columns: repeat(5, minmax(0, 1fr));
+    }
+  }
+
   .scale-point {
     position: relative;
     display: block;
-    flex: 1 1 0;
     min-inline-size: 0;
-  }
-
-  .scale-points.wrap .scale-point {
-    flex-basis: 2.75rem;
   }
 
   .scale-point input {
@@ -451,6 +464,10 @@ export const intakeFormStyles = css`
 
   .done [data-done-title]:focus {
     outline: none;
+  }
+
+  .done h4 {
+    margin-block-start: calc(var(--_space) * 1.25);
   }
 
   .reference {

@@ -125,6 +125,7 @@ function parseNumber(text: string): number | undefined {
  * @csspart review-page - One page on the review page.
  * @csspart scores - Outcome-measure scores.
  * @csspart done - The confirmation after submitting (or "already sent").
+ * @csspart consent-copy - On the confirmation, "Save a copy of your signed consent" and its hint.
  * @csspart definition-errors - The developer panel listing problems of an invalid definition.
  *
  * @cssproperty --pxm-intake-form-accent - Progress bar and selected scale point colour (default: the primary colour).
@@ -772,7 +773,7 @@ export class PxmIntakeForm extends PxmElement {
       <h3 tabindex="-1" data-done-title>${this.l10n.t('doneTitle')}</h3>
       <h4>${this.l10n.t('nextStepsTitle')}</h4>
       <div class="next-steps">${paragraphs(definition.nextSteps ?? this.l10n.t('defaultNextSteps'))}</div>
-      ${this.renderScores(response)}
+      ${this.signingPart.value?.renderSaveCopy(definition) ?? nothing} ${this.renderScores(response)}
       <p class="hint reference">${this.l10n.t('reference', response.id)}</p>
     </div>`;
   }
@@ -809,6 +810,26 @@ export class PxmIntakeForm extends PxmElement {
     </div>`;
   }
 
+  /**
+   * The nearest titled section or repeating-group entry around an answer, so "Name" in the
+   * error summary reads "Emergency contact – Name".
+   */
+  private contextOf(key: string): string | undefined {
+    const { items } = this.engine.index;
+    const { scope, id } = parseItemKey(key);
+    for (let parent = items.get(id)?.parent; parent && items.has(parent); parent = items.get(parent)!.parent) {
+      const container = items.get(parent)!.item;
+      if (container.type === 'section' && container.title) return container.title;
+      if (container.type === 'group') {
+        // The innermost group around the item is the last step of its scope.
+        const label = container.label ?? this.l10n.t('defaultInstanceLabel');
+        const index = /\[(\d+)\]$/.exec(scope)?.[1];
+        return index === undefined ? label : this.l10n.t('instanceLegend', label, Number(index) + 1);
+      }
+    }
+    return undefined;
+  }
+
   private renderSummary(): TemplateResult | typeof nothing {
     const issues = this.summary.filter((issue) => this.engine.isVisible(issue.key) && this.shownErrors.has(issue.key));
     if (issues.length === 0) return nothing;
@@ -818,8 +839,9 @@ export class PxmIntakeForm extends PxmElement {
         ${issues.map((issue) => {
           const item = this.engine.itemOf(issue.key)!;
           const label = item.type === 'consent' ? item.title : (item.label ?? item.id);
+          const context = this.contextOf(issue.key);
           return html`<li>
-            <button type="button" class="button link" @click=${() => this.focusKey(issue.key)}>${label}: ${this.errorFor(issue.key)}</button>
+            <button type="button" class="button link" @click=${() => this.focusKey(issue.key)}>${context ? this.l10n.t('inContext', context, label) : label}: ${this.errorFor(issue.key)}</button>
           </li>`;
         })}
       </ul>

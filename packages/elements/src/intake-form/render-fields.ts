@@ -331,20 +331,22 @@ function renderScale(host: FieldHost, item: Item<'scale'>, key: string): Templat
     <legend part="label">${item.label}${requiredMark(host, key)}</legend>
     ${renderHelp(item, key)}
     <div class="scale-points ${points.length > 11 ? 'wrap' : ''}" part="scale">
-      ${points.map(
-        (point) => html`<label class="scale-point">
-          <input
-            type="radio"
-            name=${fieldId(key)}
-            data-focus=${key}
-            ?required=${host.engine.isRequired(key)}
-            aria-invalid=${invalid(host, key)}
-            .checked=${live(value === point)}
-            @change=${() => host.setAnswer(key, point)}
-          />
-          <span>${host.l10n.number(point)}</span>
-        </label>`,
-      )}
+      <div class="scale-row">
+        ${points.map(
+          (point) => html`<label class="scale-point">
+            <input
+              type="radio"
+              name=${fieldId(key)}
+              data-focus=${key}
+              ?required=${host.engine.isRequired(key)}
+              aria-invalid=${invalid(host, key)}
+              .checked=${live(value === point)}
+              @change=${() => host.setAnswer(key, point)}
+            />
+            <span>${host.l10n.number(point)}</span>
+          </label>`,
+        )}
+      </div>
     </div>
     ${anchors
       ? html`<p class="anchors" id=${anchorsId}>

@@ -3,6 +3,7 @@ export const reviewEn = {
   intro: 'Check your answers before you send them. Choose “Change” to go back to a page; nothing you entered is lost.',
   change: 'Change',
   notAnswered: 'Not answered',
+  noneSelected: 'None selected',
   pageIncomplete: 'Some required answers are missing on this page.',
   yes: 'Yes',
   no: 'No',

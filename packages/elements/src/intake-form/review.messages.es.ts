@@ -5,6 +5,7 @@ export const reviewEs: Translation<ReviewMessages> = {
   intro: 'Revise sus respuestas antes de enviarlas. Elija «Cambiar» para volver a una página; no se pierde nada de lo que escribió.',
   change: 'Cambiar',
   notAnswered: 'Sin respuesta',
+  noneSelected: 'Ninguna opción seleccionada',
   pageIncomplete: 'Faltan respuestas obligatorias en esta página.',
   yes: 'Sí',
   no: 'No',

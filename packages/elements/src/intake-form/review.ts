@@ -92,9 +92,11 @@ export class Review {
         }
       } else {
         const answer = this.formatAnswer(item, engine.getAnswer(key));
+        // Ticking nothing is an answer to optional checkboxes, not a question skipped.
+        const none = answer === undefined && item.type === 'multiple-choice' && !engine.isRequired(key);
         out.push(html`<li class="review-row">
           <span class="review-question">${item.type === 'consent' ? item.title : (item.label ?? '')}</span>
-          <span class="review-answer ${answer === undefined ? 'missing' : ''}">${answer ?? this.l10n.t('notAnswered')}</span>
+          <span class="review-answer ${answer === undefined && !none ? 'missing' : ''}">${answer ?? this.l10n.t(none ? 'noneSelected' : 'notAnswered')}</span>
         </li>`);
       }
     }
@@ -144,8 +146,9 @@ export class Review {
           else if (comparison?.meetsMcid) verdict = l10n.t(comparison.trend === 'better' ? 'betterMeaningful' : 'worseMeaningful');
           else if (comparison?.mcid !== undefined) verdict = l10n.t('smallChange', l10n.number(comparison.mcid));
           return html`<li class="score" data-instrument=${rule.id}>
-            <strong>${name}</strong>: ${rule.scoreRange ? l10n.t('of', l10n.number(score), l10n.number(rule.scoreRange.max)) : l10n.number(score)}
-            <span class="hint">${l10n.t(rule.direction === 'higher-better' ? 'higherBetter' : 'higherWorse')}</span>
+            <strong>${name}</strong>: ${rule.scoreRange ? l10n.t('of', l10n.number(score), l10n.number(rule.scoreRange.max)) : l10n.number(score)}<br /><span class="hint"
+              >${l10n.t(rule.direction === 'higher-better' ? 'higherBetter' : 'higherWorse')}</span
+            >
             ${comparison
               ? html`<br /><span class="change ${comparison.trend}"
                     >${l10n.t('change_since', l10n.number(comparison.change, { signDisplay: 'exceptZero' }), l10n.dateTime(comparison.baseline.recordedAt, this.host.timeZone, { dateStyle: 'medium' }))}.

@@ -24,6 +24,17 @@ export const signingEn = {
   signedTyped: 'Typed signature',
   needName: 'Type your full name first.',
   needDrawing: 'Draw your signature first, or choose to type your name instead.',
+
+  saveCopy: (count: number): string => (count === 1 ? 'Save a copy of your signed consent' : 'Save a copy of your signed consents'),
+  saveCopyHint: 'A page you can keep, open in any browser and print.',
+  saveCopyFailed: 'The copy could not be made. Please try again, or ask the practice for a copy.',
+  copyIntro: 'Your copy of what you agreed to and signed electronically.',
+  copyAgreedAt: 'Agreed',
+  copySignature: 'Signature',
+  copySignedBy: 'Signed by',
+  copySignedUtc: 'Signed (UTC)',
+  copySignedLocal: 'Signed (local time)',
+  copyHash: 'SHA-256 of the text signed',
 };
 
 export type SigningMessages = typeof signingEn;

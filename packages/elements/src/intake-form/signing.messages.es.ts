@@ -26,4 +26,15 @@ export const signingEs: Translation<SigningMessages> = {
   signedTyped: 'Firma escrita',
   needName: 'Escriba primero su nombre completo.',
   needDrawing: 'Dibuje primero su firma, o elija escribir su nombre.',
+
+  saveCopy: (count: number) => (count === 1 ? 'Guardar una copia de su consentimiento firmado' : 'Guardar una copia de sus consentimientos firmados'),
+  saveCopyHint: 'Una página que puede conservar, abrir en cualquier navegador e imprimir.',
+  saveCopyFailed: 'No se pudo crear la copia. Inténtelo de nuevo o pida una copia a la clínica.',
+  copyIntro: 'Su copia de lo que aceptó y firmó electrónicamente.',
+  copyAgreedAt: 'Aceptado',
+  copySignature: 'Firma',
+  copySignedBy: 'Firmado por',
+  copySignedUtc: 'Firmado (UTC)',
+  copySignedLocal: 'Firmado (hora local)',
+  copyHash: 'SHA-256 del texto firmado',
 };

@@ -86,4 +86,12 @@ export const signingStyles = css`
   .sign {
     justify-self: start;
   }
+
+  .consent-copy {
+    margin-block: var(--_space);
+  }
+
+  .consent-copy .hint {
+    margin-block: 0.25rem 0;
+  }
 `;

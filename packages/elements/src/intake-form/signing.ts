@@ -9,7 +9,7 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { ref } from 'lit/directives/ref.js';
-import { createSignatureRecord, readSignatureSvg, type FormItem, type SignatureRecord } from '@pxm/core';
+import { createSignatureRecord, localDateIn, readSignatureSvg, type FormDefinition, type FormItem, type SignatureRecord } from '@pxm/core';
 import { LocalizeController } from '../l10n/localize-controller.js';
 import { errorId, fieldId, type FeatureHost } from './field-host.js';
 import { describedBy, paragraphs, renderError, renderHelp, requiredMark } from './render-fields.js';
@@ -248,6 +248,64 @@ export class Signing {
       draft.busy = false;
       this.host.element.requestUpdate();
     }
+  }
+
+  /** Consents agreed to and signatures given, for the copy to keep; empty when there are none. */
+  private copyCount(): number {
+    const { engine } = this.host;
+    return engine.index.itemIds.filter((id) => {
+      const { item, groups } = engine.index.items.get(id)!;
+      const value = engine.getAnswer(id);
+      if (groups.length > 0 || !engine.isVisible(id) || typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+      return (item.type === 'consent' && 'agreed' in value && value.agreed) || (item.type === 'signature' && !item.consentItemId && 'signerName' in value);
+    }).length;
+  }
+
+  /** On the confirmation: saves a copy of the signed consents as a file the patient keeps. */
+  renderSaveCopy(definition: FormDefinition): TemplateResult | typeof nothing {
+    const count = this.copyCount();
+    if (count === 0) return nothing;
+    return html`<div class="consent-copy" part="consent-copy">
+      <button type="button" class="button" @click=${() => void this.saveCopy(definition)}>${this.l10n.t('saveCopy', count)}</button>
+      <p class="hint">${this.l10n.t('saveCopyHint')}</p>
+      ${this.copyFailed ? html`<p class="error-text" role="alert">${this.l10n.t('saveCopyFailed')}</p>` : nothing}
+    </div>`;
+  }
+
+  private copyFailed = false;
+
+  private async saveCopy(definition: FormDefinition): Promise<void> {
+    const { l10n, host } = this;
+    const element = host.element as unknown as HTMLElement;
+    try {
+      const copy = await import('./consent-copy.js');
+      const entries = copy.consentCopyEntries(host.engine, (item) => this.disclosureOf(item));
+      const when = (timeZone: string) => (instant: string) => l10n.dateTime(instant, timeZone, { dateStyle: 'long', timeStyle: 'long' });
+      const contents = copy.consentCopyHtml(entries, {
+        lang: l10n.locale,
+        formTitle: definition.title,
+        intro: l10n.t('copyIntro'),
+        version: (version) => l10n.t('consentVersion', version),
+        disclosureTitle: l10n.t('disclosureTitle'),
+        agreedAt: l10n.t('copyAgreedAt'),
+        signature: l10n.t('copySignature'),
+        signedBy: l10n.t('copySignedBy'),
+        signedUtc: l10n.t('copySignedUtc'),
+        signedLocal: l10n.t('copySignedLocal'),
+        method: (record) => l10n.t(record.method === 'drawn' ? 'signedDrawn' : 'signedTyped'),
+        hash: l10n.t('copyHash'),
+        utc: (instant) => `${when('UTC')(instant)} (${instant})`,
+        local: (instant) => `${when(host.timeZone)(instant)} (${host.timeZone})`,
+        readDrawing: readSignatureSvg,
+      });
+      const fileName = copy.consentCopyFileName(definition.id, entries, (instant) => localDateIn(instant, host.timeZone));
+      copy.saveFile(contents, fileName, element.shadowRoot ?? element);
+      this.copyFailed = false;
+    } catch (error) {
+      host.emitError(error, 'intake.saveCopy');
+      this.copyFailed = true;
+    }
+    host.element.requestUpdate();
   }
 
   private unsign(key: string): void {

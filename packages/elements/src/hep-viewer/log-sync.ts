@@ -209,7 +209,9 @@ export class LogSync implements ReactiveController {
       ${this.persistent ? nothing : html`<p>${t('syncPageOnly')}</p>`}
       ${this.problem === 'link'
         ? nothing
-        : html`<button type="button" class="button" ?disabled=${this.sending} @click=${() => void this.flush()}>${t('syncNow')}</button>`}
+        : // Never disabled while sending: a control that dims and returns every few seconds loses
+          // keyboard focus and flickers; a press while a send is under way is ignored.
+          html`<button type="button" class="button" @click=${() => void (this.sending ? undefined : this.flush())}>${t('syncNow')}</button>`}
     </div>`;
   }
 

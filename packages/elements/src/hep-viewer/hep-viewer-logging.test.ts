@@ -30,6 +30,9 @@ describe('pxm-hep-viewer logging', () => {
     await until(() => logged.length === 1, 'first log event');
     expect(nameOfActive(viewer)).to.equal('Undo: Heel slides', 'focus moves to Undo');
     await until(() => liveText(viewer).includes('Heel slides logged'), 'announced');
+    // The rating form's code is fetched after the first paint; on a busy machine it can arrive
+    // after the log. Tab once it is there, as a patient would see it.
+    await until(() => card(viewer, 'Heel slides').querySelector('input[name="pain-heel-slides"]'), 'the rating form');
 
     await sendKeys({ press: 'Tab' });
     expect((active(viewer) as HTMLInputElement).name).to.equal('pain-heel-slides');
@@ -153,7 +156,7 @@ describe('pxm-hep-viewer logging', () => {
     }
     button(balance(), 'Set 3 of 3 done: Single-leg balance').click();
     await until(() => balance().textContent!.includes('Done for today'), 'session complete');
-    expect(balance().querySelector('.rating') !== null, 'rating after the last set').to.equal(true);
+    await until(() => balance().querySelector('.rating'), 'rating after the last set');
     await eventually(async () => (await activity(memory, token)).length === 3, 'three sets stored');
     const logs = await activity(memory, token);
     expect(logs.map((log) => log.completedSets)).to.deep.equal([1, 1, 1]);

@@ -6,7 +6,6 @@
 import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { radioGroup, textField } from './booking-fields.js';
-import { money } from './booking-summary.js';
 import type { BookingView } from './booking-view.js';
 
 const REFERRALS = ['doctor', 'search', 'friend', 'insurance', 'social', 'other'] as const;
@@ -52,7 +51,7 @@ function renderEligibility(v: BookingView): TemplateResult | typeof nothing {
   const result = v.s.eligibility;
   if (!result) return nothing;
   if (result === 'failed') return html`<p class="notice warning" role="status">${l.t('eligibilityFailed')}</p>`;
-  const copay = result.copay ? l.t('copay', money(v, result.copay.amountMinor, result.copay.currency)) : '';
+  const copay = result.copay ? l.t('copay', l.money(result.copay.amountMinor, result.copay.currency)) : '';
   const tone = result.status === 'active' ? 'success' : 'warning';
   return html`<p class=${`notice ${tone}`} role="status" part="eligibility">
     ${l.t(result.status === 'active' ? 'eligibilityActive' : result.status === 'inactive' ? 'eligibilityInactive' : 'eligibilityUnknown')}

@@ -5,7 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { money, primaryZone, renderVisit, renderVisitList, whenText } from './booking-summary.js';
+import { primaryZone, renderVisit, renderVisitList, whenText } from './booking-summary.js';
 import type { BookingView } from './booking-view.js';
 
 export function renderPolicy(v: BookingView, withAck: boolean): TemplateResult {
@@ -17,10 +17,10 @@ export function renderPolicy(v: BookingView, withAck: boolean): TemplateResult {
     <h3 id="policy-heading">${l.t('policy')}</h3>
     <p>${policy.text ?? l.t('policyDefault', policy.minimumNoticeHours)}</p>
     ${withAck && fee
-      ? html`<p class="notice warning">${l.t('withinNotice', policy.minimumNoticeHours, money(v, fee.amountMinor, fee.currency))}</p>
+      ? html`<p class="notice warning">${l.t('withinNotice', policy.minimumNoticeHours, l.money(fee.amountMinor, fee.currency))}</p>
           <label class="choice">
             <input type="checkbox" name="ack" aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? 'ack-error' : nothing} .checked=${live(v.s.ackFee)} @change=${(e: Event) => v.a.set({ ackFee: (e.target as HTMLInputElement).checked, errors: {} })} />
-            <span>${l.t('ackFee', money(v, fee.amountMinor, fee.currency))}</span>
+            <span>${l.t('ackFee', l.money(fee.amountMinor, fee.currency))}</span>
           </label>
           ${error ? html`<span class="error-text" id="ack-error">${l.t('errAck')}</span>` : nothing}`
       : nothing}
@@ -42,7 +42,7 @@ function renderPatientSummary(v: BookingView): TemplateResult {
     <div><dt>${l.t('payment')}</dt><dd>${coverage}${
       result && result !== 'failed' && d.coverage === 'insurance'
         ? html`<br /><span class="hint">${l.t(result.status === 'active' ? 'eligibilityActive' : result.status === 'inactive' ? 'eligibilityInactive' : 'eligibilityUnknown')}${
-            result.copay ? ` ${l.t('copay', money(v, result.copay.amountMinor, result.copay.currency))}` : ''
+            result.copay ? ` ${l.t('copay', l.money(result.copay.amountMinor, result.copay.currency))}` : ''
           }</span>`
         : nothing
     }</dd></div>

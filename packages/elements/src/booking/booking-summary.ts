@@ -29,12 +29,6 @@ export function whenHtml(v: BookingView, visit: VisitLike, zone: string): Templa
   return html`${day}, <span class="nowrap">${from} –</span> <span class="nowrap">${to}</span>`;
 }
 
-/** Money as the practice writes it: "$50", "$12.50" (no ".00" on whole amounts). */
-export function money(v: BookingView, amountMinor: number, currency: string): string {
-  const whole = amountMinor % 100 === 0 ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {};
-  return v.l.number(amountMinor / 100, { style: 'currency', currency, ...whole });
-}
-
 /** The zone the visit is read in first: the clinic's for in-clinic visits, the patient's for video. */
 export function primaryZone(v: BookingView): string {
   return v.type?.modality === 'telehealth' ? v.patientZone : v.clinicZone;

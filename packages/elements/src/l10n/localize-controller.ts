@@ -90,8 +90,10 @@ export class LocalizeController<C extends Catalog> implements ReactiveController
     return cached(numberFormats, `${this.locale}|${JSON.stringify(options ?? {})}`, () => new Intl.NumberFormat(this.locale, options)).format(value);
   }
 
+  /** Money as a practice writes it: "$50", "$12.50" (no ".00" on whole amounts). */
   money(amountMinor: number, currency: string): string {
-    return this.number(amountMinor / 100, { style: 'currency', currency });
+    const digits = amountMinor % 100 === 0 ? 0 : undefined;
+    return this.number(amountMinor / 100, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
   }
 
   list(items: string[], type: Intl.ListFormatType = 'conjunction'): string {

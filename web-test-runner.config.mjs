@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { accessibleNamePlugin } from './scripts/accessible-name-plugin.mjs';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
+import { clockInitScript, testInstant, testZone } from './scripts/test-clock.mjs';
 
 const elementsSrc = 'packages/elements/src';
 
@@ -14,6 +15,13 @@ export default {
     playwrightLauncher({
       product: 'chromium',
       launchOptions: { executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS },
+      // The test clock and zone (scripts/test-clock.mjs): each test file's page starts at
+      // PXM_TEST_NOW in TZ, whatever the machine's date and zone.
+      createBrowserContext: ({ browser }) => browser.newContext({ timezoneId: testZone() }),
+      createPage: async ({ context }) => {
+        await context.addInitScript({ content: clockInitScript(testInstant()) });
+        return context.newPage();
+      },
     }),
   ],
   concurrency: 2,

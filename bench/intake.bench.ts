@@ -44,3 +44,22 @@ for (const run of [result.single, result.paged]) {
       `keystroke -> DOM updated median ${ms(run.typingCommitted.median)} (p95 ${ms(run.typingCommitted.p95)}), laid out median ${ms(run.typing.median)} (p95 ${ms(run.typing.p95)}) (n=${run.toggle.n})`,
   );
 }
+
+// The figures docs/elements/pxm-intake-form.md quotes are written from this run.
+const { updateDocFigures } = await import('../scripts/doc-figures.mjs');
+const round = (value: number) => `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
+const { stale } = updateDocFigures(
+  {
+    'bench:intake:items': String(items),
+    'bench:intake:conditions': String(CONDITIONS),
+    'bench:intake:single-rendered': String(result.single.rendered),
+    'bench:intake:single-first-render': round(result.single.firstRender.median),
+    'bench:intake:single-toggle': round(result.single.toggleCommitted.median),
+    'bench:intake:single-keystroke': round(result.single.typingCommitted.median),
+    'bench:intake:paged-first-render': round(result.paged.firstRender.median),
+    'bench:intake:engine-evaluations': String(evaluations),
+    'bench:intake:engine-answer': `${c.median.toFixed(2)} ms`,
+  },
+  { write: true },
+);
+if (stale.length) console.log(`figures written to the docs: ${stale.map((figure) => `${figure.key} ${figure.measured}`).join(', ')}`);

@@ -9,6 +9,7 @@ import { join, extname } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
+import { clockInitScript, testZone } from './test-clock.mjs';
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
 
@@ -44,7 +45,10 @@ export async function runBrowserBench({ name, entry, timeoutMs = 120_000, viewpo
   const { port } = server.address();
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   try {
-    const page = await browser.newPage({ viewport });
+    // The benchmark's clock and zone come from scripts/test-clock.mjs, not the machine.
+    const zone = testZone();
+    const page = await browser.newPage({ viewport, ...(zone ? { timezoneId: zone } : {}) });
+    await page.addInitScript({ content: clockInitScript() });
     page.on('pageerror', (error) => console.error(`[bench ${name}] page error: ${error.message}`));
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.waitForFunction(() => '__pxmBench' in window, undefined, { timeout: timeoutMs });

@@ -4,6 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
 const only = process.argv.slice(2);
 const files = readdirSync('bench')
@@ -14,7 +15,10 @@ const files = readdirSync('bench')
 let failed = false;
 for (const file of files) {
   console.log(`\n=== ${file}`);
-  const result = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', `bench/${file}`], { stdio: 'inherit' });
+  // Benchmarks stand on the test clock (scripts/test-clock.mjs) like the tests: same data every day.
+  const clock = `--import=${pathToFileURL('scripts/test-clock-install.mjs').href}`;
+  const env = { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, clock].filter(Boolean).join(' ') };
+  const result = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', `bench/${file}`], { stdio: 'inherit', env });
   if (result.status !== 0) failed = true;
 }
 process.exit(failed ? 1 : 0);

@@ -1,7 +1,9 @@
 /**
  * `pnpm size`: bundles each public entry point (size.config.mjs) the way a consumer's bundler
  * would (esbuild, ESM, minified, production conditions, tree-shaken) and prints raw minified and
- * gzipped bytes. Exits non-zero when an entry exceeds its gzip budget.
+ * gzipped bytes. Exits non-zero when an entry exceeds its gzip budget, or when a size quoted in
+ * the docs (`<!-- figure:size:<entry>:gzip -->`, scripts/doc-figures.mjs) is not what it
+ * measures: `pnpm size --write` writes them.
  */
 import { relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -9,6 +11,7 @@ import { build } from 'esbuild';
 import entries from '../size.config.mjs';
 import { buildCdn, initialCost } from './build-cdn.mjs';
 import { cssLiteralsPlugin } from './css-literals.mjs';
+import { updateDocFigures } from './doc-figures.mjs';
 
 async function measure(entry, splitting = false, external = []) {
   const result = await build({
@@ -58,6 +61,8 @@ async function measure(entry, splitting = false, external = []) {
 const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(7);
 const rows = [];
 let failed = false;
+/** Doc figures by key: `size:<entry, up to its first space>:gzip|lazy|min`. */
+const figures = {};
 // The script-tag files are measured as built (scripts/build-cdn.mjs), not re-bundled here.
 let cdnChunks;
 async function measureCdn(file, minus) {
@@ -72,12 +77,24 @@ for (const { name, entry, budgetKb, splitting, external, cdn, cdnMinus } of entr
   const { minified, gzipped, lazy } = cdn ? await measureCdn(cdn, cdnMinus) : await measure(entry, splitting, external);
   const over = budgetKb !== undefined && gzipped / 1024 > budgetKb;
   if (over) failed = true;
+  const key = `size:${name.split(' ')[0]}`;
+  figures[`${key}:gzip`] = `${kb(gzipped).trim()} KB`;
+  figures[`${key}:min`] = `${kb(minified).trim()} KB`;
+  if (lazy) figures[`${key}:lazy`] = `${kb(lazy).trim()} KB`;
   const onDemand = lazy ? `  (+${kb(lazy).trim()} KB gzip on demand)` : '';
   rows.push(`${name.padEnd(48)} ${kb(minified)} KB min ${kb(gzipped)} KB gzip ${budgetKb === undefined ? '' : `  budget ${budgetKb} KB ${over ? 'OVER' : 'ok'}`}${onDemand}`);
 }
 console.log(`${'entry'.padEnd(48)} ${'minified'.padStart(10)}    ${'gzipped'.padStart(10)}`);
 for (const row of rows) console.log(row);
+const { stale } = updateDocFigures(figures, { write: process.argv.includes('--write') });
+if (stale.length && !process.argv.includes('--write')) {
+  console.error('\n[pxm] Sizes quoted in the docs are not what pnpm size measures (run `pnpm size --write`):');
+  for (const { file, key, written, measured } of stale) console.error(`  ${file}: ${key} says ${written}, measured ${measured}`);
+  failed = true;
+} else if (stale.length) {
+  console.log(`\n[pxm] wrote ${stale.length} size figure(s) in the docs`);
+}
 if (failed) {
-  console.error('\n[pxm] An entry is over its size budget.');
+  console.error('\n[pxm] An entry is over its size budget, or a doc figure is stale.');
   process.exit(1);
 }

@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 function testFiles(dir) {
   if (!existsSync(dir)) return [];
@@ -26,9 +27,12 @@ if (files.length === 0) {
   process.exit(1);
 }
 
+// The test clock (scripts/test-clock.mjs) goes in through NODE_OPTIONS, so the server
+// processes a test starts stand on the same "now" as the test itself.
+const clock = `--import=${pathToFileURL(join(import.meta.dirname, 'test-clock-install.mjs')).href}`;
 const result = spawnSync(
   process.execPath,
   ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', ...extra, ...files],
-  { stdio: 'inherit' },
+  { stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, clock].filter(Boolean).join(' ') } },
 );
 process.exit(result.status ?? 1);

@@ -6,8 +6,9 @@
  *   node --conditions=source --import tsx packages/hardening/run.ts [part of a file name...]
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { PACKAGE_DIR, buildPage } from './browser/support/build.js';
 import { FIGURES_DIR, readAllFigures } from './browser/support/figures.js';
 import { startServer } from './browser/support/server.js';
@@ -27,7 +28,8 @@ const status = await new Promise<number>((resolve) => {
   const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...files], {
     cwd: PACKAGE_DIR,
     stdio: 'inherit',
-    env: { ...process.env, HARDENING_ORIGIN: server.origin },
+    // The test clock (scripts/test-clock.mjs) for the Node side too; pages get it in session.ts.
+    env: { ...process.env, HARDENING_ORIGIN: server.origin, NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${pathToFileURL(join(PACKAGE_DIR, '../../scripts/test-clock-install.mjs')).href}`].filter(Boolean).join(' ') },
   });
   child.on('exit', (code) => resolve(code ?? 1));
 });
@@ -42,4 +44,18 @@ for (const [area, values] of Object.entries(figures).sort(([a], [b]) => a.locale
   console.log(`  ${area}`);
   for (const [name, value] of Object.entries(values)) console.log(`    ${name.padEnd(52)} ${value.toLocaleString('en-US')}`);
 }
+// A complete, passing run writes its figures into docs/security.md: the doc never quotes a
+// number this suite did not count.
+if (status === 0 && only.length === 0) writeSecurityFigures(figures, seconds);
 process.exit(status);
+
+function writeSecurityFigures(all: Record<string, Record<string, number>>, wallSeconds: string): void {
+  const doc = join(PACKAGE_DIR, '../../docs/security.md');
+  const text = readFileSync(doc, 'utf8');
+  const rows = Object.entries(all)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .flatMap(([area, values]) => Object.entries(values).map(([name, value]) => `| ${area} | ${name} | ${value.toLocaleString('en-US')} |`));
+  const table = ['| area | figure | count |', '|---|---|---|', ...rows, '', `Wall time of that run: ${wallSeconds} s.`].join('\n');
+  const next = text.replace(/<!-- figures:hardening -->[\s\S]*?<!-- \/figures:hardening -->/, `<!-- figures:hardening -->\n${table}\n<!-- /figures:hardening -->`);
+  if (next !== text) writeFileSync(doc, next);
+}

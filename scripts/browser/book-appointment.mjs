@@ -6,9 +6,30 @@
  */
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../chromium.mjs';
+import { clockInitScript, testZone } from '../test-clock.mjs';
 
+/**
+ * Chromium for the packaging, example and story checks. Every context it makes stands on the test
+ * clock and zone (scripts/test-clock.mjs): a booking flow picks the same first free day whatever
+ * the date the check runs on.
+ */
 export async function launchChromium() {
-  return chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  const newContext = browser.newContext.bind(browser);
+  const zone = testZone();
+  browser.newContext = async (options = {}) => {
+    const context = await newContext({ ...(zone ? { timezoneId: zone } : {}), ...options });
+    await context.addInitScript({ content: clockInitScript() });
+    return context;
+  };
+  // Browser.newPage makes a context of its own without going through newContext: route it there.
+  browser.newPage = async (options = {}) => {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    page.on('close', () => void context.close().catch(() => {}));
+    return page;
+  };
+  return browser;
 }
 
 /** Collects what would be a defect on any page: uncaught errors, console errors, CSP violations. */

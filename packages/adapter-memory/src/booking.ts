@@ -18,7 +18,9 @@ import {
   decodeSlotId,
   eachDate,
   generateSlots,
+  holdIsLive,
   localDateIn,
+  matchReturningPatient,
   parseRequest,
   localDayClock,
   minutesOfDay,
@@ -124,7 +126,7 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
     const now = nowMs();
     for (const [id, stored] of holds) {
       if (id === exceptHoldId || stored.consumedBy || stored.released) continue;
-      if (Date.parse(stored.hold.expiresAt) <= now) continue;
+      if (!holdIsLive(stored.hold.expiresAt, now)) continue;
       const type = ctx.seed.appointmentTypes.find((t) => t.id === stored.hold.slot.appointmentTypeId);
       busy.push({
         providerId: stored.hold.slot.providerId,
@@ -177,14 +179,11 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
     const stored = holds.get(holdId);
     if (!stored || stored.released) throw new AdapterError('hold_expired', 'This hold is no longer active.', { operation });
     if (stored.consumedBy) throw new AdapterError('slot_unavailable', 'This time has already been booked.', { operation });
-    if (Date.parse(stored.hold.expiresAt) <= nowMs()) {
+    if (!holdIsLive(stored.hold.expiresAt, nowMs())) {
       throw new AdapterError('hold_expired', 'The hold on this time has expired.', { operation });
     }
     return stored;
   }
-
-  /** Last names compare without case, accents or surrounding spaces: "garcia " finds "García". */
-  const nameKey = (name: string) => name.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
 
   function matchPatient(patient: PatientDetails, operation: string): string {
     if (patient.kind === 'new') {
@@ -192,13 +191,10 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
       patients.set(id, { id, firstName: patient.firstName, lastName: patient.lastName, dateOfBirth: patient.dateOfBirth, phone: patient.phone, email: patient.email });
       return id;
     }
-    const digits = (value: string | undefined) => (value ?? '').replace(/\D/g, '').slice(-10);
-    const match = [...patients.values()].find(
-      (known) =>
-        nameKey(known.lastName) === nameKey(patient.lastName) &&
-        known.dateOfBirth === patient.dateOfBirth &&
-        ((patient.phone !== undefined && digits(known.phone) === digits(patient.phone)) ||
-          (patient.email !== undefined && known.email.toLowerCase() === patient.email.toLowerCase())),
+    const match = matchReturningPatient(
+      patients.values(),
+      (known) => ({ lastNames: [known.lastName], dateOfBirth: known.dateOfBirth, phones: [known.phone], emails: [known.email] }),
+      patient,
     );
     if (!match) throw new AdapterError('not_found', 'No patient matches these details.', { operation });
     return match.id;

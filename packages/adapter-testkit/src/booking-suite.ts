@@ -105,6 +105,27 @@ export function bookingSuite(options: ContractOptions): void {
       assert.notEqual(fresh.id, hold.id, 'the slot can be held again after expiry');
     });
 
+    test('a hold is live until its expiry instant and expired at it', async (subject, api, t) => {
+      if (!subject.advanceTime) {
+        t.skip('this backend cannot be stood on an exact instant (its clock runs in real time)');
+        return;
+      }
+      // The rule (core's hold liveness): live while now < expiresAt, expired from expiresAt on.
+      const slots = await api.findSlots({ locationId: DENVER, appointmentTypeId: 'initial-evaluation', ...DST_RANGE });
+      const first = slots[0];
+      const second = slots.find((slot) => first && Date.parse(slot.start) > Date.parse(first.start) + 86_400_000);
+      assert.ok(first && second);
+      const early = await api.holdSlot(first.id);
+      const late = await api.holdSlot(second.id);
+      const ttl = Date.parse(early.expiresAt) - CONTRACT_NOW.getTime();
+      assert.equal(ttl, subject.holdTtlMs, 'a hold lasts the backend\'s hold time from now');
+      await subject.advanceTime(ttl - 1);
+      assert.equal((await api.book(bookRequest(early.id, CONTRACT_NOW))).status, 'booked', 'one millisecond before expiry the hold books');
+      await subject.advanceTime(1);
+      await expectAdapterError(api.book(bookRequest(late.id, CONTRACT_NOW)), 'hold_expired');
+      await expectAdapterError(api.renewHold(late.id), 'hold_expired');
+    });
+
     test('renewing a hold moves its expiry later', async (subject, api) => {
       const hold = await api.holdSlot((await firstSlot(api)).id);
       if (subject.advanceTime) await subject.advanceTime(1_000);
@@ -126,6 +147,28 @@ export function bookingSuite(options: ContractOptions): void {
       const after = await api.findSlots({ locationId: DENVER, appointmentTypeId: 'initial-evaluation', ...DST_RANGE });
       assert.ok(!after.some((s) => s.id === slot.id));
       await expectAdapterError(api.holdSlot(slot.id), 'slot_unavailable');
+    });
+
+    test('keeps the visit type\'s buffer free after a booked visit', async (_s, api) => {
+      // Initial evaluations last 60 minutes with 15 minutes after them; follow-ups last 45.
+      const query = { locationId: DENVER, providerId: 'james-okafor', ...DST_RANGE };
+      const followUps = await api.findSlots({ ...query, appointmentTypeId: 'follow-up' });
+      const starts = new Set(followUps.map((slot) => Date.parse(slot.start)));
+      const evaluations = await api.findSlots({ ...query, appointmentTypeId: 'initial-evaluation' });
+      // An evaluation with follow-ups offered both right after its hour and after its buffer.
+      const visit = evaluations.find((slot) => starts.has(Date.parse(slot.end)) && starts.has(Date.parse(slot.end) + 15 * 60_000));
+      assert.ok(visit, 'the demo calendar has a free stretch after an evaluation');
+      await api.book(bookRequest((await api.holdSlot(visit.id)).id, CONTRACT_NOW));
+      const after = await api.findSlots({ ...query, appointmentTypeId: 'follow-up' });
+      const endMs = Date.parse(visit.end);
+      for (const slot of after) {
+        const startMs = Date.parse(slot.start);
+        // A follow-up needs its own 45 minutes plus 15 of buffer clear of the booked visit and its buffer.
+        const clear = startMs >= endMs + 15 * 60_000 || startMs + 60 * 60_000 <= Date.parse(visit.start);
+        assert.ok(clear, `a follow-up at ${slot.start} overlaps the visit at ${visit.start} or its buffer`);
+      }
+      assert.ok(!after.some((slot) => Date.parse(slot.start) === endMs), 'nothing starts inside the buffer');
+      assert.ok(after.some((slot) => Date.parse(slot.start) === endMs + 15 * 60_000), 'the time after the buffer is still offered');
     });
 
     test('20 concurrent bookings of one slot: exactly one succeeds, 19 get slot_unavailable', async (_s, api) => {
@@ -189,6 +232,26 @@ export function bookingSuite(options: ContractOptions): void {
       const booked = await api.book(
         bookRequest(hold.id, CONTRACT_NOW, { patient: { kind: 'returning', lastName: 'García', dateOfBirth: '1985-04-12', phone: '(303) 555-0199' } }),
       );
+      assert.equal(booked.status, 'booked');
+    });
+
+    test('a returning patient who fits two records is not matched to either', async (_s, api) => {
+      const slots = await api.findSlots({ locationId: DENVER, appointmentTypeId: 'initial-evaluation', ...DST_RANGE });
+      // A second record that fits María García's details: booked once as a new patient.
+      const twin = { kind: 'new' as const, firstName: 'Maria', lastName: 'Garcia', dateOfBirth: '1985-04-12', phone: '+1 303-555-0199', email: 'twin@example.com' };
+      await api.book(bookRequest((await api.holdSlot(slots[0]!.id)).id, CONTRACT_NOW, { patient: twin }));
+      const followUp = (await api.findSlots({ locationId: DENVER, appointmentTypeId: 'follow-up', ...DST_RANGE })).find(
+        (slot) => Math.abs(Date.parse(slot.start) - Date.parse(slots[0]!.start)) > 86_400_000,
+      );
+      assert.ok(followUp);
+      const hold = await api.holdSlot(followUp.id);
+      // One defined answer on every backend: a duplicate is for the front desk, never a guess.
+      await expectAdapterError(
+        api.book(bookRequest(hold.id, CONTRACT_NOW, { patient: { kind: 'returning', lastName: 'García', dateOfBirth: '1985-04-12', phone: '(303) 555-0199' } })),
+        'not_found',
+      );
+      // The email only the original record has still finds exactly one.
+      const booked = await api.book(bookRequest(hold.id, CONTRACT_NOW, { patient: { kind: 'returning', lastName: 'García', dateOfBirth: '1985-04-12', email: 'maria.garcia@example.com' } }));
       assert.equal(booked.status, 'booked');
     });
 

@@ -28,7 +28,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): CliConfig {
   if (env.PXM_NOW) {
     const start = new Date(env.PXM_NOW);
     if (Number.isNaN(start.getTime())) throw new Error(`PXM_NOW must be an ISO instant (got ${env.PXM_NOW}).`);
-    now = clockStartingAt(start);
+    // PXM_NOW_AT: the moment (epoch ms) PXM_NOW holds, so several processes share one clock.
+    const at = env.PXM_NOW_AT ? Number(env.PXM_NOW_AT) : undefined;
+    if (at !== undefined && !Number.isFinite(at)) throw new Error(`PXM_NOW_AT must be epoch milliseconds (got ${env.PXM_NOW_AT}).`);
+    now = clockStartingAt(start, at);
   }
   let sender: ReminderSender = createLogSender();
   if (env.PXM_REMINDER_WEBHOOK_URL) {

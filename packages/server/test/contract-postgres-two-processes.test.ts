@@ -17,8 +17,10 @@ if (unavailable && process.env.CI) {
   it('PostgreSQL is reachable in CI', () => assert.fail(unavailable));
 }
 
-// Real time passes in the child processes, so holds are short enough to outwait.
-const holdTtlMs = 3000;
+// Real time passes in the child processes, so holds are short enough to outwait. Both processes
+// read one clock (PXM_NOW at PXM_NOW_AT): however far apart they start, a hold one of them made
+// expires at the same instant for the other, so outwaiting it cannot lose a race.
+const holdTtlMs = 5000;
 const served = [0, 0];
 
 const skipOthers = 'covered by the single-process PostgreSQL run';
@@ -26,7 +28,7 @@ runAdapterContract({
   name: 'rest (postgres, two processes)',
   async create({ now }) {
     const schema = freshSchemaName();
-    const env = { DATABASE_URL, PXM_PG_SCHEMA: schema, PXM_NOW: now.toISOString(), PXM_HOLD_TTL_MS: String(holdTtlMs) };
+    const env = { DATABASE_URL, PXM_PG_SCHEMA: schema, PXM_NOW: now.toISOString(), PXM_NOW_AT: String(Date.now()), PXM_HOLD_TTL_MS: String(holdTtlMs) };
     // Migrated and seeded here first, so both processes start at once and find the work done.
     const setup = await createPxmServer({ database: { url: DATABASE_URL, schema }, now: () => now, log: false, reminders: { pollIntervalMs: false } });
     await setup.close();

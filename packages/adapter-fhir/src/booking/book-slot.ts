@@ -12,6 +12,7 @@
 import {
   AdapterError,
   createToken,
+  holdIsLive,
   parseResponse,
   AppointmentSchema,
   type Appointment as ContractAppointment,
@@ -80,7 +81,7 @@ async function holdState(held: HeldSlot | undefined, ref: HoldRef, requestKey: s
   if (!(await holdMatches(held.slot, ref))) return 'expired';
   if (held.slot.status === 'busy') return hold?.requestKey === requestKey ? 'booked-by-us' : 'taken';
   if (held.slot.status !== 'busy-tentative' || hold?.requestKey) return 'expired';
-  return Date.parse(hold!.expiresAt) > nowMs ? 'ours' : 'expired';
+  return holdIsLive(hold!.expiresAt, nowMs) ? 'ours' : 'expired';
 }
 
 function failFor(state: HoldState, operation: string): AdapterError {

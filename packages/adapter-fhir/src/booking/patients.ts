@@ -1,52 +1,35 @@
 /**
- * Patient match or create. A returning patient is found by a `family` + `birthdate` search and
- * then held to the contract's rule here: the last name (ignoring case, accents and surrounding
- * spaces), the date of birth, and the phone (last ten digits) or the email. When the server's
- * `family` search keeps accents (the spec says it should not), a `birthdate` search is compared
- * here instead. A new patient is created conditionally on
+ * Patient match or create. A returning patient is found by a `birthdate` search and then held
+ * to core's matching rule (`matchReturningPatient`): last name without case or accents, date of
+ * birth, phone or email; a duplicate is no match. A new patient is created conditionally on
  * the booking's request key, so a retried booking never makes a second record.
  */
-import { AdapterError, type NewPatient, type ReturningPatient } from '@pxm/core';
+import { AdapterError, matchReturningPatient, type NewPatient, type ReturningPatient } from '@pxm/core';
 import type { FhirContext } from '../context.js';
 import { token } from '../fhir/elements.js';
 import { IDENTIFIER } from '../fhir/namespace.js';
 import type { Patient } from '../fhir/types.js';
 
-const digits = (value: string | undefined) => (value ?? '').replace(/\D/g, '').slice(-10);
-
-/** A last name without case, accents (NFD, combining marks removed) or surrounding spaces. */
-export function nameKey(name: string): string {
-  return name.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
-}
-
-function sameName(a: string | undefined, b: string): boolean {
-  return a !== undefined && nameKey(a) === nameKey(b);
-}
-
-export function matchesReturning(patient: Patient, details: ReturningPatient): boolean {
-  if (patient.active === false || patient.birthDate !== details.dateOfBirth) return false;
-  if (!(patient.name ?? []).some((name) => sameName(name.family, details.lastName))) return false;
+/** What a Patient resource holds for the core matching rule (active records only). */
+function matchRecord(patient: Patient) {
   const telecom = patient.telecom ?? [];
-  const phone = details.phone !== undefined && telecom.some((t) => (t.system === 'phone' || t.system === 'sms') && digits(t.value) === digits(details.phone) && digits(t.value).length >= 7);
-  const email = details.email !== undefined && telecom.some((t) => t.system === 'email' && t.value?.toLowerCase() === details.email!.toLowerCase());
-  return phone || email;
+  return {
+    lastNames: (patient.name ?? []).flatMap((name) => (name.family === undefined ? [] : [name.family])),
+    dateOfBirth: patient.active === false ? undefined : patient.birthDate,
+    phones: telecom.filter((t) => t.system === 'phone' || t.system === 'sms').map((t) => t.value),
+    emails: telecom.filter((t) => t.system === 'email').map((t) => t.value),
+  };
 }
 
 export async function findReturningPatient(ctx: FhirContext, details: ReturningPatient, operation: string, signal?: AbortSignal): Promise<string> {
-  const found = await ctx.client.search<Patient>(operation, 'Patient', { family: details.lastName.trim(), birthdate: details.dateOfBirth }, signal);
-  let matches = found.matches.filter((patient) => matchesReturning(patient, details));
-  if (!matches.length) {
-    // FHIR string search should ignore case and accents, but servers differ (Medplum's in-memory
-    // repository keeps accents): "Garcia" may not find "García". Same birth date, compared here.
-    const born = await ctx.client.search<Patient>(operation, 'Patient', { birthdate: details.dateOfBirth }, signal);
-    matches = born.matches.filter((patient) => matchesReturning(patient, details));
-  }
-  // Two records that both fit are a duplicate the practice must resolve; guessing could show one
-  // patient's visit to another, so it is "not found" and the front desk takes over.
-  if (matches.length !== 1 || !matches[0]!.id) {
-    throw new AdapterError('not_found', 'No patient matches these details.', { operation });
-  }
-  return matches[0]!.id;
+  // Searched by birth date alone, and the name compared here: FHIR string search should ignore
+  // case and accents, but servers differ (Medplum's in-memory repository keeps accents), and a
+  // `family` search could miss "Garcia" beside "García", the duplicate the rule must see.
+  const born = await ctx.client.search<Patient>(operation, 'Patient', { birthdate: details.dateOfBirth }, signal);
+  const match = matchReturningPatient(born.matches, matchRecord, details);
+  // None, or two records that both fit (a duplicate the practice must resolve): "not found".
+  if (!match?.id) throw new AdapterError('not_found', 'No patient matches these details.', { operation });
+  return match.id;
 }
 
 export function toNewPatient(details: NewPatient, requestKey: string): Patient {

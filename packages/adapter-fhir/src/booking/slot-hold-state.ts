@@ -4,6 +4,7 @@
  * type). Booking flips the status to `busy` and records the booking's request key, so a retry
  * of the same booking recognises its own work.
  */
+import { holdIsLive } from '@pxm/core';
 import { complexExtension, extensionOf, part, withExtension } from '../fhir/elements.js';
 import { EXTENSION } from '../fhir/namespace.js';
 import type { Slot } from '../fhir/types.js';
@@ -41,7 +42,7 @@ export function withHold(slot: Slot, status: Slot['status'], hold: SlotHold | un
 export function isLiveHold(slot: Slot, nowMs: number): boolean {
   if (slot.status !== 'busy-tentative') return false;
   const hold = holdOf(slot);
-  return hold === undefined || Date.parse(hold.expiresAt) > nowMs;
+  return hold === undefined || holdIsLive(hold.expiresAt, nowMs);
 }
 
 /** Free to hold: `free`, or tentatively held by a hold of ours that has lapsed. */
@@ -49,5 +50,5 @@ export function isFreeAt(slot: Slot, nowMs: number): boolean {
   if (slot.status === 'free') return true;
   if (slot.status !== 'busy-tentative') return false;
   const hold = holdOf(slot);
-  return hold !== undefined && hold.requestKey === undefined && Date.parse(hold.expiresAt) <= nowMs;
+  return hold !== undefined && hold.requestKey === undefined && !holdIsLive(hold.expiresAt, nowMs);
 }

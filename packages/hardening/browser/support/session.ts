@@ -14,6 +14,14 @@ interface ChromiumScript {
   findChromium(): string;
 }
 
+interface TestClockScript {
+  clockInitScript(instantMs?: number): string;
+  testZone(): string | undefined;
+}
+
+/** The test clock (scripts/test-clock.mjs): every page starts at PXM_TEST_NOW, in TZ. */
+const testClock = (await import(pathToFileURL(join(PACKAGE_DIR, '../../scripts/test-clock.mjs')).href)) as TestClockScript;
+
 export async function launch(): Promise<Browser> {
   const script = (await import(pathToFileURL(join(PACKAGE_DIR, '../../scripts/chromium.mjs')).href)) as ChromiumScript;
   return chromium.launch({ executablePath: script.findChromium(), args: script.CHROMIUM_ARGS });
@@ -39,7 +47,9 @@ export interface OpenOptions extends BrowserContextOptions {
 
 export async function openPage(browser: Browser, origin: string, options: OpenOptions = {}): Promise<TestPage> {
   const { query, lax, ...contextOptions } = options;
-  const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, ...contextOptions });
+  const zone = testClock.testZone();
+  const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, ...(zone ? { timezoneId: zone } : {}), ...contextOptions });
+  await context.addInitScript({ content: testClock.clockInitScript() });
   const page = await context.newPage();
   const consoleLines: string[] = [];
   const pageErrors: string[] = [];

@@ -8,6 +8,7 @@ import {
   EligibilityResultSchema,
   decodeSlotId,
   generateSlots,
+  holdIsLive,
   parseResponse,
   toZonedIso,
   type Appointment,
@@ -175,7 +176,7 @@ export function createBookingService(ctx: ServerContext) {
     const row = await tx.get<HoldRow>(`SELECT ${HOLD_COLUMNS} FROM holds WHERE id = $1${forUpdate(db)}`, [holdId]);
     if (!row || row.released_at !== null) throw new AdapterError('hold_expired', 'This hold is no longer active.', { operation });
     if (row.consumed_by !== null) throw new AdapterError('slot_unavailable', 'This time has already been booked.', { operation });
-    if (row.expires_at <= nowMs()) throw new AdapterError('hold_expired', 'The hold on this time has expired.', { operation });
+    if (!holdIsLive(row.expires_at, nowMs())) throw new AdapterError('hold_expired', 'The hold on this time has expired.', { operation });
     return row;
   }
 

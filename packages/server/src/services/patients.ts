@@ -2,21 +2,19 @@
  * Patients, found without an account: a returning patient is matched on last name (ignoring case
  * and accents), date of birth, and phone (last 10 digits) or email.
  */
-import { AdapterError, type PatientDetails } from '@pxm/core';
+import { AdapterError, matchReturningPatient, patientEmailKey, patientNameKey, patientPhoneKey, type PatientDetails } from '@pxm/core';
 import type { Queryable } from '../db/database.js';
 import { newId } from '../tokens.js';
 
-export function nameKey(name: string): string {
-  return name.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
-}
+// The stored keys are core's matching keys (patient-match.ts), so the lookup can use an index.
+export const nameKey = patientNameKey;
 
 export function phoneKey(phone: string | undefined): string | null {
-  const digits = (phone ?? '').replace(/\D/g, '');
-  return digits ? digits.slice(-10) : null;
+  return patientPhoneKey(phone) ?? null;
 }
 
 export function emailKey(email: string | undefined): string | null {
-  return email ? email.trim().toLowerCase() : null;
+  return patientEmailKey(email) ?? null;
 }
 
 export interface PatientRecord {
@@ -54,13 +52,16 @@ export async function resolvePatient(tx: Queryable, patient: PatientDetails, now
     await insertPatient(tx, { id, ...patient }, nowMs);
     return id;
   }
-  const candidates = await tx.all<{ id: string; phone_key: string | null; email_key: string | null }>(
-    'SELECT id, phone_key, email_key FROM patients WHERE last_name_key = $1 AND date_of_birth = $2 ORDER BY created_at',
+  const candidates = await tx.all<{ id: string; last_name: string; date_of_birth: string; phone_key: string | null; email_key: string | null }>(
+    'SELECT id, last_name, date_of_birth, phone_key, email_key FROM patients WHERE last_name_key = $1 AND date_of_birth = $2 ORDER BY created_at',
     [nameKey(patient.lastName), patient.dateOfBirth],
   );
-  const phone = phoneKey(patient.phone);
-  const email = emailKey(patient.email);
-  const match = candidates.find((c) => (phone !== null && c.phone_key === phone) || (email !== null && c.email_key === email));
+  // Core's rule: exactly one fitting record; none or a duplicate is "not found".
+  const match = matchReturningPatient(
+    candidates,
+    (c) => ({ lastNames: [c.last_name], dateOfBirth: c.date_of_birth, phones: [c.phone_key ?? undefined], emails: [c.email_key ?? undefined] }),
+    patient,
+  );
   if (!match) throw new AdapterError('not_found', 'No patient matches these details.', { operation });
   return match.id;
 }

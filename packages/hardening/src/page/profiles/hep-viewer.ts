@@ -1,5 +1,5 @@
 /** `<pxm-hep-viewer>`: open today's program, log an exercise, rate pain and difficulty. */
-import { ActivityLogListSchema, HepProgramSchema } from '@pxm/core';
+import { ActivityLogListSchema, HepProgramSchema, localDateIn } from '@pxm/core';
 import { DEMO_HEP_TOKEN, demoHepPrograms } from '@pxm/core/demo';
 import { createMemoryAdapter } from '@pxm/adapter-memory';
 import { createFaultyAdapter } from '@pxm/adapter-testkit/faults';
@@ -7,12 +7,21 @@ import { mapTexts } from '../../corpus/map-texts.js';
 import { settle, shadow, until } from '../dom.js';
 import type { Profile } from './profile.js';
 
-/** The demo program without its videos and pictures: the suite counts every request the page makes. */
+/**
+ * The demo program without its videos and pictures (the suite counts every request the page
+ * makes), with its history up to yesterday: whatever the day and hour of the test clock, today
+ * has every exercise still to do, so each scenario finds the exercises it logs.
+ */
 function seeds(rewrite: (text: string, path: string) => string) {
-  const demo = demoHepPrograms(new Date()).map((seed) => ({
-    ...seed,
-    program: mapTexts({ ...seed.program, exercises: seed.program.exercises.map(({ media: _media, ...exercise }) => exercise) }, rewrite, 'program'),
-  }));
+  const now = new Date(); // the test clock (scripts/test-clock.mjs), not the machine's
+  const demo = demoHepPrograms(now).map((seed) => {
+    const today = localDateIn(now, seed.program.timeZone);
+    return {
+      ...seed,
+      program: mapTexts({ ...seed.program, exercises: seed.program.exercises.map(({ media: _media, ...exercise }) => exercise) }, rewrite, 'program'),
+      ...(seed.logs ? { logs: seed.logs.filter((log) => localDateIn(log.completedAt, seed.program.timeZone) < today) } : {}),
+    };
+  });
   // A second patient's link, for two viewers on one page.
   return [...demo, { ...demo[0]!, token: SECOND_TOKEN, logs: [] }];
 }

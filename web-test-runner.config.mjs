@@ -27,7 +27,8 @@ export default {
   concurrency: 2,
   concurrentBrowsers: 1,
   testsFinishTimeout: 300_000,
-  testFramework: { config: { timeout: 15_000 } },
+  // Whole keyboard flows on two shared cores: a test that hangs still fails, on its own waits first.
+  testFramework: { config: { timeout: 30_000 } },
   filterBrowserLogs: ({ type, args }) =>
     (type === 'error' || type === 'warn') && !String(args?.[0] ?? '').includes('Lit is in dev mode'),
 };

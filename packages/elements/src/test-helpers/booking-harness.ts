@@ -42,6 +42,20 @@ export function field<T extends HTMLElement = HTMLInputElement>(el: PxmBooking, 
   throw new Error(`No field labelled "${label}"; labels: ${[...root(el).querySelectorAll('label')].map(text).join(' | ')}`);
 }
 
+/** The field once it is on screen: a step's later fields render after an adapter reply. */
+async function fieldOnScreen(el: PxmBooking, label: string): Promise<HTMLElement> {
+  let found: HTMLElement | undefined;
+  await until(() => {
+    try {
+      found = field(el, label);
+      return true;
+    } catch {
+      return false;
+    }
+  }, `a field labelled "${label}"`).catch(() => field(el, label));
+  return found ?? field(el, label);
+}
+
 export function heading(el: PxmBooking): string {
   return text(root(el).querySelector('#step-title') ?? document.body);
 }
@@ -81,7 +95,7 @@ export async function activate(el: PxmBooking, name: string | RegExp): Promise<v
 
 /** Tabs to a labelled field and types into it. */
 export async function typeInto(el: PxmBooking, label: string, value: string): Promise<void> {
-  const target = field(el, label);
+  const target = await fieldOnScreen(el, label);
   await tabTo(el, (node) => node === target);
   if (target instanceof HTMLInputElement && target.type === 'date') {
     // Date inputs take their segments as typed digits, in the browser's own order (MM/DD/YYYY in en-US).
@@ -95,7 +109,7 @@ export async function typeInto(el: PxmBooking, label: string, value: string): Pr
 
 /** Tabs to a radio or checkbox by its label and presses Space. */
 export async function check(el: PxmBooking, label: string): Promise<void> {
-  const target = field(el, label);
+  const target = await fieldOnScreen(el, label);
   if (target instanceof HTMLInputElement && target.type === 'radio') {
     // Tab enters a radio group once; arrows then move within it.
     const group = [...root(el).querySelectorAll<HTMLInputElement>(`input[type=radio][name="${target.name}"]`)];

@@ -6,6 +6,7 @@ import type { PxmHepViewer } from '../hep-viewer/hep-viewer.js';
 
 export const ZONE = 'America/Denver';
 
+/** Today in the program's zone, on the test clock (scripts/test-clock.mjs): `new Date()` in a test page is PXM_TEST_NOW. */
 export function todayInZone(): string {
   return localDateIn(new Date(), ZONE);
 }

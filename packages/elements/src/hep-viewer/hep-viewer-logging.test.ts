@@ -17,10 +17,28 @@ async function mount(extra: Record<string, string> = {}): Promise<{ viewer: PxmH
   return { viewer, memory, token };
 }
 
+/** A second tap on the same exercise within this long is taken as a double tap and ignored. */
+const DOUBLE_TAP_MS = 800;
+
 const active = (viewer: PxmHepViewer) => shadow(viewer).activeElement as HTMLElement | null;
 const liveText = (viewer: PxmHepViewer) => shadow(viewer).querySelector('[role="status"][aria-live]')?.textContent ?? '';
 
 describe('pxm-hep-viewer logging', () => {
+  let clock: sinon.SinonFakeTimers | undefined;
+  afterEach(() => {
+    clock?.restore();
+    clock = undefined;
+  });
+
+  /**
+   * Lets the next tap on the same exercise count, by moving `Date` on instead of sleeping. The
+   * fake clock starts from the current instant, as the test program is built for today.
+   */
+  function pastDoubleTapGuard(): void {
+    clock ??= sinon.useFakeTimers({ now: Date.now(), toFake: ['Date'] });
+    clock.tick(DOUBLE_TAP_MS);
+  }
+
   it('logs by keyboard: Done, then pain and difficulty with arrow keys, then Save', async () => {
     const { viewer, memory, token } = await mount();
     const logged = recordEvents<PxmHepActivityLoggedEvent>(document, 'pxm-hep-activity-logged');
@@ -152,7 +170,7 @@ describe('pxm-hep-viewer logging', () => {
       button(balance(), `Set ${set} of 3 done: Single-leg balance`).click();
       await until(() => maybeButton(balance(), `Set ${set + 1} of 3 done: Single-leg balance`), `set ${set + 1} offered`);
       expect(balance().querySelector('.rating') === null, 'no rating mid-session').to.equal(true);
-      await new Promise((resolve) => setTimeout(resolve, 850)); // past the double-tap guard
+      pastDoubleTapGuard();
     }
     button(balance(), 'Set 3 of 3 done: Single-leg balance').click();
     await until(() => balance().textContent!.includes('Done for today'), 'session complete');
@@ -197,7 +215,7 @@ describe('pxm-hep-viewer logging', () => {
     button(quad(), 'Save').click();
     await until(() => !quad().querySelector('.rating'), 'saved');
     expect(alerts).to.have.length(0);
-    await new Promise((resolve) => setTimeout(resolve, 850));
+    pastDoubleTapGuard();
     button(quad(), 'Done: Quad sets').click();
     await until(() => quad().querySelector('.rating'), 'second rating');
     radio(quad(), 'Pain during the exercise', '5').click();
@@ -236,7 +254,7 @@ describe('pxm-hep-viewer logging', () => {
       ['Single-leg balance', 'Done: Single-leg balance'],
       ['Bridges', 'Done: Bridges'],
     ] as const) {
-      await new Promise((resolve) => setTimeout(resolve, 850));
+      pastDoubleTapGuard();
       button(card(viewer, name), label).click();
       await viewer.updateComplete;
     }

@@ -7,7 +7,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createMemoryAdapter, type MemoryAdapter } from '@pxm/adapter-memory';
 import { DEMO_INTAKE_TOKEN } from '@pxm/core/demo';
-import type { SignatureRecord } from '@pxm/core';
+import type { Answers, SignatureRecord } from '@pxm/core';
 import '../define/pxm-intake-form.js';
 import type { PxmIntakeForm } from './intake-form.js';
 import type { PxmIntakeSubmittedEvent } from './intake-form.events.js';
@@ -24,6 +24,27 @@ function nameOf(element: Element): string {
   if (labelledBy) return clean((element.getRootNode() as ShadowRoot).getElementById(labelledBy)?.textContent);
   return clean(element.getAttribute('aria-label') ?? element.textContent);
 }
+
+/**
+ * What the steps below leave saved, page by page: each test starts from the draft of the pages
+ * before it (as a patient reopening the link would), so it runs alone and in any order.
+ */
+const ABOUT_YOU: Answers = {
+  medications: [{}],
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  dateOfBirth: '1985-04-12',
+  sex: 'female',
+  phone: '303 555 0199',
+  email: 'ada@example.com',
+  homeAddress: { line1: '1200 W 38th Ave', city: 'Denver', region: 'CO', postalCode: '80211' },
+  emergencyName: 'Charles Babbage',
+  emergencyPhone: '303 555 0100',
+};
+const INSURANCE: Answers = { ...ABOUT_YOU, payment: 'self-pay' };
+const MEDICAL_HISTORY: Answers = { ...INSURANCE, conditions: ['arthritis'], pregnant: false, takesMedications: false, fell: false };
+const COMPLAINT: Answers = { ...MEDICAL_HISTORY, mainComplaint: 'My right shoulder hurts when I reach overhead.', bodyArea: 'shoulder', hadSurgery: false };
+const PAIN: Answers = { ...COMPLAINT, 'nprs.current': 6 };
 
 describe('pxm-intake-form: a full intake by keyboard', () => {
   let adapter: MemoryAdapter;
@@ -57,9 +78,10 @@ describe('pxm-intake-form: a full intake by keyboard', () => {
     await expectNoAxeViolations(form);
   }
 
-  // One form across the steps below (a fixture would be removed after each test).
-  before(async () => {
+  /** A new backend and form for each test, resumed from `saved` (answers of the pages before) when given. */
+  async function open(saved?: { answers: Answers; pageId: string; title: string }): Promise<void> {
     adapter = createMemoryAdapter();
+    if (saved) await adapter.intake.saveDraft(DEMO_INTAKE_TOKEN, { answers: saved.answers, pageId: saved.pageId, baseVersion: 0 });
     form = document.createElement('pxm-intake-form');
     form.adapter = adapter;
     form.locale = 'en';
@@ -67,11 +89,25 @@ describe('pxm-intake-form: a full intake by keyboard', () => {
     form.token = DEMO_INTAKE_TOKEN;
     document.body.append(form);
     await until(() => form.shadowRoot?.querySelector('#page-title'), 'the form');
-  });
+    if (saved) await until(() => clean(form.shadowRoot!.querySelector('#page-title')?.textContent) === saved.title, `resumed on "${saved.title}"`);
+    await form.updateComplete;
+  }
 
-  after(() => form.remove());
+  /** The answers the form saved on moving to `pageId` (a page change saves at once). */
+  async function savedOn(pageId: string): Promise<Answers> {
+    const start = performance.now();
+    for (;;) {
+      const draft = (await adapter.intake.loadForm(DEMO_INTAKE_TOKEN)).draft;
+      if (draft?.pageId === pageId) return draft.answers;
+      if (performance.now() - start > 5_000) throw new Error(`Timed out waiting for the draft saved on "${pageId}"`);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+  }
+
+  afterEach(() => form.remove());
 
   it('fills about you', async () => {
+    await open();
     expect(clean(form.shadowRoot!.querySelector('.step')?.textContent)).to.equal('Step 1 of 7', 'the leg questionnaire page is not counted until a leg problem is chosen');
     await expectNoAxeViolations(form);
     await type('First name', 'Ada');
@@ -88,18 +124,22 @@ describe('pxm-intake-form: a full intake by keyboard', () => {
     await type('Name', 'Charles Babbage');
     await type('Phone', '303 555 0100');
     await nextPage('Insurance');
+    expect(await savedOn('insurance')).to.deep.equal(ABOUT_YOU, 'what the next step starts from');
   });
 
   it('chooses to pay by themselves (arrow keys in a radio group)', async () => {
+    await open({ answers: ABOUT_YOU, pageId: 'insurance', title: 'Insurance' });
     await tabTo('Health insurance');
     await sendKeys({ press: 'ArrowUp' }); // wraps to the last option and selects it
     expect(nameOf(active()!)).to.equal('I will pay myself');
     await form.updateComplete;
     expect(form.shadowRoot!.textContent).to.contain('self-pay rates');
     await nextPage('Medical history');
+    expect(await savedOn('medical-history')).to.deep.equal(INSURANCE);
   });
 
   it('answers medical history with checkboxes and yes/no', async () => {
+    await open({ answers: INSURANCE, pageId: 'medical-history', title: 'Medical history' });
     await tabTo('Arthritis');
     await sendKeys({ press: 'Space' });
     await tabTo('Yes'); // pregnant?
@@ -109,9 +149,11 @@ describe('pxm-intake-form: a full intake by keyboard', () => {
     await tabTo('Yes'); // fallen?
     await sendKeys({ press: 'ArrowRight' });
     await nextPage('Why you are coming in');
+    expect(await savedOn('complaint')).to.deep.equal(MEDICAL_HISTORY);
   });
 
   it('is stopped by a missing answer, shown and focused, then continues', async () => {
+    await open({ answers: MEDICAL_HISTORY, pageId: 'complaint', title: 'Why you are coming in' });
     await type('What brings you to physical therapy?', 'My right shoulder hurts when I reach overhead.');
     await tabTo(form.shadowRoot!.querySelector('.nav [type=submit]')!.textContent!.trim());
     await sendKeys({ press: 'Enter' });
@@ -126,18 +168,22 @@ describe('pxm-intake-form: a full intake by keyboard', () => {
     await tabTo('Yes'); // surgery?
     await sendKeys({ press: 'ArrowRight' });
     await nextPage('Your pain');
+    expect(await savedOn('pain')).to.deep.equal(COMPLAINT);
   });
 
   it('rates pain on the 0-10 scale with arrow keys', async () => {
+    await open({ answers: COMPLAINT, pageId: 'pain', title: 'Your pain' });
     await tabTo('0');
     await sendKeys({ press: 'Space' });
     for (let i = 0; i < 6; i++) await sendKeys({ press: 'ArrowRight' });
     expect(nameOf(active()!)).to.equal('6');
     // The LEFS page is for leg problems: a shoulder skips it.
     await nextPage('Consent and signature');
+    expect(await savedOn('consent')).to.deep.equal(PAIN);
   });
 
   it('agrees and signs by typing the full name, with the intent statement read with the button', async () => {
+    await open({ answers: PAIN, pageId: 'consent', title: 'Consent and signature' });
     await tabTo('I have read this and I agree');
     const signature = form.shadowRoot!.querySelector('[part~="signature"]')!;
     expect(clean(signature.textContent)).to.contain('Agree to the consent above before you sign');
@@ -160,6 +206,15 @@ describe('pxm-intake-form: a full intake by keyboard', () => {
   });
 
   it('reviews every page with a way back, and submits', async () => {
+    await open({ answers: PAIN, pageId: 'consent', title: 'Consent and signature' });
+    // Signed here, not saved in the draft: the record is the form's own, made from the consent text.
+    await tabTo('I have read this and I agree');
+    await sendKeys({ press: 'Space' });
+    await form.updateComplete;
+    await tabTo('Sign');
+    await sendKeys({ press: 'Enter' });
+    await until(() => form.shadowRoot!.querySelector('[data-signed]'), 'signed');
+    await nextPage('Review your answers');
     const pages = [...form.shadowRoot!.querySelectorAll('.review-page h4')].map((heading) => clean(heading.textContent));
     expect(pages).to.deep.equal(['About you', 'Insurance', 'Medical history', 'Why you are coming in', 'Your pain', 'Consent and signature']);
     expect(clean(form.shadowRoot!.querySelector('.review')!.textContent)).to.contain('Ada Lovelace');

@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import sinon from 'sinon';
 import { createMemoryAdapter, type MemoryAdapter } from '@pxm/adapter-memory';
 import { createFaultyAdapter } from '@pxm/adapter-testkit/faults';
 import { DEMO_INTAKE_REASSESSMENT_TOKEN } from '@pxm/core/demo';
@@ -12,6 +13,8 @@ import { expectNoAxeViolations } from '../test-helpers/axe.js';
 import { recordEvents, until } from '../test-helpers/events.js';
 
 const TOKEN = 'test-intake-token';
+/** `<pxm-intake-form>` saves a draft at most this long after the last change, whatever its autosave-delay. */
+const AUTOSAVE_DELAY_CAP_MS = 2_000;
 
 const testForm: FormDefinition = {
   id: 'test-intake',
@@ -401,7 +404,8 @@ describe('pxm-intake-form', () => {
 
     it('reports a draft changed elsewhere instead of overwriting it, then lets the patient choose', async () => {
       const adapter = memory();
-      const form = await mount(adapter);
+      const faults = createFaultyAdapter(adapter);
+      const form = await mount(faults.adapter);
       const errors = recordEvents<PxmErrorEvent>(form, 'pxm-error');
       fill(form, 'Full name', 'Ada on the phone');
       await eventually(async () => (await adapter.intake.loadForm(TOKEN)).draft?.version === 1, 'the backend');
@@ -416,9 +420,17 @@ describe('pxm-intake-form', () => {
       expect((await adapter.intake.loadForm(TOKEN)).draft?.answers.name).to.equal('Ada on the laptop', 'the other save stands');
       expect((errors.at(-1)!.detail as IntakeErrorDetail)).to.deep.equal({ code: 'conflict', operation: 'intake.saveDraft', formId: 'test-intake', itemIds: ['name'] });
       await expectNoAxeViolations(form);
-      fill(form, 'Full name', 'Still typing');
-      await new Promise((resolve) => setTimeout(resolve, 150));
-      expect((await adapter.intake.loadForm(TOKEN)).draft?.version).to.equal(2, 'autosave is paused during a conflict');
+      // Autosave runs on a timer: fake it and run it past the longest debounce (capped at 2 s), instead of sleeping.
+      const savesBefore = faults.calls.filter((call) => call === 'intake.saveDraft').length;
+      const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      try {
+        fill(form, 'Full name', 'Still typing');
+        await clock.tickAsync(AUTOSAVE_DELAY_CAP_MS);
+      } finally {
+        clock.restore();
+      }
+      expect(faults.calls.filter((call) => call === 'intake.saveDraft'), 'autosave is paused during a conflict').to.have.length(savesBefore);
+      expect((await adapter.intake.loadForm(TOKEN)).draft?.version).to.equal(2, 'the other save stands');
 
       button(form, 'Use the saved answers').click();
       await until(() => !root(form).querySelector('.conflict'));

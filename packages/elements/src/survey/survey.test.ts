@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import sinon from 'sinon';
 import { createManualClock, createMemoryAdapter } from '@pxm/adapter-memory';
 import { createFaultyAdapter } from '@pxm/adapter-testkit/faults';
 import { DEMO_SURVEY_TOKENS } from '@pxm/core/demo';
@@ -10,6 +11,9 @@ import { $, $$, focused, heading, mountSurvey, radiosOf, textOf, untilThanks } f
 import type { PxmSurveySubmittedEvent } from './survey.events.js';
 
 const adapterNow = () => createMemoryAdapter({ latencyMs: 0 });
+
+/** The longest pause `<pxm-survey>` waits before saving a changed answer (typed text). */
+const SAVE_AFTER_TYPING_MS = 1_000;
 
 /** Presses Tab until focus is on `target` (inside the survey), at most `limit` times. */
 async function tabTo(matches: () => boolean, limit = 30): Promise<void> {
@@ -171,11 +175,18 @@ describe('pxm-survey', () => {
     const adapter = adapterNow();
     const faults = createFaultyAdapter(adapter);
     const survey = await mountSurvey({ adapter: faults.adapter, token: DEMO_SURVEY_TOKENS.open });
-    radiosOf(survey, 'nps')[2]!.click();
-    survey.token = DEMO_SURVEY_TOKENS.resume;
-    await until(() => textOf(survey).includes('Welcome back'), 'the other invitation resumed');
-    expect(radiosOf(survey, 'nps')[8]!.getAttribute('aria-checked')).to.equal('true');
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // The save a click schedules runs on a timer: fake it, so "no save" is proven by running that timer, not by sleeping.
+    const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      radiosOf(survey, 'nps')[2]!.click();
+      survey.token = DEMO_SURVEY_TOKENS.resume;
+      await until(() => textOf(survey).includes('Welcome back'), 'the other invitation resumed');
+      expect(radiosOf(survey, 'nps')[8]!.getAttribute('aria-checked')).to.equal('true');
+      // A choice saves after 250 ms and typed text after 1 s: past the longest, the save would have been sent.
+      await clock.tickAsync(SAVE_AFTER_TYPING_MS);
+    } finally {
+      clock.restore();
+    }
     expect(faults.calls.filter((call) => call === 'survey.savePartial'), 'no save of the first survey’s answer').to.have.length(0);
     expect((await adapter.survey.loadInvitation(DEMO_SURVEY_TOKENS.resume)).partialAnswers).to.deep.equal({ nps: 8, therapist: 4 });
   });

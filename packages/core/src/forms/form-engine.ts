@@ -10,6 +10,7 @@
  * answer back), but counts as unanswered for conditions, validation, progress and scoring, and
  * is left out of `responseAnswers()`.
  */
+import { AdapterError } from '../errors/adapter-error.js';
 import type { AnswerValue, Answers, FormDefinition, FormItem, FormPage } from '../schemas/intake.js';
 import { isAnswered } from './answered.js';
 import { childScope, instancesOf, itemKey, parseItemKey, readAnswer, scopeDepth, truncateScope, updateAt, writeAnswer, type ScopeKey } from './answer-key.js';
@@ -29,6 +30,11 @@ export interface RequiredProgress {
 export interface ValidateOptions {
   /** The patient's today, `YYYY-MM-DD`. */
   today: string;
+  /**
+   * Check only the answers given (their type, range, scale points, pattern), not whether required
+   * questions were answered: what a backend checks before it stores answers.
+   */
+  answeredOnly?: boolean;
 }
 
 interface Work {
@@ -172,7 +178,7 @@ export class FormEngine {
     const issues: FieldIssue[] = [];
     this.walkAnswerable(page.items, (item, key) => {
       const result = validateAnswer(item, this.getAnswer(key), {
-        required: this.isRequired(key),
+        required: options.answeredOnly ? false : this.isRequired(key),
         today: options.today,
         consent: item.type === 'signature' && item.consentItemId ? this.consentItem(item.consentItemId) : undefined,
       });
@@ -435,4 +441,26 @@ export class FormEngine {
 /** The answers to submit for a definition: hidden items and empty optional instances removed. */
 export function responseAnswersOf(definition: FormDefinition, answers: Answers): Answers {
   return new FormEngine(definition, answers).responseAnswers();
+}
+
+/**
+ * The answers a backend may store for a submission (as `responseAnswersOf`), or an `AdapterError`
+ * `validation` naming each answer the form's own rules refuse (2.5 on a 0-10 scale, text that
+ * breaks its pattern). Issues carry answer keys and codes, never values. A backend does not know
+ * the patient's time zone, so a date bound of `today` is refused only when it fails for every
+ * zone on Earth (UTC-12 to UTC+14).
+ */
+export function storableAnswersOf(definition: FormDefinition, answers: Answers, now: Date, operation: string): Answers {
+  const engine = new FormEngine(definition, answers);
+  const dayAt = (offsetHours: number) => new Date(now.getTime() + offsetHours * 3_600_000).toISOString().slice(0, 10);
+  const earliest = engine.validateAll({ today: dayAt(-12), answeredOnly: true });
+  const latestKeys = new Set(engine.validateAll({ today: dayAt(14), answeredOnly: true }).map((issue) => issue.key));
+  const refused = earliest.filter((issue) => latestKeys.has(issue.key));
+  if (refused.length > 0) {
+    throw new AdapterError('validation', 'Some answers do not fit their questions.', {
+      operation,
+      issues: refused.slice(0, 20).map((issue) => ({ path: `answers.${issue.key}`, message: issue.code })),
+    });
+  }
+  return engine.responseAnswers();
 }

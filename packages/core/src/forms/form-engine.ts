@@ -18,7 +18,7 @@ import { evaluateCondition } from './condition.js';
 import { buildDependencyGraph, visibleWhenOf, type DependencyGraph, type DependencyKind } from './dependency-graph.js';
 import { indexForm, isAnswerless, pageNodeId, type FormIndex, type IndexedItem, type NodeId } from './form-index.js';
 import { RankQueue } from './rank-queue.js';
-import { isEmptyInstance, validateAnswer, type FieldIssue } from './validation.js';
+import { isEmptyInstance, storedAnswer, validateAnswer, type FieldIssue } from './validation.js';
 
 export interface RequiredProgress {
   /** Required questions currently shown. */
@@ -228,7 +228,7 @@ export class FormEngine {
           if (kept.length > 0) out[item.id] = kept;
         } else if (item.type !== 'display') {
           const value = this.getAnswer(key);
-          if (value !== undefined && isAnswered(value)) out[item.id] = value;
+          if (value !== undefined && isAnswered(value)) out[item.id] = storedAnswer(item, value);
         }
       }
       return out;

@@ -733,7 +733,7 @@ describe('pxm-intake-form', () => {
         expect(items).to.have.length(2);
         expect(items[0]).to.contain('c pages.0.items.2.visibleWhen');
         expect(items[1]).to.contain('depends on');
-        expect((errors[0] as PxmErrorEvent).detail).to.deep.equal({ code: 'validation', operation: 'intake.definition', formId: 'broken', itemIds: ['c', 'a'] });
+        expect((errors[0] as PxmErrorEvent).detail).to.deep.equal({ code: 'validation', operation: 'intake.definition', formId: 'broken', itemIds: ['c', 'a', 'b'] });
         await expectNoAxeViolations(form);
       } finally {
         console.error = original;

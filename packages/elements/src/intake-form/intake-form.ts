@@ -332,7 +332,7 @@ export class PxmIntakeForm extends PxmElement {
       this.emitError(
         new AdapterError('validation', 'The form definition is invalid.', { operation: 'intake.definition' }),
         'intake.definition',
-        [...new Set(loaded.problems.map((problem) => problem.itemId).filter((id): id is string => Boolean(id)))],
+        [...new Set(loaded.problems.flatMap((problem) => problem.itemIds ?? (problem.itemId ? [problem.itemId] : [])))],
         loaded.formId,
       );
     }

@@ -13,7 +13,7 @@
 import { AdapterError } from '../errors/adapter-error.js';
 import type { AnswerValue, Answers, FormDefinition, FormItem, FormPage } from '../schemas/intake.js';
 import { isAnswered } from './answered.js';
-import { childScope, instancesOf, itemKey, parseItemKey, readAnswer, scopeDepth, truncateScope, updateAt, writeAnswer, type ScopeKey } from './answer-key.js';
+import { answersAt, childScope, instancesOf, itemKey, parseItemKey, parseScope, readAnswer, scopeDepth, truncateScope, updateAt, writeAnswer, type ScopeKey } from './answer-key.js';
 import { evaluateCondition } from './condition.js';
 import { buildDependencyGraph, visibleWhenOf, type DependencyGraph, type DependencyKind } from './dependency-graph.js';
 import { indexForm, isAnswerless, pageNodeId, type FormIndex, type IndexedItem, type NodeId } from './form-index.js';
@@ -103,7 +103,23 @@ export class FormEngine {
     if (!this.isVisible(key)) return false;
     const item = this.itemOf(key);
     if (!item || isAnswerless(item)) return false;
-    return item.required === true || this.requiredWhen.get(key) === true;
+    if (item.required !== true && this.requiredWhen.get(key) !== true) return false;
+    return !this.inUntouchedOptionalEntry(key);
+  }
+
+  /**
+   * Whether the key sits in an entry of an optional repeating group that holds no answer yet:
+   * nothing in it is required until the patient starts it (validation skips it as well).
+   */
+  private inUntouchedOptionalEntry(key: string): boolean {
+    const { scope } = parseItemKey(key);
+    const steps = parseScope(scope);
+    for (let depth = 0; depth < steps.length; depth++) {
+      if (this.isRequired(itemKey(truncateScope(scope, depth), steps[depth]!.group))) continue;
+      const entry = answersAt(this.current, truncateScope(scope, depth + 1));
+      if (entry && isEmptyInstance(entry)) return true;
+    }
+    return false;
   }
 
   visiblePages(): FormPage[] {

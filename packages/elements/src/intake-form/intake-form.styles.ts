@@ -470,6 +470,35 @@ export const intakeFormStyles = css`
     margin-block-start: calc(var(--_space) * 1.25);
   }
 
+  .done-heading {
+    display: flex;
+    gap: 0.6rem;
+    align-items: center;
+  }
+
+  .done-heading h3 {
+    margin: 0;
+  }
+
+  .success-mark {
+    flex: none;
+    color: var(--_color-success);
+  }
+
+  .success-mark circle {
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 1.5;
+  }
+
+  .success-mark path {
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2.2;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+
   .reference {
     margin-block-start: var(--_space);
   }

@@ -432,7 +432,8 @@ function renderAddress(host: FieldHost, item: Item<'address'>, key: string): Tem
 function renderGroup(host: FieldHost, item: Item<'group'>, key: string, scope: ScopeKey): TemplateResult {
   const count = host.engine.instanceCount(key);
   const label = item.label ?? host.l10n.t('defaultInstanceLabel');
-  const canRemove = count > (item.minInstances ?? 0);
+  // An optional group's entries can all go: its minimum applies only once the patient answers it.
+  const canRemove = count > (host.engine.isRequired(key) ? (item.minInstances ?? 0) : 0);
   const canAdd = item.maxInstances === undefined || count < item.maxInstances;
   const instances = Array.from({ length: count }, (_, index) => index);
   return html`<div class="group" part="group" data-item=${item.id}>

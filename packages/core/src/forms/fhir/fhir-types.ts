@@ -94,6 +94,7 @@ export const EXT = {
   qMinValue: 'http://hl7.org/fhir/StructureDefinition/questionnaire-minValue',
   qMaxValue: 'http://hl7.org/fhir/StructureDefinition/questionnaire-maxValue',
   regex: 'http://hl7.org/fhir/StructureDefinition/regex',
+  entryFormat: 'http://hl7.org/fhir/StructureDefinition/entryFormat',
   sliderStep: 'http://hl7.org/fhir/StructureDefinition/questionnaire-sliderStepValue',
   unit: 'http://hl7.org/fhir/StructureDefinition/questionnaire-unit',
   hidden: 'http://hl7.org/fhir/StructureDefinition/questionnaire-hidden',

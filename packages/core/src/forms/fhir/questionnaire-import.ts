@@ -459,6 +459,12 @@ class QuestionnaireImporter {
     handled.add(EXT.regex);
     const maxLength = numberOf(raw.maxLength);
     const item: Record<string, unknown> = { ...base, type: type === 'string' ? 'text' : 'long-text' };
+    // The expected format, said to the patient when a one-line answer does not match its regex.
+    const format = extensionValue(raw, EXT.entryFormat);
+    if (type === 'string' && typeof format === 'string' && format.trim()) {
+      handled.add(EXT.entryFormat);
+      item.entryFormat = clip(format.trim(), 100);
+    }
     if (maxLength !== undefined && Number.isInteger(maxLength) && maxLength >= 1) item.maxLength = Math.min(maxLength, 100_000);
     const pattern = extensionValue(raw, EXT.regex);
     if (typeof pattern === 'string') {

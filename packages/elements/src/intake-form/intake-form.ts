@@ -127,6 +127,8 @@ function parseNumber(text: string): number | undefined {
  * @csspart review-page - One page on the review page.
  * @csspart scores - Outcome-measure scores.
  * @csspart done - The confirmation after submitting (or "already sent").
+ * @csspart choice-grid - Questions that share one answer scale (the LEFS), shown as one grid.
+ * @csspart grid-row - One question of a choice grid (a radio group).
  * @csspart success-mark - The check mark beside the confirmation's heading.
  * @csspart reference - The confirmation's reference, short enough to read out on the phone.
  * @csspart consent-copy - On the confirmation, "Save a copy of your signed consent" and its hint.

@@ -9,8 +9,8 @@ import {
   SubmitIntakeRequestSchema,
   createId,
   parseRequest,
-  responseAnswersOf,
   scoreForm,
+  storableAnswersOf,
   type Answers,
   type AttachmentRef,
   type CallOptions,
@@ -113,8 +113,8 @@ export function createMemoryIntake(ctx: MemoryContext): MemoryIntakeApi {
         throw new AdapterError('already_submitted', 'This form was already submitted.', { operation });
       }
       const submittedAt = new Date(nowMs()).toISOString();
-      // Keep only what the patient could see, and score the outcome measures from that.
-      const answers = responseAnswersOf(record.definition, req.answers);
+      // Keep only what the patient could see, refuse what the form's rules refuse, and score that.
+      const answers = storableAnswersOf(record.definition, req.answers, new Date(nowMs()), operation);
       const scores = scoreForm(record.definition, answers)
         .filter((result) => result.score !== null)
         .map((result) => ({ instrument: result.instrument, score: result.score!, recordedAt: submittedAt }));

@@ -119,6 +119,20 @@ export function intakeSuite(options: ContractOptions): void {
       assert.ok(Date.parse(response.submittedAt) > 0);
     });
 
+    test('refuses to store answers the form refuses (a pain rating off the scale), and scores none', async (_s, api) => {
+      const offScale = await expectAdapterError(api.submit(DEMO_INTAKE_TOKEN, { answers: { firstName: 'Ada', 'nprs.current': 2.5 }, idempotencyKey: freshKey('intake') }), 'validation');
+      assert.deepEqual(
+        offScale.issues.map((issue) => issue.path),
+        ['answers.nprs.current'],
+      );
+      assert.equal((await api.loadForm(DEMO_INTAKE_TOKEN)).status, 'open');
+      const accepted = await api.submit(DEMO_INTAKE_TOKEN, { answers: { firstName: 'Ada', 'nprs.current': 3 }, idempotencyKey: freshKey('intake') });
+      assert.deepEqual(
+        accepted.scores?.map((entry) => [entry.instrument, entry.score]),
+        [['nprs', 3]],
+      );
+    });
+
     test('rejects malformed drafts with validation', async (_s, api) => {
       await expectAdapterError(api.saveDraft(DEMO_INTAKE_TOKEN, { answers: { x: { nested: { deep: Symbol('x') } } } as never, baseVersion: 0 }), 'validation');
       await expectAdapterError(api.saveDraft(DEMO_INTAKE_TOKEN, { answers: {}, baseVersion: -1 }), 'validation');

@@ -99,6 +99,8 @@ describe('definition checks', () => {
     assert.match(messages, /"a" depends on "c" depends on "b" depends on "a"/);
     assert.match(messages, /"self" depends on "self"/);
     assert.deepEqual(cycles.map((problem) => problem.itemId).sort(), ['a', 'self']);
+    // Every item the message names is listed, so a tool can point at each of them.
+    assert.deepEqual(cycles.find((problem) => problem.itemId === 'a')!.itemIds, ['a', 'c', 'b']);
   });
 
   it('finds a cycle through a container: a section shown by an item inside it', () => {

@@ -3,7 +3,9 @@
  * systems (documented in docs/fhir-mapping.md). They are names, never fetched. Standard FHIR
  * and terminology URIs sit beside them so each is spelled once.
  */
-export const PXM_FHIR_BASE = 'https://pxm-elements.dev/fhir';
+import { PXM_EXT, PXM_FHIR_BASE } from '@pxm/core';
+
+export { PXM_FHIR_BASE };
 
 const identifier = (name: string) => `${PXM_FHIR_BASE}/identifier/${name}`;
 const extension = (name: string) => `${PXM_FHIR_BASE}/StructureDefinition/${name}`;
@@ -46,10 +48,10 @@ export const EXTENSION = {
   exerciseLogPerSet: extension('exercise-log-per-set'),
   painAlertThreshold: extension('pain-alert-threshold'),
   painGuidance: extension('pain-guidance'),
-  signatureMethod: extension('signature-method'),
-  signatureTextSha256: extension('signature-text-sha256'),
-  signatureConsent: extension('signature-consent'),
-  signatureUserAgent: extension('signature-user-agent'),
+  signatureMethod: PXM_EXT.signatureMethod,
+  signatureTextSha256: PXM_EXT.signatureTextSha256,
+  signatureConsent: PXM_EXT.signatureConsent,
+  signatureUserAgent: PXM_EXT.signatureUserAgent,
   /** Standard (FHIR extensions pack): IANA time zone of a Location or a plan. */
   timeZone: 'http://hl7.org/fhir/StructureDefinition/timezone',
   /** R5 `Appointment.cancellationDate`, carried back to R4. */

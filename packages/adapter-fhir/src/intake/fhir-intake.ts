@@ -20,6 +20,7 @@ import {
   parseResponse,
   responseAnswersOf,
   scoreForm,
+  storableAnswersOf,
   type Answers,
   type CallOptions,
   type FormDefinition,
@@ -186,6 +187,8 @@ export function createFhirIntake(ctx: FhirContext): IntakeApi {
       const req = parseRequest(SubmitIntakeRequestSchema, request, operation);
       const invitation = await openInvitation(ctx, linkToken, operation, opts?.signal);
       const definition = await formOf(invitation, operation, opts?.signal);
+      // The response is written from the answers as given: refuse those the form's rules refuse.
+      storableAnswersOf(definition, req.answers, ctx.now(), operation);
       const context = contextFor(invitation, definition, linkToken);
       const finish = async (response: QuestionnaireResponse) => {
         const scores = await followUps(invitation, definition, req.answers, response, operation, opts?.signal);

@@ -11,6 +11,7 @@
  * Any other Questionnaire imports as the engine imports it, with its issues.
  */
 import {
+  FormDefinitionSchema,
   FormItemSchema,
   ScoringRuleSchema,
   importQuestionnaire,
@@ -25,6 +26,8 @@ export const FORM_EXTENSION = {
   item: `${PXM_FHIR_BASE}/StructureDefinition/form-item`,
   scoring: `${PXM_FHIR_BASE}/StructureDefinition/form-scoring`,
   nextSteps: `${PXM_FHIR_BASE}/StructureDefinition/form-next-steps`,
+  /** JSON: the conditional next steps (`nextStepsWhen`). */
+  nextStepsWhen: `${PXM_FHIR_BASE}/StructureDefinition/form-next-steps-when`,
 } as const;
 
 type Raw = Record<string, unknown>;
@@ -118,5 +121,8 @@ export function formFromQuestionnaire(questionnaire: unknown): FormImport {
   }
   const nextSteps = extensionString(questionnaire, FORM_EXTENSION.nextSteps);
   if (nextSteps) definition.nextSteps = nextSteps;
+  const nextStepsWhen = FormDefinitionSchema.shape.nextStepsWhen.safeParse(parseJson(extensionString(questionnaire, FORM_EXTENSION.nextStepsWhen)));
+  if (nextStepsWhen.success && nextStepsWhen.data) definition.nextStepsWhen = nextStepsWhen.data;
+  else if (!nextStepsWhen.success) issues.push({ path: 'extension(form-next-steps-when)', message: 'The conditional next steps are not valid; they are left out.' });
   return { definition, issues: [...issues, ...imported.issues] };
 }

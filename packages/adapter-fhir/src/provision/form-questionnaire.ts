@@ -218,6 +218,7 @@ export function questionnaireFromForm(definition: FormDefinition, options: { id?
   const extension: Extension[] = [];
   if (definition.scoring?.length) extension.push({ url: FORM_EXTENSION.scoring, valueString: JSON.stringify(definition.scoring) });
   if (definition.nextSteps) extension.push({ url: FORM_EXTENSION.nextSteps, valueMarkdown: definition.nextSteps });
+  if (definition.nextStepsWhen?.length) extension.push({ url: FORM_EXTENSION.nextStepsWhen, valueString: JSON.stringify(definition.nextStepsWhen) });
   return {
     resourceType: 'Questionnaire',
     id: options.id ?? definition.id,

@@ -74,7 +74,13 @@ export const demoIntakeForm: FormDefinition = {
   title: 'New patient intake',
   description: 'Please complete this before your first visit. It takes about 15 minutes, and your answers are saved as you go.',
   nextSteps:
-    'Your therapist will review your answers before your first visit. Please arrive 10 minutes early, bring your insurance card and a photo ID, and wear comfortable clothes that let us see and move the area that hurts.',
+    'Your therapist will review your answers before your first visit. Please arrive 10 minutes early, bring a photo ID, and wear comfortable clothes that let us see and move the area that hurts.',
+  nextStepsWhen: [
+    {
+      when: { any: [{ item: 'payment', op: 'equals', value: 'insurance' }, { item: 'payment', op: 'equals', value: 'medicare' }] },
+      text: 'Please also bring your insurance card.',
+    },
+  ],
   pages: [
     {
       id: 'about-you',

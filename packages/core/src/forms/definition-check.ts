@@ -39,6 +39,8 @@ export interface DefinitionProblem {
   path: string;
   /** The item (or page) the problem is about, when there is one. */
   itemId?: string;
+  /** Every item (or page) the problem names, `itemId` first, when it names more than one (a cycle). */
+  itemIds?: string[];
   message: string;
 }
 
@@ -285,10 +287,12 @@ export function checkFormDefinition(input: unknown): DefinitionCheck {
   checkScoring(definition, index, problems);
   for (const cycle of buildDependencyGraph(index).cycles) {
     const first = cycle[0]!;
+    const named = [...new Set(cycle.map((node) => (node.startsWith('page:') ? node.slice(5) : node)))];
     problems.push({
       code: 'condition_cycle',
       path: paths.get(first) ?? '',
-      itemId: first.startsWith('page:') ? first.slice(5) : first,
+      itemId: named[0]!,
+      ...(named.length > 1 ? { itemIds: named } : {}),
       message: `Conditions form a cycle, so these items could never be shown or hidden consistently: ${cycle.map(describeNode).join(' depends on ')}.`,
     });
   }

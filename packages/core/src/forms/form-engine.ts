@@ -10,14 +10,15 @@
  * answer back), but counts as unanswered for conditions, validation, progress and scoring, and
  * is left out of `responseAnswers()`.
  */
+import { AdapterError } from '../errors/adapter-error.js';
 import type { AnswerValue, Answers, FormDefinition, FormItem, FormPage } from '../schemas/intake.js';
 import { isAnswered } from './answered.js';
-import { childScope, instancesOf, itemKey, parseItemKey, readAnswer, scopeDepth, truncateScope, updateAt, writeAnswer, type ScopeKey } from './answer-key.js';
+import { answersAt, childScope, instancesOf, itemKey, parseItemKey, parseScope, readAnswer, scopeDepth, truncateScope, updateAt, writeAnswer, type ScopeKey } from './answer-key.js';
 import { evaluateCondition } from './condition.js';
 import { buildDependencyGraph, visibleWhenOf, type DependencyGraph, type DependencyKind } from './dependency-graph.js';
 import { indexForm, isAnswerless, pageNodeId, type FormIndex, type IndexedItem, type NodeId } from './form-index.js';
 import { RankQueue } from './rank-queue.js';
-import { isEmptyInstance, validateAnswer, type FieldIssue } from './validation.js';
+import { isEmptyInstance, storedAnswer, validateAnswer, type FieldIssue } from './validation.js';
 
 export interface RequiredProgress {
   /** Required questions currently shown. */
@@ -29,6 +30,11 @@ export interface RequiredProgress {
 export interface ValidateOptions {
   /** The patient's today, `YYYY-MM-DD`. */
   today: string;
+  /**
+   * Check only the answers given (their type, range, scale points, pattern), not whether required
+   * questions were answered: what a backend checks before it stores answers.
+   */
+  answeredOnly?: boolean;
 }
 
 interface Work {
@@ -97,7 +103,23 @@ export class FormEngine {
     if (!this.isVisible(key)) return false;
     const item = this.itemOf(key);
     if (!item || isAnswerless(item)) return false;
-    return item.required === true || this.requiredWhen.get(key) === true;
+    if (item.required !== true && this.requiredWhen.get(key) !== true) return false;
+    return !this.inUntouchedOptionalEntry(key);
+  }
+
+  /**
+   * Whether the key sits in an entry of an optional repeating group that holds no answer yet:
+   * nothing in it is required until the patient starts it (validation skips it as well).
+   */
+  private inUntouchedOptionalEntry(key: string): boolean {
+    const { scope } = parseItemKey(key);
+    const steps = parseScope(scope);
+    for (let depth = 0; depth < steps.length; depth++) {
+      if (this.isRequired(itemKey(truncateScope(scope, depth), steps[depth]!.group))) continue;
+      const entry = answersAt(this.current, truncateScope(scope, depth + 1));
+      if (entry && isEmptyInstance(entry)) return true;
+    }
+    return false;
   }
 
   visiblePages(): FormPage[] {
@@ -172,7 +194,7 @@ export class FormEngine {
     const issues: FieldIssue[] = [];
     this.walkAnswerable(page.items, (item, key) => {
       const result = validateAnswer(item, this.getAnswer(key), {
-        required: this.isRequired(key),
+        required: options.answeredOnly ? false : this.isRequired(key),
         today: options.today,
         consent: item.type === 'signature' && item.consentItemId ? this.consentItem(item.consentItemId) : undefined,
       });
@@ -222,7 +244,7 @@ export class FormEngine {
           if (kept.length > 0) out[item.id] = kept;
         } else if (item.type !== 'display') {
           const value = this.getAnswer(key);
-          if (value !== undefined && isAnswered(value)) out[item.id] = value;
+          if (value !== undefined && isAnswered(value)) out[item.id] = storedAnswer(item, value);
         }
       }
       return out;
@@ -435,4 +457,26 @@ export class FormEngine {
 /** The answers to submit for a definition: hidden items and empty optional instances removed. */
 export function responseAnswersOf(definition: FormDefinition, answers: Answers): Answers {
   return new FormEngine(definition, answers).responseAnswers();
+}
+
+/**
+ * The answers a backend may store for a submission (as `responseAnswersOf`), or an `AdapterError`
+ * `validation` naming each answer the form's own rules refuse (2.5 on a 0-10 scale, text that
+ * breaks its pattern). Issues carry answer keys and codes, never values. A backend does not know
+ * the patient's time zone, so a date bound of `today` is refused only when it fails for every
+ * zone on Earth (UTC-12 to UTC+14).
+ */
+export function storableAnswersOf(definition: FormDefinition, answers: Answers, now: Date, operation: string): Answers {
+  const engine = new FormEngine(definition, answers);
+  const dayAt = (offsetHours: number) => new Date(now.getTime() + offsetHours * 3_600_000).toISOString().slice(0, 10);
+  const earliest = engine.validateAll({ today: dayAt(-12), answeredOnly: true });
+  const latestKeys = new Set(engine.validateAll({ today: dayAt(14), answeredOnly: true }).map((issue) => issue.key));
+  const refused = earliest.filter((issue) => latestKeys.has(issue.key));
+  if (refused.length > 0) {
+    throw new AdapterError('validation', 'Some answers do not fit their questions.', {
+      operation,
+      issues: refused.slice(0, 20).map((issue) => ({ path: `answers.${issue.key}`, message: issue.code })),
+    });
+  }
+  return engine.responseAnswers();
 }

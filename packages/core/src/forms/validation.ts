@@ -89,6 +89,16 @@ export function isEmptyInstance(instance: Answers): boolean {
   return !Object.values(instance).some((value) => (Array.isArray(value) && value.every((entry) => isRecord(entry)) ? value.some((entry) => !isEmptyInstance(entry as Answers)) : isAnswered(value)));
 }
 
+/**
+ * The answer as it is stored and exported: what `validateAnswer` checked. Text, email and phone
+ * answers are checked trimmed (a pattern, an address), so they are kept trimmed, and an exported
+ * answer never breaks its own item's constraint.
+ */
+export function storedAnswer(item: FormItem, value: AnswerValue): AnswerValue {
+  const trimmed = item.type === 'text' || item.type === 'email' || item.type === 'phone';
+  return trimmed && typeof value === 'string' ? value.trim() : value;
+}
+
 export function validateAnswer(item: FormItem, value: AnswerValue | undefined, context: ValidationContext): ValidationResult | undefined {
   if (item.type === 'section' || item.type === 'display') return undefined;
 

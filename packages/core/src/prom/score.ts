@@ -4,6 +4,7 @@
  * response answers (hidden items removed); an item the patient could not see counts as missing.
  */
 import type { AnswerValue, Answers, FormDefinition, FormItem } from '../schemas/intake.js';
+import { validateAnswer } from '../forms/validation.js';
 import type { ScoringRule } from './scoring-rule.js';
 
 export type ScoreReason =
@@ -58,9 +59,14 @@ function optionPoints(option: { value: string; score?: number | undefined }): nu
   return option.value.trim() !== '' && Number.isFinite(numeric) ? numeric : undefined;
 }
 
-/** The number an answer gives: `undefined` when unanswered, `NaN` when unusable. */
+/**
+ * The number an answer gives: `undefined` when unanswered, `NaN` when unusable. An answer the
+ * item itself would refuse (2.5 on a 0-10 scale, a number off its step) is unusable.
+ */
 export function itemPoints(item: FormItem, value: AnswerValue | undefined): number | undefined {
   if (value === undefined || value === null || value === '') return undefined;
+  // The form's own rule decides what a valid answer is; dates play no part in scoring.
+  if (validateAnswer(item, value, { required: false, today: '' }) !== undefined) return Number.NaN;
   if (item.type === 'scale' || item.type === 'number') {
     return typeof value === 'number' && Number.isFinite(value) ? value : Number.NaN;
   }

@@ -70,7 +70,7 @@ export interface FormItemBase {
 
 export type FormItem = FormItemBase &
   (
-    | { type: 'text'; maxLength?: number | undefined; autocomplete?: string | undefined; pattern?: string | undefined }
+    | { type: 'text'; maxLength?: number | undefined; autocomplete?: string | undefined; pattern?: string | undefined; entryFormat?: string | undefined }
     | { type: 'long-text'; maxLength?: number | undefined }
     | { type: 'number'; min?: number | undefined; max?: number | undefined; step?: number | undefined; unit?: string | undefined }
     | { type: 'date'; min?: string | undefined; max?: string | undefined; autocomplete?: string | undefined }
@@ -98,6 +98,8 @@ export const FormItemSchema: z.ZodMiniType<FormItem> = z.discriminatedUnion('typ
     maxLength: z.optional(z.int().check(z.gte(1), z.lte(100_000))),
     autocomplete: AutocompleteSchema,
     pattern: z.optional(z.string().check(z.maxLength(500))),
+    /** The format expected, shown to the patient when the answer does not match `pattern` (`12345 or 12345-6789`). */
+    entryFormat: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
   }),
   z.strictObject({ ...itemBase, type: z.literal('long-text'), maxLength: z.optional(z.int().check(z.gte(1), z.lte(100_000))) }),
   z.strictObject({
@@ -187,6 +189,11 @@ export const FormDefinitionSchema = z.strictObject({
   url: z.optional(z.string().check(z.maxLength(1000))),
   /** What happens after submitting, shown on the confirmation; a general sentence when absent. */
   nextSteps: z.optional(TextSchema),
+  /**
+   * Further next steps shown on the confirmation only when their condition holds on the answers
+   * submitted ("Bring your insurance card" only to those who chose insurance).
+   */
+  nextStepsWhen: z.optional(z.array(z.strictObject({ when: ConditionSchema, text: TextSchema })).check(z.maxLength(20))),
   pages: z.array(FormPageSchema).check(z.minLength(1)),
   /** Outcome measures scored from the answers (NPRS, LEFS...). */
   scoring: z.optional(z.array(ScoringRuleSchema)),

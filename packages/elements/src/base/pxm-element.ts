@@ -26,7 +26,8 @@ function inheritedLang(element: Element): string | undefined {
 /** The values of the `theme` attribute on every element and on `<pxm-provider>`. */
 export type PxmTheme = 'auto' | 'light' | 'dark';
 
-function browserTimeZone(): string {
+/** The zone the visitor's device is set to. */
+export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 

@@ -183,6 +183,8 @@ export class PxmBooking extends PxmElement {
   private readonly l = new LocalizeController(this, 'booking', { en: bookingEn as BookingMessages });
   private focusTarget = '';
   private announcement = '';
+  /** The error count last announced, cleared with the errors it counted. */
+  private errorAnnouncement: string | undefined;
   private icsUrl = '';
   private opener: HTMLElement | null = null;
   private flow: BookingFlow | undefined;
@@ -425,6 +427,11 @@ export class PxmBooking extends PxmElement {
 
   private set(patch: Partial<BookingState>): void {
     this.s = { ...this.s, ...patch };
+    // "3 fields need your attention" must not outlive the errors it counted (resolved, or another step).
+    if (this.errorAnnouncement !== undefined && Object.keys(this.s.errors).length === 0) {
+      if (this.announcement === this.errorAnnouncement) this.announcement = '';
+      this.errorAnnouncement = undefined;
+    }
   }
 
   private go(step: BookingStep, patch: Partial<BookingState> = {}): void {
@@ -455,7 +462,8 @@ export class PxmBooking extends PxmElement {
 
   private focusFirstError(count: number): void {
     this.focusTarget = '[aria-invalid="true"]';
-    this.announce(this.l.t('fixErrors', count));
+    this.errorAnnouncement = this.l.t('fixErrors', count);
+    this.announce(this.errorAnnouncement);
   }
 
   private releaseHolds(): void {

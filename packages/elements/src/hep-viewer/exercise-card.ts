@@ -40,7 +40,10 @@ export interface CardContext {
   handlers: CardHandlers;
   media: MediaOptions;
   guidance: PainGuidance;
+  /** The zone times are shown in: the viewer's `time-zone` (or its provider's), else the program's. */
   timeZone: string;
+  /** Name the zone beside a time: set when the zone shown could be mistaken for another. */
+  showZone: boolean;
   /** The rating form and pain guidance, once their code has loaded (fetched after the first paint). */
   rating: typeof RatingForm | undefined;
 }
@@ -66,11 +69,15 @@ function renderLogControls(context: CardContext, model: CardModel): TemplateResu
   const perSet = exercise.logPerSet === true && sets !== undefined && sets > 1;
   const complete = item?.complete ?? false;
   const nextSet = (item?.setsInProgress ?? 0) + 1;
-  const time = lastLog ? l10n.dateTime(lastLog.entry.completedAt, context.timeZone, { hour: 'numeric', minute: '2-digit' }) : '';
+  const time = lastLog
+    ? l10n.dateTime(lastLog.entry.completedAt, context.timeZone, { hour: 'numeric', minute: '2-digit', ...(context.showZone ? { timeZoneName: 'short' as const } : {}) })
+    : '';
+  const rated = lastLog !== undefined && !lastLog.entry.voided && (lastLog.entry.pain !== undefined || lastLog.entry.difficulty !== undefined);
   return html`<div class="log" part="log">
     <p class="log-status">
       ${item ? progressText(l10n, item) : nothing}
       ${lastLog ? html`<span class="logged-at">${l10n.t('loggedAt', time)}</span>` : nothing}
+      ${rated ? html`<span class="rating-saved" part="rating-saved">${check}${l10n.t('ratingSavedMark')}</span>` : nothing}
       ${lastLog?.state === 'waiting' ? html`<span class="badge waiting" part="sync-badge">${l10n.t('waitingToSync')}</span>` : nothing}
       ${lastLog?.state === 'rejected' ? html`<span class="badge rejected" part="sync-badge">${l10n.t('notSaved')}</span>` : nothing}
     </p>

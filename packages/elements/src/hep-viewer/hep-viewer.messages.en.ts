@@ -68,6 +68,8 @@ export const hepViewerEn = {
 
   // Rating
   ratingSaved: 'Thank you. Your rating is saved.',
+  /** Shown on the card beside the time once a rating is stored. */
+  ratingSavedMark: 'Rating saved',
 
   // Media
   videoLabel: (name: string) => `Video: ${name}`,

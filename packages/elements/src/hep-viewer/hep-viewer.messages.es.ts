@@ -67,6 +67,8 @@ export const hepViewerEs: Translation<HepViewerMessages> = {
   announceUndone: (name: string) => `${name}: registro deshecho.`,
 
   ratingSaved: 'Gracias. Su valoración está guardada.',
+  /** Shown on the card beside the time once a rating is stored. */
+  ratingSavedMark: 'Valoración guardada',
 
   videoLabel: (name: string) => `Video: ${name}`,
   speed: 'Velocidad',

@@ -344,8 +344,16 @@ export const hepViewerStyles = css`
     font-weight: 600;
   }
 
-  .progress.complete {
+  .progress.complete,
+  .rating-saved {
     color: var(--_color-success);
+  }
+
+  .rating-saved {
+    display: inline-flex;
+    gap: 0.25rem;
+    align-items: center;
+    font-weight: 600;
   }
 
   .logged-at {

@@ -19,7 +19,7 @@ import {
   type Streak,
   type TodayPlan,
 } from '@pxm/core';
-import { PxmElement } from '../base/pxm-element.js';
+import { PxmElement, browserTimeZone } from '../base/pxm-element.js';
 import { renderFailure, renderLoading } from '../internal/states.js';
 import { LocalizeController } from '../l10n/localize-controller.js';
 import { registerShippedTranslation, type Catalog } from '../l10n/translation-registry.js';
@@ -126,6 +126,7 @@ function browserSavesData(): boolean {
  * @csspart set-done - The per-set button.
  * @csspart undo - The Undo button.
  * @csspart sync-badge - "Waiting to sync" / "Not saved" on a card.
+ * @csspart rating-saved - The "Rating saved" mark on a card once a pain or difficulty rating is stored.
  * @csspart rating - The pain and difficulty form.
  * @csspart pain-scale - The 0-10 pain radio group.
  * @csspart difficulty-scale - The 1-5 difficulty radio group.
@@ -633,12 +634,9 @@ export class PxmHepViewer extends PxmElement {
     };
     const replaced: ActivityLogEntry = { ...original, voided: true };
     this.localLogs = [...this.localLogs, replaced, rated];
-    // Undo now undoes the rated log, with whatever time the original had left.
-    const window = this.undoWindows.get(exercise.id);
-    if (window?.entry.clientId === original.clientId) {
-      const left = window.remainingMs - (window.held ? 0 : Date.now() - window.startedAt);
-      if (left > 0) this.openUndo(exercise.id, rated, left);
-    }
+    // Undo now undoes the rated log, for a full window from the save: rating takes longer than
+    // the log's own window, and the patient who just pressed Save must still be able to take it back.
+    this.openUndo(exercise.id, rated);
     const threshold = this.painThreshold ?? program.painAlertThreshold ?? DEFAULT_PAIN_THRESHOLD;
     const alert = rated.pain !== undefined && rated.pain >= threshold;
     if (alert) this.alerts.set(exercise.id, { pain: rated.pain!, clientId: rated.clientId });
@@ -894,6 +892,11 @@ export class PxmHepViewer extends PxmElement {
         : nothing}`;
   }
 
+  /** Times are shown in the patient's zone when one is given (`time-zone`, the provider's), else the program's. */
+  private displayZone(program: HepProgram): string {
+    return this.timeZone || this.providerConfig?.timeZone || program.timeZone;
+  }
+
   private renderCards(program: HepProgram, plan: TodayPlan, exercises: readonly Exercise[]): TemplateResult {
     const { latestToday } = this.derive(program, new Date());
     const context: CardContext = {
@@ -901,7 +904,9 @@ export class PxmHepViewer extends PxmElement {
       handlers: this.handlers,
       media: { saveData: this.saveData || browserSavesData(), language: this.resolvedLocale },
       guidance: { text: program.painGuidance, practiceName: program.practiceName, practicePhone: program.practicePhone },
-      timeZone: program.timeZone,
+      timeZone: this.displayZone(program),
+      // Named when it differs from the program's or from the device's: either could be assumed.
+      showZone: this.displayZone(program) !== program.timeZone || this.displayZone(program) !== browserTimeZone(),
       rating: this.ratingModule,
     };
     const items = new Map(plan.items.map((item) => [item.exerciseId, item]));

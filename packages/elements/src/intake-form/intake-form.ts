@@ -6,6 +6,8 @@ import {
   checkFormDefinition,
   createId,
   createToken,
+  evaluateCondition,
+  humanReference,
   isAbortError,
   localDateIn,
   parseItemKey,
@@ -125,6 +127,10 @@ function parseNumber(text: string): number | undefined {
  * @csspart review-page - One page on the review page.
  * @csspart scores - Outcome-measure scores.
  * @csspart done - The confirmation after submitting (or "already sent").
+ * @csspart choice-grid - Questions that share one answer scale (the LEFS), shown as one grid.
+ * @csspart grid-row - One question of a choice grid (a radio group).
+ * @csspart success-mark - The check mark beside the confirmation's heading.
+ * @csspart reference - The confirmation's reference, short enough to read out on the phone.
  * @csspart consent-copy - On the confirmation, "Save a copy of your signed consent" and its hint.
  * @csspart definition-errors - The developer panel listing problems of an invalid definition.
  *
@@ -332,7 +338,7 @@ export class PxmIntakeForm extends PxmElement {
       this.emitError(
         new AdapterError('validation', 'The form definition is invalid.', { operation: 'intake.definition' }),
         'intake.definition',
-        [...new Set(loaded.problems.map((problem) => problem.itemId).filter((id): id is string => Boolean(id)))],
+        [...new Set(loaded.problems.flatMap((problem) => problem.itemIds ?? (problem.itemId ? [problem.itemId] : [])))],
         loaded.formId,
       );
     }
@@ -492,6 +498,8 @@ export class PxmIntakeForm extends PxmElement {
   private goTo(pageId: string, options: { returnToReview?: boolean } = {}): void {
     this.pageId = pageId;
     this.summary = [];
+    // What was announced ("Back photo uploaded.") belongs to the page being left.
+    this.announcement = '';
     this.returnToReview = options.returnToReview ?? (pageId === REVIEW_PAGE_ID ? false : this.returnToReview);
     this.resumedAt = undefined;
     this.afterRender = () => {
@@ -574,6 +582,7 @@ export class PxmIntakeForm extends PxmElement {
   private finish(response: IntakeResponse): void {
     this.autosave.stop();
     this.response = response;
+    this.announcement = '';
     this.dispatchEvent(new PxmIntakeSubmittedEvent({ formId: response.formId, responseId: response.id, submittedAt: response.submittedAt }));
     this.afterRender = () => this.focusSelector('[data-done-title]');
     this.requestUpdate();
@@ -768,13 +777,24 @@ export class PxmIntakeForm extends PxmElement {
   }
 
   private renderDone(response: IntakeResponse): TemplateResult {
-    const { definition } = this.loaded!;
+    const { definition, engine } = this.loaded!;
+    // Steps that hold for the answers sent: no insurance card for someone paying for themselves.
+    const submitted = engine.responseAnswers();
+    const conditional = (definition.nextStepsWhen ?? []).filter((step) => evaluateCondition(step.when, (itemId) => submitted[itemId]));
     return html`<div class="done" part="done">
-      <h3 tabindex="-1" data-done-title>${this.l10n.t('doneTitle')}</h3>
+      <div class="done-heading">
+        <svg class="success-mark" part="success-mark" viewBox="0 0 24 24" width="32" height="32" aria-hidden="true" focusable="false">
+          <circle cx="12" cy="12" r="11"></circle>
+          <path d="M6.5 12.5 10.5 16.5 17.5 8.5"></path>
+        </svg>
+        <h3 tabindex="-1" data-done-title>${this.l10n.t('doneTitle')}</h3>
+      </div>
       <h4>${this.l10n.t('nextStepsTitle')}</h4>
-      <div class="next-steps">${paragraphs(definition.nextSteps ?? this.l10n.t('defaultNextSteps'))}</div>
+      <div class="next-steps">
+        ${paragraphs(definition.nextSteps ?? this.l10n.t('defaultNextSteps'))} ${conditional.map((step) => paragraphs(step.text))}
+      </div>
       ${this.signingPart.value?.renderSaveCopy(definition) ?? nothing} ${this.renderScores(response)}
-      <p class="hint reference">${this.l10n.t('reference', response.id)}</p>
+      <p class="hint reference" part="reference">${this.l10n.t('reference', humanReference(response.id))}</p>
     </div>`;
   }
 
@@ -884,7 +904,7 @@ export class PxmIntakeForm extends PxmElement {
       <form class="page-form" novalidate @submit=${this.onFormSubmit}>
         ${this.renderSummary()}
         <section class="page" part="page" aria-labelledby="page-title">
-          <h3 id="page-title" class="page-title" part="page-title" tabindex="-1">${pageTitle}</h3>
+          <h3 id="page-title" class="page-title ${pageTitle === definition.title ? 'visually-hidden' : ''}" part="page-title" tabindex="-1">${pageTitle}</h3>
           ${onReview
             ? (this.reviewPart.get()?.render(
                 pages,

@@ -7,6 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
 import { childScope, itemKey, type AddressAnswer, type AnswerValue, type FormItem, type ScopeKey } from '@pxm/core';
+import { gridRunAt, renderChoiceGrid } from './choice-grid.js';
 import { errorId, fieldId, helpId, type FieldHost } from './field-host.js';
 
 type Item<T extends FormItem['type']> = Extract<FormItem, { type: T }>;
@@ -43,14 +44,28 @@ const invalid = (host: FieldHost, key: string) => (host.errorFor(key) ? 'true' :
 const SIMPLE = new Set<FormItem['type']>(['text', 'phone', 'email', 'long-text', 'number', 'date', 'yes-no', 'single-choice', 'multiple-choice', 'scale', 'address', 'display']);
 
 export function renderItems(host: FieldHost, items: readonly FormItem[], scope: ScopeKey): unknown[] {
-  return items.map((item) => {
+  const out: unknown[] = [];
+  for (let index = 0; index < items.length; index++) {
+    // Questions that share one answer scale (LEFS) are one grid rather than stacked groups.
+    const run = gridRunAt(items, index);
+    if (run > 0) {
+      out.push(renderChoiceGrid(host, items.slice(index, index + run) as Array<Item<'single-choice'>>, scope));
+      index += run - 1;
+      continue;
+    }
+    const item = items[index]!;
     const key = itemKey(scope, item.id);
-    if (!host.engine.isVisible(key)) return nothing;
-    if (!SIMPLE.has(item.type)) return renderItem(host, item, key, scope);
-    // A keystroke re-renders its own field only, however long the page.
-    const deps = [item, host.engine.getAnswer(key), host.engine.isRequired(key), host.errorFor(key), host.numberText(key), host.today, host.epoch];
-    return guard(deps, () => renderItem(host, item, key, scope));
-  });
+    if (!host.engine.isVisible(key)) {
+      out.push(nothing);
+    } else if (!SIMPLE.has(item.type)) {
+      out.push(renderItem(host, item, key, scope));
+    } else {
+      // A keystroke re-renders its own field only, however long the page.
+      const deps = [item, host.engine.getAnswer(key), host.engine.isRequired(key), host.errorFor(key), host.numberText(key), host.today, host.epoch];
+      out.push(guard(deps, () => renderItem(host, item, key, scope)));
+    }
+  }
+  return out;
 }
 
 function renderItem(host: FieldHost, item: FormItem, key: string, scope: ScopeKey): TemplateResult {
@@ -432,7 +447,8 @@ function renderAddress(host: FieldHost, item: Item<'address'>, key: string): Tem
 function renderGroup(host: FieldHost, item: Item<'group'>, key: string, scope: ScopeKey): TemplateResult {
   const count = host.engine.instanceCount(key);
   const label = item.label ?? host.l10n.t('defaultInstanceLabel');
-  const canRemove = count > (item.minInstances ?? 0);
+  // An optional group's entries can all go: its minimum applies only once the patient answers it.
+  const canRemove = count > (host.engine.isRequired(key) ? (item.minInstances ?? 0) : 0);
   const canAdd = item.maxInstances === undefined || count < item.maxInstances;
   const instances = Array.from({ length: count }, (_, index) => index);
   return html`<div class="group" part="group" data-item=${item.id}>

@@ -110,6 +110,8 @@ export class Signing {
     const draft = this.draft(key);
     const intentId = `${fieldId(key)}-intent`;
     const messageId = `${fieldId(key)}-message`;
+    // A missing drawing is not the name's fault: only a name too short marks the name field.
+    const nameProblem = draft.name.trim().length < 2;
 
     let body: TemplateResult;
     if (record) {
@@ -132,8 +134,8 @@ export class Signing {
             autocomplete="name"
             maxlength="200"
             required
-            aria-invalid=${this.host.errorFor(key) ? 'true' : 'false'}
-            aria-describedby=${describedBy(draft.message && messageId, this.host.errorFor(key) && errorId(key))}
+            aria-invalid=${nameProblem && (this.host.errorFor(key) || draft.message) ? 'true' : 'false'}
+            aria-describedby=${describedBy(nameProblem && draft.message && messageId, nameProblem && this.host.errorFor(key) && errorId(key))}
             .value=${live(draft.name)}
             @input=${(event: Event) => this.update(key, { name: (event.target as HTMLInputElement).value })}
           />
@@ -152,7 +154,13 @@ export class Signing {
         ${draft.method === 'draw'
           ? html`<div class="draw" part="signature-pad">
               <p class="hint">${l10n.t('drawHint')} ${l10n.t('drawAlternative')}</p>
-              <canvas class="pad" role="img" aria-label=${l10n.t('drawArea')} ${ref(draft.canvas.attach)}></canvas>
+              <canvas
+                class="pad"
+                role="img"
+                aria-label=${l10n.t('drawArea')}
+                aria-describedby=${describedBy(!nameProblem && draft.message && messageId)}
+                ${ref(draft.canvas.attach)}
+              ></canvas>
               <button type="button" class="button link" ?disabled=${!draft.hasDrawing} @click=${() => draft.canvas.clear()}>${l10n.t('clearDrawing')}</button>
             </div>`
           : html`<div class="typed" part="typed-signature">

@@ -15,7 +15,11 @@ export function validationMessage(l10n: LocalizeController<IntakeFormMessages>, 
     case 'above_max':
       return l10n.t('v_above_max', `${number('max')}${item.type === 'number' && item.unit ? ` ${item.unit}` : ''}`);
     case 'step':
-      return l10n.t('v_step', number('step'));
+      return Number(params.step) === 1 && (item.type !== 'number' || Number.isInteger(item.min ?? 0)) ? l10n.t('v_whole_number') : l10n.t('v_step', number('step'));
+    case 'pattern':
+      // Say what is expected: the item's own format, else its help text, else a general request.
+      if (item.type === 'text' && item.entryFormat) return l10n.t('v_pattern_format', item.entryFormat);
+      return item.help ? l10n.t('v_pattern_help', item.help) : l10n.t('v_pattern');
     case 'date_before_min':
       return l10n.t('v_date_before_min', date('min'));
     case 'date_after_max':

@@ -88,15 +88,17 @@ describe('pxm-survey NPS scale', () => {
     await expectNoAxeViolations(survey);
   });
 
-  it('keeps every option at least 44 px and never scrolls sideways at 320 px', async () => {
+  it('keeps every option at least 24 px wide and 44 px tall, in one row, and never scrolls sideways at 320 px', async () => {
     await setViewport({ width: 320, height: 640 });
     const survey = await open();
     await survey.updateComplete;
     for (const radio of radiosOf(survey, 'nps')) {
       const box = radio.getBoundingClientRect();
-      expect(box.width, 'width').to.be.at.least(44);
+      // Eleven 44 px boxes cannot share a phone's row; 24 px (WCAG 2.5.8) by 44 px keeps one even row.
+      expect(box.width, 'width').to.be.at.least(24);
       expect(box.height, 'height').to.be.at.least(44);
     }
+    expect(new Set(radiosOf(survey, 'nps').map((radio) => Math.round(radio.getBoundingClientRect().top))).size, 'one row').to.equal(1);
     for (const radio of radiosOf(survey, 'therapist')) expect(radio.getBoundingClientRect().height).to.be.at.least(44);
     expect(document.documentElement.scrollWidth, 'page width').to.be.at.most(320);
     const base = $(survey, '[part="base"]')!;

@@ -1,8 +1,8 @@
 import { css } from 'lit';
 
 /**
- * Mobile first: at 320 px the NPS scale wraps into rows of 44 px options (six, or fewer when the
- * host gives it less room) and never scrolls sideways; with room it is one row of eleven. The
+ * Mobile first: below 19rem of room (a 320 px phone) the NPS scale wraps into rows of 44 px options
+ * (six, or fewer) and never scrolls sideways; from a 375 px phone up it is one row of eleven. The
  * grid follows the reading direction, so in right-to-left text 0 sits on the right.
  */
 export const surveyStyles = css`
@@ -70,6 +70,22 @@ export const surveyStyles = css`
   @container (min-width: 18rem) {
     .nps {
       grid-template-columns: repeat(6, minmax(var(--_option-size), 1fr));
+    }
+  }
+
+  /*
+   * From a phone's width (18.5rem: eleven 24 px points, the WCAG 2.5.8 minimum, and their gaps) the
+   * eleven NPS points share one even row, still 44 px tall, rather than breaking 6 + 5.
+   */
+  @container (min-width: 18.5rem) {
+    .nps {
+      gap: 0.2rem;
+      grid-template-columns: repeat(11, minmax(1.5rem, 1fr));
+    }
+
+    .nps .option {
+      min-inline-size: 1.5rem;
+      padding-inline: 0;
     }
   }
 

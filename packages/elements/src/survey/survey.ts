@@ -327,6 +327,9 @@ export class PxmSurvey extends PxmElement {
       if (this.offlineQueue) dropQueued(token);
       const score = npsScoreOf(invitation.definition, answers);
       this.outcome = { kind: 'thanks', segment: segmentOfAnswers(invitation.definition, answers) };
+      // The comment box's character count belongs to the form, not to the thank-you page.
+      clearTimeout(this.announceTimer);
+      this.announcement = '';
       this.dispatchEvent(
         new PxmSurveySubmittedEvent({ responseId: response.id, submittedAt: response.submittedAt, ...(score === undefined ? {} : { score }) }),
       );

@@ -10,8 +10,8 @@ import {
   FormDefinitionSchema,
   MAX_ATTACHMENT_BYTES,
   PromScoreSchema,
-  responseAnswersOf,
   scoreForm,
+  storableAnswersOf,
   type AttachmentRef,
   type AttachmentUpload,
   type Draft,
@@ -150,8 +150,8 @@ export function createIntakeService(ctx: ServerContext) {
         }
         const definition = FormDefinitionSchema.parse(JSON.parse(row.form));
         const submittedAt = new Date(nowMs()).toISOString();
-        // Keep only what the patient could see, and score the outcome measures from that.
-        const answers = responseAnswersOf(definition, request.answers);
+        // Keep only what the patient could see, refuse what the form's rules refuse, and score that.
+        const answers = storableAnswersOf(definition, request.answers, new Date(nowMs()), operation);
         const scores = scoreForm(definition, answers)
           .filter((result) => result.score !== null)
           .map((result) => ({ instrument: result.instrument, score: result.score!, recordedAt: submittedAt }));

@@ -67,6 +67,26 @@ export interface FhirMappingIssue {
   message: string;
 }
 
+/** Base of the extension urls this project defines (names, never fetched); see docs/fhir-mapping.md. */
+export const PXM_FHIR_BASE = 'https://pxm-elements.dev/fhir';
+const pxmExtension = (name: string) => `${PXM_FHIR_BASE}/StructureDefinition/${name}`;
+
+/** Project extensions for what FHIR has no element for: a signature's and a consent's audit details. */
+export const PXM_EXT = {
+  /** `valueCode`: `drawn` or `typed`. */
+  signatureMethod: pxmExtension('signature-method'),
+  /** `valueString`: SHA-256 (hex) of the exact consent text shown. */
+  signatureTextSha256: pxmExtension('signature-text-sha256'),
+  /** `valueString`: `<consent id>@<version>` signed. */
+  signatureConsent: pxmExtension('signature-consent'),
+  /** `valueString`: the browser that signed. */
+  signatureUserAgent: pxmExtension('signature-user-agent'),
+  /** `valueString`: `<consent id>@<version>` of the consent text agreed to (or declined). */
+  consentVersion: pxmExtension('consent-version'),
+  /** `valueDateTime`: when the patient agreed. */
+  consentAgreedAt: pxmExtension('consent-agreed-at'),
+} as const;
+
 export const EXT = {
   itemControl: 'http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl',
   minValue: 'http://hl7.org/fhir/StructureDefinition/minValue',
@@ -74,6 +94,7 @@ export const EXT = {
   qMinValue: 'http://hl7.org/fhir/StructureDefinition/questionnaire-minValue',
   qMaxValue: 'http://hl7.org/fhir/StructureDefinition/questionnaire-maxValue',
   regex: 'http://hl7.org/fhir/StructureDefinition/regex',
+  entryFormat: 'http://hl7.org/fhir/StructureDefinition/entryFormat',
   sliderStep: 'http://hl7.org/fhir/StructureDefinition/questionnaire-sliderStepValue',
   unit: 'http://hl7.org/fhir/StructureDefinition/questionnaire-unit',
   hidden: 'http://hl7.org/fhir/StructureDefinition/questionnaire-hidden',

@@ -176,6 +176,11 @@ class QuestionnaireImporter {
     if (typeof q.language === 'string' && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(q.language)) definition.locale = q.language;
     if (textOf(q.url)) definition.url = clip(q.url as string, 1000);
     if (q.status === 'retired') this.report('status', 'The Questionnaire is retired.');
+    // A form has no place for these: say so rather than drop them silently.
+    if (listOf(q.code).length > 0) this.report('code', 'The Questionnaire\'s codes are not kept on the form; responses exported from it carry none.');
+    // The name is kept when it is the title or the id (in another spelling); any other is lost.
+    const spelling = (value: string) => value.toLowerCase().replace(/[^a-z0-9]/g, '');
+    if (textOf(q.name) && textOf(q.title) && spelling(q.name as string) !== spelling(definition.id) && spelling(q.name as string) !== spelling(definition.title)) this.report('name', `The Questionnaire's name "${clip(q.name as string, 100)}" is not kept (its title and id are used).`);
     if (listOf(q.modifierExtension).length > 0) this.report('modifierExtension', 'Modifier extensions on the Questionnaire are not understood; its meaning may differ here.');
 
     this.resolveConditions(indexForm(definition));
@@ -454,6 +459,12 @@ class QuestionnaireImporter {
     handled.add(EXT.regex);
     const maxLength = numberOf(raw.maxLength);
     const item: Record<string, unknown> = { ...base, type: type === 'string' ? 'text' : 'long-text' };
+    // The expected format, said to the patient when a one-line answer does not match its regex.
+    const format = extensionValue(raw, EXT.entryFormat);
+    if (type === 'string' && typeof format === 'string' && format.trim()) {
+      handled.add(EXT.entryFormat);
+      item.entryFormat = clip(format.trim(), 100);
+    }
     if (maxLength !== undefined && Number.isInteger(maxLength) && maxLength >= 1) item.maxLength = Math.min(maxLength, 100_000);
     const pattern = extensionValue(raw, EXT.regex);
     if (typeof pattern === 'string') {

@@ -7,7 +7,8 @@
 import type { AddressAnswer, AnswerValue, Answers, ChoiceOption, FormDefinition, FormItem, InsuranceCardAnswer, SignatureRecord } from '../../schemas/intake.js';
 import { childScope, itemKey, type ScopeKey } from '../answer-key.js';
 import { FormEngine } from '../form-engine.js';
-import { EXT, type FhirMappingIssue, type QuestionnaireResponse, type QuestionnaireResponseAnswer, type QuestionnaireResponseItem } from './fhir-types.js';
+import { storedAnswer } from '../validation.js';
+import { EXT, PXM_EXT, type FhirMappingIssue, type QuestionnaireResponse, type QuestionnaireResponseAnswer, type QuestionnaireResponseItem } from './fhir-types.js';
 
 export interface QuestionnaireResponseExportOptions {
   /** Default `completed`; a saved draft is `in-progress`. */
@@ -109,7 +110,7 @@ class ResponseWriter {
       case 'long-text':
       case 'phone':
       case 'email':
-        return typeof value === 'string' && value.trim() ? [{ valueString: value }] : [];
+        return typeof value === 'string' && value.trim() ? [{ valueString: storedAnswer(item, value) as string }] : [];
       case 'number':
         if (typeof value !== 'number' || !Number.isFinite(value)) return mismatch();
         return [isIntegerItem(item) && Number.isInteger(value) ? { valueInteger: value } : { valueDecimal: value }];
@@ -144,9 +145,15 @@ class ResponseWriter {
           return ref ? [{ valueAttachment: { id: ref.id, contentType: ref.contentType, size: ref.size, title: `Insurance card (${side})` } }] : [];
         });
       }
-      case 'consent':
+      case 'consent': {
         if (typeof value !== 'object' || value === null || Array.isArray(value) || !('agreed' in value)) return mismatch();
+        // FHIR's boolean says yes or no; which text (id and version) and when go in extensions.
+        entry.extension = [
+          { url: PXM_EXT.consentVersion, valueString: `${item.consentId}@${value.version}` },
+          ...(value.agreedAt ? [{ url: PXM_EXT.consentAgreedAt, valueDateTime: value.agreedAt }] : []),
+        ];
         return [{ valueBoolean: value.agreed }];
+      }
       case 'signature': {
         if (typeof value !== 'object' || value === null || Array.isArray(value) || !('signerName' in value)) return mismatch();
         const record = value as SignatureRecord;
@@ -160,6 +167,11 @@ class ResponseWriter {
               ...(record.svg ? { sigFormat: 'image/svg+xml', data: base64Utf8(record.svg) } : {}),
             },
           },
+          // The audit details FHIR's Signature has no element for.
+          { url: PXM_EXT.signatureMethod, valueCode: record.method },
+          ...(record.textSha256 ? [{ url: PXM_EXT.signatureTextSha256, valueString: record.textSha256 }] : []),
+          ...(record.consentId ? [{ url: PXM_EXT.signatureConsent, valueString: `${record.consentId}${record.consentVersion ? `@${record.consentVersion}` : ''}` }] : []),
+          ...(record.userAgent ? [{ url: PXM_EXT.signatureUserAgent, valueString: record.userAgent }] : []),
         ];
         return [{ valueString: record.signerName }];
       }

@@ -4,7 +4,7 @@
  * Answers that match no item, or do not fit it, are reported and left out.
  */
 import type { AnswerValue, Answers, FormDefinition, FormItem } from '../../schemas/intake.js';
-import type { FhirMappingIssue } from './fhir-types.js';
+import { PXM_EXT, type FhirMappingIssue } from './fhir-types.js';
 import { linkIdOf } from './questionnaire-response-export.js';
 
 export interface QuestionnaireResponseImport {
@@ -110,8 +110,16 @@ class ResponseReader {
         if (values.length === 0) return undefined;
         return item.type === 'single-choice' ? values[0] : values;
       }
-      case 'consent':
-        return typeof first.valueBoolean === 'boolean' ? { agreed: first.valueBoolean, version: item.version } : misfit();
+      case 'consent': {
+        if (typeof first.valueBoolean !== 'boolean') return misfit();
+        // The version agreed to travels in an extension; without one, the form's current text.
+        const extensions = listOf(raw.extension).filter(isObject);
+        const agreedTo = extensions.find((entry) => entry.url === PXM_EXT.consentVersion)?.valueString;
+        const agreedAt = extensions.find((entry) => entry.url === PXM_EXT.consentAgreedAt)?.valueDateTime;
+        const prefix = `${item.consentId}@`;
+        const version = typeof agreedTo === 'string' && agreedTo.startsWith(prefix) ? agreedTo.slice(prefix.length) : item.version;
+        return { agreed: first.valueBoolean, ...(typeof agreedAt === 'string' ? { agreedAt } : {}), version };
+      }
       default:
         this.issues.push({ linkId, path, message: `Answers to ${item.type} items are not read back from FHIR; left out.` });
         return undefined;

@@ -62,7 +62,7 @@ const maxLength = optional(number({ int: true, min: 1, max: 100_000 }));
 const items = list(lazy(() => readItem));
 
 const shapes: Record<(typeof FORM_ITEM_TYPES)[number], Record<string, Reader<unknown>>> = {
-  text: { maxLength, autocomplete, pattern: optional(text(0, 500)) },
+  text: { maxLength, autocomplete, pattern: optional(text(0, 500)), entryFormat: optional(text(1, 100)) },
   'long-text': { maxLength },
   number: { min: optional(number()), max: optional(number()), step: optional(number({ above: 0 })), unit: optional(text(0, 40)) },
   date: { min: optional(text()), max: optional(text()), autocomplete },
@@ -123,6 +123,7 @@ export const readFormDefinition = object(
     locale: optional(locale),
     url: optional(text(0, 1000)),
     nextSteps: optional(longText),
+    nextStepsWhen: optional(list(object({ when: readCondition, text: longText }, true))),
     pages: list(page, 1),
     scoring: optional(list(scoringRule)),
   },

@@ -4,7 +4,7 @@
  * medical history with a medication entry, the complaint of a knee (so the leg questionnaire
  * shows), pain, consent and a drawn signature, review, submit.
  */
-import { AttachmentRefSchema, DraftSchema, IntakeResponseSchema, IntakeSessionSchema, checkFormDefinition, type Answers, type SignatureRecord } from '@pxm/core';
+import { AttachmentRefSchema, DraftSchema, IntakeResponseSchema, IntakeSessionSchema, checkFormDefinition, humanReference, type Answers, type SignatureRecord } from '@pxm/core';
 import { DEMO_INTAKE_TOKEN, demoIntakeForm } from '@pxm/core/demo';
 import { createMemoryAdapter } from '@pxm/adapter-memory';
 import { createFaultyAdapter } from '@pxm/adapter-testkit/faults';
@@ -286,7 +286,8 @@ export const intakeProfile: Profile = {
     const submission = store.intake.getSubmission(token!);
     if (!submission) return ['expected the intake to be submitted, found no submission'];
     const shown = shadow(element).querySelector('[part~="done"]')?.textContent ?? '';
-    if (!shown.includes(submission.response.id)) problems.push(`the confirmation does not show the stored response ${submission.response.id}`);
+    // The patient sees the short reference made from the stored response's id.
+    if (!shown.includes(humanReference(submission.response.id))) problems.push(`the confirmation does not show the stored response ${submission.response.id}`);
     const { answers } = submission;
     const signature = answers.signature as SignatureRecord | undefined;
     if (signature?.method !== 'drawn' || !signature.svg) problems.push(`expected a drawn signature, found ${JSON.stringify(signature?.method)}`);

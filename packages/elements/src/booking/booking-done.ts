@@ -87,7 +87,7 @@ export function renderDone(v: BookingView, icsUrl: string): TemplateResult {
       <p class="hint">${l.t('manageHint')}</p>
       <ul class="manage-links">
         ${booked.map(
-          (a) => html`<li><a href=${v.manageLink(a.manageToken)} part="manage-link">${
+          (a) => html`<li><a href=${v.manageLink(a.manageToken)} part="manage-link" @click=${(e: MouseEvent) => v.a.openManage(a.manageToken, e)}>${
             booked.length > 1 ? l.t('manageOne', v.l.dateTime(a.start, a.timeZone, { month: 'short', day: 'numeric' })) : l.t('manageLink')
           }</a></li>`,
         )}

@@ -53,6 +53,8 @@ registerShippedTranslation('es', 'booking', bookingFlowEs);
 
 const WARN_BELOW_MS = 120_000;
 
+const COVERAGE_FIELDS = ['payerName', 'memberId', 'subscriberName', 'subscriberDateOfBirth'] as const;
+
 /** Renew a hold on its own when this little is left and the patient is active. */
 const RENEW_BELOW_MS = 90_000;
 
@@ -130,9 +132,12 @@ export class BookingFlow {
   async checkEligibility(): Promise<void> {
     const coverage = coverageFrom(this.h.s.draft);
     const errors = validateDraft(this.h.s.draft, localDateIn(Date.now(), this.h.patientZone));
-    if (coverage?.kind !== 'insurance' || errors.payerName || errors.memberId) {
-      this.h.set({ errors: { payerName: errors.payerName, memberId: errors.memberId } });
-      this.h.focusErrors(1);
+    // Every coverage field the check needs, the policy holder's too when it is not the patient.
+    const missing = Object.fromEntries(COVERAGE_FIELDS.filter((f) => errors[f]).map((f) => [f, errors[f]]));
+    const count = Object.keys(missing).length;
+    if (coverage?.kind !== 'insurance' || count) {
+      this.h.set({ errors: missing });
+      this.h.focusErrors(Math.max(count, 1));
       return;
     }
     this.h.set({ busy: 'eligibility', eligibility: undefined });

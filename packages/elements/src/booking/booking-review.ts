@@ -67,6 +67,7 @@ export function renderReview(v: BookingView): TemplateResult {
     ${s.rescheduling ? nothing : renderPatientSummary(v)}
     ${renderPolicy(v, s.rescheduling && Boolean(s.managed?.withinNoticeWindow))}
     <div class="actions">
+      ${s.rescheduling ? html`<button type="button" class="button" @click=${v.a.keepCurrent}>${l.t('keepCurrent')}</button>` : nothing}
       <button type="button" class="button primary" part="confirm-button" aria-disabled=${busy ? 'true' : 'false'} @click=${v.a.confirm}>
         ${busy ? html`<span class="spinner small" aria-hidden="true"></span>${l.t('booking')}` : l.t(s.rescheduling ? 'confirmReschedule' : visits.length > 1 ? 'confirmSeries' : 'confirm')}
       </button>

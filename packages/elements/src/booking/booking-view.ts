@@ -21,6 +21,10 @@ export interface BookingActions {
   /** Drops the held time(s) and goes back to the times. */
   changeTime(): void;
   startReschedule(): void;
+  /** Leaves a reschedule: the held time goes, the booked visit stays. */
+  keepCurrent(): void;
+  /** A click on a manage link of this element's confirmation: opens it here (no hash change needed). */
+  openManage(token: string, event: MouseEvent): void;
   cancelAppointment(): void;
   joinWaitlist(): void;
   planSeries(): void;

@@ -79,6 +79,10 @@ export const bookingFlowEn = {
   policy: 'Cancellation policy',
   policyDefault: (hours: number) => `Please cancel or reschedule at least ${hours} hours ahead.`,
   withinNotice: (hours: number, fee: string) => `Your visit is less than ${hours} hours away, so a late-change fee of ${fee} may apply.`,
+  bookingInsideWindow: (hours: number, grace: number, fee: string) =>
+    grace > 0
+      ? `This visit is less than ${hours} hours away. You can change or cancel it free of charge for ${grace} minutes after booking; after that, a late-change fee of ${fee} may apply.`
+      : `This visit is less than ${hours} hours away: changing or cancelling it after booking may carry a late-change fee of ${fee}.`,
   ackFee: (fee: string) => `I understand a fee of ${fee} may apply.`,
   confirm: 'Confirm booking',
   confirmSeries: 'Confirm all visits',

@@ -82,6 +82,10 @@ export const bookingFlowEs: Translation<BookingFlowMessages> = {
   policy: 'Política de cancelación',
   policyDefault: (hours: number) => `Cancele o cambie su cita con al menos ${hours} horas de anticipación.`,
   withinNotice: (hours: number, fee: string) => `Faltan menos de ${hours} horas para su cita, así que puede aplicarse un cargo de ${fee} por cambio tardío.`,
+  bookingInsideWindow: (hours: number, grace: number, fee: string) =>
+    grace > 0
+      ? `Faltan menos de ${hours} horas para esta cita. Puede cambiarla o cancelarla sin cargo durante ${grace} minutos después de reservarla; después, puede aplicarse un cargo por cambio tardío de ${fee}.`
+      : `Faltan menos de ${hours} horas para esta cita: cambiarla o cancelarla después de reservarla puede conllevar un cargo por cambio tardío de ${fee}.`,
   ackFee: (fee: string) => `Entiendo que puede aplicarse un cargo de ${fee}.`,
   confirm: 'Confirmar la reserva',
   confirmSeries: 'Confirmar todas las citas',

@@ -12,7 +12,7 @@ import '../define/pxm-booking.js';
 import type { PxmBooking } from './booking.js';
 import type { PxmBookingCancelledEvent } from './booking.events.js';
 import { recordEvents, until } from '../test-helpers/events.js';
-import { activate, button, check, controls, field, focused, heading, notices, root, untilStep, untilTimes } from '../test-helpers/booking-harness.js';
+import { activate, button, check, controls, field, focused, heading, notices, root, typeInto, untilStep, untilTimes } from '../test-helpers/booking-harness.js';
 
 const NOW = new Date('2027-03-01T16:00:00Z');
 const text = (el: PxmBooking) => (root(el).textContent ?? '').replace(/\s+/g, ' ');
@@ -146,5 +146,28 @@ describe('pxm-booking: a new patient’s first visit', () => {
     expect(field(el, 'Policy holder’s date of birth').getAttribute('aria-invalid')).to.equal('true');
     expect(text(el)).not.to.include('We could not check your coverage right now');
     await until(() => focused(el) === field(el, 'Policy holder’s full name'), 'focus on the first missing field');
+  });
+
+  it('booking the next available time inside the notice window warns first, then the visit can be moved free of charge at once', async () => {
+    const el = await fixture<PxmBooking>(html`<pxm-booking location="denver-highlands" appointment-type="follow-up" time-zone="America/Denver" .adapter=${createMemoryAdapter()}></pxm-booking>`);
+    await untilTimes(el);
+    await activate(el, /^Next available/);
+    await until(() => focused(el)?.matches('[part~="time"]'), 'the next available time focused');
+    (focused(el) as HTMLElement).click();
+    await untilStep(el, 'Your details');
+    await typeInto(el, 'Last name', 'García');
+    await typeInto(el, 'Date of birth', '1985-04-12');
+    await typeInto(el, 'Mobile phone', '(303) 555-0199');
+    await check(el, 'Self-pay');
+    await activate(el, 'Review booking');
+    await untilStep(el, 'Review and confirm');
+    expect(notices(el)).to.include('less than 24 hours away').and.include('free of charge for 15 minutes after booking').and.include('$50');
+    await activate(el, 'Confirm booking');
+    await untilStep(el, 'You’re booked');
+    clock.tick(5 * 60_000);
+    button(el, 'Reschedule or cancel').click();
+    await untilStep(el, 'Your appointment');
+    expect(notices(el)).not.to.include('may carry a fee');
+    await rescheduleToFirstTime(el);
   });
 });

@@ -129,6 +129,12 @@ export const bookingFlowEn = {
   confirmCancel: 'Cancel appointment',
   cancelling: 'Cancelling…',
   waitlistIntro: 'Tell us when you could come, and we will contact you as soon as a matching time opens up.',
+  waitlistFor: (type: string, where: string, practice: string) => `Waitlist for: ${type} · ${where} · ${practice}`,
+  waitlistContact: 'How should we tell you?',
+  waitlistConsent: (practice: string, type: string, where: string) =>
+    `${practice} may text or email you at the phone number and email above when a time opens for ${type} (${where}). These messages are only about this waitlist, not appointment reminders. Message and data rates may apply. You can stop at any time.`,
+  waitlistSms: 'Text me when a time opens',
+  waitlistEmail: 'Email me when a time opens',
   preferredDays: 'Days that work for you',
   preferredTimes: 'Times of day',
   errWaitlist: 'Choose at least one day and one time of day.',

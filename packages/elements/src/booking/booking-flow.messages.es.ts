@@ -132,6 +132,12 @@ export const bookingFlowEs: Translation<BookingFlowMessages> = {
   confirmCancel: 'Cancelar la cita',
   cancelling: 'Cancelando…',
   waitlistIntro: 'Díganos cuándo podría venir y le contactaremos en cuanto se libere un horario que le convenga.',
+  waitlistFor: (type: string, where: string, practice: string) => `Lista de espera para: ${type} · ${where} · ${practice}`,
+  waitlistContact: '¿Cómo le avisamos?',
+  waitlistConsent: (practice: string, type: string, where: string) =>
+    `${practice} puede enviarle un mensaje de texto o un correo al teléfono y correo indicados cuando se libere un horario para ${type} (${where}). Estos mensajes son solo sobre esta lista de espera, no recordatorios de citas. Pueden aplicarse tarifas de mensajes y datos. Puede darse de baja en cualquier momento.`,
+  waitlistSms: 'Enviarme un mensaje cuando se libere un horario',
+  waitlistEmail: 'Enviarme un correo cuando se libere un horario',
   preferredDays: 'Días que le convienen',
   preferredTimes: 'Momentos del día',
   errWaitlist: 'Elija al menos un día y un momento del día.',

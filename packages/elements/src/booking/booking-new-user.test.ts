@@ -7,10 +7,12 @@ import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import { createMemoryAdapter } from '@pxm/adapter-memory';
 import { createFaultyAdapter } from '@pxm/adapter-testkit/faults';
+import { createRestAdapter } from '@pxm/adapter-rest';
 import { DEMO_MANAGE_TOKENS } from '@pxm/core/demo';
 import '../define/pxm-booking.js';
 import type { PxmBooking } from './booking.js';
 import type { PxmBookingCancelledEvent } from './booking.events.js';
+import type { PxmErrorEvent } from '../events/pxm-error-event.js';
 import { recordEvents, until } from '../test-helpers/events.js';
 import { activate, button, check, controls, field, focused, heading, notices, root, typeInto, untilStep, untilTimes } from '../test-helpers/booking-harness.js';
 
@@ -169,5 +171,45 @@ describe('pxm-booking: a new patient’s first visit', () => {
     await untilStep(el, 'Your appointment');
     expect(notices(el)).not.to.include('may carry a fee');
     await rescheduleToFirstTime(el);
+  });
+
+  for (const [locale, w] of [
+    ['en', { join: 'Join the waitlist', sms: 'Text me when a time opens', opens: 'when a time opens for Initial evaluation (Denver Highlands)', not: 'appointment reminders to' }],
+    ['es', { join: 'Unirse a la lista de espera', sms: 'Enviarme un mensaje cuando se libere un horario', opens: 'cuando se libere un horario para Initial evaluation (Denver Highlands)', not: 'recordatorios de citas al' }],
+  ] as const) {
+    it(`the waitlist says it will tell them when a time opens, for which visit and clinic (${locale})`, async () => {
+      const el = await fixture<PxmBooking>(html`<pxm-booking locale=${locale} location="denver-highlands" appointment-type="initial-evaluation" time-zone="America/Denver" .adapter=${createMemoryAdapter()}></pxm-booking>`);
+      await untilTimes(el);
+      button(el, w.join).click();
+      await until(() => root(el).querySelector('#consent-text'), 'the waitlist form');
+      const consent = root(el).querySelector('#consent-text')!.textContent!;
+      expect(consent).to.include(w.opens);
+      expect(consent).to.include('Cedar Ridge');
+      expect(consent).not.to.include(w.not);
+      expect(field(el, w.sms).type).to.equal('checkbox');
+      const context = root(el).querySelector('.context')!.textContent!;
+      expect(context).to.include('Denver Highlands');
+    });
+  }
+
+  it('a server that refuses this page’s origin (CORS) is "could not reach", not "offline"; offline only when the browser is', async () => {
+    // The same test server under its other host name: another origin, which sends no CORS headers.
+    const other = new URL(location.href);
+    other.hostname = other.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+    const adapter = createRestAdapter({ baseUrl: `${other.origin}/pxm`, retry: false });
+    const el = await fixture<PxmBooking>(html`<pxm-booking time-zone="America/Denver" .adapter=${adapter}></pxm-booking>`);
+    const errors = recordEvents<PxmErrorEvent>(el, 'pxm-error');
+    await until(() => root(el).querySelector('[part~="error"]'), 'the failure state', 15_000);
+    expect(text(el)).to.include('We could not reach the practice’s online service');
+    expect(text(el)).not.to.include('offline');
+    expect(errors.map((e) => e.detail.code)).to.include('network');
+
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    try {
+      button(el, 'Try again').click();
+      await until(() => text(el).includes('You seem to be offline'), 'offline said when the browser is offline', 15_000);
+    } finally {
+      delete (navigator as { onLine?: boolean }).onLine;
+    }
   });
 });

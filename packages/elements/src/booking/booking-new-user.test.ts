@@ -212,4 +212,32 @@ describe('pxm-booking: a new patient’s first visit', () => {
       delete (navigator as { onLine?: boolean }).onLine;
     }
   });
+
+  it('the confirmation has a success mark and the manage link as a button with "Copy link", not a one-item list', async () => {
+    const el = await fixture<PxmBooking>(html`<pxm-booking location="denver-highlands" appointment-type="follow-up" time-zone="America/Denver" .adapter=${createMemoryAdapter()}></pxm-booking>`);
+    (await untilTimes(el))[0]!.click();
+    await untilStep(el, 'Your details');
+    await typeInto(el, 'Last name', 'García');
+    await typeInto(el, 'Date of birth', '1985-04-12');
+    await typeInto(el, 'Mobile phone', '(303) 555-0199');
+    await check(el, 'Self-pay');
+    await activate(el, 'Review booking');
+    await untilStep(el, 'Review and confirm');
+    await activate(el, 'Confirm booking');
+    await untilStep(el, 'You’re booked');
+    const mark = root(el).querySelector('#step-title [part~="success-mark"]');
+    expect(mark, 'a success mark beside the heading').not.to.equal(null);
+    expect(mark!.getAttribute('aria-hidden')).to.equal('true');
+    const link = root(el).querySelector<HTMLAnchorElement>('[part~="manage-link"]')!;
+    expect(link.closest('li'), 'one link is not a bullet list').to.equal(null);
+    const writes: string[] = [];
+    const stub = sinon.stub(navigator.clipboard, 'writeText').callsFake(async (value: string) => void writes.push(value));
+    try {
+      await activate(el, 'Copy link');
+      await until(() => button(el, 'Link copied'), 'the button says the link was copied');
+      expect(writes).to.deep.equal([link.href]);
+    } finally {
+      stub.restore();
+    }
+  });
 });

@@ -25,6 +25,8 @@ export interface BookingActions {
   keepCurrent(): void;
   /** A click on a manage link of this element's confirmation: opens it here (no hash change needed). */
   openManage(token: string, event: MouseEvent): void;
+  /** Copies a manage link to the clipboard and says so. */
+  copyLink(token: string): void;
   cancelAppointment(): void;
   joinWaitlist(): void;
   planSeries(): void;

@@ -1,4 +1,4 @@
-import { adoptStyles, html, nothing, type CSSResult, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, svg, type CSSResult, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import {
   AdapterError,
@@ -35,6 +35,9 @@ import { emptyDraft, type BookingPrefill, type BookingState, type BookingStep, t
 import type { BookingActions, BookingView } from './booking-view.js';
 
 const BOOKING_STEPS: BookingStep[] = ['choose', 'time', 'details', 'review'];
+
+/** A check mark beside the heading of a confirmation (the heading itself says what happened). */
+const successMark = svg`<svg class="success-mark" part="success-mark" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><circle cx="12" cy="12" r="11" fill="currentColor" /><path class="tick" d="M6.5 12.5l3.5 3.5 7.5-8" fill="none" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round" /></svg>`;
 
 
 /** The first steps' views: fetched at connect, in parallel with the first adapter calls. */
@@ -111,6 +114,7 @@ function initialState(): BookingState {
  * @csspart dialog - The native dialog in `mode="dialog"`.
  * @csspart close-button - The dialog's close button.
  * @csspart header - Step title and progress.
+ * @csspart success-mark - The check mark beside a confirmation's heading.
  * @csspart progress - "Step 2 of 4".
  * @csspart notice - A message about the last action (errors, a time just taken).
  * @csspart hold-timer - The held time and its countdown.
@@ -393,6 +397,17 @@ export class PxmBooking extends PxmElement {
     void this.manageTask.run();
   };
 
+  private async copyLink(token: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(this.manageLink(token));
+      this.set({ copiedLink: token });
+      this.announce(this.l.t('linkCopied'));
+    } catch {
+      // No clipboard permission: the link stays on screen to copy by hand.
+      this.announce(this.l.t('copyFailed'));
+    }
+  }
+
   private openManage(token: string, event: MouseEvent): void {
     // A link to another page (`manage-url`) or opened in a new tab is left to the browser.
     if (this.manageUrl?.includes('{token}') || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
@@ -602,6 +617,7 @@ export class PxmBooking extends PxmElement {
     startReschedule: () => this.startReschedule(),
     keepCurrent: () => this.keepCurrent(),
     openManage: (token, event) => this.openManage(token, event),
+    copyLink: (token) => void this.copyLink(token),
     cancelAppointment: () => this.flow?.actions.cancelAppointment?.(),
     joinWaitlist: () => this.flow?.actions.joinWaitlist?.(),
     planSeries: () => this.flow?.actions.planSeries?.(),
@@ -842,7 +858,7 @@ export class PxmBooking extends PxmElement {
     const steps = this.fixedChoices().location && this.fixedChoices().type ? BOOKING_STEPS.slice(1) : BOOKING_STEPS;
     const position = steps.indexOf(this.s.step);
     return html`<header class="header" part="header">
-        <h2 id="step-title" tabindex="-1">${this.stepTitle()}</h2>
+        <h2 id="step-title" tabindex="-1">${this.s.step === 'done' && this.s.outcome !== 'cancelled' ? successMark : nothing}${this.stepTitle()}</h2>
         ${index >= 0 && position >= 0 && !this.s.rescheduling
           ? html`<p class="progress" part="progress">${this.l.t('stepOf', position + 1, steps.length)}</p>`
           : nothing}

@@ -46,13 +46,7 @@ export async function readProblem(response: Response): Promise<ProblemFields | u
  * the elements tell the patient "offline" only when the browser says it is.
  */
 export function errorFromFetchFailure(error: unknown, baseUrl: string, operation: string): AdapterError {
-  let origin = baseUrl;
-  try {
-    origin = new URL(baseUrl).origin;
-  } catch {
-    // a relative base URL: the page's own origin, named as given
-  }
-  return new AdapterError('network', `No reply from ${origin}: the browser is offline, the server is down, or the server does not allow this page's origin (check its CORS allowed origins).`, { operation, cause: error });
+  return new AdapterError('network', `No reply from ${baseUrl} (offline, down, or CORS)`, { operation, cause: error });
 }
 
 export async function errorFromResponse(response: Response, operation: string): Promise<AdapterError> {

@@ -192,7 +192,7 @@ describe('rest adapter: failures', () => {
       assert.ok(AdapterError.is(error));
       assert.equal(error.code, 'network');
       assert.equal(error.operation, 'booking.getPractice');
-      assert.match(error.message, /https:\/\/api\.clinic\.example/);
+      assert.match(error.message, /https:\/\/api\.clinic\.example\/pxm/);
       assert.match(error.message, /CORS/);
       return true;
     });

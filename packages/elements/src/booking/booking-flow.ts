@@ -90,7 +90,19 @@ export class BookingFlow {
     joinWaitlist: () => void this.joinWaitlist(),
     planSeries: () => void this.planSeries(),
     holdSeries: () => void this.holdSeries(),
+    copyLink: (token) => void this.copyLink(token),
   };
+
+  async copyLink(token: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(this.h.manageLink(token));
+      this.h.set({ copiedLink: token });
+      this.h.announce(this.h.l.t('linkCopied'));
+    } catch {
+      // No clipboard permission: the link stays on screen to copy by hand.
+      this.h.announce(this.h.l.t('copyFailed'));
+    }
+  }
 
   render(v: BookingView): TemplateResult {
     const step = (() => {

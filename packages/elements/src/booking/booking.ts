@@ -397,17 +397,6 @@ export class PxmBooking extends PxmElement {
     void this.manageTask.run();
   };
 
-  private async copyLink(token: string): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(this.manageLink(token));
-      this.set({ copiedLink: token });
-      this.announce(this.l.t('linkCopied'));
-    } catch {
-      // No clipboard permission: the link stays on screen to copy by hand.
-      this.announce(this.l.t('copyFailed'));
-    }
-  }
-
   private openManage(token: string, event: MouseEvent): void {
     // A link to another page (`manage-url`) or opened in a new tab is left to the browser.
     if (this.manageUrl?.includes('{token}') || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
@@ -617,7 +606,7 @@ export class PxmBooking extends PxmElement {
     startReschedule: () => this.startReschedule(),
     keepCurrent: () => this.keepCurrent(),
     openManage: (token, event) => this.openManage(token, event),
-    copyLink: (token) => void this.copyLink(token),
+    copyLink: (token) => this.flow?.actions.copyLink?.(token),
     cancelAppointment: () => this.flow?.actions.cancelAppointment?.(),
     joinWaitlist: () => this.flow?.actions.joinWaitlist?.(),
     planSeries: () => this.flow?.actions.planSeries?.(),

@@ -240,4 +240,12 @@ describe('pxm-booking: a new patient’s first visit', () => {
       stub.restore();
     }
   });
+
+  it('the per-tag import alone defines <pxm-provider>, and a booking inside one is connected', async () => {
+    // This file imports only '../define/pxm-booking.js', as getting-started's §2 does.
+    expect(customElements.get('pxm-provider'), '<pxm-provider> is defined').not.to.equal(undefined);
+    const page = await fixture<HTMLElement>(html`<pxm-provider time-zone="America/Denver" .adapter=${createMemoryAdapter()}><pxm-booking></pxm-booking></pxm-provider>`);
+    const el = page.querySelector('pxm-booking')!;
+    await untilStep(el, 'Book a visit');
+  });
 });

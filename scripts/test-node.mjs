@@ -20,7 +20,9 @@ function testFiles(dir) {
 const only = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 const extra = process.argv.slice(2).filter((arg) => arg.startsWith('-'));
 const packages = readdirSync('packages').filter((name) => only.length === 0 || only.includes(name));
-const files = packages.flatMap((name) => testFiles(join('packages', name, 'test')));
+// The demo site's words are checked too (`pnpm test:node example-site` runs only those).
+const examples = only.length === 0 || only.includes('example-site') ? testFiles(join('examples', 'site', 'test')) : [];
+const files = [...packages.flatMap((name) => testFiles(join('packages', name, 'test'))), ...examples];
 
 if (files.length === 0) {
   console.error('[pxm] no Node test files found');

@@ -3,7 +3,7 @@ import { createMemoryAdapter } from '@pxm/adapter-memory';
 import { createRestAdapter } from '@pxm/adapter-rest';
 import { demoHepPrograms } from '@pxm/core/demo';
 import type { PxmProvider } from '@pxm/elements';
-import { demoSections } from './sections.js';
+import { backendNote, demoSections, introFor, type DemoBackend } from './sections.js';
 
 // The embedded demo backend: seeded practice, simulated network latency, rules enforced.
 // The home exercise program's demo videos and pictures are served from public/hep-media/.
@@ -15,7 +15,10 @@ const provider = document.querySelector<PxmProvider>('#pxm')!;
 // `?backend=rest` runs the page against the reference server instead (`pnpm server`; `&api=` for
 // another address): same practice, same demo links, real HTTP.
 const params = new URLSearchParams(location.search);
-provider.adapter = params.get('backend') === 'rest' ? createRestAdapter({ baseUrl: params.get('api') ?? 'http://127.0.0.1:8787' }) : adapter;
+const backend: DemoBackend = params.get('backend') === 'rest' ? 'rest' : 'memory';
+const api = params.get('api') ?? 'http://127.0.0.1:8787';
+provider.adapter = backend === 'rest' ? createRestAdapter({ baseUrl: api }) : adapter;
+document.querySelector('#backend-note')!.textContent = backendNote(backend, api);
 
 const language = document.querySelector<HTMLSelectElement>('#language')!;
 language.addEventListener('change', () => {
@@ -33,7 +36,7 @@ for (const section of demoSections) {
   const heading = document.createElement('h2');
   heading.textContent = section.title;
   const intro = document.createElement('p');
-  intro.textContent = section.intro;
+  intro.textContent = introFor(section, backend);
   const host = document.createElement('div');
   // Markup is the page's own constant, not user input.
   host.innerHTML = section.markup;
@@ -60,7 +63,7 @@ if (demoSections.length === 0 || !container.children.length) {
     list.append(item);
   }
   const note = document.createElement('p');
-  note.textContent = `${practice.name} runs on the embedded demo backend through <pxm-provider>.`;
+  note.textContent = `${practice.name} runs on the ${backend === 'rest' ? 'reference server' : 'embedded demo backend'} through <pxm-provider>.`;
   about.append(note);
   container.append(about);
 }

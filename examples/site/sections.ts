@@ -10,11 +10,32 @@ export interface DemoSection {
   /** The custom element tag the section needs. */
   tag: string;
   intro: string;
+  /**
+   * What survives a reload or a new tab depends on the backend: the in-browser one starts over
+   * on every page load, the reference server (`?backend=rest`) keeps everything. Said per backend
+   * so the page never promises what its backend cannot do.
+   */
+  keeps?: Record<DemoBackend, string>;
   /** Markup of the element, configured by attributes only. */
   markup: string;
 }
 
+/** `memory`: the in-browser demo backend (the default); `rest`: the reference server. */
+export type DemoBackend = 'memory' | 'rest';
+
 export const demoSections: DemoSection[] = [];
+
+/** A section's words for the backend the page runs on. */
+export function introFor(section: DemoSection, backend: DemoBackend): string {
+  return section.keeps ? `${section.intro} ${section.keeps[backend]}` : section.intro;
+}
+
+/** The footer's note on where the data goes. */
+export function backendNote(backend: DemoBackend, api: string): string {
+  return backend === 'rest'
+    ? `This is a demo. It runs against the reference server at ${api}; what you enter is stored there (demo data only, please).`
+    : 'This is a demo. Everything runs in your browser against the built-in demo backend; nothing is sent anywhere, and a reload starts over. Add ?backend=rest to the address to use the reference server (pnpm server), which keeps what you enter.';
+}
 
 demoSections.push({
   id: 'book',
@@ -23,6 +44,11 @@ demoSections.push({
   tag: 'pxm-booking',
   intro:
     'Pick a clinic, a visit type and a time; we hold it while you fill in your details. Returning patient? Try García, born 1985-04-12, phone 303-555-0199. To manage an existing booking, open #pxm-manage=demo-manage-upcoming (or demo-manage-within-notice, demo-manage-cancelled, demo-manage-past).',
+  keeps: {
+    memory:
+      'The “Reschedule or cancel” link of a visit you book here works on this page until you reload it; this in-browser demo forgets new bookings on reload, so in a new tab that link is not valid. With ?backend=rest it works anywhere.',
+    rest: 'The “Reschedule or cancel” link of a visit you book here works in any tab, as a patient’s emailed link would.',
+  },
   markup: '<pxm-booking></pxm-booking>',
 });
 
@@ -52,7 +78,11 @@ demoSections.push({
   nav: 'Survey',
   tag: 'pxm-survey',
   intro:
-    'The survey a patient receives after discharge. Answers save as you go, so the link resumes where you left off; every respondent sees the review links, whatever the score.',
+    'The survey a patient receives after discharge. Every respondent sees the review links, whatever the score.',
+  keeps: {
+    memory: 'Answers save as you go while this page is open; this in-browser demo starts over on reload (the “Resumed” example below shows answers saved earlier). With ?backend=rest the link resumes where you left off.',
+    rest: 'Answers save as you go, so the link resumes where you left off.',
+  },
   markup: `<pxm-survey token="demo-survey-open"></pxm-survey>
 <details class="demo-states">
   <summary>The other invitation states</summary>
@@ -73,7 +103,11 @@ demoSections.push({
   nav: 'Patient forms',
   tag: 'pxm-intake-form',
   intro:
-    'Fill in your intake before your first visit: about you, insurance (with photos of your card), medical history, why you are coming in, pain and function questionnaires, and the consent you sign on screen. Answers save as you go: reload the page and you continue where you left off.',
+    'Fill in your intake before your first visit: about you, insurance (with photos of your card), medical history, why you are coming in, pain and function questionnaires, and the consent you sign on screen.',
+  keeps: {
+    memory: 'Answers save as you go while this page is open; this in-browser demo starts over on reload. With ?backend=rest, reload the page and you continue where you left off.',
+    rest: 'Answers save as you go: reload the page and you continue where you left off.',
+  },
   markup: `<pxm-intake-form token="demo-intake-new-patient"></pxm-intake-form>
 <details class="demo-states">
   <summary>A progress check with change from baseline</summary>

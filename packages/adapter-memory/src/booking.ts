@@ -1,6 +1,7 @@
 /** Scheduling on the memory backend: the same rules a real backend keeps, in one process. */
 import {
   AdapterError,
+  lateChangeWindow,
   AppointmentSchema,
   AppointmentTypeListQuerySchema,
   BookRequestSchema,
@@ -245,7 +246,7 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
   }
 
   function withinNoticeWindow(appointment: Appointment): boolean {
-    return Date.parse(appointment.start) - nowMs() < ctx.seed.practice.cancellationPolicy.minimumNoticeHours * 3_600_000;
+    return lateChangeWindow(appointment, ctx.seed.practice.cancellationPolicy, nowMs());
   }
 
   function cancelStored(stored: StoredAppointment): Appointment {

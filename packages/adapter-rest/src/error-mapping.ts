@@ -40,6 +40,15 @@ export async function readProblem(response: Response): Promise<ProblemFields | u
   }
 }
 
+/**
+ * fetch() rejected without a reply. The browser hides why: offline, the server down, or the
+ * server not allowing this page's origin (CORS). The message names all three for the developer;
+ * the elements tell the patient "offline" only when the browser says it is.
+ */
+export function errorFromFetchFailure(error: unknown, baseUrl: string, operation: string): AdapterError {
+  return new AdapterError('network', `No reply from ${baseUrl} (offline, down, or CORS)`, { operation, cause: error });
+}
+
 export async function errorFromResponse(response: Response, operation: string): Promise<AdapterError> {
   const status = response.status;
   const problem = await readProblem(response);

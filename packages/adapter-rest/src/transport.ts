@@ -6,7 +6,7 @@
 import { AdapterError, isAbortError, parseResponse, toAdapterError, throwIfAborted, type CallOptions } from '@pxm/core';
 import ky, { HTTPError } from 'ky';
 import type * as z from 'zod/mini';
-import { errorFromResponse, readProblem } from './error-mapping.js';
+import { errorFromFetchFailure, errorFromResponse, readProblem } from './error-mapping.js';
 import type { RestAdapterOptions } from './options.js';
 import { methodOf, pathOf, type RestOperation } from './routes.js';
 
@@ -80,6 +80,7 @@ export function createTransport(options: RestAdapterOptions): Send {
       if (signal?.aborted) throw signal.reason ?? error;
       if (isAbortError(error)) throw error;
       if (error instanceof HTTPError) throw await errorFromResponse(error.response, operation);
+      if (error instanceof TypeError) throw errorFromFetchFailure(error, String(options.baseUrl), operation);
       throw toAdapterError(error, operation);
     }
     if (!schema) return undefined as never;

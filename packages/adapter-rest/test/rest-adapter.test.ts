@@ -183,6 +183,21 @@ describe('rest adapter: requests', () => {
 });
 
 describe('rest adapter: failures', () => {
+  it('no reply at all (offline, server down, or CORS refused) is `network`, naming the server and CORS', async () => {
+    const refused = async () => {
+      throw new TypeError('Failed to fetch');
+    };
+    const adapter = createRestAdapter({ baseUrl: 'https://api.clinic.example/pxm', retry: false, fetch: refused });
+    await assert.rejects(adapter.booking!.getPractice(), (error: unknown) => {
+      assert.ok(AdapterError.is(error));
+      assert.equal(error.code, 'network');
+      assert.equal(error.operation, 'booking.getPractice');
+      assert.match(error.message, /https:\/\/api\.clinic\.example\/pxm/);
+      assert.match(error.message, /CORS/);
+      return true;
+    });
+  });
+
   it('maps a problem body to its code, message and issues', async () => {
     const { adapter } = scripted(() => problem(409, 'slot_unavailable'));
     const error = await rejection(adapter.booking!.holdSlot('s1|x|y|z|1'));

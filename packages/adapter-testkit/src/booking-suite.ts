@@ -334,6 +334,23 @@ export function bookingSuite(options: ContractOptions): void {
       await expectAdapterError(api.getAppointment(DEMO_MANAGE_TOKENS.past), 'token_expired');
     });
 
+    test('a change right after booking is free for the grace period, even inside the notice window', async (subject, api, t) => {
+      const from = new Date(CONTRACT_NOW.getTime() + 3_600_000).toISOString();
+      const to = new Date(CONTRACT_NOW.getTime() + 20 * 3_600_000).toISOString();
+      const soon = (await api.findSlots({ locationId: DENVER, appointmentTypeId: 'initial-evaluation', from, to }))[0];
+      assert.ok(soon, 'the demo practice has a time inside the 24-hour notice window');
+      const booked = await api.book(bookRequest((await api.holdSlot(soon.id)).id, CONTRACT_NOW));
+      const fresh = await api.getAppointment(booked.manageToken);
+      assert.ok(fresh.cancellationPolicy.lateCancelFee, 'the demo policy has a late-change fee');
+      assert.equal(fresh.withinNoticeWindow, false, 'no fee within the grace period after booking');
+      if (!subject.advanceTime) return t.skip('the backend clock cannot be moved');
+      await subject.advanceTime(16 * 60_000);
+      const later = await api.getAppointment(booked.manageToken);
+      assert.equal(later.withinNoticeWindow, true, 'past the default 15-minute grace, the fee applies');
+      await expectAdapterError(api.cancelAppointment(booked.manageToken, {}), 'validation');
+      assert.equal((await api.cancelAppointment(booked.manageToken, { acknowledgedFee: true })).status, 'cancelled');
+    });
+
     test('unknown manage tokens are token_invalid', async (_s, api) => {
       await expectAdapterError(api.getAppointment('not-a-real-token-0000000'), 'token_invalid');
       await expectAdapterError(api.cancelAppointment('not-a-real-token-0000000', {}), 'token_invalid');

@@ -32,6 +32,7 @@ export * from './booking/calendar-links.js';
 export * from './booking/appointment-ics.js';
 export * from './booking/location-text.js';
 export * from './booking/patient-match.js';
+export * from './booking/late-change.js';
 
 export * from './ics/ics.js';
 

@@ -6,6 +6,7 @@
  */
 import {
   AdapterError,
+  lateChangeWindow,
   ManagedAppointmentSchema,
   parseResponse,
   type Appointment as ContractAppointment,
@@ -49,7 +50,7 @@ export async function findManaged(ctx: FhirContext, catalogue: Catalogue, manage
 }
 
 export function withinNoticeWindow(ctx: FhirContext, catalogue: Catalogue, appointment: ContractAppointment): boolean {
-  return Date.parse(appointment.start) - ctx.now().getTime() < catalogue.practice.cancellationPolicy.minimumNoticeHours * 3_600_000;
+  return lateChangeWindow(appointment, catalogue.practice.cancellationPolicy, ctx.now().getTime());
 }
 
 export function managedView(ctx: FhirContext, catalogue: Catalogue, visit: ManagedVisit, operation: string): ManagedAppointment {

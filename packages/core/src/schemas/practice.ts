@@ -16,6 +16,11 @@ export const CancellationPolicySchema = z.object({
   /** Cancel or reschedule at least this many hours ahead to avoid the fee. */
   minimumNoticeHours: z.int().check(z.gte(0), z.lte(24 * 14)),
   lateCancelFee: z.optional(MoneySchema),
+  /**
+   * Minutes after booking during which a change is free even inside the notice window (a patient
+   * who books tomorrow's 9:00 may still fix a mistake). Default 15 (`DEFAULT_CHANGE_GRACE_MINUTES`).
+   */
+  changeGraceMinutes: z.optional(z.int().check(z.gte(0), z.lte(24 * 60))),
   text: z.optional(TextSchema),
 });
 export type CancellationPolicy = z.infer<typeof CancellationPolicySchema>;

@@ -114,6 +114,8 @@ export class PxmElement extends LitElement {
 
   /** The patient-facing sentence for an error code. */
   protected errorMessage(error: AdapterError | undefined): string {
+    // A failed request with the browser online is the server (down, or refusing this origin), not the patient's connection.
+    if (error?.code === 'network' && globalThis.navigator?.onLine !== false) return this.common.t('error_unreachable');
     return this.common.t(`error_${error?.code ?? 'server'}`);
   }
 }

@@ -102,6 +102,7 @@ export function renderChoose(v: BookingView): TemplateResult {
           ...providers.map((p) => ({ value: p.id, label: p.name, hint: [p.credentials, p.bio].filter(Boolean).join(' · ') })),
         ])}
     <div class="actions">
+      ${v.s.rescheduling ? html`<button type="button" class="button" @click=${v.a.keepCurrent}>${l.t('keepCurrent')}</button>` : nothing}
       <button type="button" class="button primary" part="next-button" @click=${v.a.toTimes}>${l.t('seeTimes')}</button>
     </div>
   </div>`;

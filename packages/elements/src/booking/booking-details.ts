@@ -33,16 +33,21 @@ export function renderPatientFields(v: BookingView, askKind: boolean): TemplateR
       : nothing}`;
 }
 
-export function renderReminders(v: BookingView): TemplateResult {
+/** The contact consent: appointment reminders when booking; on the waitlist, word that a time opened. */
+export function renderReminders(v: BookingView, purpose: 'reminders' | 'waitlist' = 'reminders'): TemplateResult {
   const { l } = v;
   const d = v.s.draft;
   const toggle = (channel: 'Sms' | 'Email') => (event: Event) =>
     v.a.draft({ [`remind${channel}`]: (event.target as HTMLInputElement).checked, [`remind${channel}At`]: new Date().toISOString() });
+  const waitlist = purpose === 'waitlist';
+  const consent = waitlist
+    ? l.t('waitlistConsent', v.catalog.practice.name, v.type?.name ?? '', v.type?.modality === 'telehealth' ? l.t('videoVisit') : (v.location?.name ?? ''))
+    : l.t('consentText', v.catalog.practice.name);
   return html`<fieldset class="group">
-    <legend>${l.t('reminders')}</legend>
-    <p class="hint" id="consent-text">${l.t('consentText', v.catalog.practice.name)}</p>
-    <label class="choice"><input type="checkbox" name="remind-sms" aria-describedby="consent-text" .checked=${live(d.remindSms)} @change=${toggle('Sms')} /><span>${l.t('remindSms')}</span></label>
-    <label class="choice"><input type="checkbox" name="remind-email" aria-describedby="consent-text" .checked=${live(d.remindEmail)} @change=${toggle('Email')} /><span>${l.t('remindEmail')}</span></label>
+    <legend>${l.t(waitlist ? 'waitlistContact' : 'reminders')}</legend>
+    <p class="hint" id="consent-text">${consent}</p>
+    <label class="choice"><input type="checkbox" name="remind-sms" aria-describedby="consent-text" .checked=${live(d.remindSms)} @change=${toggle('Sms')} /><span>${l.t(waitlist ? 'waitlistSms' : 'remindSms')}</span></label>
+    <label class="choice"><input type="checkbox" name="remind-email" aria-describedby="consent-text" .checked=${live(d.remindEmail)} @change=${toggle('Email')} /><span>${l.t(waitlist ? 'waitlistEmail' : 'remindEmail')}</span></label>
   </fieldset>`;
 }
 

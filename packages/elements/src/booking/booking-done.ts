@@ -32,6 +32,18 @@ function calendarLinks(v: BookingView, appointments: Appointment[], icsUrl: stri
   </section>`;
 }
 
+/** The manage link as a button-styled link, and a button that copies it. */
+function manageRow(v: BookingView, a: Appointment, label: string): TemplateResult {
+  const { l } = v;
+  const copied = v.s.copiedLink === a.manageToken;
+  return html`<div class="actions start">
+    <a class="button" href=${v.manageLink(a.manageToken)} part="manage-link" @click=${(e: MouseEvent) => v.a.openManage(a.manageToken, e)}>${label}</a>
+    <button type="button" class="button" part="copy-link" aria-label=${`${l.t(copied ? 'linkCopied' : 'copyLink')}: ${label}`} @click=${() => v.a.copyLink(a.manageToken)}>
+      ${l.t(copied ? 'linkCopied' : 'copyLink')}
+    </button>
+  </div>`;
+}
+
 /** What the patient asked for, so they can check it, and a way back to the times. */
 function renderWaitlisted(v: BookingView): TemplateResult {
   const { l, s } = v;
@@ -85,13 +97,11 @@ export function renderDone(v: BookingView, icsUrl: string): TemplateResult {
     <section aria-labelledby="manage-heading">
       <h3 id="manage-heading">${l.t('manageHeading')}</h3>
       <p class="hint">${l.t('manageHint')}</p>
-      <ul class="manage-links">
-        ${booked.map(
-          (a) => html`<li><a href=${v.manageLink(a.manageToken)} part="manage-link">${
-            booked.length > 1 ? l.t('manageOne', v.l.dateTime(a.start, a.timeZone, { month: 'short', day: 'numeric' })) : l.t('manageLink')
-          }</a></li>`,
-        )}
-      </ul>
+      ${booked.length === 1
+        ? manageRow(v, booked[0]!, l.t('manageLink'))
+        : html`<ul class="manage-links">
+            ${booked.map((a) => html`<li>${manageRow(v, a, l.t('manageOne', v.l.dateTime(a.start, a.timeZone, { month: 'short', day: 'numeric' })))}</li>`)}
+          </ul>`}
     </section>
     <div class="actions start"><button type="button" class="button" @click=${v.a.bookAnother}>${l.t('bookAnother')}</button></div>
   </div>`;

@@ -140,7 +140,7 @@ describe('pxm-booking: failures', () => {
     await toReview(el);
     faults.plan('booking.book', { dropAfter: true });
     button(el, 'Confirm booking').click();
-    await until(() => notices(el).includes('offline'), 'network message');
+    await until(() => notices(el).includes('could not reach'), 'network message');
     expect(heading(el)).to.equal('Review and confirm', 'the patient keeps their place');
     button(el, 'Try again').click();
     await untilStep(el, 'You’re booked');

@@ -79,6 +79,10 @@ export const bookingFlowEn = {
   policy: 'Cancellation policy',
   policyDefault: (hours: number) => `Please cancel or reschedule at least ${hours} hours ahead.`,
   withinNotice: (hours: number, fee: string) => `Your visit is less than ${hours} hours away, so a late-change fee of ${fee} may apply.`,
+  bookingInsideWindow: (hours: number, grace: number, fee: string) =>
+    grace > 0
+      ? `This visit is less than ${hours} hours away. You can change or cancel it free of charge for ${grace} minutes after booking; after that, a late-change fee of ${fee} may apply.`
+      : `This visit is less than ${hours} hours away: changing or cancelling it after booking may carry a late-change fee of ${fee}.`,
   ackFee: (fee: string) => `I understand a fee of ${fee} may apply.`,
   confirm: 'Confirm booking',
   confirmSeries: 'Confirm all visits',
@@ -101,6 +105,9 @@ export const bookingFlowEn = {
   manageHeading: 'Need to change it?',
   manageHint: 'Keep this link: it lets you reschedule or cancel without calling.',
   manageLink: 'Reschedule or cancel',
+  copyLink: 'Copy link',
+  linkCopied: 'Link copied',
+  copyFailed: 'The link could not be copied. Press and hold “Reschedule or cancel” to copy it.',
   manageOne: (date: string) => `Reschedule or cancel the visit on ${date}`,
   bookAnother: 'Book another visit',
   seriesBooked: (n: number) => `${n} ${plural(n, 'visit', 'visits')} booked`,
@@ -125,6 +132,12 @@ export const bookingFlowEn = {
   confirmCancel: 'Cancel appointment',
   cancelling: 'Cancelling…',
   waitlistIntro: 'Tell us when you could come, and we will contact you as soon as a matching time opens up.',
+  waitlistFor: (type: string, where: string, practice: string) => `Waitlist for: ${type} · ${where} · ${practice}`,
+  waitlistContact: 'How should we tell you?',
+  waitlistConsent: (practice: string, type: string, where: string) =>
+    `${practice} may text or email you at the phone number and email above when a time opens for ${type} (${where}). These messages are only about this waitlist, not appointment reminders. Message and data rates may apply. You can stop at any time.`,
+  waitlistSms: 'Text me when a time opens',
+  waitlistEmail: 'Email me when a time opens',
   preferredDays: 'Days that work for you',
   preferredTimes: 'Times of day',
   errWaitlist: 'Choose at least one day and one time of day.',

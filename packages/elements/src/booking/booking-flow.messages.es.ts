@@ -82,6 +82,10 @@ export const bookingFlowEs: Translation<BookingFlowMessages> = {
   policy: 'Política de cancelación',
   policyDefault: (hours: number) => `Cancele o cambie su cita con al menos ${hours} horas de anticipación.`,
   withinNotice: (hours: number, fee: string) => `Faltan menos de ${hours} horas para su cita, así que puede aplicarse un cargo de ${fee} por cambio tardío.`,
+  bookingInsideWindow: (hours: number, grace: number, fee: string) =>
+    grace > 0
+      ? `Faltan menos de ${hours} horas para esta cita. Puede cambiarla o cancelarla sin cargo durante ${grace} minutos después de reservarla; después, puede aplicarse un cargo por cambio tardío de ${fee}.`
+      : `Faltan menos de ${hours} horas para esta cita: cambiarla o cancelarla después de reservarla puede conllevar un cargo por cambio tardío de ${fee}.`,
   ackFee: (fee: string) => `Entiendo que puede aplicarse un cargo de ${fee}.`,
   confirm: 'Confirmar la reserva',
   confirmSeries: 'Confirmar todas las citas',
@@ -104,6 +108,9 @@ export const bookingFlowEs: Translation<BookingFlowMessages> = {
   manageHeading: '¿Necesita cambiarla?',
   manageHint: 'Guarde este enlace: le permite cambiar o cancelar su cita sin llamar.',
   manageLink: 'Cambiar o cancelar',
+  copyLink: 'Copiar enlace',
+  linkCopied: 'Enlace copiado',
+  copyFailed: 'No se pudo copiar el enlace. Mantenga pulsado “Cambiar o cancelar” para copiarlo.',
   manageOne: (date: string) => `Cambiar o cancelar la cita del ${date}`,
   bookAnother: 'Reservar otra cita',
   seriesBooked: (n: number) => `${n} ${plural(n, 'cita reservada', 'citas reservadas')}`,
@@ -128,6 +135,12 @@ export const bookingFlowEs: Translation<BookingFlowMessages> = {
   confirmCancel: 'Cancelar la cita',
   cancelling: 'Cancelando…',
   waitlistIntro: 'Díganos cuándo podría venir y le contactaremos en cuanto se libere un horario que le convenga.',
+  waitlistFor: (type: string, where: string, practice: string) => `Lista de espera para: ${type} · ${where} · ${practice}`,
+  waitlistContact: '¿Cómo le avisamos?',
+  waitlistConsent: (practice: string, type: string, where: string) =>
+    `${practice} puede enviarle un mensaje de texto o un correo al teléfono y correo indicados cuando se libere un horario para ${type} (${where}). Estos mensajes son solo sobre esta lista de espera, no recordatorios de citas. Pueden aplicarse tarifas de mensajes y datos. Puede darse de baja en cualquier momento.`,
+  waitlistSms: 'Enviarme un mensaje cuando se libere un horario',
+  waitlistEmail: 'Enviarme un correo cuando se libere un horario',
   preferredDays: 'Días que le convienen',
   preferredTimes: 'Momentos del día',
   errWaitlist: 'Elija al menos un día y un momento del día.',

@@ -53,6 +53,8 @@ registerShippedTranslation('es', 'booking', bookingFlowEs);
 
 const WARN_BELOW_MS = 120_000;
 
+const COVERAGE_FIELDS = ['payerName', 'memberId', 'subscriberName', 'subscriberDateOfBirth'] as const;
+
 /** Renew a hold on its own when this little is left and the patient is active. */
 const RENEW_BELOW_MS = 90_000;
 
@@ -88,7 +90,19 @@ export class BookingFlow {
     joinWaitlist: () => void this.joinWaitlist(),
     planSeries: () => void this.planSeries(),
     holdSeries: () => void this.holdSeries(),
+    copyLink: (token) => void this.copyLink(token),
   };
+
+  async copyLink(token: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(this.h.manageLink(token));
+      this.h.set({ copiedLink: token });
+      this.h.announce(this.h.l.t('linkCopied'));
+    } catch {
+      // No clipboard permission: the link stays on screen to copy by hand.
+      this.h.announce(this.h.l.t('copyFailed'));
+    }
+  }
 
   render(v: BookingView): TemplateResult {
     const step = (() => {
@@ -130,9 +144,12 @@ export class BookingFlow {
   async checkEligibility(): Promise<void> {
     const coverage = coverageFrom(this.h.s.draft);
     const errors = validateDraft(this.h.s.draft, localDateIn(Date.now(), this.h.patientZone));
-    if (coverage?.kind !== 'insurance' || errors.payerName || errors.memberId) {
-      this.h.set({ errors: { payerName: errors.payerName, memberId: errors.memberId } });
-      this.h.focusErrors(1);
+    // Every coverage field the check needs, the policy holder's too when it is not the patient.
+    const missing = Object.fromEntries(COVERAGE_FIELDS.filter((f) => errors[f]).map((f) => [f, errors[f]]));
+    const count = Object.keys(missing).length;
+    if (coverage?.kind !== 'insurance' || count) {
+      this.h.set({ errors: missing });
+      this.h.focusErrors(Math.max(count, 1));
       return;
     }
     this.h.set({ busy: 'eligibility', eligibility: undefined });

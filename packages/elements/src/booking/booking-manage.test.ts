@@ -47,7 +47,7 @@ describe('pxm-booking: manage, waitlist, series', () => {
     expect(root(el).textContent).to.include('Ana Rivera');
     await expectNoAxeViolations(el);
     await activate(el, 'Reschedule');
-    await untilStep(el, 'Pick a time');
+    await untilStep(el, 'Reschedule your visit');
     const times = await untilTimes(el);
     times[0]!.focus();
     await sendKeys({ press: 'Enter' });
@@ -127,7 +127,7 @@ describe('pxm-booking: manage, waitlist, series', () => {
     provider.value = 'ana-rivera';
     provider.dispatchEvent(new Event('change'));
     fill(el, { 'First name': 'Ana', 'Last name': 'Prueba', 'Date of birth': '1990-05-17', 'Mobile phone': '+1 303 555 0100', Email: 'ana@example.com' });
-    await check(el, 'Email me reminders');
+    await check(el, 'Email me when a time opens');
     await expectNoAxeViolations(el);
     button(el, 'Join the waitlist').click();
     await untilStep(el, 'You’re on the waitlist');

@@ -85,9 +85,11 @@ export function renderPickTime(v: BookingView, m: PickTimeModel): TemplateResult
                 : html`<p class="empty">${s.selectedDate ? l.t('noTimesDay') : l.t('noTimesMonth')}</p>`}
           </div>
         </div>`}
-    <div class="alternatives">
-      <p>${l.t('noFit')} <button type="button" class="button link" part="waitlist-button" @click=${() => v.a.go('waitlist')}>${l.t('joinWaitlist')}</button></p>
-      ${returningType ? html`<p>${l.t('seriesOffer')} <button type="button" class="button link" part="series-button" @click=${() => v.a.go('series')}>${l.t('bookSeries')}</button></p>` : nothing}
-    </div>
+    ${s.rescheduling
+      ? html`<div class="actions start"><button type="button" class="button" @click=${v.a.keepCurrent}>${l.t('keepCurrent')}</button></div>`
+      : html`<div class="alternatives">
+          <p>${l.t('noFit')} <button type="button" class="button link" part="waitlist-button" @click=${() => v.a.go('waitlist')}>${l.t('joinWaitlist')}</button></p>
+          ${returningType ? html`<p>${l.t('seriesOffer')} <button type="button" class="button link" part="series-button" @click=${() => v.a.go('series')}>${l.t('bookSeries')}</button></p>` : nothing}
+        </div>`}
   </div>`;
 }

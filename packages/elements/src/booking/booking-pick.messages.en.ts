@@ -24,6 +24,7 @@ export const bookingPickEn = {
   noFit: 'No time that works?',
   seriesOffer: 'Returning for a plan of care?',
   bookSeries: 'Book several visits at once',
+  keepCurrent: 'Keep my current appointment',
 };
 
 export type BookingPickMessages = typeof bookingPickEn;

@@ -27,4 +27,5 @@ export const bookingPickEs: Translation<BookingPickMessages> = {
   noFit: '¿Ningún horario le conviene?',
   seriesOffer: '¿Viene por un plan de tratamiento?',
   bookSeries: 'Reservar varias citas a la vez',
+  keepCurrent: 'Mantener mi cita actual',
 };

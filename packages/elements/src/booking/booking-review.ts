@@ -5,6 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { DEFAULT_CHANGE_GRACE_MINUTES, startsInsideNoticeWindow } from '@pxm/core';
 import { primaryZone, renderVisit, renderVisitList, whenText } from './booking-summary.js';
 import type { BookingView } from './booking-view.js';
 
@@ -51,6 +52,16 @@ function renderPatientSummary(v: BookingView): TemplateResult {
   <div class="actions start"><button type="button" class="button link" @click=${() => v.a.go('details')}>${l.t('editDetails')}</button></div>`;
 }
 
+/** Booking a visit already inside the notice window: say so before the patient confirms. */
+function renderLateBookingNotice(v: BookingView): TemplateResult | typeof nothing {
+  const policy = v.catalog.practice.cancellationPolicy;
+  const fee = policy.lateCancelFee;
+  const now = Date.now();
+  if (!fee || !v.s.holds.some((h) => startsInsideNoticeWindow(Date.parse(h.slot.start), policy, now))) return nothing;
+  const grace = policy.changeGraceMinutes ?? DEFAULT_CHANGE_GRACE_MINUTES;
+  return html`<p class="notice warning">${v.l.t('bookingInsideWindow', policy.minimumNoticeHours, grace, v.l.money(fee.amountMinor, fee.currency))}</p>`;
+}
+
 export function renderReview(v: BookingView): TemplateResult {
   const { l, s } = v;
   const busy = s.busy === 'confirm';
@@ -66,7 +77,9 @@ export function renderReview(v: BookingView): TemplateResult {
     <div class="actions start"><button type="button" class="button link" @click=${v.a.changeTime}>${l.t('changeTime')}</button></div>
     ${s.rescheduling ? nothing : renderPatientSummary(v)}
     ${renderPolicy(v, s.rescheduling && Boolean(s.managed?.withinNoticeWindow))}
+    ${s.rescheduling ? nothing : renderLateBookingNotice(v)}
     <div class="actions">
+      ${s.rescheduling ? html`<button type="button" class="button" @click=${v.a.keepCurrent}>${l.t('keepCurrent')}</button>` : nothing}
       <button type="button" class="button primary" part="confirm-button" aria-disabled=${busy ? 'true' : 'false'} @click=${v.a.confirm}>
         ${busy ? html`<span class="spinner small" aria-hidden="true"></span>${l.t('booking')}` : l.t(s.rescheduling ? 'confirmReschedule' : visits.length > 1 ? 'confirmSeries' : 'confirm')}
       </button>

@@ -150,6 +150,8 @@ export interface BookingState {
   ackFee: boolean;
   cancelReason: string;
   cancelNote: string;
+  /** The manage token whose link was just copied (the button says so). */
+  copiedLink?: string;
   series: SeriesDraft;
   waitlist: WaitlistDraft;
 }

@@ -21,6 +21,12 @@ export interface BookingActions {
   /** Drops the held time(s) and goes back to the times. */
   changeTime(): void;
   startReschedule(): void;
+  /** Leaves a reschedule: the held time goes, the booked visit stays. */
+  keepCurrent(): void;
+  /** A click on a manage link of this element's confirmation: opens it here (no hash change needed). */
+  openManage(token: string, event: MouseEvent): void;
+  /** Copies a manage link to the clipboard and says so. */
+  copyLink(token: string): void;
   cancelAppointment(): void;
   joinWaitlist(): void;
   planSeries(): void;

@@ -23,6 +23,7 @@ export function renderWaitlist(v: BookingView): TemplateResult {
   const error = s.errors.waitlist;
   const set = (patch: Partial<typeof w>) => v.a.set({ waitlist: { ...w, ...patch }, errors: {} });
   return html`<form class="step-body" novalidate @submit=${(e: Event) => (e.preventDefault(), v.a.joinWaitlist())}>
+    <p class="context">${l.t('waitlistFor', v.type?.name ?? '', v.type?.modality === 'telehealth' ? l.t('videoVisit') : (v.location?.name ?? ''), v.catalog.practice.name)}</p>
     <p>${l.t('waitlistIntro')}</p>
     <fieldset class="choices days" aria-describedby=${error ? 'waitlist-error' : nothing}>
       <legend>${l.t('preferredDays')}</legend>
@@ -49,7 +50,7 @@ export function renderWaitlist(v: BookingView): TemplateResult {
       <input id="wl-earliest" type="date" min=${v.today} .value=${w.earliestDate} @input=${(e: Event) => set({ earliestDate: (e.target as HTMLInputElement).value })} />
     </div>
     ${renderPatientFields(v, v.type?.patientEligibility === 'any')}
-    ${s.draft.kind ? renderReminders(v) : nothing}
+    ${s.draft.kind ? renderReminders(v, 'waitlist') : nothing}
     <div class="actions">
       <button type="button" class="button" @click=${() => v.a.go('time')}>${v.common.t('back')}</button>
       <button type="submit" class="button primary" aria-disabled=${s.busy === 'waitlist' ? 'true' : 'false'}>${l.t('joinWaitlist')}</button>

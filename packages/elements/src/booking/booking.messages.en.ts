@@ -10,6 +10,7 @@ export const bookingEn = {
   title_details: 'Your details',
   title_review: 'Review and confirm',
   title_moveReview: 'Confirm your new time',
+  title_moveTime: 'Reschedule your visit',
   title_done: 'Done',
   title_booked: 'You’re booked',
   title_rescheduled: 'Your visit has moved',

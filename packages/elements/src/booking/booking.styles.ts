@@ -39,6 +39,18 @@ export const bookingStyles = css`
     outline: none;
   }
 
+  .success-mark {
+    inline-size: 1.1em;
+    block-size: 1.1em;
+    margin-inline-end: 0.4em;
+    vertical-align: -0.15em;
+    color: var(--_color-success);
+  }
+
+  .success-mark .tick {
+    stroke: var(--_color-surface);
+  }
+
   .header {
     display: flex;
     flex-wrap: wrap;

@@ -1,4 +1,4 @@
-import { adoptStyles, html, nothing, type CSSResult, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, svg, type CSSResult, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import {
   AdapterError,
@@ -35,6 +35,9 @@ import { emptyDraft, type BookingPrefill, type BookingState, type BookingStep, t
 import type { BookingActions, BookingView } from './booking-view.js';
 
 const BOOKING_STEPS: BookingStep[] = ['choose', 'time', 'details', 'review'];
+
+/** A check mark beside the heading of a confirmation (the heading itself says what happened). */
+const successMark = svg`<svg class="success-mark" part="success-mark" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><circle cx="12" cy="12" r="11" fill="currentColor" /><path class="tick" d="M6.5 12.5l3.5 3.5 7.5-8" fill="none" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round" /></svg>`;
 
 
 /** The first steps' views: fetched at connect, in parallel with the first adapter calls. */
@@ -111,6 +114,7 @@ function initialState(): BookingState {
  * @csspart dialog - The native dialog in `mode="dialog"`.
  * @csspart close-button - The dialog's close button.
  * @csspart header - Step title and progress.
+ * @csspart success-mark - The check mark beside a confirmation's heading.
  * @csspart progress - "Step 2 of 4".
  * @csspart notice - A message about the last action (errors, a time just taken).
  * @csspart hold-timer - The held time and its countdown.
@@ -349,6 +353,8 @@ export class PxmBooking extends PxmElement {
     this.readManageHash();
     globalThis.addEventListener('hashchange', this.readManageHash);
     document.addEventListener('click', this.onTrigger);
+    document.addEventListener('pxm-booking-rescheduled', this.onVisitChanged);
+    document.addEventListener('pxm-booking-cancelled', this.onVisitChanged);
     this.addEventListener('input', this.onActivity);
   }
 
@@ -356,6 +362,8 @@ export class PxmBooking extends PxmElement {
     super.disconnectedCallback();
     globalThis.removeEventListener('hashchange', this.readManageHash);
     document.removeEventListener('click', this.onTrigger);
+    document.removeEventListener('pxm-booking-rescheduled', this.onVisitChanged);
+    document.removeEventListener('pxm-booking-cancelled', this.onVisitChanged);
     // A framework moving the element reconnects it at once: only a real removal lets the holds go.
     setTimeout(() => {
       if (this.isConnected) return;
@@ -364,11 +372,47 @@ export class PxmBooking extends PxmElement {
     });
   }
 
-  /** A manage link opened on this page (`#pxm-manage=<token>`) switches to manage mode. */
+  /**
+   * A manage link opened on this page (`#pxm-manage=<token>`) switches one element to manage
+   * mode: the first inline `<pxm-booking>` of the page. A dialog never does, so a site-wide
+   * "Book now" still books on a page opened from a manage link.
+   */
   private readonly readManageHash = () => {
     const match = /[#&]pxm-manage=([^&]+)/.exec(globalThis.location?.hash ?? '');
-    if (match?.[1] && !this.hasAttribute('manage-token')) this.manageToken = decodeURIComponent(match[1]);
+    if (match?.[1] && !this.hasAttribute('manage-token') && this.ownsManageLink()) this.manageToken = decodeURIComponent(match[1]);
   };
+
+  private ownsManageLink(): boolean {
+    if (this.mode === 'dialog') return false;
+    const first = document.querySelector<PxmBooking>('pxm-booking:not([mode="dialog"])');
+    return !first || first === this;
+  }
+
+  /** Another element moved or cancelled the visit this one shows: show it as it is now. */
+  private readonly onVisitChanged = (event: Event) => {
+    const shown = this.s.managed?.appointment.id;
+    if (event.target === this || !shown || !this.manageToken) return;
+    const detail = (event as CustomEvent<{ appointmentId: string; previousAppointmentId?: string }>).detail;
+    if (detail.appointmentId !== shown && detail.previousAppointmentId !== shown) return;
+    this.releaseHolds();
+    this.s = { ...this.s, managed: undefined };
+    void this.manageTask.run();
+  };
+
+  private openManage(token: string, event: MouseEvent): void {
+    // A link to another page (`manage-url`) or opened in a new tab is left to the browser.
+    if (this.manageUrl?.includes('{token}') || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    const href = this.manageLink(token);
+    if (this.mode !== 'dialog' && globalThis.location.href !== href) history.replaceState(null, '', href);
+    this.releaseHolds();
+    this.revokeIcs();
+    const same = this.manageToken === token;
+    this.manageToken = token;
+    this.s = { ...this.s, managed: undefined };
+    this.focusTarget = '#step-title';
+    if (same) void this.manageTask.run();
+  }
 
   private readonly onActivity = () => {
     this.flow?.touch();
@@ -500,6 +544,11 @@ export class PxmBooking extends PxmElement {
     return this.common.t('error_token_invalid');
   }
 
+  private keepCurrent(): void {
+    this.releaseHolds();
+    this.go('manage', { rescheduling: false, ackFee: false });
+  }
+
   private startReschedule(): void {
     const a = this.s.managed!.appointment;
     this.picker?.reset();
@@ -563,6 +612,9 @@ export class PxmBooking extends PxmElement {
       this.go(series ? 'series' : 'time');
     },
     startReschedule: () => this.startReschedule(),
+    keepCurrent: () => this.keepCurrent(),
+    openManage: (token, event) => this.openManage(token, event),
+    copyLink: (token) => this.flow?.actions.copyLink?.(token),
     cancelAppointment: () => this.flow?.actions.cancelAppointment?.(),
     joinWaitlist: () => this.flow?.actions.joinWaitlist?.(),
     planSeries: () => this.flow?.actions.planSeries?.(),
@@ -710,6 +762,11 @@ export class PxmBooking extends PxmElement {
     const target = trigger.getAttribute('data-pxm-booking-open');
     if (target ? target !== this.id : document.querySelector('pxm-booking[mode="dialog"]') !== this) return;
     event.preventDefault();
+    // "Book now" books, even where this dialog last showed a visit from its own manage link.
+    if (this.manageToken && !this.hasAttribute('manage-token')) {
+      this.manageToken = undefined;
+      if (this.catalog) this.start(this.catalog);
+    }
     const { location, appointmentType, provider } = trigger.dataset;
     if (location) this.location = location;
     if (appointmentType) this.appointmentType = appointmentType;
@@ -742,6 +799,7 @@ export class PxmBooking extends PxmElement {
     const s = this.s;
     if (s.step === 'done') return this.l.t(`title_${s.outcome ?? 'booked'}`);
     if (s.step === 'review' && s.rescheduling) return this.l.t('title_moveReview');
+    if ((s.step === 'time' || s.step === 'choose') && s.rescheduling) return this.l.t('title_moveTime');
     return this.l.t(`title_${s.step}`);
   }
 
@@ -797,7 +855,7 @@ export class PxmBooking extends PxmElement {
     const steps = this.fixedChoices().location && this.fixedChoices().type ? BOOKING_STEPS.slice(1) : BOOKING_STEPS;
     const position = steps.indexOf(this.s.step);
     return html`<header class="header" part="header">
-        <h2 id="step-title" tabindex="-1">${this.stepTitle()}</h2>
+        <h2 id="step-title" tabindex="-1">${this.s.step === 'done' && this.s.outcome !== 'cancelled' ? successMark : nothing}${this.stepTitle()}</h2>
         ${index >= 0 && position >= 0 && !this.s.rescheduling
           ? html`<p class="progress" part="progress">${this.l.t('stepOf', position + 1, steps.length)}</p>`
           : nothing}

@@ -1,4 +1,6 @@
 import { defineElement } from '../internal/define-element.js';
+// The element reads its adapter from a <pxm-provider>: one import defines both.
+import './pxm-provider.js';
 import { PxmBooking } from '../booking/booking.js';
 
 defineElement('pxm-booking', PxmBooking);
@@ -8,3 +10,8 @@ declare global {
     'pxm-booking': PxmBooking;
   }
 }
+
+// Re-exported so this entry's types carry the element's typed events (and pxm-error) into
+// GlobalEventHandlersEventMap: `addEventListener('pxm-…', (e) => e.detail)` is typed.
+export type { BookingConfirmedDetail } from '../booking/booking.events.js';
+export type { PxmErrorDetail } from '../events/pxm-error-event.js';

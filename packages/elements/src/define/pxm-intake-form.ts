@@ -1,4 +1,6 @@
 import { defineElement } from '../internal/define-element.js';
+// The element reads its adapter from a <pxm-provider>: one import defines both.
+import './pxm-provider.js';
 import { PxmIntakeForm } from '../intake-form/intake-form.js';
 
 defineElement('pxm-intake-form', PxmIntakeForm);
@@ -8,3 +10,8 @@ declare global {
     'pxm-intake-form': PxmIntakeForm;
   }
 }
+
+// Re-exported so this entry's types carry the element's typed events (and pxm-error) into
+// GlobalEventHandlersEventMap: `addEventListener('pxm-…', (e) => e.detail)` is typed.
+export type { IntakeSubmittedDetail } from '../intake-form/intake-form.events.js';
+export type { PxmErrorDetail } from '../events/pxm-error-event.js';

@@ -22,6 +22,7 @@ export const commonEn = {
   error_unauthorized: 'You are not signed in, or your session ended.',
   error_validation: 'Some details need your attention.',
   error_network: 'You seem to be offline. Check your connection and try again.',
+  error_unreachable: 'We could not reach the practice’s online service. Please try again in a moment; if it keeps happening, contact the practice.',
   error_timeout: 'This is taking too long. Please try again.',
   error_server: 'Something went wrong on our side. Please try again.',
   error_unsupported: 'This feature is not available here.',

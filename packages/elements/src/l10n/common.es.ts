@@ -23,6 +23,7 @@ export const commonEs: Translation<CommonMessages> = {
   error_unauthorized: 'No ha iniciado sesión o su sesión terminó.',
   error_validation: 'Algunos datos necesitan su atención.',
   error_network: 'Parece que no tiene conexión. Revísela e inténtelo de nuevo.',
+  error_unreachable: 'No pudimos comunicarnos con el servicio en línea de la clínica. Inténtelo de nuevo en un momento; si sigue ocurriendo, comuníquese con la clínica.',
   error_timeout: 'Esto está tardando demasiado. Inténtelo de nuevo.',
   error_server: 'Algo salió mal de nuestro lado. Inténtelo de nuevo.',
   error_unsupported: 'Esta función no está disponible aquí.',

@@ -90,7 +90,7 @@ describe('pxm-survey review prompt', () => {
     faults.plan('survey.sendFeedback', { dropAfter: true });
     send();
     send();
-    await until(() => textOf(survey).includes('You seem to be offline'), 'lost reply reported');
+    await until(() => textOf(survey).includes('We could not reach the practice’s online service'), 'lost reply reported (the browser is online: not "offline")');
     expect(note.value, 'the note is kept').to.equal('Please call me about my bill.');
     expect(survey.shadowRoot!.activeElement).to.equal(note);
     send();

@@ -27,6 +27,7 @@ import {
   type SlotQuery,
   type WaitlistEntry,
   type WaitlistRequest,
+  lateChangeWindow,
 } from '@pxm/core';
 import type { Queryable } from '../db/database.js';
 import { forUpdate, placeholders, type ServerContext } from '../context.js';
@@ -253,7 +254,8 @@ export function createBookingService(ctx: ServerContext) {
 
   async function withinNoticeWindow(row: AppointmentRow): Promise<boolean> {
     const { practice } = await ctx.catalogue.get();
-    return row.start_ms - nowMs() < practice.cancellationPolicy.minimumNoticeHours * 3_600_000;
+    const appointment = { start: new Date(row.start_ms).toISOString(), createdAt: new Date(row.created_at).toISOString(), ...(row.rescheduled_from_id ? { rescheduledFromId: row.rescheduled_from_id } : {}) };
+    return lateChangeWindow(appointment, practice.cancellationPolicy, nowMs());
   }
 
   async function feeMustBeAcknowledged(row: AppointmentRow, acknowledged: boolean | undefined, operation: string): Promise<void> {

@@ -27,7 +27,7 @@ import { controlStyles } from '../styles/controls.styles.js';
 import { hostStyles } from '../styles/host.styles.js';
 import { renderExerciseCard, type CardContext, type CardHandlers, type CardModel } from './exercise-card.js';
 import { exercisesMissingCaptions, initialMediaState, type MediaState } from './exercise-media.js';
-import { PxmHepActivityLoggedEvent, PxmHepPainAlertEvent } from './hep-viewer.events.js';
+import { PxmHepActivityLoggedEvent, type HepPainAlert } from './hep-viewer.events.js';
 import { hepViewerEn } from './hep-viewer.messages.en.js';
 import { hepViewerStyles } from './hep-viewer.styles.js';
 import { HEP_NAMESPACE as NAMESPACE } from './part-text.js';
@@ -150,7 +150,6 @@ function browserSavesData(): boolean {
  * @cssproperty --pxm-hep-viewer-padding - Space inside the viewer's own surface (default: `--pxm-surface-padding`).
  *
  * @event pxm-hep-activity-logged - A session or set was logged, rated or undone. Detail: ids, the time, sets and `queued`.
- * @event pxm-hep-pain-alert - A pain rating reached the threshold. Detail: ids, `pain`, `threshold`.
  * @event pxm-hep-reminder-request - The patient asked for reminders (cancelable: prevent it to handle reminders yourself). Detail: weekdays and times.
  * @event pxm-error - An adapter call failed. Detail: `code`, `operation`.
  */
@@ -191,6 +190,13 @@ export class PxmHepViewer extends PxmElement {
   declare offlineQueue: boolean;
   /** Reminder times for the calendar file, e.g. `"08:00,18:30"`. Defaults follow the program. */
   declare reminderTimes: string | undefined;
+  /**
+   * Called when a pain rating reaches the threshold, with the ids, the `pain` rating and the
+   * `threshold`. Carries health information: set it only from the practice's own code and keep
+   * its argument out of analytics, logs and URLs. (There is no event for this on purpose: events
+   * reach every script on the page.) The backend also receives the rating with the log.
+   */
+  painAlertCallback: ((alert: HepPainAlert) => void) | undefined = undefined;
 
   declare private announcement: string;
   declare private printing: boolean;
@@ -647,20 +653,18 @@ export class PxmHepViewer extends PxmElement {
     await this.updateComplete;
     if (alert) this.focusInCard(exercise.id, '.pain-alert .button');
     else if (!this.focusQuietly(exercise.id, '.undo')) this.focusInCard(exercise.id, 'h3');
-    if (alert) {
-      this.dispatchEvent(
-        new PxmHepPainAlertEvent({
-          programId: program.id,
-          programVersion: program.version,
-          exerciseId: exercise.id,
-          clientId: rated.clientId,
-          pain: rated.pain!,
-          threshold,
-        }),
-      );
-    }
+    if (alert) this.callPainAlert({ programId: program.id, programVersion: program.version, exerciseId: exercise.id, clientId: rated.clientId, pain: rated.pain!, threshold });
     await this.send([replaced, rated]);
     this.fireLogged(program, rated, original.clientId);
+  }
+
+  private callPainAlert(alert: HepPainAlert): void {
+    try {
+      this.painAlertCallback?.(alert);
+    } catch {
+      // The page's callback failing must not stop the log from being sent; nothing of it is logged (PHI).
+      console.error('[pxm] <pxm-hep-viewer>: painAlertCallback threw; the log is still saved.');
+    }
   }
 
   private cardHas(exerciseId: string, selector: string): boolean {

@@ -1,6 +1,6 @@
 import { LitElement, type PropertyDeclarations } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import { type AdapterError, isAbortError, toAdapterError, type PxmAdapter } from '@pxm/core';
+import { type AdapterError, hideEnumerablePrototypeKeys, isAbortError, toAdapterError, type PxmAdapter } from '@pxm/core';
 import { pxmConfigContext, type PxmConfig } from '../context/pxm-config.js';
 import { PxmErrorEvent } from '../events/pxm-error-event.js';
 import { commonEn } from '../l10n/common.en.js';
@@ -65,6 +65,8 @@ export class PxmElement extends LitElement {
   }
 
   override connectedCallback(): void {
+    // Properties a page script added to Object.prototype since load must not reach our for...in paths.
+    hideEnumerablePrototypeKeys();
     super.connectedCallback();
     // A provider upgraded after this element missed its request; ask again once it exists.
     if (!this.configConsumer.value && typeof customElements !== 'undefined' && !customElements.get('pxm-provider')) {

@@ -1,9 +1,13 @@
+// Before any element module (and the libraries they bundle) evaluates: see enumerable-prototype.ts in core.
+import { hideEnumerablePrototypeKeys } from '@pxm/core';
+
 /**
  * Registers a tag once. Two copies of the SDK on one page (a CMS plugin plus an app bundle) must
  * not crash the page: the first registration wins and the second only warns.
  */
 export function defineElement(tag: string, constructor: CustomElementConstructor): void {
   if (typeof customElements === 'undefined') return; // server rendering without a DOM shim
+  hideEnumerablePrototypeKeys();
   const existing = customElements.get(tag);
   if (existing === constructor) return;
   if (existing) {

@@ -3,9 +3,13 @@
  * package bundled by esbuild, and the script-tag build (`/cdn/pxm-elements.js`). A plugin that
  * adds an enumerable property to `Object.prototype` before the elements load, or after: every
  * element still loads and its main flow still writes to the backend (the memory adapter's
- * request checks used to refuse every call once the property was there).
+ * request checks used to refuse every call once the property was there). A Trusted Types policy
+ * that refuses Lit's `lit-html` policy (`'none'`, or the host's own Lit created it first): one
+ * clear console message and `pxm-error` per element, no uncaught error; with `'allow-duplicates'`
+ * after the host's Lit, the elements work.
  */
 import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
 import { before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
@@ -53,5 +57,51 @@ describe('host page', () => {
         addFigures('host page', { 'flows run on a polluted page': PROFILE_NAMES.length });
       });
     }
+  }
+});
+
+/** Mounts one of each element with nothing else (no adapter needed to show the refusal). */
+async function mountAll(page: Page) {
+  await page.evaluate(async () => {
+    const stage = document.getElementById('stage')!;
+    for (const tag of ['pxm-booking', 'pxm-intake-form', 'pxm-hep-viewer', 'pxm-survey']) stage.append(document.createElement(tag));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  });
+}
+
+describe('host page: Trusted Types', () => {
+  for (const build of BUILDS) {
+    for (const [label, query] of [
+      ["trusted-types 'none'", 'tt=none'],
+      ['the host’s Lit created lit-html first, no allow-duplicates', 'tt=lit&setup=host-lit'],
+    ] as const) {
+      it(`${build} build, ${label}: one clear console message and pxm-error, no uncaught error`, async () => {
+        const { page, close, pageErrors, console: browserConsole } = await suite.open({ query: `build=${build}&${query}` });
+        await mountAll(page);
+        const record = await sentinel(page);
+        await close();
+        assert.deepEqual([...pageErrors, ...record.errors], [], 'no uncaught error');
+        const ours = record.console.filter((line) => line.level === 'error' && line.text.includes('[pxm]'));
+        assert.equal(ours.length, 1, `one console message, not ${JSON.stringify(ours)}`);
+        assert.match(ours[0]!.text, /Trusted Types policy "lit-html"/);
+        // (The viewer mounted without a token also reports that; only the refusal counts here.)
+        const refusals = record.events.filter((e) => e.type === 'pxm-error' && e.detail.includes('"trusted-types"')).map((e) => e.detail);
+        assert.deepEqual(refusals, Array(4).fill(JSON.stringify({ code: 'unsupported', operation: 'trusted-types' })), 'one pxm-error per element');
+        assert.ok(!browserConsole.some((line) => /TrustedHTML/.test(line)), 'no refused assignment reached the browser');
+        addFigures('host page', { 'Trusted Types refusals handled': 1 });
+      });
+    }
+    it(`${build} build, the host’s Lit first with trusted-types lit-html 'allow-duplicates': every flow works`, async () => {
+      const { page, close, pageErrors } = await suite.open({ query: `build=${build}&tt=dup&setup=host-lit` });
+      const failures: string[] = [];
+      for (const name of PROFILE_NAMES) failures.push(...(await inPage(page, 'completeFlow', name)).failures);
+      const record = await sentinel(page);
+      const hostPolicy = await page.evaluate(() => Boolean((window as { hostLitPolicy?: unknown }).hostLitPolicy));
+      await close();
+      assert.equal(hostPolicy, true, 'the host’s Lit made its policy first');
+      assert.deepEqual([...pageErrors, ...record.errors], []);
+      assert.deepEqual(failures, []);
+      assert.deepEqual(record.violations, [], 'no CSP violation');
+    });
   }
 });

@@ -1,4 +1,6 @@
-// Before any element module (and the libraries they bundle) evaluates: see enumerable-prototype.ts in core.
+// Before any element module (and the libraries they bundle) evaluates: Lit's policy, then
+// enumerable-prototype.ts in core.
+import { releaseTrustedTypesGuard } from './trusted-types-guard.js';
 import { hideEnumerablePrototypeKeys } from '@pxm/core';
 
 /**
@@ -8,6 +10,7 @@ import { hideEnumerablePrototypeKeys } from '@pxm/core';
 export function defineElement(tag: string, constructor: CustomElementConstructor): void {
   if (typeof customElements === 'undefined') return; // server rendering without a DOM shim
   hideEnumerablePrototypeKeys();
+  releaseTrustedTypesGuard();
   const existing = customElements.get(tag);
   if (existing === constructor) return;
   if (existing) {

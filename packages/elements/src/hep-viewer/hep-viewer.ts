@@ -1,5 +1,5 @@
 import { html, nothing, type CSSResult, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { Task } from '@lit/task';
+import { Task, initialState } from '@lit/task';
 import {
   AdapterError,
   cachedLocalDate,
@@ -247,7 +247,9 @@ export class PxmHepViewer extends PxmElement {
   };
 
   private readonly programTask = new Task(this, {
-    task: async ([adapter, token], { signal }): Promise<Loaded> => {
+    task: async ([adapter, token], { signal }): Promise<Loaded | typeof initialState> => {
+      // No adapter yet (a script-tag page's adapter file registers after the elements): wait, it is no failure.
+      if (!adapter) return initialState;
       try {
         if (!token) throw new AdapterError('token_invalid', 'No program token.', { operation: 'hep.loadProgram' });
         const api = requireCapability(adapter, 'hep');
@@ -755,7 +757,7 @@ export class PxmHepViewer extends PxmElement {
   protected override render(): TemplateResult {
     return html`<div class="base surface" part="base" lang=${this.resolvedLocale}>
       ${this.programTask.render({
-        initial: () => renderLoading(this.l10n.t('loading')),
+        initial: () => (this.resolvedAdapter ? renderLoading(this.l10n.t('loading')) : renderFailure({ message: this.common.t('noAdapter') })),
         // A retry keeps the program on screen; another link shows the loading state.
         pending: () =>
           this.programTask.value?.token === this.token && this.programTask.value

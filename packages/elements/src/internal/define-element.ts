@@ -14,8 +14,16 @@ export function defineElement(tag: string, constructor: CustomElementConstructor
   const existing = customElements.get(tag);
   if (existing === constructor) return;
   if (existing) {
-    console.warn(`[pxm] <${tag}> was already defined by another copy of PXM Elements; keeping the first one.`);
+    console.warn(`[pxm] <${tag}> was already defined ${describeDefinition(existing)}; keeping that one, so the page shows it instead of this copy's.`);
     return;
   }
   customElements.define(tag, constructor);
+}
+
+/** What registered a tag first, in words a developer can act on. */
+function describeDefinition(existing: CustomElementConstructor): string {
+  const name = existing.name ? `class ${existing.name}` : 'an anonymous class';
+  // Another copy's elements share our prototype's shape (checked by name: classes differ per copy).
+  const pxm = 'resolvedAdapter' in existing.prototype && 'resolvedLocale' in existing.prototype;
+  return pxm ? `by another copy of PXM Elements (${name})` : `by another library, not PXM Elements (${name})`;
 }

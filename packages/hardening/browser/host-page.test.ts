@@ -105,3 +105,42 @@ describe('host page: Trusted Types', () => {
     });
   }
 });
+
+describe('host page: inherited properties', () => {
+  for (const build of BUILDS) {
+    it(`${build} build: text stays visible and unscaled under the page's inherited text properties`, async () => {
+      const { page, close } = await suite.open({ query: `build=${build}&setup=inherited-css` });
+      const failures: string[] = [];
+      const seen: Record<string, Record<string, string>> = {};
+      for (const name of PROFILE_NAMES) {
+        await inPage(page, 'clearStage');
+        failures.push(...(await inPage(page, 'completeFlow', name, { keep: true })).failures);
+        seen[name] = await page.evaluate(() => {
+          const host = document.querySelector('#stage > *')!;
+          const heading = host.shadowRoot!.querySelector('h1, h2, h3, p')!;
+          const style = getComputedStyle(heading);
+          const body = getComputedStyle(document.body);
+          return {
+            pageFill: body.webkitTextFillColor,
+            fill: style.webkitTextFillColor === style.color ? 'the text colour' : style.webkitTextFillColor,
+            stroke: style.webkitTextStrokeWidth,
+            sizeAdjust: style.fontSizeAdjust,
+            features: style.fontFeatureSettings,
+            wordBreak: style.wordBreak,
+          };
+        });
+      }
+      await close();
+      assert.deepEqual(failures, []);
+      for (const [name, style] of Object.entries(seen)) {
+        assert.equal(style['pageFill'], 'rgba(0, 0, 0, 0)', 'the page’s own rule applies to the page');
+        assert.deepEqual(
+          { fill: style['fill'], stroke: style['stroke'], sizeAdjust: style['sizeAdjust'], features: style['features'], wordBreak: style['wordBreak'] },
+          { fill: 'the text colour', stroke: '0px', sizeAdjust: 'none', features: 'normal', wordBreak: 'normal' },
+          `<pxm-${name}>`,
+        );
+      }
+      addFigures('host page', { 'inherited properties reset': 6 * PROFILE_NAMES.length });
+    });
+  }
+});

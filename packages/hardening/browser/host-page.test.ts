@@ -144,3 +144,26 @@ describe('host page: inherited properties', () => {
     });
   }
 });
+
+describe('host page: a part that cannot load', () => {
+  // The chunked builds (a one-file bundle has the rating inside it).
+  for (const build of ['npm', 'cdn'] as const) {
+    it(`${build} build: the HEP rating's code never arrives: the log is kept and the card says why there is no rating`, async () => {
+      const { page, close, pageErrors } = await suite.open({ query: `build=${build}`, block: /\/chunks\/rating-form-[\w-]+\.js$/ });
+      if (!PROFILE_NAMES.includes('hep-viewer')) return close();
+      await inPage(page, 'mountOnly', 'hep-viewer');
+      const shown = await page.evaluate(async () => {
+        const root = document.querySelector('pxm-hep-viewer')!.shadowRoot!;
+        const done = [...root.querySelectorAll<HTMLButtonElement>('[part~="done"]')].find((button) => !button.disabled)!;
+        const card = done.closest('li')!;
+        done.click();
+        for (let i = 0; i < 200 && !card.querySelector('.rating-unavailable'); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+        return { notice: card.querySelector('.rating-unavailable')?.textContent?.trim() ?? '', undo: Boolean(card.querySelector('[part~="undo"]')) };
+      });
+      await close();
+      assert.deepEqual(pageErrors, []);
+      assert.equal(shown.undo, true, 'the session is logged');
+      assert.match(shown.notice, /Your log is saved\. The pain rating could not be loaded/);
+    });
+  }
+});

@@ -169,6 +169,7 @@ export class PxmHepViewer extends PxmElement {
     printing: { state: true },
     progressModule: { state: true },
     progressFailed: { state: true },
+    ratingFailed: { state: true },
     notice: { state: true },
   };
 
@@ -202,6 +203,8 @@ export class PxmHepViewer extends PxmElement {
   declare private printing: boolean;
   declare private progressModule: ProgressModule | undefined;
   declare private progressFailed: boolean;
+  /** The rating form's code could not be fetched (offline before it arrived). */
+  declare private ratingFailed: boolean;
   declare private notice: string | undefined;
 
   private readonly l10n = new LocalizeController(this, NAMESPACE, { en: hepViewerEn });
@@ -282,6 +285,9 @@ export class PxmHepViewer extends PxmElement {
       this.storedLogs = loaded.logs;
       this.storedRevision += 1;
       this.warnAboutCaptions(loaded.program);
+      // The rating follows the first Done: fetch it as soon as the program is there, not when idle,
+      // so a patient who goes offline mid-session still gets it.
+      void this.loadRating();
       this.preloadExtras();
     },
   });
@@ -390,6 +396,7 @@ export class PxmHepViewer extends PxmElement {
 
   private readonly onOnline = () => {
     if (this.stranded.length > 0) void this.send([]);
+    if (this.ratingFailed) void this.loadRating();
   };
 
   /**
@@ -454,15 +461,23 @@ export class PxmHepViewer extends PxmElement {
       .catch(() => undefined);
   }
 
+  private ratingLoading: Promise<unknown> | undefined;
+
   private loadRating(): Promise<unknown> {
     if (this.ratingModule) return Promise.resolve();
-    return import('./rating-form.js')
+    this.ratingLoading ??= import('./rating-form.js')
       .then((module) => {
         this.adoptStyles(module.ratingStyles);
         this.ratingModule = module;
+        this.ratingFailed = false;
         this.requestUpdate();
       })
-      .catch(() => undefined);
+      .catch(() => {
+        // Said on the card that wanted it (the log itself is saved); tried again when back online.
+        this.ratingFailed = true;
+      })
+      .finally(() => (this.ratingLoading = undefined));
+    return this.ratingLoading;
   }
 
   /**
@@ -909,6 +924,7 @@ export class PxmHepViewer extends PxmElement {
       guidance: { text: program.painGuidance, practiceName: program.practiceName, practicePhone: program.practicePhone },
       timeZone: program.timeZone,
       rating: this.ratingModule,
+      ratingFailed: this.ratingFailed,
     };
     const items = new Map(plan.items.map((item) => [item.exerciseId, item]));
     return html`<ul class="cards" role="list">

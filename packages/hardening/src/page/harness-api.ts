@@ -2,7 +2,7 @@
  * The in-page scenarios, exposed to the Node side as `window.pxmHarness`. The elements come from
  * `harness.ts` (the npm package bundled by esbuild) or from the script-tag build (`harness-cdn.ts`).
  */
-import { PROFILES } from './profiles/index.js';
+import { PROFILES, profile } from './profiles/index.js';
 import { INJECTION_CORPUS } from '../corpus/injection.js';
 import { completeFlow } from './scenarios/flow.js';
 import { faultScenario } from './scenarios/faults.js';
@@ -32,6 +32,10 @@ const harness = {
   showState,
   flowStates,
   secretNeedles: () => secretNeedles(),
+  /** Mounts one element on a fresh backend and waits for its first usable state. */
+  async mountOnly(name: string): Promise<void> {
+    await profile(name).mount(document.getElementById('stage')!);
+  },
   /** Removes everything mounted, and waits for removal work (released holds, timers) to run. */
   async clearStage(): Promise<void> {
     document.getElementById('stage')!.replaceChildren();

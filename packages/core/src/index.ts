@@ -1,4 +1,6 @@
 /** `@pxm/core`: schemas, the adapter contract, errors and pure engines. No DOM, no Lit. */
+// First: a polluted Object.prototype must not break the schemas' construction below.
+export * from './util/enumerable-prototype.js';
 export * from './errors/adapter-error.js';
 export * from './util/abort.js';
 export * from './util/ids.js';

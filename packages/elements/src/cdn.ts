@@ -29,7 +29,7 @@ export {
 export { PxmIntakeForm } from './intake-form/intake-form.js';
 export { PxmIntakeDraftSavedEvent, PxmIntakeSubmittedEvent } from './intake-form/intake-form.events.js';
 export { PxmHepViewer } from './hep-viewer/hep-viewer.js';
-export { PxmHepActivityLoggedEvent, PxmHepPainAlertEvent, PxmHepReminderRequestEvent } from './hep-viewer/hep-viewer.events.js';
+export { PxmHepActivityLoggedEvent, PxmHepReminderRequestEvent } from './hep-viewer/hep-viewer.events.js';
 export { PxmSurvey } from './survey/survey.js';
 export { PxmSurveyReviewClickEvent, PxmSurveySubmittedEvent } from './survey/survey.events.js';
 export { PxmErrorEvent } from './events/pxm-error-event.js';

@@ -31,10 +31,9 @@ export { surveyEs } from './survey/survey.messages.es.js';
 export { PxmHepViewer, type HepView } from './hep-viewer/hep-viewer.js';
 export {
   PxmHepActivityLoggedEvent,
-  PxmHepPainAlertEvent,
   PxmHepReminderRequestEvent,
   type HepActivityLoggedDetail,
-  type HepPainAlertDetail,
+  type HepPainAlert,
   type HepReminderRequestDetail,
 } from './hep-viewer/hep-viewer.events.js';
 export { hepViewerEn, type HepViewerMessages } from './hep-viewer/hep-viewer.messages.en.js';

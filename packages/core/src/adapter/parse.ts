@@ -5,6 +5,7 @@
  */
 import type * as z from 'zod/mini';
 import { AdapterError, type ValidationIssue } from '../errors/adapter-error.js';
+import { hideEnumerablePrototypeKeys } from '../util/enumerable-prototype.js';
 
 type Schema<T> = z.ZodMiniType<T>;
 
@@ -16,6 +17,8 @@ function issuesOf(error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyK
 }
 
 export function parseRequest<T>(schema: Schema<T>, value: unknown, operation: string): T {
+  // A page script may have polluted Object.prototype since load: zod's object checks enumerate with for...in.
+  hideEnumerablePrototypeKeys();
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   throw new AdapterError('validation', `Invalid request for ${operation}.`, {
@@ -25,6 +28,7 @@ export function parseRequest<T>(schema: Schema<T>, value: unknown, operation: st
 }
 
 export function parseResponse<T>(schema: Schema<T>, value: unknown, operation: string): T {
+  hideEnumerablePrototypeKeys();
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   throw new AdapterError('server', `The backend sent a malformed reply to ${operation}.`, {

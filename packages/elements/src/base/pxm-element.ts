@@ -1,6 +1,7 @@
-import { LitElement, type PropertyDeclarations } from 'lit';
+import { trustedTypesRefusal } from '../internal/trusted-types-guard.js';
+import { LitElement, ReactiveElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import { type AdapterError, isAbortError, toAdapterError, type PxmAdapter } from '@pxm/core';
+import { type AdapterError, hideEnumerablePrototypeKeys, isAbortError, toAdapterError, type PxmAdapter } from '@pxm/core';
 import { pxmConfigContext, type PxmConfig } from '../context/pxm-config.js';
 import { PxmErrorEvent } from '../events/pxm-error-event.js';
 import { commonEn } from '../l10n/common.en.js';
@@ -22,6 +23,8 @@ function inheritedLang(element: Element): string | undefined {
   }
   return undefined;
 }
+
+let trustedTypesReported = false;
 
 /** The values of the `theme` attribute on every element and on `<pxm-provider>`. */
 export type PxmTheme = 'auto' | 'light' | 'dark';
@@ -66,6 +69,8 @@ export class PxmElement extends LitElement {
   }
 
   override connectedCallback(): void {
+    // Properties a page script added to Object.prototype since load must not reach our for...in paths.
+    hideEnumerablePrototypeKeys();
     super.connectedCallback();
     // A provider upgraded after this element missed its request; ask again once it exists.
     if (!this.configConsumer.value && typeof customElements !== 'undefined' && !customElements.get('pxm-provider')) {
@@ -75,6 +80,32 @@ export class PxmElement extends LitElement {
         this.configConsumer = this.createConfigConsumer();
       });
     }
+  }
+
+  /**
+   * Without its Trusted Types policy Lit cannot render (every template would be a refused
+   * `innerHTML`): say so once to the developer, fire `pxm-error`, and show one plain sentence built
+   * with DOM calls that need no policy.
+   */
+  protected override update(changed: PropertyValues): void {
+    const refusal = trustedTypesRefusal();
+    if (!refusal) {
+      super.update(changed);
+      return;
+    }
+    ReactiveElement.prototype['update'].call(this, changed);
+    if (this.hasUpdated) return;
+    if (!trustedTypesReported) {
+      trustedTypesReported = true;
+      console.error(
+        `[pxm] PXM Elements cannot render: this page's Content-Security-Policy refused the Trusted Types policy "lit-html" that Lit needs (${refusal}). Allow it: trusted-types lit-html (add 'allow-duplicates' when the page has its own Lit). See docs/csp-and-privacy.md.`,
+      );
+    }
+    const notice = document.createElement('p');
+    notice.setAttribute('role', 'alert');
+    notice.textContent = this.common.t('error_unsupported');
+    this.renderRoot.replaceChildren(notice);
+    this.dispatchEvent(new PxmErrorEvent({ code: 'unsupported', operation: 'trusted-types' }));
   }
 
   protected get providerConfig(): PxmConfig | undefined {

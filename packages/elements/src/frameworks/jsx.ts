@@ -8,7 +8,7 @@ import type * as React from 'react';
 import type { PxmBookingBeforeConfirmEvent, PxmBookingCancelledEvent, PxmBookingConfirmedEvent, PxmBookingRescheduledEvent, PxmWaitlistJoinedEvent } from '../booking/booking.events.js';
 import type { PxmBooking } from '../booking/booking.js';
 import type { PxmErrorEvent } from '../events/pxm-error-event.js';
-import type { PxmHepActivityLoggedEvent, PxmHepPainAlertEvent, PxmHepReminderRequestEvent } from '../hep-viewer/hep-viewer.events.js';
+import type { PxmHepActivityLoggedEvent, PxmHepReminderRequestEvent } from '../hep-viewer/hep-viewer.events.js';
 import type { PxmHepViewer } from '../hep-viewer/hep-viewer.js';
 import type { PxmIntakeDraftSavedEvent, PxmIntakeSubmittedEvent } from '../intake-form/intake-form.events.js';
 import type { PxmIntakeForm } from '../intake-form/intake-form.js';
@@ -60,11 +60,10 @@ export type PxmIntakeFormJsxProps = PxmJsxProps<
 /** Home exercise program: today's exercises, logging, adherence, offline, print. */
 export type PxmHepViewerJsxProps = PxmJsxProps<
   PxmHepViewer,
-  'token' | 'view' | 'painThreshold' | 'saveData' | 'offlineQueue' | 'reminderTimes' | 'adapter' | 'locale' | 'timeZone' | 'theme',
+  'token' | 'view' | 'painThreshold' | 'saveData' | 'offlineQueue' | 'reminderTimes' | 'painAlertCallback' | 'adapter' | 'locale' | 'timeZone' | 'theme',
   'pain-threshold' | 'save-data' | 'offline-queue' | 'reminder-times' | 'time-zone',
   {
     'onpxm-hep-activity-logged'?: (event: PxmHepActivityLoggedEvent) => void;
-    'onpxm-hep-pain-alert'?: (event: PxmHepPainAlertEvent) => void;
     'onpxm-hep-reminder-request'?: (event: PxmHepReminderRequestEvent) => void;
     'onpxm-error'?: (event: PxmErrorEvent) => void;
   }

@@ -14,7 +14,7 @@ import { PxmHepViewer as PxmHepViewerElement } from '../hep-viewer/hep-viewer.js
 import { PxmSurvey as PxmSurveyElement } from '../survey/survey.js';
 import type { PxmBookingBeforeConfirmEvent, PxmBookingCancelledEvent, PxmBookingConfirmedEvent, PxmBookingRescheduledEvent, PxmWaitlistJoinedEvent } from '../booking/booking.events.js';
 import type { PxmErrorEvent } from '../events/pxm-error-event.js';
-import type { PxmHepActivityLoggedEvent, PxmHepPainAlertEvent, PxmHepReminderRequestEvent } from '../hep-viewer/hep-viewer.events.js';
+import type { PxmHepActivityLoggedEvent, PxmHepReminderRequestEvent } from '../hep-viewer/hep-viewer.events.js';
 import type { PxmIntakeDraftSavedEvent, PxmIntakeSubmittedEvent } from '../intake-form/intake-form.events.js';
 import type { PxmSurveyReviewClickEvent, PxmSurveySubmittedEvent } from '../survey/survey.events.js';
 import '../define/pxm-provider.js';
@@ -68,7 +68,6 @@ export const PxmHepViewer = createComponent({
   displayName: 'PxmHepViewer',
   events: {
     onPxmHepActivityLogged: 'pxm-hep-activity-logged' as EventName<PxmHepActivityLoggedEvent>,
-    onPxmHepPainAlert: 'pxm-hep-pain-alert' as EventName<PxmHepPainAlertEvent>,
     onPxmHepReminderRequest: 'pxm-hep-reminder-request' as EventName<PxmHepReminderRequestEvent>,
     onPxmError: 'pxm-error' as EventName<PxmErrorEvent>,
   },

@@ -9,7 +9,7 @@ import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';
 import type { PxmBookingBeforeConfirmEvent, PxmBookingCancelledEvent, PxmBookingConfirmedEvent, PxmBookingRescheduledEvent, PxmWaitlistJoinedEvent } from '../booking/booking.events.js';
 import type { PxmBooking } from '../booking/booking.js';
 import type { PxmErrorEvent } from '../events/pxm-error-event.js';
-import type { PxmHepActivityLoggedEvent, PxmHepPainAlertEvent, PxmHepReminderRequestEvent } from '../hep-viewer/hep-viewer.events.js';
+import type { PxmHepActivityLoggedEvent, PxmHepReminderRequestEvent } from '../hep-viewer/hep-viewer.events.js';
 import type { PxmHepViewer } from '../hep-viewer/hep-viewer.js';
 import type { PxmIntakeDraftSavedEvent, PxmIntakeSubmittedEvent } from '../intake-form/intake-form.events.js';
 import type { PxmIntakeForm } from '../intake-form/intake-form.js';
@@ -30,7 +30,7 @@ declare module 'vue' {
     'pxm-provider': PxmVueElement<PxmProvider, 'adapter' | 'locale' | 'timeZone' | 'theme', Record<never, never>>;
     'pxm-booking': PxmVueElement<PxmBooking, 'location' | 'appointmentType' | 'provider' | 'manageToken' | 'manageUrl' | 'mode' | 'open' | 'timeout' | 'prefill' | 'adapter' | 'locale' | 'timeZone' | 'theme', { 'pxm-booking-before-confirm': PxmBookingBeforeConfirmEvent; 'pxm-booking-confirmed': PxmBookingConfirmedEvent; 'pxm-booking-rescheduled': PxmBookingRescheduledEvent; 'pxm-booking-cancelled': PxmBookingCancelledEvent; 'pxm-waitlist-joined': PxmWaitlistJoinedEvent; 'pxm-error': PxmErrorEvent }>;
     'pxm-intake-form': PxmVueElement<PxmIntakeForm, 'token' | 'definition' | 'autosaveDelay' | 'answers' | 'adapter' | 'locale' | 'timeZone' | 'theme', { 'pxm-intake-draft-saved': PxmIntakeDraftSavedEvent; 'pxm-intake-submitted': PxmIntakeSubmittedEvent; 'pxm-error': PxmErrorEvent }>;
-    'pxm-hep-viewer': PxmVueElement<PxmHepViewer, 'token' | 'view' | 'painThreshold' | 'saveData' | 'offlineQueue' | 'reminderTimes' | 'adapter' | 'locale' | 'timeZone' | 'theme', { 'pxm-hep-activity-logged': PxmHepActivityLoggedEvent; 'pxm-hep-pain-alert': PxmHepPainAlertEvent; 'pxm-hep-reminder-request': PxmHepReminderRequestEvent; 'pxm-error': PxmErrorEvent }>;
+    'pxm-hep-viewer': PxmVueElement<PxmHepViewer, 'token' | 'view' | 'painThreshold' | 'saveData' | 'offlineQueue' | 'reminderTimes' | 'painAlertCallback' | 'adapter' | 'locale' | 'timeZone' | 'theme', { 'pxm-hep-activity-logged': PxmHepActivityLoggedEvent; 'pxm-hep-reminder-request': PxmHepReminderRequestEvent; 'pxm-error': PxmErrorEvent }>;
     'pxm-survey': PxmVueElement<PxmSurvey, 'token' | 'offlineQueue' | 'adapter' | 'locale' | 'timeZone' | 'theme', { 'pxm-survey-submitted': PxmSurveySubmittedEvent; 'pxm-survey-review-click': PxmSurveyReviewClickEvent; 'pxm-error': PxmErrorEvent }>;
   }
 }

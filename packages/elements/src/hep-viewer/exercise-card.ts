@@ -46,6 +46,8 @@ export interface CardContext {
   showZone: boolean;
   /** The rating form and pain guidance, once their code has loaded (fetched after the first paint). */
   rating: typeof RatingForm | undefined;
+  /** Their code could not be fetched: the card says so instead of showing nothing. */
+  ratingFailed?: boolean;
 }
 
 const check = html`<svg class="check" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"><path d="M4 12.5 9.5 18 20 6.5"></path></svg>`;
@@ -141,6 +143,9 @@ export function renderExerciseCard(context: CardContext, model: CardModel): Temp
         : nothing}
       ${model.loggable ? renderLogControls(context, model) : nothing}
       ${model.rating && context.rating ? context.rating.renderRating(l10n, exercise, model.rating, context.handlers) : nothing}
+      ${model.rating && !context.rating && context.ratingFailed
+        ? html`<p class="notice warning rating-unavailable" role="status">${l10n.t('ratingUnavailable')}</p>`
+        : nothing}
       ${model.alert && context.rating ? context.rating.renderPainAlert(l10n, context.guidance, exercise.id, model.alert.pain, context.handlers) : nothing}
     </article>
   </li>`;

@@ -4,7 +4,7 @@ import sinon from 'sinon';
 import type { MemoryAdapter } from '@pxm/adapter-memory';
 import '../define/pxm-hep-viewer.js';
 import type { PxmHepViewer } from './hep-viewer.js';
-import type { PxmHepActivityLoggedEvent, PxmHepPainAlertEvent } from './hep-viewer.events.js';
+import type { HepPainAlert, PxmHepActivityLoggedEvent } from './hep-viewer.events.js';
 import { expectNoAxeViolations } from '../test-helpers/axe.js';
 import { recordEvents, until } from '../test-helpers/events.js';
 import { activity, backendWith, button, card, eventually, loaded, maybeButton, radio, shadow, testProgram } from '../test-helpers/hep.js';
@@ -180,9 +180,11 @@ describe('pxm-hep-viewer logging', () => {
     expect(logs.map((log) => log.completedSets)).to.deep.equal([1, 1, 1]);
   });
 
-  it('shows the practice’s guidance and fires pxm-hep-pain-alert when pain reaches the threshold', async () => {
+  it('shows the practice’s guidance and calls painAlertCallback (never an event) when pain reaches the threshold', async () => {
     const { viewer } = await mount();
-    const alerts = recordEvents<PxmHepPainAlertEvent>(document, 'pxm-hep-pain-alert');
+    const alerts: HepPainAlert[] = [];
+    viewer.painAlertCallback = (alert) => alerts.push(alert);
+    const events = recordEvents(document, 'pxm-hep-pain-alert');
     const quad = () => card(viewer, 'Quad sets');
     button(quad(), 'Done: Quad sets').click();
     await until(() => quad().querySelector('.rating'), 'rating');
@@ -196,7 +198,8 @@ describe('pxm-hep-viewer logging', () => {
     expect(call.getAttribute('href')).to.equal('tel:+13035550142');
     expect(call.textContent).to.contain('Call Cedar Ridge Physical Therapy');
     expect(alerts).to.have.length(1);
-    const { clientId, ...rest } = alerts[0]!.detail;
+    expect(events, 'no event: events reach every script on the page').to.have.length(0);
+    const { clientId, ...rest } = alerts[0]!;
     expect(rest).to.deep.equal({ programId: 'test-program', programVersion: 1, exerciseId: 'quad-sets', pain: 8, threshold: 7 });
     expect(clientId).to.match(/^[0-9a-f-]{36}$/);
     await expectNoAxeViolations(viewer);
@@ -207,7 +210,8 @@ describe('pxm-hep-viewer logging', () => {
 
   it('uses the pain-threshold attribute over the program, and stays quiet below it', async () => {
     const { viewer } = await mount({ 'pain-threshold': '5' });
-    const alerts = recordEvents<PxmHepPainAlertEvent>(document, 'pxm-hep-pain-alert');
+    const alerts: HepPainAlert[] = [];
+    viewer.painAlertCallback = (alert) => alerts.push(alert);
     const quad = () => card(viewer, 'Quad sets');
     button(quad(), 'Done: Quad sets').click();
     await until(() => quad().querySelector('.rating'), 'rating');
@@ -221,7 +225,7 @@ describe('pxm-hep-viewer logging', () => {
     radio(quad(), 'Pain during the exercise', '5').click();
     button(quad(), 'Save').click();
     await until(() => alerts.length === 1, 'alert at 5');
-    expect(alerts[0]!.detail.threshold).to.equal(5);
+    expect(alerts[0]!.threshold).to.equal(5);
   });
 
   it('asks for a choice when Save is pressed with nothing chosen, and lets the patient skip', async () => {

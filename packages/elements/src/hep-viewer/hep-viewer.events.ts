@@ -1,6 +1,7 @@
 /**
- * Events of `<pxm-hep-viewer>`. They bubble and cross shadow roots. Details carry ids, times and
- * numbers only: never exercise names, instructions or anything that says who the patient is.
+ * Events of `<pxm-hep-viewer>`. They bubble and cross shadow roots, so any script on the page can
+ * read them: details carry ids, times and codes only, never a rating or anything derived from
+ * one (see docs/csp-and-privacy.md, "Events"). A pain alert goes to `painAlertCallback` instead.
  */
 
 export interface HepActivityLoggedDetail {
@@ -20,7 +21,12 @@ export interface HepActivityLoggedDetail {
   queued: boolean;
 }
 
-export interface HepPainAlertDetail {
+/**
+ * What `painAlertCallback` receives. This is health information (the patient's pain rating):
+ * it is handed to the practice's own code only, never dispatched as an event, so analytics
+ * listening on `window` never see it. Keep it out of analytics, logs and URLs.
+ */
+export interface HepPainAlert {
   programId: string;
   programVersion: number;
   exerciseId: string;
@@ -58,14 +64,6 @@ export class PxmHepActivityLoggedEvent extends CustomEvent<HepActivityLoggedDeta
   }
 }
 
-/** The patient rated pain at or above the threshold; the viewer shows the practice's guidance. */
-export class PxmHepPainAlertEvent extends CustomEvent<HepPainAlertDetail> {
-  static readonly eventName = 'pxm-hep-pain-alert';
-  constructor(detail: HepPainAlertDetail) {
-    super(PxmHepPainAlertEvent.eventName, { ...init, detail });
-  }
-}
-
 /**
  * The patient asked for reminders. Cancelable: call `preventDefault()` to handle it yourself
  * (push, SMS) instead of the calendar file the viewer otherwise downloads.
@@ -80,7 +78,6 @@ export class PxmHepReminderRequestEvent extends CustomEvent<HepReminderRequestDe
 declare global {
   interface GlobalEventHandlersEventMap {
     'pxm-hep-activity-logged': PxmHepActivityLoggedEvent;
-    'pxm-hep-pain-alert': PxmHepPainAlertEvent;
     'pxm-hep-reminder-request': PxmHepReminderRequestEvent;
   }
 }

@@ -87,6 +87,7 @@ export const hepViewerEn = {
   // Progress
   progressHeading: 'Your progress',
   historyUnavailable: 'Your earlier logs could not be loaded, so progress and today’s ticks may be incomplete.',
+  ratingUnavailable: 'Your log is saved. The pain rating could not be loaded without a connection; it appears here once you are back online.',
   chartsFailed: 'The progress view could not be loaded.',
 
   // Actions

@@ -83,6 +83,7 @@ export const hepViewerEs: Translation<HepViewerMessages> = {
 
   progressHeading: 'Su progreso',
   historyUnavailable: 'No se pudieron cargar sus registros anteriores, así que el progreso y lo marcado hoy pueden estar incompletos.',
+  ratingUnavailable: 'Su registro está guardado. La valoración del dolor no se pudo cargar sin conexión; aparecerá aquí cuando vuelva a estar en línea.',
   chartsFailed: 'No se pudo cargar la vista de progreso.',
 
   actions: 'Acciones del programa',

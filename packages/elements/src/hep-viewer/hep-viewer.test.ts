@@ -201,6 +201,17 @@ describe('pxm-hep-viewer', () => {
     expect(text(viewer)).to.contain('not connected');
   });
 
+  it('waits for an adapter that arrives later without reporting an error (script-tag pages register it after the elements)', async () => {
+    const errors = recordEvents<PxmErrorEvent>(document, 'pxm-error');
+    const viewer = await fixture<PxmHepViewer>(html`<pxm-hep-viewer token=${DEMO_HEP_TOKEN}></pxm-hep-viewer>`);
+    await viewer.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    viewer.adapter = createMemoryAdapter();
+    await loaded(viewer);
+    expect(shadow(viewer).querySelector('h2')?.textContent).to.equal('Knee recovery after ACL reconstruction: phase 2');
+    expect(errors.map((event) => event.detail)).to.deep.equal([]);
+  });
+
   it('speaks Spanish: views, buttons, dosage and dates', async () => {
     const { memory, token } = backendWith(testProgram({ version: 3 }));
     const viewer = await fixture<PxmHepViewer>(html`<pxm-hep-viewer locale="es" .adapter=${memory} token=${token}></pxm-hep-viewer>`);

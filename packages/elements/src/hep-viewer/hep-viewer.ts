@@ -1,5 +1,5 @@
 import { html, nothing, type CSSResult, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { Task } from '@lit/task';
+import { Task, initialState } from '@lit/task';
 import {
   AdapterError,
   cachedLocalDate,
@@ -27,7 +27,7 @@ import { controlStyles } from '../styles/controls.styles.js';
 import { hostStyles } from '../styles/host.styles.js';
 import { renderExerciseCard, type CardContext, type CardHandlers, type CardModel } from './exercise-card.js';
 import { exercisesMissingCaptions, initialMediaState, type MediaState } from './exercise-media.js';
-import { PxmHepActivityLoggedEvent, PxmHepPainAlertEvent } from './hep-viewer.events.js';
+import { PxmHepActivityLoggedEvent, type HepPainAlert } from './hep-viewer.events.js';
 import { hepViewerEn } from './hep-viewer.messages.en.js';
 import { hepViewerStyles } from './hep-viewer.styles.js';
 import { HEP_NAMESPACE as NAMESPACE } from './part-text.js';
@@ -151,7 +151,6 @@ function browserSavesData(): boolean {
  * @cssproperty --pxm-hep-viewer-padding - Space inside the viewer's own surface (default: `--pxm-surface-padding`).
  *
  * @event pxm-hep-activity-logged - A session or set was logged, rated or undone. Detail: ids, the time, sets and `queued`.
- * @event pxm-hep-pain-alert - A pain rating reached the threshold. Detail: ids, `pain`, `threshold`.
  * @event pxm-hep-reminder-request - The patient asked for reminders (cancelable: prevent it to handle reminders yourself). Detail: weekdays and times.
  * @event pxm-error - An adapter call failed. Detail: `code`, `operation`.
  */
@@ -171,6 +170,7 @@ export class PxmHepViewer extends PxmElement {
     printing: { state: true },
     progressModule: { state: true },
     progressFailed: { state: true },
+    ratingFailed: { state: true },
     notice: { state: true },
   };
 
@@ -192,11 +192,20 @@ export class PxmHepViewer extends PxmElement {
   declare offlineQueue: boolean;
   /** Reminder times for the calendar file, e.g. `"08:00,18:30"`. Defaults follow the program. */
   declare reminderTimes: string | undefined;
+  /**
+   * Called when a pain rating reaches the threshold, with the ids, the `pain` rating and the
+   * `threshold`. Carries health information: set it only from the practice's own code and keep
+   * its argument out of analytics, logs and URLs. (There is no event for this on purpose: events
+   * reach every script on the page.) The backend also receives the rating with the log.
+   */
+  painAlertCallback: ((alert: HepPainAlert) => void) | undefined = undefined;
 
   declare private announcement: string;
   declare private printing: boolean;
   declare private progressModule: ProgressModule | undefined;
   declare private progressFailed: boolean;
+  /** The rating form's code could not be fetched (offline before it arrived). */
+  declare private ratingFailed: boolean;
   declare private notice: string | undefined;
 
   private readonly l10n = new LocalizeController(this, NAMESPACE, { en: hepViewerEn });
@@ -242,7 +251,9 @@ export class PxmHepViewer extends PxmElement {
   };
 
   private readonly programTask = new Task(this, {
-    task: async ([adapter, token], { signal }): Promise<Loaded> => {
+    task: async ([adapter, token], { signal }): Promise<Loaded | typeof initialState> => {
+      // No adapter yet (a script-tag page's adapter file registers after the elements): wait, it is no failure.
+      if (!adapter) return initialState;
       try {
         if (!token) throw new AdapterError('token_invalid', 'No program token.', { operation: 'hep.loadProgram' });
         const api = requireCapability(adapter, 'hep');
@@ -275,6 +286,9 @@ export class PxmHepViewer extends PxmElement {
       this.storedLogs = loaded.logs;
       this.storedRevision += 1;
       this.warnAboutCaptions(loaded.program);
+      // The rating follows the first Done: fetch it as soon as the program is there, not when idle,
+      // so a patient who goes offline mid-session still gets it.
+      void this.loadRating();
       this.preloadExtras();
     },
   });
@@ -383,6 +397,7 @@ export class PxmHepViewer extends PxmElement {
 
   private readonly onOnline = () => {
     if (this.stranded.length > 0) void this.send([]);
+    if (this.ratingFailed) void this.loadRating();
   };
 
   /**
@@ -447,15 +462,23 @@ export class PxmHepViewer extends PxmElement {
       .catch(() => undefined);
   }
 
+  private ratingLoading: Promise<unknown> | undefined;
+
   private loadRating(): Promise<unknown> {
     if (this.ratingModule) return Promise.resolve();
-    return import('./rating-form.js')
+    this.ratingLoading ??= import('./rating-form.js')
       .then((module) => {
         this.adoptStyles(module.ratingStyles);
         this.ratingModule = module;
+        this.ratingFailed = false;
         this.requestUpdate();
       })
-      .catch(() => undefined);
+      .catch(() => {
+        // Said on the card that wanted it (the log itself is saved); tried again when back online.
+        this.ratingFailed = true;
+      })
+      .finally(() => (this.ratingLoading = undefined));
+    return this.ratingLoading;
   }
 
   /**
@@ -645,20 +668,18 @@ export class PxmHepViewer extends PxmElement {
     await this.updateComplete;
     if (alert) this.focusInCard(exercise.id, '.pain-alert .button');
     else if (!this.focusQuietly(exercise.id, '.undo')) this.focusInCard(exercise.id, 'h3');
-    if (alert) {
-      this.dispatchEvent(
-        new PxmHepPainAlertEvent({
-          programId: program.id,
-          programVersion: program.version,
-          exerciseId: exercise.id,
-          clientId: rated.clientId,
-          pain: rated.pain!,
-          threshold,
-        }),
-      );
-    }
+    if (alert) this.callPainAlert({ programId: program.id, programVersion: program.version, exerciseId: exercise.id, clientId: rated.clientId, pain: rated.pain!, threshold });
     await this.send([replaced, rated]);
     this.fireLogged(program, rated, original.clientId);
+  }
+
+  private callPainAlert(alert: HepPainAlert): void {
+    try {
+      this.painAlertCallback?.(alert);
+    } catch {
+      // The page's callback failing must not stop the log from being sent; nothing of it is logged (PHI).
+      console.error('[pxm] <pxm-hep-viewer>: painAlertCallback threw; the log is still saved.');
+    }
   }
 
   private cardHas(exerciseId: string, selector: string): boolean {
@@ -749,7 +770,7 @@ export class PxmHepViewer extends PxmElement {
   protected override render(): TemplateResult {
     return html`<div class="base surface" part="base" lang=${this.resolvedLocale}>
       ${this.programTask.render({
-        initial: () => renderLoading(this.l10n.t('loading')),
+        initial: () => (this.resolvedAdapter ? renderLoading(this.l10n.t('loading')) : renderFailure({ message: this.common.t('noAdapter') })),
         // A retry keeps the program on screen; another link shows the loading state.
         pending: () =>
           this.programTask.value?.token === this.token && this.programTask.value
@@ -908,6 +929,7 @@ export class PxmHepViewer extends PxmElement {
       // Named when it differs from the program's or from the device's: either could be assumed.
       showZone: this.displayZone(program) !== program.timeZone || this.displayZone(program) !== browserTimeZone(),
       rating: this.ratingModule,
+      ratingFailed: this.ratingFailed,
     };
     const items = new Map(plan.items.map((item) => [item.exerciseId, item]));
     return html`<ul class="cards" role="list">

@@ -5,8 +5,6 @@ export interface IntakeDraftSavedDetail {
   /** The draft version now stored. */
   version: number;
   savedAt: string;
-  /** Items whose answers changed since the previous save (ids only, never answers). */
-  itemIds: string[];
 }
 
 export interface IntakeSubmittedDetail {
@@ -19,6 +17,7 @@ export interface IntakeSubmittedDetail {
 export interface IntakeErrorDetail extends PxmErrorDetail {
   formId?: string;
   responseId?: string;
+  /** Items of an invalid definition (`operation: 'intake.definition'`); never set from answers. */
   itemIds?: string[];
 }
 

@@ -86,9 +86,9 @@ function parseNumber(text: string): number | undefined {
  * @summary Multi-page patient intake with autosave, consent, e-signature and outcome measures.
  * @tag pxm-intake-form
  *
- * @event pxm-intake-draft-saved - A draft was saved. `detail`: `{formId, version, savedAt, itemIds}`.
+ * @event pxm-intake-draft-saved - A draft was saved. `detail`: `{formId, version, savedAt}`.
  * @event pxm-intake-submitted - The intake was submitted. `detail`: `{formId, responseId, submittedAt}`.
- * @event pxm-error - A call failed or the definition is invalid. `detail`: `{code, operation, formId?, responseId?, itemIds?}`.
+ * @event pxm-error - A call failed or the definition is invalid. `detail`: `{code, operation, formId?, responseId?, itemIds?}` (`itemIds` only for problems in the definition itself).
  *
  * @csspart base - The wrapper of everything.
  * @csspart loading - The loading state.
@@ -205,12 +205,13 @@ export class PxmIntakeForm extends PxmElement {
     snapshot: () => ({ answers: this.loaded?.engine.answers ?? {}, pageId: this.pageId || undefined }),
     send: async (request, signal) => readReply(readDraft, await this.intakeApi().saveDraft(this.token!, request, { signal }), 'intake.saveDraft'),
     latest: async (signal) => this.loadLatestDraft(signal),
-    onSaved: (draft, itemIds) => {
+    // No item ids in events: which items exist and changed depends on the answers.
+    onSaved: (draft) => {
       const formId = this.loaded?.definition.id;
-      if (formId) this.dispatchEvent(new PxmIntakeDraftSavedEvent({ formId, version: draft.version, savedAt: draft.savedAt, itemIds }));
+      if (formId) this.dispatchEvent(new PxmIntakeDraftSavedEvent({ formId, version: draft.version, savedAt: draft.savedAt }));
     },
-    onFailed: (error, itemIds) => {
-      this.emitError(error, 'intake.saveDraft', itemIds);
+    onFailed: (error) => {
+      this.emitError(error, 'intake.saveDraft');
       // Sent from another tab or device meanwhile: the form is closed, say so.
       if (error.code === 'already_submitted') {
         this.autosave.stop();
@@ -670,7 +671,8 @@ export class PxmIntakeForm extends PxmElement {
       },
       intakeApi: () => this.intakeApi(),
       canUpload: () => Boolean(this.token && this.resolvedAdapter?.intake),
-      emitError: (error, operation, itemIds) => this.emitError(error, operation, itemIds),
+      // Fields report failures without their item ids: a field's presence can depend on answers.
+      emitError: (error, operation) => this.emitError(error, operation),
       errorText: (error) => this.errorMessage(error),
       announce: (message) => this.announce(message),
       afterRender: (action) => {

@@ -66,6 +66,20 @@ export const hostStyles = css`
     color: var(--_color-text) !important;
     overflow-wrap: anywhere !important;
     cursor: auto !important;
+    /*
+     * Inherited too, and as harmful: a page's 'body { -webkit-text-fill-color: transparent }'
+     * (gradient-text tricks) made every word invisible, 'font-size-adjust' made lines overlap.
+     */
+    -webkit-text-fill-color: currentcolor !important;
+    -webkit-text-stroke-width: 0 !important;
+    font-size-adjust: none !important;
+    font-kerning: auto !important;
+    font-feature-settings: normal !important;
+    font-variation-settings: normal !important;
+    font-synthesis: weight style !important;
+    word-break: normal !important;
+    hyphens: manual !important;
+    text-rendering: auto !important;
   }
 
   :host([hidden]) {

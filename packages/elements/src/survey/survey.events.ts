@@ -1,14 +1,13 @@
 /**
- * Events of `<pxm-survey>`. Both bubble and cross shadow roots. Details carry ids, the score and
- * the review site only: never answers, comments or anything that says who the patient is.
+ * Events of `<pxm-survey>`. Both bubble and cross shadow roots, so any script on the page reads
+ * them: details carry ids, times and the review site only, never a score, an answer or anything
+ * derived from one (see docs/csp-and-privacy.md, "Events").
  */
 import type { ReviewSite } from '@pxm/core';
 
 export interface SurveySubmittedDetail {
   /** The stored response's id. */
   responseId: string;
-  /** The 0-10 NPS score, when the survey has an NPS question and it was answered. */
-  score?: number;
   /** ISO-8601 instant the backend stored it. */
   submittedAt: string;
 }

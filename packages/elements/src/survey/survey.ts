@@ -4,7 +4,6 @@ import {
   characterCount,
   createId,
   isAnswerEmpty,
-  npsScoreOf,
   readSurveyInvitation,
   readSurveyResponse,
   requireCapability,
@@ -87,7 +86,7 @@ const dropQueued = (token: string) => void pendingSubmits().then((queue) => queu
  * @cssproperty --pxm-survey-scale-gap - Space between scale options (default 0.25rem).
  * @cssproperty --pxm-survey-selected-color - Fill of the chosen scale option (default the primary color).
  *
- * @event pxm-survey-submitted - The response was stored: `{ responseId, score?, submittedAt }`.
+ * @event pxm-survey-submitted - The response was stored: `{ responseId, submittedAt }`.
  * @event pxm-survey-review-click - A review link was opened: `{ site }`.
  * @event pxm-error - An adapter call failed: `{ code, operation }`.
  */
@@ -325,13 +324,12 @@ export class PxmSurvey extends PxmElement {
       const response = readSurveyResponse(await this.api.submit(token, request));
       this.pending = undefined;
       if (this.offlineQueue) dropQueued(token);
-      const score = npsScoreOf(invitation.definition, answers);
       this.outcome = { kind: 'thanks', segment: segmentOfAnswers(invitation.definition, answers) };
       // The comment box's character count belongs to the form, not to the thank-you page.
       clearTimeout(this.announceTimer);
       this.announcement = '';
       this.dispatchEvent(
-        new PxmSurveySubmittedEvent({ responseId: response.id, submittedAt: response.submittedAt, ...(score === undefined ? {} : { score }) }),
+        new PxmSurveySubmittedEvent({ responseId: response.id, submittedAt: response.submittedAt }),
       );
       await this.focusAfterRender('[data-focus-target]');
     } catch (caught) {

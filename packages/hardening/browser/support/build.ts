@@ -28,17 +28,36 @@ export async function buildPage(): Promise<string> {
   await build({ ...common, entryPoints: [join(PACKAGE_DIR, 'src/page/sentinel.ts')], format: 'iife', outfile: join(OUT_DIR, 'sentinel.js') });
   await build({
     ...common,
-    entryPoints: { harness: join(PACKAGE_DIR, 'src/page/harness.ts') },
+    entryPoints: { harness: join(PACKAGE_DIR, 'src/page/harness.ts'), 'harness-cdn': join(PACKAGE_DIR, 'src/page/harness-cdn.ts') },
     format: 'esm',
     splitting: true,
     outdir: OUT_DIR,
     chunkNames: 'chunks/[name]-[hash]',
   });
+  // The same page as one file, as `esbuild --bundle` without splitting makes it (the host-page proofs).
+  await build({ ...common, entryPoints: { 'harness-bundle': join(PACKAGE_DIR, 'src/page/harness.ts') }, format: 'esm', outdir: OUT_DIR });
+  for (const [name, script] of Object.entries(SETUP_SCRIPTS)) writeFileSync(join(OUT_DIR, `setup-${name}.js`), script);
   writeFileSync(join(OUT_DIR, 'hostile.css'), HOSTILE_CSS);
+  writeFileSync(join(OUT_DIR, 'inherited.css'), INHERITED_CSS);
   writeFileSync(join(OUT_DIR, 'rtl.css'), '#frame { direction: rtl; }\n');
   writeFileSync(join(OUT_DIR, 'page.css'), BASE_CSS);
   return OUT_DIR;
 }
+
+/**
+ * Classic scripts a hostile or busy host page runs before anything of ours loads (`?setup=name`):
+ * - `pollute`: a plugin that adds an enumerable property to `Object.prototype`.
+ * - `host-lit`: the host's own Lit app, which creates the `lit-html` Trusted Types policy first.
+ * - `inherited-css`: links a stylesheet of inherited properties that cross the shadow boundary.
+ */
+export const SETUP_SCRIPTS: Record<string, string> = {
+  'inherited-css': `document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: '/inherited.css' }));\n`,
+  pollute: `Object.prototype.polluted = 'yes';\n`,
+  'host-lit': `window.hostLitPolicy = window.trustedTypes && trustedTypes.createPolicy('lit-html', { createHTML: function (s) { return s; } });\n`,
+};
+
+/** Inherited properties a page sets on `body` that the host's `font`/`color` resets do not cover. */
+export const INHERITED_CSS = `body { -webkit-text-fill-color: transparent; -webkit-text-stroke: 3px #f0f; font-size-adjust: 2; font-feature-settings: "smcp"; word-break: break-all; hyphens: auto; }\n`;
 
 /** Both pages give the elements the same room, so screenshots compare like with like. */
 export const BASE_CSS = `html body #stage { display: block; box-sizing: border-box; max-inline-size: 760px; margin: 0; padding: 0; }\n`;

@@ -6,6 +6,20 @@
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { PACKAGE_DIR } from './build.js';
+
+/** The script-tag build (`pnpm build:cdn`), served at `/cdn/` as a practice hosting it would. */
+export const CDN_ROOT = join(PACKAGE_DIR, '..', 'elements', 'cdn');
+
+/**
+ * Trusted Types variants of the strict policy (`?tt=`): `none` allows no policy at all, `lit`
+ * allows Lit's, `dup` allows Lit's even when another copy of Lit created it first.
+ */
+const TRUSTED_TYPES: Record<string, string> = {
+  none: "; trusted-types 'none'",
+  lit: '; trusted-types lit-html',
+  dup: "; trusted-types lit-html 'allow-duplicates'",
+};
 
 export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
 
@@ -19,6 +33,13 @@ export interface PageOptions {
   /** `dir` on the stage's wrapper. */
   dir?: 'ltr' | 'rtl';
   lang?: string;
+  /**
+   * Where the elements come from: the npm package bundled with the page in chunks (default), in
+   * one file (`bundle`), or the script-tag build at `/cdn/`.
+   */
+  build?: 'npm' | 'bundle' | 'cdn';
+  /** Classic setup scripts (see SETUP_SCRIPTS) that run before anything else. */
+  setup?: string[];
 }
 
 /**
@@ -36,7 +57,8 @@ export function pageHtml(options: PageOptions = {}): string {
 <link rel="stylesheet" href="/page.css">
 ${options.hostile ? '<link rel="stylesheet" href="/hostile.css">' : ''}
 ${options.rtl ? '<link rel="stylesheet" href="/rtl.css">' : ''}
-<script type="module" src="/harness.js"></script>
+${(options.setup ?? []).map((name) => `<script src="/setup-${name}.js"></script>`).join('\n')}
+${options.build === 'cdn' ? '<script type="module" src="/cdn/pxm-elements.js"></script>\n<script type="module" src="/harness-cdn.js"></script>' : `<script type="module" src="/${options.build === 'bundle' ? 'harness-bundle' : 'harness'}.js"></script>`}
 </head>
 <body><script src="/sentinel.js"></script><div id="frame"${options.dir ? ` dir="${options.dir}"` : ''}><main id="stage"></main></div></body>
 </html>`;
@@ -58,16 +80,24 @@ export async function startServer(root: string): Promise<TestServer> {
     const lax = url.pathname.startsWith('/lax/');
     const path = lax ? url.pathname.slice(4) : url.pathname;
     const headers: Record<string, string> = { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
-    if (!lax) headers['content-security-policy'] = STRICT_CSP;
+    if (!lax) headers['content-security-policy'] = STRICT_CSP + (TRUSTED_TYPES[url.searchParams.get('tt') ?? ''] ?? '');
     if (path === '/' || path === '/index.html') {
       const dir = url.searchParams.get('dir');
-      const html = pageHtml({ hostile: url.searchParams.has('hostile'), rtl: url.searchParams.has('rtl'), dir: dir === 'rtl' || dir === 'ltr' ? dir : undefined, lang: url.searchParams.get('lang') ?? undefined });
+      const html = pageHtml({
+        hostile: url.searchParams.has('hostile'),
+        rtl: url.searchParams.has('rtl'),
+        dir: dir === 'rtl' || dir === 'ltr' ? dir : undefined,
+        lang: url.searchParams.get('lang') ?? undefined,
+        build: (['cdn', 'bundle'] as const).find((build) => build === url.searchParams.get('build')) ?? 'npm',
+        setup: url.searchParams.getAll('setup').filter((name) => /^[\w-]+$/.test(name)),
+      });
       response.writeHead(200, { ...headers, 'content-type': TYPES['.html']! });
       response.end(lax ? html.replace(/(src|href)="\//g, '$1="/lax/') : html);
       return;
     }
-    const file = normalize(join(root, path));
-    if (!file.startsWith(root)) {
+    const base = path.startsWith('/cdn/') ? CDN_ROOT : root;
+    const file = normalize(join(base, path.startsWith('/cdn/') ? path.slice(4) : path));
+    if (!file.startsWith(base)) {
       response.writeHead(403, headers).end();
       return;
     }

@@ -43,10 +43,12 @@ export interface OpenOptions extends BrowserContextOptions {
   query?: string;
   /** Serve without the Content-Security-Policy header. */
   lax?: boolean;
+  /** Requests that fail as if the network were gone (a chunk the patient never received). */
+  block?: RegExp;
 }
 
 export async function openPage(browser: Browser, origin: string, options: OpenOptions = {}): Promise<TestPage> {
-  const { query, lax, ...contextOptions } = options;
+  const { query, lax, block, ...contextOptions } = options;
   const zone = testClock.testZone();
   const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, ...(zone ? { timezoneId: zone } : {}), ...contextOptions });
   await context.addInitScript({ content: testClock.clockInitScript() });
@@ -57,6 +59,7 @@ export async function openPage(browser: Browser, origin: string, options: OpenOp
   page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('request', (request) => requests.push(request.url()));
+  if (block) await page.route(block, (route) => route.abort('internetdisconnected'));
   await page.goto(`${origin}${lax ? '/lax/' : '/'}${query ? `?${query}` : ''}`);
   await page.waitForFunction(() => 'pxmHarness' in window && 'pxmSentinel' in window, undefined, { timeout: 20_000 });
   return { page, context, console: consoleLines, pageErrors, requests, close: () => context.close() };

@@ -1,51 +1,8 @@
 /**
- * The test page's module: registers every element (as a page would, from the production bundle)
- * and exposes the in-page scenarios to the Node side as `window.pxmHarness`.
+ * The test page's module: registers every element as a page bundling the npm package would
+ * (esbuild, production), then exposes the in-page scenarios.
  */
 import '@pxm/elements/define';
-import { PROFILES } from './profiles/index.js';
-import { INJECTION_CORPUS } from '../corpus/injection.js';
-import { completeFlow } from './scenarios/flow.js';
-import { faultScenario } from './scenarios/faults.js';
-import { malformedIntoElement } from './scenarios/malformed.js';
-import { armDetector, injectionRounds, pwnedCount } from './scenarios/injection.js';
-import { detachMidFlow, moveMidFlow, twoInstances } from './scenarios/lifecycle.js';
-import { deviceState } from './scenarios/storage.js';
-import { accessibleStates, focused } from './scenarios/a11y.js';
-import { flowStates, showState } from './scenarios/states.js';
-import { secretNeedles } from './profiles/profile.js';
+import './harness-api.js';
 
-const harness = {
-  profiles: PROFILES.map((p) => p.name),
-  completeFlow,
-  faultScenario,
-  malformedIntoElement,
-  injectionRounds,
-  twoInstances,
-  moveMidFlow,
-  detachMidFlow,
-  armDetector,
-  pwnedCount,
-  corpusSize: () => INJECTION_CORPUS.length,
-  deviceState,
-  accessibleStates,
-  focused,
-  showState,
-  flowStates,
-  secretNeedles: () => secretNeedles(),
-  /** Removes everything mounted, and waits for removal work (released holds, timers) to run. */
-  async clearStage(): Promise<void> {
-    document.getElementById('stage')!.replaceChildren();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  },
-};
-
-export type Harness = typeof harness;
-
-declare global {
-  interface Window {
-    pxmHarness: Harness;
-  }
-}
-
-window.pxmHarness = harness;
+export type { Harness } from './harness-api.js';

@@ -29,6 +29,8 @@ function seeds(rewrite: (text: string, path: string) => string) {
 const SECOND_TOKEN = 'hardening-hep-second-patient';
 
 const seededLogs = new WeakMap<object, Set<string>>();
+/** The pain rating each backend's flow gave: 8 (at the demo program's threshold) for `alternate` answers. */
+const ratedPain = new WeakMap<object, number>();
 
 export const hepProfile: Profile = {
   tag: 'pxm-hep-viewer',
@@ -57,8 +59,10 @@ export const hepProfile: Profile = {
     await settle(element);
   },
 
-  async complete({ element, store, token }, { onState } = {}) {
+  async complete({ element, store, token }, { onState, answers } = {}) {
     const root = shadow(element);
+    const pain = answers === 'alternate' ? 8 : 2;
+    ratedPain.set(store, pain);
     await until(() => root.querySelector('[part="header"]'), 'the program');
     await onState?.('today');
     const done = await until(() => [...root.querySelectorAll<HTMLButtonElement>('[part~="done"]')].find((b) => !b.disabled), 'an exercise to log');
@@ -66,15 +70,16 @@ export const hepProfile: Profile = {
     const rating = await until(() => root.querySelector<HTMLFormElement>('[part~="rating"]'), 'the rating form');
     await settle(element);
     await onState?.('rating');
-    rating.querySelector<HTMLInputElement>('input[name^="pain-"][value="2"]')!.click();
+    rating.querySelector<HTMLInputElement>(`input[name^="pain-"][value="${pain}"]`)!.click();
     rating.querySelector<HTMLInputElement>('input[name^="difficulty-"][value="2"]')!.click();
     await settle(element);
     rating.querySelector<HTMLElement>('[part~="rating-save"]')!.click();
     await until(() => !root.querySelector('[part~="rating"]'), 'the rating to be saved');
+    if (pain >= 7) await until(() => root.querySelector('[part~="pain-alert"]'), 'the practice’s guidance after high pain');
     // The log goes out in the background: wait until the backend has the rated one.
     const seeded = seededLogs.get(store) ?? new Set();
     const started = performance.now();
-    while (!(await store.hep.listActivity(token!)).some((log) => !seeded.has(log.clientId) && !log.voided && log.pain === 2)) {
+    while (!(await store.hep.listActivity(token!)).some((log) => !seeded.has(log.clientId) && !log.voided && log.pain === pain)) {
       if (performance.now() - started > 10_000) throw new Error('the rated log never reached the backend');
       await settle(element);
     }
@@ -85,9 +90,10 @@ export const hepProfile: Profile = {
     const seeded = seededLogs.get(store) ?? new Set();
     const fresh = (await store.hep.listActivity(token!)).filter((log) => !seeded.has(log.clientId));
     const live = fresh.filter((log) => !log.voided);
+    const pain = ratedPain.get(store) ?? 2;
     const problems: string[] = [];
     if (live.length !== 1) problems.push(`expected exactly 1 new log standing, found ${live.length}`);
-    if (live[0] && (live[0].pain !== 2 || live[0].difficulty !== 2)) problems.push(`the stored log has pain ${live[0].pain} and difficulty ${live[0].difficulty}, expected 2 and 2`);
+    if (live[0] && (live[0].pain !== pain || live[0].difficulty !== 2)) problems.push(`the stored log has pain ${live[0].pain} and difficulty ${live[0].difficulty}, expected ${pain} and 2`);
     if (new Set(fresh.map((log) => log.clientId)).size !== fresh.length) problems.push('a log was stored twice');
     return problems;
   },

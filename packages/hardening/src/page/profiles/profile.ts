@@ -78,6 +78,11 @@ export interface Mounted {
 
 export interface CompleteOptions {
   secrets?: Secrets;
+  /**
+   * `alternate` gives other health answers where the flow has them (a high pain rating), so the
+   * events proof can show that nothing a page's scripts see depends on the answers.
+   */
+  answers?: 'usual' | 'alternate';
   /** Called at each state the flow passes through, with its name (axe, injection checks). */
   onState?: (state: string) => Promise<void> | void;
 }

@@ -8,13 +8,13 @@ import { SECRETS } from '../profiles/profile.js';
 import { settle } from '../dom.js';
 import { attempt, count, newResult, type ScenarioResult } from '../result.js';
 
-export async function completeFlow(name: string, options: { keep?: boolean } = {}): Promise<ScenarioResult> {
+export async function completeFlow(name: string, options: { keep?: boolean; answers?: 'usual' | 'alternate' } = {}): Promise<ScenarioResult> {
   const result = newResult();
   const stage = document.getElementById('stage')!;
   const p = profile(name);
   await attempt(result, `${name} flow`, async () => {
     const mounted = await p.mount(stage);
-    await p.complete(mounted, { secrets: SECRETS });
+    await p.complete(mounted, { secrets: SECRETS, answers: options.answers ?? 'usual' });
     result.failures.push(...(await p.checkOutcome(mounted)));
     count(result, 'flows completed');
     if (!options.keep) {

@@ -10,6 +10,7 @@ export { openSqlite } from './db/sqlite.js';
 export { openPostgres } from './db/postgres.js';
 export { migrate, MIGRATIONS } from './db/migrate.js';
 export type { Database, Dialect, Queryable, SqlValue } from './db/database.js';
+export { TransactionMisuseError } from './db/transaction-scope.js';
 export { seedDemoPractice } from './seed/demo-seed.js';
 export type { EligibilityProvider } from './eligibility/eligibility-provider.js';
 export { demoPayerRules } from './eligibility/demo-payer-rules.js';

@@ -4,6 +4,7 @@
  */
 import pg from 'pg';
 import type { Database, Queryable, SqlValue } from './database.js';
+import { assertOutsideTransaction, runInTransactionScope } from './transaction-scope.js';
 import { databaseUnavailable } from './unavailable.js';
 
 const INT8_OID = 20;
@@ -96,7 +97,14 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
       throw translate(error);
     }
   }
-  const direct = queryable(pool);
+  const pooled = queryable(pool);
+  // A pool query inside a transaction takes a second connection per request: under load every
+  // connection is a transaction waiting for another, so it is refused as on SQLite.
+  const direct: Queryable = {
+    all: (sql, params) => (assertOutsideTransaction('A pool query'), pooled.all(sql, params)),
+    get: (sql, params) => (assertOutsideTransaction('A pool query'), pooled.get(sql, params)),
+    run: (sql, params) => (assertOutsideTransaction('A pool query'), pooled.run(sql, params)),
+  };
 
   async function withClient<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     let client: pg.PoolClient;
@@ -120,13 +128,14 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     dialect: 'postgres',
     ...direct,
     async transaction(work) {
+      assertOutsideTransaction('A nested transaction');
       for (let attempt = 1; ; attempt++) {
         try {
           return await withClient(async (client) => {
             const tx = queryable(client);
             await tx.run('BEGIN');
             try {
-              const result = await work(tx);
+              const result = await runInTransactionScope(() => work(tx));
               await tx.run('COMMIT');
               return result;
             } catch (error) {

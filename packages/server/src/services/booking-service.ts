@@ -184,9 +184,9 @@ export function createBookingService(ctx: ServerContext) {
     tx: Queryable,
     hold: HoldRow,
     fields: { patientId: string; coverage: Coverage | undefined; consents: readonly ReminderConsent[]; manageTokenHash: string; rescheduledFromId?: string },
+    config: PracticeConfig,
     operation: string,
   ): Promise<AppointmentRow> {
-    const config = await ctx.catalogue.get();
     const id = newId('appt');
     const now = nowMs();
     const consumed = await tx.run(
@@ -250,14 +250,13 @@ export function createBookingService(ctx: ServerContext) {
     return row;
   }
 
-  async function withinNoticeWindow(row: AppointmentRow): Promise<boolean> {
-    const { practice } = await ctx.catalogue.get();
-    return row.start_ms - nowMs() < practice.cancellationPolicy.minimumNoticeHours * 3_600_000;
+  function withinNoticeWindow(config: PracticeConfig, row: AppointmentRow): boolean {
+    return row.start_ms - nowMs() < config.practice.cancellationPolicy.minimumNoticeHours * 3_600_000;
   }
 
-  async function feeMustBeAcknowledged(row: AppointmentRow, acknowledged: boolean | undefined, operation: string): Promise<void> {
-    const { practice } = await ctx.catalogue.get();
-    if ((await withinNoticeWindow(row)) && practice.cancellationPolicy.lateCancelFee && !acknowledged) {
+  function feeMustBeAcknowledged(config: PracticeConfig, row: AppointmentRow, acknowledged: boolean | undefined, operation: string): void {
+    const { practice } = config;
+    if (withinNoticeWindow(config, row) && practice.cancellationPolicy.lateCancelFee && !acknowledged) {
       throw new AdapterError('validation', 'The late-change fee must be acknowledged.', {
         operation,
         issues: [{ path: 'acknowledgedFee', message: 'Required inside the notice window.' }],
@@ -405,6 +404,7 @@ export function createBookingService(ctx: ServerContext) {
           tx,
           hold,
           { patientId, coverage: request.coverage, consents: request.consents, manageTokenHash: hashToken(manageToken) },
+          config,
           operation,
         );
         await scheduleReminders(tx, ctx, row, manageToken, request.consents);
@@ -416,20 +416,21 @@ export function createBookingService(ctx: ServerContext) {
 
     async getAppointment(manageToken: string): Promise<ManagedAppointment> {
       const row = await managed(db, manageToken, 'booking.getAppointment', false);
-      const { practice } = await ctx.catalogue.get();
+      const config = await ctx.catalogue.get();
       return {
         appointment: appointmentOf(row, manageToken),
-        cancellationPolicy: practice.cancellationPolicy,
-        withinNoticeWindow: await withinNoticeWindow(row),
+        cancellationPolicy: config.practice.cancellationPolicy,
+        withinNoticeWindow: withinNoticeWindow(config, row),
       };
     },
 
     async cancelAppointment(manageToken: string, request: CancelRequest): Promise<Appointment> {
       const operation = 'booking.cancelAppointment';
+      const config = await ctx.catalogue.get();
       return db.transaction(async (tx) => {
         const row = await managed(tx, manageToken, operation, true);
         if (row.status === 'cancelled') return appointmentOf(row, manageToken);
-        await feeMustBeAcknowledged(row, request.acknowledgedFee, operation);
+        feeMustBeAcknowledged(config, row, request.acknowledgedFee, operation);
         return appointmentOf(await cancelRow(tx, row, request.reason), manageToken);
       });
     },
@@ -437,6 +438,7 @@ export function createBookingService(ctx: ServerContext) {
     async rescheduleAppointment(manageToken: string, request: RescheduleRequest): Promise<Appointment> {
       const operation = 'booking.rescheduleAppointment';
       const tokenHash = typeof manageToken === 'string' ? hashToken(manageToken) : '';
+      const config = await ctx.catalogue.get();
       return db.transaction(async (tx) => {
         const scope = 'booking.rescheduleAppointment';
         const replay = await claimKey<Appointment>(tx, scope, request.idempotencyKey, fingerprint([tokenHash, request.holdId]), nowMs(), operation);
@@ -445,7 +447,7 @@ export function createBookingService(ctx: ServerContext) {
         if (old.status === 'cancelled') {
           throw new AdapterError('conflict', 'This appointment was cancelled and cannot be rescheduled.', { operation });
         }
-        await feeMustBeAcknowledged(old, request.acknowledgedFee, operation);
+        feeMustBeAcknowledged(config, old, request.acknowledgedFee, operation);
         const hold = await liveHold(tx, request.holdId, operation);
         // The link moves to the new visit; the old one is cancelled only once the new one is booked.
         await tx.run('UPDATE appointments SET manage_token_hash = NULL WHERE id = $1', [old.id]);
@@ -459,6 +461,7 @@ export function createBookingService(ctx: ServerContext) {
             manageTokenHash: tokenHash,
             rescheduledFromId: old.id,
           },
+          config,
           operation,
         );
         await cancelRow(tx, old, 'rescheduled');

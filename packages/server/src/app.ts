@@ -11,6 +11,7 @@ import { cors } from 'hono/cors';
 import type { AppEnv } from './app-env.js';
 import { noQuery } from './http/pagination.js';
 import { HttpProblem, problemOf, statusOf } from './http/problem.js';
+import { assertStorableUrl } from './http/text-safety.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { bookingRoutes } from './routes/booking-routes.js';
 import { hepRoutes } from './routes/hep-routes.js';
@@ -101,6 +102,7 @@ export function createApp(services: AppServices, options: AppOptions): Hono<AppE
 
   // Only these endpoints take query parameters; the others refuse them rather than ignore them.
   app.use('*', async (c, next) => {
+    assertStorableUrl(c.req.url);
     if (c.req.method !== 'OPTIONS' && !QUERY_ENDPOINTS.some((pattern) => pattern.test(c.req.path))) noQuery(c.req.url);
     await next();
   });

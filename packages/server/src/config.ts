@@ -53,6 +53,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): CliConfig {
       seed,
       reminders: { sender, pollIntervalMs: integer(env, 'PXM_REMINDER_POLL_MS', 30_000) || false },
       ...(env.PXM_ACCESS_LOG === 'off' ? { log: false as const } : {}),
+      http: {
+        headersTimeoutMs: integer(env, 'PXM_HEADERS_TIMEOUT_MS', 10_000),
+        requestTimeoutMs: integer(env, 'PXM_REQUEST_TIMEOUT_MS', 30_000),
+      },
     },
   };
 }

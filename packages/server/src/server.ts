@@ -3,8 +3,9 @@
  * runtime. Opens (or takes) the database, migrates it, seeds the demo practice on first start,
  * and runs the reminder dispatcher.
  */
-import type { Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { STATUS_CODES, type Server as HttpServer } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { AdapterError } from '@pxm/core';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { AppEnv } from './app-env.js';
@@ -14,6 +15,7 @@ import type { ServerContext } from './context.js';
 import type { Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase, type DatabaseConfig } from './db/open.js';
+import { problemOf } from './http/problem.js';
 import { demoPayerRules } from './eligibility/demo-payer-rules.js';
 import type { EligibilityProvider } from './eligibility/eligibility-provider.js';
 import { createLogSender } from './reminders/log-sender.js';
@@ -58,6 +60,37 @@ export interface PxmServerOptions {
   log?: ((line: string) => void) | false;
   /** Stored idempotency keys are kept this long. Default 24 hours. */
   idempotencyRetentionMs?: number;
+  /** Connection time limits: a slow or half-sent request never holds a connection for long. */
+  http?: HttpLimits;
+}
+
+export interface HttpLimits {
+  /** Time to receive the request headers. Default 10 s. */
+  headersTimeoutMs?: number;
+  /** Time to receive the whole request, body included. Default 30 s (a 10 MiB upload at 350 KB/s). */
+  requestTimeoutMs?: number;
+  /** How long an idle kept-alive connection stays open. Default 5 s. */
+  keepAliveTimeoutMs?: number;
+}
+
+/**
+ * What Node's HTTP parser refuses before the app sees it (not HTTP, headers too large, too slow)
+ * leaves as problem+json like every other error, then the connection closes.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  const response = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (!socket.writable || response?.headersSent || error.code === 'ECONNRESET') {
+    socket.destroy();
+    return;
+  }
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const message =
+    status === 431 ? 'The request headers are too large.' : status === 408 ? 'The request was not received in time.' : 'The request is not valid HTTP.';
+  const body = JSON.stringify(problemOf(new AdapterError(status === 408 ? 'timeout' : 'validation', message, { retryable: status === 408 }), status));
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+      `Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 export interface RunningServer {
@@ -172,7 +205,22 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
     purgeExpired,
     listen({ port = 8787, hostname = '127.0.0.1' } = {}) {
       return new Promise((resolve, reject) => {
-        const server = serve({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {
+        const headersTimeout = options.http?.headersTimeoutMs ?? 10_000;
+        const requestTimeout = Math.max(options.http?.requestTimeoutMs ?? 30_000, headersTimeout);
+        const server = serve(
+          {
+            fetch: app.fetch,
+            port,
+            hostname,
+            serverOptions: {
+              headersTimeout,
+              requestTimeout,
+              keepAliveTimeout: options.http?.keepAliveTimeoutMs ?? 5_000,
+              // Node checks those limits on this interval (30 s by default, too coarse for them).
+              connectionsCheckingInterval: Math.max(250, Math.min(1000, Math.floor(headersTimeout / 2))),
+            },
+          },
+          (info: AddressInfo) => {
           const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
           const handle: RunningServer = {
             url: `http://${host}:${info.port}`,
@@ -186,7 +234,9 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
           };
           running.add(handle);
           resolve(handle);
-        });
+          },
+        );
+        server.on('clientError', answerClientError);
         server.once('error', reject);
       });
     },

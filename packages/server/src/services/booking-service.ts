@@ -75,6 +75,10 @@ const APPOINTMENT_COLUMNS =
 
 /** Longest range one slot search may cover. */
 export const MAX_SLOT_RANGE_DAYS = 190;
+/** How far ahead anything can be searched or held; beyond it (year 9999, past the date range) is bad input. */
+export const BOOKING_HORIZON_DAYS = 3 * 366;
+/** The earliest instant a search or slot id may name. */
+const EARLIEST_BOOKABLE_MS = Date.UTC(2000, 0, 1);
 
 export function appointmentOf(row: AppointmentRow, manageToken: string): Appointment {
   const zone = row.time_zone;
@@ -164,6 +168,11 @@ export function createBookingService(ctx: ServerContext) {
       toMs: query.toMs,
       nowMs: nowMs(),
     });
+  }
+
+  /** Instants outside these bounds are refused before any date arithmetic can overflow. */
+  function withinHorizon(ms: number): boolean {
+    return Number.isFinite(ms) && ms >= EARLIEST_BOOKABLE_MS && ms <= nowMs() + BOOKING_HORIZON_DAYS * 86_400_000;
   }
 
   function zoneOf(config: PracticeConfig, locationId: string): string {
@@ -279,7 +288,7 @@ export function createBookingService(ctx: ServerContext) {
   async function holdSlot(slotId: string, requestKey: string | undefined): Promise<Hold> {
     const operation = 'booking.holdSlot';
     const key = decodeSlotId(slotId);
-    if (!key) throw new AdapterError('validation', 'Unknown slot id format.', { operation, issues: [{ path: 'slotId', message: 'Invalid slot id.' }] });
+    if (!key || !withinHorizon(key.startMs)) throw new AdapterError('validation', 'Unknown slot id format.', { operation, issues: [{ path: 'slotId', message: 'Invalid slot id.' }] });
     const config = await ctx.catalogue.get();
     const zone = ctx.catalogue.location(config, key.locationId, operation).timeZone;
     const type = ctx.catalogue.appointmentType(config, key.appointmentTypeId, operation);
@@ -354,6 +363,12 @@ export function createBookingService(ctx: ServerContext) {
       const operation = 'booking.findSlots';
       const fromMs = Date.parse(query.from);
       const toMs = Date.parse(query.to);
+      if (!withinHorizon(fromMs) || !withinHorizon(toMs)) {
+        throw new AdapterError('validation', `Searches must lie between 2000 and ${BOOKING_HORIZON_DAYS} days from now.`, {
+          operation,
+          issues: [{ path: withinHorizon(fromMs) ? 'to' : 'from', message: 'Out of the bookable range.' }],
+        });
+      }
       if (toMs <= fromMs || toMs - fromMs > MAX_SLOT_RANGE_DAYS * 86_400_000) {
         throw new AdapterError('validation', `The range must be positive and at most ${MAX_SLOT_RANGE_DAYS} days.`, {
           operation,

@@ -289,7 +289,7 @@ export const OPERATIONS: Record<string, Record<string, OperationSpec>> = {
       tag: 'booking',
       summary: 'Book a held slot',
       description:
-        'Books the held slot once. The `Idempotency-Key` header is required: the same key with the same hold returns the same appointment (201 again), so a retried or double-clicked booking books once; the same key with another hold is 409 `conflict`. A new patient is created; a returning one is matched on last name, date of birth and phone or email (404 `not_found` otherwise). Reminder consents schedule SMS/email reminders.',
+        'Books the held slot once. The `Idempotency-Key` header is required: the same key with the same body returns the same appointment (201 again), so a retried or double-clicked booking books once; the same key with any other body (another hold, another patient) is 409 `conflict`. A new patient is created; a returning one is matched on last name, date of birth and phone or email (404 `not_found` otherwise). Reminder consents schedule SMS/email reminders.',
       parameters: [p('IdempotencyKey')],
       body: { schema: ref('BookRequestBody'), example: EXAMPLES.bookRequest },
       ok: { status: '201', description: 'The appointment, with its manage token (shown here only).', schema: ref('Appointment'), example: EXAMPLES.appointment },

@@ -30,7 +30,7 @@ import {
 import type { Queryable } from '../db/database.js';
 import { forUpdate, placeholders, type ServerContext } from '../context.js';
 import { scheduleReminders, cancelReminders } from '../reminders/outbox.js';
-import { fingerprint, hashToken, newId, newLinkToken } from '../tokens.js';
+import { hashToken, newId, newLinkToken, requestFingerprint } from '../tokens.js';
 import type { PracticeConfig } from './catalogue.js';
 import { cellsOf, claimForHold, convertClaims } from './claims.js';
 import { claimKey, storeReply } from './idempotency.js';
@@ -247,13 +247,15 @@ export function createBookingService(ctx: ServerContext) {
   }
 
   async function managed(tx: Queryable, manageToken: string, operation: string, lock: boolean): Promise<AppointmentRow> {
-    const row =
-      typeof manageToken === 'string'
-        ? await tx.get<AppointmentRow>(
-            `SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE manage_token_hash = $1${lock ? forUpdate(db) : ''}`,
-            [hashToken(manageToken)],
-          )
-        : undefined;
+    const find = () =>
+      tx.get<AppointmentRow>(`SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE manage_token_hash = $1${lock ? forUpdate(db) : ''}`, [
+        hashToken(manageToken),
+      ]);
+    let row = typeof manageToken === 'string' ? await find() : undefined;
+    // PostgreSQL: a concurrent reschedule moved the link to a new visit while this one waited for
+    // the row lock, so the locked row no longer matches. A fresh statement sees the link where it
+    // is now; the request then acts on it, as SQLite (which runs them one after another) does.
+    if (!row && lock && typeof manageToken === 'string' && db.dialect === 'postgres') row = await find();
     if (!row) throw new AdapterError('token_invalid', 'This link is not valid.', { operation });
     if (row.end_ms <= nowMs()) throw new AdapterError('token_expired', 'This appointment has already taken place.', { operation });
     return row;
@@ -285,7 +287,31 @@ export function createBookingService(ctx: ServerContext) {
     return type.patientEligibility === 'any' || type.patientEligibility === kind;
   }
 
+  /** The hold a request key already made, if any; a key used for another slot is a conflict. */
+  async function heldWithKey(requestKey: string, slotId: string, zone: string, operation: string): Promise<Hold | undefined> {
+    const previous = await db.get<HoldRow>(`SELECT ${HOLD_COLUMNS} FROM holds WHERE request_key = $1`, [requestKey]);
+    if (!previous) return undefined;
+    if (previous.slot_id !== slotId) throw new AdapterError('conflict', 'This idempotency key was already used for another slot.', { operation });
+    return holdOf(previous, zone);
+  }
+
   async function holdSlot(slotId: string, requestKey: string | undefined): Promise<Hold> {
+    const operation = 'booking.holdSlot';
+    try {
+      return await holdSlotOnce(slotId, requestKey);
+    } catch (error) {
+      // A key's own concurrent retry sees the slot taken by the first attempt: it gets that hold.
+      if (requestKey && AdapterError.is(error) && error.code === 'slot_unavailable') {
+        const key = decodeSlotId(slotId)!;
+        const config = await ctx.catalogue.get();
+        const replay = await heldWithKey(requestKey, slotId, zoneOf(config, key.locationId), operation);
+        if (replay) return replay;
+      }
+      throw error;
+    }
+  }
+
+  async function holdSlotOnce(slotId: string, requestKey: string | undefined): Promise<Hold> {
     const operation = 'booking.holdSlot';
     const key = decodeSlotId(slotId);
     if (!key || !withinHorizon(key.startMs)) throw new AdapterError('validation', 'Unknown slot id format.', { operation, issues: [{ path: 'slotId', message: 'Invalid slot id.' }] });
@@ -293,11 +319,8 @@ export function createBookingService(ctx: ServerContext) {
     const zone = ctx.catalogue.location(config, key.locationId, operation).timeZone;
     const type = ctx.catalogue.appointmentType(config, key.appointmentTypeId, operation);
     if (requestKey) {
-      const previous = await db.get<HoldRow>(`SELECT ${HOLD_COLUMNS} FROM holds WHERE request_key = $1`, [requestKey]);
-      if (previous) {
-        if (previous.slot_id !== slotId) throw new AdapterError('conflict', 'This idempotency key was already used for another slot.', { operation });
-        return holdOf(previous, zone);
-      }
+      const replay = await heldWithKey(requestKey, slotId, zone, operation);
+      if (replay) return replay;
     }
     const slot = (
       await freeSlots(config, { ...key, fromMs: key.startMs, toMs: key.startMs + 1 }, operation)
@@ -332,7 +355,7 @@ export function createBookingService(ctx: ServerContext) {
       if (!claimed) throw slotUnavailable(operation);
       return 'held' as const;
     });
-    if (outcome === 'replay' && requestKey) return holdSlot(slotId, requestKey);
+    if (outcome === 'replay' && requestKey) return holdSlotOnce(slotId, requestKey);
     return holdOf(row, zone);
   }
 
@@ -403,7 +426,7 @@ export function createBookingService(ctx: ServerContext) {
       const operation = 'booking.book';
       const config = await ctx.catalogue.get();
       return db.transaction(async (tx) => {
-        const replay = await claimKey<Appointment>(tx, 'booking.book', request.idempotencyKey, fingerprint(request.holdId), nowMs(), operation);
+        const replay = await claimKey<Appointment>(tx, 'booking.book', request.idempotencyKey, requestFingerprint(request), nowMs(), operation);
         if (replay.replayed) return replay.value;
         const hold = await liveHold(tx, request.holdId, operation);
         const type = ctx.catalogue.appointmentType(config, hold.appointment_type_id, operation);
@@ -456,7 +479,7 @@ export function createBookingService(ctx: ServerContext) {
       const config = await ctx.catalogue.get();
       return db.transaction(async (tx) => {
         const scope = 'booking.rescheduleAppointment';
-        const replay = await claimKey<Appointment>(tx, scope, request.idempotencyKey, fingerprint([tokenHash, request.holdId]), nowMs(), operation);
+        const replay = await claimKey<Appointment>(tx, scope, request.idempotencyKey, requestFingerprint(request, tokenHash), nowMs(), operation);
         if (replay.replayed) return replay.value;
         const old = await managed(tx, manageToken, operation, true);
         if (old.status === 'cancelled') {
@@ -497,7 +520,7 @@ export function createBookingService(ctx: ServerContext) {
       }
       return db.transaction(async (tx) => {
         const scope = 'booking.joinWaitlist';
-        const print = fingerprint([request.locationId, request.appointmentTypeId, request.providerId ?? '']);
+        const print = requestFingerprint(request);
         const replay = await claimKey<WaitlistEntry>(tx, scope, request.idempotencyKey, print, nowMs(), operation);
         if (replay.replayed) return replay.value;
         const entry: WaitlistEntry = {

@@ -49,6 +49,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): CliConfig {
       holdTtlMs: integer(env, 'PXM_HOLD_TTL_MS', 10 * 60_000),
       corsOrigins,
       ...(env.PXM_ADMIN_API_KEY ? { adminApiKey: env.PXM_ADMIN_API_KEY } : {}),
+      ...(env.PXM_SECRET_KEY ? { secretKey: env.PXM_SECRET_KEY } : {}),
       maxJsonBytes: integer(env, 'PXM_MAX_BODY_BYTES', 1024 * 1024),
       seed,
       reminders: { sender, pollIntervalMs: integer(env, 'PXM_REMINDER_POLL_MS', 30_000) || false },

@@ -16,6 +16,7 @@ import type { Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase, type DatabaseConfig } from './db/open.js';
 import { problemOf } from './http/problem.js';
+import { createSealer } from './secrets.js';
 import { demoPayerRules } from './eligibility/demo-payer-rules.js';
 import type { EligibilityProvider } from './eligibility/eligibility-provider.js';
 import { createLogSender } from './reminders/log-sender.js';
@@ -60,6 +61,13 @@ export interface PxmServerOptions {
   log?: ((line: string) => void) | false;
   /** Stored idempotency keys are kept this long. Default 24 hours. */
   idempotencyRetentionMs?: number;
+  /**
+   * Key that seals idempotent replies and reminder payloads at rest (at least 32 characters;
+   * `PXM_SECRET_KEY`). Without it a random key is made per process: see src/secrets.ts.
+   */
+  secretKey?: string;
+  /** How often lapsed holds and idempotency keys past retention are deleted. Default 15 minutes. */
+  purgeIntervalMs?: number;
   /** Connection time limits: a slow or half-sent request never holds a connection for long. */
   http?: HttpLimits;
 }
@@ -136,6 +144,7 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
     eligibility: options.eligibility === false ? undefined : (options.eligibility ?? demoPayerRules),
     reminders: { offsetsMinutes: options.reminders?.offsetsMinutes ?? DEFAULT_REMINDER_OFFSETS_MINUTES },
     idempotencyRetentionMs: options.idempotencyRetentionMs ?? 24 * 3_600_000,
+    sealer: createSealer(options.secretKey),
   };
   const sender = options.reminders?.sender ?? createLogSender();
   const dispatchReminders = () => dispatchDueReminders(context, sender, options.reminders?.dispatch);
@@ -191,9 +200,10 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
       }
     };
     timers.push(setInterval(tick, poll));
-    timers.push(setInterval(() => void purgeExpired().catch(() => undefined), 15 * 60_000));
-    for (const timer of timers) timer.unref();
   }
+  // The purge runs whatever else is configured: expired replies must not outlive their retention.
+  timers.push(setInterval(() => void purgeExpired().catch(() => undefined), options.purgeIntervalMs ?? 15 * 60_000));
+  for (const timer of timers) timer.unref();
   const running = new Set<RunningServer>();
 
   return {

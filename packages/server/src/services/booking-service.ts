@@ -426,7 +426,7 @@ export function createBookingService(ctx: ServerContext) {
       const operation = 'booking.book';
       const config = await ctx.catalogue.get();
       return db.transaction(async (tx) => {
-        const replay = await claimKey<Appointment>(tx, 'booking.book', request.idempotencyKey, requestFingerprint(request), nowMs(), operation);
+        const replay = await claimKey<Appointment>(tx, ctx.sealer, 'booking.book', request.idempotencyKey, requestFingerprint(request), nowMs(), operation);
         if (replay.replayed) return replay.value;
         const hold = await liveHold(tx, request.holdId, operation);
         const type = ctx.catalogue.appointmentType(config, hold.appointment_type_id, operation);
@@ -447,7 +447,7 @@ export function createBookingService(ctx: ServerContext) {
         );
         await scheduleReminders(tx, ctx, row, manageToken, request.consents);
         const appointment = appointmentOf(row, manageToken);
-        await storeReply(tx, 'booking.book', request.idempotencyKey, appointment);
+        await storeReply(tx, ctx.sealer, 'booking.book', request.idempotencyKey, appointment);
         return appointment;
       });
     },
@@ -479,7 +479,7 @@ export function createBookingService(ctx: ServerContext) {
       const config = await ctx.catalogue.get();
       return db.transaction(async (tx) => {
         const scope = 'booking.rescheduleAppointment';
-        const replay = await claimKey<Appointment>(tx, scope, request.idempotencyKey, requestFingerprint(request, tokenHash), nowMs(), operation);
+        const replay = await claimKey<Appointment>(tx, ctx.sealer, scope, request.idempotencyKey, requestFingerprint(request, tokenHash), nowMs(), operation);
         if (replay.replayed) return replay.value;
         const old = await managed(tx, manageToken, operation, true);
         if (old.status === 'cancelled') {
@@ -505,7 +505,7 @@ export function createBookingService(ctx: ServerContext) {
         await cancelRow(tx, old, 'rescheduled');
         await scheduleReminders(tx, ctx, row, manageToken, JSON.parse(old.consents) as ReminderConsent[]);
         const appointment = appointmentOf(row, manageToken);
-        await storeReply(tx, scope, request.idempotencyKey, appointment);
+        await storeReply(tx, ctx.sealer, scope, request.idempotencyKey, appointment);
         return appointment;
       });
     },
@@ -521,7 +521,7 @@ export function createBookingService(ctx: ServerContext) {
       return db.transaction(async (tx) => {
         const scope = 'booking.joinWaitlist';
         const print = requestFingerprint(request);
-        const replay = await claimKey<WaitlistEntry>(tx, scope, request.idempotencyKey, print, nowMs(), operation);
+        const replay = await claimKey<WaitlistEntry>(tx, ctx.sealer, scope, request.idempotencyKey, print, nowMs(), operation);
         if (replay.replayed) return replay.value;
         const entry: WaitlistEntry = {
           id: newId('wait'),
@@ -548,7 +548,7 @@ export function createBookingService(ctx: ServerContext) {
             nowMs(),
           ],
         );
-        await storeReply(tx, scope, request.idempotencyKey, entry);
+        await storeReply(tx, ctx.sealer, scope, request.idempotencyKey, entry);
         return entry;
       });
     },

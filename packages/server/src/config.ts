@@ -11,6 +11,29 @@ export interface CliConfig {
   host: string;
   options: PxmServerOptions;
   describe: string;
+  /** What is switched on, for the startup banner (never a secret). */
+  summary: {
+    database: string;
+    demoData: boolean;
+    adminApi: boolean;
+    corsOrigins: readonly string[];
+    reminderSender: string;
+    secretKey: 'configured' | 'per-process';
+  };
+}
+
+/** The startup banner: one line per thing an operator must know is on or off. */
+export function startupBanner(config: CliConfig, url: string): string[] {
+  const { summary } = config;
+  return [
+    `[pxm] server on ${url}`,
+    `[pxm]   database:        ${summary.database}`,
+    `[pxm]   demo data:       ${summary.demoData ? 'ON (well-known demo links: never on the internet)' : 'off'}`,
+    `[pxm]   admin API:       ${summary.adminApi ? 'on' : 'off'}`,
+    `[pxm]   CORS origins:    ${summary.corsOrigins.length > 0 ? summary.corsOrigins.join(', ') : 'none'}`,
+    `[pxm]   reminder sender: ${summary.reminderSender}`,
+    `[pxm]   secret key:      ${summary.secretKey === 'configured' ? 'configured' : 'per process (set PXM_SECRET_KEY in production)'}`,
+  ];
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -21,7 +44,7 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   return value;
 }
 
-export function configFromEnv(env: NodeJS.ProcessEnv = process.env): CliConfig {
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = []): CliConfig {
   const databaseUrl = env.DATABASE_URL || undefined;
   const sqlitePath = env.PXM_SQLITE_PATH || DEFAULT_SQLITE_PATH;
   let now: Clock = systemClock;
@@ -38,11 +61,24 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): CliConfig {
     .split(',')
     .map((origin) => origin.trim())
     .filter(Boolean);
-  const seed = env.PXM_SEED === 'none' ? 'none' : 'demo';
+  // Empty unless asked: the demo practice's links are public knowledge.
+  if (env.PXM_SEED !== undefined && env.PXM_SEED !== '' && env.PXM_SEED !== 'demo' && env.PXM_SEED !== 'none') {
+    throw new Error(`PXM_SEED must be demo or none (got ${env.PXM_SEED}).`);
+  }
+  const seed = env.PXM_SEED === 'demo' || argv.includes('--demo') ? 'demo' : 'none';
+  const describe = databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite at ${sqlitePath}`;
   return {
     port: integer(env, 'PORT', 8787),
     host: env.HOST || '127.0.0.1',
-    describe: databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite at ${sqlitePath}`,
+    describe,
+    summary: {
+      database: databaseUrl ? `PostgreSQL (DATABASE_URL${env.PXM_PG_SCHEMA ? `, schema ${env.PXM_PG_SCHEMA}` : ''})` : `SQLite at ${sqlitePath}`,
+      demoData: seed === 'demo',
+      adminApi: Boolean(env.PXM_ADMIN_API_KEY),
+      corsOrigins,
+      reminderSender: env.PXM_REMINDER_WEBHOOK_URL ? `webhook to ${new URL(env.PXM_REMINDER_WEBHOOK_URL).origin}` : 'log (no messages leave this server)',
+      secretKey: env.PXM_SECRET_KEY ? 'configured' : 'per-process',
+    },
     options: {
       database: databaseUrl ? { url: databaseUrl, ...(env.PXM_PG_SCHEMA ? { schema: env.PXM_PG_SCHEMA } : {}) } : { sqlitePath },
       now,

@@ -3,7 +3,7 @@
  * default, PostgreSQL when given a `postgres://` URL; every rule kept by the database.
  */
 export { createPxmServer, DEFAULT_HOLD_TTL_MS, type PxmServer, type PxmServerOptions, type RunningServer } from './server.js';
-export { configFromEnv } from './config.js';
+export { configFromEnv, startupBanner, type CliConfig } from './config.js';
 export { clockStartingAt, systemClock, type Clock } from './clock.js';
 export { openDatabase, DEFAULT_SQLITE_PATH, type DatabaseConfig } from './db/open.js';
 export { openSqlite } from './db/sqlite.js';

@@ -612,7 +612,7 @@ export function buildOpenApiDocument(): Json {
       ].join('\n'),
       license: { name: 'MIT', identifier: 'MIT' },
     },
-    servers: [{ url: 'http://127.0.0.1:8787', description: 'The reference server started by `pnpm server`.' }],
+    servers: [{ url: 'http://127.0.0.1:8787', description: 'The reference server started by `pnpm server` (`pnpm server:demo` for the demo practice).' }],
     tags: [
       { name: 'booking', description: 'Scheduling: catalogue, slots, holds, appointments, manage links, waitlist, eligibility.' },
       { name: 'intake', description: 'Digital intake by link token: versioned drafts, attachments, one submission.' },

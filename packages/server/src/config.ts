@@ -5,6 +5,7 @@ import { createLogSender } from './reminders/log-sender.js';
 import type { ReminderSender } from './reminders/reminder-sender.js';
 import { createWebhookSender } from './reminders/webhook-sender.js';
 import type { PxmServerOptions } from './server.js';
+import type { LimitsConfig } from './http/limits.js';
 
 export interface CliConfig {
   port: number;
@@ -19,6 +20,7 @@ export interface CliConfig {
     corsOrigins: readonly string[];
     reminderSender: string;
     secretKey: 'configured' | 'per-process';
+    limits: string;
   };
 }
 
@@ -32,6 +34,7 @@ export function startupBanner(config: CliConfig, url: string): string[] {
     `[pxm]   admin API:       ${summary.adminApi ? 'on' : 'off'}`,
     `[pxm]   CORS origins:    ${summary.corsOrigins.length > 0 ? summary.corsOrigins.join(', ') : 'none'}`,
     `[pxm]   reminder sender: ${summary.reminderSender}`,
+    `[pxm]   abuse limits:    ${summary.limits}`,
     `[pxm]   secret key:      ${summary.secretKey === 'configured' ? 'configured' : 'per process (set PXM_SECRET_KEY in production)'}`,
   ];
 }
@@ -78,6 +81,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, argv: readon
       corsOrigins,
       reminderSender: env.PXM_REMINDER_WEBHOOK_URL ? `webhook to ${new URL(env.PXM_REMINDER_WEBHOOK_URL).origin}` : 'log (no messages leave this server)',
       secretKey: env.PXM_SECRET_KEY ? 'configured' : 'per-process',
+      limits: env.PXM_LIMITS === 'off' ? 'OFF' : `on${env.PXM_LIMITS ? ' (PXM_LIMITS)' : ''}${env.PXM_TRUST_PROXY ? ', client address from X-Forwarded-For' : ''}`,
     },
     options: {
       database: databaseUrl ? { url: databaseUrl, ...(env.PXM_PG_SCHEMA ? { schema: env.PXM_PG_SCHEMA } : {}) } : { sqlitePath },
@@ -86,6 +90,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, argv: readon
       corsOrigins,
       ...(env.PXM_ADMIN_API_KEY ? { adminApiKey: env.PXM_ADMIN_API_KEY } : {}),
       ...(env.PXM_SECRET_KEY ? { secretKey: env.PXM_SECRET_KEY } : {}),
+      ...(env.PXM_LIMITS ? { limits: env.PXM_LIMITS === 'off' ? (false as const) : (JSON.parse(env.PXM_LIMITS) as Partial<LimitsConfig>) } : {}),
+      ...(env.PXM_TRUST_PROXY === '1' || env.PXM_TRUST_PROXY === 'true' ? { trustProxy: true } : {}),
       maxJsonBytes: integer(env, 'PXM_MAX_BODY_BYTES', 1024 * 1024),
       seed,
       reminders: { sender, pollIntervalMs: integer(env, 'PXM_REMINDER_POLL_MS', 30_000) || false },

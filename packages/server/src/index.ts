@@ -19,3 +19,4 @@ export { createLogSender } from './reminders/log-sender.js';
 export { createWebhookSender, signWebhook, type WebhookSenderOptions } from './reminders/webhook-sender.js';
 export { reminderDueTimes, DEFAULT_REMINDER_OFFSETS_MINUTES, type ReminderPolicy } from './reminders/reminder-policy.js';
 export type { DispatchResult } from './reminders/outbox.js';
+export { DEFAULT_LIMITS, type Limit, type LimitsConfig } from './http/limits.js';

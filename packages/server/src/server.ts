@@ -17,6 +17,7 @@ import { migrate } from './db/migrate.js';
 import { openDatabase, type DatabaseConfig } from './db/open.js';
 import { problemOf } from './http/problem.js';
 import { createSealer } from './secrets.js';
+import { createLimiter, DEFAULT_LIMITS, type LimitsConfig } from './http/limits.js';
 import { demoPayerRules } from './eligibility/demo-payer-rules.js';
 import type { EligibilityProvider } from './eligibility/eligibility-provider.js';
 import { createLogSender } from './reminders/log-sender.js';
@@ -68,6 +69,10 @@ export interface PxmServerOptions {
   secretKey?: string;
   /** How often lapsed holds and idempotency keys past retention are deleted. Default 15 minutes. */
   purgeIntervalMs?: number;
+  /** Abuse limits (defaults in `DEFAULT_LIMITS`), each overridable; `false` turns them all off. */
+  limits?: Partial<LimitsConfig> | false;
+  /** Behind your own reverse proxy: the client address is the last X-Forwarded-For hop. */
+  trustProxy?: boolean;
   /** Connection time limits: a slow or half-sent request never holds a connection for long. */
   http?: HttpLimits;
 }
@@ -146,6 +151,7 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
     idempotencyRetentionMs: options.idempotencyRetentionMs ?? 24 * 3_600_000,
     sealer: createSealer(options.secretKey),
   };
+  const limiter = options.limits === false ? undefined : await createLimiter(db, { ...DEFAULT_LIMITS, ...options.limits });
   const sender = options.reminders?.sender ?? createLogSender();
   const dispatchReminders = () => dispatchDueReminders(context, sender, options.reminders?.dispatch);
   const log = options.log === false ? () => undefined : (options.log ?? ((line: string) => process.stdout.write(`${line}\n`)));
@@ -173,6 +179,8 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
       maxJsonBytes: options.maxJsonBytes ?? 1024 * 1024,
       hasEligibility: context.eligibility !== undefined,
       log,
+      limiter,
+      trustProxy: options.trustProxy ?? false,
     },
   );
 

@@ -165,6 +165,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
           await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
         }
       }),
+    native: () => ({ dialect: 'postgres' as const, pool, schema }),
     async close() {
       await pool.end();
     },

@@ -120,6 +120,7 @@ export function openSqlite(options: SqliteOptions): Database {
         }
       }),
     exec: (script) => serialize(async () => guard(() => void db.exec(script))),
+    native: () => ({ dialect: 'sqlite' as const, client: db, exclusive: <T>(work: () => Promise<T>) => serialize(work) }),
     // BEGIN IMMEDIATE in the migration itself already excludes other processes.
     withMigrationLock: (work) => work(),
     async close() {

@@ -117,17 +117,18 @@ const ERROR_DESCRIPTIONS: Record<string, string> = {
   '413': 'The body is larger than the server accepts (`validation`).',
   '415': 'The body is not `application/json` (`validation`).',
   '428': '`If-Match` (or `If-None-Match: *`) is required (`validation`).',
+  '429': 'An abuse limit was hit (per address, link, hold or key; see the server README): `retryable: true`, with `Retry-After` in seconds.',
   '501': '`unsupported`: this backend lacks the capability.',
   '503': 'The database is unavailable: `retryable: true`, with `Retry-After`. Safe to repeat.',
 };
 
 function errorResponses(codes: readonly string[]): Json {
   return Object.fromEntries(
-    [...codes, '503'].map((status) => [
+    [...codes, '429', '503'].map((status) => [
       status,
       {
         description: ERROR_DESCRIPTIONS[status],
-        ...(status === '503' ? { headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } } : {}),
+        ...(status === '503' || status === '429' ? { headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } } : {}),
         content: {
           'application/problem+json': {
             schema: { $ref: '#/components/schemas/Problem' },

@@ -79,8 +79,27 @@ function problemResponse(c: Context<AppEnv>, error: AdapterError, status: number
   return c.body(JSON.stringify(problemOf(error, status, c.get('requestId'))), status as 400, { 'Content-Type': 'application/problem+json' });
 }
 
+/**
+ * During an outage every request fails the same way: one line per kind every few seconds, with
+ * how many were left out, instead of a line per request.
+ */
+export function createThrottledLog(write: (line: string) => void, windowMs = 5_000, nowMs: () => number = () => performance.now()) {
+  const last = new Map<string, { at: number; suppressed: number }>();
+  return (kind: string, line: string) => {
+    const now = nowMs();
+    const seen = last.get(kind);
+    if (seen && now - seen.at < windowMs) {
+      seen.suppressed++;
+      return;
+    }
+    write(seen && seen.suppressed > 0 ? `${line} (${seen.suppressed} more like it in the last ${Math.round((now - seen.at) / 1000)} s)` : line);
+    last.set(kind, { at: now, suppressed: 0 });
+  };
+}
+
 export function createApp(services: AppServices, options: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const outageLog = createThrottledLog((line) => process.stderr.write(`${line}\n`));
   const anyOrigin = options.corsOrigins.includes('*');
   const allowed = new Set(options.corsOrigins);
 
@@ -203,7 +222,7 @@ export function createApp(services: AppServices, options: AppOptions): Hono<AppE
   app.onError((error, c) => {
     if (error instanceof HttpProblem) return problemResponse(c, error, error.status);
     if (AdapterError.is(error)) {
-      if (statusOf(error) >= 500) process.stderr.write(`[pxm] ${c.get('requestId')} ${error.code}: ${String((error.cause as Error | undefined)?.message ?? error.message)}\n`);
+      if (statusOf(error) >= 500) outageLog(error.code, `[pxm] ${c.get('requestId')} ${error.code}: ${String((error.cause as Error | undefined)?.message ?? error.message)}`);
       return problemResponse(c, error, statusOf(error));
     }
     // A bug, not the caller's fault: log it with the request id, tell the client nothing more.

@@ -84,6 +84,8 @@ export interface HttpLimits {
   requestTimeoutMs?: number;
   /** How long an idle kept-alive connection stays open. Default 5 s. */
   keepAliveTimeoutMs?: number;
+  /** On close (SIGTERM), how long requests in flight may take to finish before their connections are cut. Default 10 s. */
+  shutdownGraceMs?: number;
 }
 
 /**
@@ -243,11 +245,22 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
           const handle: RunningServer = {
             url: `http://${host}:${info.port}`,
             port: info.port,
+            // Drains: no new connections, idle ones closed now, requests in flight answered; whatever
+            // is still open after the grace period is cut.
             close: () =>
               new Promise<void>((done) => {
                 running.delete(handle);
-                (server as HttpServer).closeAllConnections?.();
-                server.close(() => done());
+                const force = setTimeout(() => (server as HttpServer).closeAllConnections(), options.http?.shutdownGraceMs ?? 10_000);
+                force.unref();
+                // A connection whose request just finished turns idle: close it then, not at keep-alive's end.
+                const sweep = setInterval(() => (server as HttpServer).closeIdleConnections(), 50);
+                sweep.unref();
+                server.close(() => {
+                  clearTimeout(force);
+                  clearInterval(sweep);
+                  done();
+                });
+                (server as HttpServer).closeIdleConnections();
               }),
           };
           running.add(handle);

@@ -3,7 +3,9 @@
  * (rate-limiter-flexible's PostgreSQL store, or its SQLite store on the same file, run on the
  * connection's queue). A limit hit answers 429 problem+json with Retry-After.
  */
-import { RateLimiterPostgres, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { createRequire } from 'node:module';
+import type * as RateLimiterFlexible from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Database } from '../db/database.js';
 import { HttpProblem } from './problem.js';
 
@@ -66,6 +68,11 @@ export class TooManyRequests extends HttpProblem {
     Object.defineProperty(this, 'retryable', { value: true });
   }
 }
+
+// Loaded at run time: the package is CommonJS and requires `cluster` lazily, which a bundle into
+// an ES module (as the multi-process tests make) cannot do.
+const loadCommonJs = createRequire(import.meta.url);
+const { RateLimiterPostgres, RateLimiterRes, RateLimiterSQLite } = loadCommonJs('rate-limiter-flexible') as typeof RateLimiterFlexible;
 
 function refused(res: unknown): never {
   if (res instanceof RateLimiterRes) throw new TooManyRequests(Math.max(1, Math.ceil(res.msBeforeNext / 1000)));

@@ -19,7 +19,7 @@ export interface CliConfig {
     adminApi: boolean;
     corsOrigins: readonly string[];
     reminderSender: string;
-    secretKey: 'configured' | 'per-process';
+    secretKey: 'configured' | 'derived' | 'per-process';
     limits: string;
   };
 }
@@ -35,7 +35,7 @@ export function startupBanner(config: CliConfig, url: string): string[] {
     `[pxm]   CORS origins:    ${summary.corsOrigins.length > 0 ? summary.corsOrigins.join(', ') : 'none'}`,
     `[pxm]   reminder sender: ${summary.reminderSender}`,
     `[pxm]   abuse limits:    ${summary.limits}`,
-    `[pxm]   secret key:      ${summary.secretKey === 'configured' ? 'configured' : 'per process (set PXM_SECRET_KEY in production)'}`,
+    `[pxm]   secret key:      ${summary.secretKey === 'configured' ? 'configured' : summary.secretKey === 'derived' ? 'derived from DATABASE_URL (set PXM_SECRET_KEY in production)' : 'per process (set PXM_SECRET_KEY in production)'}`,
   ];
 }
 
@@ -80,7 +80,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, argv: readon
       adminApi: Boolean(env.PXM_ADMIN_API_KEY),
       corsOrigins,
       reminderSender: env.PXM_REMINDER_WEBHOOK_URL ? `webhook to ${new URL(env.PXM_REMINDER_WEBHOOK_URL).origin}` : 'log (no messages leave this server)',
-      secretKey: env.PXM_SECRET_KEY ? 'configured' : 'per-process',
+      secretKey: env.PXM_SECRET_KEY ? 'configured' : databaseUrl ? 'derived' : 'per-process',
       limits: env.PXM_LIMITS === 'off' ? 'OFF' : `on${env.PXM_LIMITS ? ' (PXM_LIMITS)' : ''}${env.PXM_TRUST_PROXY ? ', client address from X-Forwarded-For' : ''}`,
     },
     options: {
@@ -89,7 +89,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, argv: readon
       holdTtlMs: integer(env, 'PXM_HOLD_TTL_MS', 10 * 60_000),
       corsOrigins,
       ...(env.PXM_ADMIN_API_KEY ? { adminApiKey: env.PXM_ADMIN_API_KEY } : {}),
-      ...(env.PXM_SECRET_KEY ? { secretKey: env.PXM_SECRET_KEY } : {}),
+      // Without PXM_SECRET_KEY, processes sharing one PostgreSQL database still need one key: the
+      // connection string is a secret they share that a copy of the database does not contain.
+      ...(env.PXM_SECRET_KEY ? { secretKey: env.PXM_SECRET_KEY } : databaseUrl ? { secretKey: `pxm-derived-from-database-url:${databaseUrl}` } : {}),
       ...(env.PXM_LIMITS ? { limits: env.PXM_LIMITS === 'off' ? (false as const) : (JSON.parse(env.PXM_LIMITS) as Partial<LimitsConfig>) } : {}),
       ...(env.PXM_TRUST_PROXY === '1' || env.PXM_TRUST_PROXY === 'true' ? { trustProxy: true } : {}),
       maxJsonBytes: integer(env, 'PXM_MAX_BODY_BYTES', 1024 * 1024),

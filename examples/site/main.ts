@@ -12,7 +12,7 @@ const adapter = createMemoryAdapter({
   seed: { hepPrograms: demoHepPrograms(new Date(), { mediaBaseUrl: new URL('hep-media/', document.baseURI).href }) },
 });
 const provider = document.querySelector<PxmProvider>('#pxm')!;
-// `?backend=rest` runs the page against the reference server instead (`pnpm server`; `&api=` for
+// `?backend=rest` runs the page against the reference server instead (`pnpm server:demo`; `&api=` for
 // another address): same practice, same demo links, real HTTP.
 const params = new URLSearchParams(location.search);
 const backend: DemoBackend = params.get('backend') === 'rest' ? 'rest' : 'memory';

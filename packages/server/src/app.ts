@@ -11,6 +11,9 @@ import { cors } from 'hono/cors';
 import type { AppEnv } from './app-env.js';
 import { noQuery } from './http/pagination.js';
 import { HttpProblem, problemOf, statusOf } from './http/problem.js';
+import { assertStorableUrl } from './http/text-safety.js';
+import { TooManyRequests, type Limiter } from './http/limits.js';
+import { hashToken } from './tokens.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { bookingRoutes } from './routes/booking-routes.js';
 import { hepRoutes } from './routes/hep-routes.js';
@@ -41,6 +44,22 @@ export interface AppOptions {
   hasEligibility: boolean;
   /** One line per request: method, route (never a token), status, time. */
   log: (line: string) => void;
+  /** Abuse limits; undefined turns them off. */
+  limiter?: Limiter | undefined;
+  /** Take the client address from the last X-Forwarded-For hop (behind your own reverse proxy). */
+  trustProxy?: boolean;
+}
+
+/** The path segment that names a capability: a link token or a hold id. */
+const TOKEN_IN_PATH = /^\/(?:booking\/appointments|intake|hep|survey|booking\/holds)\/([^/]+)/;
+
+function clientAddress(c: Context<AppEnv>, trustProxy: boolean): string {
+  if (trustProxy) {
+    const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((hop) => hop.trim()).filter(Boolean);
+    if (hops.length > 0) return hops[hops.length - 1]!;
+  }
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress ?? 'local';
 }
 
 const QUERY_ENDPOINTS = [
@@ -54,13 +73,33 @@ const HEADERS_CLIENTS_READ = ['ETag', 'Retry-After', 'X-Request-Id', 'Location']
 
 function problemResponse(c: Context<AppEnv>, error: AdapterError, status: number): Response {
   if (status === 503) c.header('Retry-After', '1');
+  if (error instanceof TooManyRequests) c.header('Retry-After', String(error.retryAfterSeconds));
   // The rest of an oversized body is never read: the connection cannot carry another request.
   if (status === 413) c.header('Connection', 'close');
   return c.body(JSON.stringify(problemOf(error, status, c.get('requestId'))), status as 400, { 'Content-Type': 'application/problem+json' });
 }
 
+/**
+ * During an outage every request fails the same way: one line per kind every few seconds, with
+ * how many were left out, instead of a line per request.
+ */
+export function createThrottledLog(write: (line: string) => void, windowMs = 5_000, nowMs: () => number = () => performance.now()) {
+  const last = new Map<string, { at: number; suppressed: number }>();
+  return (kind: string, line: string) => {
+    const now = nowMs();
+    const seen = last.get(kind);
+    if (seen && now - seen.at < windowMs) {
+      seen.suppressed++;
+      return;
+    }
+    write(seen && seen.suppressed > 0 ? `${line} (${seen.suppressed} more like it in the last ${Math.round((now - seen.at) / 1000)} s)` : line);
+    last.set(kind, { at: now, suppressed: 0 });
+  };
+}
+
 export function createApp(services: AppServices, options: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const outageLog = createThrottledLog((line) => process.stderr.write(`${line}\n`));
   const anyOrigin = options.corsOrigins.includes('*');
   const allowed = new Set(options.corsOrigins);
 
@@ -101,9 +140,68 @@ export function createApp(services: AppServices, options: AppOptions): Hono<AppE
 
   // Only these endpoints take query parameters; the others refuse them rather than ignore them.
   app.use('*', async (c, next) => {
+    assertStorableUrl(c.req.url);
     if (c.req.method !== 'OPTIONS' && !QUERY_ENDPOINTS.some((pattern) => pattern.test(c.req.path))) noQuery(c.req.url);
     await next();
   });
+
+  const limiter = options.limiter;
+  if (limiter) {
+    app.use('*', async (c, next) => {
+      const path = c.req.path;
+      if (c.req.method === 'OPTIONS' || path === '/health' || path === '/') return next();
+      const address = `ip:${clientAddress(c, options.trustProxy ?? false)}`;
+      if (path.startsWith('/admin/')) {
+        await limiter.check('adminFailures', address);
+        await next();
+        if (c.res.status === 401) await limiter.consume('adminFailures', address);
+        return;
+      }
+      await limiter.consume('perAddress', address);
+      await limiter.check('misses', address);
+      const token = TOKEN_IN_PATH.exec(path)?.[1];
+      const tokenKey = token ? `t:${hashToken(token)}` : undefined;
+      if (tokenKey) await limiter.consume('perToken', tokenKey);
+      const key = c.req.header('idempotency-key');
+      if (key) await limiter.consume('perToken', `k:${hashToken(key)}`);
+      const post = c.req.method === 'POST';
+      // Holds and renewals count when they succeed: a cap on what one client keeps off the calendar.
+      const holding = post && path === '/booking/holds';
+      const renewing = post && /^\/booking\/holds\/[^/]+\/renewal\/?$/.test(path);
+      if (holding) await limiter.check('holds', address);
+      if (renewing) await limiter.check('renewals', tokenKey!);
+      if (post && /^\/intake\/[^/]+\/attachments\/?$/.test(path)) {
+        await limiter.consume('uploads', tokenKey!);
+        await limiter.consume('uploads', address);
+      }
+      if (post && /^\/survey\/[^/]+\/feedback\/?$/.test(path)) {
+        await limiter.consume('notes', tokenKey!);
+        await limiter.consume('notes', address);
+      }
+      if (post && path === '/booking/waitlist') await limiter.consume('waitlist', address);
+      const booking = post && path === '/booking/appointments';
+      let holdId: unknown;
+      if (booking) {
+        holdId = await c.req
+          .text()
+          .then((text) => (JSON.parse(text) as { holdId?: unknown }).holdId)
+          .catch(() => undefined);
+        await limiter.check('patientLookups', address);
+        if (typeof holdId === 'string') await limiter.check('patientLookups', `hold:${hashToken(holdId)}`);
+      }
+      await next();
+      const status = c.res.status;
+      if (holding && status === 201) await limiter.consume('holds', address).catch(() => undefined);
+      if (renewing && status === 200) await limiter.consume('renewals', tokenKey!).catch(() => undefined);
+      // Guessing shows up as answers that something does not exist: each one counts.
+      if ((status === 404 || status === 410) && (tokenKey || booking)) await limiter.consume('misses', address);
+      if (booking && status === 404) {
+        // A returning patient not found: the lookup is limited per address and per hold.
+        await limiter.consume('patientLookups', address);
+        if (typeof holdId === 'string') await limiter.consume('patientLookups', `hold:${hashToken(holdId)}`);
+      }
+    });
+  }
 
   app.get('/health', async (c) => {
     const ok = await services.health();
@@ -124,7 +222,7 @@ export function createApp(services: AppServices, options: AppOptions): Hono<AppE
   app.onError((error, c) => {
     if (error instanceof HttpProblem) return problemResponse(c, error, error.status);
     if (AdapterError.is(error)) {
-      if (statusOf(error) >= 500) process.stderr.write(`[pxm] ${c.get('requestId')} ${error.code}: ${String((error.cause as Error | undefined)?.message ?? error.message)}\n`);
+      if (statusOf(error) >= 500) outageLog(error.code, `[pxm] ${c.get('requestId')} ${error.code}: ${String((error.cause as Error | undefined)?.message ?? error.message)}`);
       return problemResponse(c, error, statusOf(error));
     }
     // A bug, not the caller's fault: log it with the request id, tell the client nothing more.

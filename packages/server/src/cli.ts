@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 /** `pnpm server`: the reference backend on SQLite (or PostgreSQL with DATABASE_URL). */
-import { configFromEnv } from './config.js';
+import { configFromEnv, startupBanner } from './config.js';
 import { createPxmServer } from './server.js';
 
-const config = configFromEnv();
+const config = configFromEnv(process.env, process.argv.slice(2));
 const server = await createPxmServer(config.options);
 const running = await server.listen({ port: config.port, hostname: config.host });
-process.stdout.write(`[pxm] server on ${running.url} using ${config.describe}\n`);
-process.stdout.write(`[pxm] try ${running.url}/booking/practice\n`);
+process.stdout.write(`${startupBanner(config, running.url).join('\n')}\n`);
+if (config.summary.demoData) process.stdout.write(`[pxm] try ${running.url}/booking/practice\n`);
 
 let stopping = false;
 async function stop(signal: string): Promise<void> {

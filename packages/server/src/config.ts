@@ -5,12 +5,38 @@ import { createLogSender } from './reminders/log-sender.js';
 import type { ReminderSender } from './reminders/reminder-sender.js';
 import { createWebhookSender } from './reminders/webhook-sender.js';
 import type { PxmServerOptions } from './server.js';
+import type { LimitsConfig } from './http/limits.js';
 
 export interface CliConfig {
   port: number;
   host: string;
   options: PxmServerOptions;
   describe: string;
+  /** What is switched on, for the startup banner (never a secret). */
+  summary: {
+    database: string;
+    demoData: boolean;
+    adminApi: boolean;
+    corsOrigins: readonly string[];
+    reminderSender: string;
+    secretKey: 'configured' | 'derived' | 'per-process';
+    limits: string;
+  };
+}
+
+/** The startup banner: one line per thing an operator must know is on or off. */
+export function startupBanner(config: CliConfig, url: string): string[] {
+  const { summary } = config;
+  return [
+    `[pxm] server on ${url}`,
+    `[pxm]   database:        ${summary.database}`,
+    `[pxm]   demo data:       ${summary.demoData ? 'ON (well-known demo links: never on the internet)' : 'off'}`,
+    `[pxm]   admin API:       ${summary.adminApi ? 'on' : 'off'}`,
+    `[pxm]   CORS origins:    ${summary.corsOrigins.length > 0 ? summary.corsOrigins.join(', ') : 'none'}`,
+    `[pxm]   reminder sender: ${summary.reminderSender}`,
+    `[pxm]   abuse limits:    ${summary.limits}`,
+    `[pxm]   secret key:      ${summary.secretKey === 'configured' ? 'configured' : summary.secretKey === 'derived' ? 'derived from DATABASE_URL (set PXM_SECRET_KEY in production)' : 'per process (set PXM_SECRET_KEY in production)'}`,
+  ];
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -21,7 +47,7 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   return value;
 }
 
-export function configFromEnv(env: NodeJS.ProcessEnv = process.env): CliConfig {
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = []): CliConfig {
   const databaseUrl = env.DATABASE_URL || undefined;
   const sqlitePath = env.PXM_SQLITE_PATH || DEFAULT_SQLITE_PATH;
   let now: Clock = systemClock;
@@ -41,21 +67,44 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): CliConfig {
     .split(',')
     .map((origin) => origin.trim())
     .filter(Boolean);
-  const seed = env.PXM_SEED === 'none' ? 'none' : 'demo';
+  // Empty unless asked: the demo practice's links are public knowledge.
+  if (env.PXM_SEED !== undefined && env.PXM_SEED !== '' && env.PXM_SEED !== 'demo' && env.PXM_SEED !== 'none') {
+    throw new Error(`PXM_SEED must be demo or none (got ${env.PXM_SEED}).`);
+  }
+  const seed = env.PXM_SEED === 'demo' || argv.includes('--demo') ? 'demo' : 'none';
+  const describe = databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite at ${sqlitePath}`;
   return {
     port: integer(env, 'PORT', 8787),
     host: env.HOST || '127.0.0.1',
-    describe: databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite at ${sqlitePath}`,
+    describe,
+    summary: {
+      database: databaseUrl ? `PostgreSQL (DATABASE_URL${env.PXM_PG_SCHEMA ? `, schema ${env.PXM_PG_SCHEMA}` : ''})` : `SQLite at ${sqlitePath}`,
+      demoData: seed === 'demo',
+      adminApi: Boolean(env.PXM_ADMIN_API_KEY),
+      corsOrigins,
+      reminderSender: env.PXM_REMINDER_WEBHOOK_URL ? `webhook to ${new URL(env.PXM_REMINDER_WEBHOOK_URL).origin}` : 'log (no messages leave this server)',
+      secretKey: env.PXM_SECRET_KEY ? 'configured' : databaseUrl ? 'derived' : 'per-process',
+      limits: env.PXM_LIMITS === 'off' ? 'OFF' : `on${env.PXM_LIMITS ? ' (PXM_LIMITS)' : ''}${env.PXM_TRUST_PROXY ? ', client address from X-Forwarded-For' : ''}`,
+    },
     options: {
       database: databaseUrl ? { url: databaseUrl, ...(env.PXM_PG_SCHEMA ? { schema: env.PXM_PG_SCHEMA } : {}) } : { sqlitePath },
       now,
       holdTtlMs: integer(env, 'PXM_HOLD_TTL_MS', 10 * 60_000),
       corsOrigins,
       ...(env.PXM_ADMIN_API_KEY ? { adminApiKey: env.PXM_ADMIN_API_KEY } : {}),
+      // Without PXM_SECRET_KEY, processes sharing one PostgreSQL database still need one key: the
+      // connection string is a secret they share that a copy of the database does not contain.
+      ...(env.PXM_SECRET_KEY ? { secretKey: env.PXM_SECRET_KEY } : databaseUrl ? { secretKey: `pxm-derived-from-database-url:${databaseUrl}` } : {}),
+      ...(env.PXM_LIMITS ? { limits: env.PXM_LIMITS === 'off' ? (false as const) : (JSON.parse(env.PXM_LIMITS) as Partial<LimitsConfig>) } : {}),
+      ...(env.PXM_TRUST_PROXY === '1' || env.PXM_TRUST_PROXY === 'true' ? { trustProxy: true } : {}),
       maxJsonBytes: integer(env, 'PXM_MAX_BODY_BYTES', 1024 * 1024),
       seed,
       reminders: { sender, pollIntervalMs: integer(env, 'PXM_REMINDER_POLL_MS', 30_000) || false },
       ...(env.PXM_ACCESS_LOG === 'off' ? { log: false as const } : {}),
+      http: {
+        headersTimeoutMs: integer(env, 'PXM_HEADERS_TIMEOUT_MS', 10_000),
+        requestTimeoutMs: integer(env, 'PXM_REQUEST_TIMEOUT_MS', 30_000),
+      },
     },
   };
 }

@@ -2,6 +2,7 @@ import type { Clock } from './clock.js';
 import type { Database } from './db/database.js';
 import type { EligibilityProvider } from './eligibility/eligibility-provider.js';
 import type { ReminderPolicy } from './reminders/reminder-policy.js';
+import type { Sealer } from './secrets.js';
 import type { Catalogue } from './services/catalogue.js';
 
 /** What every service of one server shares. */
@@ -14,6 +15,8 @@ export interface ServerContext {
   reminders: ReminderPolicy;
   /** How long stored idempotency keys (and the replies they replay) are kept. */
   idempotencyRetentionMs: number;
+  /** Seals what is kept at rest but must not be readable from a copy of the database. */
+  sealer: Sealer;
 }
 
 /** `FOR UPDATE` where the database has row locks; SQLite's transactions already exclude writers. */

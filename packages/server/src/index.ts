@@ -3,13 +3,14 @@
  * default, PostgreSQL when given a `postgres://` URL; every rule kept by the database.
  */
 export { createPxmServer, DEFAULT_HOLD_TTL_MS, type PxmServer, type PxmServerOptions, type RunningServer } from './server.js';
-export { configFromEnv } from './config.js';
+export { configFromEnv, startupBanner, type CliConfig } from './config.js';
 export { clockStartingAt, systemClock, type Clock } from './clock.js';
 export { openDatabase, DEFAULT_SQLITE_PATH, type DatabaseConfig } from './db/open.js';
 export { openSqlite } from './db/sqlite.js';
 export { openPostgres } from './db/postgres.js';
 export { migrate, MIGRATIONS } from './db/migrate.js';
 export type { Database, Dialect, Queryable, SqlValue } from './db/database.js';
+export { TransactionMisuseError } from './db/transaction-scope.js';
 export { seedDemoPractice } from './seed/demo-seed.js';
 export type { EligibilityProvider } from './eligibility/eligibility-provider.js';
 export { demoPayerRules } from './eligibility/demo-payer-rules.js';
@@ -18,3 +19,4 @@ export { createLogSender } from './reminders/log-sender.js';
 export { createWebhookSender, signWebhook, type WebhookSenderOptions } from './reminders/webhook-sender.js';
 export { reminderDueTimes, DEFAULT_REMINDER_OFFSETS_MINUTES, type ReminderPolicy } from './reminders/reminder-policy.js';
 export type { DispatchResult } from './reminders/outbox.js';
+export { DEFAULT_LIMITS, type Limit, type LimitsConfig } from './http/limits.js';

@@ -3,8 +3,9 @@
  * runtime. Opens (or takes) the database, migrates it, seeds the demo practice on first start,
  * and runs the reminder dispatcher.
  */
-import type { Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { STATUS_CODES, type Server as HttpServer } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { AdapterError } from '@pxm/core';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { AppEnv } from './app-env.js';
@@ -14,6 +15,9 @@ import type { ServerContext } from './context.js';
 import type { Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase, type DatabaseConfig } from './db/open.js';
+import { problemOf } from './http/problem.js';
+import { createSealer } from './secrets.js';
+import { createLimiter, DEFAULT_LIMITS, type LimitsConfig } from './http/limits.js';
 import { demoPayerRules } from './eligibility/demo-payer-rules.js';
 import type { EligibilityProvider } from './eligibility/eligibility-provider.js';
 import { createLogSender } from './reminders/log-sender.js';
@@ -58,6 +62,50 @@ export interface PxmServerOptions {
   log?: ((line: string) => void) | false;
   /** Stored idempotency keys are kept this long. Default 24 hours. */
   idempotencyRetentionMs?: number;
+  /**
+   * Key that seals idempotent replies and reminder payloads at rest (at least 32 characters;
+   * `PXM_SECRET_KEY`). Without it a random key is made per process: see src/secrets.ts.
+   */
+  secretKey?: string;
+  /** How often lapsed holds and idempotency keys past retention are deleted. Default 15 minutes. */
+  purgeIntervalMs?: number;
+  /** Abuse limits (defaults in `DEFAULT_LIMITS`), each overridable; `false` turns them all off. */
+  limits?: Partial<LimitsConfig> | false;
+  /** Behind your own reverse proxy: the client address is the last X-Forwarded-For hop. */
+  trustProxy?: boolean;
+  /** Connection time limits: a slow or half-sent request never holds a connection for long. */
+  http?: HttpLimits;
+}
+
+export interface HttpLimits {
+  /** Time to receive the request headers. Default 10 s. */
+  headersTimeoutMs?: number;
+  /** Time to receive the whole request, body included. Default 30 s (a 10 MiB upload at 350 KB/s). */
+  requestTimeoutMs?: number;
+  /** How long an idle kept-alive connection stays open. Default 5 s. */
+  keepAliveTimeoutMs?: number;
+  /** On close (SIGTERM), how long requests in flight may take to finish before their connections are cut. Default 10 s. */
+  shutdownGraceMs?: number;
+}
+
+/**
+ * What Node's HTTP parser refuses before the app sees it (not HTTP, headers too large, too slow)
+ * leaves as problem+json like every other error, then the connection closes.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  const response = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (!socket.writable || response?.headersSent || error.code === 'ECONNRESET') {
+    socket.destroy();
+    return;
+  }
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const message =
+    status === 431 ? 'The request headers are too large.' : status === 408 ? 'The request was not received in time.' : 'The request is not valid HTTP.';
+  const body = JSON.stringify(problemOf(new AdapterError(status === 408 ? 'timeout' : 'validation', message, { retryable: status === 408 }), status));
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+      `Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 export interface RunningServer {
@@ -103,7 +151,9 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
     eligibility: options.eligibility === false ? undefined : (options.eligibility ?? demoPayerRules),
     reminders: { offsetsMinutes: options.reminders?.offsetsMinutes ?? DEFAULT_REMINDER_OFFSETS_MINUTES },
     idempotencyRetentionMs: options.idempotencyRetentionMs ?? 24 * 3_600_000,
+    sealer: createSealer(options.secretKey),
   };
+  const limiter = options.limits === false ? undefined : await createLimiter(db, { ...DEFAULT_LIMITS, ...options.limits });
   const sender = options.reminders?.sender ?? createLogSender();
   const dispatchReminders = () => dispatchDueReminders(context, sender, options.reminders?.dispatch);
   const log = options.log === false ? () => undefined : (options.log ?? ((line: string) => process.stdout.write(`${line}\n`)));
@@ -131,6 +181,8 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
       maxJsonBytes: options.maxJsonBytes ?? 1024 * 1024,
       hasEligibility: context.eligibility !== undefined,
       log,
+      limiter,
+      trustProxy: options.trustProxy ?? false,
     },
   );
 
@@ -158,9 +210,10 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
       }
     };
     timers.push(setInterval(tick, poll));
-    timers.push(setInterval(() => void purgeExpired().catch(() => undefined), 15 * 60_000));
-    for (const timer of timers) timer.unref();
   }
+  // The purge runs whatever else is configured: expired replies must not outlive their retention.
+  timers.push(setInterval(() => void purgeExpired().catch(() => undefined), options.purgeIntervalMs ?? 15 * 60_000));
+  for (const timer of timers) timer.unref();
   const running = new Set<RunningServer>();
 
   return {
@@ -172,21 +225,49 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
     purgeExpired,
     listen({ port = 8787, hostname = '127.0.0.1' } = {}) {
       return new Promise((resolve, reject) => {
-        const server = serve({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {
+        const headersTimeout = options.http?.headersTimeoutMs ?? 10_000;
+        const requestTimeout = Math.max(options.http?.requestTimeoutMs ?? 30_000, headersTimeout);
+        const server = serve(
+          {
+            fetch: app.fetch,
+            port,
+            hostname,
+            serverOptions: {
+              headersTimeout,
+              requestTimeout,
+              keepAliveTimeout: options.http?.keepAliveTimeoutMs ?? 5_000,
+              // Node checks those limits on this interval (30 s by default, too coarse for them).
+              connectionsCheckingInterval: Math.max(250, Math.min(1000, Math.floor(headersTimeout / 2))),
+            },
+          },
+          (info: AddressInfo) => {
           const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
           const handle: RunningServer = {
             url: `http://${host}:${info.port}`,
             port: info.port,
+            // Drains: no new connections, idle ones closed now, requests in flight answered; whatever
+            // is still open after the grace period is cut.
             close: () =>
               new Promise<void>((done) => {
                 running.delete(handle);
-                (server as HttpServer).closeAllConnections?.();
-                server.close(() => done());
+                const force = setTimeout(() => (server as HttpServer).closeAllConnections(), options.http?.shutdownGraceMs ?? 10_000);
+                force.unref();
+                // A connection whose request just finished turns idle: close it then, not at keep-alive's end.
+                const sweep = setInterval(() => (server as HttpServer).closeIdleConnections(), 50);
+                sweep.unref();
+                server.close(() => {
+                  clearTimeout(force);
+                  clearInterval(sweep);
+                  done();
+                });
+                (server as HttpServer).closeIdleConnections();
               }),
           };
           running.add(handle);
           resolve(handle);
-        });
+          },
+        );
+        server.on('clientError', answerClientError);
         server.once('error', reject);
       });
     },

@@ -8,11 +8,13 @@ import { join } from 'node:path';
 import { createRestAdapter, type RestAdapterOptions } from '@pxm/adapter-rest';
 import type { PxmAdapter } from '@pxm/core';
 import pg from 'pg';
-import { createPxmServer, openPostgres, openSqlite, type Database, type PxmServer, type PxmServerOptions, type RunningServer } from '../src/index.js';
+import { createPxmServer, DEFAULT_LIMITS, openPostgres, type LimitsConfig, openSqlite, type Database, type PxmServer, type PxmServerOptions, type RunningServer } from '../src/index.js';
 
 export const DATABASE_URL = process.env.PXM_TEST_DATABASE_URL || process.env.DATABASE_URL || '';
 
 export type Dialect = 'sqlite' | 'postgres';
+
+export const TEST_LIMITS = Object.fromEntries(Object.keys(DEFAULT_LIMITS).map((name) => [name, { points: 1_000_000, seconds: 60 }])) as unknown as LimitsConfig;
 
 export interface ManualClock {
   now: () => Date;
@@ -101,6 +103,8 @@ export async function startTestServer(
     now: clock.now,
     log: false,
     reminders: { pollIntervalMs: false },
+    // The suites make thousands of requests from one address: limits on, far out of reach.
+    limits: TEST_LIMITS,
     ...options.serverOptions,
   });
   const running = await server.listen({ port: 0, hostname: '127.0.0.1' });

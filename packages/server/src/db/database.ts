@@ -29,4 +29,11 @@ export interface Database extends Queryable {
   /** Runs `work` while holding the database-wide migration lock (several processes may start at once). */
   withMigrationLock<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * The driver underneath, for a store that must share it (the abuse limiter). On SQLite, `exclusive`
+   * runs work on the connection's queue, outside any transaction.
+   */
+  native():
+    | { dialect: 'sqlite'; client: unknown; exclusive<T>(work: () => Promise<T>): Promise<T> }
+    | { dialect: 'postgres'; pool: unknown; schema: string | undefined };
 }

@@ -2,8 +2,10 @@
  * PostgreSQL through node-postgres: for practices that run several server processes. Instants
  * are `bigint` epoch milliseconds, parsed to numbers (they stay far below 2^53).
  */
+import { AdapterError } from '@pxm/core';
 import pg from 'pg';
 import type { Database, Queryable, SqlValue } from './database.js';
+import { assertOutsideTransaction, runInTransactionScope } from './transaction-scope.js';
 import { databaseUnavailable } from './unavailable.js';
 
 const INT8_OID = 20;
@@ -30,6 +32,7 @@ function isConnectionFailure(error: unknown): boolean {
 function translate(error: unknown): unknown {
   const code = (error as { code?: unknown }).code;
   if (code === '57014') return databaseUnavailable(error, true); // statement timeout
+  if (/Query read timeout/i.test(String((error as { message?: unknown }).message ?? ''))) return databaseUnavailable(error, true);
   if (isConnectionFailure(error)) return databaseUnavailable(error);
   return error;
 }
@@ -77,7 +80,9 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     max: options.maxConnections ?? 10,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 3000,
     idleTimeoutMillis: 30_000,
-    statement_timeout: options.statementTimeoutMs ?? 10_000,
+    statement_timeout: options.statementTimeoutMs ?? 5_000,
+    // A frozen server enforces no statement_timeout: the client gives up on its own, a bit later.
+    query_timeout: (options.statementTimeoutMs ?? 5_000) + 1_000,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
@@ -96,20 +101,32 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
       throw translate(error);
     }
   }
-  const direct = queryable(pool);
+  const pooled = queryable(pool);
+  // A pool query inside a transaction takes a second connection per request: under load every
+  // connection is a transaction waiting for another, so it is refused as on SQLite.
+  const direct: Queryable = {
+    all: (sql, params) => (assertOutsideTransaction('A pool query'), pooled.all(sql, params)),
+    get: (sql, params) => (assertOutsideTransaction('A pool query'), pooled.get(sql, params)),
+    run: (sql, params) => (assertOutsideTransaction('A pool query'), pooled.run(sql, params)),
+  };
 
   async function withClient<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     let client: pg.PoolClient;
     try {
       client = await pool.connect();
     } catch (error) {
+      // Every connection busy is overload, not an outage: say so (still 503, retryable).
+      if (pool.totalCount >= (options.maxConnections ?? 10) && /timeout exceeded when trying to connect/i.test(String((error as Error).message))) {
+        throw new AdapterError('timeout', 'The server is busy. Try again shortly.', { retryable: true, cause: error });
+      }
       throw translate(error);
     }
     let broken = false;
     try {
       return await work(client);
     } catch (error) {
-      broken = isConnectionFailure(error);
+      // A connection that failed or timed out may be mid-reply: never hand it to the next request.
+      broken = isConnectionFailure(error) || (AdapterError.is(error) && error.retryable);
       throw error;
     } finally {
       client.release(broken);
@@ -120,13 +137,14 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     dialect: 'postgres',
     ...direct,
     async transaction(work) {
+      assertOutsideTransaction('A nested transaction');
       for (let attempt = 1; ; attempt++) {
         try {
           return await withClient(async (client) => {
             const tx = queryable(client);
             await tx.run('BEGIN');
             try {
-              const result = await work(tx);
+              const result = await runInTransactionScope(() => work(tx));
               await tx.run('COMMIT');
               return result;
             } catch (error) {
@@ -156,6 +174,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
           await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
         }
       }),
+    native: () => ({ dialect: 'postgres' as const, pool, schema }),
     async close() {
       await pool.end();
     },

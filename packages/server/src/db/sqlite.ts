@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database, Queryable, SqlValue } from './database.js';
+import { assertOutsideTransaction, runInTransactionScope } from './transaction-scope.js';
 import { databaseUnavailable } from './unavailable.js';
 
 /** `$1 ... $n` to positional `?`, repeating values where a placeholder repeats. */
@@ -94,6 +95,8 @@ export function openSqlite(options: SqliteOptions): Database {
   // One transaction (or lone statement) at a time on this connection.
   let queue: Promise<unknown> = Promise.resolve();
   function serialize<T>(work: () => Promise<T>): Promise<T> {
+    // Queued behind the transaction that is waiting for it: fail now instead of never.
+    assertOutsideTransaction('A query on the shared SQLite connection');
     const next = queue.then(work, work);
     queue = next.catch(() => undefined);
     return next;
@@ -108,7 +111,7 @@ export function openSqlite(options: SqliteOptions): Database {
       serialize(async () => {
         guard(() => db.exec('BEGIN IMMEDIATE'));
         try {
-          const result = await work(direct);
+          const result = await runInTransactionScope(() => work(direct));
           guard(() => db.exec('COMMIT'));
           return result;
         } catch (error) {
@@ -117,6 +120,7 @@ export function openSqlite(options: SqliteOptions): Database {
         }
       }),
     exec: (script) => serialize(async () => guard(() => void db.exec(script))),
+    native: () => ({ dialect: 'sqlite' as const, client: db, exclusive: <T>(work: () => Promise<T>) => serialize(work) }),
     // BEGIN IMMEDIATE in the migration itself already excludes other processes.
     withMigrationLock: (work) => work(),
     async close() {

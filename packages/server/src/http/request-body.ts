@@ -6,6 +6,7 @@ import { parseRequest } from '@pxm/core';
 import type { Context } from 'hono';
 import type * as z from 'zod/mini';
 import { HttpProblem } from './problem.js';
+import { assertStorableJson } from './text-safety.js';
 
 const MAX_DEPTH = 32;
 
@@ -42,6 +43,7 @@ export async function readJson(c: Context, mediaTypes: readonly string[] = []): 
   if (depthOf(value, MAX_DEPTH) > MAX_DEPTH) {
     throw new HttpProblem(400, 'validation', 'The body is nested too deeply.', [{ path: '', message: `More than ${MAX_DEPTH} levels.` }]);
   }
+  assertStorableJson(value);
   return value;
 }
 

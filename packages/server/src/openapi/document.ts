@@ -117,17 +117,18 @@ const ERROR_DESCRIPTIONS: Record<string, string> = {
   '413': 'The body is larger than the server accepts (`validation`).',
   '415': 'The body is not `application/json` (`validation`).',
   '428': '`If-Match` (or `If-None-Match: *`) is required (`validation`).',
+  '429': 'An abuse limit was hit (per address, link, hold or key; see the server README): `retryable: true`, with `Retry-After` in seconds.',
   '501': '`unsupported`: this backend lacks the capability.',
   '503': 'The database is unavailable: `retryable: true`, with `Retry-After`. Safe to repeat.',
 };
 
 function errorResponses(codes: readonly string[]): Json {
   return Object.fromEntries(
-    [...codes, '503'].map((status) => [
+    [...codes, '429', '503'].map((status) => [
       status,
       {
         description: ERROR_DESCRIPTIONS[status],
-        ...(status === '503' ? { headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } } : {}),
+        ...(status === '503' || status === '429' ? { headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } } : {}),
         content: {
           'application/problem+json': {
             schema: { $ref: '#/components/schemas/Problem' },
@@ -289,7 +290,7 @@ export const OPERATIONS: Record<string, Record<string, OperationSpec>> = {
       tag: 'booking',
       summary: 'Book a held slot',
       description:
-        'Books the held slot once. The `Idempotency-Key` header is required: the same key with the same hold returns the same appointment (201 again), so a retried or double-clicked booking books once; the same key with another hold is 409 `conflict`. A new patient is created; a returning one is matched on last name, date of birth and phone or email (404 `not_found` otherwise). Reminder consents schedule SMS/email reminders.',
+        'Books the held slot once. The `Idempotency-Key` header is required: the same key with the same body returns the same appointment (201 again), so a retried or double-clicked booking books once; the same key with any other body (another hold, another patient) is 409 `conflict`. A new patient is created; a returning one is matched on last name, date of birth and phone or email (404 `not_found` otherwise). Reminder consents schedule SMS/email reminders.',
       parameters: [p('IdempotencyKey')],
       body: { schema: ref('BookRequestBody'), example: EXAMPLES.bookRequest },
       ok: { status: '201', description: 'The appointment, with its manage token (shown here only).', schema: ref('Appointment'), example: EXAMPLES.appointment },
@@ -612,7 +613,7 @@ export function buildOpenApiDocument(): Json {
       ].join('\n'),
       license: { name: 'MIT', identifier: 'MIT' },
     },
-    servers: [{ url: 'http://127.0.0.1:8787', description: 'The reference server started by `pnpm server`.' }],
+    servers: [{ url: 'http://127.0.0.1:8787', description: 'The reference server started by `pnpm server` (`pnpm server:demo` for the demo practice).' }],
     tags: [
       { name: 'booking', description: 'Scheduling: catalogue, slots, holds, appointments, manage links, waitlist, eligibility.' },
       { name: 'intake', description: 'Digital intake by link token: versioned drafts, attachments, one submission.' },

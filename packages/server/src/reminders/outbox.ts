@@ -53,7 +53,7 @@ export async function scheduleReminders(
       count += await tx.run(
         `INSERT INTO reminders (id, appointment_id, channel, offset_minutes, due_at, status, next_attempt_at, payload, created_at)
          VALUES ($1, $2, $3, $4, $5, 'pending', $5, $6, $7) ON CONFLICT (appointment_id, channel, offset_minutes) DO NOTHING`,
-        [newId('rem'), appointment.id, channel, reminder.offsetMinutes, reminder.dueAtMs, JSON.stringify(payload), now],
+        [newId('rem'), appointment.id, channel, reminder.offsetMinutes, reminder.dueAtMs, ctx.sealer.seal(JSON.stringify(payload)), now],
       );
     }
   }
@@ -124,7 +124,16 @@ export async function dispatchDueReminders(ctx: ServerContext, sender: ReminderS
       result.cancelled++;
       continue;
     }
-    const payload = JSON.parse(reminder.payload) as ReminderPayload;
+    const opened = ctx.sealer.open(reminder.payload);
+    if (opened === undefined) {
+      await db.run("UPDATE reminders SET status = 'failed', payload = NULL, lease_until = NULL, last_error = $2 WHERE id = $1", [
+        reminder.id,
+        'sealed with another secret key',
+      ]);
+      result.failed++;
+      continue;
+    }
+    const payload = JSON.parse(opened) as ReminderPayload;
     const location = config.locations.find((l) => l.id === appointment.location_id);
     const type = config.appointmentTypes.find((t) => t.id === appointment.appointment_type_id);
     const provider = config.providers.find((p) => p.id === appointment.provider_id);

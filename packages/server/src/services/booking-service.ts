@@ -32,7 +32,7 @@ import {
 import type { Queryable } from '../db/database.js';
 import { forUpdate, placeholders, type ServerContext } from '../context.js';
 import { scheduleReminders, cancelReminders } from '../reminders/outbox.js';
-import { fingerprint, hashToken, newId, newLinkToken } from '../tokens.js';
+import { hashToken, newId, newLinkToken, requestFingerprint } from '../tokens.js';
 import type { PracticeConfig } from './catalogue.js';
 import { cellsOf, claimForHold, convertClaims } from './claims.js';
 import { claimKey, storeReply } from './idempotency.js';
@@ -77,6 +77,10 @@ const APPOINTMENT_COLUMNS =
 
 /** Longest range one slot search may cover. */
 export const MAX_SLOT_RANGE_DAYS = 190;
+/** How far ahead anything can be searched or held; beyond it (year 9999, past the date range) is bad input. */
+export const BOOKING_HORIZON_DAYS = 3 * 366;
+/** The earliest instant a search or slot id may name. */
+const EARLIEST_BOOKABLE_MS = Date.UTC(2000, 0, 1);
 
 export function appointmentOf(row: AppointmentRow, manageToken: string): Appointment {
   const zone = row.time_zone;
@@ -168,6 +172,11 @@ export function createBookingService(ctx: ServerContext) {
     });
   }
 
+  /** Instants outside these bounds are refused before any date arithmetic can overflow. */
+  function withinHorizon(ms: number): boolean {
+    return Number.isFinite(ms) && ms >= EARLIEST_BOOKABLE_MS && ms <= nowMs() + BOOKING_HORIZON_DAYS * 86_400_000;
+  }
+
   function zoneOf(config: PracticeConfig, locationId: string): string {
     return config.locations.find((l) => l.id === locationId)?.timeZone ?? 'UTC';
   }
@@ -186,9 +195,9 @@ export function createBookingService(ctx: ServerContext) {
     tx: Queryable,
     hold: HoldRow,
     fields: { patientId: string; coverage: Coverage | undefined; consents: readonly ReminderConsent[]; manageTokenHash: string; rescheduledFromId?: string },
+    config: PracticeConfig,
     operation: string,
   ): Promise<AppointmentRow> {
-    const config = await ctx.catalogue.get();
     const id = newId('appt');
     const now = nowMs();
     const consumed = await tx.run(
@@ -240,27 +249,28 @@ export function createBookingService(ctx: ServerContext) {
   }
 
   async function managed(tx: Queryable, manageToken: string, operation: string, lock: boolean): Promise<AppointmentRow> {
-    const row =
-      typeof manageToken === 'string'
-        ? await tx.get<AppointmentRow>(
-            `SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE manage_token_hash = $1${lock ? forUpdate(db) : ''}`,
-            [hashToken(manageToken)],
-          )
-        : undefined;
+    const find = () =>
+      tx.get<AppointmentRow>(`SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE manage_token_hash = $1${lock ? forUpdate(db) : ''}`, [
+        hashToken(manageToken),
+      ]);
+    let row = typeof manageToken === 'string' ? await find() : undefined;
+    // PostgreSQL: a concurrent reschedule moved the link to a new visit while this one waited for
+    // the row lock, so the locked row no longer matches. A fresh statement sees the link where it
+    // is now; the request then acts on it, as SQLite (which runs them one after another) does.
+    if (!row && lock && typeof manageToken === 'string' && db.dialect === 'postgres') row = await find();
     if (!row) throw new AdapterError('token_invalid', 'This link is not valid.', { operation });
     if (row.end_ms <= nowMs()) throw new AdapterError('token_expired', 'This appointment has already taken place.', { operation });
     return row;
   }
 
-  async function withinNoticeWindow(row: AppointmentRow): Promise<boolean> {
-    const { practice } = await ctx.catalogue.get();
+  function withinNoticeWindow(config: PracticeConfig, row: AppointmentRow): boolean {
     const appointment = { start: new Date(row.start_ms).toISOString(), createdAt: new Date(row.created_at).toISOString(), ...(row.rescheduled_from_id ? { rescheduledFromId: row.rescheduled_from_id } : {}) };
-    return lateChangeWindow(appointment, practice.cancellationPolicy, nowMs());
+    return lateChangeWindow(appointment, config.practice.cancellationPolicy, nowMs());
   }
 
-  async function feeMustBeAcknowledged(row: AppointmentRow, acknowledged: boolean | undefined, operation: string): Promise<void> {
-    const { practice } = await ctx.catalogue.get();
-    if ((await withinNoticeWindow(row)) && practice.cancellationPolicy.lateCancelFee && !acknowledged) {
+  function feeMustBeAcknowledged(config: PracticeConfig, row: AppointmentRow, acknowledged: boolean | undefined, operation: string): void {
+    const { practice } = config;
+    if (withinNoticeWindow(config, row) && practice.cancellationPolicy.lateCancelFee && !acknowledged) {
       throw new AdapterError('validation', 'The late-change fee must be acknowledged.', {
         operation,
         issues: [{ path: 'acknowledgedFee', message: 'Required inside the notice window.' }],
@@ -280,19 +290,40 @@ export function createBookingService(ctx: ServerContext) {
     return type.patientEligibility === 'any' || type.patientEligibility === kind;
   }
 
+  /** The hold a request key already made, if any; a key used for another slot is a conflict. */
+  async function heldWithKey(requestKey: string, slotId: string, zone: string, operation: string): Promise<Hold | undefined> {
+    const previous = await db.get<HoldRow>(`SELECT ${HOLD_COLUMNS} FROM holds WHERE request_key = $1`, [requestKey]);
+    if (!previous) return undefined;
+    if (previous.slot_id !== slotId) throw new AdapterError('conflict', 'This idempotency key was already used for another slot.', { operation });
+    return holdOf(previous, zone);
+  }
+
   async function holdSlot(slotId: string, requestKey: string | undefined): Promise<Hold> {
     const operation = 'booking.holdSlot';
+    try {
+      return await holdSlotOnce(slotId, requestKey);
+    } catch (error) {
+      // A key's own concurrent retry sees the slot taken by the first attempt: it gets that hold.
+      if (requestKey && AdapterError.is(error) && error.code === 'slot_unavailable') {
+        const key = decodeSlotId(slotId)!;
+        const config = await ctx.catalogue.get();
+        const replay = await heldWithKey(requestKey, slotId, zoneOf(config, key.locationId), operation);
+        if (replay) return replay;
+      }
+      throw error;
+    }
+  }
+
+  async function holdSlotOnce(slotId: string, requestKey: string | undefined): Promise<Hold> {
+    const operation = 'booking.holdSlot';
     const key = decodeSlotId(slotId);
-    if (!key) throw new AdapterError('validation', 'Unknown slot id format.', { operation, issues: [{ path: 'slotId', message: 'Invalid slot id.' }] });
+    if (!key || !withinHorizon(key.startMs)) throw new AdapterError('validation', 'Unknown slot id format.', { operation, issues: [{ path: 'slotId', message: 'Invalid slot id.' }] });
     const config = await ctx.catalogue.get();
     const zone = ctx.catalogue.location(config, key.locationId, operation).timeZone;
     const type = ctx.catalogue.appointmentType(config, key.appointmentTypeId, operation);
     if (requestKey) {
-      const previous = await db.get<HoldRow>(`SELECT ${HOLD_COLUMNS} FROM holds WHERE request_key = $1`, [requestKey]);
-      if (previous) {
-        if (previous.slot_id !== slotId) throw new AdapterError('conflict', 'This idempotency key was already used for another slot.', { operation });
-        return holdOf(previous, zone);
-      }
+      const replay = await heldWithKey(requestKey, slotId, zone, operation);
+      if (replay) return replay;
     }
     const slot = (
       await freeSlots(config, { ...key, fromMs: key.startMs, toMs: key.startMs + 1 }, operation)
@@ -327,7 +358,7 @@ export function createBookingService(ctx: ServerContext) {
       if (!claimed) throw slotUnavailable(operation);
       return 'held' as const;
     });
-    if (outcome === 'replay' && requestKey) return holdSlot(slotId, requestKey);
+    if (outcome === 'replay' && requestKey) return holdSlotOnce(slotId, requestKey);
     return holdOf(row, zone);
   }
 
@@ -358,6 +389,12 @@ export function createBookingService(ctx: ServerContext) {
       const operation = 'booking.findSlots';
       const fromMs = Date.parse(query.from);
       const toMs = Date.parse(query.to);
+      if (!withinHorizon(fromMs) || !withinHorizon(toMs)) {
+        throw new AdapterError('validation', `Searches must lie between 2000 and ${BOOKING_HORIZON_DAYS} days from now.`, {
+          operation,
+          issues: [{ path: withinHorizon(fromMs) ? 'to' : 'from', message: 'Out of the bookable range.' }],
+        });
+      }
       if (toMs <= fromMs || toMs - fromMs > MAX_SLOT_RANGE_DAYS * 86_400_000) {
         throw new AdapterError('validation', `The range must be positive and at most ${MAX_SLOT_RANGE_DAYS} days.`, {
           operation,
@@ -392,7 +429,7 @@ export function createBookingService(ctx: ServerContext) {
       const operation = 'booking.book';
       const config = await ctx.catalogue.get();
       return db.transaction(async (tx) => {
-        const replay = await claimKey<Appointment>(tx, 'booking.book', request.idempotencyKey, fingerprint(request.holdId), nowMs(), operation);
+        const replay = await claimKey<Appointment>(tx, ctx.sealer, 'booking.book', request.idempotencyKey, requestFingerprint(request), nowMs(), operation);
         if (replay.replayed) return replay.value;
         const hold = await liveHold(tx, request.holdId, operation);
         const type = ctx.catalogue.appointmentType(config, hold.appointment_type_id, operation);
@@ -408,31 +445,33 @@ export function createBookingService(ctx: ServerContext) {
           tx,
           hold,
           { patientId, coverage: request.coverage, consents: request.consents, manageTokenHash: hashToken(manageToken) },
+          config,
           operation,
         );
         await scheduleReminders(tx, ctx, row, manageToken, request.consents);
         const appointment = appointmentOf(row, manageToken);
-        await storeReply(tx, 'booking.book', request.idempotencyKey, appointment);
+        await storeReply(tx, ctx.sealer, 'booking.book', request.idempotencyKey, appointment);
         return appointment;
       });
     },
 
     async getAppointment(manageToken: string): Promise<ManagedAppointment> {
       const row = await managed(db, manageToken, 'booking.getAppointment', false);
-      const { practice } = await ctx.catalogue.get();
+      const config = await ctx.catalogue.get();
       return {
         appointment: appointmentOf(row, manageToken),
-        cancellationPolicy: practice.cancellationPolicy,
-        withinNoticeWindow: await withinNoticeWindow(row),
+        cancellationPolicy: config.practice.cancellationPolicy,
+        withinNoticeWindow: withinNoticeWindow(config, row),
       };
     },
 
     async cancelAppointment(manageToken: string, request: CancelRequest): Promise<Appointment> {
       const operation = 'booking.cancelAppointment';
+      const config = await ctx.catalogue.get();
       return db.transaction(async (tx) => {
         const row = await managed(tx, manageToken, operation, true);
         if (row.status === 'cancelled') return appointmentOf(row, manageToken);
-        await feeMustBeAcknowledged(row, request.acknowledgedFee, operation);
+        feeMustBeAcknowledged(config, row, request.acknowledgedFee, operation);
         return appointmentOf(await cancelRow(tx, row, request.reason), manageToken);
       });
     },
@@ -440,15 +479,16 @@ export function createBookingService(ctx: ServerContext) {
     async rescheduleAppointment(manageToken: string, request: RescheduleRequest): Promise<Appointment> {
       const operation = 'booking.rescheduleAppointment';
       const tokenHash = typeof manageToken === 'string' ? hashToken(manageToken) : '';
+      const config = await ctx.catalogue.get();
       return db.transaction(async (tx) => {
         const scope = 'booking.rescheduleAppointment';
-        const replay = await claimKey<Appointment>(tx, scope, request.idempotencyKey, fingerprint([tokenHash, request.holdId]), nowMs(), operation);
+        const replay = await claimKey<Appointment>(tx, ctx.sealer, scope, request.idempotencyKey, requestFingerprint(request, tokenHash), nowMs(), operation);
         if (replay.replayed) return replay.value;
         const old = await managed(tx, manageToken, operation, true);
         if (old.status === 'cancelled') {
           throw new AdapterError('conflict', 'This appointment was cancelled and cannot be rescheduled.', { operation });
         }
-        await feeMustBeAcknowledged(old, request.acknowledgedFee, operation);
+        feeMustBeAcknowledged(config, old, request.acknowledgedFee, operation);
         const hold = await liveHold(tx, request.holdId, operation);
         // The link moves to the new visit; the old one is cancelled only once the new one is booked.
         await tx.run('UPDATE appointments SET manage_token_hash = NULL WHERE id = $1', [old.id]);
@@ -462,12 +502,13 @@ export function createBookingService(ctx: ServerContext) {
             manageTokenHash: tokenHash,
             rescheduledFromId: old.id,
           },
+          config,
           operation,
         );
         await cancelRow(tx, old, 'rescheduled');
         await scheduleReminders(tx, ctx, row, manageToken, JSON.parse(old.consents) as ReminderConsent[]);
         const appointment = appointmentOf(row, manageToken);
-        await storeReply(tx, scope, request.idempotencyKey, appointment);
+        await storeReply(tx, ctx.sealer, scope, request.idempotencyKey, appointment);
         return appointment;
       });
     },
@@ -482,8 +523,8 @@ export function createBookingService(ctx: ServerContext) {
       }
       return db.transaction(async (tx) => {
         const scope = 'booking.joinWaitlist';
-        const print = fingerprint([request.locationId, request.appointmentTypeId, request.providerId ?? '']);
-        const replay = await claimKey<WaitlistEntry>(tx, scope, request.idempotencyKey, print, nowMs(), operation);
+        const print = requestFingerprint(request);
+        const replay = await claimKey<WaitlistEntry>(tx, ctx.sealer, scope, request.idempotencyKey, print, nowMs(), operation);
         if (replay.replayed) return replay.value;
         const entry: WaitlistEntry = {
           id: newId('wait'),
@@ -510,7 +551,7 @@ export function createBookingService(ctx: ServerContext) {
             nowMs(),
           ],
         );
-        await storeReply(tx, scope, request.idempotencyKey, entry);
+        await storeReply(tx, ctx.sealer, scope, request.idempotencyKey, entry);
         return entry;
       });
     },

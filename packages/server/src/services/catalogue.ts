@@ -18,6 +18,7 @@ import {
   type WorkingHours,
 } from '@pxm/core';
 import type { Database } from '../db/database.js';
+import { assertOutsideTransaction } from '../db/transaction-scope.js';
 
 export interface PracticeConfig {
   practice: Practice;
@@ -69,6 +70,8 @@ export function createCatalogue(db: Database, ttlMs = 10_000, nowMs: () => numbe
 
   return {
     async get() {
+      // Cold, this reads through the connection a transaction holds: read it before the transaction.
+      assertOutsideTransaction('Reading the practice catalogue');
       if (cached && nowMs() - cached.at < ttlMs) return cached.config;
       loading ??= load()
         .then((config) => {

@@ -6,11 +6,13 @@
  */
 import { AdapterError } from '@pxm/core';
 import type { Queryable } from '../db/database.js';
+import type { Sealer } from '../secrets.js';
 
 export type Replay<T> = { replayed: true; value: T } | { replayed: false };
 
 export async function claimKey<T>(
   tx: Queryable,
+  sealer: Sealer,
   scope: string,
   key: string,
   fingerprint: string,
@@ -32,9 +34,15 @@ export async function claimKey<T>(
   if (row.response === null) {
     throw new AdapterError('conflict', 'A request with this idempotency key is still in progress.', { operation, retryable: true });
   }
-  return { replayed: true, value: JSON.parse(row.response) as T };
+  const reply = sealer.open(row.response);
+  if (reply === undefined) {
+    // Sealed under another key (a restart without PXM_SECRET_KEY): the work was done, its reply is gone.
+    throw new AdapterError('conflict', 'This request was completed, but its reply can no longer be replayed.', { operation });
+  }
+  return { replayed: true, value: JSON.parse(reply) as T };
 }
 
-export async function storeReply(tx: Queryable, scope: string, key: string, value: unknown): Promise<void> {
-  await tx.run('UPDATE idempotency_keys SET response = $3 WHERE scope = $1 AND key = $2', [scope, key, JSON.stringify(value)]);
+/** The reply is sealed: it can carry a manage token, which must not be readable from a copy of the database. */
+export async function storeReply(tx: Queryable, sealer: Sealer, scope: string, key: string, value: unknown): Promise<void> {
+  await tx.run('UPDATE idempotency_keys SET response = $3 WHERE scope = $1 AND key = $2', [scope, key, sealer.seal(JSON.stringify(value))]);
 }

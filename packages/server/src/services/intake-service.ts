@@ -77,7 +77,8 @@ export function createIntakeService(ctx: ServerContext) {
         formId: definition.id,
         definition,
         status: row.response_id ? 'submitted' : 'open',
-        draft: draftOf(row),
+        // Once submitted, the link no longer hands the answers back.
+        draft: row.response_id ? null : draftOf(row),
         priorScores: (JSON.parse(row.prior_scores) as unknown[]).map((score) => PromScoreSchema.parse(score)),
         ...(row.response_id ? { responseId: row.response_id } : {}),
       };
@@ -164,7 +165,7 @@ export function createIntakeService(ctx: ServerContext) {
         };
         const stored = await tx.run(
           `UPDATE intake_links SET response_id = $2, response_key = $3, response = $4, submitted_answers = $5,
-             draft_answers = CASE WHEN draft_answers IS NULL THEN NULL ELSE $5 END
+             draft_answers = NULL, draft_page_id = NULL, draft_hash = NULL, draft_saved_at = NULL
             WHERE id = $1 AND response_id IS NULL`,
           [row.id, response.id, request.idempotencyKey, JSON.stringify(response), JSON.stringify(answers)],
         );

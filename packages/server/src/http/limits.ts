@@ -1,0 +1,129 @@
+/**
+ * Abuse limits that hold across processes: counters live in the database the processes share
+ * (rate-limiter-flexible's PostgreSQL store, or its SQLite store on the same file, run on the
+ * connection's queue). A limit hit answers 429 problem+json with Retry-After.
+ */
+import { createRequire } from 'node:module';
+import type * as RateLimiterFlexible from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Database } from '../db/database.js';
+import { HttpProblem } from './problem.js';
+
+/** Points allowed per window of seconds. */
+export interface Limit {
+  points: number;
+  seconds: number;
+}
+
+export interface LimitsConfig {
+  /** Every request from one client address. */
+  perAddress: Limit;
+  /** Every request naming one link token, hold or idempotency key. */
+  perToken: Limit;
+  /** Answers that a link, hold or patient does not exist (404/410), per address: guessing. */
+  misses: Limit;
+  /** Admin requests with a wrong key, per address. */
+  adminFailures: Limit;
+  /** Holds made, per address (a cap on how much of a calendar one client can hold). */
+  holds: Limit;
+  /** Renewals of one hold. */
+  renewals: Limit;
+  /** Returning-patient lookups at booking, per address and per hold. */
+  patientLookups: Limit;
+  /** Uploads, per link and per address. */
+  uploads: Limit;
+  /** Survey notes (feedback), per link and per address. */
+  notes: Limit;
+  /** Waitlist entries, per address. */
+  waitlist: Limit;
+}
+
+export const DEFAULT_LIMITS: LimitsConfig = {
+  perAddress: { points: 600, seconds: 60 },
+  perToken: { points: 120, seconds: 60 },
+  misses: { points: 30, seconds: 600 },
+  adminFailures: { points: 10, seconds: 600 },
+  holds: { points: 20, seconds: 3600 },
+  renewals: { points: 5, seconds: 3600 },
+  patientLookups: { points: 5, seconds: 3600 },
+  uploads: { points: 20, seconds: 3600 },
+  notes: { points: 5, seconds: 86_400 },
+  waitlist: { points: 10, seconds: 86_400 },
+};
+
+export type LimitName = keyof LimitsConfig;
+
+export interface Limiter {
+  /** Counts one; throws the 429 problem when the limit is spent. */
+  consume(name: LimitName, key: string): Promise<void>;
+  /** Throws the 429 problem when the limit is spent, without counting. */
+  check(name: LimitName, key: string): Promise<void>;
+}
+
+export class TooManyRequests extends HttpProblem {
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number) {
+    super(429, 'conflict', 'Too many requests. Try again later.');
+    this.retryAfterSeconds = retryAfterSeconds;
+    Object.defineProperty(this, 'retryable', { value: true });
+  }
+}
+
+// Loaded at run time: the package is CommonJS and requires `cluster` lazily, which a bundle into
+// an ES module (as the multi-process tests make) cannot do.
+const loadCommonJs = createRequire(import.meta.url);
+const { RateLimiterPostgres, RateLimiterRes, RateLimiterSQLite } = loadCommonJs('rate-limiter-flexible') as typeof RateLimiterFlexible;
+
+function refused(res: unknown): never {
+  if (res instanceof RateLimiterRes) throw new TooManyRequests(Math.max(1, Math.ceil(res.msBeforeNext / 1000)));
+  throw res;
+}
+
+export async function createLimiter(db: Database, config: LimitsConfig): Promise<Limiter> {
+  const native = db.native();
+  const limiters = new Map<LimitName, RateLimiterAbstract>();
+  for (const name of Object.keys(config) as LimitName[]) {
+    const { points, seconds } = config[name];
+    const common = { keyPrefix: name, points, duration: seconds, tableName: 'rate_limits', clearExpiredByTimeout: false };
+    if (native.dialect === 'postgres') {
+      limiters.set(
+        name,
+        await new Promise<RateLimiterAbstract>((resolve, reject) => {
+          const limiter: RateLimiterAbstract = new RateLimiterPostgres(
+            { ...common, storeClient: native.pool, ...(native.schema ? { schemaName: native.schema } : {}) },
+            (error?: Error) => (error ? reject(error) : resolve(limiter)),
+          );
+        }),
+      );
+    } else {
+      limiters.set(
+        name,
+        await native.exclusive(
+          () =>
+            new Promise<RateLimiterAbstract>((resolve, reject) => {
+              const limiter: RateLimiterAbstract = new RateLimiterSQLite(
+                { ...common, storeClient: native.client, storeType: 'better-sqlite3' },
+                (error?: Error) => (error ? reject(error) : resolve(limiter)),
+              );
+            }),
+        ),
+      );
+    }
+  }
+  const run = <T>(work: () => Promise<T>): Promise<T> => (native.dialect === 'sqlite' ? native.exclusive(work) : work());
+  // A store that cannot count (database locked or away) lets the request through: the route then
+  // meets the same database and answers 503 itself, so a lock never turns into a false 429 or 500.
+  const translate = (error: unknown): undefined => {
+    if (error instanceof RateLimiterRes) refused(error);
+    return undefined;
+  };
+  return {
+    async consume(name, key) {
+      await run(() => limiters.get(name)!.consume(key)).catch(translate);
+    },
+    async check(name, key) {
+      const res = await run(() => limiters.get(name)!.get(key)).catch(translate);
+      if (res && res.consumedPoints >= config[name].points) refused(res);
+    },
+  };
+}

@@ -657,7 +657,7 @@ describe('pxm-intake-form', () => {
       root(form).querySelector<HTMLButtonElement>('.submit')!.click();
       await until(() => root(form).querySelector('.page-form .notice.error'), 'the failure');
       await form.updateComplete;
-      expect(clean(root(form).querySelector('.page-form .notice.error')?.textContent)).to.contain('offline');
+      expect(clean(root(form).querySelector('.page-form .notice.error')?.textContent)).to.contain('could not reach the practice');
       await expectNoAxeViolations(form);
       button(form, 'Try again').click();
       await until(() => submitted.length === 1, 'submitted on retry');

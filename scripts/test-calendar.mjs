@@ -67,7 +67,8 @@ function commandFor(tier) {
   if (tier === 'node') {
     return { args: ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=dot', ...NODE_FILES], nodeOptions: clock };
   }
-  if (tier === 'browser') return { args: ['scripts/test-browser.mjs', '--files', ...BROWSER_FILES] };
+  // One test file at a time: the Node lane runs beside it on the other core.
+  if (tier === 'browser') return { args: ['scripts/test-browser.mjs', '--concurrency', '1', '--files', ...BROWSER_FILES] };
   return { args: ['--conditions=source', '--import', 'tsx', 'packages/hardening/run.ts', ...HARDENING_FILES] };
 }
 

@@ -55,7 +55,7 @@ function writeSecurityFigures(all: Record<string, Record<string, number>>, wallS
   const rows = Object.entries(all)
     .sort(([a], [b]) => a.localeCompare(b))
     .flatMap(([area, values]) => Object.entries(values).map(([name, value]) => `| ${area} | ${name} | ${value.toLocaleString('en-US')} |`));
-  const table = ['| area | figure | count |', '|---|---|---|', ...rows, '', `Wall time of that run: ${wallSeconds} s.`].join('\n');
+  const table = ['| area | figure | count |', '|---|---|---|', ...rows, '', `Wall time of that run: ${wallSeconds} s (TZ=${process.env.TZ || 'the machine\'s zone'}, PXM_TEST_NOW=${process.env.PXM_TEST_NOW || 'default'}).`].join('\n');
   const next = text.replace(/<!-- figures:hardening -->[\s\S]*?<!-- \/figures:hardening -->/, `<!-- figures:hardening -->\n${table}\n<!-- /figures:hardening -->`);
   if (next !== text) writeFileSync(doc, next);
 }

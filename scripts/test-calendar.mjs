@@ -92,7 +92,9 @@ async function main() {
   const wanted = argv.flatMap((arg, i) => (argv[i - 1] === '--tier' ? [arg] : []));
   const only = argv.flatMap((arg, i) => (argv[i - 1] === '--only' ? [arg] : []));
   const instants = INSTANTS.filter((instant) => only.length === 0 || only.some((part) => instant.name.includes(part)));
-  const jobs = instants.flatMap((instant, i) => tiersFor(instant, wanted).map((tier) => ({ instant, tier, zone: ZONES[i % ZONES.length] })));
+  // Each instant keeps its zone whatever is filtered out, so `--only` reproduces a CI run exactly.
+  const zoneOf = (instant) => ZONES[INSTANTS.indexOf(instant) % ZONES.length];
+  const jobs = instants.flatMap((instant) => tiersFor(instant, wanted).map((tier) => ({ instant, tier, zone: zoneOf(instant) })));
   // Two lanes for two cores: the browser and hardening runs one after another (they share the
   // hardening figures folder and a Chromium each), the Node runs beside them.
   const heavy = jobs.filter((job) => job.tier !== 'node');

@@ -7,9 +7,7 @@ import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
-import { clockInitScript, testZone } from './test-clock.mjs';
+import { launchChromium } from './browser/book-appointment.mjs';
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
 
@@ -43,12 +41,10 @@ export async function runBrowserBench({ name, entry, timeoutMs = 120_000, viewpo
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  // Its pages stand on the test clock and zone (scripts/test-clock.mjs), like the tests.
+  const browser = await launchChromium();
   try {
-    // The benchmark's clock and zone come from scripts/test-clock.mjs, not the machine.
-    const zone = testZone();
-    const page = await browser.newPage({ viewport, ...(zone ? { timezoneId: zone } : {}) });
-    await page.addInitScript({ content: clockInitScript() });
+    const page = await browser.newPage({ viewport });
     page.on('pageerror', (error) => console.error(`[bench ${name}] page error: ${error.message}`));
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.waitForFunction(() => '__pxmBench' in window, undefined, { timeout: timeoutMs });

@@ -10,6 +10,7 @@ import '../define/pxm-intake-form.js';
 import type { PxmIntakeForm } from './intake-form.js';
 import { expectNoAxeViolations } from '../test-helpers/axe.js';
 import { until } from '../test-helpers/events.js';
+import { button, clean, control, fill, pageTitle, root } from '../test-helpers/intake.js';
 
 const TOKEN = 'consent-copy-token';
 const SECRET = 'SECRET-ANSWER-42';
@@ -49,31 +50,6 @@ const consentForm: FormDefinition = {
   ],
 };
 
-const clean = (text: string | null | undefined) => (text ?? '').replace(/\*/g, '').replace(/\s+/g, ' ').trim();
-const root = (form: PxmIntakeForm) => form.shadowRoot!;
-const pageTitle = (form: PxmIntakeForm) => clean(root(form).querySelector('#page-title')?.textContent);
-
-function control(form: PxmIntakeForm, label: string): HTMLInputElement {
-  for (const element of root(form).querySelectorAll('label')) {
-    if (clean(element.textContent) !== label) continue;
-    const target = element.htmlFor ? root(form).getElementById(element.htmlFor) : element.querySelector('input');
-    if (target) return target as HTMLInputElement;
-  }
-  throw new Error(`No control labelled "${label}"`);
-}
-
-function fill(form: PxmIntakeForm, label: string, value: string): void {
-  const input = control(form, label);
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  input.dispatchEvent(new FocusEvent('blur'));
-}
-
-function button(form: PxmIntakeForm, text: string): HTMLButtonElement {
-  const found = [...root(form).querySelectorAll('button')].find((candidate) => clean(candidate.textContent) === text);
-  if (!found) throw new Error(`No button "${text}" (have: ${[...root(form).querySelectorAll('button')].map((b) => clean(b.textContent)).join(' | ')})`);
-  return found;
-}
 
 async function settled(form: PxmIntakeForm): Promise<void> {
   await until(() => !root(form).querySelector('.pending, .page .loading'), 'parts loaded on demand');

@@ -18,6 +18,7 @@ export * from './adapter/intake-api.js';
 export * from './adapter/hep-api.js';
 export * from './adapter/survey-api.js';
 export * from './adapter/parse.js';
+export * from './adapter/reply-schemas.js';
 
 export * from './time/local-date.js';
 export * from './time/zoned-time.js';

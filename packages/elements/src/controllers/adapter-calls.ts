@@ -1,6 +1,5 @@
 import type { ReactiveController } from 'lit';
-import type * as z from 'zod/mini';
-import { AdapterError, parseResponse, requireCapability, type Capability, type PxmAdapter } from '@pxm/core';
+import { AdapterError, parseResponse, requireCapability, type Capability, type PxmAdapter, type ReplyOf, type ReplySchema } from '@pxm/core';
 import type { PxmElement } from '../base/pxm-element.js';
 
 type CapabilityApi = Required<Pick<PxmAdapter, Capability>>;
@@ -31,13 +30,14 @@ export const DEFAULT_CALL_TIMEOUT_MS = 20_000;
  * adapter may be third-party, so this is the boundary), and reports a failure as `pxm-error`.
  * Built-in adapters do not validate their replies again.
  */
-export class AdapterCalls<C extends Capability> implements ReactiveController {
+export class AdapterCalls<C extends Capability, R extends Record<string, ReplySchema>> implements ReactiveController {
   /** Aborted when the element is really removed (not moved): ends every call in flight. */
   private lifetime = new AbortController();
 
   constructor(
     private readonly host: AdapterCallHost,
     private readonly capability: C,
+    private readonly replySchemas: R,
     private readonly report: ReportFailure,
   ) {
     host.addController(this);
@@ -57,16 +57,19 @@ export class AdapterCalls<C extends Capability> implements ReactiveController {
     return requireCapability(this.host.resolvedAdapter, this.capability) as CapabilityApi[C];
   }
 
-  /** Runs one adapter call and returns its validated reply. */
-  async run<T>(
-    operation: string,
+  /**
+   * Runs one adapter call and returns its reply, validated with the contract's schema for that
+   * method (`replySchemas`, e.g. core's `bookingReplySchemas`). The operation is `capability.method`.
+   */
+  async run<M extends keyof R & string>(
+    method: M,
     invoke: (api: CapabilityApi[C], signal: AbortSignal) => Promise<unknown>,
-    schema: z.ZodMiniType<T>,
     options: CallOptions = {},
-  ): Promise<T> {
+  ): Promise<ReplyOf<R[M]>> {
+    const operation = `${this.capability}.${method}`;
     try {
       const reply = await this.withDeadline(operation, (signal) => invoke(this.api(), signal), options.signal);
-      return parseResponse(schema, reply, operation);
+      return parseResponse(this.replySchemas[method] as ReplySchema, reply, operation) as ReplyOf<R[M]>;
     } catch (error) {
       if (options.report === false) throw error;
       throw this.report(error, operation) ?? error;
@@ -74,7 +77,8 @@ export class AdapterCalls<C extends Capability> implements ReactiveController {
   }
 
   /** Runs a call whose reply carries nothing to validate (a void write). */
-  async send(operation: string, invoke: (api: CapabilityApi[C], signal: AbortSignal) => Promise<unknown>, options: CallOptions = {}): Promise<void> {
+  async send(method: string, invoke: (api: CapabilityApi[C], signal: AbortSignal) => Promise<unknown>, options: CallOptions = {}): Promise<void> {
+    const operation = `${this.capability}.${method}`;
     try {
       await this.withDeadline(operation, (signal) => invoke(this.api(), signal), options.signal);
     } catch (error) {

@@ -1,0 +1,50 @@
+/**
+ * The schema of every adapter method's reply, by capability: the one table that says what each
+ * contract call returns. The element boundary (`AdapterCalls` in @pxm/elements) validates replies
+ * with it, and the contract suite holds every backend to it. Methods that resolve to nothing
+ * (release a hold, save a partial survey) are not listed.
+ */
+import type * as z from 'zod/mini';
+import { AppointmentSchema, EligibilityResultSchema, HoldSchema, ManagedAppointmentSchema, SlotListSchema, WaitlistEntrySchema } from '../schemas/booking.js';
+import { ActivityLogListSchema, HepProgramSchema } from '../schemas/hep.js';
+import { AttachmentRefSchema, DraftSchema, IntakeResponseSchema, IntakeSessionSchema } from '../schemas/intake.js';
+import { AppointmentTypeListSchema, LocationListSchema, PracticeSchema, ProviderListSchema } from '../schemas/practice.js';
+import { SurveyInvitationSchema, SurveyResponseSchema } from '../schemas/survey.js';
+
+export const bookingReplySchemas = {
+  getPractice: PracticeSchema,
+  listLocations: LocationListSchema,
+  listAppointmentTypes: AppointmentTypeListSchema,
+  listProviders: ProviderListSchema,
+  findSlots: SlotListSchema,
+  holdSlot: HoldSchema,
+  renewHold: HoldSchema,
+  verifyEligibility: EligibilityResultSchema,
+  book: AppointmentSchema,
+  getAppointment: ManagedAppointmentSchema,
+  cancelAppointment: AppointmentSchema,
+  rescheduleAppointment: AppointmentSchema,
+  joinWaitlist: WaitlistEntrySchema,
+} as const;
+
+export const intakeReplySchemas = {
+  loadForm: IntakeSessionSchema,
+  saveDraft: DraftSchema,
+  uploadAttachment: AttachmentRefSchema,
+  submit: IntakeResponseSchema,
+} as const;
+
+export const hepReplySchemas = {
+  loadProgram: HepProgramSchema,
+  logActivity: ActivityLogListSchema,
+  listActivity: ActivityLogListSchema,
+} as const;
+
+export const surveyReplySchemas = {
+  loadInvitation: SurveyInvitationSchema,
+  submit: SurveyResponseSchema,
+} as const;
+
+/** A reply's schema, and the value it yields: what a caller outside core needs without zod's names. */
+export type ReplySchema<T = unknown> = z.ZodMiniType<T>;
+export type ReplyOf<S extends ReplySchema> = z.infer<S>;

@@ -1,100 +1,151 @@
 /**
- * `pnpm size`: bundles each public entry point (size.config.mjs) the way a consumer's bundler
- * would (esbuild, ESM, minified, production conditions, tree-shaken) and prints raw minified and
- * gzipped bytes. Exits non-zero when an entry exceeds its gzip budget, or when a size quoted in
- * the docs (`<!-- figure:size:<entry>:gzip -->`, scripts/doc-figures.mjs) is not what it
- * measures: `pnpm size --write` writes them.
+ * `pnpm size`: what each page of size.config.mjs costs as a browser loads it, up front and for
+ * its whole flow, gzipped (level 9, each file on its own, as it travels). Prints a table and
+ * fails when a page is larger than before (scripts/size-before.json) or when the table in
+ * docs/size.md (between `<!-- table:size -->` and `<!-- /table -->`) or a size quoted in the
+ * docs (`<!-- figure:size:<page>:up-front|whole -->`) is not what it measures.
+ *   pnpm size                  measure and check
+ *   pnpm size --write          measure and write the docs' table and figures
+ *   pnpm size --record-before  measure and store the figures as the "before" of the comparison
  */
-import { relative } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import entries from '../size.config.mjs';
-import { buildCdn, initialCost } from './build-cdn.mjs';
+import pages from '../size.config.mjs';
+import { buildCdn } from './build-cdn.mjs';
 import { cssLiteralsPlugin } from './css-literals.mjs';
 import { updateDocFigures } from './doc-figures.mjs';
 
-async function measure(entry, splitting = false, external = []) {
+const ROOT = resolve(import.meta.dirname, '..');
+const BEFORE_FILE = join(ROOT, 'scripts/size-before.json');
+const TABLE_FILE = join(ROOT, 'docs/size.md');
+const write = process.argv.includes('--write');
+const recordBefore = process.argv.includes('--record-before');
+
+const gzip = (code) => gzipSync(code, { level: 9 }).length;
+const sum = (codes) => codes.reduce((total, code) => total + gzip(code), 0);
+
+/** The module a page's script would be: register the elements, create the adapter, hand it over. */
+function pageSource({ elements, adapter }) {
+  return [
+    ...elements.map((path) => `import ${JSON.stringify(join(ROOT, path))};`),
+    `import { ${adapter.create} } from ${JSON.stringify(join(ROOT, adapter.module))};`,
+    `document.querySelector('pxm-provider').adapter = ${adapter.create}(${adapter.options});`,
+  ].join('\n');
+}
+
+async function measureBundle(page, workDir) {
+  const entry = join(workDir, `${page.key}.js`);
+  writeFileSync(entry, pageSource(page));
   const result = await build({
     entryPoints: [entry],
     bundle: true,
     minify: true,
+    splitting: true,
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
+    outdir: join(workDir, 'out', page.key),
     write: false,
+    metafile: true,
     conditions: ['source', 'browser', 'production'],
     define: { 'process.env.NODE_ENV': '"production"' },
     legalComments: 'none',
     logLevel: 'silent',
     // The published dist/ has its css templates minified (scripts/minify-dist-css.mjs); measure the same.
     plugins: [cssLiteralsPlugin],
-    external,
-    ...(splitting ? { splitting: true, outdir: 'size-out', metafile: true } : {}),
   });
-  if (!splitting) {
-    const code = result.outputFiles[0].contents;
-    return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length };
-  }
-  // What a page loads up front: the entry chunk and the chunks it imports statically. Chunks
-  // behind import() load on demand (the way every bundler splits them) and are reported apart.
   const outputs = result.metafile.outputs;
-  const files = new Map(result.outputFiles.map((file) => [relative(process.cwd(), file.path), file.contents]));
-  // With splitting, every import() target is an entry point too: start from the one measured.
-  const start = Object.keys(outputs).find((path) => outputs[path].entryPoint === entry);
-  const initial = new Set();
+  const code = new Map(result.outputFiles.map((file) => [relative(process.cwd(), file.path), file.contents]));
+  const start = Object.keys(outputs).find((path) => outputs[path].entryPoint && resolve(outputs[path].entryPoint) === entry);
+  const upFront = new Set();
   const visit = (path) => {
-    if (initial.has(path)) return;
-    initial.add(path);
+    if (upFront.has(path)) return;
+    upFront.add(path);
     for (const { path: next, kind } of outputs[path].imports) if (kind === 'import-statement' && outputs[next]) visit(next);
   };
   visit(start);
-  // Each file travels compressed on its own, so sizes add up per file (splitting has a cost).
-  const size = (paths) =>
-    paths
-      .filter((path) => path.endsWith('.js'))
-      .map((path) => files.get(path))
-      .reduce((sum, code) => ({ minified: sum.minified + code.length, gzipped: sum.gzipped + gzipSync(code, { level: 9 }).length }), { minified: 0, gzipped: 0 });
-  const lazy = Object.keys(outputs).filter((path) => !initial.has(path));
-  return { ...size([...initial]), lazy: size(lazy).gzipped };
+  const js = (paths) => paths.filter((path) => path.endsWith('.js')).map((path) => code.get(path));
+  return { upFront: sum(js([...upFront])), whole: sum(js(Object.keys(outputs))) };
 }
 
-const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(7);
-const rows = [];
-let failed = false;
-/** Doc figures by key: `size:<entry, up to its first space>:gzip|lazy|min`. */
-const figures = {};
-// The script-tag files are measured as built (scripts/build-cdn.mjs), not re-bundled here.
 let cdnChunks;
-async function measureCdn(file, minus) {
+async function measureCdn(page) {
   cdnChunks ??= await buildCdn({ write: false });
-  const own = initialCost(cdnChunks, `${file}.js`);
-  const lazy = cdnChunks.filter((c) => c.isDynamicEntry).reduce((sum, c) => sum + gzipSync(c.code, { level: 9 }).length, 0);
-  if (!minus) return { ...own, lazy };
-  const base = initialCost(cdnChunks, `${minus}.js`);
-  return { minified: own.minified - base.minified, gzipped: own.gzipped - base.gzipped };
+  const byName = new Map(cdnChunks.map((chunk) => [chunk.fileName, chunk]));
+  const upFront = new Set();
+  const visit = (name) => {
+    if (upFront.has(name)) return;
+    upFront.add(name);
+    for (const next of byName.get(name).imports) visit(next);
+  };
+  for (const file of page.cdn) visit(`${file}.js`);
+  // Whole flow: the files and everything they can load, statically or on demand.
+  const whole = new Set();
+  const reach = (name) => {
+    if (whole.has(name)) return;
+    whole.add(name);
+    const chunk = byName.get(name);
+    for (const next of [...chunk.imports, ...chunk.dynamicImports]) if (byName.has(next)) reach(next);
+  };
+  for (const file of page.cdn) reach(`${file}.js`);
+  const codes = (names) => [...names].map((name) => byName.get(name).code);
+  return { upFront: sum(codes(upFront)), whole: sum(codes(whole)) };
 }
-for (const { name, entry, budgetKb, splitting, external, cdn, cdnMinus } of entries) {
-  const { minified, gzipped, lazy } = cdn ? await measureCdn(cdn, cdnMinus) : await measure(entry, splitting, external);
-  const over = budgetKb !== undefined && gzipped / 1024 > budgetKb;
+
+const kb = (bytes) => (bytes / 1024).toFixed(1);
+const workDir = mkdtempSync(join(tmpdir(), 'pxm-size-'));
+const measured = {};
+try {
+  for (const page of pages) measured[page.key] = page.cdn ? await measureCdn(page) : await measureBundle(page, workDir);
+} finally {
+  rmSync(workDir, { recursive: true, force: true });
+}
+
+if (recordBefore) {
+  writeFileSync(BEFORE_FILE, `${JSON.stringify(measured, null, 2)}\n`);
+  console.log(`[pxm] recorded the "before" figures in ${relative(ROOT, BEFORE_FILE)}`);
+}
+const before = JSON.parse(readFileSync(BEFORE_FILE, 'utf8'));
+
+let failed = false;
+const lines = [];
+const header = `| page | up front, before | up front, now | whole flow, before | whole flow, now |`;
+lines.push(header, '|---|---:|---:|---:|---:|');
+const figures = {};
+console.log(`${'page'.padEnd(54)} ${'up front'.padStart(18)} ${'whole flow'.padStart(18)}   (KB gzip, before -> now)`);
+for (const page of pages) {
+  const now = measured[page.key];
+  const was = before[page.key];
+  const over = was && (now.upFront > was.upFront || now.whole > was.whole);
   if (over) failed = true;
-  const key = `size:${name.split(' ')[0]}`;
-  figures[`${key}:gzip`] = `${kb(gzipped).trim()} KB`;
-  figures[`${key}:min`] = `${kb(minified).trim()} KB`;
-  if (lazy) figures[`${key}:lazy`] = `${kb(lazy).trim()} KB`;
-  const onDemand = lazy ? `  (+${kb(lazy).trim()} KB gzip on demand)` : '';
-  rows.push(`${name.padEnd(48)} ${kb(minified)} KB min ${kb(gzipped)} KB gzip ${budgetKb === undefined ? '' : `  budget ${budgetKb} KB ${over ? 'OVER' : 'ok'}`}${onDemand}`);
+  const pair = (a, b) => `${a === undefined ? '-' : kb(a)} -> ${kb(b)}`.padStart(18);
+  console.log(`${page.name.padEnd(54)} ${pair(was?.upFront, now.upFront)} ${pair(was?.whole, now.whole)}${over ? '   LARGER THAN BEFORE' : ''}`);
+  const cell = (value) => (value === undefined ? 'n/a' : `${kb(value)} KB`);
+  lines.push(`| ${page.name.replaceAll('<', '&lt;').replaceAll('>', '&gt;')} | ${cell(was?.upFront)} | ${cell(now.upFront)} | ${cell(was?.whole)} | ${cell(now.whole)} |`);
+  figures[`size:${page.key}:up-front`] = `${kb(now.upFront)} KB`;
+  figures[`size:${page.key}:whole`] = `${kb(now.whole)} KB`;
 }
-console.log(`${'entry'.padEnd(48)} ${'minified'.padStart(10)}    ${'gzipped'.padStart(10)}`);
-for (const row of rows) console.log(row);
-const { stale } = updateDocFigures(figures, { write: process.argv.includes('--write') });
-if (stale.length && !process.argv.includes('--write')) {
-  console.error('\n[pxm] Sizes quoted in the docs are not what pnpm size measures (run `pnpm size --write`):');
-  for (const { file, key, written, measured } of stale) console.error(`  ${file}: ${key} says ${written}, measured ${measured}`);
+
+// The table in docs/size.md is the command's output, not a copy of it.
+const table = lines.join('\n');
+const doc = readFileSync(TABLE_FILE, 'utf8');
+const block = /<!-- table:size -->\n[\s\S]*?\n<!-- \/table -->/;
+const nextDoc = doc.replace(block, `<!-- table:size -->\n${table}\n<!-- /table -->`);
+const tableStale = nextDoc !== doc;
+if (write && tableStale) writeFileSync(TABLE_FILE, nextDoc);
+const { stale } = updateDocFigures(figures, { write });
+if (!write && (tableStale || stale.length)) {
+  console.error('\n[pxm] Sizes in the docs are not what pnpm size measures (run `pnpm size --write`):');
+  if (tableStale) console.error(`  ${relative(ROOT, TABLE_FILE)}: the size table`);
+  for (const { file, key, written, measured: value } of stale) console.error(`  ${file}: ${key} says ${written}, measured ${value}`);
   failed = true;
-} else if (stale.length) {
-  console.log(`\n[pxm] wrote ${stale.length} size figure(s) in the docs`);
+} else if (write && (tableStale || stale.length)) {
+  console.log(`\n[pxm] wrote the size table and ${stale.length} figure(s) in the docs`);
 }
 if (failed) {
-  console.error('\n[pxm] An entry is over its size budget, or a doc figure is stale.');
+  console.error('\n[pxm] A page is larger than before, or a size in the docs is stale.');
   process.exit(1);
 }

@@ -132,7 +132,7 @@ for (const page of pages) {
 // The table in docs/size.md is the command's output, not a copy of it.
 const table = lines.join('\n');
 const doc = readFileSync(TABLE_FILE, 'utf8');
-const block = /<!-- table:size -->\n[\s\S]*?\n<!-- \/table -->/;
+const block = /<!-- table:size -->[\s\S]*?<!-- \/table -->/;
 const nextDoc = doc.replace(block, `<!-- table:size -->\n${table}\n<!-- /table -->`);
 const tableStale = nextDoc !== doc;
 if (write && tableStale) writeFileSync(TABLE_FILE, nextDoc);

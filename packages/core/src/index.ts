@@ -19,6 +19,7 @@ export * from './adapter/hep-api.js';
 export * from './adapter/survey-api.js';
 export * from './adapter/parse.js';
 export * from './adapter/reply-schemas.js';
+export type { RepairedField } from './adapter/reply-repair.js';
 
 export * from './time/local-date.js';
 export * from './time/zoned-time.js';

@@ -6,6 +6,7 @@
 import type * as z from 'zod/mini';
 import { AdapterError, type ValidationIssue } from '../errors/adapter-error.js';
 import { hideEnumerablePrototypeKeys } from '../util/enumerable-prototype.js';
+import { parseWithRepair, type RepairedField } from './reply-repair.js';
 
 type Schema<T> = z.ZodMiniType<T>;
 
@@ -27,10 +28,18 @@ export function parseRequest<T>(schema: Schema<T>, value: unknown, operation: st
   });
 }
 
-export function parseResponse<T>(schema: Schema<T>, value: unknown, operation: string): T {
+/**
+ * Checks a reply. A reply that fails only on fields a patient can do without (a bad link, an
+ * over-long text) is repaired (`reply-repair.ts`) and `onRepaired` is told which fields; any
+ * other mismatch is the backend's fault: `server`, with every issue's path.
+ */
+export function parseResponse<T>(schema: Schema<T>, value: unknown, operation: string, onRepaired?: (fields: RepairedField[]) => void): T {
   hideEnumerablePrototypeKeys();
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
+  const { result, repaired } = parseWithRepair(schema, value);
+  if (result.success) {
+    if (repaired.length) onRepaired?.(repaired);
+    return result.data;
+  }
   throw new AdapterError('server', `The backend sent a malformed reply to ${operation}.`, {
     operation,
     retryable: false,

@@ -1,11 +1,12 @@
 import type { ReactiveController } from 'lit';
-import { AdapterError, parseResponse, requireCapability, type Capability, type PxmAdapter, type ReplyOf, type ReplySchema } from '@pxm/core';
+import { AdapterError, parseResponse, requireCapability, type Capability, type PxmAdapter, type RepairedField, type ReplyOf, type ReplySchema } from '@pxm/core';
 import type { PxmElement } from '../base/pxm-element.js';
+import { PxmErrorEvent } from '../events/pxm-error-event.js';
 
 type CapabilityApi = Required<Pick<PxmAdapter, Capability>>;
 
 /** What a call needs from its element: the adapter in use and the deadline. */
-export interface AdapterCallHost extends Pick<PxmElement, 'addController' | 'resolvedAdapter'> {
+export interface AdapterCallHost extends Pick<PxmElement, 'addController' | 'resolvedAdapter' | 'dispatchEvent'> {
   /** Milliseconds an adapter call may take before it is abandoned with `timeout`. */
   readonly timeout?: number;
 }
@@ -19,6 +20,9 @@ export interface CallOptions {
   /** Report failures as `pxm-error` (default). A call the element retries quietly passes false. */
   report?: boolean;
 }
+
+/** Each repaired field is reported once per page, not on every reload of the data. */
+const toldRepairs = new Set<string>();
 
 /** Default deadline of an adapter call when the element sets none. */
 export const DEFAULT_CALL_TIMEOUT_MS = 20_000;
@@ -69,7 +73,7 @@ export class AdapterCalls<C extends Capability, R extends Record<string, ReplySc
     const operation = `${this.capability}.${method}`;
     try {
       const reply = await this.withDeadline(operation, (signal) => invoke(this.api(), signal), options.signal);
-      return parseResponse(this.replySchemas[method] as ReplySchema, reply, operation) as ReplyOf<R[M]>;
+      return parseResponse(this.replySchemas[method] as ReplySchema, reply, operation, (fields) => this.tellRepaired(operation, fields)) as ReplyOf<R[M]>;
     } catch (error) {
       if (options.report === false) throw error;
       throw this.report(error, operation) ?? error;
@@ -84,6 +88,20 @@ export class AdapterCalls<C extends Capability, R extends Record<string, ReplySc
     } catch (error) {
       if (options.report === false) throw error;
       throw this.report(error, operation) ?? error;
+    }
+  }
+
+  /**
+   * Imperfect practice data (a bad link, an over-long text) was left out or shortened so the
+   * patient's flow keeps working: tell the developer once per field, by path, never by value.
+   */
+  private tellRepaired(operation: string, fields: RepairedField[]): void {
+    for (const { path, action } of fields) {
+      const key = `${operation}|${path}`;
+      if (toldRepairs.has(key)) continue;
+      toldRepairs.add(key);
+      console.warn(`[pxm] ${operation}: the reply's field "${path}" was ${action === 'dropped' ? 'left out (not an http(s) link)' : 'shortened (over its length limit)'}; fix it in the practice's data.`);
+      this.host.dispatchEvent(new PxmErrorEvent({ code: 'server', operation, field: path }));
     }
   }
 

@@ -5,6 +5,11 @@ export interface PxmErrorDetail {
   code: AdapterErrorCode;
   /** The contract operation that failed, e.g. `booking.book`. */
   operation: string;
+  /**
+   * Set when the element still works but left out or shortened one field of a reply (a link
+   * that is not http(s), a text over its limit): the field's path, e.g. `locations.0.mapUrl`.
+   */
+  field?: string;
 }
 
 /** Fired by every element when an adapter call fails. Carries codes only, never patient data. */

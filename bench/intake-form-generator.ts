@@ -3,7 +3,7 @@
  * conditions on 10 yes/no "trigger" questions (4 dependents each), on one page or spread over
  * several.
  */
-import type { FormDefinition, FormItem } from '@pxm/core';
+import type { FormDefinition, FormItem } from '@pxm/core/forms';
 
 export const TRIGGERS = 10;
 export const CONDITIONS = 40;

@@ -3,7 +3,7 @@
  * and one answer with its re-evaluation count), then the element in headless Chromium: time to
  * first render and time from one answer to the updated page, on one page and over ten pages.
  */
-import { FormEngine, checkFormDefinition } from '@pxm/core';
+import { FormEngine, checkFormDefinition } from '@pxm/core/forms';
 import { runBrowserBench, summarize } from '../scripts/bench-browser.mjs';
 import { CONDITIONS, generatedIntake } from './intake-form-generator.js';
 

@@ -4,7 +4,8 @@
  * home exercise programs and surveys open by link tokens stored as identifiers. The mapping,
  * operation by operation, is in docs/fhir-mapping.md.
  */
-import { DEFAULT_MINIMUM_NOTICE_MINUTES, type PxmAdapter } from '@pxm/core';
+import { DEFAULT_MINIMUM_NOTICE_MINUTES } from '@pxm/core/booking';
+import { type PxmAdapter } from '@pxm/core';
 import { createFhirBooking } from './booking/fhir-booking.js';
 import { createFhirHep } from './hep/fhir-hep.js';
 import { createFhirIntake } from './intake/fhir-intake.js';

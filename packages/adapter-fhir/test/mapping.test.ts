@@ -7,7 +7,7 @@ import { before, describe, it } from 'node:test';
 import { validateResource } from '@medplum/core';
 import type { Resource as MedplumResource } from '@medplum/fhirtypes';
 import { demoHepProgramAt, demoIntakeForm, demoReassessmentForm, demoSurvey, demoSurveyQuestionnaire } from '@pxm/core/demo';
-import { exportQuestionnaireResponse, type FormDefinition } from '@pxm/core';
+import { exportQuestionnaireResponse, type FormDefinition } from '@pxm/core/forms';
 import { formFromQuestionnaire } from '../src/intake/questionnaire-form.js';
 import { fromCarePlan, revisionOf } from '../src/hep/program-mapping.js';
 import { carePlanVersions, questionnaireFromForm, questionnaireFromSurvey } from '../src/provision/index.js';

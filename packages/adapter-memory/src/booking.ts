@@ -1,6 +1,6 @@
 /** Scheduling on the memory backend: the same rules a real backend keeps, in one process. */
+import { AdapterError, createId, createToken, parseRequest, type BookingApi, type CallOptions } from '@pxm/core';
 import {
-  AdapterError,
   lateChangeWindow,
   AppointmentSchema,
   AppointmentTypeListQuerySchema,
@@ -14,31 +14,22 @@ import {
   RescheduleRequestSchema,
   SlotQuerySchema,
   WaitlistRequestSchema,
-  createId,
-  createToken,
   decodeSlotId,
-  eachDate,
   generateSlots,
   holdIsLive,
-  localDateIn,
   matchReturningPatient,
-  parseRequest,
-  localDayClock,
-  minutesOfDay,
-  toZonedIso,
   type Appointment,
   type AppointmentType,
   type BookRequest,
-  type BookingApi,
   type BusyInterval,
-  type CallOptions,
   type Coverage,
   type Hold,
   type Location,
   type PatientDetails,
   type Slot,
   type WaitlistEntry,
-} from '@pxm/core';
+} from '@pxm/core/booking';
+import { eachDate, localDateIn, localDayClock, minutesOfDay, toZonedIso } from '@pxm/core/time';
 import type { MemoryContext } from './context.js';
 import { simulateLatency } from './latency.js';
 

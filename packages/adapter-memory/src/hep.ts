@@ -1,14 +1,6 @@
 /** Home exercise programs on the memory backend; logging is idempotent on the client-made id. */
-import {
-  ActivityLogEntrySchema,
-  ActivityQuerySchema,
-  AdapterError,
-  parseRequest,
-  type ActivityLogEntry,
-  type CallOptions,
-  type HepApi,
-  type HepRevision,
-} from '@pxm/core';
+import { ActivityLogEntrySchema, ActivityQuerySchema, type ActivityLogEntry, type HepRevision } from '@pxm/core/hep';
+import { AdapterError, parseRequest, type CallOptions, type HepApi } from '@pxm/core';
 import * as z from 'zod/mini';
 import type { MemoryContext } from './context.js';
 import { simulateLatency } from './latency.js';

@@ -1,23 +1,19 @@
 /** Intake on the memory backend: versioned drafts, attachments by reference, one submission. */
+import { AdapterError, createId, parseRequest, type CallOptions, type IntakeApi } from '@pxm/core';
 import {
-  AdapterError,
   AttachmentUploadSchema,
   DraftSchema,
   IntakeSessionSchema,
   MAX_ATTACHMENT_BYTES,
   SaveDraftRequestSchema,
   SubmitIntakeRequestSchema,
-  createId,
-  parseRequest,
-  scoreForm,
   storableAnswersOf,
   type Answers,
   type AttachmentRef,
-  type CallOptions,
   type Draft,
-  type IntakeApi,
   type IntakeResponse,
-} from '@pxm/core';
+} from '@pxm/core/forms';
+import { scoreForm } from '@pxm/core/prom';
 import type { MemoryContext } from './context.js';
 import { simulateLatency } from './latency.js';
 import type { IntakeSeed } from './seed.js';

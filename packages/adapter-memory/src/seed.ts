@@ -1,18 +1,8 @@
 /** What a memory backend starts with. Every part defaults to the demo practice. */
-import type {
-  ActivityLogEntry,
-  Closure,
-  FormDefinition,
-  HepProgram,
-  AppointmentType,
-  Location,
-  Practice,
-  PromScore,
-  Provider,
-  SurveyAnswers,
-  SurveyDefinition,
-  WorkingHours,
-} from '@pxm/core';
+import type { ActivityLogEntry, HepProgram } from '@pxm/core/hep';
+import type { Closure, AppointmentType, Location, Practice, Provider, WorkingHours } from '@pxm/core/booking';
+import type { FormDefinition, PromScore } from '@pxm/core/forms';
+import type { SurveyAnswers, SurveyDefinition } from '@pxm/core/survey';
 import {
   DEMO_INTAKE_REASSESSMENT_TOKEN,
   DEMO_INTAKE_TOKEN,

@@ -2,22 +2,18 @@
  * Surveys on the memory backend: partial answers, exactly one response per invitation, and
  * private notes to the practice. Answers are checked against the definition like a real backend.
  */
+import { AdapterError, createId, parseRequest, type CallOptions, type SurveyApi } from '@pxm/core';
 import {
-  AdapterError,
   SendSurveyFeedbackRequestSchema,
   SubmitSurveyRequestSchema,
   SurveyAnswersSchema,
   SurveyInvitationSchema,
-  createId,
   npsScoreOf,
-  parseRequest,
   validateSurveyAnswers,
-  type CallOptions,
   type SurveyAnswerIssue,
   type SurveyAnswers,
-  type SurveyApi,
   type SurveyResponse,
-} from '@pxm/core';
+} from '@pxm/core/survey';
 import type { MemoryContext } from './context.js';
 import { simulateLatency } from './latency.js';
 import type { SurveySeed } from './seed.js';

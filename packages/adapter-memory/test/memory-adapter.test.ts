@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AdapterError, localDateIn } from '@pxm/core';
+import { AdapterError } from '@pxm/core';
+import { localDateIn } from '@pxm/core/time';
 import { createManualClock, createMemoryAdapter } from '@pxm/adapter-memory';
 
 describe('memory adapter', () => {

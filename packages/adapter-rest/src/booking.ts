@@ -17,9 +17,8 @@ import {
   SlotQuerySchema,
   WaitlistEntrySchema,
   WaitlistRequestSchema,
-  parseRequest,
-  type BookingApi,
-} from '@pxm/core';
+} from '@pxm/core/booking';
+import { parseRequest, type BookingApi } from '@pxm/core';
 import { allPages } from './pages.js';
 import { checkId, checkToken, keyed, newKey } from './request-parts.js';
 import type { Send } from './transport.js';

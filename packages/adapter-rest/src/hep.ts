@@ -1,4 +1,5 @@
-import { ActivityLogEntrySchema, ActivityLogListSchema, ActivityQuerySchema, HepProgramSchema, parseRequest, type HepApi } from '@pxm/core';
+import { ActivityLogEntrySchema, ActivityLogListSchema, ActivityQuerySchema, HepProgramSchema } from '@pxm/core/hep';
+import { parseRequest, type HepApi } from '@pxm/core';
 import * as z from 'zod/mini';
 import { allPages } from './pages.js';
 import { checkToken } from './request-parts.js';

@@ -1,5 +1,5 @@
+import { AdapterError, parseRequest, type IntakeApi } from '@pxm/core';
 import {
-  AdapterError,
   AttachmentRefSchema,
   AttachmentUploadSchema,
   DraftSchema,
@@ -8,9 +8,7 @@ import {
   MAX_ATTACHMENT_BYTES,
   SaveDraftRequestSchema,
   SubmitIntakeRequestSchema,
-  parseRequest,
-  type IntakeApi,
-} from '@pxm/core';
+} from '@pxm/core/forms';
 import { checkToken, keyed, newKey } from './request-parts.js';
 import type { Send } from './transport.js';
 

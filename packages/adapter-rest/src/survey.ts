@@ -4,9 +4,8 @@ import {
   SurveyAnswersSchema,
   SurveyInvitationSchema,
   SurveyResponseSchema,
-  parseRequest,
-  type SurveyApi,
-} from '@pxm/core';
+} from '@pxm/core/survey';
+import { parseRequest, type SurveyApi } from '@pxm/core';
 import { checkToken, keyed } from './request-parts.js';
 import type { Send } from './transport.js';
 

@@ -1,7 +1,9 @@
 /** Contract: scheduling rules every adapter keeps. */
 import assert from 'node:assert/strict';
 import { describe, it, type TestContext } from 'node:test';
-import { AdapterError, localTimeIn, requireCapability, type BookingApi, type Location, type Slot } from '@pxm/core';
+import { AdapterError, requireCapability, type BookingApi } from '@pxm/core';
+import { localTimeIn } from '@pxm/core/time';
+import { type Location, type Slot } from '@pxm/core/booking';
 import { DEMO_MANAGE_TOKENS } from '@pxm/core/demo';
 import { expectAdapterError } from './expect-error.js';
 import { bookRequest, consents, freshKey } from './fixtures.js';

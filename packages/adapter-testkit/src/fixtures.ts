@@ -1,4 +1,4 @@
-import type { BookRequest, NewPatient, ReminderConsent } from '@pxm/core';
+import type { BookRequest, NewPatient, ReminderConsent } from '@pxm/core/booking';
 
 export const newPatient: NewPatient = {
   kind: 'new',

@@ -1,7 +1,8 @@
 /** Contract: home exercise programs and idempotent activity logs. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createId, requireCapability, type ActivityLogEntry, type HepApi } from '@pxm/core';
+import { createId, requireCapability, type HepApi } from '@pxm/core';
+import { type ActivityLogEntry } from '@pxm/core/hep';
 import { DEMO_HEP_TOKEN } from '@pxm/core/demo';
 import { expectAdapterError } from './expect-error.js';
 import { CONTRACT_NOW, type ContractOptions, type ContractSubject } from './subject.js';

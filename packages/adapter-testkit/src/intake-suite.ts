@@ -1,7 +1,8 @@
 /** Contract: intake drafts, attachments and the single submission. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AdapterError, checkFormDefinition, requireCapability, type Answers, type IntakeApi } from '@pxm/core';
+import { AdapterError, requireCapability, type IntakeApi } from '@pxm/core';
+import { checkFormDefinition, type Answers } from '@pxm/core/forms';
 import { DEMO_INTAKE_REASSESSMENT_TOKEN, DEMO_INTAKE_TOKEN, demoIntakeForm } from '@pxm/core/demo';
 import { expectAdapterError } from './expect-error.js';
 import { freshKey } from './fixtures.js';

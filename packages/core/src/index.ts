@@ -1,4 +1,9 @@
-/** `@pxm/core`: schemas, the adapter contract, errors and pure engines. No DOM, no Lit. */
+/**
+ * `@pxm/core`: the adapter contract. What every adapter and element needs: the adapter and its
+ * capability interfaces, the errors, the boundary checks with each method's reply schema, and
+ * the shared schema building blocks. Each domain has its own entry point:
+ * `@pxm/core/booking`, `/forms`, `/prom`, `/hep`, `/survey`, `/time`, `/demo`. No DOM, no Lit.
+ */
 // First: a polluted Object.prototype must not break the schemas' construction below.
 export * from './util/enumerable-prototype.js';
 export * from './errors/adapter-error.js';
@@ -6,11 +11,6 @@ export * from './util/abort.js';
 export * from './util/ids.js';
 
 export * from './schemas/common.js';
-export * from './schemas/practice.js';
-export * from './schemas/booking.js';
-export * from './schemas/intake.js';
-export * from './schemas/hep.js';
-export * from './schemas/survey.js';
 
 export * from './adapter/adapter.js';
 export * from './adapter/booking-api.js';
@@ -20,36 +20,3 @@ export * from './adapter/survey-api.js';
 export * from './adapter/parse.js';
 export * from './adapter/reply-schemas.js';
 export type { RepairedField } from './adapter/reply-repair.js';
-
-export * from './time/local-date.js';
-export * from './time/zoned-time.js';
-export * from './time/format.js';
-export * from './time/day-clock.js';
-
-export * from './booking/schedule.js';
-export * from './booking/slot-id.js';
-export * from './booking/slot-engine.js';
-export * from './booking/slot-days.js';
-export * from './booking/series-plan.js';
-export * from './booking/hold-deadline.js';
-export * from './booking/calendar-links.js';
-export * from './booking/appointment-ics.js';
-export * from './booking/location-text.js';
-export * from './booking/patient-match.js';
-export * from './booking/late-change.js';
-
-export * from './ics/ics.js';
-
-export * from './forms/index.js';
-export * from './prom/scoring-rule.js';
-export * from './prom/score.js';
-export * from './prom/baseline.js';
-
-export * from './hep/index.js';
-
-export * from './survey/segment.js';
-export * from './survey/answers.js';
-export * from './survey/definition-problems.js';
-export * from './survey/read-survey.js';
-export * from './survey/from-form-definition.js';
-export * from './survey/from-questionnaire.js';

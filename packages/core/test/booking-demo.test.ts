@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { localTimeIn, minutesOfDay, weekdayOf, localDateIn } from '@pxm/core';
+import { localTimeIn, minutesOfDay, weekdayOf, localDateIn } from '@pxm/core/time';
 import { DEMO_MANAGE_TOKENS, demoBookings, demoWorkingHours } from '@pxm/core/demo';
 
 describe('demo bookings', () => {

@@ -6,13 +6,12 @@ import {
   generateSlots,
   groupSlotsByDay,
   holdDeadline,
-  localTimeIn,
   planSeries,
   seriesDates,
   timeOfDayOf,
-  weekdayOf,
   type Slot,
-} from '@pxm/core';
+} from '@pxm/core/booking';
+import { localTimeIn, weekdayOf } from '@pxm/core/time';
 import { demoAppointmentTypes, demoClosures, demoLocations, demoProviders, demoWorkingHours } from '@pxm/core/demo';
 
 const denver = demoLocations.find((l) => l.id === 'denver-highlands')!;

@@ -9,7 +9,7 @@ import {
   responseAnswersOf,
   type FormDefinition,
   type QuestionnaireResponseItem,
-} from '@pxm/core';
+} from '@pxm/core/forms';
 
 const AUTHORED = '2027-03-01T16:00:00Z';
 const TODAY = { today: '2027-03-01' };

@@ -5,11 +5,11 @@ import {
   exportQuestionnaireResponse,
   importQuestionnaire,
   importQuestionnaireResponse,
-  scoreRule,
   type Answers,
   type FormDefinition,
   type FormItem,
-} from '@pxm/core';
+} from '@pxm/core/forms';
+import { scoreRule } from '@pxm/core/prom';
 import { demoIntakeForm } from '@pxm/core/demo';
 import { cyclic } from './fhir-fixtures/cyclic.js';
 import { gcs } from './fhir-fixtures/gcs.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { conditionRefs, evaluateCondition, evaluateRule, type AnswerValue, type Condition } from '@pxm/core';
+import { conditionRefs, evaluateCondition, evaluateRule, type AnswerValue, type Condition } from '@pxm/core/forms';
 
 const answers: Record<string, AnswerValue> = {
   age: 42,

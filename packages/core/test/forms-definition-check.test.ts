@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkFormDefinition, FormEngine, type FormDefinition, type FormItem } from '@pxm/core';
+import { checkFormDefinition, FormEngine, type FormDefinition, type FormItem } from '@pxm/core/forms';
 import { demoIntakeForm } from '@pxm/core/demo';
 
 const form = (items: FormItem[], extra: Partial<FormDefinition> = {}): FormDefinition => ({

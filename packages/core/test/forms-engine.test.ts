@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { FormEngine, checkFormDefinition, responseAnswersOf, type FormDefinition, type FormItem } from '@pxm/core';
+import {
+  FormEngine,
+  checkFormDefinition,
+  responseAnswersOf,
+  type FormDefinition,
+  type FormItem,
+} from '@pxm/core/forms';
 
 const TODAY = { today: '2027-03-01' };
 

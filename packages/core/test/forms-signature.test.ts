@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SignatureRecordSchema, consentTextToSign, createSignatureRecord, readSignatureSvg, sha256Hex, strokesToSvg, type FormItem } from '@pxm/core';
+import {
+  SignatureRecordSchema,
+  consentTextToSign,
+  createSignatureRecord,
+  readSignatureSvg,
+  sha256Hex,
+  strokesToSvg,
+  type FormItem,
+} from '@pxm/core/forms';
 
 const consent: Extract<FormItem, { type: 'consent' }> = {
   id: 'consent',

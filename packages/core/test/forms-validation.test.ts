@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { validateAnswer, type AnswerValue, type FormItem, type ValidationContext } from '@pxm/core';
+import { validateAnswer, type AnswerValue, type FormItem, type ValidationContext } from '@pxm/core/forms';
 
 const base: ValidationContext = { required: false, today: '2027-03-01' };
 const required: ValidationContext = { ...base, required: true };

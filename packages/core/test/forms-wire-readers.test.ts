@@ -21,7 +21,7 @@ import {
   type FormDefinition,
   type ReadIssue,
   type Reader,
-} from '@pxm/core';
+} from '@pxm/core/forms';
 import { demoIntakeForm, demoReassessmentForm } from '@pxm/core/demo';
 import { gcs } from './fhir-fixtures/gcs.js';
 import { phq9 } from './fhir-fixtures/phq9.js';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ActivityLogListSchema, AdapterError, HepProgramSchema, readActivityLogs, readHepProgram } from '@pxm/core';
+import { ActivityLogListSchema, HepProgramSchema, readActivityLogs, readHepProgram } from '@pxm/core/hep';
+import { AdapterError } from '@pxm/core';
 import { demoHepActivity, demoHepProgramAt } from '@pxm/core/demo';
 
 const now = new Date('2027-03-01T16:00:00Z');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { expandSchedule, programTimeline, todayPlan } from '@pxm/core';
+import { expandSchedule, programTimeline, todayPlan } from '@pxm/core/hep';
 import { at, exercise, logAt, program } from './hep-fixtures.js';
 
 const DENVER = 'America/Denver';
@@ -132,7 +132,7 @@ describe('HEP today plan', () => {
 
 describe('HEP local dates of instants', () => {
   it('match Intl for every quarter-hour and odd minute across DST years in zones with unusual offsets', async () => {
-    const { cachedLocalDate, localDateIn } = await import('@pxm/core');
+    const { cachedLocalDate, localDateIn } = await import('@pxm/core/hep').then(async (hep) => ({ ...hep, ...(await import('@pxm/core/time')) }));
     const zones = ['America/Denver', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Pacific/Chatham', 'America/St_Johns', 'Europe/London', 'Pacific/Kiritimati'];
     const start = Date.parse('2026-12-31T00:00:00Z');
     for (const zone of zones) {

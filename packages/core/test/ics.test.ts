@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildIcs, escapeIcsText, foldIcsLine } from '@pxm/core';
+import { buildIcs, escapeIcsText, foldIcsLine } from '../src/ics/ics.js';
 
 describe('iCalendar writer', () => {
   it('writes a valid VCALENDAR with CRLF line ends and UTC times', () => {

@@ -1,7 +1,13 @@
 /** The late-change rule every backend applies: the notice window, and the grace period after booking. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DEFAULT_CHANGE_GRACE_MINUTES, lateChangeFeeApplies, lateChangeWindow, startsInsideNoticeWindow, type CancellationPolicy } from '@pxm/core';
+import {
+  DEFAULT_CHANGE_GRACE_MINUTES,
+  lateChangeFeeApplies,
+  lateChangeWindow,
+  startsInsideNoticeWindow,
+  type CancellationPolicy,
+} from '@pxm/core/booking';
 
 const policy: CancellationPolicy = { minimumNoticeHours: 24, lateCancelFee: { amountMinor: 5000, currency: 'USD' } };
 const booked = Date.parse('2027-03-01T17:00:00Z');

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { FormEngine, roundScore, scoreForm, scoreRule, type FormDefinition, type ScoringRule } from '@pxm/core';
+import { FormEngine, type FormDefinition, type ScoringRule } from '@pxm/core/forms';
+import { roundScore, scoreForm, scoreRule } from '@pxm/core/prom';
 
 /** A made-up five-item disability index, the shape a practice would supply for a licensed one. */
 const options = [0, 1, 2, 3, 4, 5].map((points) => ({ value: `o${points}`, label: `Option ${points}`, score: points }));

@@ -1,5 +1,6 @@
 /** Test helper: a one-page form holding one instrument, scored the way the element scores it. */
-import { responseAnswersOf, scoreRule, type Answers, type FormDefinition, type PromResult } from '@pxm/core';
+import { responseAnswersOf, type Answers, type FormDefinition } from '@pxm/core/forms';
+import { scoreRule, type PromResult } from '@pxm/core/prom';
 import type { PromInstrument } from '@pxm/core/prom';
 
 export function formWith(instrument: PromInstrument): FormDefinition {

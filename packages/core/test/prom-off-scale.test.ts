@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AdapterError, scoreForm, storableAnswersOf, type Answers } from '@pxm/core';
+import { AdapterError } from '@pxm/core';
+import { scoreForm } from '@pxm/core/prom';
+import { storableAnswersOf, type Answers } from '@pxm/core/forms';
 import { lefsInstrument, nprsInstrument, psfsInstrument } from '@pxm/core/prom';
 import { formWith } from './prom-helpers.js';
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkFormDefinition, compareWithBaseline, type Answers } from '@pxm/core';
+import { checkFormDefinition, type Answers } from '@pxm/core/forms';
+import { compareWithBaseline } from '@pxm/core/prom';
 import { psfsInstrument } from '@pxm/core/prom';
 import { formWith, score } from './prom-helpers.js';
 

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AdapterError, HepProgramSchema, LocationListSchema, PracticeSchema, parseResponse, type RepairedField } from '@pxm/core';
+import { AdapterError, parseResponse, type RepairedField } from '@pxm/core';
+import { HepProgramSchema } from '@pxm/core/hep';
+import { LocationListSchema, PracticeSchema } from '@pxm/core/booking';
 import { demoPractice, demoHepProgramAt } from '@pxm/core/demo';
 
 const NOW = new Date('2027-01-13T17:00:00Z');

@@ -2,21 +2,18 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   AdapterError,
-  AnswersSchema,
-  BookRequestSchema,
-  FormDefinitionSchema,
-  HepProgramSchema,
   InstantSchema,
-  SurveyDefinitionSchema,
   TimeZoneSchema,
-  npsSegment,
   parseRequest,
   parseResponse,
   requireCapability,
   capabilitiesOf,
   toAdapterError,
-  SlotSchema,
 } from '@pxm/core';
+import { AnswersSchema, FormDefinitionSchema } from '@pxm/core/forms';
+import { BookRequestSchema, SlotSchema } from '@pxm/core/booking';
+import { HepProgramSchema } from '@pxm/core/hep';
+import { SurveyDefinitionSchema, npsSegment } from '@pxm/core/survey';
 import { demoHepProgram, demoIntakeForm, demoSurvey } from '@pxm/core/demo';
 
 describe('schemas', () => {

@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decodeSlotId, generateSlots, localTimeIn, type AppointmentType, type Location, type Provider, type WorkingHours } from '@pxm/core';
+import {
+  decodeSlotId,
+  generateSlots,
+  type AppointmentType,
+  type Location,
+  type Provider,
+  type WorkingHours,
+} from '@pxm/core/booking';
+import { localTimeIn } from '@pxm/core/time';
 
 const denver: Location = { id: 'den', name: 'Denver', address: { line1: '1 Main', city: 'Denver' }, timeZone: 'America/Denver' };
 const evalType: AppointmentType = { id: 'eval', name: 'Eval', durationMinutes: 60, bufferMinutes: 15, modality: 'in-clinic', patientEligibility: 'new' };

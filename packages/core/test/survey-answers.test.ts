@@ -8,7 +8,7 @@ import {
   surveyDefinitionProblems,
   validateSurveyAnswers,
   type SurveyDefinition,
-} from '@pxm/core';
+} from '@pxm/core/survey';
 import { demoSurvey } from '@pxm/core/demo';
 
 const problems = (answers: Record<string, unknown>, partial = false) =>

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { FormDefinitionSchema, SurveyDefinitionSchema, surveyFromFormDefinition, type FormDefinition } from '@pxm/core';
+import { FormDefinitionSchema, type FormDefinition } from '@pxm/core/forms';
+import { SurveyDefinitionSchema, surveyFromFormDefinition } from '@pxm/core/survey';
 
 const form: FormDefinition = {
   id: 'discharge-nps',

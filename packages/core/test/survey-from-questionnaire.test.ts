@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SurveyDefinitionSchema, surveyFromQuestionnaire } from '@pxm/core';
+import { SurveyDefinitionSchema, surveyFromQuestionnaire } from '@pxm/core/survey';
 import { demoSurveyQuestionnaire } from '@pxm/core/demo';
 
 describe('surveyFromQuestionnaire', () => {

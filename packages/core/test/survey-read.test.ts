@@ -4,7 +4,14 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AdapterError, SurveyInvitationSchema, SurveyResponseSchema, readSurveyInvitation, readSurveyResponse, surveyDefinitionProblems } from '@pxm/core';
+import { AdapterError } from '@pxm/core';
+import {
+  SurveyInvitationSchema,
+  SurveyResponseSchema,
+  readSurveyInvitation,
+  readSurveyResponse,
+  surveyDefinitionProblems,
+} from '@pxm/core/survey';
 import { demoPractice, demoSurvey } from '@pxm/core/demo';
 
 const invitation = {

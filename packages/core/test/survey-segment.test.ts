@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { NPS_SEGMENTS, isNpsScore, npsScoreOf, npsSegment, segmentOfAnswers, segmentedText } from '@pxm/core';
+import { NPS_SEGMENTS, isNpsScore, npsScoreOf, npsSegment, segmentOfAnswers, segmentedText } from '@pxm/core/survey';
 import { demoSurvey } from '@pxm/core/demo';
 
 describe('survey segments', () => {

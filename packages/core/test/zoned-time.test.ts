@@ -15,7 +15,7 @@ import {
   formatInZone,
   timeZoneName,
   formatLocalDate,
-} from '@pxm/core';
+} from '@pxm/core/time';
 
 describe('zoned time', () => {
   it('reads wall-clock parts in a given zone', () => {

@@ -14,39 +14,39 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
+import { ActivityLogListSchema, HepProgramSchema, readActivityLogs, readHepProgram } from '@pxm/core/hep';
+import { AdapterError, type PxmAdapter } from '@pxm/core';
 import {
-  ActivityLogListSchema,
-  AdapterError,
   AppointmentTypeListSchema,
-  AttachmentRefSchema,
-  DraftSchema,
-  FormDefinitionSchema,
   HoldSchema,
-  IntakeResponseSchema,
-  IntakeSessionSchema,
-  HepProgramSchema,
   LocationListSchema,
   PracticeSchema,
   ProviderListSchema,
   SlotListSchema,
-  SurveyInvitationSchema,
-  SurveyResponseSchema,
-  readActivityLogs,
+} from '@pxm/core/booking';
+import {
+  AttachmentRefSchema,
+  DraftSchema,
+  FormDefinitionSchema,
+  IntakeResponseSchema,
+  IntakeSessionSchema,
   readAttachmentRef,
   readDraft,
   readFormDefinition,
-  readHepProgram,
   readIntakeResponse,
   readIntakeSessionEnvelope,
   readReply,
-  readSurveyInvitation,
-  surveyDefinitionProblems,
   type Answers,
   type AttachmentRef,
   type FormDefinition,
-  type PxmAdapter,
   type Reader,
-} from '@pxm/core';
+} from '@pxm/core/forms';
+import {
+  SurveyInvitationSchema,
+  SurveyResponseSchema,
+  readSurveyInvitation,
+  surveyDefinitionProblems,
+} from '@pxm/core/survey';
 import { DEMO_HEP_TOKEN, DEMO_INTAKE_TOKEN, DEMO_SURVEY_TOKENS, demoIntakeForm } from '@pxm/core/demo';
 import { createMemoryAdapter } from '@pxm/adapter-memory';
 import { createRestAdapter } from '@pxm/adapter-rest';

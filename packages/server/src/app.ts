@@ -4,7 +4,8 @@
  * nothing unexpected leaks (an unknown error is a 500 with a request id to find it in the log).
  */
 import { randomUUID } from 'node:crypto';
-import { AdapterError, MAX_ATTACHMENT_BYTES } from '@pxm/core';
+import { AdapterError } from '@pxm/core';
+import { MAX_ATTACHMENT_BYTES } from '@pxm/core/forms';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';

@@ -9,11 +9,18 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { REST_ROUTES } from '@pxm/adapter-rest';
-import * as core from '@pxm/core';
+import * as contract from '@pxm/core';
+import * as booking from '@pxm/core/booking';
+import * as forms from '@pxm/core/forms';
+import * as hep from '@pxm/core/hep';
+import * as survey from '@pxm/core/survey';
 import { parse } from 'yaml';
 import type * as z from 'zod/mini';
 import { renderOpenApiYaml } from '../scripts/render-openapi.js';
 import { startTestServer, type TestServer } from './harness.js';
+
+/** Every schema of the contract, whichever entry point exports it. */
+const core = { ...contract, ...booking, ...forms, ...hep, ...survey };
 
 const file = fileURLToPath(new URL('../../../docs/api/openapi.yaml', import.meta.url));
 const text = readFileSync(file, 'utf8');

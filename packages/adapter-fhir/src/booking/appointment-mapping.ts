@@ -4,7 +4,8 @@
  * HL7 v2 0276 `appointmentType`; the manage link's token and the booking's request key are
  * identifiers; a reschedule points back at the visit it replaced.
  */
-import { toZonedIso, type Appointment as ContractAppointment } from '@pxm/core';
+import { toZonedIso } from '@pxm/core/time';
+import { type Appointment as ContractAppointment } from '@pxm/core/booking';
 import { extensionOf, identifierValue, referenceId } from '../fhir/elements.js';
 import { EXTENSION, IDENTIFIER, STANDARD } from '../fhir/namespace.js';
 import type { Appointment, CodeableConcept } from '../fhir/types.js';

@@ -3,7 +3,7 @@
  * the practice's Slots and Appointments carry in `serviceType`; duration, buffer, who may book
  * and how the visit happens have no R4 element and travel in extensions.
  */
-import type { AppointmentType, Modality, PatientEligibility } from '@pxm/core';
+import type { AppointmentType, Modality, PatientEligibility } from '@pxm/core/booking';
 import { extensionOf, referenceId } from '../fhir/elements.js';
 import { EXTENSION, PXM_FHIR_BASE } from '../fhir/namespace.js';
 import type { CodeableConcept, HealthcareService } from '../fhir/types.js';

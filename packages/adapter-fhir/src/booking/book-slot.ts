@@ -9,17 +9,15 @@
  * 4. Patient (new), Coverage and reminder Consents are created conditionally on the key.
  * 5. The Appointment is created with `If-None-Exist: identifier=<request key>`: made once.
  */
+import { AdapterError, createToken, parseResponse } from '@pxm/core';
 import {
-  AdapterError,
-  createToken,
   holdIsLive,
-  parseResponse,
   AppointmentSchema,
   type Appointment as ContractAppointment,
   type Coverage as ContractCoverage,
   type PatientDetails,
   type ReminderConsent,
-} from '@pxm/core';
+} from '@pxm/core/booking';
 import type { FhirContext } from '../context.js';
 import { identifierValue, referenceId, token } from '../fhir/elements.js';
 import { IDENTIFIER } from '../fhir/namespace.js';

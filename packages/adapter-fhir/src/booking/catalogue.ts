@@ -4,7 +4,8 @@
  * (appointment types), its PractitionerRoles with their Practitioners (providers) and the
  * Schedules their Slots hang off.
  */
-import { AdapterError, type AppointmentType, type Location, type Practice, type Provider } from '@pxm/core';
+import { AdapterError } from '@pxm/core';
+import { type AppointmentType, type Location, type Practice, type Provider } from '@pxm/core/booking';
 import type { FhirContext } from '../context.js';
 import { conceptsOverlap, parseReference, referenceId } from '../fhir/elements.js';
 import type {

@@ -2,7 +2,7 @@
  * Insurance (or self-pay) as a Coverage. The subscriber, when not the patient, is a contained
  * RelatedPerson so the name and date of birth the patient typed stay with the coverage.
  */
-import type { Coverage as ContractCoverage } from '@pxm/core';
+import type { Coverage as ContractCoverage } from '@pxm/core/booking';
 import { IDENTIFIER, STANDARD } from '../fhir/namespace.js';
 import type { Coverage, RelatedPerson } from '../fhir/types.js';
 

@@ -5,13 +5,8 @@
  * benefit gives the copay. Offered only when the host turns it on (`eligibility: true`), as
  * plain FHIR servers have nobody to ask.
  */
-import {
-  AdapterError,
-  EligibilityResultSchema,
-  parseResponse,
-  type Coverage,
-  type EligibilityResult,
-} from '@pxm/core';
+import { AdapterError, parseResponse } from '@pxm/core';
+import { EligibilityResultSchema, type Coverage, type EligibilityResult } from '@pxm/core/booking';
 import type { FhirContext } from '../context.js';
 import { STANDARD } from '../fhir/namespace.js';
 import type { Bundle, CoverageEligibilityRequest, CoverageEligibilityResponse, Parameters, Resource } from '../fhir/types.js';

@@ -3,8 +3,8 @@
  * hangs off it; times come from the server's own scheduler when its CapabilityStatement
  * advertises `Appointment/$find`, `$hold` and `$book`, and otherwise from Slots (the fallback).
  */
+import { AdapterError, parseRequest, parseResponse, type BookingApi, type CallOptions } from '@pxm/core';
 import {
-  AdapterError,
   AppointmentTypeListQuerySchema,
   BookRequestSchema,
   CancelRequestSchema,
@@ -19,11 +19,7 @@ import {
   SlotQuerySchema,
   WaitlistRequestSchema,
   CoverageSchema,
-  parseRequest,
-  parseResponse,
-  type BookingApi,
-  type CallOptions,
-} from '@pxm/core';
+} from '@pxm/core/booking';
 import type { FhirContext } from '../context.js';
 import { identifierValue } from '../fhir/elements.js';
 import { IDENTIFIER } from '../fhir/namespace.js';

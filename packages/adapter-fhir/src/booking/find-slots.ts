@@ -3,7 +3,9 @@
  * for the visit type, minus any that overlap the provider's booked or held time (buffers
  * included) or start sooner than the minimum notice.
  */
-import { AdapterError, toZonedIso, type Slot as ContractSlot } from '@pxm/core';
+import { AdapterError } from '@pxm/core';
+import { toZonedIso } from '@pxm/core/time';
+import { type Slot as ContractSlot } from '@pxm/core/booking';
 import type { FhirContext } from '../context.js';
 import { conceptsOverlap, referenceId } from '../fhir/elements.js';
 import type { Slot } from '../fhir/types.js';

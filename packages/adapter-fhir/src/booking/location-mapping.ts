@@ -1,5 +1,5 @@
 /** Location <-> Location: the clinic's address and phone, and its IANA zone in an extension. */
-import type { Location } from '@pxm/core';
+import type { Location } from '@pxm/core/booking';
 import { extensionOf } from '../fhir/elements.js';
 import { EXTENSION } from '../fhir/namespace.js';
 import type { Location as FhirLocation } from '../fhir/types.js';

@@ -4,14 +4,13 @@
  * date, and its Slot back to `free`), or reschedule it (book the held new time first, then
  * cancel the old visit, so the patient is never left with neither).
  */
+import { AdapterError, parseResponse } from '@pxm/core';
 import {
-  AdapterError,
   lateChangeWindow,
   ManagedAppointmentSchema,
-  parseResponse,
   type Appointment as ContractAppointment,
   type ManagedAppointment,
-} from '@pxm/core';
+} from '@pxm/core/booking';
 import type { FhirContext } from '../context.js';
 import { identifierValue, referenceId, token, withExtension } from '../fhir/elements.js';
 import { EXTENSION, IDENTIFIER, STANDARD } from '../fhir/namespace.js';

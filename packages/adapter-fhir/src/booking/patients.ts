@@ -4,7 +4,8 @@
  * birth, phone or email; a duplicate is no match. A new patient is created conditionally on
  * the booking's request key, so a retried booking never makes a second record.
  */
-import { AdapterError, matchReturningPatient, type NewPatient, type ReturningPatient } from '@pxm/core';
+import { AdapterError } from '@pxm/core';
+import { matchReturningPatient, type NewPatient, type ReturningPatient } from '@pxm/core/booking';
 import type { FhirContext } from '../context.js';
 import { token } from '../fhir/elements.js';
 import { IDENTIFIER } from '../fhir/namespace.js';

@@ -1,5 +1,6 @@
 /** Practice <-> Organization: name and contacts in core elements, policies in extensions. */
-import type { CancellationPolicy, Money, Practice, ReviewLink } from '@pxm/core';
+import type { CancellationPolicy, Practice, ReviewLink } from '@pxm/core/booking';
+import type { Money } from '@pxm/core';
 import { complexExtension, extensionOf, extensionsOf, part } from '../fhir/elements.js';
 import { EXTENSION } from '../fhir/namespace.js';
 import type { ContactPoint, Extension, Money as FhirMoney, Organization } from '../fhir/types.js';

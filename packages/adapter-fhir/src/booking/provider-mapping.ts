@@ -3,7 +3,7 @@
  * says where the provider works and which visit types (HealthcareServices) they offer there;
  * the schedule is what the location's Slots hang off.
  */
-import type { Provider } from '@pxm/core';
+import type { Provider } from '@pxm/core/booking';
 import { extensionOf, referenceId } from '../fhir/elements.js';
 import { EXTENSION, STANDARD } from '../fhir/namespace.js';
 import type { CodeableConcept, HealthcareService, HumanName, Practitioner, PractitionerRole, Schedule } from '../fhir/types.js';

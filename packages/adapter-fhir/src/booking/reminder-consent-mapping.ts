@@ -3,7 +3,7 @@
  * privacy consent whose provision permits (opt-in) or denies (opt-out) that channel, dated when
  * the patient answered.
  */
-import type { ReminderConsent } from '@pxm/core';
+import type { ReminderConsent } from '@pxm/core/booking';
 import { CODE_SYSTEM, IDENTIFIER, LOINC_PATIENT_CONSENT, STANDARD } from '../fhir/namespace.js';
 import type { Consent } from '../fhir/types.js';
 

@@ -11,14 +11,9 @@
  * - `$book` with the pending Appointment (the patient added) books it; `$book` with
  *   `status: cancelled` releases a hold or cancels a visit.
  */
-import {
-  AdapterError,
-  createToken,
-  toZonedIso,
-  type Appointment as ContractAppointment,
-  type Hold,
-  type Slot as ContractSlot,
-} from '@pxm/core';
+import { AdapterError, createToken } from '@pxm/core';
+import { toZonedIso } from '@pxm/core/time';
+import { type Appointment as ContractAppointment, type Hold, type Slot as ContractSlot } from '@pxm/core/booking';
 import type { FhirContext } from '../context.js';
 import { identifierValue, referenceId, token, withExtension } from '../fhir/elements.js';
 import { EXTENSION, IDENTIFIER, STANDARD } from '../fhir/namespace.js';

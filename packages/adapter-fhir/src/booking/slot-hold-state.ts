@@ -4,7 +4,7 @@
  * type). Booking flips the status to `busy` and records the booking's request key, so a retry
  * of the same booking recognises its own work.
  */
-import { holdIsLive } from '@pxm/core';
+import { holdIsLive } from '@pxm/core/booking';
 import { complexExtension, extensionOf, part, withExtension } from '../fhir/elements.js';
 import { EXTENSION } from '../fhir/namespace.js';
 import type { Slot } from '../fhir/types.js';

@@ -7,7 +7,8 @@
  * (both may back off; the patient then picks again). See docs/fhir-mapping.md for the races
  * this does and does not close.
  */
-import { AdapterError, createToken, type Hold } from '@pxm/core';
+import { AdapterError, createToken } from '@pxm/core';
+import { type Hold } from '@pxm/core/booking';
 import type { FhirContext } from '../context.js';
 import { referenceId } from '../fhir/elements.js';
 import type { Slot } from '../fhir/types.js';

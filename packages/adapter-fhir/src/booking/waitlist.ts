@@ -4,13 +4,8 @@
  * preferred weekdays and times of day in an extension plus a readable `comment` for staff.
  * Created once per request key (`If-None-Exist`).
  */
-import {
-  AdapterError,
-  WaitlistEntrySchema,
-  parseResponse,
-  type WaitlistEntry,
-  type WaitlistRequest,
-} from '@pxm/core';
+import { AdapterError, parseResponse } from '@pxm/core';
+import { WaitlistEntrySchema, type WaitlistEntry, type WaitlistRequest } from '@pxm/core/booking';
 import type { FhirContext } from '../context.js';
 import { complexExtension, referenceId, token } from '../fhir/elements.js';
 import { CODE_SYSTEM, EXTENSION, IDENTIFIER } from '../fhir/namespace.js';

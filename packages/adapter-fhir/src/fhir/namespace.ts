@@ -3,7 +3,7 @@
  * systems (documented in docs/fhir-mapping.md). They are names, never fetched. Standard FHIR
  * and terminology URIs sit beside them so each is spelled once.
  */
-import { PXM_EXT, PXM_FHIR_BASE } from '@pxm/core';
+import { PXM_EXT, PXM_FHIR_BASE } from '@pxm/core/forms';
 
 export { PXM_FHIR_BASE };
 

@@ -8,15 +8,11 @@ import {
   ActivityLogEntrySchema,
   ActivityLogListSchema,
   ActivityQuerySchema,
-  AdapterError,
   HepProgramSchema,
-  parseRequest,
-  parseResponse,
   type ActivityLogEntry,
-  type CallOptions,
-  type HepApi,
   type HepRevision,
-} from '@pxm/core';
+} from '@pxm/core/hep';
+import { AdapterError, parseRequest, parseResponse, type CallOptions, type HepApi } from '@pxm/core';
 import * as z from 'zod/mini';
 import { fromOrganization } from '../booking/practice-mapping.js';
 import type { FhirContext } from '../context.js';

@@ -5,8 +5,17 @@
  * reps, hold, side, load, equipment; media; the therapist's note) travels in documented
  * extensions, and the plan's narrative spells every exercise out for any reader.
  */
-import type { Dosage, Exercise, ExerciseMedia, Frequency, HepProgram, HepRevision, ScheduledExercise, Side } from '@pxm/core';
-import { localDateIn, startOfLocalDay, toZonedIso } from '@pxm/core';
+import type {
+  Dosage,
+  Exercise,
+  ExerciseMedia,
+  Frequency,
+  HepProgram,
+  HepRevision,
+  ScheduledExercise,
+  Side,
+} from '@pxm/core/hep';
+import { localDateIn, startOfLocalDay, toZonedIso } from '@pxm/core/time';
 import { codeIn, complexExtension, extensionOf, part, parts, withExtension } from '../fhir/elements.js';
 import { CODE_SYSTEM, EXTENSION, IDENTIFIER, PXM_FHIR_BASE, SNOMED_EXERCISE_THERAPY, STANDARD } from '../fhir/namespace.js';
 import type { CarePlan, CarePlanActivity, Extension, Timing } from '../fhir/types.js';

@@ -3,7 +3,7 @@
  * answers) indexed by a DocumentReference for the patient and the invitation, typed as a health
  * insurance card (LOINC 64290-0) when that is its purpose. The answer refers to the Binary.
  */
-import type { AttachmentRef, AttachmentUpload } from '@pxm/core';
+import type { AttachmentRef, AttachmentUpload } from '@pxm/core/forms';
 import type { FhirContext } from '../context.js';
 import { CODE_SYSTEM, STANDARD } from '../fhir/namespace.js';
 import type { DocumentReference } from '../fhir/types.js';

@@ -4,7 +4,7 @@
  * (drawn strokes as SVG, or a typed name), with the audit facts FHIR's Signature lacks (method,
  * SHA-256 of the text shown, user agent) as extensions. Both are made once per response.
  */
-import type { ConsentAnswer, FormDefinition, FormItem, SignatureRecord, Answers } from '@pxm/core';
+import type { ConsentAnswer, FormDefinition, FormItem, SignatureRecord, Answers } from '@pxm/core/forms';
 import type { FhirContext } from '../context.js';
 import { token } from '../fhir/elements.js';
 import { CODE_SYSTEM, EXTENSION, IDENTIFIER, LOINC_PATIENT_CONSENT, SIGNATURE_CONSENT, STANDARD } from '../fhir/namespace.js';

@@ -6,8 +6,8 @@
  * `completed` on submit, which also writes PROM Observations, Consent and Provenance for signed
  * consents, and marks the Task done.
  */
+import { AdapterError, parseRequest, parseResponse, type CallOptions, type IntakeApi } from '@pxm/core';
 import {
-  AdapterError,
   AttachmentRefSchema,
   AttachmentUploadSchema,
   DraftSchema,
@@ -16,18 +16,13 @@ import {
   MAX_ATTACHMENT_BYTES,
   SaveDraftRequestSchema,
   SubmitIntakeRequestSchema,
-  parseRequest,
-  parseResponse,
   responseAnswersOf,
-  scoreForm,
   storableAnswersOf,
   type Answers,
-  type CallOptions,
   type FormDefinition,
-  type IntakeApi,
   type IntakeResponse,
-  type PromResult,
-} from '@pxm/core';
+} from '@pxm/core/forms';
+import { scoreForm, type PromResult } from '@pxm/core/prom';
 import type { FhirContext } from '../context.js';
 import { identifierValue, token } from '../fhir/elements.js';
 import { IDENTIFIER } from '../fhir/namespace.js';

@@ -4,7 +4,8 @@
  * with the scoring algorithm as `method` and the response it came from as `derivedFrom`. Prior
  * scores for change from baseline are read back the same way.
  */
-import type { PromResult, PromScore, ScoringRule } from '@pxm/core';
+import type { PromResult } from '@pxm/core/prom';
+import type { PromScore, ScoringRule } from '@pxm/core/forms';
 import type { FhirContext } from '../context.js';
 import { codeIn, token } from '../fhir/elements.js';
 import { CODE_SYSTEM, IDENTIFIER, STANDARD } from '../fhir/namespace.js';

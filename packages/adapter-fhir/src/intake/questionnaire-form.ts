@@ -13,13 +13,13 @@
 import {
   FormDefinitionSchema,
   FormItemSchema,
-  ScoringRuleSchema,
   importQuestionnaire,
   type FormDefinition,
   type FormItem,
   type QuestionnaireImportIssue,
   type ScoringRule,
-} from '@pxm/core';
+} from '@pxm/core/forms';
+import { ScoringRuleSchema } from '@pxm/core/prom';
 import { PXM_FHIR_BASE } from '../fhir/namespace.js';
 
 export const FORM_EXTENSION = {

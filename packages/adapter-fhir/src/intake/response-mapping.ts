@@ -12,7 +12,7 @@ import {
   type Answers,
   type Draft,
   type FormDefinition,
-} from '@pxm/core';
+} from '@pxm/core/forms';
 import { extensionOf, withExtension } from '../fhir/elements.js';
 import { EXTENSION, IDENTIFIER } from '../fhir/namespace.js';
 import type { QuestionnaireResponse, QuestionnaireResponseItem } from '../fhir/types.js';

@@ -1,5 +1,5 @@
 /** Patients and visits a practice already has, as the adapter expects to find them. */
-import type { AppointmentType, Location } from '@pxm/core';
+import type { AppointmentType, Location } from '@pxm/core/booking';
 import { toFhirAppointment } from '../booking/appointment-mapping.js';
 import { toHealthcareService, visitTypeConcepts } from '../booking/appointment-type-mapping.js';
 import { withExtension } from '../fhir/elements.js';

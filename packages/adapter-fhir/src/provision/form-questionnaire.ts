@@ -4,7 +4,7 @@
  * bounds, choice points `ordinalValue`. What FHIR cannot say travels in the adapter's
  * `form-item`, `form-scoring` and `form-next-steps` extensions (see intake/questionnaire-form).
  */
-import type { ChoiceOption, Condition, FormDefinition, FormItem, FormPage } from '@pxm/core';
+import type { ChoiceOption, Condition, FormDefinition, FormItem, FormPage } from '@pxm/core/forms';
 import { FORM_EXTENSION } from '../intake/questionnaire-form.js';
 import { PXM_FHIR_BASE } from '../fhir/namespace.js';
 import type { Extension, Questionnaire } from '../fhir/types.js';

@@ -3,7 +3,7 @@
  * (load them in order as updates of one id, so the server's history holds the revisions), and
  * the patient's logs as Observations.
  */
-import type { ActivityLogEntry, HepProgram } from '@pxm/core';
+import type { ActivityLogEntry, HepProgram } from '@pxm/core/hep';
 import type { CarePlan, Observation } from '../fhir/types.js';
 import { toLogObservation } from '../hep/log-mapping.js';
 import { toCarePlan, toCarePlanRevision, type CarePlanLinks } from '../hep/program-mapping.js';

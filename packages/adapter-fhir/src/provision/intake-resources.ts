@@ -1,5 +1,5 @@
 /** Earlier outcome-measure scores, as the Observations intake reads for change from baseline. */
-import type { PromScore, ScoringRule } from '@pxm/core';
+import type { PromScore, ScoringRule } from '@pxm/core/forms';
 import type { Observation } from '../fhir/types.js';
 import { toScoreObservation } from '../intake/prom-observations.js';
 

@@ -5,7 +5,7 @@
  * server (`transactionBundle`) to try the elements on FHIR, or compare them with what an EMR
  * already publishes.
  */
-import type { AppointmentType, Location, Practice, Provider, Slot as ContractSlot } from '@pxm/core';
+import type { AppointmentType, Location, Practice, Provider, Slot as ContractSlot } from '@pxm/core/booking';
 import { toHealthcareService } from '../booking/appointment-type-mapping.js';
 import { toFhirLocation } from '../booking/location-mapping.js';
 import { toOrganization } from '../booking/practice-mapping.js';

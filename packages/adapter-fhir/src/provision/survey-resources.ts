@@ -1,5 +1,5 @@
 /** A survey and its responses as the adapter reads them. */
-import type { SurveyAnswers } from '@pxm/core';
+import type { SurveyAnswers } from '@pxm/core/survey';
 import type { Questionnaire, QuestionnaireResponse } from '../fhir/types.js';
 import { questionnaireFromSurvey, surveyFromQuestionnaireResource } from '../survey/questionnaire-survey.js';
 import { surveyResponse } from '../survey/survey-response.js';

@@ -6,22 +6,18 @@
  * (`If-Match`), so of any number of concurrent submits exactly one wins and the rest are
  * `already_submitted`. A private note to the practice is a Communication, once per key.
  */
+import { AdapterError, parseRequest, parseResponse, type CallOptions, type SurveyApi } from '@pxm/core';
 import {
-  AdapterError,
   SendSurveyFeedbackRequestSchema,
   SubmitSurveyRequestSchema,
   SurveyAnswersSchema,
   SurveyInvitationSchema,
   SurveyResponseSchema,
   npsScoreOf,
-  parseRequest,
-  parseResponse,
   validateSurveyAnswers,
-  type CallOptions,
   type SurveyAnswerIssue,
   type SurveyAnswers,
-  type SurveyApi,
-} from '@pxm/core';
+} from '@pxm/core/survey';
 import { fromOrganization } from '../booking/practice-mapping.js';
 import type { FhirContext } from '../context.js';
 import { identifierValue, token } from '../fhir/elements.js';

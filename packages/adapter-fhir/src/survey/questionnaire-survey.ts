@@ -10,17 +10,14 @@
 import {
   SegmentedTextSchema,
   SurveyQuestionSchema,
-  importQuestionnaire,
   surveyFromFormDefinition,
-  type Answers,
-  type FormDefinition,
-  type FormItem,
   type SurveyAnswerValue,
   type SurveyAnswers,
   type SurveyDefinition,
   type SurveyQuestion,
-} from '@pxm/core';
-import { FormEngine } from '@pxm/core';
+} from '@pxm/core/survey';
+import { importQuestionnaire, type Answers, type FormDefinition, type FormItem } from '@pxm/core/forms';
+import { FormEngine } from '@pxm/core/forms';
 import { PXM_FHIR_BASE } from '../fhir/namespace.js';
 import type { Extension, Questionnaire } from '../fhir/types.js';
 

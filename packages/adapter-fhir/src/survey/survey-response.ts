@@ -3,7 +3,8 @@
  * answers (so any FHIR client reads it), `in-progress` with the exact partial answers in the
  * `draft-answers` extension, or `completed` with the submission's key.
  */
-import { SurveyAnswersSchema, exportQuestionnaireResponse, importQuestionnaireResponse, type SurveyAnswers } from '@pxm/core';
+import { SurveyAnswersSchema, type SurveyAnswers } from '@pxm/core/survey';
+import { exportQuestionnaireResponse, importQuestionnaireResponse } from '@pxm/core/forms';
 import { extensionOf, withExtension } from '../fhir/elements.js';
 import { EXTENSION, IDENTIFIER } from '../fhir/namespace.js';
 import type { QuestionnaireResponse } from '../fhir/types.js';

@@ -4,15 +4,8 @@
  * Slots from core's slot engine over the weeks the contract suite looks at, minus the demo busy
  * blocks and booked visits. Built once per `now` and copied into each fresh repository.
  */
-import {
-  eachDate,
-  generateSlots,
-  localDateIn,
-  localDayClock,
-  minutesOfDay,
-  type BusyInterval,
-  type Closure,
-} from '@pxm/core';
+import { eachDate, localDateIn, localDayClock, minutesOfDay } from '@pxm/core/time';
+import { generateSlots, type BusyInterval, type Closure } from '@pxm/core/booking';
 import {
   DEMO_HEP_EXPIRED_TOKEN,
   DEMO_HEP_TOKEN,

@@ -1,5 +1,5 @@
 /** Answers for every item of a form (each repeating group once), for end-to-end write tests. */
-import type { AnswerValue, Answers, AttachmentRef, FormDefinition, FormItem } from '@pxm/core';
+import type { AnswerValue, Answers, AttachmentRef, FormDefinition, FormItem } from '@pxm/core/forms';
 
 export interface FillOptions {
   card: AttachmentRef;

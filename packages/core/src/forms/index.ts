@@ -1,4 +1,8 @@
-/** The form engine: definitions checked, conditions evaluated, answers validated, FHIR mapped. */
+/**
+ * `@pxm/core/forms`: intake forms: their schemas and the engine (definitions checked, conditions
+ * evaluated, answers validated, FHIR Questionnaire mapped). Scoring is in `@pxm/core/prom`.
+ */
+export * from '../schemas/intake.js';
 export * from './answer-key.js';
 export * from './answered.js';
 export * from './item-types.js';

@@ -1,7 +1,13 @@
 import { trustedTypesRefusal } from '../internal/trusted-types-guard.js';
 import { LitElement, ReactiveElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import { type AdapterError, hideEnumerablePrototypeKeys, isAbortError, toAdapterError, type PxmAdapter } from '@pxm/core';
+import {
+  type AdapterError,
+  hideEnumerablePrototypeKeys,
+  isAbortError,
+  toAdapterError,
+  type PxmAdapter,
+} from '@pxm/core';
 import { pxmConfigContext, type PxmConfig } from '../context/pxm-config.js';
 import { PxmErrorEvent } from '../events/pxm-error-event.js';
 import { commonEn } from '../l10n/common.en.js';

@@ -6,7 +6,7 @@
  * stay reachable by keyboard but cannot be picked.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { addDays, addMonths, daysInMonth, firstOfMonth, weekdayOf, type LocalDate } from '@pxm/core';
+import { addDays, addMonths, daysInMonth, firstOfMonth, weekdayOf, type LocalDate } from '@pxm/core/time';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import type { BookingMessages } from './booking.messages.en.js';
 

@@ -1,5 +1,5 @@
 /** The chosen zone's days and their distinct opening times, shared by the shell and the time view. */
-import { distinctStarts, groupSlotsByDay, type Slot } from '@pxm/core';
+import { distinctStarts, groupSlotsByDay, type Slot } from '@pxm/core/booking';
 
 /** Each day's times, one per start when any provider will do (the current provider preferred). */
 export function daySlots(slots: readonly Slot[] | undefined, zone: string, preferredProviderId?: string): Map<string, Slot[]> {

@@ -1,5 +1,6 @@
 /** What the on-demand steps (booking-flow.ts) use of the element: its state, calls and feedback. */
-import type { AdapterError, BookingApi, Hold, parseResponse, PxmAdapter, Slot } from '@pxm/core';
+import type { AdapterError, BookingApi, parseResponse, PxmAdapter } from '@pxm/core';
+import type { Hold, Slot } from '@pxm/core/booking';
 import type { nothing, TemplateResult } from 'lit';
 import type { CommonMessages } from '../l10n/common.en.js';
 import type { LocalizeController } from '../l10n/localize-controller.js';

@@ -4,25 +4,22 @@
  * pays up front only for choosing a visit and a time.
  */
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { AdapterError, createId } from '@pxm/core';
 import {
-  AdapterError,
   AppointmentSchema,
   EligibilityResultSchema,
   HoldSchema,
   WaitlistEntrySchema,
-  addDays,
   addressLine,
   appointmentIcs,
   countdownText,
-  createId,
   holdDeadline,
-  localDateIn,
   planSeries,
-  zonedTimeToInstant,
   type Appointment,
   type Hold,
   type Slot,
-} from '@pxm/core';
+} from '@pxm/core/booking';
+import { addDays, localDateIn, zonedTimeToInstant } from '@pxm/core/time';
 import { registerShippedTranslation } from '../l10n/translation-registry.js';
 import {
   PxmBookingBeforeConfirmEvent,

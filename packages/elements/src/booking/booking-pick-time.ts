@@ -3,7 +3,8 @@
  * (the patient's for video visits), with the zone named and a switch when the two differ.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { offsetMinutes, type Slot } from '@pxm/core';
+import { offsetMinutes } from '@pxm/core/time';
+import { type Slot } from '@pxm/core/booking';
 import { daySlots } from './booking-days.js';
 import { renderFailure, renderLoading } from '../internal/states.js';
 import { renderCalendar, type CalendarModel } from './booking-calendar.js';

@@ -5,7 +5,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { localDateIn, type Slot } from '@pxm/core';
+import { localDateIn } from '@pxm/core/time';
+import { type Slot } from '@pxm/core/booking';
 import { timeLabel } from './booking-times.js';
 import type { BookingView } from './booking-view.js';
 import { toggled, weekdayOptions } from './booking-waitlist.js';

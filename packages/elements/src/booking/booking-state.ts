@@ -11,7 +11,7 @@ import type {
   SeriesVisit,
   Slot,
   TimeOfDay,
-} from '@pxm/core';
+} from '@pxm/core/booking';
 
 export type BookingStep =
   | 'choose'

@@ -5,7 +5,9 @@
  */
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import { AdapterError, HoldSchema, addDays, addMonths, firstOfMonth, localDateIn, type Slot } from '@pxm/core';
+import { AdapterError } from '@pxm/core';
+import { HoldSchema, type Slot } from '@pxm/core/booking';
+import { addDays, addMonths, firstOfMonth, localDateIn } from '@pxm/core/time';
 import { firstWeekdayOf } from './booking-calendar.js';
 import { daySlots } from './booking-days.js';
 import type { FlowHost } from './booking-flow-host.js';

@@ -1,6 +1,6 @@
 /** One day's opening times, grouped by part of the day; each button holds its time. */
 import { html, nothing, type TemplateResult } from 'lit';
-import { timeOfDayOf, type Slot, type TimeOfDay } from '@pxm/core';
+import { timeOfDayOf, type Slot, type TimeOfDay } from '@pxm/core/booking';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import { spokenLabel } from '../internal/spoken-label.js';
 import type { BookingMessages } from './booking.messages.en.js';

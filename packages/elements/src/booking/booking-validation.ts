@@ -2,14 +2,8 @@
  * Checks what the patient typed before anything is sent, with the same schemas the backend
  * applies, and turns the draft into contract requests.
  */
-import {
-  EmailSchema,
-  LocalDateSchema,
-  PhoneSchema,
-  type Coverage,
-  type PatientDetails,
-  type ReminderConsent,
-} from '@pxm/core';
+import { EmailSchema, LocalDateSchema, PhoneSchema } from '@pxm/core';
+import { type Coverage, type PatientDetails, type ReminderConsent } from '@pxm/core/booking';
 import type { DetailsDraft, DraftField } from './booking-state.js';
 
 /** Error message keys by field; empty when the draft is complete. */

@@ -1,5 +1,5 @@
 /** What the step views read and call: the element hands them this instead of itself. */
-import type { AppointmentType, Location, Provider, Slot } from '@pxm/core';
+import type { AppointmentType, Location, Provider, Slot } from '@pxm/core/booking';
 import type { CommonMessages } from '../l10n/common.en.js';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import type { BookingMessages } from './booking.messages.en.js';

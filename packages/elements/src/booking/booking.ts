@@ -1,20 +1,16 @@
 import { adoptStyles, html, nothing, svg, type CSSResult, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
+import { AdapterError, parseResponse, requireCapability, type BookingApi } from '@pxm/core';
 import {
-  AdapterError,
   AppointmentTypeListSchema,
   LocationListSchema,
   ManagedAppointmentSchema,
   PracticeSchema,
   ProviderListSchema,
   SlotListSchema,
-  firstOfMonth,
-  localDateIn,
-  parseResponse,
-  requireCapability,
-  type BookingApi,
   type Slot,
-} from '@pxm/core';
+} from '@pxm/core/booking';
+import { firstOfMonth, localDateIn } from '@pxm/core/time';
 import { PxmElement } from '../base/pxm-element.js';
 import { LocalizeController } from '../l10n/localize-controller.js';
 import { controlStyles } from '../styles/controls.styles.js';

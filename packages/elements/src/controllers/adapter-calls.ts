@@ -1,5 +1,14 @@
 import type { ReactiveController } from 'lit';
-import { AdapterError, parseResponse, requireCapability, type Capability, type PxmAdapter, type RepairedField, type ReplyOf, type ReplySchema } from '@pxm/core';
+import {
+  AdapterError,
+  parseResponse,
+  requireCapability,
+  type Capability,
+  type PxmAdapter,
+  type RepairedField,
+  type ReplyOf,
+  type ReplySchema,
+} from '@pxm/core';
 import type { PxmElement } from '../base/pxm-element.js';
 import { PxmErrorEvent } from '../events/pxm-error-event.js';
 

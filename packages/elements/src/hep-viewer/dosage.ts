@@ -3,7 +3,7 @@
  * so a missing field is simply absent.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { frequencyKind, type Exercise, type Frequency } from '@pxm/core';
+import { frequencyKind, type Exercise, type Frequency } from '@pxm/core/hep';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import { formatList, formatNumber } from './format.js';
 import type { HepViewerMessages } from './hep-viewer.messages.en.js';

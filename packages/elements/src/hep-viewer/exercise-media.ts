@@ -4,7 +4,7 @@
  * data. Media never blocks the dosage: it loads lazily and nothing waits for it.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Exercise } from '@pxm/core';
+import type { Exercise } from '@pxm/core/hep';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import { formatNumber } from './format.js';
 import type { HepViewerMessages } from './hep-viewer.messages.en.js';

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { createMemoryAdapter } from '@pxm/adapter-memory';
 import { createFaultyAdapter } from '@pxm/adapter-testkit/faults';
-import { addDays, localDateIn } from '@pxm/core';
+import { addDays, localDateIn } from '@pxm/core/time';
 import { DEMO_HEP_EXPIRED_TOKEN, DEMO_HEP_TOKEN, demoHepPrograms, demoHepProgramAt } from '@pxm/core/demo';
 import '../define/pxm-hep-viewer.js';
 

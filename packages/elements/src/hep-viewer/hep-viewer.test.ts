@@ -3,7 +3,7 @@ import { emulateMedia } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import { createMemoryAdapter } from '@pxm/adapter-memory';
 import { createFaultyAdapter } from '@pxm/adapter-testkit/faults';
-import { addDays } from '@pxm/core';
+import { addDays } from '@pxm/core/time';
 import { DEMO_HEP_EXPIRED_TOKEN, DEMO_HEP_TOKEN } from '@pxm/core/demo';
 import '../define/pxm-hep-viewer.js';
 import '../define/pxm-provider.js';

@@ -1,24 +1,20 @@
 import { html, nothing, type CSSResult, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { Task, initialState } from '@lit/task';
+import { AdapterError, createId, isAbortError, requireCapability } from '@pxm/core';
 import {
-  AdapterError,
   cachedLocalDate,
-  createId,
-  isAbortError,
-  localDateIn,
   mergeLogs,
   programStreak,
   readActivityLogs,
   readHepProgram,
-  requireCapability,
   todayPlan,
-  toZonedIso,
   type ActivityLogEntry,
   type Exercise,
   type HepProgram,
   type Streak,
   type TodayPlan,
-} from '@pxm/core';
+} from '@pxm/core/hep';
+import { localDateIn, toZonedIso } from '@pxm/core/time';
 import { PxmElement, browserTimeZone } from '../base/pxm-element.js';
 import { renderFailure, renderLoading } from '../internal/states.js';
 import { LocalizeController } from '../l10n/localize-controller.js';

@@ -6,7 +6,8 @@
  * ids make every retry safe.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { AdapterError, LogOutbox, retryDelayMs, type ActivityLogEntry, type PendingLog, type PendingStore } from '@pxm/core';
+import { AdapterError } from '@pxm/core';
+import { LogOutbox, retryDelayMs, type ActivityLogEntry, type PendingLog, type PendingStore } from '@pxm/core/hep';
 import { createMemoryQueue } from '../internal/offline-queue/memory-queue.js';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import type { HepViewerMessages } from './hep-viewer.messages.en.js';

@@ -4,7 +4,7 @@
  * first paint, so pressing Ctrl+P later still gets the paper copy.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { frequencyKind, type Exercise, type HepProgram } from '@pxm/core';
+import { frequencyKind, type Exercise, type HepProgram } from '@pxm/core/hep';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import { renderDosage } from './dosage.js';
 import type { HepViewerMessages } from './hep-viewer.messages.en.js';

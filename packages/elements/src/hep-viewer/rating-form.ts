@@ -3,7 +3,7 @@
  * arrow keys move the choice, and they follow the writing direction), shown after a session.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Exercise } from '@pxm/core';
+import type { Exercise } from '@pxm/core/hep';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import { formatNumber } from './format.js';
 import type { HepViewerMessages } from './hep-viewer.messages.en.js';

@@ -2,8 +2,8 @@
  * Reminders, loaded when the patient asks for them: the plan from the program's schedule, the
  * `pxm-hep-reminder-request` event, and the calendar file with one recurring event per time of day.
  */
-import type { HepProgram } from '@pxm/core';
-import { buildReminderIcs, reminderPlan, type ReminderText } from '@pxm/core/hep-reminders';
+import type { HepProgram } from '@pxm/core/hep';
+import { buildReminderIcs, reminderPlan, type ReminderText } from '@pxm/core/hep';
 import { PxmHepReminderRequestEvent } from './hep-viewer.events.js';
 
 /** `"08:00, 18:30"` as times; anything that is not a time is ignored. */

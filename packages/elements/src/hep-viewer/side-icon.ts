@@ -4,7 +4,7 @@
  * other outlined, so the icon does not rely on colour; the words beside it say the same.
  */
 import { svg, type SVGTemplateResult } from 'lit';
-import type { Side } from '@pxm/core';
+import type { Side } from '@pxm/core/hep';
 
 function foot(cx: number, filled: boolean, mirror: boolean): SVGTemplateResult {
   const toeX = mirror ? cx - 1.2 : cx + 1.2;

@@ -6,7 +6,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ref as onCanvas } from 'lit/directives/ref.js';
-import { AdapterError, parseItemKey, readAttachmentRef, readReply, withTimeout, type FormItem, type InsuranceCardAnswer } from '@pxm/core';
+import { AdapterError, withTimeout } from '@pxm/core';
+import { parseItemKey, readAttachmentRef, readReply, type FormItem, type InsuranceCardAnswer } from '@pxm/core/forms';
 import { LocalizeController } from '../l10n/localize-controller.js';
 import { errorId, fieldId, helpId, type FeatureHost } from './field-host.js';
 import { cardPhotosEn } from './card-photos.messages.en.js';

@@ -6,7 +6,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { itemKey, type ChoiceOption, type FormItem, type ScopeKey } from '@pxm/core';
+import { itemKey, type ChoiceOption, type FormItem, type ScopeKey } from '@pxm/core/forms';
 import { errorId, fieldId, helpId, type FieldHost } from './field-host.js';
 import { describedBy, renderError, requiredMark } from './render-fields.js';
 

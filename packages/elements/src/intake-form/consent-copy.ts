@@ -9,7 +9,7 @@
  */
 // Types only: what this needs from @pxm/core at run time the signing part hands in, so loading
 // this does not pull shared code out of the parts into a chunk of its own.
-import type { FormEngine, FormItem, SignatureRecord, StrokeBox } from '@pxm/core';
+import type { FormEngine, FormItem, SignatureRecord, StrokeBox } from '@pxm/core/forms';
 
 type ConsentItem = Extract<FormItem, { type: 'consent' }>;
 

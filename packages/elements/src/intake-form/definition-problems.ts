@@ -4,7 +4,7 @@
  * item id and path.
  */
 import { css, html, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { DefinitionProblem } from '@pxm/core';
+import type { DefinitionProblem } from '@pxm/core/forms';
 import { LocalizeController, type LocaleSource } from '../l10n/localize-controller.js';
 import { definitionProblemsEn } from './definition-problems.messages.en.js';
 import { definitionProblemsEs } from './definition-problems.messages.es.js';

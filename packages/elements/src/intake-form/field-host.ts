@@ -1,5 +1,6 @@
 import type { ReactiveControllerHost } from 'lit';
-import type { AdapterError, AnswerValue, FormEngine, FormItem, IntakeApi } from '@pxm/core';
+import type { AdapterError, IntakeApi } from '@pxm/core';
+import type { AnswerValue, FormEngine, FormItem } from '@pxm/core/forms';
 import type { LocalizeController, LocaleSource } from '../l10n/localize-controller.js';
 import type { CardPhotos } from './card-photos.js';
 import type { IntakeFormMessages } from './intake-form.messages.en.js';

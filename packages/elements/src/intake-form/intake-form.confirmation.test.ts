@@ -5,7 +5,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { createMemoryAdapter } from '@pxm/adapter-memory';
-import type { FormDefinition, SignatureRecord } from '@pxm/core';
+import type { FormDefinition, SignatureRecord } from '@pxm/core/forms';
 import '../define/pxm-intake-form.js';
 import type { PxmIntakeForm } from './intake-form.js';
 import { expectNoAxeViolations } from '../test-helpers/axe.js';

@@ -1,7 +1,7 @@
 /** What a new patient met in the intake (issue 20): messages, optional entries, status, the confirmation. */
 import { expect, fixture, html } from '@open-wc/testing';
 import { createMemoryAdapter } from '@pxm/adapter-memory';
-import type { FormDefinition } from '@pxm/core';
+import type { FormDefinition } from '@pxm/core/forms';
 import '../define/pxm-intake-form.js';
 import type { PxmIntakeForm } from './intake-form.js';
 import { until } from '../test-helpers/events.js';

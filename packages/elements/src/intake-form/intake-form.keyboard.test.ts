@@ -7,7 +7,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createMemoryAdapter, type MemoryAdapter } from '@pxm/adapter-memory';
 import { DEMO_INTAKE_TOKEN } from '@pxm/core/demo';
-import type { Answers, SignatureRecord } from '@pxm/core';
+import type { Answers, SignatureRecord } from '@pxm/core/forms';
 import '../define/pxm-intake-form.js';
 import type { PxmIntakeForm } from './intake-form.js';
 import type { PxmIntakeSubmittedEvent } from './intake-form.events.js';

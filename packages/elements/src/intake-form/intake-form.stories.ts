@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { createMemoryAdapter } from '@pxm/adapter-memory';
 import { createFaultyAdapter } from '@pxm/adapter-testkit/faults';
-import { importQuestionnaire, type FormDefinition } from '@pxm/core';
+import { importQuestionnaire, type FormDefinition } from '@pxm/core/forms';
 import { DEMO_INTAKE_REASSESSMENT_TOKEN, DEMO_INTAKE_TOKEN } from '@pxm/core/demo';
 import { lefsInstrument, nprsInstrument } from '@pxm/core/prom';
 import '../define/pxm-intake-form.js';

@@ -2,23 +2,25 @@ import { html, nothing, type CSSResult, type PropertyDeclarations, type Template
 import { Task } from '@lit/task';
 import {
   AdapterError,
-  FormEngine,
-  checkFormDefinition,
   createId,
   createToken,
-  evaluateCondition,
   humanReference,
   isAbortError,
-  localDateIn,
+  requireCapability,
+  toAdapterError,
+  withTimeout,
+  type PxmAdapter,
+} from '@pxm/core';
+import {
+  FormEngine,
+  checkFormDefinition,
+  evaluateCondition,
   parseItemKey,
   readDraft,
   readIntakeResponse,
   readIntakeSessionEnvelope,
   readReply,
-  requireCapability,
-  toAdapterError,
   validateAnswer,
-  withTimeout,
   type AnswerValue,
   type Answers,
   type DefinitionProblem,
@@ -28,9 +30,9 @@ import {
   type FormPage,
   type IntakeResponse,
   type IntakeSessionEnvelope,
-  type PxmAdapter,
   type ValidationResult,
-} from '@pxm/core';
+} from '@pxm/core/forms';
+import { localDateIn } from '@pxm/core/time';
 import { PxmElement } from '../base/pxm-element.js';
 import { PxmErrorEvent } from '../events/pxm-error-event.js';
 import { renderFailure, renderLoading } from '../internal/states.js';

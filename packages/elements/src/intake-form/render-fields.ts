@@ -6,7 +6,14 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
-import { childScope, itemKey, type AddressAnswer, type AnswerValue, type FormItem, type ScopeKey } from '@pxm/core';
+import {
+  childScope,
+  itemKey,
+  type AddressAnswer,
+  type AnswerValue,
+  type FormItem,
+  type ScopeKey,
+} from '@pxm/core/forms';
 import { gridRunAt, renderChoiceGrid } from './choice-grid.js';
 import { errorId, fieldId, helpId, type FieldHost } from './field-host.js';
 

@@ -6,16 +6,15 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import {
   childScope,
-  compareWithBaseline,
   itemKey,
-  scoreForm,
   type AnswerValue,
   type FormDefinition,
   type FormItem,
   type FormPage,
   type PromScore,
   type ScopeKey,
-} from '@pxm/core';
+} from '@pxm/core/forms';
+import { compareWithBaseline, scoreForm } from '@pxm/core/prom';
 import { LocalizeController } from '../l10n/localize-controller.js';
 import type { FeatureHost } from './field-host.js';
 import { reviewEn } from './review.messages.en.js';

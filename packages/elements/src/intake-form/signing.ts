@@ -9,7 +9,14 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { ref } from 'lit/directives/ref.js';
-import { createSignatureRecord, localDateIn, readSignatureSvg, type FormDefinition, type FormItem, type SignatureRecord } from '@pxm/core';
+import {
+  createSignatureRecord,
+  readSignatureSvg,
+  type FormDefinition,
+  type FormItem,
+  type SignatureRecord,
+} from '@pxm/core/forms';
+import { localDateIn } from '@pxm/core/time';
 import { LocalizeController } from '../l10n/localize-controller.js';
 import { errorId, fieldId, type FeatureHost } from './field-host.js';
 import { describedBy, paragraphs, renderError, renderHelp, requiredMark } from './render-fields.js';

@@ -1,4 +1,4 @@
-import type { FormItem, ValidationResult } from '@pxm/core';
+import type { FormItem, ValidationResult } from '@pxm/core/forms';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import type { IntakeFormMessages } from './intake-form.messages.en.js';
 

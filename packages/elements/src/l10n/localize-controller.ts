@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { formatInZone, formatLocalDate, timeZoneName } from '@pxm/core';
+import { formatInZone, formatLocalDate, timeZoneName } from '@pxm/core/time';
 import { lookupMessage, onTranslationsChanged, registerShippedTranslation, type Catalog } from './translation-registry.js';
 
 // Building an Intl formatter costs far more than using one; lists of cards format many numbers.

@@ -3,7 +3,8 @@
  * time, a short pause after typing, and quiet retries while offline. What failed stays marked
  * as changed, so the next save carries it; nothing typed is dropped.
  */
-import { toAdapterError, type AdapterError, type SurveyAnswers } from '@pxm/core';
+import { toAdapterError, type AdapterError } from '@pxm/core';
+import { type SurveyAnswers } from '@pxm/core/survey';
 
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed';
 

@@ -4,7 +4,7 @@
  * queue stores only as a digest; the payload (token, answers, idempotency key) is encrypted.
  * The queue code loads on first use, so pages without the option never pay for it.
  */
-import type { SubmitSurveyRequest } from '@pxm/core';
+import type { SubmitSurveyRequest } from '@pxm/core/survey';
 import type { OfflineQueue } from '../internal/offline-queue/offline-queue.js';
 
 export interface PendingSubmit {

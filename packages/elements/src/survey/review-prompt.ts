@@ -6,7 +6,7 @@
  * in its place.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ReviewLink, ReviewSite } from '@pxm/core';
+import type { ReviewLink, ReviewSite } from '@pxm/core/booking';
 
 export interface ReviewPromptView {
   title: string;

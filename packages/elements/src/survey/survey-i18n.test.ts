@@ -1,7 +1,7 @@
 /** Spanish, a language switch at runtime, and a survey defined as a FHIR Questionnaire. */
 import { expect } from '@open-wc/testing';
 import { createMemoryAdapter } from '@pxm/adapter-memory';
-import { surveyFromQuestionnaire } from '@pxm/core';
+import { surveyFromQuestionnaire } from '@pxm/core/survey';
 import { DEMO_SURVEY_TOKENS, demoSurveyQuestionnaire } from '@pxm/core/demo';
 import { expectNoAxeViolations } from '../test-helpers/axe.js';
 import { until } from '../test-helpers/events.js';

@@ -3,7 +3,7 @@
  * them: details carry ids, times and the review site only, never a score, an answer or anything
  * derived from one (see docs/csp-and-privacy.md, "Events").
  */
-import type { ReviewSite } from '@pxm/core';
+import type { ReviewSite } from '@pxm/core/booking';
 
 export interface SurveySubmittedDetail {
   /** The stored response's id. */

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { createMemoryAdapter } from '@pxm/adapter-memory';
 import { createFaultyAdapter } from '@pxm/adapter-testkit/faults';
-import { surveyFromQuestionnaire } from '@pxm/core';
+import { surveyFromQuestionnaire } from '@pxm/core/survey';
 import { DEMO_SURVEY_TOKENS, demoSurveyQuestionnaire } from '@pxm/core/demo';
 import type { PxmAdapter } from '@pxm/core';
 import { click, host, waitFor } from '../test-helpers/story-play.js';

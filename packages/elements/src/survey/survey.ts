@@ -1,12 +1,10 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { AdapterError, createId, requireCapability, type SurveyApi } from '@pxm/core';
 import {
-  AdapterError,
   characterCount,
-  createId,
   isAnswerEmpty,
   readSurveyInvitation,
   readSurveyResponse,
-  requireCapability,
   sanitizeSurveyAnswers,
   segmentOfAnswers,
   segmentedText,
@@ -17,10 +15,9 @@ import {
   type SurveyAnswerProblem,
   type SurveyAnswerValue,
   type SurveyAnswers,
-  type SurveyApi,
   type SurveyInvitation,
   type SurveyQuestion,
-} from '@pxm/core';
+} from '@pxm/core/survey';
 import { PxmElement } from '../base/pxm-element.js';
 import { Loader } from '../internal/loader.js';
 import { renderFailure, renderLoading } from '../internal/states.js';

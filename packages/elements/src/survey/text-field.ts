@@ -4,7 +4,7 @@
  * readers through the element's polite live region once the patient pauses.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { characterCount } from '@pxm/core';
+import { characterCount } from '@pxm/core/survey';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import type { SurveyMessages } from './survey.messages.en.js';
 

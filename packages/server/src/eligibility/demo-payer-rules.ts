@@ -2,7 +2,7 @@
  * The demo practice's payer rules, the same the embedded demo backend uses: self-pay is
  * "unknown", member ids ending in 0 are inactive, known payers have a fixed copay.
  */
-import { EligibilityResultSchema } from '@pxm/core';
+import { EligibilityResultSchema } from '@pxm/core/booking';
 import type { EligibilityProvider } from './eligibility-provider.js';
 
 const COPAYS_MINOR: Record<string, number> = {

@@ -1,4 +1,4 @@
-import type { Coverage, EligibilityResult } from '@pxm/core';
+import type { Coverage, EligibilityResult } from '@pxm/core/booking';
 
 /** Answers "is this coverage active, and what is the copay?": a clearinghouse, or payer rules. */
 export interface EligibilityProvider {

@@ -3,10 +3,17 @@
  * prose are here; every component schema is generated from core's zod schemas, so the document
  * cannot drift from what adapters and the server validate.
  */
-import * as core from '@pxm/core';
+import * as contract from '@pxm/core';
+import * as booking from '@pxm/core/booking';
+import * as forms from '@pxm/core/forms';
+import * as hep from '@pxm/core/hep';
+import * as survey from '@pxm/core/survey';
 import { registry, toJSONSchema } from 'zod/v4/core';
 import * as z from 'zod/mini';
 import { EXAMPLES } from './examples.js';
+
+/** Every schema of the contract, whichever entry point exports it. */
+const core = { ...contract, ...booking, ...forms, ...hep, ...survey };
 
 type Json = Record<string, unknown>;
 

@@ -4,7 +4,8 @@
  * the visit once more right before sending, so a stale reminder never goes out. Rows are leased
  * with a conditional update, so several server processes can dispatch without sending twice.
  */
-import { toZonedIso, type ReminderChannel, type ReminderConsent } from '@pxm/core';
+import { toZonedIso } from '@pxm/core/time';
+import { type ReminderChannel, type ReminderConsent } from '@pxm/core/booking';
 import type { Queryable } from '../db/database.js';
 import type { ServerContext } from '../context.js';
 import { newId } from '../tokens.js';

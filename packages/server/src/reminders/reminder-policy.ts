@@ -2,7 +2,7 @@
  * When reminders go out. Offsets that are whole days are counted on the location's calendar
  * (the same wall-clock time the day before, even across a DST change); others are elapsed time.
  */
-import { addDays, localDateIn, localDayClock, minutesOfDay, localTimeIn } from '@pxm/core';
+import { addDays, localDateIn, localDayClock, minutesOfDay, localTimeIn } from '@pxm/core/time';
 
 export interface ReminderPolicy {
   /** Minutes before the visit; default 24 h and 2 h. */

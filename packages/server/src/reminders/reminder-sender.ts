@@ -1,5 +1,5 @@
 /** Where due reminders go: an SMS or email service. The outbox hands each one over once it is due. */
-import type { ReminderChannel } from '@pxm/core';
+import type { ReminderChannel } from '@pxm/core/booking';
 
 export interface ReminderMessage {
   /** Stable per reminder: a receiver can drop duplicates on it. */

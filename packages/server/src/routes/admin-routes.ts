@@ -3,7 +3,10 @@
  * is configured.
  */
 import { timingSafeEqual, createHash } from 'node:crypto';
-import { AdapterError, FormDefinitionSchema, HepProgramSchema, IdSchema, InstantSchema, PromScoreSchema, SurveyDefinitionSchema } from '@pxm/core';
+import { AdapterError, IdSchema, InstantSchema } from '@pxm/core';
+import { FormDefinitionSchema, PromScoreSchema } from '@pxm/core/forms';
+import { HepProgramSchema } from '@pxm/core/hep';
+import { SurveyDefinitionSchema } from '@pxm/core/survey';
 import type { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { limitOf, queryParams } from '../http/pagination.js';

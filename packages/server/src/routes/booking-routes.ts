@@ -3,12 +3,12 @@ import {
   BookRequestSchema,
   CancelRequestSchema,
   CoverageSchema,
-  IdSchema,
   ProviderListQuerySchema,
   RescheduleRequestSchema,
   SlotQuerySchema,
   WaitlistRequestSchema,
-} from '@pxm/core';
+} from '@pxm/core/booking';
+import { IdSchema } from '@pxm/core';
 import type { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { decodeCursor, encodeCursor, limitOf, offsetPage, queryParams, type Page } from '../http/pagination.js';

@@ -1,4 +1,4 @@
-import { ActivityLogEntrySchema, ActivityQuerySchema } from '@pxm/core';
+import { ActivityLogEntrySchema, ActivityQuerySchema } from '@pxm/core/hep';
 import type { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { decodeCursor, encodeCursor, limitOf, queryParams } from '../http/pagination.js';

@@ -1,4 +1,9 @@
-import { AttachmentUploadSchema, MAX_ATTACHMENT_BYTES, SaveDraftRequestSchema, SubmitIntakeRequestSchema } from '@pxm/core';
+import {
+  AttachmentUploadSchema,
+  MAX_ATTACHMENT_BYTES,
+  SaveDraftRequestSchema,
+  SubmitIntakeRequestSchema,
+} from '@pxm/core/forms';
 import type { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { queryParams } from '../http/pagination.js';

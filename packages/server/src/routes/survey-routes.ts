@@ -1,4 +1,4 @@
-import { SendSurveyFeedbackRequestSchema, SubmitSurveyRequestSchema, SurveyAnswersSchema } from '@pxm/core';
+import { SendSurveyFeedbackRequestSchema, SubmitSurveyRequestSchema, SurveyAnswersSchema } from '@pxm/core/survey';
 import type { Hono } from 'hono';
 import { readObject, strict } from '../http/request-body.js';
 import { idempotencyKey } from '../http/request-headers.js';

@@ -3,7 +3,8 @@
  * link tokens the embedded demo backend has (all from `@pxm/core/demo`), so a page can switch
  * between the two and see the same thing.
  */
-import { addDays, eachDate, localDateIn, localDayClock, minutesOfDay, type WorkingHours } from '@pxm/core';
+import { addDays, eachDate, localDateIn, localDayClock, minutesOfDay } from '@pxm/core/time';
+import { type WorkingHours } from '@pxm/core/booking';
 import {
   DEMO_INTAKE_REASSESSMENT_TOKEN,
   DEMO_INTAKE_TOKEN,

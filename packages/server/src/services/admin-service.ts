@@ -2,7 +2,10 @@
  * What a practice needs to use the server for real: issue intake links, HEP programs and survey
  * invitations (each answered with a fresh token, shown once), and see the reminder outbox.
  */
-import { AdapterError, type FormDefinition, type HepProgram, type PromScore, type SurveyDefinition } from '@pxm/core';
+import { AdapterError } from '@pxm/core';
+import { type FormDefinition, type PromScore } from '@pxm/core/forms';
+import { type HepProgram } from '@pxm/core/hep';
+import { type SurveyDefinition } from '@pxm/core/survey';
 import type { ServerContext } from '../context.js';
 import { forUpdate } from '../context.js';
 import { hashToken, newId, newLinkToken } from '../tokens.js';

@@ -3,14 +3,12 @@
  * decides who gets it: holds and visits claim their cells (see claims.ts), a hold is consumed by
  * a conditional update, and replies to idempotent requests are stored with the work.
  */
+import { AdapterError, parseResponse } from '@pxm/core';
 import {
-  AdapterError,
   EligibilityResultSchema,
   decodeSlotId,
   generateSlots,
   holdIsLive,
-  parseResponse,
-  toZonedIso,
   type Appointment,
   type AppointmentType,
   type BookRequest,
@@ -28,7 +26,8 @@ import {
   type WaitlistEntry,
   type WaitlistRequest,
   lateChangeWindow,
-} from '@pxm/core';
+} from '@pxm/core/booking';
+import { toZonedIso } from '@pxm/core/time';
 import type { Queryable } from '../db/database.js';
 import { forUpdate, placeholders, type ServerContext } from '../context.js';
 import { scheduleReminders, cancelReminders } from '../reminders/outbox.js';

@@ -3,8 +3,8 @@
  * It changes rarely, so each process keeps it for a few seconds rather than reading it on every
  * slot search.
  */
+import { AdapterError } from '@pxm/core';
 import {
-  AdapterError,
   AppointmentTypeSchema,
   LocationSchema,
   PracticeSchema,
@@ -16,7 +16,7 @@ import {
   type Practice,
   type Provider,
   type WorkingHours,
-} from '@pxm/core';
+} from '@pxm/core/booking';
 import type { Database } from '../db/database.js';
 import { assertOutsideTransaction } from '../db/transaction-scope.js';
 

@@ -2,14 +2,14 @@
  * Home exercise programs on the database. Logs are keyed by (program, client-made id): a retried
  * log hits the primary key and stores nothing new; undo sets `voided` once.
  */
+import { AdapterError } from '@pxm/core';
 import {
-  AdapterError,
   ActivityLogEntrySchema,
   HepProgramSchema,
   type ActivityLogEntry,
   type ActivityQuery,
   type HepProgram,
-} from '@pxm/core';
+} from '@pxm/core/hep';
 import type { ServerContext } from '../context.js';
 import { assertOpenLink, tokenHashOf } from './link-token.js';
 

@@ -4,13 +4,12 @@
  * one win and the other learns of the conflict. The submission is one conditional update.
  */
 import { createHash } from 'node:crypto';
+import { AdapterError } from '@pxm/core';
 import {
-  AdapterError,
   DraftSchema,
   FormDefinitionSchema,
   MAX_ATTACHMENT_BYTES,
   PromScoreSchema,
-  scoreForm,
   storableAnswersOf,
   type AttachmentRef,
   type AttachmentUpload,
@@ -19,7 +18,8 @@ import {
   type IntakeSession,
   type SaveDraftRequest,
   type SubmitIntakeRequest,
-} from '@pxm/core';
+} from '@pxm/core/forms';
+import { scoreForm } from '@pxm/core/prom';
 import type { Queryable } from '../db/database.js';
 import { forUpdate, type ServerContext } from '../context.js';
 import { fingerprint, newId } from '../tokens.js';

@@ -2,7 +2,14 @@
  * Patients, found without an account: a returning patient is matched on last name (ignoring case
  * and accents), date of birth, and phone (last 10 digits) or email.
  */
-import { AdapterError, matchReturningPatient, patientEmailKey, patientNameKey, patientPhoneKey, type PatientDetails } from '@pxm/core';
+import { AdapterError } from '@pxm/core';
+import {
+  matchReturningPatient,
+  patientEmailKey,
+  patientNameKey,
+  patientPhoneKey,
+  type PatientDetails,
+} from '@pxm/core/booking';
 import type { Queryable } from '../db/database.js';
 import { newId } from '../tokens.js';
 

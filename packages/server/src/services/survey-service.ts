@@ -2,8 +2,8 @@
  * Surveys on the database. "One response per invitation, ever" is a conditional update on the
  * invitation row (`response_id IS NULL`): of two concurrent submits, the database lets one win.
  */
+import { AdapterError } from '@pxm/core';
 import {
-  AdapterError,
   SurveyDefinitionSchema,
   npsScoreOf,
   validateSurveyAnswers,
@@ -14,7 +14,7 @@ import {
   type SurveyDefinition,
   type SurveyInvitation,
   type SurveyResponse,
-} from '@pxm/core';
+} from '@pxm/core/survey';
 import type { Queryable } from '../db/database.js';
 import { forUpdate, type ServerContext } from '../context.js';
 import { newId } from '../tokens.js';

@@ -4,8 +4,15 @@
  * patients who never open it never download it.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { addDays, daysBetween, localDateIn, programStreak, type ActivityLogEntry, type HepProgram } from '@pxm/core';
-import { painTrend, summarizeAdherence, type AdherenceFigure, type AdherenceSummary, type PainTrend } from '@pxm/core/hep-progress';
+import { addDays, daysBetween, localDateIn } from '@pxm/core/time';
+import { programStreak, type ActivityLogEntry, type HepProgram } from '@pxm/core/hep';
+import {
+  painTrend,
+  summarizeAdherence,
+  type AdherenceFigure,
+  type AdherenceSummary,
+  type PainTrend,
+} from '@pxm/core/hep';
 import type { LocalizeController } from '../../l10n/localize-controller.js';
 import { formatNumber } from '../format.js';
 import type { HepViewerMessages } from '../hep-viewer.messages.en.js';

@@ -1,5 +1,11 @@
 /** `<pxm-booking>`: a new patient chooses a visit, picks a time, gives details, confirms. */
-import { AppointmentTypeListSchema, LocationListSchema, PracticeSchema, ProviderListSchema, SlotListSchema } from '@pxm/core';
+import {
+  AppointmentTypeListSchema,
+  LocationListSchema,
+  PracticeSchema,
+  ProviderListSchema,
+  SlotListSchema,
+} from '@pxm/core/booking';
 import { demoAppointmentTypes, demoLocations, demoPractice, demoProviders } from '@pxm/core/demo';
 import { createMemoryAdapter } from '@pxm/adapter-memory';
 import { createFaultyAdapter } from '@pxm/adapter-testkit/faults';

@@ -1,5 +1,6 @@
 /** `<pxm-hep-viewer>`: open today's program, log an exercise, rate pain and difficulty. */
-import { ActivityLogListSchema, HepProgramSchema, localDateIn } from '@pxm/core';
+import { ActivityLogListSchema, HepProgramSchema } from '@pxm/core/hep';
+import { localDateIn } from '@pxm/core/time';
 import { DEMO_HEP_TOKEN, demoHepPrograms } from '@pxm/core/demo';
 import { createMemoryAdapter } from '@pxm/adapter-memory';
 import { createFaultyAdapter } from '@pxm/adapter-testkit/faults';

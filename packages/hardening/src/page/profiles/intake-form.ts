@@ -4,7 +4,16 @@
  * medical history with a medication entry, the complaint of a knee (so the leg questionnaire
  * shows), pain, consent and a drawn signature, review, submit.
  */
-import { AttachmentRefSchema, DraftSchema, IntakeResponseSchema, IntakeSessionSchema, checkFormDefinition, humanReference, type Answers, type SignatureRecord } from '@pxm/core';
+import {
+  AttachmentRefSchema,
+  DraftSchema,
+  IntakeResponseSchema,
+  IntakeSessionSchema,
+  checkFormDefinition,
+  type Answers,
+  type SignatureRecord,
+} from '@pxm/core/forms';
+import { humanReference } from '@pxm/core';
 import { DEMO_INTAKE_TOKEN, demoIntakeForm } from '@pxm/core/demo';
 import { createMemoryAdapter } from '@pxm/adapter-memory';
 import { createFaultyAdapter } from '@pxm/adapter-testkit/faults';

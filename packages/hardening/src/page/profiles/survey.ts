@@ -1,5 +1,10 @@
 /** `<pxm-survey>`: answer every question, send once, then send a private note. */
-import { SurveyInvitationSchema, SurveyResponseSchema, surveyDefinitionProblems, type SurveyInvitation } from '@pxm/core';
+import {
+  SurveyInvitationSchema,
+  SurveyResponseSchema,
+  surveyDefinitionProblems,
+  type SurveyInvitation,
+} from '@pxm/core/survey';
 import { DEMO_SURVEY_TOKENS, demoPractice, demoSurvey } from '@pxm/core/demo';
 import { createMemoryAdapter } from '@pxm/adapter-memory';
 import { createFaultyAdapter } from '@pxm/adapter-testkit/faults';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { HepProgramSchema } from '@pxm/core/hep';
-import { summarizeAdherence } from '@pxm/core/hep';
+import { summarizeAdherence } from '@pxm/core/hep-progress';
 import { DEMO_HEP_TOKEN } from '@pxm/core/demo';
 import { createManualClock, createMemoryAdapter } from '../src/index.js';
 

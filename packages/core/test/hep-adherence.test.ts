@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import type { ActivityLogEntry, HepProgram } from '@pxm/core/hep';
-import { summarizeAdherence } from '@pxm/core/hep';
+import { summarizeAdherence } from '@pxm/core/hep-progress';
 import { at, exercise, logAt, program } from './hep-fixtures.js';
 
 const DENVER = 'America/Denver';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { programStreak } from '@pxm/core/hep';
-import { painTrend } from '@pxm/core/hep';
+import { painTrend } from '@pxm/core/hep-progress';
 import { at, exercise, logAt, program } from './hep-fixtures.js';
 
 const DENVER = 'America/Denver';

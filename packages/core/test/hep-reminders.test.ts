@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildReminderIcs, reminderPlan } from '@pxm/core/hep';
+import { buildReminderIcs, reminderPlan } from '@pxm/core/hep-reminders';
 import { at, exercise, program } from './hep-fixtures.js';
 
 const DENVER = 'America/Denver';

@@ -1,7 +1,8 @@
 /**
- * `@pxm/core/hep`: home exercise programs: schemas, schedule, today's plan, streak, the log
- * outbox, adherence, the pain trend and reminders. Pages that show adherence or reminders on
- * demand import them from a lazily loaded module: bundlers split by module, not by entry point.
+ * `@pxm/core/hep`: home exercise programs: schemas, schedule, today's plan, streak and the log
+ * outbox. Adherence and the pain trend are in `@pxm/core/hep-progress`, reminders in
+ * `@pxm/core/hep-reminders`: pages show those on demand, and a bundler splitting code keeps what
+ * a barrel re-exports with the barrel's eager importers, so they stay out of this one.
  */
 export * from '../schemas/hep.js';
 export { frequencyKind, type FrequencyKind } from './frequency.js';
@@ -14,6 +15,3 @@ export { mergeLogs } from './merge-logs.js';
 export { indexLogs as indexHepLogs, type DailyWork as HepDailyWork } from './completion.js';
 export { readActivityLogs, readHepProgram } from './read-hep.js';
 export { cachedLocalDate } from './local-day.js';
-export { adherenceBetween, summarizeAdherence, type AdherenceFigure, type AdherenceSummary, type WeeklyAdherence } from './adherence.js';
-export { painTrend, type PainDirection, type PainPoint, type PainTrend } from './pain-trend.js';
-export * from './reminders.js';

@@ -3,7 +3,7 @@
  * `pxm-hep-reminder-request` event, and the calendar file with one recurring event per time of day.
  */
 import type { HepProgram } from '@pxm/core/hep';
-import { buildReminderIcs, reminderPlan, type ReminderText } from '@pxm/core/hep';
+import { buildReminderIcs, reminderPlan, type ReminderText } from '@pxm/core/hep-reminders';
 import { PxmHepReminderRequestEvent } from './hep-viewer.events.js';
 
 /** `"08:00, 18:30"` as times; anything that is not a time is ignored. */

@@ -12,7 +12,7 @@ import {
   type AdherenceFigure,
   type AdherenceSummary,
   type PainTrend,
-} from '@pxm/core/hep';
+} from '@pxm/core/hep-progress';
 import type { LocalizeController } from '../../l10n/localize-controller.js';
 import { formatNumber } from '../format.js';
 import type { HepViewerMessages } from '../hep-viewer.messages.en.js';

@@ -20,3 +20,37 @@ export * from './adapter/survey-api.js';
 export * from './adapter/parse.js';
 export * from './adapter/reply-schemas.js';
 export type { RepairedField } from './adapter/reply-repair.js';
+
+// The contract's interfaces speak of these domain shapes, so their types come with it; the
+// schemas and the rules that use them are in each domain's entry point.
+export type { AppointmentType, Location, Practice, Provider } from './schemas/practice.js';
+export type {
+  Appointment,
+  AppointmentTypeListQuery,
+  BookRequest,
+  CancelRequest,
+  Coverage,
+  EligibilityResult,
+  Hold,
+  ManagedAppointment,
+  ProviderListQuery,
+  RescheduleRequest,
+  Slot,
+  SlotQuery,
+  WaitlistEntry,
+  WaitlistRequest,
+} from './schemas/booking.js';
+export type {
+  Answers,
+  AttachmentRef,
+  AttachmentUpload,
+  Condition,
+  Draft,
+  FormItem,
+  IntakeResponse,
+  IntakeSession,
+  SaveDraftRequest,
+  SubmitIntakeRequest,
+} from './schemas/intake.js';
+export type { ActivityLogEntry, ActivityQuery, HepProgram } from './schemas/hep.js';
+export type { SendSurveyFeedbackRequest, SubmitSurveyRequest, SurveyAnswers, SurveyInvitation, SurveyResponse } from './schemas/survey.js';

@@ -27,7 +27,8 @@ export function capabilitiesOf(adapter: PxmAdapter): Capability[] {
   return CAPABILITIES.filter((capability) => adapter[capability] !== undefined);
 }
 
-type CapabilityApi = { booking: BookingApi; intake: IntakeApi; hep: HepApi; survey: SurveyApi };
+/** The API of each capability, by name. */
+export type CapabilityApi = { booking: BookingApi; intake: IntakeApi; hep: HepApi; survey: SurveyApi };
 
 /** The capability's API, or an `unsupported` error naming what is missing. */
 export function requireCapability<C extends Capability>(adapter: PxmAdapter | undefined, capability: C): CapabilityApi[C] {

@@ -8,7 +8,8 @@ import { AdapterError, type ValidationIssue } from '../errors/adapter-error.js';
 import { hideEnumerablePrototypeKeys } from '../util/enumerable-prototype.js';
 import { parseWithRepair, type RepairedField } from './reply-repair.js';
 
-type Schema<T> = z.ZodMiniType<T>;
+/** A zod/mini schema of the contract: what `parseRequest` and `parseResponse` check against. */
+export type ContractSchema<T = unknown> = z.ZodMiniType<T>;
 
 function issuesOf(error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> }): ValidationIssue[] {
   return error.issues.slice(0, 20).map((issue) => ({
@@ -17,7 +18,7 @@ function issuesOf(error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyK
   }));
 }
 
-export function parseRequest<T>(schema: Schema<T>, value: unknown, operation: string): T {
+export function parseRequest<T>(schema: ContractSchema<T>, value: unknown, operation: string): T {
   // A page script may have polluted Object.prototype since load: zod's object checks enumerate with for...in.
   hideEnumerablePrototypeKeys();
   const result = schema.safeParse(value);
@@ -33,7 +34,7 @@ export function parseRequest<T>(schema: Schema<T>, value: unknown, operation: st
  * over-long text) is repaired (`reply-repair.ts`) and `onRepaired` is told which fields; any
  * other mismatch is the backend's fault: `server`, with every issue's path.
  */
-export function parseResponse<T>(schema: Schema<T>, value: unknown, operation: string, onRepaired?: (fields: RepairedField[]) => void): T {
+export function parseResponse<T>(schema: ContractSchema<T>, value: unknown, operation: string, onRepaired?: (fields: RepairedField[]) => void): T {
   hideEnumerablePrototypeKeys();
   const { result, repaired } = parseWithRepair(schema, value);
   if (result.success) {

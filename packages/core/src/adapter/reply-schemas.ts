@@ -5,6 +5,7 @@
  * (release a hold, save a partial survey) are not listed.
  */
 import type * as z from 'zod/mini';
+import type { ContractSchema } from './parse.js';
 import { AppointmentSchema, EligibilityResultSchema, HoldSchema, ManagedAppointmentSchema, SlotListSchema, WaitlistEntrySchema } from '../schemas/booking.js';
 import { ActivityLogListSchema, HepProgramSchema } from '../schemas/hep.js';
 import { AttachmentRefSchema, DraftSchema, IntakeResponseSchema, IntakeSessionSchema } from '../schemas/intake.js';
@@ -45,6 +46,5 @@ export const surveyReplySchemas = {
   submit: SurveyResponseSchema,
 } as const;
 
-/** A reply's schema, and the value it yields: what a caller outside core needs without zod's names. */
-export type ReplySchema<T = unknown> = z.ZodMiniType<T>;
-export type ReplyOf<S extends ReplySchema> = z.infer<S>;
+/** The value a reply's schema yields: what a caller outside core needs without zod's names. */
+export type ReplyOf<S extends ContractSchema> = z.infer<S>;

@@ -4,15 +4,13 @@ import {
   parseResponse,
   requireCapability,
   type Capability,
-  type PxmAdapter,
+  type CapabilityApi,
+  type ContractSchema,
   type RepairedField,
   type ReplyOf,
-  type ReplySchema,
 } from '@pxm/core';
 import type { PxmElement } from '../base/pxm-element.js';
 import { PxmErrorEvent } from '../events/pxm-error-event.js';
-
-type CapabilityApi = Required<Pick<PxmAdapter, Capability>>;
 
 /** What a call needs from its element: the adapter in use and the deadline. */
 export interface AdapterCallHost extends Pick<PxmElement, 'addController' | 'resolvedAdapter' | 'dispatchEvent'> {
@@ -43,7 +41,7 @@ export const DEFAULT_CALL_TIMEOUT_MS = 20_000;
  * adapter may be third-party, so this is the boundary), and reports a failure as `pxm-error`.
  * Built-in adapters do not validate their replies again.
  */
-export class AdapterCalls<C extends Capability, R extends Record<string, ReplySchema>> implements ReactiveController {
+export class AdapterCalls<C extends Capability, R extends Record<string, ContractSchema>> implements ReactiveController {
   /** Aborted when the element is really removed (not moved): ends every call in flight. */
   private lifetime = new AbortController();
 
@@ -72,7 +70,7 @@ export class AdapterCalls<C extends Capability, R extends Record<string, ReplySc
 
   /**
    * Runs one adapter call and returns its reply, validated with the contract's schema for that
-   * method (`replySchemas`, e.g. core's `bookingReplySchemas`). The operation is `capability.method`.
+   * method (`replySchemas`, e.g. core's `bookingContractSchemas`). The operation is `capability.method`.
    */
   async run<M extends keyof R & string>(
     method: M,
@@ -82,7 +80,7 @@ export class AdapterCalls<C extends Capability, R extends Record<string, ReplySc
     const operation = `${this.capability}.${method}`;
     try {
       const reply = await this.withDeadline(operation, (signal) => invoke(this.api(), signal), options.signal);
-      return parseResponse(this.replySchemas[method] as ReplySchema, reply, operation, (fields) => this.tellRepaired(operation, fields)) as ReplyOf<R[M]>;
+      return parseResponse(this.replySchemas[method] as ContractSchema, reply, operation, (fields) => this.tellRepaired(operation, fields)) as ReplyOf<R[M]>;
     } catch (error) {
       if (options.report === false) throw error;
       throw this.report(error, operation) ?? error;

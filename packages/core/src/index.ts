@@ -5,20 +5,61 @@
  * `@pxm/core/booking`, `/forms`, `/prom`, `/hep`, `/survey`, `/time`, `/demo`. No DOM, no Lit.
  */
 // First: a polluted Object.prototype must not break the schemas' construction below.
-export * from './util/enumerable-prototype.js';
-export * from './errors/adapter-error.js';
-export * from './util/abort.js';
-export * from './util/ids.js';
+export { hideEnumerablePrototypeKeys } from './util/enumerable-prototype.js';
+export {
+  ADAPTER_ERROR_CODES,
+  AdapterError,
+  isAbortError,
+  isAdapterErrorCode,
+  toAdapterError,
+  type AdapterErrorCode,
+  type AdapterErrorOptions,
+  type ValidationIssue,
+} from './errors/adapter-error.js';
+export { abortError, delay, throwIfAborted, withTimeout } from './util/abort.js';
+export { createId, createToken, humanReference } from './util/ids.js';
 
-export * from './schemas/common.js';
+export {
+  AddressSchema,
+  EmailSchema,
+  IdSchema,
+  InstantSchema,
+  LabelSchema,
+  LocalDateSchema,
+  LocalTimeSchema,
+  LocaleSchema,
+  MoneySchema,
+  PhoneSchema,
+  TextSchema,
+  TimeZoneSchema,
+  TokenSchema,
+  UrlSchema,
+  WeekdaySchema,
+  type Address,
+  type CallOptions,
+  type Money,
+} from './schemas/common.js';
 
-export * from './adapter/adapter.js';
-export * from './adapter/booking-api.js';
-export * from './adapter/intake-api.js';
-export * from './adapter/hep-api.js';
-export * from './adapter/survey-api.js';
-export * from './adapter/parse.js';
-export * from './adapter/reply-schemas.js';
+export {
+  CAPABILITIES,
+  capabilitiesOf,
+  requireCapability,
+  type Capability,
+  type CapabilityApi,
+  type PxmAdapter,
+} from './adapter/adapter.js';
+export { type BookingApi } from './adapter/booking-api.js';
+export { type IntakeApi } from './adapter/intake-api.js';
+export { type HepApi } from './adapter/hep-api.js';
+export { type SurveyApi } from './adapter/survey-api.js';
+export { parseRequest, parseResponse, type ContractSchema } from './adapter/parse.js';
+export {
+  bookingReplySchemas,
+  hepReplySchemas,
+  intakeReplySchemas,
+  surveyReplySchemas,
+  type ReplyOf,
+} from './adapter/reply-schemas.js';
 export type { RepairedField } from './adapter/reply-repair.js';
 
 // The contract's interfaces speak of these domain shapes, so their types come with it; the

@@ -2,16 +2,120 @@
  * `@pxm/core/booking`: the practice catalogue and scheduling: schemas, the slot engine, and the
  * booking rules every backend calls (holds, notice and late-change fees, returning patients).
  */
-export * from '../schemas/practice.js';
-export * from '../schemas/booking.js';
-export * from './schedule.js';
-export * from './slot-id.js';
-export * from './slot-engine.js';
-export * from './slot-days.js';
-export * from './series-plan.js';
-export * from './hold-deadline.js';
-export * from './calendar-links.js';
-export * from './appointment-ics.js';
-export * from './location-text.js';
-export * from './patient-match.js';
-export * from './late-change.js';
+export {
+  AppointmentTypeListSchema,
+  AppointmentTypeSchema,
+  CancellationPolicySchema,
+  LocationListSchema,
+  LocationSchema,
+  ModalitySchema,
+  PatientEligibilitySchema,
+  PracticeSchema,
+  ProviderListSchema,
+  ProviderSchema,
+  ReviewLinkSchema,
+  ReviewSiteSchema,
+  type AppointmentType,
+  type CancellationPolicy,
+  type Location,
+  type Modality,
+  type PatientEligibility,
+  type Practice,
+  type Provider,
+  type ReviewLink,
+  type ReviewSite,
+} from '../schemas/practice.js';
+export {
+  AppointmentSchema,
+  AppointmentStatusSchema,
+  AppointmentTypeListQuerySchema,
+  BookRequestSchema,
+  CancelRequestSchema,
+  CoverageSchema,
+  EligibilityResultSchema,
+  HoldSchema,
+  InsuranceCoverageSchema,
+  ManagedAppointmentSchema,
+  NewPatientSchema,
+  PatientDetailsSchema,
+  ProviderListQuerySchema,
+  ReminderChannelSchema,
+  ReminderConsentSchema,
+  RescheduleRequestSchema,
+  ReturningPatientSchema,
+  SelfPayCoverageSchema,
+  SlotListSchema,
+  SlotQuerySchema,
+  SlotSchema,
+  SubscriberRelationshipSchema,
+  TimeOfDaySchema,
+  WaitlistEntrySchema,
+  WaitlistRequestSchema,
+  type Appointment,
+  type AppointmentStatus,
+  type AppointmentTypeListQuery,
+  type BookRequest,
+  type CancelRequest,
+  type Coverage,
+  type EligibilityResult,
+  type Hold,
+  type InsuranceCoverage,
+  type ManagedAppointment,
+  type NewPatient,
+  type PatientDetails,
+  type ProviderListQuery,
+  type ReminderChannel,
+  type ReminderConsent,
+  type RescheduleRequest,
+  type ReturningPatient,
+  type Slot,
+  type SlotQuery,
+  type SubscriberRelationship,
+  type TimeOfDay,
+  type WaitlistEntry,
+  type WaitlistRequest,
+} from '../schemas/booking.js';
+export {
+  ClosureSchema,
+  TimeRangeSchema,
+  WorkingHoursSchema,
+  type Closure,
+  type TimeRange,
+  type WorkingHours,
+} from './schedule.js';
+export { decodeSlotId, encodeSlotId, type SlotKey } from './slot-id.js';
+export {
+  DEFAULT_MINIMUM_NOTICE_MINUTES,
+  DEFAULT_SLOT_INTERVAL_MINUTES,
+  generateSlots,
+  type BusyInterval,
+  type SlotSearch,
+} from './slot-engine.js';
+export { distinctStarts, groupSlotsByDay, timeOfDayOf } from './slot-days.js';
+export {
+  MAX_SERIES_WEEKS,
+  planSeries,
+  seriesDates,
+  type SeriesPlanInput,
+  type SeriesVisit,
+  type SeriesVisitStatus,
+} from './series-plan.js';
+export { countdownText, holdDeadline, holdIsLive } from './hold-deadline.js';
+export { googleCalendarUrl, outlookCalendarUrl, type CalendarLinkEvent } from './calendar-links.js';
+export { appointmentIcs, type AppointmentCalendarEntry, type AppointmentIcsOptions } from './appointment-ics.js';
+export { addressLine, mapLink } from './location-text.js';
+export {
+  fitsReturningPatient,
+  matchReturningPatient,
+  patientEmailKey,
+  patientNameKey,
+  patientPhoneKey,
+  type PatientMatchRecord,
+} from './patient-match.js';
+export {
+  DEFAULT_CHANGE_GRACE_MINUTES,
+  changeGraceEndsAt,
+  lateChangeFeeApplies,
+  lateChangeWindow,
+  startsInsideNoticeWindow,
+} from './late-change.js';

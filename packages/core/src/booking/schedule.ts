@@ -1,4 +1,6 @@
 /** A provider's availability as a backend stores it (never sent to browsers). */
+// A polluted Object.prototype must be tamed before zod builds its schemas (it enumerates with for...in).
+import '../util/enumerable-prototype.js';
 import * as z from 'zod/mini';
 import { IdSchema, LocalDateSchema, LocalTimeSchema, WeekdaySchema } from '../schemas/common.js';
 

@@ -2,10 +2,74 @@
  * `@pxm/core/forms`: intake forms: their schemas and the engine (definitions checked, conditions
  * evaluated, answers validated, FHIR Questionnaire mapped). Scoring is in `@pxm/core/prom`.
  */
-export * from '../schemas/intake.js';
-export * from './answer-key.js';
-export * from './answered.js';
-export * from './item-types.js';
+export {
+  AddressAnswerSchema,
+  AnswerValueSchema,
+  AnswersSchema,
+  AttachmentRefSchema,
+  AttachmentUploadSchema,
+  ChoiceOptionSchema,
+  ConditionOperatorSchema,
+  ConditionSchema,
+  ConditionValueSchema,
+  ConsentAnswerSchema,
+  DraftSchema,
+  FORM_ITEM_TYPES,
+  FormDefinitionSchema,
+  FormItemSchema,
+  FormPageSchema,
+  InsuranceCardAnswerSchema,
+  IntakeResponseSchema,
+  IntakeSessionSchema,
+  IntakeStatusSchema,
+  MAX_ATTACHMENT_BYTES,
+  PromScoreSchema,
+  SaveDraftRequestSchema,
+  SignatureRecordSchema,
+  SubmitIntakeRequestSchema,
+  type AddressAnswer,
+  type AnswerValue,
+  type Answers,
+  type AttachmentRef,
+  type AttachmentUpload,
+  type ChoiceOption,
+  type Condition,
+  type ConditionOperator,
+  type ConditionValue,
+  type ConsentAnswer,
+  type Draft,
+  type FormDefinition,
+  type FormItem,
+  type FormItemBase,
+  type FormItemType,
+  type FormPage,
+  type InsuranceCardAnswer,
+  type IntakeResponse,
+  type IntakeSession,
+  type PromScore,
+  type SaveDraftRequest,
+  type ScoringRule,
+  type SignatureRecord,
+  type SubmitIntakeRequest,
+} from '../schemas/intake.js';
+export {
+  answersAt,
+  childScope,
+  instancesOf,
+  itemKey,
+  parseItemKey,
+  parseScope,
+  readAnswer,
+  scopeDepth,
+  scopeKeyOf,
+  truncateScope,
+  updateAt,
+  writeAnswer,
+  type ScopeKey,
+  type ScopeStep,
+} from './answer-key.js';
+export { isAnswered } from './answered.js';
+export {} from './item-types.js';
 export type { ReadIssue, Reader } from './wire/read.js';
 export { readFormDefinition, readCondition, readItem } from './wire/read-definition.js';
 export {
@@ -18,15 +82,81 @@ export {
   readReply,
   type IntakeSessionEnvelope,
 } from './wire/read-session.js';
-export * from './condition.js';
-export * from './form-index.js';
-export * from './dependency-graph.js';
-export * from './definition-check.js';
-export * from './validation.js';
-export * from './form-engine.js';
-export * from './consent-signing.js';
-export * from './signature-svg.js';
-export * from './fhir/fhir-types.js';
-export * from './fhir/questionnaire-import.js';
-export * from './fhir/questionnaire-response-export.js';
-export * from './fhir/questionnaire-response-import.js';
+export { conditionRefs, evaluateCondition, evaluateRule, isRule, type AnswerLookup } from './condition.js';
+export {
+  childItems,
+  indexForm,
+  isAnswerless,
+  isContainer,
+  pageNodeId,
+  type FormIndex,
+  type IndexedItem,
+  type NodeId,
+} from './form-index.js';
+export {
+  buildDependencyGraph,
+  visibleWhenOf,
+  type DependencyGraph,
+  type DependencyKind,
+  type Dependent,
+} from './dependency-graph.js';
+export {
+  checkFormDefinition,
+  type DefinitionCheck,
+  type DefinitionProblem,
+  type DefinitionProblemCode,
+} from './definition-check.js';
+export {
+  isEmptyInstance,
+  isPhoneNumber,
+  storedAnswer,
+  validateAnswer,
+  type FieldIssue,
+  type ValidationCode,
+  type ValidationContext,
+  type ValidationParams,
+  type ValidationResult,
+} from './validation.js';
+export {
+  FormEngine,
+  responseAnswersOf,
+  storableAnswersOf,
+  type RequiredProgress,
+  type ValidateOptions,
+} from './form-engine.js';
+export { consentTextToSign, createSignatureRecord, sha256Hex, type SignatureInput } from './consent-signing.js';
+export {
+  readSignatureSvg,
+  strokePath,
+  strokesToSvg,
+  type SignatureStroke,
+  type StrokeBox,
+  type StrokePoint,
+} from './signature-svg.js';
+export {
+  EXT,
+  ITEM_CONTROL_SYSTEM,
+  PXM_EXT,
+  PXM_FHIR_BASE,
+  type Attachment,
+  type Coding,
+  type Extension,
+  type FhirMappingIssue,
+  type QuestionnaireResponse,
+  type QuestionnaireResponseAnswer,
+  type QuestionnaireResponseItem,
+  type Signature,
+} from './fhir/fhir-types.js';
+export {
+  importQuestionnaire,
+  type QuestionnaireImport,
+  type QuestionnaireImportIssue,
+} from './fhir/questionnaire-import.js';
+export {
+  exportQuestionnaireResponse,
+  linkIdOf,
+  optionAnswer,
+  type QuestionnaireResponseExport,
+  type QuestionnaireResponseExportOptions,
+} from './fhir/questionnaire-response-export.js';
+export { importQuestionnaireResponse, type QuestionnaireResponseImport } from './fhir/questionnaire-response-import.js';

@@ -4,7 +4,30 @@
  * `@pxm/core/hep-reminders`: pages show those on demand, and a bundler splitting code keeps what
  * a barrel re-exports with the barrel's eager importers, so they stay out of this one.
  */
-export * from '../schemas/hep.js';
+export {
+  ActivityLogEntrySchema,
+  ActivityLogListSchema,
+  ActivityQuerySchema,
+  CaptionTrackSchema,
+  DosageSchema,
+  ExerciseMediaSchema,
+  ExerciseSchema,
+  FrequencySchema,
+  HepProgramSchema,
+  HepRevisionSchema,
+  ScheduledExerciseSchema,
+  SideSchema,
+  type ActivityLogEntry,
+  type ActivityQuery,
+  type Dosage,
+  type Exercise,
+  type ExerciseMedia,
+  type Frequency,
+  type HepProgram,
+  type HepRevision,
+  type ScheduledExercise,
+  type Side,
+} from '../schemas/hep.js';
 export { frequencyKind, type FrequencyKind } from './frequency.js';
 export { programTimeline, type ProgramTimeline, type ScheduleVersion } from './timeline.js';
 export { expandSchedule, type SessionBucket } from './schedule.js';

@@ -4,7 +4,26 @@
  * instruments (ODI, NDI, QuickDASH) are not shipped: a practice that holds a licence writes their
  * items and a `ScoringRule` as data.
  */
-export * from './instruments/index.js';
-export * from './scoring-rule.js';
-export * from './score.js';
-export * from './baseline.js';
+export {
+  LEFS_ACTIVITIES,
+  LEFS_OPTIONS,
+  lefsInstrument,
+  nprs24hInstrument,
+  nprsInstrument,
+  psfsInstrument,
+  type InstrumentOptions,
+  type LefsOptions,
+  type PromInstrument,
+} from './instruments/index.js';
+export { SCORING_METHODS, ScoringRuleSchema, type ScoringMethod, type ScoringRule } from './scoring-rule.js';
+export {
+  itemPoints,
+  roundScore,
+  scorableRange,
+  scoreForm,
+  scoreRule,
+  type PromResult,
+  type ScoreReason,
+  type ValueRange,
+} from './score.js';
+export { baselineScore, compareWithBaseline, type BaselineComparison } from './baseline.js';

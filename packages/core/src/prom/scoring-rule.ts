@@ -3,6 +3,8 @@
  * arithmetic, reverse-scored items and what to do when answers are missing, so a practice that
  * holds the licence for an instrument can supply it as data, with no code.
  */
+// A polluted Object.prototype must be tamed before zod builds its schemas (it enumerates with for...in).
+import '../util/enumerable-prototype.js';
 import * as z from 'zod/mini';
 import { IdSchema, LabelSchema } from '../schemas/common.js';
 

@@ -1,4 +1,6 @@
 /** Scheduling records and requests: slots, holds, patients, coverage, consents, appointments. */
+// A polluted Object.prototype must be tamed before zod builds its schemas (it enumerates with for...in).
+import '../util/enumerable-prototype.js';
 import * as z from 'zod/mini';
 import {
   EmailSchema,

@@ -4,6 +4,8 @@
  * Convention: request schemas (what a caller sends) are strict and reject unknown keys;
  * record schemas (what a backend returns) strip unknown keys so a newer backend can add fields.
  */
+// A polluted Object.prototype must be tamed before zod builds its schemas (it enumerates with for...in).
+import '../util/enumerable-prototype.js';
 import * as z from 'zod/mini';
 import { isValidTimeZone } from '../time/zoned-time.js';
 import { isLocalDate, isLocalTime } from '../time/local-date.js';

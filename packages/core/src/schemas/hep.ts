@@ -1,4 +1,6 @@
 /** Home exercise programs: the versioned program, each exercise's dosage and schedule, and logs. */
+// A polluted Object.prototype must be tamed before zod builds its schemas (it enumerates with for...in).
+import '../util/enumerable-prototype.js';
 import * as z from 'zod/mini';
 import {
   IdSchema,

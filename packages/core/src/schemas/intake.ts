@@ -2,6 +2,8 @@
  * Intake forms: the definition (pages of typed items with conditions), the answers, drafts,
  * attachments, the signature record and the submitted response.
  */
+// A polluted Object.prototype must be tamed before zod builds its schemas (it enumerates with for...in).
+import '../util/enumerable-prototype.js';
 import * as z from 'zod/mini';
 import { IdSchema, InstantSchema, LabelSchema, LocaleSchema, TextSchema } from './common.js';
 import { ScoringRuleSchema, type ScoringRule } from '../prom/scoring-rule.js';

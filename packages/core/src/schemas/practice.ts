@@ -1,4 +1,6 @@
 /** The practice catalogue the booking element offers: locations, appointment types, providers. */
+// A polluted Object.prototype must be tamed before zod builds its schemas (it enumerates with for...in).
+import '../util/enumerable-prototype.js';
 import * as z from 'zod/mini';
 import {
   AddressSchema,

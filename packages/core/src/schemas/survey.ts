@@ -1,4 +1,6 @@
 /** Satisfaction surveys: definition, invitation (by token), answers and the single response. */
+// A polluted Object.prototype must be tamed before zod builds its schemas (it enumerates with for...in).
+import '../util/enumerable-prototype.js';
 import * as z from 'zod/mini';
 import { IdSchema, InstantSchema, LabelSchema, LocaleSchema, TextSchema } from './common.js';
 import { ReviewLinkSchema } from './practice.js';

@@ -1,3 +1,6 @@
+// First, before any library's code runs: tame enumerable Object.prototype properties a page's
+// plugins added (zod and bundlers' export helpers enumerate with for...in).
+import '@pxm/core/prototype-guard';
 import { defineElement } from '../internal/define-element.js';
 // The element reads its adapter from a <pxm-provider>: one import defines both.
 import './pxm-provider.js';

@@ -75,4 +75,35 @@ describe('a page that changes its root font size', () => {
     expect(lineHeight(probe)).to.be.closeTo(18, 1);
     expect(probe.style.zoom).to.equal('');
   });
+
+  it('follows a root size the page sets after the element connected, both ways', async () => {
+    const probe = await fixture<ProbeElement>(html`<pxm-test-probe></pxm-test-probe>`);
+    expect(lineHeight(probe)).to.be.closeTo(24, 1);
+    document.documentElement.style.fontSize = '10px';
+    await until(() => Math.abs(lineHeight(probe) - 24) < 1 && probe.style.getPropertyValue('--_zoom') === '1.6000');
+    document.documentElement.style.fontSize = '';
+    await until(() => probe.style.getPropertyValue('--_zoom') === '');
+    expect(lineHeight(probe)).to.be.closeTo(24, 1);
+  });
+
+  it('holds against a page stylesheet that unsets everything with !important', async () => {
+    const sheet = document.createElement('style');
+    sheet.textContent = 'pxm-test-probe { all: unset !important; zoom: 1 !important; }';
+    document.head.append(sheet);
+    try {
+      document.documentElement.style.fontSize = '62.5%';
+      const probe = await fixture<ProbeElement>(html`<pxm-test-probe></pxm-test-probe>`);
+      expect(getComputedStyle(probe).zoom).to.equal('1.6');
+      expect(lineHeight(probe)).to.be.closeTo(24, 1);
+    } finally {
+      sheet.remove();
+    }
+  });
 });
+
+/** Waits (up to 2 s) for a layout change the guard makes after a ResizeObserver callback. */
+async function until(done: () => boolean): Promise<void> {
+  for (let tries = 0; tries < 40 && !done(); tries += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(done(), 'the guard followed the new root size').to.equal(true);
+}
+

@@ -26,7 +26,7 @@ export function renderPatientFields(v: BookingView, askKind: boolean): TemplateR
           ${returning ? html`<p class="hint">${l.t('returningHint')}</p>` : nothing}
           ${returning ? nothing : textField(v, 'firstName', l.t('firstName'), { autocomplete: 'given-name' })}
           ${textField(v, 'lastName', l.t('lastName'), { autocomplete: 'family-name' })}
-          ${textField(v, 'dateOfBirth', l.t('dateOfBirth'), { type: 'date', autocomplete: 'bday', max: v.today })}
+          ${textField(v, 'dateOfBirth', l.t('dateOfBirth'), { type: 'date', autocomplete: 'bday', max: v.today, birthDate: true })}
           ${textField(v, 'phone', l.t('phone'), { type: 'tel', autocomplete: 'tel', optional: returning, hint: returning ? l.t('phoneOrEmail') : undefined })}
           ${textField(v, 'email', l.t('email'), { type: 'email', autocomplete: 'email', optional: returning })}
         </fieldset>`
@@ -89,7 +89,7 @@ export function renderCoverage(v: BookingView): TemplateResult {
           ${d.relationship === 'self'
             ? nothing
             : html`${textField(v, 'subscriberName', l.t('subscriberName'), { autocomplete: 'off' })}
-              ${textField(v, 'subscriberDateOfBirth', l.t('subscriberDob'), { type: 'date', autocomplete: 'off', max: v.today })}`}
+              ${textField(v, 'subscriberDateOfBirth', l.t('subscriberDob'), { type: 'date', autocomplete: 'off', max: v.today, birthDate: true })}`}
           ${v.canCheckEligibility
             ? html`<div class="actions start">
                 <button type="button" class="button" ?disabled=${v.s.busy === 'eligibility'} @click=${v.a.checkEligibility}>

@@ -15,6 +15,8 @@ export interface FieldOptions {
   multiline?: boolean;
   /** Member and group ids: no spellcheck, no capitalisation changes. */
   code?: boolean;
+  /** A date typed from memory (a birth date): no calendar button, which would be a second tab stop. */
+  birthDate?: boolean;
 }
 
 export function errorText(v: BookingView, field: DraftField): string | undefined {
@@ -36,6 +38,7 @@ export function textField(v: BookingView, name: DraftField, label: string, o: Fi
           id=${name}
           name=${name}
           type=${o.type ?? 'text'}
+          class=${o.birthDate ? 'birth-date' : nothing}
           autocomplete=${o.autocomplete}
           inputmode=${o.inputmode ?? nothing}
           max=${o.max ?? nothing}

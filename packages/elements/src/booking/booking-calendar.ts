@@ -65,7 +65,7 @@ export function dateForKey(event: KeyboardEvent, date: LocalDate, firstWeekday: 
   }
 }
 
-export function renderCalendar(l: LocalizeController<BookingMessages>, m: CalendarModel, on: CalendarActions, rtl: boolean): TemplateResult {
+export function renderCalendar(messages: LocalizeController<BookingMessages>, m: CalendarModel, on: CalendarActions, rtl: boolean): TemplateResult {
   const first = firstOfMonth(m.month);
   const lead = (weekdayOf(first) - m.firstWeekday + 7) % 7;
   const cells: Array<LocalDate | undefined> = [...Array<undefined>(lead), ...Array.from({ length: daysInMonth(first) }, (_, i) => addDays(first, i))];
@@ -74,7 +74,7 @@ export function renderCalendar(l: LocalizeController<BookingMessages>, m: Calend
   const headers = Array.from({ length: 7 }, (_, i) => addDays('2024-01-01', (m.firstWeekday - 1 + i) % 7)); // 2024-01-01 is a Monday
   const canPrev = first > m.today;
   const canNext = addMonths(first, 1) <= m.lastDate;
-  const monthLabel = l.date(first, { month: 'long', year: 'numeric' });
+  const monthLabel = messages.date(first, { month: 'long', year: 'numeric' });
 
   const onKey = (event: KeyboardEvent) => {
     if (event.key === 'Enter' || event.key === ' ') {
@@ -94,18 +94,18 @@ export function renderCalendar(l: LocalizeController<BookingMessages>, m: Calend
 
   return html`<div class="calendar" part="calendar">
     <div class="month-bar">
-      <button type="button" class="button icon" ?disabled=${!canPrev} aria-label=${l.t('prevMonth')} @click=${() => on.move(addMonths(first, -1) < m.today ? m.today : addMonths(first, -1))}>
+      <button type="button" class="button icon" ?disabled=${!canPrev} aria-label=${messages.t('prevMonth')} @click=${() => on.move(addMonths(first, -1) < m.today ? m.today : addMonths(first, -1))}>
         <span aria-hidden="true">‹</span>
       </button>
       <h3 id="month-label" aria-live="polite">${monthLabel}</h3>
-      <button type="button" class="button icon" ?disabled=${!canNext} aria-label=${l.t('nextMonth')} @click=${() => on.move(addMonths(first, 1))}>
+      <button type="button" class="button icon" ?disabled=${!canNext} aria-label=${messages.t('nextMonth')} @click=${() => on.move(addMonths(first, 1))}>
         <span aria-hidden="true">›</span>
       </button>
     </div>
     <table role="grid" aria-labelledby="month-label" aria-busy=${m.loading ? 'true' : 'false'} @keydown=${onKey} @click=${onClick}>
       <thead>
         <tr>
-          ${headers.map((d) => html`<th scope="col" abbr=${l.date(d, { weekday: 'long' })}>${l.date(d, { weekday: 'narrow' })}</th>`)}
+          ${headers.map((d) => html`<th scope="col" abbr=${messages.date(d, { weekday: 'long' })}>${messages.date(d, { weekday: 'narrow' })}</th>`)}
         </tr>
       </thead>
       <tbody>
@@ -115,7 +115,7 @@ export function renderCalendar(l: LocalizeController<BookingMessages>, m: Calend
               if (!date) return html`<td class="blank"></td>`;
               const count = m.counts.get(date) ?? 0;
               const open = count > 0 && date >= m.today && date <= m.lastDate;
-              const label = l.date(date, { weekday: 'long', month: 'long', day: 'numeric' });
+              const label = messages.date(date, { weekday: 'long', month: 'long', day: 'numeric' });
               return html`<td
                 role="gridcell"
                 part="day${open ? ' day-open' : ''}${date === m.selectedDate ? ' day-selected' : ''}"
@@ -126,7 +126,7 @@ export function renderCalendar(l: LocalizeController<BookingMessages>, m: Calend
                 aria-disabled=${open ? nothing : 'true'}
                 aria-current=${date === m.today ? 'date' : nothing}
               ><span aria-hidden="true">${Number(date.slice(8))}</span><span class="visually-hidden">${label}, ${
-                m.loading ? l.t('loadingTimes') : l.t('openings', count)
+                m.loading ? messages.t('loadingTimes') : messages.t('openings', count)
               }</span></td>`;
             })}
           </tr>`,

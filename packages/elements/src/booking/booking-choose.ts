@@ -10,17 +10,17 @@ import { spokenLabel } from '../internal/spoken-label.js';
 
 /** Types at the location that fit the patient (any type while we do not know them yet). */
 export function typesFor(v: BookingView): AppointmentType[] {
-  const kind = v.s.draft.kind;
+  const kind = v.state.draft.kind;
   return v.catalog.types.filter(
     (t) =>
-      (!t.locationIds || !v.s.locationId || t.locationIds.includes(v.s.locationId)) &&
+      (!t.locationIds || !v.state.locationId || t.locationIds.includes(v.state.locationId)) &&
       (!kind || t.patientEligibility === 'any' || t.patientEligibility === kind),
   );
 }
 
 export function providersFor(v: BookingView) {
   return v.catalog.providers.filter(
-    (p) => (!v.s.locationId || p.locationIds.includes(v.s.locationId)) && (!v.s.typeId || p.appointmentTypeIds.includes(v.s.typeId)),
+    (p) => (!v.state.locationId || p.locationIds.includes(v.state.locationId)) && (!v.state.typeId || p.appointmentTypeIds.includes(v.state.typeId)),
   );
 }
 
@@ -30,7 +30,7 @@ function optionGroup(
   legend: string,
   options: Array<{ value: string; label: string; hint?: string; extra?: TemplateResult }>,
 ): TemplateResult {
-  const missing = v.s.errors.choice === name;
+  const missing = v.state.errors.choice === name;
   return html`<fieldset class="choices cards" part="choices">
     <legend>${legend}</legend>
     ${options.map(
@@ -40,70 +40,70 @@ function optionGroup(
             type="radio"
             name=${name}
             value=${o.value}
-            .checked=${v.s[name] === o.value}
+            .checked=${v.state[name] === o.value}
             aria-invalid=${missing ? 'true' : 'false'}
             aria-describedby=${missing ? `${name}-error` : nothing}
-            @change=${() => v.a.set({ [name]: o.value, errors: {} })}
+            @change=${() => v.actions.set({ [name]: o.value, errors: {} })}
           />
           <span class="choice-text"><strong>${o.label}</strong>${o.hint ? html`<span class="hint">${o.hint}</span>` : nothing}</span>
         </label>
         ${o.extra ?? nothing}
       </div>`,
     )}
-    ${missing ? html`<span class="error-text" id=${`${name}-error`}>${v.l.t('errChoose')}</span>` : nothing}
+    ${missing ? html`<span class="error-text" id=${`${name}-error`}>${v.messages.t('errChoose')}</span>` : nothing}
   </fieldset>`;
 }
 
 export function renderChoose(v: BookingView): TemplateResult {
-  const { l } = v;
+  const { messages } = v;
   const types = typesFor(v);
   const providers = providersFor(v);
-  const askKind = !v.fixed.type && !v.s.rescheduling;
+  const askKind = !v.fixed.type && !v.state.rescheduling;
   return html`<div class="step-body">
     ${askKind
-      ? radioGroup(v, 'kind', l.t('kindQuestion'), [
-          { value: 'new', label: l.t('kindNew') },
-          { value: 'returning', label: l.t('kindReturning') },
+      ? radioGroup(v, 'kind', messages.t('kindQuestion'), [
+          { value: 'new', label: messages.t('kindNew') },
+          { value: 'returning', label: messages.t('kindReturning') },
         ])
       : nothing}
-    ${v.fixed.location || v.s.rescheduling
+    ${v.fixed.location || v.state.rescheduling
       ? nothing
       : optionGroup(
           v,
           'locationId',
-          l.t('chooseLocation'),
+          messages.t('chooseLocation'),
           v.catalog.locations.map((loc) => ({
             value: loc.id,
             label: loc.name,
             hint: addressLine(loc.address),
             extra: html`<a class="map-link" href=${mapLink(loc)} target="_blank" rel="noopener noreferrer"
-              >${spokenLabel(l.t('mapLink'), `${l.t('mapLink')}: ${loc.name} ${l.t('newWindow')}`)}</a
+              >${spokenLabel(messages.t('mapLink'), `${messages.t('mapLink')}: ${loc.name} ${messages.t('newWindow')}`)}</a
             >`,
           })),
         )}
-    ${v.fixed.type || v.s.rescheduling || (askKind && !v.s.draft.kind)
+    ${v.fixed.type || v.state.rescheduling || (askKind && !v.state.draft.kind)
       ? nothing
       : optionGroup(
           v,
           'typeId',
-          l.t('chooseType'),
+          messages.t('chooseType'),
           types.map((t) => ({
             value: t.id,
             label: t.name,
-            hint: [l.t('minutes', t.durationMinutes), l.t(t.modality === 'telehealth' ? 'telehealth' : 'inClinic'), t.description]
+            hint: [messages.t('minutes', t.durationMinutes), messages.t(t.modality === 'telehealth' ? 'telehealth' : 'inClinic'), t.description]
               .filter(Boolean)
               .join(' · '),
           })),
         )}
-    ${v.fixed.provider || !v.s.locationId || !v.s.typeId
+    ${v.fixed.provider || !v.state.locationId || !v.state.typeId
       ? nothing
-      : optionGroup(v, 'providerId', l.t('chooseProvider'), [
-          { value: '', label: l.t('anyProvider'), hint: l.t('anyProviderHint') },
+      : optionGroup(v, 'providerId', messages.t('chooseProvider'), [
+          { value: '', label: messages.t('anyProvider'), hint: messages.t('anyProviderHint') },
           ...providers.map((p) => ({ value: p.id, label: p.name, hint: [p.credentials, p.bio].filter(Boolean).join(' · ') })),
         ])}
     <div class="actions">
-      ${v.s.rescheduling ? html`<button type="button" class="button" @click=${v.a.keepCurrent}>${l.t('keepCurrent')}</button>` : nothing}
-      <button type="button" class="button primary" part="next-button" @click=${v.a.toTimes}>${l.t('seeTimes')}</button>
+      ${v.state.rescheduling ? html`<button type="button" class="button" @click=${v.actions.keepCurrent}>${messages.t('keepCurrent')}</button>` : nothing}
+      <button type="button" class="button primary" part="next-button" @click=${v.actions.toTimes}>${messages.t('seeTimes')}</button>
     </div>
   </div>`;
 }

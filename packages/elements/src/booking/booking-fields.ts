@@ -20,15 +20,15 @@ export interface FieldOptions {
 }
 
 export function errorText(v: BookingView, field: DraftField): string | undefined {
-  const key = v.s.errors[field];
-  return key ? v.l.t(key as 'errRequired') : undefined;
+  const key = v.state.errors[field];
+  return key ? v.messages.t(key as 'errRequired') : undefined;
 }
 
 export function textField(v: BookingView, name: DraftField, label: string, o: FieldOptions): TemplateResult {
   const error = errorText(v, name);
   const describedBy = [o.hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
-  const value = String(v.s.draft[name]);
-  const onInput = (event: Event) => v.a.draft({ [name]: (event.target as HTMLInputElement).value });
+  const value = String(v.state.draft[name]);
+  const onInput = (event: Event) => v.actions.draft({ [name]: (event.target as HTMLInputElement).value });
   return html`<div class="field" part="field">
     <label for=${name}>${label}${o.optional ? html` <span class="hint">(${v.common.t('optional')})</span>` : nothing}</label>
     ${o.hint ? html`<span class="hint" id=${`${name}-hint`}>${o.hint}</span>` : nothing}
@@ -70,9 +70,9 @@ export function radioGroup(
           type="radio"
           name=${name}
           value=${option.value}
-          .checked=${live(v.s.draft[name] === option.value)}
+          .checked=${live(v.state.draft[name] === option.value)}
           aria-invalid=${error ? 'true' : 'false'}
-          @change=${() => v.a.draft({ [name]: option.value })}
+          @change=${() => v.actions.draft({ [name]: option.value })}
         />
         <span class="choice-text">${option.label}${option.hint ? html`<span class="hint">${option.hint}</span>` : nothing}</span>
       </label>`,

@@ -8,7 +8,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { createMemoryAdapter } from '@pxm/adapter-memory';
 import '../define/pxm-booking.js';
 import type { PxmBooking } from './booking.js';
-import { check, field, focused, root, typeInto, untilStep, untilTimes } from '../test-helpers/booking-harness.js';
+import { field, focused, root, typeInto, untilStep, untilTimes } from '../test-helpers/booking-harness.js';
 
 const NOW = new Date('2027-03-01T16:00:00Z');
 

@@ -13,50 +13,50 @@ import type { BookingView } from './booking-view.js';
 const REASONS = ['schedule', 'better', 'sick', 'cost', 'elsewhere', 'other'] as const;
 
 export function renderManage(v: BookingView): TemplateResult {
-  const { l } = v;
-  const managed = v.s.managed!;
+  const { messages } = v;
+  const managed = v.state.managed!;
   const appointment = managed.appointment;
   if (appointment.status === 'cancelled') {
     return html`<div class="step-body">
-      <p class="notice warning" role="status">${l.t(
+      <p class="notice warning" role="status">${messages.t(
         'alreadyCancelled',
-        appointment.cancelledAt ? l.dateTime(appointment.cancelledAt, appointment.timeZone, { month: 'long', day: 'numeric', year: 'numeric' }) : '',
+        appointment.cancelledAt ? messages.dateTime(appointment.cancelledAt, appointment.timeZone, { month: 'long', day: 'numeric', year: 'numeric' }) : '',
       )}</p>
       ${renderVisit(v, appointment)}
-      <div class="actions start"><button type="button" class="button primary" @click=${v.a.bookAnother}>${l.t('bookNew')}</button></div>
+      <div class="actions start"><button type="button" class="button primary" @click=${v.actions.bookAnother}>${messages.t('bookNew')}</button></div>
     </div>`;
   }
   return html`<div class="step-body">
     ${renderVisit(v, appointment)}
-    ${managed.withinNoticeWindow ? html`<p class="notice warning">${l.t('insideWindow', managed.cancellationPolicy.minimumNoticeHours)}</p>` : nothing}
+    ${managed.withinNoticeWindow ? html`<p class="notice warning">${messages.t('insideWindow', managed.cancellationPolicy.minimumNoticeHours)}</p>` : nothing}
     <div class="actions start">
-      <button type="button" class="button primary" @click=${v.a.startReschedule}>${l.t('reschedule')}</button>
-      <button type="button" class="button" @click=${() => v.a.go('cancel')}>${l.t('cancelVisit')}</button>
+      <button type="button" class="button primary" @click=${v.actions.startReschedule}>${messages.t('reschedule')}</button>
+      <button type="button" class="button" @click=${() => v.actions.go('cancel')}>${messages.t('cancelVisit')}</button>
     </div>
   </div>`;
 }
 
 export function renderCancel(v: BookingView): TemplateResult {
-  const { l, s } = v;
-  const managed = s.managed!;
-  const busy = s.busy === 'cancel';
+  const { messages, state } = v;
+  const managed = state.managed!;
+  const busy = state.busy === 'cancel';
   return html`<div class="step-body">
     ${renderVisit(v, managed.appointment)}
     <fieldset class="choices">
-      <legend>${l.t('cancelReason')} <span class="hint">(${v.common.t('optional')})</span></legend>
+      <legend>${messages.t('cancelReason')} <span class="hint">(${v.common.t('optional')})</span></legend>
       ${REASONS.map(
-        (r) => html`<label class="choice"><input type="radio" name="reason" value=${r} .checked=${live(s.cancelReason === r)} @change=${() => v.a.set({ cancelReason: r })} /><span>${l.t(`reason_${r}`)}</span></label>`,
+        (r) => html`<label class="choice"><input type="radio" name="reason" value=${r} .checked=${live(state.cancelReason === r)} @change=${() => v.actions.set({ cancelReason: r })} /><span>${messages.t(`reason_${r}`)}</span></label>`,
       )}
     </fieldset>
     <div class="field">
-      <label for="cancel-note">${l.t('cancelNote')} <span class="hint">(${v.common.t('optional')})</span></label>
-      <textarea id="cancel-note" rows="2" maxlength="300" autocomplete="off" .value=${live(s.cancelNote)} @input=${(e: Event) => v.a.set({ cancelNote: (e.target as HTMLTextAreaElement).value })}></textarea>
+      <label for="cancel-note">${messages.t('cancelNote')} <span class="hint">(${v.common.t('optional')})</span></label>
+      <textarea id="cancel-note" rows="2" maxlength="300" autocomplete="off" .value=${live(state.cancelNote)} @input=${(e: Event) => v.actions.set({ cancelNote: (e.target as HTMLTextAreaElement).value })}></textarea>
     </div>
     ${renderPolicy(v, managed.withinNoticeWindow)}
     <div class="actions">
-      <button type="button" class="button" @click=${() => v.a.go('manage')}>${l.t('keepVisit')}</button>
-      <button type="button" class="button danger" part="cancel-button" aria-disabled=${busy ? 'true' : 'false'} @click=${v.a.cancelAppointment}>
-        ${busy ? l.t('cancelling') : l.t('confirmCancel')}
+      <button type="button" class="button" @click=${() => v.actions.go('manage')}>${messages.t('keepVisit')}</button>
+      <button type="button" class="button danger" part="cancel-button" aria-disabled=${busy ? 'true' : 'false'} @click=${v.actions.cancelAppointment}>
+        ${busy ? messages.t('cancelling') : messages.t('confirmCancel')}
       </button>
     </div>
   </div>`;

@@ -17,9 +17,9 @@ export function whenText(v: BookingView, visit: VisitLike, zone: string): string
 
 function whenParts(v: BookingView, visit: VisitLike, zone: string): [string, string, string] {
   return [
-    v.l.dateTime(visit.start, zone, { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' }),
-    v.l.dateTime(visit.start, zone, { hour: 'numeric', minute: '2-digit' }),
-    v.l.dateTime(visit.end, zone, { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }),
+    v.messages.dateTime(visit.start, zone, { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' }),
+    v.messages.dateTime(visit.start, zone, { hour: 'numeric', minute: '2-digit' }),
+    v.messages.dateTime(visit.end, zone, { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }),
   ];
 }
 
@@ -35,24 +35,24 @@ export function primaryZone(v: BookingView): string {
 }
 
 export function renderVisit(v: BookingView, visit: VisitLike): TemplateResult {
-  const { l } = v;
+  const { messages } = v;
   const zone = primaryZone(v);
   const other = zone === v.clinicZone ? v.patientZone : v.clinicZone;
   const differs = offsetMinutes(visit.start, zone) !== offsetMinutes(visit.start, other);
   const loc = v.location;
   return html`<dl class="summary" part="summary">
-    <div><dt>${l.t('when')}</dt><dd>${whenHtml(v, visit, zone)}${
-      differs ? html`<br /><span class="hint">${l.t(other === v.patientZone ? 'yourTime' : 'clinicTime', whenText(v, visit, other))}</span>` : nothing
+    <div><dt>${messages.t('when')}</dt><dd>${whenHtml(v, visit, zone)}${
+      differs ? html`<br /><span class="hint">${messages.t(other === v.patientZone ? 'yourTime' : 'clinicTime', whenText(v, visit, other))}</span>` : nothing
     }</dd></div>
-    <div><dt>${l.t('visitType')}</dt><dd>${v.type?.name ?? ''}${v.type ? `, ${l.t('minutes', v.type.durationMinutes)}` : ''}</dd></div>
-    <div><dt>${l.t('where')}</dt><dd>${
+    <div><dt>${messages.t('visitType')}</dt><dd>${v.type?.name ?? ''}${v.type ? `, ${messages.t('minutes', v.type.durationMinutes)}` : ''}</dd></div>
+    <div><dt>${messages.t('where')}</dt><dd>${
       v.type?.modality === 'telehealth'
-        ? l.t('videoVisit')
+        ? messages.t('videoVisit')
         : loc
-          ? html`${loc.name}<br />${addressLine(loc.address)}<br /><a href=${mapLink(loc)} target="_blank" rel="noopener noreferrer">${l.t('mapLink')}<span class="visually-hidden"> ${l.t('newWindow')}</span></a>`
+          ? html`${loc.name}<br />${addressLine(loc.address)}<br /><a href=${mapLink(loc)} target="_blank" rel="noopener noreferrer">${messages.t('mapLink')}<span class="visually-hidden"> ${messages.t('newWindow')}</span></a>`
           : nothing
     }</dd></div>
-    <div><dt>${l.t('provider')}</dt><dd>${v.providerName(visit.providerId)}</dd></div>
+    <div><dt>${messages.t('provider')}</dt><dd>${v.providerName(visit.providerId)}</dd></div>
   </dl>`;
 }
 

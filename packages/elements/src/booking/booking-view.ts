@@ -36,9 +36,9 @@ export interface BookingActions {
 }
 
 export interface BookingView {
-  l: LocalizeController<BookingMessages>;
+  messages: LocalizeController<BookingMessages>;
   common: LocalizeController<CommonMessages>;
-  s: BookingState;
+  state: BookingState;
   catalog: Catalog;
   location: Location | undefined;
   type: AppointmentType | undefined;
@@ -54,5 +54,5 @@ export interface BookingView {
   canCheckEligibility: boolean;
   manageLink(token: string): string;
   providerName(id: string): string;
-  a: BookingActions;
+  actions: BookingActions;
 }

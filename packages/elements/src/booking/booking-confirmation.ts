@@ -34,7 +34,7 @@ export class BookingConfirmation {
       action,
       locationId: this.host.state.locationId,
       appointmentTypeId: this.host.state.typeId,
-      timeZone: this.host.clinicZone,
+      timeZone: this.host.zones.clinicZone,
       visits: this.host.state.holds.map((h) => ({ providerId: h.slot.providerId, start: h.slot.start, end: h.slot.end })),
     });
     if (!this.host.emit(event)) return false;

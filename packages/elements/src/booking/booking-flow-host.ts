@@ -9,6 +9,7 @@ import type { LocalizeController } from '../l10n/localize-controller.js';
 import type { BookingMessages } from './booking.messages.en.js';
 import type { BookingState, BookingStep, Catalog } from './booking-state.js';
 import type { BookingActions } from './booking-view.js';
+import type { BookingZones } from './booking-zones.js';
 
 export type BookingCalls = AdapterCalls<'booking', typeof bookingReplySchemas>;
 
@@ -29,12 +30,8 @@ export interface FlowHost {
   /** The adapter in use: a new one loads the times again. */
   readonly adapter: PxmAdapter | undefined;
   readonly manageToken: string | undefined;
-  readonly clinicZone: string;
-  readonly patientZone: string;
-  /** The zone times are shown in. */
-  readonly zone: string;
-  /** Today in the display zone. */
-  readonly today: string;
+  /** The zones times are read in, and today in the one shown. */
+  readonly zones: BookingZones;
   readonly locale: string;
   readonly rtl: boolean;
   readonly actions: BookingActions;

@@ -110,7 +110,7 @@ export class BookingFlow {
   }
 
   toReview(): void {
-    const errors = validateDraft(this.host.state.draft, localDateIn(Date.now(), this.host.patientZone));
+    const errors = validateDraft(this.host.state.draft, localDateIn(Date.now(), this.host.zones.patientZone));
     const count = Object.keys(errors).length;
     if (count) {
       this.host.set({ errors });
@@ -126,7 +126,7 @@ export class BookingFlow {
 
   async checkEligibility(): Promise<void> {
     const coverage = coverageFrom(this.host.state.draft);
-    const errors = validateDraft(this.host.state.draft, localDateIn(Date.now(), this.host.patientZone));
+    const errors = validateDraft(this.host.state.draft, localDateIn(Date.now(), this.host.zones.patientZone));
     // Every coverage field the check needs, the policy holder's too when it is not the patient.
     const missing = Object.fromEntries(COVERAGE_FIELDS.filter((f) => errors[f]).map((f) => [f, errors[f]]));
     const count = Object.keys(missing).length;

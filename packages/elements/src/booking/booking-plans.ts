@@ -20,7 +20,7 @@ export class BookingPlans {
   async joinWaitlist(): Promise<void> {
     if (this.host.state.busy) return;
     const w = this.host.state.waitlist;
-    const errors: BookingState['errors'] = validateDraft(this.host.state.draft, localDateIn(Date.now(), this.host.patientZone), false);
+    const errors: BookingState['errors'] = validateDraft(this.host.state.draft, localDateIn(Date.now(), this.host.zones.patientZone), false);
     if (!w.weekdays.length || !w.times.length) errors.waitlist = 'errWaitlist';
     const count = Object.keys(errors).length;
     if (count) {
@@ -64,7 +64,7 @@ export class BookingPlans {
       this.host.set({ errors: { series: plan.weekdays.length ? 'errSeriesTime' : 'errSeriesDays' } });
       return this.host.focusErrors(1);
     }
-    const zone = this.host.clinicZone;
+    const zone = this.host.zones.clinicZone;
     const today = localDateIn(Date.now(), zone);
     const startDate = this.host.state.selectedDate > today ? this.host.state.selectedDate : today;
     const from = zonedTimeToInstant(startDate, '00:00', zone).toISOString();

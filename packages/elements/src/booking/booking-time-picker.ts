@@ -68,8 +68,8 @@ export class TimePicker {
   }
 
   private afterSlots(slots: Slot[]): void {
-    const days = daySlots(slots, this.host.zone, this.host.state.managed?.appointment.providerId);
-    const today = this.host.today;
+    const days = daySlots(slots, this.host.zones.zone, this.host.state.managed?.appointment.providerId);
+    const today = this.host.zones.today;
     const open = [...days.keys()].filter((d) => d >= today && d.startsWith(this.host.state.month.slice(0, 7))).sort();
     const first = slots.find((slot) => Date.parse(slot.start) > Date.now());
     if (first && (!this.nextSlot || Date.parse(first.start) < Date.parse(this.nextSlot.start))) this.nextSlot = first;
@@ -106,7 +106,7 @@ export class TimePicker {
       return;
     }
     this.nextSlot = slot;
-    const date = localDateIn(slot.start, this.host.zone);
+    const date = localDateIn(slot.start, this.host.zones.zone);
     this.host.set({ month: firstOfMonth(date), selectedDate: date, focusDate: date });
     if (focus) this.host.focus('[part~="time"]');
   }
@@ -119,8 +119,8 @@ export class TimePicker {
 
   private pickDate(date: string): void {
     const slots = this.task.value;
-    const count = slots ? (daySlots(slots, this.host.zone, this.host.state.managed?.appointment.providerId).get(date)?.length ?? 0) : 0;
-    if (date < this.host.today) return;
+    const count = slots ? (daySlots(slots, this.host.zones.zone, this.host.state.managed?.appointment.providerId).get(date)?.length ?? 0) : 0;
+    if (date < this.host.zones.today) return;
     this.host.set({ selectedDate: date, focusDate: date, month: firstOfMonth(date), notice: undefined });
     this.host.announce(count ? this.host.messages.t('timesOn', count, this.host.messages.date(date, { weekday: 'long', month: 'long', day: 'numeric' })) : this.host.messages.t('noTimesDay'));
   }
@@ -140,7 +140,7 @@ export class TimePicker {
       this.host.releaseHolds();
       (await this.host.loadFlow()).startHolds([hold]);
       this.host.go(this.host.state.rescheduling ? 'review' : 'details', { busy: '' });
-      this.host.announce(this.host.messages.t('heldAnnounce', `${this.host.messages.dateTime(slot.start, this.host.zone, { weekday: 'long', month: 'long', day: 'numeric' })}, ${this.host.messages.dateTime(slot.start, this.host.zone, { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' })}`));
+      this.host.announce(this.host.messages.t('heldAnnounce', `${this.host.messages.dateTime(slot.start, this.host.zones.zone, { weekday: 'long', month: 'long', day: 'numeric' })}, ${this.host.messages.dateTime(slot.start, this.host.zones.zone, { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' })}`));
     } catch (error) {
       const err = reported(error);
       if (err?.code === 'slot_unavailable') {

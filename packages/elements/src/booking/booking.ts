@@ -18,6 +18,8 @@ import type { BookingFlow } from './booking-flow.js';
 import type { BookingCalls, FlowHost, SlotQuery } from './booking-flow-host.js';
 import { renderHeader, renderNotice } from './booking-frame.js';
 import { clearManageHash, leftToBrowser, manageLinkFor, manageTokenInHash } from './booking-manage-link.js';
+import { PendingFocus } from './booking-pending-focus.js';
+import { bookingZones, type BookingZones } from './booking-zones.js';
 import { initialState, knownChoices, startingState, withPrefill, type BookingPrefill, type BookingState, type BookingStep, type Catalog } from './booking-state.js';
 import type { TimePicker } from './booking-time-picker.js';
 import type { BookingActions, BookingView } from './booking-view.js';
@@ -134,8 +136,7 @@ export class PxmBooking extends PxmElement {
   private readonly dialog = new BookingDialog(this, (trigger) => this.openFromTrigger(trigger));
   private picker: TimePicker | undefined;
   private flow: BookingFlow | undefined;
-  /** A selector to focus once the next update has drawn it. */
-  private focusTarget = '';
+  private readonly pendingFocus = new PendingFocus(this);
   /** The error count last announced, cleared with the errors it counted. */
   private errorAnnouncement: string | undefined;
 
@@ -215,24 +216,8 @@ export class PxmBooking extends PxmElement {
     return this.catalogTask.value;
   }
 
-  private get patientZone(): string {
-    return this.resolvedTimeZone;
-  }
-
-  private get clinicZone(): string {
-    return this.catalog?.locations.find((location) => location.id === this.state.locationId)?.timeZone ?? this.patientZone;
-  }
-
-  /** In-clinic visits read in the clinic's zone, video visits in the patient's, unless switched. */
-  private get zone(): string {
-    const choice = this.state.zoneChoice;
-    if (choice) return choice === 'clinic' ? this.clinicZone : this.patientZone;
-    const type = this.catalog?.types.find((candidate) => candidate.id === this.state.typeId);
-    return type?.modality === 'telehealth' ? this.patientZone : this.clinicZone;
-  }
-
-  private get today(): string {
-    return localDateIn(Date.now(), this.zone);
+  private get zones(): BookingZones {
+    return bookingZones(this.catalog, this.state, this.resolvedTimeZone);
   }
 
   private get fixedChoices() {
@@ -249,10 +234,7 @@ export class PxmBooking extends PxmElement {
       location: catalog.locations.find((location) => location.id === state.locationId),
       type: catalog.types.find((type) => type.id === state.typeId),
       provider: catalog.providers.find((provider) => provider.id === state.providerId),
-      zone: this.zone,
-      clinicZone: this.clinicZone,
-      patientZone: this.patientZone,
-      today: this.today,
+      ...this.zones,
       fixed: knownChoices(catalog, this.fixedChoices),
       canCheckEligibility: typeof this.resolvedAdapter?.booking?.verifyEligibility === 'function',
       manageLink: (token) => this.manageLink(token),
@@ -326,16 +308,9 @@ export class PxmBooking extends PxmElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('open') && this.mode === 'dialog' && !this.dialog.sync()) this.focusTarget = '#step-title';
+    if (changed.has('open') && this.mode === 'dialog' && !this.dialog.sync()) this.pendingFocus.request('#step-title');
     // The later steps' part is fetched when a step needs it (a failed download waits for "Try again").
     if (!this.flow && !['choose', 'time'].includes(this.state.step) && this.flowPart.state === 'idle') void this.loadFlow().catch(() => undefined);
-    if (this.focusTarget) {
-      const target = this.renderRoot.querySelector<HTMLElement>(this.focusTarget);
-      if (target) {
-        this.focusTarget = '';
-        target.focus();
-      }
-    }
   }
 
   /** Sets up the flow once the catalogue is known: attribute choices applied, first step chosen. */
@@ -380,17 +355,8 @@ export class PxmBooking extends PxmElement {
       get manageToken() {
         return element.manageToken;
       },
-      get clinicZone() {
-        return element.clinicZone;
-      },
-      get patientZone() {
-        return element.patientZone;
-      },
-      get zone() {
-        return element.zone;
-      },
-      get today() {
-        return element.today;
+      get zones() {
+        return element.zones;
       },
       get locale() {
         return element.resolvedLocale;
@@ -411,9 +377,7 @@ export class PxmBooking extends PxmElement {
       notify: (text, tone, retry) => element.notify(text, tone, retry),
       announce: (text) => element.announce(text),
       focusErrors: (count) => element.focusFirstError(count),
-      focus: (selector) => {
-        element.focusTarget = selector;
-      },
+      focus: (selector) => element.pendingFocus.request(selector),
       releaseHolds: () => element.releaseHolds(),
       backToTimes: (slot, text) => element.backToTimes(slot, text),
       manageLink: (token) => element.manageLink(token),
@@ -441,12 +405,12 @@ export class PxmBooking extends PxmElement {
   private go(step: BookingStep, patch: Partial<BookingState> = {}): void {
     this.set({ notice: undefined, errors: {}, ...patch, step });
     if (step === 'time') this.prepareMonth();
-    this.focusTarget = '#step-title';
+    this.pendingFocus.request('#step-title');
   }
 
   private prepareMonth(): void {
     if (this.state.month) return;
-    const today = this.today;
+    const today = this.zones.today;
     this.state = { ...this.state, month: firstOfMonth(today), focusDate: today };
   }
 
@@ -460,11 +424,11 @@ export class PxmBooking extends PxmElement {
 
   private notify(text: string, tone: 'error' | 'warning' | 'info' = 'error', retry?: () => void): void {
     this.set({ notice: { tone, text, ...(retry ? { retry } : {}) }, busy: '' });
-    this.focusTarget = '[part~="notice"]';
+    this.pendingFocus.request('[part~="notice"]');
   }
 
   private focusFirstError(count: number): void {
-    this.focusTarget = '[aria-invalid="true"]';
+    this.pendingFocus.request('[aria-invalid="true"]');
     this.errorAnnouncement = this.messages.t('fixErrors', count);
     this.announce(this.errorAnnouncement);
   }
@@ -482,9 +446,10 @@ export class PxmBooking extends PxmElement {
   private backToTimes(slot: Slot | undefined, text = this.messages.t('slotTaken')): void {
     const series = this.state.holds.length > 1;
     this.releaseHolds();
-    const date = slot ? localDateIn(slot.start, this.zone) : this.state.selectedDate;
+    const { zone, today } = this.zones;
+    const date = slot ? localDateIn(slot.start, zone) : this.state.selectedDate;
     this.picker?.refresh();
-    this.go(series ? 'series' : 'time', { busy: '', selectedDate: date, focusDate: date, month: firstOfMonth(date || this.today) });
+    this.go(series ? 'series' : 'time', { busy: '', selectedDate: date, focusDate: date, month: firstOfMonth(date || today) });
     this.notify(text);
   }
 
@@ -510,7 +475,7 @@ export class PxmBooking extends PxmElement {
     const same = this.manageToken === token;
     this.manageToken = token;
     this.state = { ...this.state, managed: undefined };
-    this.focusTarget = '#step-title';
+    this.pendingFocus.request('#step-title');
     if (same) void this.manageTask.run();
   }
 
@@ -524,7 +489,7 @@ export class PxmBooking extends PxmElement {
     const draft = this.state.draft;
     if (this.catalog) this.start(this.catalog);
     this.state = { ...this.state, draft };
-    this.focusTarget = '#step-title';
+    this.pendingFocus.request('#step-title');
   }
 
   private readonly actions: BookingActions = createBookingActions({

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import { AdapterError, bookingReplySchemas, firstOfMonth, localDateIn, type Slot } from '@pxm/core';
+import { AdapterError, bookingReplySchemas, type Slot } from '@pxm/core';
 import { PxmElement } from '../base/pxm-element.js';
 import { AdapterCalls } from '../controllers/adapter-calls.js';
 import { LanguageLoader } from '../controllers/language-loader.js';
@@ -15,12 +15,13 @@ import { bookingEn, type BookingMessages } from './booking.messages.en.js';
 import { createBookingActions } from './booking-actions.js';
 import { BookingDialog } from './booking-dialog.js';
 import type { BookingFlow } from './booking-flow.js';
-import type { BookingCalls, FlowHost, SlotQuery } from './booking-flow-host.js';
+import type { BookingCalls, SlotQuery } from './booking-flow-host.js';
 import { renderHeader, renderNotice } from './booking-frame.js';
-import { clearManageHash, leftToBrowser, manageLinkFor, manageTokenInHash } from './booking-manage-link.js';
+import { clearManageHash, leftToBrowser, manageLinkFor, ManageLinkWatch } from './booking-manage-link.js';
 import { PendingFocus } from './booking-pending-focus.js';
+import { BookingSteps } from './booking-steps.js';
 import { bookingZones, type BookingZones } from './booking-zones.js';
-import { initialState, knownChoices, startingState, withPrefill, type BookingPrefill, type BookingState, type BookingStep, type Catalog } from './booking-state.js';
+import { initialState, knownChoices, startingState, withPrefill, type BookingPrefill, type BookingState, type Catalog } from './booking-state.js';
 import type { TimePicker } from './booking-time-picker.js';
 import type { BookingActions, BookingView } from './booking-view.js';
 
@@ -137,8 +138,34 @@ export class PxmBooking extends PxmElement {
   private picker: TimePicker | undefined;
   private flow: BookingFlow | undefined;
   private readonly pendingFocus = new PendingFocus(this);
-  /** The error count last announced, cleared with the errors it counted. */
-  private errorAnnouncement: string | undefined;
+  /** Moving through the steps; what the time picker and the later steps are given. */
+  private readonly steps: BookingSteps = new BookingSteps({
+    state: () => this.state,
+    replaceState: (state) => (this.state = state),
+    announcement: () => this.announcement,
+    setAnnouncement: (text) => (this.announcement = text),
+    icsUrl: () => this.icsUrl,
+    setIcsUrl: (url) => (this.icsUrl = url),
+    catalog: () => this.catalog,
+    zones: () => this.zones,
+    adapter: () => this.resolvedAdapter,
+    manageToken: () => this.manageToken,
+    locale: () => this.resolvedLocale,
+    rtl: () => this.isRtl,
+    actions: () => this.actions,
+    picker: () => this.picker,
+    flow: () => this.flow,
+    loadFlow: () => this.loadFlow(),
+    messages: this.messages,
+    common: this.common,
+    calls: this.calls,
+    pendingFocus: this.pendingFocus,
+    findSlots: (query, signal) => this.findSlots(query, signal),
+    report: (error, operation) => this.reportError(error, operation),
+    errorMessage: (error) => this.errorMessage(error),
+    manageLink: (token) => this.manageLink(token),
+    emit: (event) => this.dispatchEvent(event),
+  });
 
   constructor() {
     super();
@@ -148,10 +175,20 @@ export class PxmBooking extends PxmElement {
     this.state = initialState();
     this.announcement = '';
     this.icsUrl = '';
+    new ManageLinkWatch(
+      this,
+      () => this.state.managed?.appointment.id,
+      () => {
+        // Another element moved or cancelled the visit shown here: show it as it is now.
+        this.steps.releaseHolds();
+        this.state = { ...this.state, managed: undefined };
+        void this.manageTask.run();
+      },
+    );
     // A move keeps everything; a real removal lets the holds and the calendar file go.
     new RemovalWatch(this, () => {
-      this.releaseHolds();
-      this.revokeIcs();
+      this.steps.releaseHolds();
+      this.steps.revokeIcs();
       this.calls.abortAll();
     });
   }
@@ -254,48 +291,14 @@ export class PxmBooking extends PxmElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.readManageHash();
     void this.loadPick().catch(() => undefined); // a failed download is shown, with a retry
-    globalThis.addEventListener('hashchange', this.readManageHash);
-    document.addEventListener('pxm-booking-rescheduled', this.onVisitChanged);
-    document.addEventListener('pxm-booking-cancelled', this.onVisitChanged);
     this.addEventListener('input', this.onActivity);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    globalThis.removeEventListener('hashchange', this.readManageHash);
-    document.removeEventListener('pxm-booking-rescheduled', this.onVisitChanged);
-    document.removeEventListener('pxm-booking-cancelled', this.onVisitChanged);
     this.removeEventListener('input', this.onActivity);
   }
-
-  /**
-   * A manage link opened on this page (`#pxm-manage=<token>`) switches one element to manage
-   * mode: the first inline `<pxm-booking>` of the page. A dialog never does, so a site-wide
-   * "Book now" still books on a page opened from a manage link.
-   */
-  private readonly readManageHash = () => {
-    const token = manageTokenInHash();
-    if (token && !this.hasAttribute('manage-token') && this.ownsManageLink()) this.manageToken = token;
-  };
-
-  private ownsManageLink(): boolean {
-    if (this.mode === 'dialog') return false;
-    const first = document.querySelector<PxmBooking>('pxm-booking:not([mode="dialog"])');
-    return !first || first === this;
-  }
-
-  /** Another element moved or cancelled the visit this one shows: show it as it is now. */
-  private readonly onVisitChanged = (event: Event) => {
-    const shown = this.state.managed?.appointment.id;
-    if (event.target === this || !shown || !this.manageToken) return;
-    const detail = (event as CustomEvent<{ appointmentId: string; previousAppointmentId?: string }>).detail;
-    if (detail.appointmentId !== shown && detail.previousAppointmentId !== shown) return;
-    this.releaseHolds();
-    this.state = { ...this.state, managed: undefined };
-    void this.manageTask.run();
-  };
 
   private readonly onActivity = () => {
     this.flow?.touch();
@@ -308,7 +311,7 @@ export class PxmBooking extends PxmElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('open') && this.mode === 'dialog' && !this.dialog.sync()) this.pendingFocus.request('#step-title');
+    if (changed.has('open') && this.mode === 'dialog' && !this.dialog.sync()) this.steps.focus('#step-title');
     // The later steps' part is fetched when a step needs it (a failed download waits for "Try again").
     if (!this.flow && !['choose', 'time'].includes(this.state.step) && this.flowPart.state === 'idle') void this.loadFlow().catch(() => undefined);
   }
@@ -316,153 +319,29 @@ export class PxmBooking extends PxmElement {
   /** Sets up the flow once the catalogue is known: attribute choices applied, first step chosen. */
   private start(catalog: Catalog): void {
     if (this.manageToken) return; // manage mode sets itself up from the appointment
-    this.releaseHolds();
+    this.steps.releaseHolds();
     this.state = startingState(catalog, this.fixedChoices, this.state.draft);
     this.picker?.reset();
-    this.prepareMonth();
+    this.steps.prepareMonth();
   }
 
   // ------------------------------------------------------------------ the lazily loaded parts
 
   private async loadPick(): Promise<TimePicker> {
     const module = await this.pickPart.load();
-    this.picker ??= new module.TimePicker(this.flowHost, this);
+    this.picker ??= new module.TimePicker(this.steps, this);
     this.requestUpdate();
     return this.picker;
   }
 
   private async loadFlow(): Promise<BookingFlow> {
     const module = await this.flowPart.load();
-    this.flow ??= new module.BookingFlow(this.flowHost, this);
+    this.flow ??= new module.BookingFlow(this.steps, this);
     this.requestUpdate();
     return this.flow;
   }
 
-  /** What the time picker and the later steps are given: the state, calls and feedback, not the element. */
-  private readonly flowHost: FlowHost = (() => {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
-    const element = this;
-    return {
-      get state() {
-        return element.state;
-      },
-      get catalog() {
-        return element.catalog!;
-      },
-      get adapter() {
-        return element.resolvedAdapter;
-      },
-      get manageToken() {
-        return element.manageToken;
-      },
-      get zones() {
-        return element.zones;
-      },
-      get locale() {
-        return element.resolvedLocale;
-      },
-      get rtl() {
-        return element.isRtl;
-      },
-      messages: element.messages,
-      calls: element.calls,
-      get actions() {
-        return element.actions;
-      },
-      set: (patch) => element.set(patch),
-      go: (step, patch) => element.go(step, patch),
-      findSlots: (query, signal) => element.findSlots(query, signal),
-      report: (error, operation) => element.reportError(error, operation),
-      errorMessage: (error) => element.errorMessage(error),
-      notify: (text, tone, retry) => element.notify(text, tone, retry),
-      announce: (text) => element.announce(text),
-      focusErrors: (count) => element.focusFirstError(count),
-      focus: (selector) => element.pendingFocus.request(selector),
-      releaseHolds: () => element.releaseHolds(),
-      backToTimes: (slot, text) => element.backToTimes(slot, text),
-      manageLink: (token) => element.manageLink(token),
-      manageError: (code) => element.manageError(code),
-      setIcs: (url) => {
-        element.icsUrl = url;
-      },
-      revokeIcs: () => element.revokeIcs(),
-      emit: (event) => element.dispatchEvent(event),
-      loadFlow: () => element.loadFlow(),
-    };
-  })();
-
-  // ------------------------------------------------------------------ moving through the steps
-
-  private set(patch: Partial<BookingState>): void {
-    this.state = { ...this.state, ...patch };
-    // "3 fields need your attention" must not outlive the errors it counted (resolved, or another step).
-    if (this.errorAnnouncement !== undefined && Object.keys(this.state.errors).length === 0) {
-      if (this.announcement === this.errorAnnouncement) this.announcement = '';
-      this.errorAnnouncement = undefined;
-    }
-  }
-
-  private go(step: BookingStep, patch: Partial<BookingState> = {}): void {
-    this.set({ notice: undefined, errors: {}, ...patch, step });
-    if (step === 'time') this.prepareMonth();
-    this.pendingFocus.request('#step-title');
-  }
-
-  private prepareMonth(): void {
-    if (this.state.month) return;
-    const today = this.zones.today;
-    this.state = { ...this.state, month: firstOfMonth(today), focusDate: today };
-  }
-
-  /** Says `text` in the live region (cleared first, so the same words are said again). */
-  private announce(text: string): void {
-    this.announcement = '';
-    requestAnimationFrame(() => {
-      this.announcement = text;
-    });
-  }
-
-  private notify(text: string, tone: 'error' | 'warning' | 'info' = 'error', retry?: () => void): void {
-    this.set({ notice: { tone, text, ...(retry ? { retry } : {}) }, busy: '' });
-    this.pendingFocus.request('[part~="notice"]');
-  }
-
-  private focusFirstError(count: number): void {
-    this.pendingFocus.request('[aria-invalid="true"]');
-    this.errorAnnouncement = this.messages.t('fixErrors', count);
-    this.announce(this.errorAnnouncement);
-  }
-
-  /** Lets the held times go; the adapter is told, without waiting (a failed release simply lapses). */
-  private releaseHolds(): void {
-    const holds = this.state?.holds ?? [];
-    this.flow?.stopTimer();
-    if (!holds.length) return;
-    this.state = { ...this.state, holds: [], holdExpired: false };
-    for (const hold of holds) void this.calls.send('releaseHold', (api) => api.releaseHold(hold.id), { report: false }).catch(() => undefined);
-  }
-
-  /** The time went to someone else: back to that day's times, with everything typed kept. */
-  private backToTimes(slot: Slot | undefined, text = this.messages.t('slotTaken')): void {
-    const series = this.state.holds.length > 1;
-    this.releaseHolds();
-    const { zone, today } = this.zones;
-    const date = slot ? localDateIn(slot.start, zone) : this.state.selectedDate;
-    this.picker?.refresh();
-    this.go(series ? 'series' : 'time', { busy: '', selectedDate: date, focusDate: date, month: firstOfMonth(date || today) });
-    this.notify(text);
-  }
-
-  private revokeIcs(): void {
-    if (this.icsUrl) URL.revokeObjectURL(this.icsUrl);
-    this.icsUrl = '';
-  }
-
-  private manageError(code: string): string {
-    if (code === 'token_expired') return this.messages.t('manageExpired');
-    if (code === 'conflict') return this.messages.t('manageConflict');
-    return this.common.t('error_token_invalid');
-  }
+  // ------------------------------------------------------------------ manage links
 
   private openManage(token: string, event: MouseEvent): void {
     // A link to another page (`manage-url`) or opened in a new tab is left to the browser.
@@ -470,18 +349,18 @@ export class PxmBooking extends PxmElement {
     event.preventDefault();
     const href = this.manageLink(token);
     if (this.mode !== 'dialog' && globalThis.location.href !== href) history.replaceState(null, '', href);
-    this.releaseHolds();
-    this.revokeIcs();
+    this.steps.releaseHolds();
+    this.steps.revokeIcs();
     const same = this.manageToken === token;
     this.manageToken = token;
     this.state = { ...this.state, managed: undefined };
-    this.pendingFocus.request('#step-title');
+    this.steps.focus('#step-title');
     if (same) void this.manageTask.run();
   }
 
   private bookAnother(): void {
-    this.releaseHolds();
-    this.revokeIcs();
+    this.steps.releaseHolds();
+    this.steps.revokeIcs();
     if (this.manageToken) {
       this.manageToken = undefined;
       clearManageHash();
@@ -489,7 +368,7 @@ export class PxmBooking extends PxmElement {
     const draft = this.state.draft;
     if (this.catalog) this.start(this.catalog);
     this.state = { ...this.state, draft };
-    this.pendingFocus.request('#step-title');
+    this.steps.focus('#step-title');
   }
 
   private readonly actions: BookingActions = createBookingActions({
@@ -498,10 +377,10 @@ export class PxmBooking extends PxmElement {
     fixedType: () => knownChoices(this.catalog, this.fixedChoices).type,
     picker: () => this.picker,
     flow: () => this.flow,
-    set: (patch) => this.set(patch),
-    go: (step, patch) => this.go(step, patch),
-    releaseHolds: () => this.releaseHolds(),
-    focusErrors: (count) => this.focusFirstError(count),
+    set: (patch) => this.steps.set(patch),
+    go: (step, patch) => this.steps.go(step, patch),
+    releaseHolds: () => this.steps.releaseHolds(),
+    focusErrors: (count) => this.steps.focusErrors(count),
     openManage: (token, event) => this.openManage(token, event),
     bookAnother: () => this.bookAnother(),
     close: () => this.close(),
@@ -569,7 +448,7 @@ export class PxmBooking extends PxmElement {
         const code = error?.code ?? 'server';
         const own = code.startsWith('token_');
         return html`<h2 id="step-title" tabindex="-1">${this.messages.t('title_manage')}</h2>
-          ${renderFailure({ message: own ? this.manageError(code) : this.errorMessage(error), retryLabel: this.common.t('retry'), ...(own ? {} : { onRetry: () => void this.manageTask.run() }) })}
+          ${renderFailure({ message: own ? this.steps.manageError(code) : this.errorMessage(error), retryLabel: this.common.t('retry'), ...(own ? {} : { onRetry: () => void this.manageTask.run() }) })}
           ${own ? html`<div class="actions start"><button type="button" class="button" @click=${this.actions.bookAnother}>${this.messages.t('bookNew')}</button></div>` : nothing}`;
       }
       return renderLoading(this.messages.t('loadingVisit'));

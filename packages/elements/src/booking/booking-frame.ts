@@ -1,5 +1,6 @@
 /** What frames every step: the heading with the progress, and the notice about the last action. */
 import { html, nothing, svg, type TemplateResult } from 'lit';
+import { renderFailure, renderLoading } from '../internal/states.js';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import type { BookingMessages } from './booking.messages.en.js';
 import type { BookingState, BookingStep, Notice } from './booking-state.js';
@@ -32,4 +33,23 @@ export function renderNotice(notice: Notice | undefined, retryLabel: string): Te
     <p>${notice.text}</p>
     ${notice.retry ? html`<button type="button" class="button" part="retry" @click=${notice.retry}>${retryLabel}</button>` : nothing}
   </div>`;
+}
+
+/** A lazily loaded part still downloading, or one whose download failed (with "Try again"). */
+export function renderPartState(failed: boolean, labels: { loading: string; failed: string; retry: string }, retry: () => void): TemplateResult {
+  return failed ? renderFailure({ message: labels.failed, retryLabel: labels.retry, onRetry: retry }) : renderLoading(labels.loading);
+}
+
+/**
+ * A manage link that did not open. A link of its own that is invalid or expired offers a new
+ * booking instead; any other failure offers "Try again".
+ */
+export function renderManageFailure(
+  messages: LocalizeController<BookingMessages>,
+  failure: { message: string; retryLabel: string; retry?: (() => void) | undefined },
+  bookNew: (() => void) | undefined,
+): TemplateResult {
+  return html`<h2 id="step-title" tabindex="-1">${messages.t('title_manage')}</h2>
+    ${renderFailure({ message: failure.message, retryLabel: failure.retryLabel, ...(failure.retry ? { onRetry: failure.retry } : {}) })}
+    ${bookNew ? html`<div class="actions start"><button type="button" class="button" @click=${bookNew}>${messages.t('bookNew')}</button></div>` : nothing}`;
 }

@@ -13,17 +13,19 @@ import { renderFailure, renderLoading } from '../internal/states.js';
 import { bookingStyles } from './booking.styles.js';
 import { bookingEn, type BookingMessages } from './booking.messages.en.js';
 import { createBookingActions } from './booking-actions.js';
+import { loadCatalog } from './booking-catalog.js';
 import { BookingDialog } from './booking-dialog.js';
 import type { BookingFlow } from './booking-flow.js';
 import type { BookingCalls, SlotQuery } from './booking-flow-host.js';
-import { renderHeader, renderNotice } from './booking-frame.js';
-import { clearManageHash, leftToBrowser, manageLinkFor, ManageLinkWatch } from './booking-manage-link.js';
+import { renderHeader, renderManageFailure, renderNotice, renderPartState } from './booking-frame.js';
+import { manageLinkFor } from './booking-manage-link.js';
+import { ManageMode } from './booking-manage-mode.js';
 import { PendingFocus } from './booking-pending-focus.js';
 import { BookingSteps } from './booking-steps.js';
 import { bookingZones, type BookingZones } from './booking-zones.js';
 import { initialState, knownChoices, startingState, withPrefill, type BookingPrefill, type BookingState, type Catalog } from './booking-state.js';
 import type { TimePicker } from './booking-time-picker.js';
-import type { BookingActions, BookingView } from './booking-view.js';
+import { bookingView, type BookingActions, type BookingView } from './booking-view.js';
 
 /** The first steps' views: fetched at connect, in parallel with the first adapter calls. */
 const importPick = () => import('./booking-pick.js');
@@ -175,16 +177,6 @@ export class PxmBooking extends PxmElement {
     this.state = initialState();
     this.announcement = '';
     this.icsUrl = '';
-    new ManageLinkWatch(
-      this,
-      () => this.state.managed?.appointment.id,
-      () => {
-        // Another element moved or cancelled the visit shown here: show it as it is now.
-        this.steps.releaseHolds();
-        this.state = { ...this.state, managed: undefined };
-        void this.manageTask.run();
-      },
-    );
     // A move keeps everything; a real removal lets the holds and the calendar file go.
     new RemovalWatch(this, () => {
       this.steps.releaseHolds();
@@ -198,17 +190,8 @@ export class PxmBooking extends PxmElement {
   private readonly catalogTask = new Task(this, {
     task: async ([adapter], { signal }) => {
       if (!adapter) return undefined;
-      // One failure reported for the whole catalogue, not one per call.
-      const quiet = { signal, report: false };
       try {
-        const [practice, locations, types, providers] = await Promise.all([
-          // The patient's language and the first views arrive with the catalogue: the first paint is complete.
-          Promise.all([this.language.ready, this.loadPick()]).then(() => this.calls.run('getPractice', (api, callSignal) => api.getPractice({ signal: callSignal }), quiet)),
-          this.calls.run('listLocations', (api, callSignal) => api.listLocations({ signal: callSignal }), quiet),
-          this.calls.run('listAppointmentTypes', (api, callSignal) => api.listAppointmentTypes({}, { signal: callSignal }), quiet),
-          this.calls.run('listProviders', (api, callSignal) => api.listProviders({}, { signal: callSignal }), quiet),
-        ]);
-        const catalog: Catalog = { practice, locations, types, providers };
+        const catalog = await loadCatalog(this.calls, signal, Promise.all([this.language.ready, this.loadPick()]));
         this.start(catalog);
         return catalog;
       } catch (error) {
@@ -218,28 +201,12 @@ export class PxmBooking extends PxmElement {
     args: () => [this.resolvedAdapter] as const,
   });
 
-  private readonly manageTask = new Task(this, {
-    task: async ([adapter, token], { signal }) => {
-      if (!adapter || !token) return undefined;
-      try {
-        const [managed] = await Promise.all([this.calls.run('getAppointment', (api, callSignal) => api.getAppointment(token, { signal: callSignal }), { signal }), this.loadFlow()]);
-        const appointment = managed.appointment;
-        this.state = {
-          ...initialState(),
-          step: 'manage',
-          managed,
-          locationId: appointment.locationId,
-          typeId: appointment.appointmentTypeId,
-          providerId: appointment.providerId,
-          draft: this.state.draft,
-        };
-        return managed;
-      } catch (error) {
-        // The adapter call reported its own failure; a part that failed to download is reported here.
-        throw AdapterError.is(error) ? error : (this.reportError(error, 'booking.getAppointment') ?? error);
-      }
-    },
-    args: () => [this.resolvedAdapter, this.manageToken] as const,
+  private readonly manage: ManageMode = new ManageMode(this, {
+    steps: this.steps,
+    calls: this.calls,
+    loadFlow: () => this.loadFlow(),
+    startBooking: () => this.catalog && this.start(this.catalog),
+    report: (error, operation) => this.reportError(error, operation),
   });
 
   private findSlots(query: SlotQuery, signal?: AbortSignal): Promise<Slot[]> {
@@ -262,25 +229,17 @@ export class PxmBooking extends PxmElement {
   }
 
   private view(catalog: Catalog): BookingView {
-    const state = this.state;
-    return {
+    return bookingView({
       messages: this.messages,
       common: this.common,
-      state,
+      state: this.state,
       catalog,
-      location: catalog.locations.find((location) => location.id === state.locationId),
-      type: catalog.types.find((type) => type.id === state.typeId),
-      provider: catalog.providers.find((provider) => provider.id === state.providerId),
       ...this.zones,
       fixed: knownChoices(catalog, this.fixedChoices),
       canCheckEligibility: typeof this.resolvedAdapter?.booking?.verifyEligibility === 'function',
       manageLink: (token) => this.manageLink(token),
-      providerName: (id) => {
-        const provider = catalog.providers.find((candidate) => candidate.id === id);
-        return provider ? `${provider.name}${provider.credentials ? `, ${provider.credentials}` : ''}` : '';
-      },
       actions: this.actions,
-    };
+    });
   }
 
   private manageLink(token: string): string {
@@ -341,36 +300,6 @@ export class PxmBooking extends PxmElement {
     return this.flow;
   }
 
-  // ------------------------------------------------------------------ manage links
-
-  private openManage(token: string, event: MouseEvent): void {
-    // A link to another page (`manage-url`) or opened in a new tab is left to the browser.
-    if (leftToBrowser(event, this.manageUrl)) return;
-    event.preventDefault();
-    const href = this.manageLink(token);
-    if (this.mode !== 'dialog' && globalThis.location.href !== href) history.replaceState(null, '', href);
-    this.steps.releaseHolds();
-    this.steps.revokeIcs();
-    const same = this.manageToken === token;
-    this.manageToken = token;
-    this.state = { ...this.state, managed: undefined };
-    this.steps.focus('#step-title');
-    if (same) void this.manageTask.run();
-  }
-
-  private bookAnother(): void {
-    this.steps.releaseHolds();
-    this.steps.revokeIcs();
-    if (this.manageToken) {
-      this.manageToken = undefined;
-      clearManageHash();
-    }
-    const draft = this.state.draft;
-    if (this.catalog) this.start(this.catalog);
-    this.state = { ...this.state, draft };
-    this.steps.focus('#step-title');
-  }
-
   private readonly actions: BookingActions = createBookingActions({
     state: () => this.state,
     catalog: () => this.catalog,
@@ -381,8 +310,8 @@ export class PxmBooking extends PxmElement {
     go: (step, patch) => this.steps.go(step, patch),
     releaseHolds: () => this.steps.releaseHolds(),
     focusErrors: (count) => this.steps.focusErrors(count),
-    openManage: (token, event) => this.openManage(token, event),
-    bookAnother: () => this.bookAnother(),
+    openManage: (token, event) => this.manage.open(token, event),
+    bookAnother: () => this.manage.bookAnother(),
     close: () => this.close(),
   });
 
@@ -413,23 +342,21 @@ export class PxmBooking extends PxmElement {
 
   // ------------------------------------------------------------------ render
 
+  private get partLabels() {
+    const failed = this.errorMessage(new AdapterError('network', 'A part of the page did not load.'));
+    return { loading: this.common.t('loading'), failed, retry: this.common.t('retry') };
+  }
+
   private renderStep(view: BookingView): TemplateResult {
     const step = this.state.step;
     const notice = renderNotice(this.state.notice, this.common.t('retry'));
     if (step === 'choose' || step === 'time') {
       const pick = this.pickPart.module;
-      if (!pick || !this.picker) return this.renderPartState(this.pickPart.state, () => void this.loadPick().catch(() => undefined));
+      if (!pick || !this.picker) return renderPartState(this.pickPart.state === 'failed', this.partLabels, () => void this.loadPick().catch(() => undefined));
       return html`${notice}${step === 'choose' ? pick.renderChoose(view) : this.picker.render(view)}`;
     }
-    if (!this.flow) return this.renderPartState(this.flowPart.state, () => void this.loadFlow().catch(() => undefined));
+    if (!this.flow) return renderPartState(this.flowPart.state === 'failed', this.partLabels, () => void this.loadFlow().catch(() => undefined));
     return this.flow.render(view, notice, this.icsUrl);
-  }
-
-  /** A part still downloading, or one whose download failed (with "Try again"). */
-  private renderPartState(state: LazyPart<never>['state'], retry: () => void): TemplateResult {
-    return state === 'failed'
-      ? renderFailure({ message: this.errorMessage(new AdapterError('network', 'A part of the page did not load.')), retryLabel: this.common.t('retry'), onRetry: retry })
-      : renderLoading(this.common.t('loading'));
   }
 
   private renderBody(): TemplateResult {
@@ -443,13 +370,12 @@ export class PxmBooking extends PxmElement {
         : renderLoading(this.messages.t('loadingPractice'));
     }
     if (this.manageToken && !this.state.managed) {
-      if (this.manageTask.status === TaskStatus.ERROR) {
-        const error = AdapterError.is(this.manageTask.error) ? this.manageTask.error : undefined;
+      if (this.manage.task.status === TaskStatus.ERROR) {
+        const error = this.manage.error;
         const code = error?.code ?? 'server';
         const own = code.startsWith('token_');
-        return html`<h2 id="step-title" tabindex="-1">${this.messages.t('title_manage')}</h2>
-          ${renderFailure({ message: own ? this.steps.manageError(code) : this.errorMessage(error), retryLabel: this.common.t('retry'), ...(own ? {} : { onRetry: () => void this.manageTask.run() }) })}
-          ${own ? html`<div class="actions start"><button type="button" class="button" @click=${this.actions.bookAnother}>${this.messages.t('bookNew')}</button></div>` : nothing}`;
+        const message = own ? this.steps.manageError(code) : this.errorMessage(error);
+        return renderManageFailure(this.messages, { message, retryLabel: this.common.t('retry'), retry: own ? undefined : () => void this.manage.task.run() }, own ? this.actions.bookAnother : undefined);
       }
       return renderLoading(this.messages.t('loadingVisit'));
     }

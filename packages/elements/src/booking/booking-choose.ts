@@ -9,70 +9,70 @@ import type { BookingView } from './booking-view.js';
 import { spokenLabel } from '../internal/spoken-label.js';
 
 /** Types at the location that fit the patient (any type while we do not know them yet). */
-export function typesFor(v: BookingView): AppointmentType[] {
-  const kind = v.state.draft.kind;
-  return v.catalog.types.filter(
-    (t) =>
-      (!t.locationIds || !v.state.locationId || t.locationIds.includes(v.state.locationId)) &&
-      (!kind || t.patientEligibility === 'any' || t.patientEligibility === kind),
+export function typesFor(view: BookingView): AppointmentType[] {
+  const kind = view.state.draft.kind;
+  return view.catalog.types.filter(
+    (type) =>
+      (!type.locationIds || !view.state.locationId || type.locationIds.includes(view.state.locationId)) &&
+      (!kind || type.patientEligibility === 'any' || type.patientEligibility === kind),
   );
 }
 
-export function providersFor(v: BookingView) {
-  return v.catalog.providers.filter(
-    (p) => (!v.state.locationId || p.locationIds.includes(v.state.locationId)) && (!v.state.typeId || p.appointmentTypeIds.includes(v.state.typeId)),
+export function providersFor(view: BookingView) {
+  return view.catalog.providers.filter(
+    (provider) => (!view.state.locationId || provider.locationIds.includes(view.state.locationId)) && (!view.state.typeId || provider.appointmentTypeIds.includes(view.state.typeId)),
   );
 }
 
 function optionGroup(
-  v: BookingView,
+  view: BookingView,
   name: 'locationId' | 'typeId' | 'providerId',
   legend: string,
   options: Array<{ value: string; label: string; hint?: string; extra?: TemplateResult }>,
 ): TemplateResult {
-  const missing = v.state.errors.choice === name;
+  const missing = view.state.errors.choice === name;
   return html`<fieldset class="choices cards" part="choices">
     <legend>${legend}</legend>
     ${options.map(
-      (o) => html`<div class="card">
+      (option) => html`<div class="card">
         <label class="choice">
           <input
             type="radio"
             name=${name}
-            value=${o.value}
-            .checked=${v.state[name] === o.value}
+            value=${option.value}
+            .checked=${view.state[name] === option.value}
             aria-invalid=${missing ? 'true' : 'false'}
             aria-describedby=${missing ? `${name}-error` : nothing}
-            @change=${() => v.actions.set({ [name]: o.value, errors: {} })}
+            @change=${() => view.actions.set({ [name]: option.value, errors: {} })}
           />
-          <span class="choice-text"><strong>${o.label}</strong>${o.hint ? html`<span class="hint">${o.hint}</span>` : nothing}</span>
+          <span class="choice-text"><strong>${option.label}</strong>${option.hint ? html`<span class="hint">${option.hint}</span>` : nothing}</span>
         </label>
-        ${o.extra ?? nothing}
+        ${option.extra ?? nothing}
       </div>`,
     )}
-    ${missing ? html`<span class="error-text" id=${`${name}-error`}>${v.messages.t('errChoose')}</span>` : nothing}
+    ${missing ? html`<span class="error-text" id=${`${name}-error`}>${view.messages.t('errChoose')}</span>` : nothing}
   </fieldset>`;
 }
 
-export function renderChoose(v: BookingView): TemplateResult {
-  const { messages } = v;
-  const types = typesFor(v);
-  const providers = providersFor(v);
-  const askKind = !v.fixed.type && !v.state.rescheduling;
+export function renderChoose(view: BookingView): TemplateResult {
+  const { messages } = view;
+  const types = typesFor(view);
+  const providers = providersFor(view);
+  const askKind = !view.fixed.type && !view.state.rescheduling;
   return html`<div class="step-body">
     ${askKind
-      ? radioGroup(v, 'kind', messages.t('kindQuestion'), [
+      ? radioGroup(view, 'kind', messages.t('kindQuestion'), [
           { value: 'new', label: messages.t('kindNew') },
           { value: 'returning', label: messages.t('kindReturning') },
         ])
       : nothing}
-    ${v.fixed.location || v.state.rescheduling
+    ${view.fixed.location || view.state.rescheduling
       ? nothing
       : optionGroup(
-          v,
+          view,
           'locationId',
           messages.t('chooseLocation'),
-          v.catalog.locations.map((loc) => ({
+          view.catalog.locations.map((loc) => ({
             value: loc.id,
             label: loc.name,
             hint: addressLine(loc.address),
@@ -81,29 +81,29 @@ export function renderChoose(v: BookingView): TemplateResult {
             >`,
           })),
         )}
-    ${v.fixed.type || v.state.rescheduling || (askKind && !v.state.draft.kind)
+    ${view.fixed.type || view.state.rescheduling || (askKind && !view.state.draft.kind)
       ? nothing
       : optionGroup(
-          v,
+          view,
           'typeId',
           messages.t('chooseType'),
-          types.map((t) => ({
-            value: t.id,
-            label: t.name,
-            hint: [messages.t('minutes', t.durationMinutes), messages.t(t.modality === 'telehealth' ? 'telehealth' : 'inClinic'), t.description]
+          types.map((type) => ({
+            value: type.id,
+            label: type.name,
+            hint: [messages.t('minutes', type.durationMinutes), messages.t(type.modality === 'telehealth' ? 'telehealth' : 'inClinic'), type.description]
               .filter(Boolean)
               .join(' · '),
           })),
         )}
-    ${v.fixed.provider || !v.state.locationId || !v.state.typeId
+    ${view.fixed.provider || !view.state.locationId || !view.state.typeId
       ? nothing
-      : optionGroup(v, 'providerId', messages.t('chooseProvider'), [
+      : optionGroup(view, 'providerId', messages.t('chooseProvider'), [
           { value: '', label: messages.t('anyProvider'), hint: messages.t('anyProviderHint') },
-          ...providers.map((p) => ({ value: p.id, label: p.name, hint: [p.credentials, p.bio].filter(Boolean).join(' · ') })),
+          ...providers.map((provider) => ({ value: provider.id, label: provider.name, hint: [provider.credentials, provider.bio].filter(Boolean).join(' · ') })),
         ])}
     <div class="actions">
-      ${v.state.rescheduling ? html`<button type="button" class="button" @click=${v.actions.keepCurrent}>${messages.t('keepCurrent')}</button>` : nothing}
-      <button type="button" class="button primary" part="next-button" @click=${v.actions.toTimes}>${messages.t('seeTimes')}</button>
+      ${view.state.rescheduling ? html`<button type="button" class="button" @click=${view.actions.keepCurrent}>${messages.t('keepCurrent')}</button>` : nothing}
+      <button type="button" class="button primary" part="next-button" @click=${view.actions.toTimes}>${messages.t('seeTimes')}</button>
     </div>
   </div>`;
 }

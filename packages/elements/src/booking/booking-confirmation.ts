@@ -35,7 +35,7 @@ export class BookingConfirmation {
       locationId: this.host.state.locationId,
       appointmentTypeId: this.host.state.typeId,
       timeZone: this.host.zones.clinicZone,
-      visits: this.host.state.holds.map((h) => ({ providerId: h.slot.providerId, start: h.slot.start, end: h.slot.end })),
+      visits: this.host.state.holds.map((hold) => ({ providerId: hold.slot.providerId, start: hold.slot.start, end: hold.slot.end })),
     });
     if (!this.host.emit(event)) return false;
     try {
@@ -170,14 +170,14 @@ export class BookingConfirmation {
     const type = c.types.find((t) => t.id === appointments[0]!.appointmentTypeId);
     const location = c.locations.find((l) => l.id === appointments[0]!.locationId);
     const ics = appointmentIcs(
-      appointments.map((a) => ({
-        appointmentId: a.id,
-        start: a.start,
-        end: a.end,
+      appointments.map((appointment) => ({
+        appointmentId: appointment.id,
+        start: appointment.start,
+        end: appointment.end,
         title: `${type?.name ?? ''} · ${c.practice.name}`,
         location: type?.modality === 'telehealth' ? this.host.messages.t('videoVisit') : location ? `${location.name}, ${addressLine(location.address)}` : '',
         description: [c.practice.whatToBring, c.practice.cancellationPolicy.text, c.practice.phone].filter(Boolean).join('\n\n'),
-        manageUrl: this.host.manageLink(a.manageToken),
+        manageUrl: this.host.manageLink(appointment.manageToken),
       })),
       { calendarName: c.practice.name },
     );

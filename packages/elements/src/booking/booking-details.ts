@@ -10,50 +10,50 @@ import type { BookingView } from './booking-view.js';
 
 const REFERRALS = ['doctor', 'search', 'friend', 'insurance', 'social', 'other'] as const;
 
-export function renderPatientFields(v: BookingView, askKind: boolean): TemplateResult {
-  const { messages } = v;
-  const d = v.state.draft;
-  const returning = d.kind === 'returning';
+export function renderPatientFields(view: BookingView, askKind: boolean): TemplateResult {
+  const { messages } = view;
+  const draft = view.state.draft;
+  const returning = draft.kind === 'returning';
   return html`${askKind
-      ? radioGroup(v, 'kind', messages.t('kindQuestion'), [
+      ? radioGroup(view, 'kind', messages.t('kindQuestion'), [
           { value: 'new', label: messages.t('kindNew') },
           { value: 'returning', label: messages.t('kindReturning') },
         ])
       : nothing}
-    ${d.kind
+    ${draft.kind
       ? html`<fieldset class="group">
           <legend>${messages.t(returning ? 'returningLegend' : 'aboutYou')}</legend>
           ${returning ? html`<p class="hint">${messages.t('returningHint')}</p>` : nothing}
-          ${returning ? nothing : textField(v, 'firstName', messages.t('firstName'), { autocomplete: 'given-name' })}
-          ${textField(v, 'lastName', messages.t('lastName'), { autocomplete: 'family-name' })}
-          ${textField(v, 'dateOfBirth', messages.t('dateOfBirth'), { type: 'date', autocomplete: 'bday', max: v.today, birthDate: true })}
-          ${textField(v, 'phone', messages.t('phone'), { type: 'tel', autocomplete: 'tel', optional: returning, hint: returning ? messages.t('phoneOrEmail') : undefined })}
-          ${textField(v, 'email', messages.t('email'), { type: 'email', autocomplete: 'email', optional: returning })}
+          ${returning ? nothing : textField(view, 'firstName', messages.t('firstName'), { autocomplete: 'given-name' })}
+          ${textField(view, 'lastName', messages.t('lastName'), { autocomplete: 'family-name' })}
+          ${textField(view, 'dateOfBirth', messages.t('dateOfBirth'), { type: 'date', autocomplete: 'bday', max: view.today, birthDate: true })}
+          ${textField(view, 'phone', messages.t('phone'), { type: 'tel', autocomplete: 'tel', optional: returning, hint: returning ? messages.t('phoneOrEmail') : undefined })}
+          ${textField(view, 'email', messages.t('email'), { type: 'email', autocomplete: 'email', optional: returning })}
         </fieldset>`
       : nothing}`;
 }
 
 /** The contact consent: appointment reminders when booking; on the waitlist, word that a time opened. */
-export function renderReminders(v: BookingView, purpose: 'reminders' | 'waitlist' = 'reminders'): TemplateResult {
-  const { messages } = v;
-  const d = v.state.draft;
+export function renderReminders(view: BookingView, purpose: 'reminders' | 'waitlist' = 'reminders'): TemplateResult {
+  const { messages } = view;
+  const draft = view.state.draft;
   const toggle = (channel: 'Sms' | 'Email') => (event: Event) =>
-    v.actions.draft({ [`remind${channel}`]: (event.target as HTMLInputElement).checked, [`remind${channel}At`]: new Date().toISOString() });
+    view.actions.draft({ [`remind${channel}`]: (event.target as HTMLInputElement).checked, [`remind${channel}At`]: new Date().toISOString() });
   const waitlist = purpose === 'waitlist';
   const consent = waitlist
-    ? messages.t('waitlistConsent', v.catalog.practice.name, v.type?.name ?? '', v.type?.modality === 'telehealth' ? messages.t('videoVisit') : (v.location?.name ?? ''))
-    : messages.t('consentText', v.catalog.practice.name);
+    ? messages.t('waitlistConsent', view.catalog.practice.name, view.type?.name ?? '', view.type?.modality === 'telehealth' ? messages.t('videoVisit') : (view.location?.name ?? ''))
+    : messages.t('consentText', view.catalog.practice.name);
   return html`<fieldset class="group">
     <legend>${messages.t(waitlist ? 'waitlistContact' : 'reminders')}</legend>
     <p class="hint" id="consent-text">${consent}</p>
-    <label class="choice"><input type="checkbox" name="remind-sms" aria-describedby="consent-text" .checked=${live(d.remindSms)} @change=${toggle('Sms')} /><span>${messages.t(waitlist ? 'waitlistSms' : 'remindSms')}</span></label>
-    <label class="choice"><input type="checkbox" name="remind-email" aria-describedby="consent-text" .checked=${live(d.remindEmail)} @change=${toggle('Email')} /><span>${messages.t(waitlist ? 'waitlistEmail' : 'remindEmail')}</span></label>
+    <label class="choice"><input type="checkbox" name="remind-sms" aria-describedby="consent-text" .checked=${live(draft.remindSms)} @change=${toggle('Sms')} /><span>${messages.t(waitlist ? 'waitlistSms' : 'remindSms')}</span></label>
+    <label class="choice"><input type="checkbox" name="remind-email" aria-describedby="consent-text" .checked=${live(draft.remindEmail)} @change=${toggle('Email')} /><span>${messages.t(waitlist ? 'waitlistEmail' : 'remindEmail')}</span></label>
   </fieldset>`;
 }
 
-function renderEligibility(v: BookingView): TemplateResult | typeof nothing {
-  const { messages } = v;
-  const result = v.state.eligibility;
+function renderEligibility(view: BookingView): TemplateResult | typeof nothing {
+  const { messages } = view;
+  const result = view.state.eligibility;
   if (!result) return nothing;
   if (result === 'failed') return html`<p class="notice warning" role="status">${messages.t('eligibilityFailed')}</p>`;
   const copay = result.copay ? messages.t('copay', messages.money(result.copay.amountMinor, result.copay.currency)) : '';
@@ -64,40 +64,40 @@ function renderEligibility(v: BookingView): TemplateResult | typeof nothing {
   </p>`;
 }
 
-export function renderCoverage(v: BookingView): TemplateResult {
-  const { messages } = v;
-  const d = v.state.draft;
-  const insured = d.coverage === 'insurance';
-  return html`${radioGroup(v, 'coverage', messages.t('payment'), [
+export function renderCoverage(view: BookingView): TemplateResult {
+  const { messages } = view;
+  const draft = view.state.draft;
+  const insured = draft.coverage === 'insurance';
+  return html`${radioGroup(view, 'coverage', messages.t('payment'), [
       { value: 'insurance', label: messages.t('insurance') },
       { value: 'self-pay', label: messages.t('selfPay'), hint: messages.t('selfPayHint') },
     ])}
     ${insured
       ? html`<fieldset class="group">
           <legend>${messages.t('insuranceLegend')}</legend>
-          ${textField(v, 'payerName', messages.t('payer'), { autocomplete: 'off', hint: messages.t('payerHint') })}
-          ${textField(v, 'memberId', messages.t('memberId'), { autocomplete: 'off', code: true })}
-          ${textField(v, 'groupNumber', messages.t('groupNumber'), { autocomplete: 'off', code: true, optional: true })}
+          ${textField(view, 'payerName', messages.t('payer'), { autocomplete: 'off', hint: messages.t('payerHint') })}
+          ${textField(view, 'memberId', messages.t('memberId'), { autocomplete: 'off', code: true })}
+          ${textField(view, 'groupNumber', messages.t('groupNumber'), { autocomplete: 'off', code: true, optional: true })}
           <div class="field">
             <label for="relationship">${messages.t('relationship')}</label>
-            <select id="relationship" name="relationship" autocomplete="off" @change=${(e: Event) => v.actions.draft({ relationship: (e.target as HTMLSelectElement).value as 'self' })}>
+            <select id="relationship" name="relationship" autocomplete="off" @change=${(e: Event) => view.actions.draft({ relationship: (e.target as HTMLSelectElement).value as 'self' })}>
               ${(['self', 'spouse', 'child', 'other'] as const).map(
-                (r) => html`<option value=${r} ?selected=${d.relationship === r}>${messages.t(`rel_${r}`)}</option>`,
+                (r) => html`<option value=${r} ?selected=${draft.relationship === r}>${messages.t(`rel_${r}`)}</option>`,
               )}
             </select>
           </div>
-          ${d.relationship === 'self'
+          ${draft.relationship === 'self'
             ? nothing
-            : html`${textField(v, 'subscriberName', messages.t('subscriberName'), { autocomplete: 'off' })}
-              ${textField(v, 'subscriberDateOfBirth', messages.t('subscriberDob'), { type: 'date', autocomplete: 'off', max: v.today, birthDate: true })}`}
-          ${v.canCheckEligibility
+            : html`${textField(view, 'subscriberName', messages.t('subscriberName'), { autocomplete: 'off' })}
+              ${textField(view, 'subscriberDateOfBirth', messages.t('subscriberDob'), { type: 'date', autocomplete: 'off', max: view.today, birthDate: true })}`}
+          ${view.canCheckEligibility
             ? html`<div class="actions start">
-                <button type="button" class="button" ?disabled=${v.state.busy === 'eligibility'} @click=${v.actions.checkEligibility}>
-                  ${v.state.busy === 'eligibility' ? messages.t('checking') : messages.t('checkCoverage')}
+                <button type="button" class="button" ?disabled=${view.state.busy === 'eligibility'} @click=${view.actions.checkEligibility}>
+                  ${view.state.busy === 'eligibility' ? messages.t('checking') : messages.t('checkCoverage')}
                 </button>
               </div>`
             : nothing}
-          ${renderEligibility(v)}
+          ${renderEligibility(view)}
         </fieldset>`
       : nothing}`;
 }
@@ -107,51 +107,51 @@ export function renderCoverage(v: BookingView): TemplateResult {
  * same draft fields). A visit type open to anyone switches in place and focuses the one field
  * left (first name); a returning-only type goes back to choose a visit for new patients.
  */
-function renderNotFound(v: BookingView): TemplateResult | typeof nothing {
-  const { messages, state } = v;
+function renderNotFound(view: BookingView): TemplateResult | typeof nothing {
+  const { messages, state } = view;
   if (!state.errors.match || state.draft.kind !== 'returning') return nothing;
-  const inPlace = v.type?.patientEligibility === 'any' && state.holds.length < 2;
+  const inPlace = view.type?.patientEligibility === 'any' && state.holds.length < 2;
   const asNew = (event: Event) => {
     const root = (event.currentTarget as HTMLElement).getRootNode() as ShadowRoot;
     if (inPlace) {
-      v.actions.set({ errors: {} });
-      v.actions.draft({ kind: 'new' });
+      view.actions.set({ errors: {} });
+      view.actions.draft({ kind: 'new' });
       void (root.host as ReactiveElement).updateComplete.then(() => root.getElementById('firstName')?.focus());
     } else {
-      v.actions.go('choose');
-      v.actions.draft({ kind: 'new' });
-      v.actions.set({ notice: { tone: 'info', text: messages.t('newPatientType') } });
+      view.actions.go('choose');
+      view.actions.draft({ kind: 'new' });
+      view.actions.set({ notice: { tone: 'info', text: messages.t('newPatientType') } });
     }
   };
   return html`<div class="notice error" part="notice" id="not-found" tabindex="-1" role="alert">
     <p>${messages.t('patientNotFound')}</p>
-    ${inPlace || !v.fixed.type ? html`<button type="button" class="button" @click=${asNew}>${messages.t('bookAsNew')}</button>` : nothing}
+    ${inPlace || !view.fixed.type ? html`<button type="button" class="button" @click=${asNew}>${messages.t('bookAsNew')}</button>` : nothing}
   </div>`;
 }
 
-export function renderDetails(v: BookingView): TemplateResult {
-  const { messages } = v;
-  const d = v.state.draft;
-  const fixedKind = v.type?.patientEligibility !== 'any' || v.state.holds.length > 1;
-  return html`<form class="step-body" novalidate @submit=${(e: Event) => (e.preventDefault(), v.actions.toReview())}>
-    ${renderNotFound(v)}
-    ${renderPatientFields(v, !fixedKind)}
-    ${d.kind === 'new'
+export function renderDetails(view: BookingView): TemplateResult {
+  const { messages } = view;
+  const draft = view.state.draft;
+  const fixedKind = view.type?.patientEligibility !== 'any' || view.state.holds.length > 1;
+  return html`<form class="step-body" novalidate @submit=${(e: Event) => (e.preventDefault(), view.actions.toReview())}>
+    ${renderNotFound(view)}
+    ${renderPatientFields(view, !fixedKind)}
+    ${draft.kind === 'new'
       ? html`<fieldset class="group">
           <legend>${messages.t('yourVisit')}</legend>
-          ${textField(v, 'reason', messages.t('reason'), { autocomplete: 'off', optional: true, multiline: true, hint: messages.t('reasonHint') })}
+          ${textField(view, 'reason', messages.t('reason'), { autocomplete: 'off', optional: true, multiline: true, hint: messages.t('reasonHint') })}
           <div class="field">
-            <label for="referral">${messages.t('referral')} <span class="hint">(${v.common.t('optional')})</span></label>
-            <select id="referral" name="referral" autocomplete="off" @change=${(e: Event) => v.actions.draft({ referral: (e.target as HTMLSelectElement).value })}>
-              <option value="" ?selected=${!d.referral}>${messages.t('referralNone')}</option>
-              ${REFERRALS.map((r) => html`<option value=${r} ?selected=${d.referral === r}>${messages.t(`ref_${r}`)}</option>`)}
+            <label for="referral">${messages.t('referral')} <span class="hint">(${view.common.t('optional')})</span></label>
+            <select id="referral" name="referral" autocomplete="off" @change=${(e: Event) => view.actions.draft({ referral: (e.target as HTMLSelectElement).value })}>
+              <option value="" ?selected=${!draft.referral}>${messages.t('referralNone')}</option>
+              ${REFERRALS.map((r) => html`<option value=${r} ?selected=${draft.referral === r}>${messages.t(`ref_${r}`)}</option>`)}
             </select>
           </div>
         </fieldset>`
       : nothing}
-    ${d.kind ? html`${renderCoverage(v)} ${renderReminders(v)}` : nothing}
+    ${draft.kind ? html`${renderCoverage(view)} ${renderReminders(view)}` : nothing}
     <div class="actions">
-      <button type="button" class="button" @click=${v.actions.changeTime}>${messages.t('changeTime')}</button>
+      <button type="button" class="button" @click=${view.actions.changeTime}>${messages.t('changeTime')}</button>
       <button type="submit" class="button primary" part="next-button">${messages.t('reviewButton')}</button>
     </div>
   </form>`;

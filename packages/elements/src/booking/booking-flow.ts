@@ -87,26 +87,26 @@ export class BookingFlow {
   }
 
   /** The step's view, under the held time's countdown and the last notice. */
-  render(v: BookingView, notice: TemplateResult | typeof nothing, icsUrl: string): TemplateResult {
+  render(view: BookingView, notice: TemplateResult | typeof nothing, icsUrl: string): TemplateResult {
     const step = (() => {
-      switch (v.state.step) {
+      switch (view.state.step) {
         case 'series':
-          return renderSeries(v);
+          return renderSeries(view);
         case 'details':
-          return renderDetails(v);
+          return renderDetails(view);
         case 'review':
-          return renderReview(v);
+          return renderReview(view);
         case 'done':
-          return renderDone(v, icsUrl);
+          return renderDone(view, icsUrl);
         case 'manage':
-          return renderManage(v);
+          return renderManage(view);
         case 'cancel':
-          return renderCancel(v);
+          return renderCancel(view);
         default:
-          return renderWaitlist(v);
+          return renderWaitlist(view);
       }
     })();
-    return html`${this.renderHold(v)}${notice}${step}`;
+    return html`${this.renderHold(view)}${notice}${step}`;
   }
 
   toReview(): void {
@@ -128,7 +128,7 @@ export class BookingFlow {
     const coverage = coverageFrom(this.host.state.draft);
     const errors = validateDraft(this.host.state.draft, localDateIn(Date.now(), this.host.zones.patientZone));
     // Every coverage field the check needs, the policy holder's too when it is not the patient.
-    const missing = Object.fromEntries(COVERAGE_FIELDS.filter((f) => errors[f]).map((f) => [f, errors[f]]));
+    const missing = Object.fromEntries(COVERAGE_FIELDS.filter((field) => errors[field]).map((field) => [field, errors[field]]));
     const count = Object.keys(missing).length;
     if (coverage?.kind !== 'insurance' || count) {
       this.host.set({ errors: missing });
@@ -145,11 +145,11 @@ export class BookingFlow {
     }
   }
 
-  private renderHold(v: BookingView): TemplateResult | typeof nothing {
+  private renderHold(view: BookingView): TemplateResult | typeof nothing {
     const { state, messages } = this.host;
     if (!state.holds.length || !['details', 'review'].includes(state.step)) return nothing;
     const first = state.holds[0]!.slot;
-    const what = state.holds.length > 1 ? messages.t('seriesVisits', state.holds.length) : whenText(v, first, primaryZone(v));
+    const what = state.holds.length > 1 ? messages.t('seriesVisits', state.holds.length) : whenText(view, first, primaryZone(view));
     if (state.holdExpired) {
       return html`<div class="notice error hold" part="hold-timer" role="alert">
         <p>${messages.t('holdExpired', what)}</p>
@@ -168,7 +168,7 @@ export class BookingFlow {
 
   startHolds(holds: Hold[]): void {
     const receivedAt = Date.now();
-    const deadline = Math.min(...holds.map((h) => holdDeadline(h.expiresAt, receivedAt)));
+    const deadline = Math.min(...holds.map((hold) => holdDeadline(hold.expiresAt, receivedAt)));
     this.warned = false;
     this.host.set({ holds, holdDeadline: deadline, holdExpired: false, keys: holds.map(() => createId()) });
     this.timer.lastActivity = receivedAt;
@@ -209,7 +209,7 @@ export class BookingFlow {
       const keys = this.host.state.keys;
       this.startHolds(renewed);
       // Same holds renewed: keep the keys so a retried confirm is still the same booking.
-      if (renewed.every((h, i) => h.id === this.host.state.holds[i]?.id)) this.host.set({ keys });
+      if (renewed.every((hold, index) => hold.id === this.host.state.holds[index]?.id)) this.host.set({ keys });
       if (!quiet) this.host.announce(this.host.messages.t('holdRenewed'));
     } catch (error) {
       const err = reported(error);

@@ -12,9 +12,9 @@ import type { BookingView } from './booking-view.js';
 
 const REASONS = ['schedule', 'better', 'sick', 'cost', 'elsewhere', 'other'] as const;
 
-export function renderManage(v: BookingView): TemplateResult {
-  const { messages } = v;
-  const managed = v.state.managed!;
+export function renderManage(view: BookingView): TemplateResult {
+  const { messages } = view;
+  const managed = view.state.managed!;
   const appointment = managed.appointment;
   if (appointment.status === 'cancelled') {
     return html`<div class="step-body">
@@ -22,40 +22,40 @@ export function renderManage(v: BookingView): TemplateResult {
         'alreadyCancelled',
         appointment.cancelledAt ? messages.dateTime(appointment.cancelledAt, appointment.timeZone, { month: 'long', day: 'numeric', year: 'numeric' }) : '',
       )}</p>
-      ${renderVisit(v, appointment)}
-      <div class="actions start"><button type="button" class="button primary" @click=${v.actions.bookAnother}>${messages.t('bookNew')}</button></div>
+      ${renderVisit(view, appointment)}
+      <div class="actions start"><button type="button" class="button primary" @click=${view.actions.bookAnother}>${messages.t('bookNew')}</button></div>
     </div>`;
   }
   return html`<div class="step-body">
-    ${renderVisit(v, appointment)}
+    ${renderVisit(view, appointment)}
     ${managed.withinNoticeWindow ? html`<p class="notice warning">${messages.t('insideWindow', managed.cancellationPolicy.minimumNoticeHours)}</p>` : nothing}
     <div class="actions start">
-      <button type="button" class="button primary" @click=${v.actions.startReschedule}>${messages.t('reschedule')}</button>
-      <button type="button" class="button" @click=${() => v.actions.go('cancel')}>${messages.t('cancelVisit')}</button>
+      <button type="button" class="button primary" @click=${view.actions.startReschedule}>${messages.t('reschedule')}</button>
+      <button type="button" class="button" @click=${() => view.actions.go('cancel')}>${messages.t('cancelVisit')}</button>
     </div>
   </div>`;
 }
 
-export function renderCancel(v: BookingView): TemplateResult {
-  const { messages, state } = v;
+export function renderCancel(view: BookingView): TemplateResult {
+  const { messages, state } = view;
   const managed = state.managed!;
   const busy = state.busy === 'cancel';
   return html`<div class="step-body">
-    ${renderVisit(v, managed.appointment)}
+    ${renderVisit(view, managed.appointment)}
     <fieldset class="choices">
-      <legend>${messages.t('cancelReason')} <span class="hint">(${v.common.t('optional')})</span></legend>
+      <legend>${messages.t('cancelReason')} <span class="hint">(${view.common.t('optional')})</span></legend>
       ${REASONS.map(
-        (r) => html`<label class="choice"><input type="radio" name="reason" value=${r} .checked=${live(state.cancelReason === r)} @change=${() => v.actions.set({ cancelReason: r })} /><span>${messages.t(`reason_${r}`)}</span></label>`,
+        (r) => html`<label class="choice"><input type="radio" name="reason" value=${r} .checked=${live(state.cancelReason === r)} @change=${() => view.actions.set({ cancelReason: r })} /><span>${messages.t(`reason_${r}`)}</span></label>`,
       )}
     </fieldset>
     <div class="field">
-      <label for="cancel-note">${messages.t('cancelNote')} <span class="hint">(${v.common.t('optional')})</span></label>
-      <textarea id="cancel-note" rows="2" maxlength="300" autocomplete="off" .value=${live(state.cancelNote)} @input=${(e: Event) => v.actions.set({ cancelNote: (e.target as HTMLTextAreaElement).value })}></textarea>
+      <label for="cancel-note">${messages.t('cancelNote')} <span class="hint">(${view.common.t('optional')})</span></label>
+      <textarea id="cancel-note" rows="2" maxlength="300" autocomplete="off" .value=${live(state.cancelNote)} @input=${(e: Event) => view.actions.set({ cancelNote: (e.target as HTMLTextAreaElement).value })}></textarea>
     </div>
-    ${renderPolicy(v, managed.withinNoticeWindow)}
+    ${renderPolicy(view, managed.withinNoticeWindow)}
     <div class="actions">
-      <button type="button" class="button" @click=${() => v.actions.go('manage')}>${messages.t('keepVisit')}</button>
-      <button type="button" class="button danger" part="cancel-button" aria-disabled=${busy ? 'true' : 'false'} @click=${v.actions.cancelAppointment}>
+      <button type="button" class="button" @click=${() => view.actions.go('manage')}>${messages.t('keepVisit')}</button>
+      <button type="button" class="button danger" part="cancel-button" aria-disabled=${busy ? 'true' : 'false'} @click=${view.actions.cancelAppointment}>
         ${busy ? messages.t('cancelling') : messages.t('confirmCancel')}
       </button>
     </div>

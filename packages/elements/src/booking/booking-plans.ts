@@ -19,9 +19,9 @@ export class BookingPlans {
 
   async joinWaitlist(): Promise<void> {
     if (this.host.state.busy) return;
-    const w = this.host.state.waitlist;
+    const waitlist = this.host.state.waitlist;
     const errors: BookingState['errors'] = validateDraft(this.host.state.draft, localDateIn(Date.now(), this.host.zones.patientZone), false);
-    if (!w.weekdays.length || !w.times.length) errors.waitlist = 'errWaitlist';
+    if (!waitlist.weekdays.length || !waitlist.times.length) errors.waitlist = 'errWaitlist';
     const count = Object.keys(errors).length;
     if (count) {
       this.host.set({ errors });
@@ -37,10 +37,10 @@ export class BookingPlans {
             {
               locationId: this.host.state.locationId,
               appointmentTypeId: this.host.state.typeId,
-              ...(w.providerId ? { providerId: w.providerId } : {}),
-              preferredWeekdays: w.weekdays,
-              preferredTimesOfDay: w.times,
-              ...(w.earliestDate ? { earliestDate: w.earliestDate } : {}),
+              ...(waitlist.providerId ? { providerId: waitlist.providerId } : {}),
+              preferredWeekdays: waitlist.weekdays,
+              preferredTimesOfDay: waitlist.times,
+              ...(waitlist.earliestDate ? { earliestDate: waitlist.earliestDate } : {}),
               patient: patientFrom(this.host.state.draft),
               consents: consentsFrom(this.host.state.draft, new Date().toISOString()),
               idempotencyKey: key,
@@ -73,10 +73,10 @@ export class BookingPlans {
     try {
       const slots = await this.host.findSlots(slotQuery(this.host.state, from, to));
       const visits = planSeries({ slots, timeZone: zone, startDate, weeks: plan.weeks, weekdays: plan.weekdays, preferredTime: plan.time, ...(this.host.state.providerId ? { preferredProviderId: this.host.state.providerId } : {}) });
-      const choice = Object.fromEntries(visits.map((v) => [v.date, v.slot?.id ?? '']));
+      const choice = Object.fromEntries(visits.map((visit) => [visit.date, visit.slot?.id ?? '']));
       this.host.set({ busy: '', series: { ...plan, visits, choice } });
       this.host.focus('#plan-heading');
-      const conflicts = visits.filter((v) => v.status !== 'proposed').length;
+      const conflicts = visits.filter((visit) => visit.status !== 'proposed').length;
       this.host.announce(this.host.messages.t('seriesAnnounce', visits.length, conflicts));
     } catch (error) {
       const err = reported(error);

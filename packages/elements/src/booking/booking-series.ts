@@ -19,22 +19,22 @@ export function seriesSlots(series: SeriesDraft): Map<string, Slot> {
   return all;
 }
 
-export function renderSeries(v: BookingView): TemplateResult {
-  const { messages, state } = v;
+export function renderSeries(view: BookingView): TemplateResult {
+  const { messages, state } = view;
   const plan = state.series;
   const error = state.errors.series;
-  const zone = v.clinicZone;
-  const set = (patch: Partial<typeof plan>) => v.actions.set({ series: { ...plan, ...patch }, errors: {} });
+  const zone = view.clinicZone;
+  const set = (patch: Partial<typeof plan>) => view.actions.set({ series: { ...plan, ...patch }, errors: {} });
   const choose = (date: string, id: string) => set({ choice: { ...plan.choice, [date]: id } });
   // A time and its zone never break ("9:00 GMT-7"), even though the host wraps long words anywhere.
-  const slotText = (slot: Slot) => html`<span class="nowrap">${timeLabel(messages, slot.start, zone)}</span> · ${v.providerName(slot.providerId)}`;
+  const slotText = (slot: Slot) => html`<span class="nowrap">${timeLabel(messages, slot.start, zone)}</span> · ${view.providerName(slot.providerId)}`;
   const chosen = Object.values(plan.choice).filter(Boolean).length;
 
   return html`<div class="step-body">
     <p>${messages.t('seriesIntro')}</p>
     <fieldset class="choices days" aria-describedby=${error ? 'series-error' : nothing}>
       <legend>${messages.t('seriesDays')}</legend>
-      ${weekdayOptions(v).map(
+      ${weekdayOptions(view).map(
         ({ day, label }) => html`<label class="choice"><input type="checkbox" name="series-day" aria-invalid=${error ? 'true' : 'false'} .checked=${live(plan.weekdays.includes(day))} @change=${(e: Event) => set({ weekdays: toggled(plan.weekdays, day, (e.target as HTMLInputElement).checked), visits: undefined })} /><span>${label}</span></label>`,
       )}
     </fieldset>
@@ -43,7 +43,7 @@ export function renderSeries(v: BookingView): TemplateResult {
       <div class="field">
         <label for="series-weeks">${messages.t('seriesWeeks')}</label>
         <select id="series-weeks" @change=${(e: Event) => set({ weeks: Number((e.target as HTMLSelectElement).value), visits: undefined })}>
-          ${[2, 3, 4, 6, 8, 10, 12].map((n) => html`<option value=${n} ?selected=${plan.weeks === n}>${messages.t('weeks', n)}</option>`)}
+          ${[2, 3, 4, 6, 8, 10, 12].map((count) => html`<option value=${count} ?selected=${plan.weeks === count}>${messages.t('weeks', count)}</option>`)}
         </select>
       </div>
       <div class="field">
@@ -53,7 +53,7 @@ export function renderSeries(v: BookingView): TemplateResult {
       </div>
     </div>
     <div class="actions start">
-      <button type="button" class="button" aria-disabled=${state.busy === 'series' ? 'true' : 'false'} @click=${v.actions.planSeries}>${state.busy === 'series' ? v.common.t('loading') : messages.t('findSeries')}</button>
+      <button type="button" class="button" aria-disabled=${state.busy === 'series' ? 'true' : 'false'} @click=${view.actions.planSeries}>${state.busy === 'series' ? view.common.t('loading') : messages.t('findSeries')}</button>
     </div>
     ${plan.visits
       ? html`<h3 id="plan-heading">${messages.t('seriesProposal', plan.visits.length)}</h3>
@@ -82,9 +82,9 @@ export function renderSeries(v: BookingView): TemplateResult {
             })}
           </ol>
           <div class="actions">
-            <button type="button" class="button" @click=${() => v.actions.go('time')}>${v.common.t('back')}</button>
-            <button type="button" class="button primary" aria-disabled=${state.busy === 'hold' || !chosen ? 'true' : 'false'} @click=${v.actions.holdSeries}>${messages.t('holdSeries', chosen)}</button>
+            <button type="button" class="button" @click=${() => view.actions.go('time')}>${view.common.t('back')}</button>
+            <button type="button" class="button primary" aria-disabled=${state.busy === 'hold' || !chosen ? 'true' : 'false'} @click=${view.actions.holdSeries}>${messages.t('holdSeries', chosen)}</button>
           </div>`
-      : html`<div class="actions start"><button type="button" class="button link" @click=${() => v.actions.go('time')}>${v.common.t('back')}</button></div>`}
+      : html`<div class="actions start"><button type="button" class="button link" @click=${() => view.actions.go('time')}>${view.common.t('back')}</button></div>`}
   </div>`;
 }

@@ -63,14 +63,14 @@ export class TimePicker {
       firstWeekday: firstWeekdayOf(this.host.locale),
       rtl: this.host.rtl,
       pendingId: this.pendingSlotId,
-      calendar: { pick: (d) => this.pickDate(d), move: (d) => this.moveCalendar(d) },
+      calendar: { pick: (date) => this.pickDate(date), move: (date) => this.moveCalendar(date) },
     })}`;
   }
 
   private afterSlots(slots: Slot[]): void {
     const days = daySlots(slots, this.host.zones.zone, this.host.state.managed?.appointment.providerId);
     const today = this.host.zones.today;
-    const open = [...days.keys()].filter((d) => d >= today && d.startsWith(this.host.state.month.slice(0, 7))).sort();
+    const open = [...days.keys()].filter((date) => date >= today && date.startsWith(this.host.state.month.slice(0, 7))).sort();
     const first = slots.find((slot) => Date.parse(slot.start) > Date.now());
     if (first && (!this.nextSlot || Date.parse(first.start) < Date.parse(this.nextSlot.start))) this.nextSlot = first;
     let selected = this.host.state.selectedDate;

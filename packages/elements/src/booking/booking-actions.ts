@@ -24,7 +24,7 @@ export interface ActionDependencies {
 }
 
 export function createBookingActions(on: ActionDependencies): BookingActions {
-  const laterStep = <K extends keyof BookingFlow['actions']>(name: K) => on.flow()?.actions[name];
+  const laterStep = <Name extends keyof BookingFlow['actions']>(name: Name) => on.flow()?.actions[name];
   return {
     set: (patch) => on.set(patch),
     draft: (patch: Partial<DetailsDraft>) => {

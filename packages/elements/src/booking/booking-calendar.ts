@@ -68,10 +68,10 @@ export function dateForKey(event: KeyboardEvent, date: LocalDate, firstWeekday: 
 export function renderCalendar(messages: LocalizeController<BookingMessages>, model: CalendarModel, on: CalendarActions, rtl: boolean): TemplateResult {
   const first = firstOfMonth(model.month);
   const lead = (weekdayOf(first) - model.firstWeekday + 7) % 7;
-  const cells: Array<LocalDate | undefined> = [...Array<undefined>(lead), ...Array.from({ length: daysInMonth(first) }, (_, i) => addDays(first, i))];
+  const cells: Array<LocalDate | undefined> = [...Array<undefined>(lead), ...Array.from({ length: daysInMonth(first) }, (_, offset) => addDays(first, offset))];
   while (cells.length % 7) cells.push(undefined);
-  const weeks = Array.from({ length: cells.length / 7 }, (_, i) => cells.slice(i * 7, i * 7 + 7));
-  const headers = Array.from({ length: 7 }, (_, i) => addDays('2024-01-01', (model.firstWeekday - 1 + i) % 7)); // 2024-01-01 is a Monday
+  const weeks = Array.from({ length: cells.length / 7 }, (_, week) => cells.slice(week * 7, week * 7 + 7));
+  const headers = Array.from({ length: 7 }, (_, column) => addDays('2024-01-01', (model.firstWeekday - 1 + column) % 7)); // 2024-01-01 is a Monday
   const canPrev = first > model.today;
   const canNext = addMonths(first, 1) <= model.lastDate;
   const monthLabel = messages.date(first, { month: 'long', year: 'numeric' });

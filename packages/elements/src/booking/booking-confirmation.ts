@@ -24,8 +24,9 @@ export class BookingConfirmation {
     private readonly stopHoldTimer: () => void,
   ) {}
 
-  visitDetail(a: Appointment): BookingVisitDetail {
-    return { appointmentId: a.id, locationId: a.locationId, providerId: a.providerId, appointmentTypeId: a.appointmentTypeId, start: a.start, end: a.end, timeZone: a.timeZone };
+  visitDetail(appointment: Appointment): BookingVisitDetail {
+    const { id, locationId, providerId, appointmentTypeId, start, end, timeZone } = appointment;
+    return { appointmentId: id, locationId, providerId, appointmentTypeId, start, end, timeZone };
   }
 
   /** Lets the host stop (`preventDefault`) or delay (`waitUntil`) the booking. */
@@ -83,8 +84,8 @@ export class BookingConfirmation {
     } catch (error) {
       if (!AdapterError.is(error) || error.code !== 'hold_expired') throw error;
       const hold = await this.host.calls.run('holdSlot', (api, signal) => api.holdSlot(this.host.state.holds[index]!.slot.id, { signal }));
-      const holds = this.host.state.holds.map((h, i) => (i === index ? hold : h));
-      const keys = this.host.state.keys.map((k, i) => (i === index ? createId() : k));
+      const holds = this.host.state.holds.map((held, position) => (position === index ? hold : held));
+      const keys = this.host.state.keys.map((key, position) => (position === index ? createId() : key));
       this.host.set({ holds, keys, holdExpired: false });
       return send();
     }
@@ -94,13 +95,13 @@ export class BookingConfirmation {
     const booked: Appointment[] = [];
     const failed: Slot[] = [];
     const series = this.host.state.holds.length > 1;
-    for (let i = 0; i < this.host.state.holds.length; i++) {
+    for (let index = 0; index < this.host.state.holds.length; index++) {
       try {
-        booked.push(await this.bookOne(i));
+        booked.push(await this.bookOne(index));
       } catch (error) {
         const err = reported(error);
         if (!err) return;
-        const slot = this.host.state.holds[i]!.slot;
+        const slot = this.host.state.holds[index]!.slot;
         if (series && (err.code === 'slot_unavailable' || err.code === 'hold_expired')) {
           failed.push(slot);
           continue;
@@ -122,8 +123,8 @@ export class BookingConfirmation {
     this.stopHoldTimer();
     this.seriesId = series ? createId() : '';
     this.finish('booked', booked, failed);
-    for (const a of booked) {
-      this.host.emit(new PxmBookingConfirmedEvent({ ...this.visitDetail(a), ...(this.seriesId ? { seriesId: this.seriesId } : {}) }));
+    for (const appointment of booked) {
+      this.host.emit(new PxmBookingConfirmedEvent({ ...this.visitDetail(appointment), ...(this.seriesId ? { seriesId: this.seriesId } : {}) }));
     }
   }
 
@@ -166,20 +167,21 @@ export class BookingConfirmation {
   }
 
   createIcs(appointments: Appointment[]): string {
-    const c = this.host.catalog;
-    const type = c.types.find((t) => t.id === appointments[0]!.appointmentTypeId);
-    const location = c.locations.find((l) => l.id === appointments[0]!.locationId);
+    const catalog = this.host.catalog;
+    const practice = catalog.practice;
+    const type = catalog.types.find((candidate) => candidate.id === appointments[0]!.appointmentTypeId);
+    const location = catalog.locations.find((candidate) => candidate.id === appointments[0]!.locationId);
     const ics = appointmentIcs(
       appointments.map((appointment) => ({
         appointmentId: appointment.id,
         start: appointment.start,
         end: appointment.end,
-        title: `${type?.name ?? ''} · ${c.practice.name}`,
+        title: `${type?.name ?? ''} · ${practice.name}`,
         location: type?.modality === 'telehealth' ? this.host.messages.t('videoVisit') : location ? `${location.name}, ${addressLine(location.address)}` : '',
-        description: [c.practice.whatToBring, c.practice.cancellationPolicy.text, c.practice.phone].filter(Boolean).join('\n\n'),
+        description: [practice.whatToBring, practice.cancellationPolicy.text, practice.phone].filter(Boolean).join('\n\n'),
         manageUrl: this.host.manageLink(appointment.manageToken),
       })),
-      { calendarName: c.practice.name },
+      { calendarName: practice.name },
     );
     return URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' }));
   }

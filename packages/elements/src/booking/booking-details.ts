@@ -80,9 +80,9 @@ export function renderCoverage(view: BookingView): TemplateResult {
           ${textField(view, 'groupNumber', messages.t('groupNumber'), { autocomplete: 'off', code: true, optional: true })}
           <div class="field">
             <label for="relationship">${messages.t('relationship')}</label>
-            <select id="relationship" name="relationship" autocomplete="off" @change=${(e: Event) => view.actions.draft({ relationship: (e.target as HTMLSelectElement).value as 'self' })}>
+            <select id="relationship" name="relationship" autocomplete="off" @change=${(event: Event) => view.actions.draft({ relationship: (event.target as HTMLSelectElement).value as 'self' })}>
               ${(['self', 'spouse', 'child', 'other'] as const).map(
-                (r) => html`<option value=${r} ?selected=${draft.relationship === r}>${messages.t(`rel_${r}`)}</option>`,
+                (relationship) => html`<option value=${relationship} ?selected=${draft.relationship === relationship}>${messages.t(`rel_${relationship}`)}</option>`,
               )}
             </select>
           </div>
@@ -133,7 +133,7 @@ export function renderDetails(view: BookingView): TemplateResult {
   const { messages } = view;
   const draft = view.state.draft;
   const fixedKind = view.type?.patientEligibility !== 'any' || view.state.holds.length > 1;
-  return html`<form class="step-body" novalidate @submit=${(e: Event) => (e.preventDefault(), view.actions.toReview())}>
+  return html`<form class="step-body" novalidate @submit=${(event: Event) => (event.preventDefault(), view.actions.toReview())}>
     ${renderNotFound(view)}
     ${renderPatientFields(view, !fixedKind)}
     ${draft.kind === 'new'
@@ -142,9 +142,9 @@ export function renderDetails(view: BookingView): TemplateResult {
           ${textField(view, 'reason', messages.t('reason'), { autocomplete: 'off', optional: true, multiline: true, hint: messages.t('reasonHint') })}
           <div class="field">
             <label for="referral">${messages.t('referral')} <span class="hint">(${view.common.t('optional')})</span></label>
-            <select id="referral" name="referral" autocomplete="off" @change=${(e: Event) => view.actions.draft({ referral: (e.target as HTMLSelectElement).value })}>
+            <select id="referral" name="referral" autocomplete="off" @change=${(event: Event) => view.actions.draft({ referral: (event.target as HTMLSelectElement).value })}>
               <option value="" ?selected=${!draft.referral}>${messages.t('referralNone')}</option>
-              ${REFERRALS.map((r) => html`<option value=${r} ?selected=${draft.referral === r}>${messages.t(`ref_${r}`)}</option>`)}
+              ${REFERRALS.map((referral) => html`<option value=${referral} ?selected=${draft.referral === referral}>${messages.t(`ref_${referral}`)}</option>`)}
             </select>
           </div>
         </fieldset>`

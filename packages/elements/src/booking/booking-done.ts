@@ -33,12 +33,12 @@ function calendarLinks(view: BookingView, appointments: Appointment[], icsUrl: s
 }
 
 /** The manage link as a button-styled link, and a button that copies it. */
-function manageRow(view: BookingView, a: Appointment, label: string): TemplateResult {
+function manageRow(view: BookingView, appointment: Appointment, label: string): TemplateResult {
   const { messages } = view;
-  const copied = view.state.copiedLink === a.manageToken;
+  const copied = view.state.copiedLink === appointment.manageToken;
   return html`<div class="actions start">
-    <a class="button" href=${view.manageLink(a.manageToken)} part="manage-link" @click=${(e: MouseEvent) => view.actions.openManage(a.manageToken, e)}>${label}</a>
-    <button type="button" class="button" part="copy-link" aria-label=${`${messages.t(copied ? 'linkCopied' : 'copyLink')}: ${label}`} @click=${() => view.actions.copyLink(a.manageToken)}>
+    <a class="button" href=${view.manageLink(appointment.manageToken)} part="manage-link" @click=${(event: MouseEvent) => view.actions.openManage(appointment.manageToken, event)}>${label}</a>
+    <button type="button" class="button" part="copy-link" aria-label=${`${messages.t(copied ? 'linkCopied' : 'copyLink')}: ${label}`} @click=${() => view.actions.copyLink(appointment.manageToken)}>
       ${messages.t(copied ? 'linkCopied' : 'copyLink')}
     </button>
   </div>`;
@@ -50,7 +50,7 @@ function renderWaitlisted(view: BookingView): TemplateResult {
   const waitlist = state.waitlist;
   const row = (term: string, value: unknown) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`;
   const days = weekdayOptions(view).filter((option) => waitlist.weekdays.includes(option.day)).map((option) => option.label);
-  const provider = view.catalog.providers.find((p) => p.id === waitlist.providerId);
+  const provider = view.catalog.providers.find((candidate) => candidate.id === waitlist.providerId);
   return html`<div class="step-body">
     <p class="notice success">${messages.t('waitlistedText', view.catalog.practice.name)}</p>
     <dl class="summary" part="summary">

@@ -45,12 +45,12 @@ export function renderCancel(view: BookingView): TemplateResult {
     <fieldset class="choices">
       <legend>${messages.t('cancelReason')} <span class="hint">(${view.common.t('optional')})</span></legend>
       ${REASONS.map(
-        (r) => html`<label class="choice"><input type="radio" name="reason" value=${r} .checked=${live(state.cancelReason === r)} @change=${() => view.actions.set({ cancelReason: r })} /><span>${messages.t(`reason_${r}`)}</span></label>`,
+        (reason) => html`<label class="choice"><input type="radio" name="reason" value=${reason} .checked=${live(state.cancelReason === reason)} @change=${() => view.actions.set({ cancelReason: reason })} /><span>${messages.t(`reason_${reason}`)}</span></label>`,
       )}
     </fieldset>
     <div class="field">
       <label for="cancel-note">${messages.t('cancelNote')} <span class="hint">(${view.common.t('optional')})</span></label>
-      <textarea id="cancel-note" rows="2" maxlength="300" autocomplete="off" .value=${live(state.cancelNote)} @input=${(e: Event) => view.actions.set({ cancelNote: (e.target as HTMLTextAreaElement).value })}></textarea>
+      <textarea id="cancel-note" rows="2" maxlength="300" autocomplete="off" .value=${live(state.cancelNote)} @input=${(event: Event) => view.actions.set({ cancelNote: (event.target as HTMLTextAreaElement).value })}></textarea>
     </div>
     ${renderPolicy(view, managed.withinNoticeWindow)}
     <div class="actions">

@@ -20,7 +20,7 @@ export function renderPolicy(view: BookingView, withAck: boolean): TemplateResul
     ${withAck && fee
       ? html`<p class="notice warning">${messages.t('withinNotice', policy.minimumNoticeHours, messages.money(fee.amountMinor, fee.currency))}</p>
           <label class="choice">
-            <input type="checkbox" name="ack" aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? 'ack-error' : nothing} .checked=${live(view.state.ackFee)} @change=${(e: Event) => view.actions.set({ ackFee: (e.target as HTMLInputElement).checked, errors: {} })} />
+            <input type="checkbox" name="ack" aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? 'ack-error' : nothing} .checked=${live(view.state.ackFee)} @change=${(event: Event) => view.actions.set({ ackFee: (event.target as HTMLInputElement).checked, errors: {} })} />
             <span>${messages.t('ackFee', messages.money(fee.amountMinor, fee.currency))}</span>
           </label>
           ${error ? html`<span class="error-text" id="ack-error">${messages.t('errAck')}</span>` : nothing}`

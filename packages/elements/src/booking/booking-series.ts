@@ -35,20 +35,20 @@ export function renderSeries(view: BookingView): TemplateResult {
     <fieldset class="choices days" aria-describedby=${error ? 'series-error' : nothing}>
       <legend>${messages.t('seriesDays')}</legend>
       ${weekdayOptions(view).map(
-        ({ day, label }) => html`<label class="choice"><input type="checkbox" name="series-day" aria-invalid=${error ? 'true' : 'false'} .checked=${live(plan.weekdays.includes(day))} @change=${(e: Event) => set({ weekdays: toggled(plan.weekdays, day, (e.target as HTMLInputElement).checked), visits: undefined })} /><span>${label}</span></label>`,
+        ({ day, label }) => html`<label class="choice"><input type="checkbox" name="series-day" aria-invalid=${error ? 'true' : 'false'} .checked=${live(plan.weekdays.includes(day))} @change=${(event: Event) => set({ weekdays: toggled(plan.weekdays, day, (event.target as HTMLInputElement).checked), visits: undefined })} /><span>${label}</span></label>`,
       )}
     </fieldset>
     ${error ? html`<p class="error-text" id="series-error">${messages.t(error as 'errSeriesDays')}</p>` : nothing}
     <div class="row">
       <div class="field">
         <label for="series-weeks">${messages.t('seriesWeeks')}</label>
-        <select id="series-weeks" @change=${(e: Event) => set({ weeks: Number((e.target as HTMLSelectElement).value), visits: undefined })}>
+        <select id="series-weeks" @change=${(event: Event) => set({ weeks: Number((event.target as HTMLSelectElement).value), visits: undefined })}>
           ${[2, 3, 4, 6, 8, 10, 12].map((count) => html`<option value=${count} ?selected=${plan.weeks === count}>${messages.t('weeks', count)}</option>`)}
         </select>
       </div>
       <div class="field">
         <label for="series-time">${messages.t('seriesTime')}</label>
-        <input id="series-time" type="time" step="900" min="06:00" max="20:00" .value=${live(plan.time)} @input=${(e: Event) => set({ time: (e.target as HTMLInputElement).value, visits: undefined })} />
+        <input id="series-time" type="time" step="900" min="06:00" max="20:00" .value=${live(plan.time)} @input=${(event: Event) => set({ time: (event.target as HTMLInputElement).value, visits: undefined })} />
         <span class="hint">${messages.t('clinicZoneHint', messages.zoneName(new Date(), zone, 'long'))}</span>
       </div>
     </div>
@@ -63,7 +63,7 @@ export function renderSeries(view: BookingView): TemplateResult {
               const pick = plan.choice[visit.date] ?? '';
               if (visit.status === 'proposed' && visit.slot) {
                 const slot = visit.slot;
-                return html`<li class="plan-visit"><label class="choice"><input type="checkbox" name="series-visit" .checked=${live(pick === slot.id)} @change=${(e: Event) => choose(visit.date, (e.target as HTMLInputElement).checked ? slot.id : '')} /><span><strong>${day}</strong> ${slotText(slot)}</span></label></li>`;
+                return html`<li class="plan-visit"><label class="choice"><input type="checkbox" name="series-visit" .checked=${live(pick === slot.id)} @change=${(event: Event) => choose(visit.date, (event.target as HTMLInputElement).checked ? slot.id : '')} /><span><strong>${day}</strong> ${slotText(slot)}</span></label></li>`;
               }
               // The day heads the item (so the list number sits beside it) and names the group of alternatives.
               return html`<li class="plan-visit conflict">

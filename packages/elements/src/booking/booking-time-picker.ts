@@ -51,15 +51,15 @@ export class TimePicker {
     this.nextSlot = undefined;
   }
 
-  render(v: BookingView): TemplateResult {
+  render(view: BookingView): TemplateResult {
     const task = this.task;
-    return html`${renderPickTime(v, {
+    return html`${renderPickTime(view, {
       slots: task.value,
       loading: task.status === TaskStatus.PENDING,
       error: task.status === TaskStatus.ERROR ? this.host.errorMessage(AdapterError.is(task.error) ? task.error : undefined) : undefined,
       retry: () => this.refresh(),
       next: this.nextSlot,
-      lastDate: addDays(v.today, HORIZON_DAYS),
+      lastDate: addDays(view.today, HORIZON_DAYS),
       firstWeekday: firstWeekdayOf(this.host.locale),
       rtl: this.host.rtl,
       pendingId: this.pendingSlotId,

@@ -13,7 +13,7 @@ export function weekdayOptions(view: BookingView): Array<{ day: number; label: s
   return [1, 2, 3, 4, 5, 6].map((day) => ({ day, label: view.messages.date(addDays('2024-01-01', day - 1), { weekday: 'long' }) }));
 }
 
-export function toggled<T>(list: readonly T[], value: T, on: boolean): T[] {
+export function toggled<Item>(list: readonly Item[], value: Item, on: boolean): Item[] {
   return on ? [...new Set([...list, value])] : list.filter((item) => item !== value);
 }
 
@@ -22,32 +22,32 @@ export function renderWaitlist(view: BookingView): TemplateResult {
   const waitlist = state.waitlist;
   const error = state.errors.waitlist;
   const set = (patch: Partial<typeof waitlist>) => view.actions.set({ waitlist: { ...waitlist, ...patch }, errors: {} });
-  return html`<form class="step-body" novalidate @submit=${(e: Event) => (e.preventDefault(), view.actions.joinWaitlist())}>
+  return html`<form class="step-body" novalidate @submit=${(event: Event) => (event.preventDefault(), view.actions.joinWaitlist())}>
     <p class="context">${messages.t('waitlistFor', view.type?.name ?? '', view.type?.modality === 'telehealth' ? messages.t('videoVisit') : (view.location?.name ?? ''), view.catalog.practice.name)}</p>
     <p>${messages.t('waitlistIntro')}</p>
     <fieldset class="choices days" aria-describedby=${error ? 'waitlist-error' : nothing}>
       <legend>${messages.t('preferredDays')}</legend>
       ${weekdayOptions(view).map(
-        ({ day, label }) => html`<label class="choice"><input type="checkbox" name="wl-day" aria-invalid=${error ? 'true' : 'false'} .checked=${waitlist.weekdays.includes(day)} @change=${(e: Event) => set({ weekdays: toggled(waitlist.weekdays, day, (e.target as HTMLInputElement).checked) })} /><span>${label}</span></label>`,
+        ({ day, label }) => html`<label class="choice"><input type="checkbox" name="wl-day" aria-invalid=${error ? 'true' : 'false'} .checked=${waitlist.weekdays.includes(day)} @change=${(event: Event) => set({ weekdays: toggled(waitlist.weekdays, day, (event.target as HTMLInputElement).checked) })} /><span>${label}</span></label>`,
       )}
     </fieldset>
     <fieldset class="choices inline">
       <legend>${messages.t('preferredTimes')}</legend>
       ${TIMES.map(
-        (type) => html`<label class="choice"><input type="checkbox" name="wl-time" .checked=${waitlist.times.includes(type)} @change=${(e: Event) => set({ times: toggled(waitlist.times, type, (e.target as HTMLInputElement).checked) })} /><span>${messages.t(type)}</span></label>`,
+        (timeOfDay) => html`<label class="choice"><input type="checkbox" name="wl-time" .checked=${waitlist.times.includes(timeOfDay)} @change=${(event: Event) => set({ times: toggled(waitlist.times, timeOfDay, (event.target as HTMLInputElement).checked) })} /><span>${messages.t(timeOfDay)}</span></label>`,
       )}
     </fieldset>
     ${error ? html`<p class="error-text" id="waitlist-error">${messages.t('errWaitlist')}</p>` : nothing}
     <div class="field">
       <label for="wl-provider">${messages.t('provider')}</label>
-      <select id="wl-provider" @change=${(e: Event) => set({ providerId: (e.target as HTMLSelectElement).value })}>
+      <select id="wl-provider" @change=${(event: Event) => set({ providerId: (event.target as HTMLSelectElement).value })}>
         <option value="" ?selected=${!waitlist.providerId}>${messages.t('anyProvider')}</option>
         ${providersFor(view).map((provider) => html`<option value=${provider.id} ?selected=${waitlist.providerId === provider.id}>${provider.name}</option>`)}
       </select>
     </div>
     <div class="field">
       <label for="wl-earliest">${messages.t('earliestDate')} <span class="hint">(${view.common.t('optional')})</span></label>
-      <input id="wl-earliest" type="date" min=${view.today} .value=${waitlist.earliestDate} @input=${(e: Event) => set({ earliestDate: (e.target as HTMLInputElement).value })} />
+      <input id="wl-earliest" type="date" min=${view.today} .value=${waitlist.earliestDate} @input=${(event: Event) => set({ earliestDate: (event.target as HTMLInputElement).value })} />
     </div>
     ${renderPatientFields(view, view.type?.patientEligibility === 'any')}
     ${state.draft.kind ? renderReminders(view, 'waitlist') : nothing}

@@ -101,6 +101,8 @@ export class PxmBooking extends PxmElement {
     state: { state: true },
     announcement: { state: true },
     icsUrl: { state: true },
+    picker: { state: true },
+    flow: { state: true },
   };
 
   static override styles = [hostStyles, controlStyles, bookingStyles];
@@ -137,8 +139,10 @@ export class PxmBooking extends PxmElement {
   private readonly pickPart = new LazyPart(this, importPick);
   private readonly flowPart = new LazyPart(this, importFlow);
   private readonly dialog = new BookingDialog(this, (trigger) => this.openFromTrigger(trigger));
-  private picker: TimePicker | undefined;
-  private flow: BookingFlow | undefined;
+  /** The time step's behaviour, once its part has loaded. */
+  private declare picker: TimePicker | undefined;
+  /** The later steps, once their part has loaded. */
+  private declare flow: BookingFlow | undefined;
   private readonly pendingFocus = new PendingFocus(this);
   /** Moving through the steps; what the time picker and the later steps are given. */
   private readonly steps: BookingSteps = new BookingSteps({
@@ -289,14 +293,12 @@ export class PxmBooking extends PxmElement {
   private async loadPick(): Promise<TimePicker> {
     const module = await this.pickPart.load();
     this.picker ??= new module.TimePicker(this.steps, this);
-    this.requestUpdate();
     return this.picker;
   }
 
   private async loadFlow(): Promise<BookingFlow> {
     const module = await this.flowPart.load();
     this.flow ??= new module.BookingFlow(this.steps, this);
-    this.requestUpdate();
     return this.flow;
   }
 

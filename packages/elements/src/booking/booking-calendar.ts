@@ -65,27 +65,27 @@ export function dateForKey(event: KeyboardEvent, date: LocalDate, firstWeekday: 
   }
 }
 
-export function renderCalendar(l: LocalizeController<BookingMessages>, m: CalendarModel, on: CalendarActions, rtl: boolean): TemplateResult {
-  const first = firstOfMonth(m.month);
-  const lead = (weekdayOf(first) - m.firstWeekday + 7) % 7;
-  const cells: Array<LocalDate | undefined> = [...Array<undefined>(lead), ...Array.from({ length: daysInMonth(first) }, (_, i) => addDays(first, i))];
+export function renderCalendar(messages: LocalizeController<BookingMessages>, model: CalendarModel, on: CalendarActions, rtl: boolean): TemplateResult {
+  const first = firstOfMonth(model.month);
+  const lead = (weekdayOf(first) - model.firstWeekday + 7) % 7;
+  const cells: Array<LocalDate | undefined> = [...Array<undefined>(lead), ...Array.from({ length: daysInMonth(first) }, (_, offset) => addDays(first, offset))];
   while (cells.length % 7) cells.push(undefined);
-  const weeks = Array.from({ length: cells.length / 7 }, (_, i) => cells.slice(i * 7, i * 7 + 7));
-  const headers = Array.from({ length: 7 }, (_, i) => addDays('2024-01-01', (m.firstWeekday - 1 + i) % 7)); // 2024-01-01 is a Monday
-  const canPrev = first > m.today;
-  const canNext = addMonths(first, 1) <= m.lastDate;
-  const monthLabel = l.date(first, { month: 'long', year: 'numeric' });
+  const weeks = Array.from({ length: cells.length / 7 }, (_, week) => cells.slice(week * 7, week * 7 + 7));
+  const headers = Array.from({ length: 7 }, (_, column) => addDays('2024-01-01', (model.firstWeekday - 1 + column) % 7)); // 2024-01-01 is a Monday
+  const canPrev = first > model.today;
+  const canNext = addMonths(first, 1) <= model.lastDate;
+  const monthLabel = messages.date(first, { month: 'long', year: 'numeric' });
 
   const onKey = (event: KeyboardEvent) => {
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
-      on.pick(m.focusDate);
+      on.pick(model.focusDate);
       return;
     }
-    const next = dateForKey(event, m.focusDate, m.firstWeekday, rtl);
+    const next = dateForKey(event, model.focusDate, model.firstWeekday, rtl);
     if (!next) return;
     event.preventDefault();
-    on.move(next < m.today ? m.today : next > m.lastDate ? m.lastDate : next);
+    on.move(next < model.today ? model.today : next > model.lastDate ? model.lastDate : next);
   };
   const onClick = (event: Event) => {
     const cell = (event.target as Element).closest<HTMLElement>('[data-date]');
@@ -94,18 +94,18 @@ export function renderCalendar(l: LocalizeController<BookingMessages>, m: Calend
 
   return html`<div class="calendar" part="calendar">
     <div class="month-bar">
-      <button type="button" class="button icon" ?disabled=${!canPrev} aria-label=${l.t('prevMonth')} @click=${() => on.move(addMonths(first, -1) < m.today ? m.today : addMonths(first, -1))}>
+      <button type="button" class="button icon" ?disabled=${!canPrev} aria-label=${messages.t('prevMonth')} @click=${() => on.move(addMonths(first, -1) < model.today ? model.today : addMonths(first, -1))}>
         <span aria-hidden="true">‹</span>
       </button>
       <h3 id="month-label" aria-live="polite">${monthLabel}</h3>
-      <button type="button" class="button icon" ?disabled=${!canNext} aria-label=${l.t('nextMonth')} @click=${() => on.move(addMonths(first, 1))}>
+      <button type="button" class="button icon" ?disabled=${!canNext} aria-label=${messages.t('nextMonth')} @click=${() => on.move(addMonths(first, 1))}>
         <span aria-hidden="true">›</span>
       </button>
     </div>
-    <table role="grid" aria-labelledby="month-label" aria-busy=${m.loading ? 'true' : 'false'} @keydown=${onKey} @click=${onClick}>
+    <table role="grid" aria-labelledby="month-label" aria-busy=${model.loading ? 'true' : 'false'} @keydown=${onKey} @click=${onClick}>
       <thead>
         <tr>
-          ${headers.map((d) => html`<th scope="col" abbr=${l.date(d, { weekday: 'long' })}>${l.date(d, { weekday: 'narrow' })}</th>`)}
+          ${headers.map((date) => html`<th scope="col" abbr=${messages.date(date, { weekday: 'long' })}>${messages.date(date, { weekday: 'narrow' })}</th>`)}
         </tr>
       </thead>
       <tbody>
@@ -113,20 +113,20 @@ export function renderCalendar(l: LocalizeController<BookingMessages>, m: Calend
           (week) => html`<tr>
             ${week.map((date) => {
               if (!date) return html`<td class="blank"></td>`;
-              const count = m.counts.get(date) ?? 0;
-              const open = count > 0 && date >= m.today && date <= m.lastDate;
-              const label = l.date(date, { weekday: 'long', month: 'long', day: 'numeric' });
+              const count = model.counts.get(date) ?? 0;
+              const open = count > 0 && date >= model.today && date <= model.lastDate;
+              const label = messages.date(date, { weekday: 'long', month: 'long', day: 'numeric' });
               return html`<td
                 role="gridcell"
-                part="day${open ? ' day-open' : ''}${date === m.selectedDate ? ' day-selected' : ''}"
-                class=${`day${open ? ' open' : ''}${date === m.today ? ' today' : ''}`}
+                part="day${open ? ' day-open' : ''}${date === model.selectedDate ? ' day-selected' : ''}"
+                class=${`day${open ? ' open' : ''}${date === model.today ? ' today' : ''}`}
                 data-date=${date}
-                tabindex=${date === m.focusDate ? 0 : -1}
-                aria-selected=${date === m.selectedDate ? 'true' : 'false'}
+                tabindex=${date === model.focusDate ? 0 : -1}
+                aria-selected=${date === model.selectedDate ? 'true' : 'false'}
                 aria-disabled=${open ? nothing : 'true'}
-                aria-current=${date === m.today ? 'date' : nothing}
+                aria-current=${date === model.today ? 'date' : nothing}
               ><span aria-hidden="true">${Number(date.slice(8))}</span><span class="visually-hidden">${label}, ${
-                m.loading ? l.t('loadingTimes') : l.t('openings', count)
+                model.loading ? messages.t('loadingTimes') : messages.t('openings', count)
               }</span></td>`;
             })}
           </tr>`,

@@ -9,101 +9,101 @@ import type { BookingView } from './booking-view.js';
 import { spokenLabel } from '../internal/spoken-label.js';
 
 /** Types at the location that fit the patient (any type while we do not know them yet). */
-export function typesFor(v: BookingView): AppointmentType[] {
-  const kind = v.s.draft.kind;
-  return v.catalog.types.filter(
-    (t) =>
-      (!t.locationIds || !v.s.locationId || t.locationIds.includes(v.s.locationId)) &&
-      (!kind || t.patientEligibility === 'any' || t.patientEligibility === kind),
+export function typesFor(view: BookingView): AppointmentType[] {
+  const kind = view.state.draft.kind;
+  return view.catalog.types.filter(
+    (type) =>
+      (!type.locationIds || !view.state.locationId || type.locationIds.includes(view.state.locationId)) &&
+      (!kind || type.patientEligibility === 'any' || type.patientEligibility === kind),
   );
 }
 
-export function providersFor(v: BookingView) {
-  return v.catalog.providers.filter(
-    (p) => (!v.s.locationId || p.locationIds.includes(v.s.locationId)) && (!v.s.typeId || p.appointmentTypeIds.includes(v.s.typeId)),
+export function providersFor(view: BookingView) {
+  return view.catalog.providers.filter(
+    (provider) => (!view.state.locationId || provider.locationIds.includes(view.state.locationId)) && (!view.state.typeId || provider.appointmentTypeIds.includes(view.state.typeId)),
   );
 }
 
 function optionGroup(
-  v: BookingView,
+  view: BookingView,
   name: 'locationId' | 'typeId' | 'providerId',
   legend: string,
   options: Array<{ value: string; label: string; hint?: string; extra?: TemplateResult }>,
 ): TemplateResult {
-  const missing = v.s.errors.choice === name;
+  const missing = view.state.errors.choice === name;
   return html`<fieldset class="choices cards" part="choices">
     <legend>${legend}</legend>
     ${options.map(
-      (o) => html`<div class="card">
+      (option) => html`<div class="card">
         <label class="choice">
           <input
             type="radio"
             name=${name}
-            value=${o.value}
-            .checked=${v.s[name] === o.value}
+            value=${option.value}
+            .checked=${view.state[name] === option.value}
             aria-invalid=${missing ? 'true' : 'false'}
             aria-describedby=${missing ? `${name}-error` : nothing}
-            @change=${() => v.a.set({ [name]: o.value, errors: {} })}
+            @change=${() => view.actions.set({ [name]: option.value, errors: {} })}
           />
-          <span class="choice-text"><strong>${o.label}</strong>${o.hint ? html`<span class="hint">${o.hint}</span>` : nothing}</span>
+          <span class="choice-text"><strong>${option.label}</strong>${option.hint ? html`<span class="hint">${option.hint}</span>` : nothing}</span>
         </label>
-        ${o.extra ?? nothing}
+        ${option.extra ?? nothing}
       </div>`,
     )}
-    ${missing ? html`<span class="error-text" id=${`${name}-error`}>${v.l.t('errChoose')}</span>` : nothing}
+    ${missing ? html`<span class="error-text" id=${`${name}-error`}>${view.messages.t('errChoose')}</span>` : nothing}
   </fieldset>`;
 }
 
-export function renderChoose(v: BookingView): TemplateResult {
-  const { l } = v;
-  const types = typesFor(v);
-  const providers = providersFor(v);
-  const askKind = !v.fixed.type && !v.s.rescheduling;
+export function renderChoose(view: BookingView): TemplateResult {
+  const { messages } = view;
+  const types = typesFor(view);
+  const providers = providersFor(view);
+  const askKind = !view.fixed.type && !view.state.rescheduling;
   return html`<div class="step-body">
     ${askKind
-      ? radioGroup(v, 'kind', l.t('kindQuestion'), [
-          { value: 'new', label: l.t('kindNew') },
-          { value: 'returning', label: l.t('kindReturning') },
+      ? radioGroup(view, 'kind', messages.t('kindQuestion'), [
+          { value: 'new', label: messages.t('kindNew') },
+          { value: 'returning', label: messages.t('kindReturning') },
         ])
       : nothing}
-    ${v.fixed.location || v.s.rescheduling
+    ${view.fixed.location || view.state.rescheduling
       ? nothing
       : optionGroup(
-          v,
+          view,
           'locationId',
-          l.t('chooseLocation'),
-          v.catalog.locations.map((loc) => ({
+          messages.t('chooseLocation'),
+          view.catalog.locations.map((loc) => ({
             value: loc.id,
             label: loc.name,
             hint: addressLine(loc.address),
             extra: html`<a class="map-link" href=${mapLink(loc)} target="_blank" rel="noopener noreferrer"
-              >${spokenLabel(l.t('mapLink'), `${l.t('mapLink')}: ${loc.name} ${l.t('newWindow')}`)}</a
+              >${spokenLabel(messages.t('mapLink'), `${messages.t('mapLink')}: ${loc.name} ${messages.t('newWindow')}`)}</a
             >`,
           })),
         )}
-    ${v.fixed.type || v.s.rescheduling || (askKind && !v.s.draft.kind)
+    ${view.fixed.type || view.state.rescheduling || (askKind && !view.state.draft.kind)
       ? nothing
       : optionGroup(
-          v,
+          view,
           'typeId',
-          l.t('chooseType'),
-          types.map((t) => ({
-            value: t.id,
-            label: t.name,
-            hint: [l.t('minutes', t.durationMinutes), l.t(t.modality === 'telehealth' ? 'telehealth' : 'inClinic'), t.description]
+          messages.t('chooseType'),
+          types.map((type) => ({
+            value: type.id,
+            label: type.name,
+            hint: [messages.t('minutes', type.durationMinutes), messages.t(type.modality === 'telehealth' ? 'telehealth' : 'inClinic'), type.description]
               .filter(Boolean)
               .join(' · '),
           })),
         )}
-    ${v.fixed.provider || !v.s.locationId || !v.s.typeId
+    ${view.fixed.provider || !view.state.locationId || !view.state.typeId
       ? nothing
-      : optionGroup(v, 'providerId', l.t('chooseProvider'), [
-          { value: '', label: l.t('anyProvider'), hint: l.t('anyProviderHint') },
-          ...providers.map((p) => ({ value: p.id, label: p.name, hint: [p.credentials, p.bio].filter(Boolean).join(' · ') })),
+      : optionGroup(view, 'providerId', messages.t('chooseProvider'), [
+          { value: '', label: messages.t('anyProvider'), hint: messages.t('anyProviderHint') },
+          ...providers.map((provider) => ({ value: provider.id, label: provider.name, hint: [provider.credentials, provider.bio].filter(Boolean).join(' · ') })),
         ])}
     <div class="actions">
-      ${v.s.rescheduling ? html`<button type="button" class="button" @click=${v.a.keepCurrent}>${l.t('keepCurrent')}</button>` : nothing}
-      <button type="button" class="button primary" part="next-button" @click=${v.a.toTimes}>${l.t('seeTimes')}</button>
+      ${view.state.rescheduling ? html`<button type="button" class="button" @click=${view.actions.keepCurrent}>${messages.t('keepCurrent')}</button>` : nothing}
+      <button type="button" class="button primary" part="next-button" @click=${view.actions.toTimes}>${messages.t('seeTimes')}</button>
     </div>
   </div>`;
 }

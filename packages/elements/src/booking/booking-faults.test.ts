@@ -101,7 +101,7 @@ describe('pxm-booking: failures', () => {
     const el = await fixture<PxmBooking>(html`<pxm-booking location="denver-highlands" appointment-type="initial-evaluation" time-zone="America/Denver" .adapter=${faults.adapter}></pxm-booking>`);
     await toReview(el);
     // The backend let the hold go while this device still counted (clock skew, a restart).
-    await memory.booking.releaseHold(el.s.holds[0]!.id);
+    await memory.booking.releaseHold(el.state.holds[0]!.id);
     button(el, 'Confirm booking').click();
     await untilStep(el, 'You’re booked');
     expect(faults.calls.filter((c) => c === 'booking.holdSlot')).to.have.length(2, 'held once more');
@@ -111,8 +111,8 @@ describe('pxm-booking: failures', () => {
     const memory = createMemoryAdapter();
     const el = await fixture<PxmBooking>(html`<pxm-booking location="denver-highlands" appointment-type="initial-evaluation" time-zone="America/Denver" .adapter=${memory}></pxm-booking>`);
     await toReview(el);
-    const slot = el.s.holds[0]!.slot;
-    await memory.booking.releaseHold(el.s.holds[0]!.id);
+    const slot = el.state.holds[0]!.slot;
+    await memory.booking.releaseHold(el.state.holds[0]!.id);
     await memory.booking.holdSlot(slot.id); // another patient
     button(el, 'Confirm booking').click();
     await untilStep(el, 'Pick a time');

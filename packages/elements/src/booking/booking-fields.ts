@@ -15,33 +15,36 @@ export interface FieldOptions {
   multiline?: boolean;
   /** Member and group ids: no spellcheck, no capitalisation changes. */
   code?: boolean;
+  /** A date typed from memory (a birth date): no calendar button, which would be a second tab stop. */
+  birthDate?: boolean;
 }
 
-export function errorText(v: BookingView, field: DraftField): string | undefined {
-  const key = v.s.errors[field];
-  return key ? v.l.t(key as 'errRequired') : undefined;
+export function errorText(view: BookingView, field: DraftField): string | undefined {
+  const key = view.state.errors[field];
+  return key ? view.messages.t(key as 'errRequired') : undefined;
 }
 
-export function textField(v: BookingView, name: DraftField, label: string, o: FieldOptions): TemplateResult {
-  const error = errorText(v, name);
-  const describedBy = [o.hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
-  const value = String(v.s.draft[name]);
-  const onInput = (event: Event) => v.a.draft({ [name]: (event.target as HTMLInputElement).value });
+export function textField(view: BookingView, name: DraftField, label: string, fieldOptions: FieldOptions): TemplateResult {
+  const error = errorText(view, name);
+  const describedBy = [fieldOptions.hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
+  const value = String(view.state.draft[name]);
+  const onInput = (event: Event) => view.actions.draft({ [name]: (event.target as HTMLInputElement).value });
   return html`<div class="field" part="field">
-    <label for=${name}>${label}${o.optional ? html` <span class="hint">(${v.common.t('optional')})</span>` : nothing}</label>
-    ${o.hint ? html`<span class="hint" id=${`${name}-hint`}>${o.hint}</span>` : nothing}
-    ${o.multiline
-      ? html`<textarea id=${name} name=${name} rows="3" maxlength="2000" autocomplete=${o.autocomplete} aria-describedby=${describedBy || nothing} aria-invalid=${error ? 'true' : 'false'} .value=${live(value)} @input=${onInput}></textarea>`
+    <label for=${name}>${label}${fieldOptions.optional ? html` <span class="hint">(${view.common.t('optional')})</span>` : nothing}</label>
+    ${fieldOptions.hint ? html`<span class="hint" id=${`${name}-hint`}>${fieldOptions.hint}</span>` : nothing}
+    ${fieldOptions.multiline
+      ? html`<textarea id=${name} name=${name} rows="3" maxlength="2000" autocomplete=${fieldOptions.autocomplete} aria-describedby=${describedBy || nothing} aria-invalid=${error ? 'true' : 'false'} .value=${live(value)} @input=${onInput}></textarea>`
       : html`<input
           id=${name}
           name=${name}
-          type=${o.type ?? 'text'}
-          autocomplete=${o.autocomplete}
-          inputmode=${o.inputmode ?? nothing}
-          max=${o.max ?? nothing}
-          spellcheck=${o.code ? 'false' : nothing}
-          autocapitalize=${o.code ? 'characters' : nothing}
-          ?required=${!o.optional}
+          type=${fieldOptions.type ?? 'text'}
+          class=${fieldOptions.birthDate ? 'birth-date' : nothing}
+          autocomplete=${fieldOptions.autocomplete}
+          inputmode=${fieldOptions.inputmode ?? nothing}
+          max=${fieldOptions.max ?? nothing}
+          spellcheck=${fieldOptions.code ? 'false' : nothing}
+          autocapitalize=${fieldOptions.code ? 'characters' : nothing}
+          ?required=${!fieldOptions.optional}
           aria-describedby=${describedBy || nothing}
           aria-invalid=${error ? 'true' : 'false'}
           .value=${live(value)}
@@ -53,12 +56,12 @@ export function textField(v: BookingView, name: DraftField, label: string, o: Fi
 
 /** A group of native radio buttons (arrow keys move between them) bound to a draft field. */
 export function radioGroup(
-  v: BookingView,
+  view: BookingView,
   name: DraftField,
   legend: string,
   options: Array<{ value: string; label: string; hint?: string }>,
 ): TemplateResult {
-  const error = errorText(v, name);
+  const error = errorText(view, name);
   return html`<fieldset class="choices" id=${name} aria-describedby=${error ? `${name}-error` : nothing}>
     <legend>${legend}</legend>
     ${options.map(
@@ -67,9 +70,9 @@ export function radioGroup(
           type="radio"
           name=${name}
           value=${option.value}
-          .checked=${live(v.s.draft[name] === option.value)}
+          .checked=${live(view.state.draft[name] === option.value)}
           aria-invalid=${error ? 'true' : 'false'}
-          @change=${() => v.a.draft({ [name]: option.value })}
+          @change=${() => view.actions.draft({ [name]: option.value })}
         />
         <span class="choice-text">${option.label}${option.hint ? html`<span class="hint">${option.hint}</span>` : nothing}</span>
       </label>`,

@@ -1,41 +1,51 @@
-/** What the on-demand steps (booking-flow.ts) use of the element: its state, calls and feedback. */
-import type { AdapterError, BookingApi, parseResponse, PxmAdapter } from '@pxm/core';
-import type { Hold, Slot } from '@pxm/core/booking';
-import type { nothing, TemplateResult } from 'lit';
-import type { CommonMessages } from '../l10n/common.en.js';
+/**
+ * What the booking's behaviours (the time picker, the later steps) are given by the element:
+ * the booking state and ways to change it, adapter calls, and feedback to the patient. Views
+ * get a `BookingView` instead; neither sees the element itself.
+ */
+import { AdapterError, type bookingReplySchemas, type PxmAdapter } from '@pxm/core';
+import { type Hold, type Slot } from '@pxm/core/booking';
+import type { AdapterCalls } from '../controllers/adapter-calls.js';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import type { BookingMessages } from './booking.messages.en.js';
 import type { BookingState, BookingStep, Catalog } from './booking-state.js';
-import type { BookingActions, BookingView } from './booking-view.js';
+import type { BookingActions } from './booking-view.js';
+import type { BookingZones } from './booking-zones.js';
 
-export type Schema<T> = Parameters<typeof parseResponse<T>>[0];
+export type BookingCalls = AdapterCalls<'booking', typeof bookingReplySchemas>;
+
+/** A query for openings: one place, visit type and (optionally) provider, between two instants. */
+export interface SlotQuery {
+  locationId: string;
+  typeId: string;
+  providerId: string;
+  from: string;
+  to: string;
+}
 
 export interface FlowHost {
-  readonly s: BookingState;
-  readonly l: LocalizeController<BookingMessages>;
-  readonly common: LocalizeController<CommonMessages>;
+  readonly state: BookingState;
+  readonly messages: LocalizeController<BookingMessages>;
   readonly catalog: Catalog;
+  readonly calls: BookingCalls;
+  /** The adapter in use: a new one loads the times again. */
   readonly adapter: PxmAdapter | undefined;
   readonly manageToken: string | undefined;
-  readonly clinicZone: string;
-  readonly patientZone: string;
-  readonly zone: string;
-  readonly icsUrl: string;
-  /** Today in the display zone. */
-  readonly today: string;
+  /** The zones times are read in, and today in the one shown. */
+  readonly zones: BookingZones;
   readonly locale: string;
   readonly rtl: boolean;
   readonly actions: BookingActions;
   set(patch: Partial<BookingState>): void;
   go(step: BookingStep, patch?: Partial<BookingState>): void;
-  call<T>(operation: string, run: (api: BookingApi, signal: AbortSignal) => Promise<unknown>, schema: Schema<T>): Promise<T>;
-  findSlots(locationId: string, typeId: string, providerId: string, from: string, to: string, signal?: AbortSignal): Promise<Slot[]>;
+  findSlots(query: SlotQuery, signal?: AbortSignal): Promise<Slot[]>;
+  /** Fires `pxm-error` for a failure no adapter call reported (the calls report their own). */
   report(error: unknown, operation: string): AdapterError | undefined;
   errorMessage(error: AdapterError | undefined): string;
   notify(text: string, tone?: 'error' | 'warning' | 'info', retry?: () => void): void;
-  notice(): TemplateResult | typeof nothing;
   announce(text: string): void;
   focusErrors(count: number): void;
+  /** Focuses the element matching `selector` after the next update. */
   focus(selector: string): void;
   releaseHolds(): void;
   backToTimes(slot: Slot | undefined, text?: string): void;
@@ -44,6 +54,15 @@ export interface FlowHost {
   setIcs(url: string): void;
   revokeIcs(): void;
   emit(event: Event): boolean;
-  view(): BookingView;
   loadFlow(): Promise<{ startHolds(holds: Hold[]): void }>;
+}
+
+/** The failure an adapter call already reported, or undefined for an aborted call. */
+export function reported(error: unknown): AdapterError | undefined {
+  return AdapterError.is(error) ? error : undefined;
+}
+
+/** The slot query for the current choices. */
+export function slotQuery(state: BookingState, from: string, to: string): SlotQuery {
+  return { locationId: state.locationId, typeId: state.typeId, providerId: state.providerId, from, to };
 }

@@ -2,14 +2,14 @@
 import type { Translation } from '../l10n/translation-registry.js';
 import type { BookingFlowMessages } from './booking-flow.messages.en.js';
 
-const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
+const plural = (count: number, one: string, other: string) => (count === 1 ? one : other);
 
 export const bookingFlowEs: Translation<BookingFlowMessages> = {
   holdWarning: (min: number) => `Quedan unos ${min} ${plural(min, 'minuto', 'minutos')} para el horario que le guardamos.`,
   holdRenewed: 'Le guardamos el horario unos minutos más.',
   holdEnded: 'Terminó el tiempo en que le guardábamos el horario.',
   heldFor: (what: string) => `Le guardamos ${what}.`,
-  timeLeft: (t: string) => `Quedan ${t}`,
+  timeLeft: (remaining: string) => `Quedan ${remaining}`,
   keepHolding: 'Necesito más tiempo',
   holdExpired: (what: string) => `Solo podíamos guardarle ${what} unos minutos y ese tiempo terminó. Puede que siga libre.`,
   holdAgain: 'Guardarlo de nuevo',
@@ -93,7 +93,7 @@ export const bookingFlowEs: Translation<BookingFlowMessages> = {
   booking: 'Reservando…',
   movingFrom: 'Cambia su cita del',
   movingTo: 'al',
-  seriesVisits: (n: number) => `${n} ${plural(n, 'cita', 'citas')}`,
+  seriesVisits: (count: number) => `${count} ${plural(count, 'cita', 'citas')}`,
   stoppedByHost: 'Su reserva no se envió. Siga las indicaciones de esta página y vuelva a confirmar.',
   patientNotFound: 'No encontramos su expediente con estos datos. Revise su apellido, fecha de nacimiento y teléfono o correo, o reserve como paciente nuevo.',
   bookAsNew: 'Reservar como paciente nuevo',
@@ -113,8 +113,8 @@ export const bookingFlowEs: Translation<BookingFlowMessages> = {
   copyFailed: 'No se pudo copiar el enlace. Mantenga pulsado “Cambiar o cancelar” para copiarlo.',
   manageOne: (date: string) => `Cambiar o cancelar la cita del ${date}`,
   bookAnother: 'Reservar otra cita',
-  seriesBooked: (n: number) => `${n} ${plural(n, 'cita reservada', 'citas reservadas')}`,
-  seriesFailed: (n: number) => `${n} ${plural(n, 'horario se ocupó', 'horarios se ocuparon')} antes de que pudiéramos reservar${plural(n, 'lo', 'los')}:`,
+  seriesBooked: (count: number) => `${count} ${plural(count, 'cita reservada', 'citas reservadas')}`,
+  seriesFailed: (count: number) => `${count} ${plural(count, 'horario se ocupó', 'horarios se ocuparon')} antes de que pudiéramos reservar${plural(count, 'lo', 'los')}:`,
   callUs: (phone: string) => `Llámenos al ${phone} para buscar otros horarios, o resérvelos aquí.`,
   waitlistedText: (practice: string) => `${practice} se pondrá en contacto cuando se libere un horario que coincida con sus preferencias.`,
   backToTimes: 'Volver a los horarios',
@@ -148,17 +148,17 @@ export const bookingFlowEs: Translation<BookingFlowMessages> = {
   seriesIntro: 'Elija los días y la hora habitual de sus citas. Proponemos un horario para cada cita y mostramos alternativas cuando su hora habitual está ocupada.',
   seriesDays: 'Días de las citas',
   seriesWeeks: 'Durante cuánto tiempo',
-  weeks: (n: number) => `${n} semanas`,
+  weeks: (count: number) => `${count} semanas`,
   seriesTime: 'Hora habitual',
   clinicZoneHint: (zone: string) => `En hora de la clínica (${zone}).`,
   findSeries: 'Proponer horarios',
-  seriesProposal: (n: number) => `Propuesta: ${n} ${plural(n, 'cita', 'citas')}`,
+  seriesProposal: (count: number) => `Propuesta: ${count} ${plural(count, 'cita', 'citas')}`,
   seriesConflict: 'su hora habitual está ocupada; elija otra',
   seriesNone: 'no hay nada libre cerca de este día',
   skipVisit: 'Omitir esta cita',
-  holdSeries: (n: number) => `Continuar con ${n} ${plural(n, 'cita', 'citas')}`,
-  seriesAnnounce: (n: number, conflicts: number) => `${n} citas propuestas, ${conflicts} con conflictos.`,
-  seriesTaken: (n: number) => `${n} de los horarios elegidos ${plural(n, 'se acaba de ocupar y ya no está seleccionado', 'se acaban de ocupar y ya no están seleccionados')}. Elija otros o continúe sin ${plural(n, 'él', 'ellos')}.`,
+  holdSeries: (count: number) => `Continuar con ${count} ${plural(count, 'cita', 'citas')}`,
+  seriesAnnounce: (count: number, conflicts: number) => `${count} citas propuestas, ${conflicts} con conflictos.`,
+  seriesTaken: (count: number) => `${count} de los horarios elegidos ${plural(count, 'se acaba de ocupar y ya no está seleccionado', 'se acaban de ocupar y ya no están seleccionados')}. Elija otros o continúe sin ${plural(count, 'él', 'ellos')}.`,
   errSeriesDays: 'Elija al menos un día.',
   errSeriesTime: 'Escriba la hora habitual, por ejemplo 09:00.',
 };

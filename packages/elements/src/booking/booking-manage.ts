@@ -12,51 +12,51 @@ import type { BookingView } from './booking-view.js';
 
 const REASONS = ['schedule', 'better', 'sick', 'cost', 'elsewhere', 'other'] as const;
 
-export function renderManage(v: BookingView): TemplateResult {
-  const { l } = v;
-  const managed = v.s.managed!;
+export function renderManage(view: BookingView): TemplateResult {
+  const { messages } = view;
+  const managed = view.state.managed!;
   const appointment = managed.appointment;
   if (appointment.status === 'cancelled') {
     return html`<div class="step-body">
-      <p class="notice warning" role="status">${l.t(
+      <p class="notice warning" role="status">${messages.t(
         'alreadyCancelled',
-        appointment.cancelledAt ? l.dateTime(appointment.cancelledAt, appointment.timeZone, { month: 'long', day: 'numeric', year: 'numeric' }) : '',
+        appointment.cancelledAt ? messages.dateTime(appointment.cancelledAt, appointment.timeZone, { month: 'long', day: 'numeric', year: 'numeric' }) : '',
       )}</p>
-      ${renderVisit(v, appointment)}
-      <div class="actions start"><button type="button" class="button primary" @click=${v.a.bookAnother}>${l.t('bookNew')}</button></div>
+      ${renderVisit(view, appointment)}
+      <div class="actions start"><button type="button" class="button primary" @click=${view.actions.bookAnother}>${messages.t('bookNew')}</button></div>
     </div>`;
   }
   return html`<div class="step-body">
-    ${renderVisit(v, appointment)}
-    ${managed.withinNoticeWindow ? html`<p class="notice warning">${l.t('insideWindow', managed.cancellationPolicy.minimumNoticeHours)}</p>` : nothing}
+    ${renderVisit(view, appointment)}
+    ${managed.withinNoticeWindow ? html`<p class="notice warning">${messages.t('insideWindow', managed.cancellationPolicy.minimumNoticeHours)}</p>` : nothing}
     <div class="actions start">
-      <button type="button" class="button primary" @click=${v.a.startReschedule}>${l.t('reschedule')}</button>
-      <button type="button" class="button" @click=${() => v.a.go('cancel')}>${l.t('cancelVisit')}</button>
+      <button type="button" class="button primary" @click=${view.actions.startReschedule}>${messages.t('reschedule')}</button>
+      <button type="button" class="button" @click=${() => view.actions.go('cancel')}>${messages.t('cancelVisit')}</button>
     </div>
   </div>`;
 }
 
-export function renderCancel(v: BookingView): TemplateResult {
-  const { l, s } = v;
-  const managed = s.managed!;
-  const busy = s.busy === 'cancel';
+export function renderCancel(view: BookingView): TemplateResult {
+  const { messages, state } = view;
+  const managed = state.managed!;
+  const busy = state.busy === 'cancel';
   return html`<div class="step-body">
-    ${renderVisit(v, managed.appointment)}
+    ${renderVisit(view, managed.appointment)}
     <fieldset class="choices">
-      <legend>${l.t('cancelReason')} <span class="hint">(${v.common.t('optional')})</span></legend>
+      <legend>${messages.t('cancelReason')} <span class="hint">(${view.common.t('optional')})</span></legend>
       ${REASONS.map(
-        (r) => html`<label class="choice"><input type="radio" name="reason" value=${r} .checked=${live(s.cancelReason === r)} @change=${() => v.a.set({ cancelReason: r })} /><span>${l.t(`reason_${r}`)}</span></label>`,
+        (reason) => html`<label class="choice"><input type="radio" name="reason" value=${reason} .checked=${live(state.cancelReason === reason)} @change=${() => view.actions.set({ cancelReason: reason })} /><span>${messages.t(`reason_${reason}`)}</span></label>`,
       )}
     </fieldset>
     <div class="field">
-      <label for="cancel-note">${l.t('cancelNote')} <span class="hint">(${v.common.t('optional')})</span></label>
-      <textarea id="cancel-note" rows="2" maxlength="300" autocomplete="off" .value=${live(s.cancelNote)} @input=${(e: Event) => v.a.set({ cancelNote: (e.target as HTMLTextAreaElement).value })}></textarea>
+      <label for="cancel-note">${messages.t('cancelNote')} <span class="hint">(${view.common.t('optional')})</span></label>
+      <textarea id="cancel-note" rows="2" maxlength="300" autocomplete="off" .value=${live(state.cancelNote)} @input=${(event: Event) => view.actions.set({ cancelNote: (event.target as HTMLTextAreaElement).value })}></textarea>
     </div>
-    ${renderPolicy(v, managed.withinNoticeWindow)}
+    ${renderPolicy(view, managed.withinNoticeWindow)}
     <div class="actions">
-      <button type="button" class="button" @click=${() => v.a.go('manage')}>${l.t('keepVisit')}</button>
-      <button type="button" class="button danger" part="cancel-button" aria-disabled=${busy ? 'true' : 'false'} @click=${v.a.cancelAppointment}>
-        ${busy ? l.t('cancelling') : l.t('confirmCancel')}
+      <button type="button" class="button" @click=${() => view.actions.go('manage')}>${messages.t('keepVisit')}</button>
+      <button type="button" class="button danger" part="cancel-button" aria-disabled=${busy ? 'true' : 'false'} @click=${view.actions.cancelAppointment}>
+        ${busy ? messages.t('cancelling') : messages.t('confirmCancel')}
       </button>
     </div>
   </div>`;

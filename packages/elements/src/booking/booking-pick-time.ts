@@ -24,73 +24,73 @@ export interface PickTimeModel {
   calendar: { pick(date: string): void; move(date: string): void };
 }
 
-function zoneSwitch(v: BookingView): TemplateResult | typeof nothing {
-  const { l } = v;
+function zoneSwitch(view: BookingView): TemplateResult | typeof nothing {
+  const { messages } = view;
   const now = new Date();
   // Zones that read the same all through the booking horizon need no switch.
   const same = [0, 60, 120, 180].every((days) => {
     const at = now.getTime() + days * 86_400_000;
-    return offsetMinutes(at, v.clinicZone) === offsetMinutes(at, v.patientZone);
+    return offsetMinutes(at, view.clinicZone) === offsetMinutes(at, view.patientZone);
   });
   if (same) return nothing;
   const option = (value: 'clinic' | 'patient', zone: string) => html`<label class="choice">
-    <input type="radio" name="zone" .checked=${v.zone === zone} @change=${() => v.a.set({ zoneChoice: value })} />
-    <span>${l.t(value === 'clinic' ? 'zoneClinic' : 'zoneMine', l.zoneName(now, zone, 'long'))}</span>
+    <input type="radio" name="zone" .checked=${view.zone === zone} @change=${() => view.actions.set({ zoneChoice: value })} />
+    <span>${messages.t(value === 'clinic' ? 'zoneClinic' : 'zoneMine', messages.zoneName(now, zone, 'long'))}</span>
   </label>`;
   return html`<fieldset class="choices inline zone-switch" part="zone-switch">
-    <legend>${l.t('showTimesIn')}</legend>
-    ${option('clinic', v.clinicZone)} ${option('patient', v.patientZone)}
+    <legend>${messages.t('showTimesIn')}</legend>
+    ${option('clinic', view.clinicZone)} ${option('patient', view.patientZone)}
   </fieldset>`;
 }
 
-export function renderPickTime(v: BookingView, m: PickTimeModel): TemplateResult {
-  const { l, s } = v;
-  const days = daySlots(m.slots, v.zone, v.s.managed?.appointment.providerId);
+export function renderPickTime(view: BookingView, pickModel: PickTimeModel): TemplateResult {
+  const { messages, state } = view;
+  const days = daySlots(pickModel.slots, view.zone, view.state.managed?.appointment.providerId);
   const counts = new Map([...days].map(([date, list]) => [date, list.length]));
   const model: CalendarModel = {
-    month: s.month,
-    focusDate: s.focusDate,
-    selectedDate: s.selectedDate,
+    month: state.month,
+    focusDate: state.focusDate,
+    selectedDate: state.selectedDate,
     counts,
-    today: v.today,
-    lastDate: m.lastDate,
-    loading: m.loading,
-    firstWeekday: m.firstWeekday,
+    today: view.today,
+    lastDate: pickModel.lastDate,
+    loading: pickModel.loading,
+    firstWeekday: pickModel.firstWeekday,
   };
-  const chosen = days.get(s.selectedDate) ?? [];
-  const names = v.s.providerId ? undefined : new Map(v.catalog.providers.map((p) => [p.id, p.name]));
-  const returningType = v.type?.patientEligibility !== 'new' && !s.rescheduling;
+  const chosen = days.get(state.selectedDate) ?? [];
+  const names = view.state.providerId ? undefined : new Map(view.catalog.providers.map((provider) => [provider.id, provider.name]));
+  const returningType = view.type?.patientEligibility !== 'new' && !state.rescheduling;
 
   return html`<div class="step-body">
     <p class="context">
-      ${[v.type?.name, v.type ? l.t('minutes', v.type.durationMinutes) : '', v.type?.modality === 'telehealth' ? l.t('videoVisit') : v.location?.name, s.providerId ? v.providerName(s.providerId) : l.t('anyProvider')]
+      ${[view.type?.name, view.type ? messages.t('minutes', view.type.durationMinutes) : '', view.type?.modality === 'telehealth' ? messages.t('videoVisit') : view.location?.name, state.providerId ? view.providerName(state.providerId) : messages.t('anyProvider')]
         .filter(Boolean)
         .join(' · ')}
-      ${v.fixed.location && v.fixed.type && v.fixed.provider ? nothing : html`<button type="button" class="button link" @click=${() => v.a.go('choose')}>${l.t('change')}</button>`}
+      ${view.fixed.location && view.fixed.type && view.fixed.provider ? nothing : html`<button type="button" class="button link" @click=${() => view.actions.go('choose')}>${messages.t('change')}</button>`}
     </p>
-    ${zoneSwitch(v)}
-    ${m.next
-      ? html`<button type="button" class="button next-available" part="next-available" @click=${v.a.nextAvailable}>
-          ${l.t('nextAvailable', l.dateTime(m.next.start, v.zone, { weekday: 'short', month: 'short', day: 'numeric' }), timeLabel(l, m.next.start, v.zone))}
+    ${zoneSwitch(view)}
+    ${pickModel.next
+      ? html`<button type="button" class="button next-available" part="next-available" @click=${view.actions.nextAvailable}>
+          ${messages.t('nextAvailable', messages.dateTime(pickModel.next.start, view.zone, { weekday: 'short', month: 'short', day: 'numeric' }), timeLabel(messages, pickModel.next.start, view.zone))}
         </button>`
       : nothing}
-    ${m.error
-      ? renderFailure({ message: m.error, retryLabel: v.common.t('retry'), onRetry: m.retry })
+    ${pickModel.error
+      ? renderFailure({ message: pickModel.error, retryLabel: view.common.t('retry'), onRetry: pickModel.retry })
       : html`<div class="pick-layout">
-          ${renderCalendar(l, model, m.calendar, m.rtl)}
+          ${renderCalendar(messages, model, pickModel.calendar, pickModel.rtl)}
           <div class="day-times" aria-live="polite">
-            ${m.loading && !m.slots
-              ? renderLoading(l.t('loadingTimes'))
+            ${pickModel.loading && !pickModel.slots
+              ? renderLoading(messages.t('loadingTimes'))
               : chosen.length
-                ? renderTimes(l, { date: s.selectedDate, slots: chosen, zone: v.zone, providerNames: names, pendingId: m.pendingId }, v.a.pickSlot)
-                : html`<p class="empty">${s.selectedDate ? l.t('noTimesDay') : l.t('noTimesMonth')}</p>`}
+                ? renderTimes(messages, { date: state.selectedDate, slots: chosen, zone: view.zone, providerNames: names, pendingId: pickModel.pendingId }, view.actions.pickSlot)
+                : html`<p class="empty">${state.selectedDate ? messages.t('noTimesDay') : messages.t('noTimesMonth')}</p>`}
           </div>
         </div>`}
-    ${s.rescheduling
-      ? html`<div class="actions start"><button type="button" class="button" @click=${v.a.keepCurrent}>${l.t('keepCurrent')}</button></div>`
+    ${state.rescheduling
+      ? html`<div class="actions start"><button type="button" class="button" @click=${view.actions.keepCurrent}>${messages.t('keepCurrent')}</button></div>`
       : html`<div class="alternatives">
-          <p>${l.t('noFit')} <button type="button" class="button link" part="waitlist-button" @click=${() => v.a.go('waitlist')}>${l.t('joinWaitlist')}</button></p>
-          ${returningType ? html`<p>${l.t('seriesOffer')} <button type="button" class="button link" part="series-button" @click=${() => v.a.go('series')}>${l.t('bookSeries')}</button></p>` : nothing}
+          <p>${messages.t('noFit')} <button type="button" class="button link" part="waitlist-button" @click=${() => view.actions.go('waitlist')}>${messages.t('joinWaitlist')}</button></p>
+          ${returningType ? html`<p>${messages.t('seriesOffer')} <button type="button" class="button link" part="series-button" @click=${() => view.actions.go('series')}>${messages.t('bookSeries')}</button></p>` : nothing}
         </div>`}
   </div>`;
 }

@@ -1,5 +1,5 @@
 /** English wording of choosing a visit and a time (loaded with those views). */
-const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
+const plural = (count: number, one: string, other: string) => (count === 1 ? one : other);
 
 export const bookingPickEn = {
   loadingTimes: 'loading times',
@@ -14,7 +14,7 @@ export const bookingPickEn = {
   change: 'Change',
   prevMonth: 'Previous month',
   nextMonth: 'Next month',
-  openings: (n: number) => (n ? `${n} ${plural(n, 'opening', 'openings')}` : 'no openings'),
+  openings: (count: number) => (count ? `${count} ${plural(count, 'opening', 'openings')}` : 'no openings'),
   withProvider: (name: string) => `with ${name}`,
   showTimesIn: 'Show times in',
   zoneClinic: (zone: string) => `Clinic time (${zone})`,

@@ -2,7 +2,7 @@
 import type { Translation } from '../l10n/translation-registry.js';
 import type { BookingPickMessages } from './booking-pick.messages.en.js';
 
-const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
+const plural = (count: number, one: string, other: string) => (count === 1 ? one : other);
 
 export const bookingPickEs: Translation<BookingPickMessages> = {
   loadingTimes: 'cargando horarios',
@@ -17,7 +17,7 @@ export const bookingPickEs: Translation<BookingPickMessages> = {
   change: 'Cambiar',
   prevMonth: 'Mes anterior',
   nextMonth: 'Mes siguiente',
-  openings: (n: number) => (n ? `${n} ${plural(n, 'horario libre', 'horarios libres')}` : 'sin horarios libres'),
+  openings: (count: number) => (count ? `${count} ${plural(count, 'horario libre', 'horarios libres')}` : 'sin horarios libres'),
   withProvider: (name: string) => `con ${name}`,
   showTimesIn: 'Mostrar los horarios en',
   zoneClinic: (zone: string) => `Hora de la clínica (${zone})`,

@@ -9,79 +9,79 @@ import { DEFAULT_CHANGE_GRACE_MINUTES, startsInsideNoticeWindow } from '@pxm/cor
 import { primaryZone, renderVisit, renderVisitList, whenText } from './booking-summary.js';
 import type { BookingView } from './booking-view.js';
 
-export function renderPolicy(v: BookingView, withAck: boolean): TemplateResult {
-  const { l } = v;
-  const policy = v.s.managed?.cancellationPolicy ?? v.catalog.practice.cancellationPolicy;
+export function renderPolicy(view: BookingView, withAck: boolean): TemplateResult {
+  const { messages } = view;
+  const policy = view.state.managed?.cancellationPolicy ?? view.catalog.practice.cancellationPolicy;
   const fee = policy.lateCancelFee;
-  const error = v.s.errors.ack;
+  const error = view.state.errors.ack;
   return html`<section class="policy" part="policy" aria-labelledby="policy-heading">
-    <h3 id="policy-heading">${l.t('policy')}</h3>
-    <p>${policy.text ?? l.t('policyDefault', policy.minimumNoticeHours)}</p>
+    <h3 id="policy-heading">${messages.t('policy')}</h3>
+    <p>${policy.text ?? messages.t('policyDefault', policy.minimumNoticeHours)}</p>
     ${withAck && fee
-      ? html`<p class="notice warning">${l.t('withinNotice', policy.minimumNoticeHours, l.money(fee.amountMinor, fee.currency))}</p>
+      ? html`<p class="notice warning">${messages.t('withinNotice', policy.minimumNoticeHours, messages.money(fee.amountMinor, fee.currency))}</p>
           <label class="choice">
-            <input type="checkbox" name="ack" aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? 'ack-error' : nothing} .checked=${live(v.s.ackFee)} @change=${(e: Event) => v.a.set({ ackFee: (e.target as HTMLInputElement).checked, errors: {} })} />
-            <span>${l.t('ackFee', l.money(fee.amountMinor, fee.currency))}</span>
+            <input type="checkbox" name="ack" aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? 'ack-error' : nothing} .checked=${live(view.state.ackFee)} @change=${(event: Event) => view.actions.set({ ackFee: (event.target as HTMLInputElement).checked, errors: {} })} />
+            <span>${messages.t('ackFee', messages.money(fee.amountMinor, fee.currency))}</span>
           </label>
-          ${error ? html`<span class="error-text" id="ack-error">${l.t('errAck')}</span>` : nothing}`
+          ${error ? html`<span class="error-text" id="ack-error">${messages.t('errAck')}</span>` : nothing}`
       : nothing}
   </section>`;
 }
 
-function renderPatientSummary(v: BookingView): TemplateResult {
-  const { l } = v;
-  const d = v.s.draft;
-  const name = d.kind === 'new' ? `${d.firstName} ${d.lastName}` : d.lastName;
+function renderPatientSummary(view: BookingView): TemplateResult {
+  const { messages } = view;
+  const draft = view.state.draft;
+  const name = draft.kind === 'new' ? `${draft.firstName} ${draft.lastName}` : draft.lastName;
   const coverage =
-    d.coverage === 'self-pay'
-      ? l.t('selfPay')
-      : `${d.payerName} · ${l.t('memberId')} ${d.memberId}${d.groupNumber ? ` · ${l.t('groupNumber')} ${d.groupNumber}` : ''}`;
-  const result = v.s.eligibility;
-  const reminders = [d.remindSms ? l.t('sms') : '', d.remindEmail ? l.t('emailShort') : ''].filter(Boolean);
+    draft.coverage === 'self-pay'
+      ? messages.t('selfPay')
+      : `${draft.payerName} · ${messages.t('memberId')} ${draft.memberId}${draft.groupNumber ? ` · ${messages.t('groupNumber')} ${draft.groupNumber}` : ''}`;
+  const result = view.state.eligibility;
+  const reminders = [draft.remindSms ? messages.t('sms') : '', draft.remindEmail ? messages.t('emailShort') : ''].filter(Boolean);
   return html`<dl class="summary">
-    <div><dt>${l.t('patient')}</dt><dd>${name}<br />${v.l.date(d.dateOfBirth, { year: 'numeric', month: 'long', day: 'numeric' })}<br />${[d.phone, d.email].filter(Boolean).join(' · ')}</dd></div>
-    <div><dt>${l.t('payment')}</dt><dd>${coverage}${
-      result && result !== 'failed' && d.coverage === 'insurance'
-        ? html`<br /><span class="hint">${l.t(result.status === 'active' ? 'eligibilityActive' : result.status === 'inactive' ? 'eligibilityInactive' : 'eligibilityUnknown')}${
-            result.copay ? ` ${l.t('copay', l.money(result.copay.amountMinor, result.copay.currency))}` : ''
+    <div><dt>${messages.t('patient')}</dt><dd>${name}<br />${view.messages.date(draft.dateOfBirth, { year: 'numeric', month: 'long', day: 'numeric' })}<br />${[draft.phone, draft.email].filter(Boolean).join(' · ')}</dd></div>
+    <div><dt>${messages.t('payment')}</dt><dd>${coverage}${
+      result && result !== 'failed' && draft.coverage === 'insurance'
+        ? html`<br /><span class="hint">${messages.t(result.status === 'active' ? 'eligibilityActive' : result.status === 'inactive' ? 'eligibilityInactive' : 'eligibilityUnknown')}${
+            result.copay ? ` ${messages.t('copay', messages.money(result.copay.amountMinor, result.copay.currency))}` : ''
           }</span>`
         : nothing
     }</dd></div>
-    <div><dt>${l.t('reminders')}</dt><dd>${reminders.length ? l.list(reminders) : l.t('noReminders')}</dd></div>
+    <div><dt>${messages.t('reminders')}</dt><dd>${reminders.length ? messages.list(reminders) : messages.t('noReminders')}</dd></div>
   </dl>
-  <div class="actions start"><button type="button" class="button link" @click=${() => v.a.go('details')}>${l.t('editDetails')}</button></div>`;
+  <div class="actions start"><button type="button" class="button link" @click=${() => view.actions.go('details')}>${messages.t('editDetails')}</button></div>`;
 }
 
 /** Booking a visit already inside the notice window: say so before the patient confirms. */
-function renderLateBookingNotice(v: BookingView): TemplateResult | typeof nothing {
-  const policy = v.catalog.practice.cancellationPolicy;
+function renderLateBookingNotice(view: BookingView): TemplateResult | typeof nothing {
+  const policy = view.catalog.practice.cancellationPolicy;
   const fee = policy.lateCancelFee;
   const now = Date.now();
-  if (!fee || !v.s.holds.some((h) => startsInsideNoticeWindow(Date.parse(h.slot.start), policy, now))) return nothing;
+  if (!fee || !view.state.holds.some((hold) => startsInsideNoticeWindow(Date.parse(hold.slot.start), policy, now))) return nothing;
   const grace = policy.changeGraceMinutes ?? DEFAULT_CHANGE_GRACE_MINUTES;
-  return html`<p class="notice warning">${v.l.t('bookingInsideWindow', policy.minimumNoticeHours, grace, v.l.money(fee.amountMinor, fee.currency))}</p>`;
+  return html`<p class="notice warning">${view.messages.t('bookingInsideWindow', policy.minimumNoticeHours, grace, view.messages.money(fee.amountMinor, fee.currency))}</p>`;
 }
 
-export function renderReview(v: BookingView): TemplateResult {
-  const { l, s } = v;
-  const busy = s.busy === 'confirm';
-  const old = s.managed?.appointment;
-  const visits = s.holds.map((h) => h.slot);
+export function renderReview(view: BookingView): TemplateResult {
+  const { messages, state } = view;
+  const busy = state.busy === 'confirm';
+  const old = state.managed?.appointment;
+  const visits = state.holds.map((hold) => hold.slot);
   return html`<div class="step-body">
-    ${s.rescheduling && old
-      ? html`<p>${l.t('movingFrom')}</p>
-          <p class="old-time"><del>${whenText(v, old, primaryZone(v))}</del></p>
-          <p>${l.t('movingTo')}</p>`
+    ${state.rescheduling && old
+      ? html`<p>${messages.t('movingFrom')}</p>
+          <p class="old-time"><del>${whenText(view, old, primaryZone(view))}</del></p>
+          <p>${messages.t('movingTo')}</p>`
       : nothing}
-    ${visits.length === 1 ? renderVisit(v, visits[0]!) : html`<h3>${l.t('seriesVisits', visits.length)}</h3>${renderVisitList(v, visits)}`}
-    <div class="actions start"><button type="button" class="button link" @click=${v.a.changeTime}>${l.t('changeTime')}</button></div>
-    ${s.rescheduling ? nothing : renderPatientSummary(v)}
-    ${renderPolicy(v, s.rescheduling && Boolean(s.managed?.withinNoticeWindow))}
-    ${s.rescheduling ? nothing : renderLateBookingNotice(v)}
+    ${visits.length === 1 ? renderVisit(view, visits[0]!) : html`<h3>${messages.t('seriesVisits', visits.length)}</h3>${renderVisitList(view, visits)}`}
+    <div class="actions start"><button type="button" class="button link" @click=${view.actions.changeTime}>${messages.t('changeTime')}</button></div>
+    ${state.rescheduling ? nothing : renderPatientSummary(view)}
+    ${renderPolicy(view, state.rescheduling && Boolean(state.managed?.withinNoticeWindow))}
+    ${state.rescheduling ? nothing : renderLateBookingNotice(view)}
     <div class="actions">
-      ${s.rescheduling ? html`<button type="button" class="button" @click=${v.a.keepCurrent}>${l.t('keepCurrent')}</button>` : nothing}
-      <button type="button" class="button primary" part="confirm-button" aria-disabled=${busy ? 'true' : 'false'} @click=${v.a.confirm}>
-        ${busy ? html`<span class="spinner small" aria-hidden="true"></span>${l.t('booking')}` : l.t(s.rescheduling ? 'confirmReschedule' : visits.length > 1 ? 'confirmSeries' : 'confirm')}
+      ${state.rescheduling ? html`<button type="button" class="button" @click=${view.actions.keepCurrent}>${messages.t('keepCurrent')}</button>` : nothing}
+      <button type="button" class="button primary" part="confirm-button" aria-disabled=${busy ? 'true' : 'false'} @click=${view.actions.confirm}>
+        ${busy ? html`<span class="spinner small" aria-hidden="true"></span>${messages.t('booking')}` : messages.t(state.rescheduling ? 'confirmReschedule' : visits.length > 1 ? 'confirmSeries' : 'confirm')}
       </button>
     </div>
   </div>`;

@@ -7,84 +7,85 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { localDateIn } from '@pxm/core/time';
 import { type Slot } from '@pxm/core/booking';
+import type { SeriesDraft } from './booking-state.js';
 import { timeLabel } from './booking-times.js';
 import type { BookingView } from './booking-view.js';
 import { toggled, weekdayOptions } from './booking-waitlist.js';
 
-export function seriesSlots(v: BookingView): Map<string, Slot> {
+export function seriesSlots(series: SeriesDraft): Map<string, Slot> {
   const all = new Map<string, Slot>();
-  for (const visit of v.s.series.visits ?? []) {
+  for (const visit of series.visits ?? []) {
     for (const slot of [visit.slot, ...visit.alternatives]) if (slot) all.set(slot.id, slot);
   }
   return all;
 }
 
-export function renderSeries(v: BookingView): TemplateResult {
-  const { l, s } = v;
-  const plan = s.series;
-  const error = s.errors.series;
-  const zone = v.clinicZone;
-  const set = (patch: Partial<typeof plan>) => v.a.set({ series: { ...plan, ...patch }, errors: {} });
+export function renderSeries(view: BookingView): TemplateResult {
+  const { messages, state } = view;
+  const plan = state.series;
+  const error = state.errors.series;
+  const zone = view.clinicZone;
+  const set = (patch: Partial<typeof plan>) => view.actions.set({ series: { ...plan, ...patch }, errors: {} });
   const choose = (date: string, id: string) => set({ choice: { ...plan.choice, [date]: id } });
   // A time and its zone never break ("9:00 GMT-7"), even though the host wraps long words anywhere.
-  const slotText = (slot: Slot) => html`<span class="nowrap">${timeLabel(l, slot.start, zone)}</span> · ${v.providerName(slot.providerId)}`;
+  const slotText = (slot: Slot) => html`<span class="nowrap">${timeLabel(messages, slot.start, zone)}</span> · ${view.providerName(slot.providerId)}`;
   const chosen = Object.values(plan.choice).filter(Boolean).length;
 
   return html`<div class="step-body">
-    <p>${l.t('seriesIntro')}</p>
+    <p>${messages.t('seriesIntro')}</p>
     <fieldset class="choices days" aria-describedby=${error ? 'series-error' : nothing}>
-      <legend>${l.t('seriesDays')}</legend>
-      ${weekdayOptions(v).map(
-        ({ day, label }) => html`<label class="choice"><input type="checkbox" name="series-day" aria-invalid=${error ? 'true' : 'false'} .checked=${live(plan.weekdays.includes(day))} @change=${(e: Event) => set({ weekdays: toggled(plan.weekdays, day, (e.target as HTMLInputElement).checked), visits: undefined })} /><span>${label}</span></label>`,
+      <legend>${messages.t('seriesDays')}</legend>
+      ${weekdayOptions(view).map(
+        ({ day, label }) => html`<label class="choice"><input type="checkbox" name="series-day" aria-invalid=${error ? 'true' : 'false'} .checked=${live(plan.weekdays.includes(day))} @change=${(event: Event) => set({ weekdays: toggled(plan.weekdays, day, (event.target as HTMLInputElement).checked), visits: undefined })} /><span>${label}</span></label>`,
       )}
     </fieldset>
-    ${error ? html`<p class="error-text" id="series-error">${l.t(error as 'errSeriesDays')}</p>` : nothing}
+    ${error ? html`<p class="error-text" id="series-error">${messages.t(error as 'errSeriesDays')}</p>` : nothing}
     <div class="row">
       <div class="field">
-        <label for="series-weeks">${l.t('seriesWeeks')}</label>
-        <select id="series-weeks" @change=${(e: Event) => set({ weeks: Number((e.target as HTMLSelectElement).value), visits: undefined })}>
-          ${[2, 3, 4, 6, 8, 10, 12].map((n) => html`<option value=${n} ?selected=${plan.weeks === n}>${l.t('weeks', n)}</option>`)}
+        <label for="series-weeks">${messages.t('seriesWeeks')}</label>
+        <select id="series-weeks" @change=${(event: Event) => set({ weeks: Number((event.target as HTMLSelectElement).value), visits: undefined })}>
+          ${[2, 3, 4, 6, 8, 10, 12].map((count) => html`<option value=${count} ?selected=${plan.weeks === count}>${messages.t('weeks', count)}</option>`)}
         </select>
       </div>
       <div class="field">
-        <label for="series-time">${l.t('seriesTime')}</label>
-        <input id="series-time" type="time" step="900" min="06:00" max="20:00" .value=${live(plan.time)} @input=${(e: Event) => set({ time: (e.target as HTMLInputElement).value, visits: undefined })} />
-        <span class="hint">${l.t('clinicZoneHint', l.zoneName(new Date(), zone, 'long'))}</span>
+        <label for="series-time">${messages.t('seriesTime')}</label>
+        <input id="series-time" type="time" step="900" min="06:00" max="20:00" .value=${live(plan.time)} @input=${(event: Event) => set({ time: (event.target as HTMLInputElement).value, visits: undefined })} />
+        <span class="hint">${messages.t('clinicZoneHint', messages.zoneName(new Date(), zone, 'long'))}</span>
       </div>
     </div>
     <div class="actions start">
-      <button type="button" class="button" aria-disabled=${s.busy === 'series' ? 'true' : 'false'} @click=${v.a.planSeries}>${s.busy === 'series' ? v.common.t('loading') : l.t('findSeries')}</button>
+      <button type="button" class="button" aria-disabled=${state.busy === 'series' ? 'true' : 'false'} @click=${view.actions.planSeries}>${state.busy === 'series' ? view.common.t('loading') : messages.t('findSeries')}</button>
     </div>
     ${plan.visits
-      ? html`<h3 id="plan-heading">${l.t('seriesProposal', plan.visits.length)}</h3>
+      ? html`<h3 id="plan-heading">${messages.t('seriesProposal', plan.visits.length)}</h3>
           <ol class="plan" aria-labelledby="plan-heading">
             ${plan.visits.map((visit) => {
-              const day = l.date(visit.date, { weekday: 'long', month: 'long', day: 'numeric' });
+              const day = messages.date(visit.date, { weekday: 'long', month: 'long', day: 'numeric' });
               const pick = plan.choice[visit.date] ?? '';
               if (visit.status === 'proposed' && visit.slot) {
                 const slot = visit.slot;
-                return html`<li class="plan-visit"><label class="choice"><input type="checkbox" name="series-visit" .checked=${live(pick === slot.id)} @change=${(e: Event) => choose(visit.date, (e.target as HTMLInputElement).checked ? slot.id : '')} /><span><strong>${day}</strong> ${slotText(slot)}</span></label></li>`;
+                return html`<li class="plan-visit"><label class="choice"><input type="checkbox" name="series-visit" .checked=${live(pick === slot.id)} @change=${(event: Event) => choose(visit.date, (event.target as HTMLInputElement).checked ? slot.id : '')} /><span><strong>${day}</strong> ${slotText(slot)}</span></label></li>`;
               }
               // The day heads the item (so the list number sits beside it) and names the group of alternatives.
               return html`<li class="plan-visit conflict">
-                <p class="plan-day" id=${`day-${visit.date}`}><strong>${day}</strong>: ${visit.status === 'conflict' ? l.t('seriesConflict') : l.t('seriesNone')}</p>
+                <p class="plan-day" id=${`day-${visit.date}`}><strong>${day}</strong>: ${visit.status === 'conflict' ? messages.t('seriesConflict') : messages.t('seriesNone')}</p>
                 <fieldset class="choices" aria-labelledby=${`day-${visit.date}`}>
                   ${visit.alternatives.map(
                     (alt) => html`<label class="choice"><input type="radio" name=${`alt-${visit.date}`} .checked=${live(pick === alt.id)} @change=${() => choose(visit.date, alt.id)} /><span>${
-                      localDateIn(alt.start, zone) === visit.date ? '' : `${l.dateTime(alt.start, zone, { weekday: 'short', month: 'short', day: 'numeric' })} `
+                      localDateIn(alt.start, zone) === visit.date ? '' : `${messages.dateTime(alt.start, zone, { weekday: 'short', month: 'short', day: 'numeric' })} `
                     }${slotText(alt)}</span></label>`,
                   )}
                   ${visit.alternatives.length
-                    ? html`<label class="choice"><input type="radio" name=${`alt-${visit.date}`} .checked=${live(pick === '')} @change=${() => choose(visit.date, '')} /><span>${l.t('skipVisit')}</span></label>`
+                    ? html`<label class="choice"><input type="radio" name=${`alt-${visit.date}`} .checked=${live(pick === '')} @change=${() => choose(visit.date, '')} /><span>${messages.t('skipVisit')}</span></label>`
                     : nothing}
                 </fieldset>
               </li>`;
             })}
           </ol>
           <div class="actions">
-            <button type="button" class="button" @click=${() => v.a.go('time')}>${v.common.t('back')}</button>
-            <button type="button" class="button primary" aria-disabled=${s.busy === 'hold' || !chosen ? 'true' : 'false'} @click=${v.a.holdSeries}>${l.t('holdSeries', chosen)}</button>
+            <button type="button" class="button" @click=${() => view.actions.go('time')}>${view.common.t('back')}</button>
+            <button type="button" class="button primary" aria-disabled=${state.busy === 'hold' || !chosen ? 'true' : 'false'} @click=${view.actions.holdSeries}>${messages.t('holdSeries', chosen)}</button>
           </div>`
-      : html`<div class="actions start"><button type="button" class="button link" @click=${() => v.a.go('time')}>${v.common.t('back')}</button></div>`}
+      : html`<div class="actions start"><button type="button" class="button link" @click=${() => view.actions.go('time')}>${view.common.t('back')}</button></div>`}
   </div>`;
 }

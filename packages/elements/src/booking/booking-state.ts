@@ -155,3 +155,79 @@ export interface BookingState {
   series: SeriesDraft;
   waitlist: WaitlistDraft;
 }
+
+/** Nothing chosen yet: the state a booking starts from. */
+export function initialState(): BookingState {
+  return {
+    step: 'choose',
+    rescheduling: false,
+    locationId: '',
+    typeId: '',
+    providerId: '',
+    month: '',
+    selectedDate: '',
+    focusDate: '',
+    zoneChoice: '',
+    holds: [],
+    holdDeadline: 0,
+    holdExpired: false,
+    draft: emptyDraft(),
+    errors: {},
+    notice: undefined,
+    busy: '',
+    eligibility: undefined,
+    eligibilityKey: '',
+    keys: [],
+    outcome: undefined,
+    appointments: [],
+    failed: [],
+    managed: undefined,
+    ackFee: false,
+    cancelReason: '',
+    cancelNote: '',
+    series: { weekdays: [], weeks: 6, time: '09:00', choice: {} },
+    waitlist: { weekdays: [], times: [], providerId: '', earliestDate: '' },
+  };
+}
+
+/** The choices a page fixed by attribute (`location`, `appointment-type`, `provider`). */
+export interface FixedChoices {
+  location: string | undefined;
+  appointmentType: string | undefined;
+  provider: string | undefined;
+}
+
+/** Which fixed choices name something the practice has (those are not asked again). */
+export function knownChoices(catalog: Catalog | undefined, fixed: FixedChoices): { location: boolean; type: boolean; provider: boolean } {
+  return {
+    location: Boolean(fixed.location && catalog?.locations.some((location) => location.id === fixed.location)),
+    type: Boolean(fixed.appointmentType && catalog?.types.some((type) => type.id === fixed.appointmentType)),
+    provider: Boolean(fixed.provider && catalog?.providers.some((provider) => provider.id === fixed.provider)),
+  };
+}
+
+/** A new booking once the catalogue is known: fixed choices applied, the first step to ask chosen. */
+export function startingState(catalog: Catalog, fixed: FixedChoices, draft: DetailsDraft): BookingState {
+  const location = catalog.locations.find((candidate) => candidate.id === fixed.location)?.id;
+  const type = catalog.types.find((candidate) => candidate.id === fixed.appointmentType);
+  const provider = catalog.providers.find((candidate) => candidate.id === fixed.provider)?.id;
+  const locationId = location ?? (catalog.locations.length === 1 ? catalog.locations[0]!.id : '');
+  const kind = type && type.patientEligibility !== 'any' ? type.patientEligibility : draft.kind;
+  return {
+    ...initialState(),
+    draft: { ...draft, kind },
+    locationId,
+    typeId: type?.id ?? '',
+    providerId: provider ?? '',
+    step: locationId && type ? 'time' : 'choose',
+  };
+}
+
+/** Prefilled demographics fill only what the patient has not typed. */
+export function withPrefill(draft: DetailsDraft, prefill: BookingPrefill): DetailsDraft {
+  const filled = { ...draft };
+  for (const [key, value] of Object.entries(prefill) as Array<[keyof BookingPrefill, string]>) {
+    if (typeof value === 'string' && !filled[key]) (filled as Record<string, unknown>)[key] = value;
+  }
+  return filled;
+}

@@ -11,56 +11,56 @@ export interface VisitLike {
 }
 
 /** "Tuesday, March 16, 2027, 9:00 – 9:45 AM MDT" in a zone. */
-export function whenText(v: BookingView, visit: VisitLike, zone: string): string {
-  const [day, from, to] = whenParts(v, visit, zone);
+export function whenText(view: BookingView, visit: VisitLike, zone: string): string {
+  const [day, from, to] = whenParts(view, visit, zone);
   return `${day}, ${from} – ${to}`;
 }
 
-function whenParts(v: BookingView, visit: VisitLike, zone: string): [string, string, string] {
+function whenParts(view: BookingView, visit: VisitLike, zone: string): [string, string, string] {
   return [
-    v.l.dateTime(visit.start, zone, { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' }),
-    v.l.dateTime(visit.start, zone, { hour: 'numeric', minute: '2-digit' }),
-    v.l.dateTime(visit.end, zone, { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }),
+    view.messages.dateTime(visit.start, zone, { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' }),
+    view.messages.dateTime(visit.start, zone, { hour: 'numeric', minute: '2-digit' }),
+    view.messages.dateTime(visit.end, zone, { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }),
   ];
 }
 
 /** `whenText` for the page: each time stays whole with its zone ("15:00 GMT-7" never splits). */
-export function whenHtml(v: BookingView, visit: VisitLike, zone: string): TemplateResult {
-  const [day, from, to] = whenParts(v, visit, zone);
+export function whenHtml(view: BookingView, visit: VisitLike, zone: string): TemplateResult {
+  const [day, from, to] = whenParts(view, visit, zone);
   return html`${day}, <span class="nowrap">${from} –</span> <span class="nowrap">${to}</span>`;
 }
 
 /** The zone the visit is read in first: the clinic's for in-clinic visits, the patient's for video. */
-export function primaryZone(v: BookingView): string {
-  return v.type?.modality === 'telehealth' ? v.patientZone : v.clinicZone;
+export function primaryZone(view: BookingView): string {
+  return view.type?.modality === 'telehealth' ? view.patientZone : view.clinicZone;
 }
 
-export function renderVisit(v: BookingView, visit: VisitLike): TemplateResult {
-  const { l } = v;
-  const zone = primaryZone(v);
-  const other = zone === v.clinicZone ? v.patientZone : v.clinicZone;
+export function renderVisit(view: BookingView, visit: VisitLike): TemplateResult {
+  const { messages } = view;
+  const zone = primaryZone(view);
+  const other = zone === view.clinicZone ? view.patientZone : view.clinicZone;
   const differs = offsetMinutes(visit.start, zone) !== offsetMinutes(visit.start, other);
-  const loc = v.location;
+  const loc = view.location;
   return html`<dl class="summary" part="summary">
-    <div><dt>${l.t('when')}</dt><dd>${whenHtml(v, visit, zone)}${
-      differs ? html`<br /><span class="hint">${l.t(other === v.patientZone ? 'yourTime' : 'clinicTime', whenText(v, visit, other))}</span>` : nothing
+    <div><dt>${messages.t('when')}</dt><dd>${whenHtml(view, visit, zone)}${
+      differs ? html`<br /><span class="hint">${messages.t(other === view.patientZone ? 'yourTime' : 'clinicTime', whenText(view, visit, other))}</span>` : nothing
     }</dd></div>
-    <div><dt>${l.t('visitType')}</dt><dd>${v.type?.name ?? ''}${v.type ? `, ${l.t('minutes', v.type.durationMinutes)}` : ''}</dd></div>
-    <div><dt>${l.t('where')}</dt><dd>${
-      v.type?.modality === 'telehealth'
-        ? l.t('videoVisit')
+    <div><dt>${messages.t('visitType')}</dt><dd>${view.type?.name ?? ''}${view.type ? `, ${messages.t('minutes', view.type.durationMinutes)}` : ''}</dd></div>
+    <div><dt>${messages.t('where')}</dt><dd>${
+      view.type?.modality === 'telehealth'
+        ? messages.t('videoVisit')
         : loc
-          ? html`${loc.name}<br />${addressLine(loc.address)}<br /><a href=${mapLink(loc)} target="_blank" rel="noopener noreferrer">${l.t('mapLink')}<span class="visually-hidden"> ${l.t('newWindow')}</span></a>`
+          ? html`${loc.name}<br />${addressLine(loc.address)}<br /><a href=${mapLink(loc)} target="_blank" rel="noopener noreferrer">${messages.t('mapLink')}<span class="visually-hidden"> ${messages.t('newWindow')}</span></a>`
           : nothing
     }</dd></div>
-    <div><dt>${l.t('provider')}</dt><dd>${v.providerName(visit.providerId)}</dd></div>
+    <div><dt>${messages.t('provider')}</dt><dd>${view.providerName(visit.providerId)}</dd></div>
   </dl>`;
 }
 
 /** A compact list for the visits of a series. */
-export function renderVisitList(v: BookingView, visits: VisitLike[]): TemplateResult {
-  const zone = primaryZone(v);
+export function renderVisitList(view: BookingView, visits: VisitLike[]): TemplateResult {
+  const zone = primaryZone(view);
   return html`<ol class="visit-list">
-    ${visits.map((visit) => html`<li>${whenHtml(v, visit, zone)} · ${v.providerName(visit.providerId)}</li>`)}
+    ${visits.map((visit) => html`<li>${whenHtml(view, visit, zone)} · ${view.providerName(visit.providerId)}</li>`)}
   </ol>`;
 }

@@ -17,33 +17,33 @@ export interface TimesModel {
 
 const PARTS: TimeOfDay[] = ['morning', 'afternoon', 'evening'];
 
-export function timeLabel(l: LocalizeController<BookingMessages>, instant: string, zone: string): string {
-  return l.dateTime(instant, zone, { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
+export function timeLabel(messages: LocalizeController<BookingMessages>, instant: string, zone: string): string {
+  return messages.dateTime(instant, zone, { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
 }
 
-export function renderTimes(l: LocalizeController<BookingMessages>, m: TimesModel, pick: (slot: Slot) => void): TemplateResult {
-  const day = l.date(m.date, { weekday: 'long', month: 'long', day: 'numeric' });
+export function renderTimes(messages: LocalizeController<BookingMessages>, model: TimesModel, pick: (slot: Slot) => void): TemplateResult {
+  const day = messages.date(model.date, { weekday: 'long', month: 'long', day: 'numeric' });
   return html`<div class="times" part="times">
     <h3 id="times-heading">${day}</h3>
     ${PARTS.map((part) => {
-      const slots = m.slots.filter((slot) => timeOfDayOf(slot.start, m.zone) === part);
+      const slots = model.slots.filter((slot) => timeOfDayOf(slot.start, model.zone) === part);
       if (!slots.length) return nothing;
-      return html`<h4 class="part-heading">${l.t(part)}</h4>
+      return html`<h4 class="part-heading">${messages.t(part)}</h4>
         <ul class="time-list" role="list">
           ${slots.map((slot) => {
-            const provider = m.providerNames?.get(slot.providerId);
-            const time = timeLabel(l, slot.start, m.zone);
+            const provider = model.providerNames?.get(slot.providerId);
+            const time = timeLabel(messages, slot.start, model.zone);
             return html`<li>
               <button
                 type="button"
                 class="button time"
                 part="time"
-                aria-disabled=${m.pendingId ? 'true' : nothing}
-                aria-busy=${m.pendingId === slot.id ? 'true' : 'false'}
+                aria-disabled=${model.pendingId ? 'true' : nothing}
+                aria-busy=${model.pendingId === slot.id ? 'true' : 'false'}
                 @click=${() => pick(slot)}
               >
                 ${spokenLabel(html`<span class="time-text">${time}</span>`, `${time}, ${day}`)}
-                ${provider ? html`<span class="time-provider">${l.t('withProvider', provider)}</span>` : nothing}
+                ${provider ? html`<span class="time-provider">${messages.t('withProvider', provider)}</span>` : nothing}
               </button>
             </li>`;
           })}

@@ -4,6 +4,7 @@ import type { CommonMessages } from '../l10n/common.en.js';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import type { BookingMessages } from './booking.messages.en.js';
 import type { BookingState, BookingStep, Catalog, DetailsDraft } from './booking-state.js';
+import type { BookingZones } from './booking-zones.js';
 
 export interface BookingActions {
   set(patch: Partial<BookingState>): void;
@@ -36,9 +37,9 @@ export interface BookingActions {
 }
 
 export interface BookingView {
-  l: LocalizeController<BookingMessages>;
+  messages: LocalizeController<BookingMessages>;
   common: LocalizeController<CommonMessages>;
-  s: BookingState;
+  state: BookingState;
   catalog: Catalog;
   location: Location | undefined;
   type: AppointmentType | undefined;
@@ -54,5 +55,22 @@ export interface BookingView {
   canCheckEligibility: boolean;
   manageLink(token: string): string;
   providerName(id: string): string;
-  a: BookingActions;
+  actions: BookingActions;
+}
+
+/** What a view is given: the state, the catalogue entries it names, the zones and the actions. */
+export function bookingView(
+  parts: Pick<BookingView, 'messages' | 'common' | 'state' | 'catalog' | 'fixed' | 'canCheckEligibility' | 'manageLink' | 'actions'> & BookingZones,
+): BookingView {
+  const { catalog, state } = parts;
+  return {
+    ...parts,
+    location: catalog.locations.find((location) => location.id === state.locationId),
+    type: catalog.types.find((type) => type.id === state.typeId),
+    provider: catalog.providers.find((provider) => provider.id === state.providerId),
+    providerName: (id) => {
+      const provider = catalog.providers.find((candidate) => candidate.id === id);
+      return provider ? `${provider.name}${provider.credentials ? `, ${provider.credentials}` : ''}` : '';
+    },
+  };
 }

@@ -9,52 +9,52 @@ import type { BookingView } from './booking-view.js';
 const TIMES: TimeOfDay[] = ['morning', 'afternoon', 'evening'];
 
 /** ISO weekdays 1-6 (Monday to Saturday) with their localized names. */
-export function weekdayOptions(v: BookingView): Array<{ day: number; label: string }> {
+export function weekdayOptions(view: BookingView): Array<{ day: number; label: string }> {
   // 2024-01-01 was a Monday.
-  return [1, 2, 3, 4, 5, 6].map((day) => ({ day, label: v.l.date(addDays('2024-01-01', day - 1), { weekday: 'long' }) }));
+  return [1, 2, 3, 4, 5, 6].map((day) => ({ day, label: view.messages.date(addDays('2024-01-01', day - 1), { weekday: 'long' }) }));
 }
 
-export function toggled<T>(list: readonly T[], value: T, on: boolean): T[] {
-  return on ? [...new Set([...list, value])] : list.filter((x) => x !== value);
+export function toggled<Item>(list: readonly Item[], value: Item, on: boolean): Item[] {
+  return on ? [...new Set([...list, value])] : list.filter((item) => item !== value);
 }
 
-export function renderWaitlist(v: BookingView): TemplateResult {
-  const { l, s } = v;
-  const w = s.waitlist;
-  const error = s.errors.waitlist;
-  const set = (patch: Partial<typeof w>) => v.a.set({ waitlist: { ...w, ...patch }, errors: {} });
-  return html`<form class="step-body" novalidate @submit=${(e: Event) => (e.preventDefault(), v.a.joinWaitlist())}>
-    <p class="context">${l.t('waitlistFor', v.type?.name ?? '', v.type?.modality === 'telehealth' ? l.t('videoVisit') : (v.location?.name ?? ''), v.catalog.practice.name)}</p>
-    <p>${l.t('waitlistIntro')}</p>
+export function renderWaitlist(view: BookingView): TemplateResult {
+  const { messages, state } = view;
+  const waitlist = state.waitlist;
+  const error = state.errors.waitlist;
+  const set = (patch: Partial<typeof waitlist>) => view.actions.set({ waitlist: { ...waitlist, ...patch }, errors: {} });
+  return html`<form class="step-body" novalidate @submit=${(event: Event) => (event.preventDefault(), view.actions.joinWaitlist())}>
+    <p class="context">${messages.t('waitlistFor', view.type?.name ?? '', view.type?.modality === 'telehealth' ? messages.t('videoVisit') : (view.location?.name ?? ''), view.catalog.practice.name)}</p>
+    <p>${messages.t('waitlistIntro')}</p>
     <fieldset class="choices days" aria-describedby=${error ? 'waitlist-error' : nothing}>
-      <legend>${l.t('preferredDays')}</legend>
-      ${weekdayOptions(v).map(
-        ({ day, label }) => html`<label class="choice"><input type="checkbox" name="wl-day" aria-invalid=${error ? 'true' : 'false'} .checked=${w.weekdays.includes(day)} @change=${(e: Event) => set({ weekdays: toggled(w.weekdays, day, (e.target as HTMLInputElement).checked) })} /><span>${label}</span></label>`,
+      <legend>${messages.t('preferredDays')}</legend>
+      ${weekdayOptions(view).map(
+        ({ day, label }) => html`<label class="choice"><input type="checkbox" name="wl-day" aria-invalid=${error ? 'true' : 'false'} .checked=${waitlist.weekdays.includes(day)} @change=${(event: Event) => set({ weekdays: toggled(waitlist.weekdays, day, (event.target as HTMLInputElement).checked) })} /><span>${label}</span></label>`,
       )}
     </fieldset>
     <fieldset class="choices inline">
-      <legend>${l.t('preferredTimes')}</legend>
+      <legend>${messages.t('preferredTimes')}</legend>
       ${TIMES.map(
-        (t) => html`<label class="choice"><input type="checkbox" name="wl-time" .checked=${w.times.includes(t)} @change=${(e: Event) => set({ times: toggled(w.times, t, (e.target as HTMLInputElement).checked) })} /><span>${l.t(t)}</span></label>`,
+        (timeOfDay) => html`<label class="choice"><input type="checkbox" name="wl-time" .checked=${waitlist.times.includes(timeOfDay)} @change=${(event: Event) => set({ times: toggled(waitlist.times, timeOfDay, (event.target as HTMLInputElement).checked) })} /><span>${messages.t(timeOfDay)}</span></label>`,
       )}
     </fieldset>
-    ${error ? html`<p class="error-text" id="waitlist-error">${l.t('errWaitlist')}</p>` : nothing}
+    ${error ? html`<p class="error-text" id="waitlist-error">${messages.t('errWaitlist')}</p>` : nothing}
     <div class="field">
-      <label for="wl-provider">${l.t('provider')}</label>
-      <select id="wl-provider" @change=${(e: Event) => set({ providerId: (e.target as HTMLSelectElement).value })}>
-        <option value="" ?selected=${!w.providerId}>${l.t('anyProvider')}</option>
-        ${providersFor(v).map((p) => html`<option value=${p.id} ?selected=${w.providerId === p.id}>${p.name}</option>`)}
+      <label for="wl-provider">${messages.t('provider')}</label>
+      <select id="wl-provider" @change=${(event: Event) => set({ providerId: (event.target as HTMLSelectElement).value })}>
+        <option value="" ?selected=${!waitlist.providerId}>${messages.t('anyProvider')}</option>
+        ${providersFor(view).map((provider) => html`<option value=${provider.id} ?selected=${waitlist.providerId === provider.id}>${provider.name}</option>`)}
       </select>
     </div>
     <div class="field">
-      <label for="wl-earliest">${l.t('earliestDate')} <span class="hint">(${v.common.t('optional')})</span></label>
-      <input id="wl-earliest" type="date" min=${v.today} .value=${w.earliestDate} @input=${(e: Event) => set({ earliestDate: (e.target as HTMLInputElement).value })} />
+      <label for="wl-earliest">${messages.t('earliestDate')} <span class="hint">(${view.common.t('optional')})</span></label>
+      <input id="wl-earliest" type="date" min=${view.today} .value=${waitlist.earliestDate} @input=${(event: Event) => set({ earliestDate: (event.target as HTMLInputElement).value })} />
     </div>
-    ${renderPatientFields(v, v.type?.patientEligibility === 'any')}
-    ${s.draft.kind ? renderReminders(v, 'waitlist') : nothing}
+    ${renderPatientFields(view, view.type?.patientEligibility === 'any')}
+    ${state.draft.kind ? renderReminders(view, 'waitlist') : nothing}
     <div class="actions">
-      <button type="button" class="button" @click=${() => v.a.go('time')}>${v.common.t('back')}</button>
-      <button type="submit" class="button primary" aria-disabled=${s.busy === 'waitlist' ? 'true' : 'false'}>${l.t('joinWaitlist')}</button>
+      <button type="button" class="button" @click=${() => view.actions.go('time')}>${view.common.t('back')}</button>
+      <button type="submit" class="button primary" aria-disabled=${state.busy === 'waitlist' ? 'true' : 'false'}>${messages.t('joinWaitlist')}</button>
     </div>
   </form>`;
 }

@@ -1,7 +1,7 @@
 /** English wording of `<pxm-booking>` (namespace `booking`) for choosing a visit and a time; the later steps bring their own. */
 import type { BookingFlowMessages } from './booking-flow.messages.en.js';
 import type { BookingPickMessages } from './booking-pick.messages.en.js';
-const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
+const plural = (count: number, one: string, other: string) => (count === 1 ? one : other);
 
 export const bookingEn = {
   title_choose: 'Book a visit',
@@ -27,19 +27,19 @@ export const bookingEn = {
   kindReturning: 'Yes, I’m a returning patient',
   mapLink: 'Map and directions',
   newWindow: '(opens in a new window)',
-  minutes: (n: number) => `${n} min`,
+  minutes: (count: number) => `${count} min`,
   anyProvider: 'First available',
   morning: 'Morning',
   afternoon: 'Afternoon',
   evening: 'Evening',
-  timesOn: (n: number, day: string) => `${n} ${plural(n, 'time', 'times')} available on ${day}`,
+  timesOn: (count: number, day: string) => `${count} ${plural(count, 'time', 'times')} available on ${day}`,
   noTimesDay: 'No openings on this day. Pick a highlighted day.',
   noTimesAtAll: 'There are no openings in the coming months. Join the waitlist and we will contact you.',
   joinWaitlist: 'Join the waitlist',
   slotTaken: 'Sorry, that time was just taken. Here are the times still open that day.',
   heldAnnounce: (what: string) => `${what} is held for you for a few minutes.`,
   errRequired: 'Please fill this in.',
-  fixErrors: (n: number) => `${n} ${plural(n, 'field needs', 'fields need')} your attention.`,
+  fixErrors: (count: number) => `${count} ${plural(count, 'field needs', 'fields need')} your attention.`,
   videoVisit: 'Video visit (you will get a link)',
   bookNew: 'Book a new visit',
   manageExpired: 'This link has expired because the visit has already taken place. To come again, book a new visit.',

@@ -2,7 +2,7 @@
 import type { Translation } from '../l10n/translation-registry.js';
 import type { BookingCoreMessages } from './booking.messages.en.js';
 
-const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
+const plural = (count: number, one: string, other: string) => (count === 1 ? one : other);
 
 export const bookingEs: Translation<BookingCoreMessages> = {
   title_choose: 'Reservar una cita',
@@ -28,19 +28,19 @@ export const bookingEs: Translation<BookingCoreMessages> = {
   kindReturning: 'Sí, ya soy paciente',
   mapLink: 'Mapa e indicaciones',
   newWindow: '(se abre en una ventana nueva)',
-  minutes: (n: number) => `${n} min`,
+  minutes: (count: number) => `${count} min`,
   anyProvider: 'El primero disponible',
   morning: 'Mañana',
   afternoon: 'Tarde',
   evening: 'Noche',
-  timesOn: (n: number, day: string) => `${n} ${plural(n, 'horario disponible', 'horarios disponibles')} el ${day}`,
+  timesOn: (count: number, day: string) => `${count} ${plural(count, 'horario disponible', 'horarios disponibles')} el ${day}`,
   noTimesDay: 'No hay horarios libres este día. Elija un día resaltado.',
   noTimesAtAll: 'No hay horarios libres en los próximos meses. Únase a la lista de espera y le contactaremos.',
   joinWaitlist: 'Unirse a la lista de espera',
   slotTaken: 'Lo sentimos, alguien acaba de reservar ese horario. Estos son los horarios que siguen libres ese día.',
   heldAnnounce: (what: string) => `Le guardamos ${what} durante unos minutos.`,
   errRequired: 'Complete este dato.',
-  fixErrors: (n: number) => `${n} ${plural(n, 'dato necesita', 'datos necesitan')} su atención.`,
+  fixErrors: (count: number) => `${count} ${plural(count, 'dato necesita', 'datos necesitan')} su atención.`,
   videoVisit: 'Videoconsulta (recibirá un enlace)',
   bookNew: 'Reservar una cita nueva',
   manageExpired: 'Este enlace caducó porque la cita ya se realizó. Para volver, reserve una cita nueva.',

@@ -114,18 +114,18 @@ export const Confirmed: Story = {
 
 /** The first adapter calls never answer: the loading state (it times out after 20 s). */
 export const Loading: Story = {
-  parameters: { adapter: faulty((f) => f.always('booking.getPractice', { hang: true })) },
+  parameters: { adapter: faulty((faults) => faults.always('booking.getPractice', { hang: true })) },
 };
 
 /** No openings in the coming months: an empty state that offers the waitlist. */
 export const NoOpenings: Story = {
   args: denverEvaluation,
-  parameters: { adapter: faulty((f) => f.always('booking.findSlots', { reply: [] })) },
+  parameters: { adapter: faulty((faults) => faults.always('booking.findSlots', { reply: [] })) },
 };
 
 /** The backend is unreachable: a clear message and a retry, never a blank. */
 export const NetworkError: Story = {
-  parameters: { adapter: faulty((f) => f.always('booking.listLocations', { error: 'network' })) },
+  parameters: { adapter: faulty((faults) => faults.always('booking.listLocations', { error: 'network' })) },
 };
 
 /** An adapter without the booking capability: says so, with no retry that cannot help. */
@@ -161,7 +161,7 @@ export const ManageExpiredLink: Story = { args: { 'manage-token': DEMO_MANAGE_TO
 /** Every time picked is "just taken": the patient is sent back to that day's times. */
 export const SlotTaken: Story = {
   args: denverEvaluation,
-  parameters: { adapter: faulty((f) => f.always('booking.holdSlot', { error: 'slot_unavailable' })) },
+  parameters: { adapter: faulty((faults) => faults.always('booking.holdSlot', { error: 'slot_unavailable' })) },
   play: async ({ canvasElement }) => {
     const el = await host(canvasElement, 'pxm-booking');
     (await waitForTime(el.shadowRoot)).click();
@@ -171,13 +171,13 @@ export const SlotTaken: Story = {
 /** The backend never answers for times: after the timeout, a message and a retry. */
 export const SlowBackend: Story = {
   args: denverEvaluation,
-  parameters: { adapter: faulty((f) => f.plan('booking.findSlots', { delayMs: 25_000 })) },
+  parameters: { adapter: faulty((faults) => faults.plan('booking.findSlots', { delayMs: 25_000 })) },
 };
 
 /** A malformed slot list: an error state with retry, never a blank. */
 export const MalformedReply: Story = {
   args: denverEvaluation,
-  parameters: { adapter: faulty((f) => f.plan('booking.findSlots', { reply: [{ id: 1 }] })) },
+  parameters: { adapter: faulty((faults) => faults.plan('booking.findSlots', { reply: [{ id: 1 }] })) },
 };
 
 /** `mode="dialog"`: any element with `data-pxm-booking-open` opens it. */

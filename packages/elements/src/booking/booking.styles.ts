@@ -35,8 +35,18 @@ export const bookingStyles = css`
     color: var(--_color-text-muted);
   }
 
-  h2:focus {
-    outline: none;
+  /* Step headings and notices take focus when a step opens or a message appears (not by Tab):
+     the indicator shows wherever they are focused, so a keyboard user sees where they are. */
+  h2[tabindex='-1']:focus,
+  .notice[tabindex='-1']:focus {
+    outline: 3px solid var(--_color-focus);
+    outline-offset: 2px;
+  }
+
+  /* A date of birth is typed, not picked: without the calendar button, one Tab leaves the field
+     (the button was a second, invisible tab stop inside it). */
+  input.birth-date::-webkit-calendar-picker-indicator {
+    display: none;
   }
 
   .success-mark {
@@ -77,10 +87,6 @@ export const bookingStyles = css`
 
   .notice p:last-child {
     margin-block-end: 0;
-  }
-
-  .notice:focus {
-    outline: none;
   }
 
   .actions {

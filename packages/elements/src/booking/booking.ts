@@ -1,94 +1,39 @@
-import { adoptStyles, html, nothing, svg, type CSSResult, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import { AdapterError, parseResponse, requireCapability, type BookingApi } from '@pxm/core';
-import {
-  AppointmentTypeListSchema,
-  LocationListSchema,
-  ManagedAppointmentSchema,
-  PracticeSchema,
-  ProviderListSchema,
-  SlotListSchema,
-  type Slot,
-} from '@pxm/core/booking';
-import { firstOfMonth, localDateIn } from '@pxm/core/time';
+import { AdapterError, bookingReplySchemas } from '@pxm/core';
+import { type Slot } from '@pxm/core/booking';
 import { PxmElement } from '../base/pxm-element.js';
+import { AdapterCalls } from '../controllers/adapter-calls.js';
+import { LanguageLoader } from '../controllers/language-loader.js';
+import { LazyPart } from '../controllers/lazy-part.js';
+import { RemovalWatch } from '../controllers/removal-watch.js';
 import { LocalizeController } from '../l10n/localize-controller.js';
 import { controlStyles } from '../styles/controls.styles.js';
 import { hostStyles } from '../styles/host.styles.js';
 import { renderFailure, renderLoading } from '../internal/states.js';
 import { bookingStyles } from './booking.styles.js';
 import { bookingEn, type BookingMessages } from './booking.messages.en.js';
-import { registerShippedTranslation } from '../l10n/translation-registry.js';
-import type * as FlowExports from './booking-flow.js';
-import type * as PickExports from './booking-pick.js';
+import { createBookingActions } from './booking-actions.js';
+import { loadCatalog } from './booking-catalog.js';
+import { BookingDialog } from './booking-dialog.js';
+import type { BookingFlow } from './booking-flow.js';
+import type { BookingCalls, SlotQuery } from './booking-flow-host.js';
+import { renderHeader, renderManageFailure, renderNotice, renderPartState } from './booking-frame.js';
+import { manageLinkFor } from './booking-manage-link.js';
+import { ManageMode } from './booking-manage-mode.js';
+import { PendingFocus } from './booking-pending-focus.js';
+import { BookingSteps } from './booking-steps.js';
+import { bookingZones, type BookingZones } from './booking-zones.js';
+import { initialState, knownChoices, startingState, withPrefill, type BookingPrefill, type BookingState, type Catalog } from './booking-state.js';
 import type { TimePicker } from './booking-time-picker.js';
-
-type BookingFlow = FlowExports.BookingFlow;
-type FlowModule = typeof FlowExports;
-type PickModule = typeof PickExports;
-import type { FlowHost, Schema } from './booking-flow-host.js';
-import { emptyDraft, type BookingPrefill, type BookingState, type BookingStep, type Catalog, type DetailsDraft } from './booking-state.js';
-import type { BookingActions, BookingView } from './booking-view.js';
-
-const BOOKING_STEPS: BookingStep[] = ['choose', 'time', 'details', 'review'];
-
-/** A check mark beside the heading of a confirmation (the heading itself says what happened). */
-const successMark = svg`<svg class="success-mark" part="success-mark" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><circle cx="12" cy="12" r="11" fill="currentColor" /><path class="tick" d="M6.5 12.5l3.5 3.5 7.5-8" fill="none" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round" /></svg>`;
-
+import { bookingView, type BookingActions, type BookingView } from './booking-view.js';
 
 /** The first steps' views: fetched at connect, in parallel with the first adapter calls. */
-let pickModule: Promise<PickModule> | undefined;
-const loadPickModule = () => (pickModule ??= import('./booking-pick.js'));
-
-/** The later steps, fetched once per page (on demand: they are not needed to show times). */
-let flowModule: Promise<FlowModule> | undefined;
-const loadFlowModule = () => (flowModule ??= import('./booking-flow.js'));
-
+const importPick = () => import('./booking-pick.js');
+/** The later steps, fetched once per page when a step needs them (not to show times). */
+const importFlow = () => import('./booking-flow.js');
 /** Spanish ships with the element but loads only for pages that use it. */
-const languages = new Map<string, Promise<void>>();
-function loadLanguage(locale: string): Promise<void> {
-  const language = locale.toLowerCase().split('-')[0]!;
-  if (language !== 'es') return Promise.resolve();
-  let loading = languages.get(language);
-  if (!loading) {
-    loading = import('./booking.messages.es.js').then((m) => registerShippedTranslation('es', 'booking', m.bookingEs));
-    languages.set(language, loading);
-  }
-  return loading;
-}
-
-function initialState(): BookingState {
-  return {
-    step: 'choose',
-    rescheduling: false,
-    locationId: '',
-    typeId: '',
-    providerId: '',
-    month: '',
-    selectedDate: '',
-    focusDate: '',
-    zoneChoice: '',
-    holds: [],
-    holdDeadline: 0,
-    holdExpired: false,
-    draft: emptyDraft(),
-    errors: {},
-    notice: undefined,
-    busy: '',
-    eligibility: undefined,
-    eligibilityKey: '',
-    keys: [],
-    outcome: undefined,
-    appointments: [],
-    failed: [],
-    managed: undefined,
-    ackFee: false,
-    cancelReason: '',
-    cancelNote: '',
-    series: { weekdays: [], weeks: 6, time: '09:00', choice: {} },
-    waitlist: { weekdays: [], times: [], providerId: '', earliestDate: '' },
-  };
-}
+const importSpanish = () => import('./booking.messages.es.js').then((module) => module.bookingEs);
 
 /**
  * Online scheduling a patient finishes in two minutes: choose the visit, pick a time (held while
@@ -154,7 +99,11 @@ export class PxmBooking extends PxmElement {
     open: { type: Boolean, reflect: true },
     timeout: { type: Number },
     prefill: { attribute: false },
-    s: { state: true },
+    state: { state: true },
+    announcement: { state: true },
+    icsUrl: { state: true },
+    picker: { state: true },
+    flow: { state: true },
   };
 
   static override styles = [hostStyles, controlStyles, bookingStyles];
@@ -177,27 +126,68 @@ export class PxmBooking extends PxmElement {
   declare timeout: number;
   /** Demographic fields to prefill (property only, never an attribute). */
   declare prefill: BookingPrefill | undefined;
-  /** @internal */
-  declare s: BookingState;
+  /** @internal The booking in progress; replaced (never changed in place) on every step. */
+  declare state: BookingState;
+  /** What the live region last said. */
+  private declare announcement: string;
+  /** The confirmation's calendar file (an object URL, revoked when it is left). */
+  private declare icsUrl: string;
 
-  private readonly l = new LocalizeController(this, 'booking', { en: bookingEn as BookingMessages });
-  private focusTarget = '';
-  private announcement = '';
-  /** The error count last announced, cleared with the errors it counted. */
-  private errorAnnouncement: string | undefined;
-  private icsUrl = '';
-  private opener: HTMLElement | null = null;
-  private flow: BookingFlow | undefined;
-  private pick: PickModule | undefined;
-  private picker: TimePicker | undefined;
-  private readonly extraStyles: CSSResult[] = [];
+  private readonly messages = new LocalizeController(this, 'booking', { en: bookingEn as BookingMessages });
+  /** Before the catalogue task: a Spanish page's first paint is already in Spanish. */
+  private readonly language = new LanguageLoader(this, 'booking', { es: importSpanish });
+  private readonly calls: BookingCalls = new AdapterCalls(this, 'booking', bookingReplySchemas, (error, operation) => this.reportError(error, operation));
+  private readonly pickPart = new LazyPart(this, importPick);
+  private readonly flowPart = new LazyPart(this, importFlow);
+  private readonly dialog = new BookingDialog(this, (trigger) => this.openFromTrigger(trigger));
+  /** The time step's behaviour, once its part has loaded. */
+  private declare picker: TimePicker | undefined;
+  /** The later steps, once their part has loaded. */
+  private declare flow: BookingFlow | undefined;
+  private readonly pendingFocus = new PendingFocus(this);
+  /** Moving through the steps; what the time picker and the later steps are given. */
+  private readonly steps: BookingSteps = new BookingSteps({
+    state: () => this.state,
+    replaceState: (state) => (this.state = state),
+    announcement: () => this.announcement,
+    setAnnouncement: (text) => (this.announcement = text),
+    icsUrl: () => this.icsUrl,
+    setIcsUrl: (url) => (this.icsUrl = url),
+    catalog: () => this.catalog,
+    zones: () => this.zones,
+    adapter: () => this.resolvedAdapter,
+    manageToken: () => this.manageToken,
+    locale: () => this.resolvedLocale,
+    rtl: () => this.isRtl,
+    actions: () => this.actions,
+    picker: () => this.picker,
+    flow: () => this.flow,
+    loadFlow: () => this.loadFlow(),
+    messages: this.messages,
+    common: this.common,
+    calls: this.calls,
+    pendingFocus: this.pendingFocus,
+    findSlots: (query, signal) => this.findSlots(query, signal),
+    report: (error, operation) => this.reportError(error, operation),
+    errorMessage: (error) => this.errorMessage(error),
+    manageLink: (token) => this.manageLink(token),
+    emit: (event) => this.dispatchEvent(event),
+  });
 
   constructor() {
     super();
     this.mode = 'inline';
     this.open = false;
     this.timeout = 20_000;
-    this.s = initialState();
+    this.state = initialState();
+    this.announcement = '';
+    this.icsUrl = '';
+    // A move keeps everything; a real removal lets the holds and the calendar file go.
+    new RemovalWatch(this, () => {
+      this.steps.releaseHolds();
+      this.steps.revokeIcs();
+      this.calls.abortAll();
+    });
   }
 
   // ------------------------------------------------------------------ data
@@ -205,17 +195,8 @@ export class PxmBooking extends PxmElement {
   private readonly catalogTask = new Task(this, {
     task: async ([adapter], { signal }) => {
       if (!adapter) return undefined;
-      const get = <T,>(op: string, run: (api: BookingApi, s: AbortSignal) => Promise<unknown>, schema: Schema<T>) =>
-        this.call(op, run, schema, signal);
       try {
-        const [practice, locations, types, providers] = await Promise.all([
-          // The patient's language arrives with the catalogue, so the first paint is already in it.
-          Promise.all([loadLanguage(this.resolvedLocale), this.loadPick()]).then(() => get('booking.getPractice', (api, s) => api.getPractice({ signal: s }), PracticeSchema)),
-          get('booking.listLocations', (api, s) => api.listLocations({ signal: s }), LocationListSchema),
-          get('booking.listAppointmentTypes', (api, s) => api.listAppointmentTypes({}, { signal: s }), AppointmentTypeListSchema),
-          get('booking.listProviders', (api, s) => api.listProviders({}, { signal: s }), ProviderListSchema),
-        ]);
-        const catalog: Catalog = { practice, locations, types, providers };
+        const catalog = await loadCatalog(this.calls, signal, Promise.all([this.language.ready, this.loadPick()]));
         this.start(catalog);
         return catalog;
       } catch (error) {
@@ -225,54 +206,17 @@ export class PxmBooking extends PxmElement {
     args: () => [this.resolvedAdapter] as const,
   });
 
-  private readonly manageTask = new Task(this, {
-    task: async ([adapter, token], { signal }) => {
-      if (!adapter || !token) return undefined;
-      try {
-        const [managed] = await Promise.all([
-          this.call('booking.getAppointment', (api, s) => api.getAppointment(token, { signal: s }), ManagedAppointmentSchema, signal),
-          this.loadFlow(),
-        ]);
-        const a = managed.appointment;
-        this.s = { ...initialState(), step: 'manage', managed, locationId: a.locationId, typeId: a.appointmentTypeId, providerId: a.providerId, draft: this.s.draft };
-        return managed;
-      } catch (error) {
-        throw this.reportError(error, 'booking.getAppointment') ?? error;
-      }
-    },
-    args: () => [this.resolvedAdapter, this.manageToken] as const,
+  private readonly manage: ManageMode = new ManageMode(this, {
+    steps: this.steps,
+    calls: this.calls,
+    loadFlow: () => this.loadFlow(),
+    startBooking: () => this.catalog && this.start(this.catalog),
+    report: (error, operation) => this.reportError(error, operation),
   });
 
-  /**
-   * Every adapter call: a deadline (`timeout`), the caller's abort signal, and the reply checked
-   * against the contract's schema so a faulty backend shows an error instead of breaking the page.
-   */
-  private async call<T>(operation: string, run: (api: BookingApi, signal: AbortSignal) => Promise<unknown>, schema: Schema<T>, outer?: AbortSignal): Promise<T> {
-    const controller = new AbortController();
-    const onAbort = () => controller.abort(outer?.reason);
-    outer?.addEventListener('abort', onAbort);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    try {
-      const api = requireCapability(this.resolvedAdapter, 'booking');
-      const reply = await Promise.race([
-        run(api, controller.signal),
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(() => {
-            reject(new AdapterError('timeout', `No answer within ${this.timeout} ms.`, { operation }));
-            controller.abort();
-          }, this.timeout);
-        }),
-      ]);
-      return parseResponse(schema, reply, operation);
-    } finally {
-      clearTimeout(timer);
-      outer?.removeEventListener('abort', onAbort);
-    }
-  }
-
-  private findSlots(locationId: string, typeId: string, providerId: string, from: string, to: string, signal?: AbortSignal): Promise<Slot[]> {
-    const query = { locationId, appointmentTypeId: typeId, ...(providerId ? { providerId } : {}), from, to };
-    return this.call('booking.findSlots', (api, s) => api.findSlots(query, { signal: s }), SlotListSchema, signal);
+  private findSlots(query: SlotQuery, signal?: AbortSignal): Promise<Slot[]> {
+    const request = { locationId: query.locationId, appointmentTypeId: query.typeId, ...(query.providerId ? { providerId: query.providerId } : {}), from: query.from, to: query.to };
+    return this.calls.run('findSlots', (api, callSignal) => api.findSlots(request, { signal: callSignal }), { signal });
   }
 
   // ------------------------------------------------------------------ derived
@@ -281,133 +225,43 @@ export class PxmBooking extends PxmElement {
     return this.catalogTask.value;
   }
 
-  private get patientZone(): string {
-    return this.resolvedTimeZone;
+  private get zones(): BookingZones {
+    return bookingZones(this.catalog, this.state, this.resolvedTimeZone);
   }
 
-  private get clinicZone(): string {
-    return this.catalog?.locations.find((l) => l.id === this.s.locationId)?.timeZone ?? this.patientZone;
-  }
-
-  /** In-clinic visits read in the clinic's zone, video visits in the patient's, unless switched. */
-  private get zone(): string {
-    const choice = this.s.zoneChoice;
-    if (choice) return choice === 'clinic' ? this.clinicZone : this.patientZone;
-    const type = this.catalog?.types.find((t) => t.id === this.s.typeId);
-    return type?.modality === 'telehealth' ? this.patientZone : this.clinicZone;
-  }
-
-  private get today(): string {
-    return localDateIn(Date.now(), this.zone);
-  }
-
-  private fixedChoices() {
-    const c = this.catalog;
-    return {
-      location: Boolean(this.location && c?.locations.some((l) => l.id === this.location)),
-      type: Boolean(this.appointmentType && c?.types.some((t) => t.id === this.appointmentType)),
-      provider: Boolean(this.provider && c?.providers.some((p) => p.id === this.provider)),
-    };
+  private get fixedChoices() {
+    return { location: this.location, appointmentType: this.appointmentType, provider: this.provider };
   }
 
   private view(catalog: Catalog): BookingView {
-    const s = this.s;
-    return {
-      l: this.l,
+    return bookingView({
+      messages: this.messages,
       common: this.common,
-      s,
+      state: this.state,
       catalog,
-      location: catalog.locations.find((l) => l.id === s.locationId),
-      type: catalog.types.find((t) => t.id === s.typeId),
-      provider: catalog.providers.find((p) => p.id === s.providerId),
-      zone: this.zone,
-      clinicZone: this.clinicZone,
-      patientZone: this.patientZone,
-      today: this.today,
-      fixed: this.fixedChoices(),
+      ...this.zones,
+      fixed: knownChoices(catalog, this.fixedChoices),
       canCheckEligibility: typeof this.resolvedAdapter?.booking?.verifyEligibility === 'function',
       manageLink: (token) => this.manageLink(token),
-      providerName: (id) => {
-        const p = catalog.providers.find((x) => x.id === id);
-        return p ? `${p.name}${p.credentials ? `, ${p.credentials}` : ''}` : '';
-      },
-      a: this.actions,
-    };
+      actions: this.actions,
+    });
   }
 
   private manageLink(token: string): string {
-    const encoded = encodeURIComponent(token);
-    if (this.manageUrl?.includes('{token}')) return this.manageUrl.replace('{token}', encoded);
-    const here = globalThis.location;
-    return `${here.origin}${here.pathname}${here.search}#pxm-manage=${encoded}`;
+    return manageLinkFor(token, this.manageUrl);
   }
 
   // ------------------------------------------------------------------ lifecycle
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.readManageHash();
-    globalThis.addEventListener('hashchange', this.readManageHash);
-    document.addEventListener('click', this.onTrigger);
-    document.addEventListener('pxm-booking-rescheduled', this.onVisitChanged);
-    document.addEventListener('pxm-booking-cancelled', this.onVisitChanged);
+    void this.loadPick().catch(() => undefined); // a failed download is shown, with a retry
     this.addEventListener('input', this.onActivity);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    globalThis.removeEventListener('hashchange', this.readManageHash);
-    document.removeEventListener('click', this.onTrigger);
-    document.removeEventListener('pxm-booking-rescheduled', this.onVisitChanged);
-    document.removeEventListener('pxm-booking-cancelled', this.onVisitChanged);
-    // A framework moving the element reconnects it at once: only a real removal lets the holds go.
-    setTimeout(() => {
-      if (this.isConnected) return;
-      this.releaseHolds();
-      this.revokeIcs();
-    });
-  }
-
-  /**
-   * A manage link opened on this page (`#pxm-manage=<token>`) switches one element to manage
-   * mode: the first inline `<pxm-booking>` of the page. A dialog never does, so a site-wide
-   * "Book now" still books on a page opened from a manage link.
-   */
-  private readonly readManageHash = () => {
-    const match = /[#&]pxm-manage=([^&]+)/.exec(globalThis.location?.hash ?? '');
-    if (match?.[1] && !this.hasAttribute('manage-token') && this.ownsManageLink()) this.manageToken = decodeURIComponent(match[1]);
-  };
-
-  private ownsManageLink(): boolean {
-    if (this.mode === 'dialog') return false;
-    const first = document.querySelector<PxmBooking>('pxm-booking:not([mode="dialog"])');
-    return !first || first === this;
-  }
-
-  /** Another element moved or cancelled the visit this one shows: show it as it is now. */
-  private readonly onVisitChanged = (event: Event) => {
-    const shown = this.s.managed?.appointment.id;
-    if (event.target === this || !shown || !this.manageToken) return;
-    const detail = (event as CustomEvent<{ appointmentId: string; previousAppointmentId?: string }>).detail;
-    if (detail.appointmentId !== shown && detail.previousAppointmentId !== shown) return;
-    this.releaseHolds();
-    this.s = { ...this.s, managed: undefined };
-    void this.manageTask.run();
-  };
-
-  private openManage(token: string, event: MouseEvent): void {
-    // A link to another page (`manage-url`) or opened in a new tab is left to the browser.
-    if (this.manageUrl?.includes('{token}') || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    const href = this.manageLink(token);
-    if (this.mode !== 'dialog' && globalThis.location.href !== href) history.replaceState(null, '', href);
-    this.releaseHolds();
-    this.revokeIcs();
-    const same = this.manageToken === token;
-    this.manageToken = token;
-    this.s = { ...this.s, managed: undefined };
-    this.focusTarget = '#step-title';
-    if (same) void this.manageTask.run();
+    this.removeEventListener('input', this.onActivity);
   }
 
   private readonly onActivity = () => {
@@ -415,316 +269,60 @@ export class PxmBooking extends PxmElement {
   };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // A language chosen after the first paint (a page's language switch) still arrives.
-    void loadLanguage(this.resolvedLocale);
-    if (changed.has('prefill') && this.prefill) {
-      const draft = { ...this.s.draft };
-      for (const [key, value] of Object.entries(this.prefill) as Array<[keyof BookingPrefill, string]>) {
-        if (typeof value === 'string' && !draft[key]) (draft as Record<string, unknown>)[key] = value;
-      }
-      this.s = { ...this.s, draft };
-    }
+    if (changed.has('prefill') && this.prefill) this.state = { ...this.state, draft: withPrefill(this.state.draft, this.prefill) };
     const config = this.hasUpdated && (['location', 'appointmentType', 'provider'] as const).some((key) => changed.has(key));
     if (config && this.catalog && !this.manageToken) this.start(this.catalog);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('open') && this.mode === 'dialog') this.syncDialog();
-    if (this.focusTarget) {
-      const target = this.renderRoot.querySelector<HTMLElement>(this.focusTarget);
-      if (target) {
-        this.focusTarget = '';
-        target.focus();
-      }
-    }
+    if (changed.has('open') && this.mode === 'dialog' && !this.dialog.sync()) this.steps.focus('#step-title');
+    // The later steps' part is fetched when a step needs it (a failed download waits for "Try again").
+    if (!this.flow && !['choose', 'time'].includes(this.state.step) && this.flowPart.state === 'idle') void this.loadFlow().catch(() => undefined);
   }
 
   /** Sets up the flow once the catalogue is known: attribute choices applied, first step chosen. */
   private start(catalog: Catalog): void {
     if (this.manageToken) return; // manage mode sets itself up from the appointment
-    const fixed = {
-      location: catalog.locations.find((l) => l.id === this.location)?.id,
-      type: catalog.types.find((t) => t.id === this.appointmentType),
-      provider: catalog.providers.find((p) => p.id === this.provider)?.id,
-    };
-    const locationId = fixed.location ?? (catalog.locations.length === 1 ? catalog.locations[0]!.id : '');
-    const draft = { ...this.s.draft };
-    if (fixed.type && fixed.type.patientEligibility !== 'any') draft.kind = fixed.type.patientEligibility;
-    this.releaseHolds();
-    this.s = {
-      ...initialState(),
-      draft,
-      locationId,
-      typeId: fixed.type?.id ?? '',
-      providerId: fixed.provider ?? '',
-      step: locationId && fixed.type ? 'time' : 'choose',
-    };
+    this.steps.releaseHolds();
+    this.state = startingState(catalog, this.fixedChoices, this.state.draft);
     this.picker?.reset();
-    this.prepareMonth();
+    this.steps.prepareMonth();
   }
 
-  // ------------------------------------------------------------------ state helpers
+  // ------------------------------------------------------------------ the lazily loaded parts
 
-  private set(patch: Partial<BookingState>): void {
-    this.s = { ...this.s, ...patch };
-    // "3 fields need your attention" must not outlive the errors it counted (resolved, or another step).
-    if (this.errorAnnouncement !== undefined && Object.keys(this.s.errors).length === 0) {
-      if (this.announcement === this.errorAnnouncement) this.announcement = '';
-      this.errorAnnouncement = undefined;
-    }
+  private async loadPick(): Promise<TimePicker> {
+    const module = await this.pickPart.load();
+    this.picker ??= new module.TimePicker(this.steps, this);
+    return this.picker;
   }
 
-  private go(step: BookingStep, patch: Partial<BookingState> = {}): void {
-    this.set({ notice: undefined, errors: {}, ...patch, step });
-    if (step === 'time') this.prepareMonth();
-    this.focusTarget = '#step-title';
+  private async loadFlow(): Promise<BookingFlow> {
+    const module = await this.flowPart.load();
+    this.flow ??= new module.BookingFlow(this.steps, this);
+    return this.flow;
   }
 
-  private prepareMonth(): void {
-    if (this.s.month) return;
-    const today = this.today;
-    this.s = { ...this.s, month: firstOfMonth(today), focusDate: today };
-  }
-
-  private announce(text: string): void {
-    this.announcement = '';
-    this.requestUpdate();
-    requestAnimationFrame(() => {
-      this.announcement = text;
-      this.requestUpdate();
-    });
-  }
-
-  private notify(text: string, tone: 'error' | 'warning' | 'info' = 'error', retry?: () => void): void {
-    this.set({ notice: { tone, text, ...(retry ? { retry } : {}) }, busy: '' });
-    this.focusTarget = '[part~="notice"]';
-  }
-
-  private focusFirstError(count: number): void {
-    this.focusTarget = '[aria-invalid="true"]';
-    this.errorAnnouncement = this.l.t('fixErrors', count);
-    this.announce(this.errorAnnouncement);
-  }
-
-  private releaseHolds(): void {
-    const holds = this.s?.holds ?? [];
-    this.flow?.stopTimer();
-    if (!holds.length) return;
-    this.s = { ...this.s, holds: [], holdExpired: false };
-    const api = this.resolvedAdapter?.booking;
-    for (const hold of holds) void api?.releaseHold(hold.id).catch(() => undefined);
-  }
-
-  /** The time went to someone else: back to that day's times, with everything typed kept. */
-  private backToTimes(slot: Slot | undefined, text = this.l.t('slotTaken')): void {
-    const series = this.s.holds.length > 1;
-    this.releaseHolds();
-    const date = slot ? localDateIn(slot.start, this.zone) : this.s.selectedDate;
-    this.picker?.refresh();
-    this.go(series ? 'series' : 'time', { busy: '', selectedDate: date, focusDate: date, month: firstOfMonth(date || this.today) });
-    this.notify(text);
-  }
-
-  // ------------------------------------------------------------------ details and confirm
-
-  private revokeIcs(): void {
-    if (this.icsUrl) URL.revokeObjectURL(this.icsUrl);
-    this.icsUrl = '';
-  }
-
-  // ------------------------------------------------------------------ manage, waitlist, series
-
-  private manageError(code: string): string {
-    if (code === 'token_expired') return this.l.t('manageExpired');
-    if (code === 'conflict') return this.l.t('manageConflict');
-    return this.common.t('error_token_invalid');
-  }
-
-  private keepCurrent(): void {
-    this.releaseHolds();
-    this.go('manage', { rescheduling: false, ackFee: false });
-  }
-
-  private startReschedule(): void {
-    const a = this.s.managed!.appointment;
-    this.picker?.reset();
-    this.go('time', { rescheduling: true, locationId: a.locationId, typeId: a.appointmentTypeId, providerId: a.providerId, ackFee: false, month: '', selectedDate: '' });
-  }
-
-  private bookAnother(): void {
-    this.releaseHolds();
-    this.revokeIcs();
-    if (this.manageToken) {
-      this.manageToken = undefined;
-      if (globalThis.location?.hash.includes('pxm-manage=')) history.replaceState(null, '', globalThis.location.pathname + globalThis.location.search);
-    }
-    const draft = this.s.draft;
-    if (this.catalog) this.start(this.catalog);
-    this.s = { ...this.s, draft };
-    this.focusTarget = '#step-title';
-  }
-
-  private readonly actions: BookingActions = {
-    set: (patch) => this.set(patch),
-    draft: (patch: Partial<DetailsDraft>) => {
-      const draft = { ...this.s.draft, ...patch };
-      const errors = { ...this.s.errors };
-      for (const key of Object.keys(patch)) delete errors[key as keyof typeof errors];
-      // A visit type that does not fit the patient's new answer is no longer offered.
-      const type = this.catalog?.types.find((t) => t.id === this.s.typeId);
-      const misfit = 'kind' in patch && this.s.step === 'choose' && type && type.patientEligibility !== 'any' && type.patientEligibility !== patch.kind;
-      this.set({ draft, errors, ...(misfit ? { typeId: '' } : {}) });
-    },
-    go: (step) => {
-      if (step === 'series' && !this.s.series.weekdays.length && this.s.selectedDate) {
-        const weekday = ((new Date(`${this.s.selectedDate}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
-        this.set({ series: { ...this.s.series, weekdays: weekday === 7 ? [] : [weekday] } });
-      }
-      if (step === 'time' || step === 'choose') this.releaseHolds();
-      this.go(step);
-    },
-    toTimes: () => {
-      const s = this.s;
-      const missing = !s.locationId ? 'locationId' : !s.typeId ? 'typeId' : '';
-      const kindMissing = !s.rescheduling && !this.fixedChoices().type && !s.draft.kind;
-      if (kindMissing || missing) {
-        this.set({ errors: kindMissing ? { kind: 'errRequired' } : { choice: missing } });
-        return this.focusFirstError(1);
-      }
-      const type = this.catalog?.types.find((t) => t.id === s.typeId);
-      const draft = type && type.patientEligibility !== 'any' ? { ...s.draft, kind: type.patientEligibility } : s.draft;
-      this.picker?.reset();
-      this.go('time', { draft, month: '', selectedDate: '' });
-    },
-    pickSlot: (slot) => this.picker?.pickSlot(slot),
-    nextAvailable: () => this.picker?.nextAvailable(),
-    toReview: () => this.flow?.actions.toReview?.(),
-    checkEligibility: () => this.flow?.actions.checkEligibility?.(),
-    confirm: () => this.flow?.actions.confirm?.(),
-    renewHold: () => this.flow?.renewHolds(),
-    changeTime: () => {
-      const series = this.s.holds.length > 1;
-      this.releaseHolds();
-      this.go(series ? 'series' : 'time');
-    },
-    startReschedule: () => this.startReschedule(),
-    keepCurrent: () => this.keepCurrent(),
-    openManage: (token, event) => this.openManage(token, event),
-    copyLink: (token) => this.flow?.actions.copyLink?.(token),
-    cancelAppointment: () => this.flow?.actions.cancelAppointment?.(),
-    joinWaitlist: () => this.flow?.actions.joinWaitlist?.(),
-    planSeries: () => this.flow?.actions.planSeries?.(),
-    holdSeries: () => this.flow?.actions.holdSeries?.(),
-    bookAnother: () => this.bookAnother(),
+  private readonly actions: BookingActions = createBookingActions({
+    state: () => this.state,
+    catalog: () => this.catalog,
+    fixedType: () => knownChoices(this.catalog, this.fixedChoices).type,
+    picker: () => this.picker,
+    flow: () => this.flow,
+    set: (patch) => this.steps.set(patch),
+    go: (step, patch) => this.steps.go(step, patch),
+    releaseHolds: () => this.steps.releaseHolds(),
+    focusErrors: (count) => this.steps.focusErrors(count),
+    openManage: (token, event) => this.manage.open(token, event),
+    bookAnother: () => this.manage.bookAnother(),
     close: () => this.close(),
-  };
-
-  // ------------------------------------------------------------------ the later steps
-
-  private loadPick(): Promise<void> {
-    return loadPickModule().then((module) => {
-      if (!this.pick) this.adopt(module.styles);
-      this.pick = module;
-      this.picker ??= new module.TimePicker(this.flowHost(), this);
-      this.requestUpdate();
-    });
-  }
-
-  /** Adds a view's style sheet to this element's shadow root (constructable sheets: CSP-safe). */
-  private adopt(styles: CSSResult): void {
-    this.extraStyles.push(styles);
-    if (this.renderRoot instanceof ShadowRoot) adoptStyles(this.renderRoot, [...PxmBooking.elementStyles, ...this.extraStyles]);
-  }
-
-  private awaitPick(): TemplateResult {
-    void this.loadPick();
-    return renderLoading(this.common.t('loading'));
-  }
-
-  private loadFlow(): Promise<BookingFlow> {
-    return loadFlowModule().then((module) => {
-      if (!this.flow) this.adopt(module.styles);
-      this.flow ??= new module.BookingFlow(this.flowHost(), this);
-      this.requestUpdate();
-      return this.flow;
-    });
-  }
-
-  private flowHost(): FlowHost {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
-    const el = this;
-    return {
-      get s() {
-        return el.s;
-      },
-      get catalog() {
-        return el.catalog!;
-      },
-      get adapter() {
-        return el.resolvedAdapter;
-      },
-      get manageToken() {
-        return el.manageToken;
-      },
-      get clinicZone() {
-        return el.clinicZone;
-      },
-      get patientZone() {
-        return el.patientZone;
-      },
-      get zone() {
-        return el.zone;
-      },
-      get icsUrl() {
-        return el.icsUrl;
-      },
-      get today() {
-        return el.today;
-      },
-      get locale() {
-        return el.resolvedLocale;
-      },
-      get rtl() {
-        return el.isRtl;
-      },
-      l: el.l,
-      common: el.common,
-      actions: el.actions,
-      set: (patch) => el.set(patch),
-      go: (step, patch) => el.go(step, patch),
-      call: (op, run, schema) => el.call(op, run, schema),
-      findSlots: (loc, type, provider, from, to, signal) => el.findSlots(loc, type, provider, from, to, signal),
-      report: (error, op) => el.reportError(error, op),
-      errorMessage: (error) => el.errorMessage(error),
-      notify: (text, tone, retry) => el.notify(text, tone, retry),
-      notice: () => el.renderNotice(),
-      announce: (text) => el.announce(text),
-      focusErrors: (count) => el.focusFirstError(count),
-      focus: (selector) => {
-        el.focusTarget = selector;
-      },
-      releaseHolds: () => el.releaseHolds(),
-      backToTimes: (slot, text) => el.backToTimes(slot, text),
-      manageLink: (token) => el.manageLink(token),
-      manageError: (code) => el.manageError(code),
-      setIcs: (url) => {
-        el.icsUrl = url;
-      },
-      revokeIcs: () => el.revokeIcs(),
-      emit: (event) => el.dispatchEvent(event),
-      view: () => el.view(el.catalog!),
-      loadFlow: () => el.loadFlow(),
-    };
-  }
+  });
 
   // ------------------------------------------------------------------ dialog mode
 
   /** Opens the dialog (`mode="dialog"`); focus returns to `opener` (default: the focused element) on close. */
   show(opener?: HTMLElement): void {
-    let active = document.activeElement as HTMLElement | null;
-    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement as HTMLElement;
-    this.opener = opener ?? active;
-    this.open = true;
+    this.dialog.show(opener);
   }
 
   /** Closes the dialog. */
@@ -732,33 +330,9 @@ export class PxmBooking extends PxmElement {
     this.open = false;
   }
 
-  private syncDialog(): void {
-    const dialog = this.renderRoot.querySelector('dialog');
-    if (!dialog) return;
-    if (this.open && !dialog.open) {
-      dialog.showModal();
-      const title = this.renderRoot.querySelector<HTMLElement>('#step-title');
-      if (title) title.focus();
-      else this.focusTarget = '#step-title'; // applied once the content has loaded
-    } else if (!this.open && dialog.open) dialog.close();
-  }
-
-  private readonly onDialogClose = () => {
-    this.open = false;
-    const opener = this.opener;
-    this.opener = null;
-    if (opener?.isConnected) opener.focus();
-  };
-
-  /** Any element with `data-pxm-booking-open` (empty, or this element's id) opens this dialog. */
-  private readonly onTrigger = (event: MouseEvent) => {
-    if (this.mode !== 'dialog') return;
-    const trigger = event.composedPath().find((node): node is HTMLElement => node instanceof HTMLElement && node.hasAttribute('data-pxm-booking-open'));
-    if (!trigger) return;
-    const target = trigger.getAttribute('data-pxm-booking-open');
-    if (target ? target !== this.id : document.querySelector('pxm-booking[mode="dialog"]') !== this) return;
-    event.preventDefault();
-    // "Book now" books, even where this dialog last showed a visit from its own manage link.
+  /** A page's "Book now" (`data-pxm-booking-open`) books, with the choices its `data-*` names. */
+  private openFromTrigger(trigger: HTMLElement): void {
+    // It books even where this dialog last showed a visit from its own manage link.
     if (this.manageToken && !this.hasAttribute('manage-token')) {
       this.manageToken = undefined;
       if (this.catalog) this.start(this.catalog);
@@ -767,62 +341,25 @@ export class PxmBooking extends PxmElement {
     if (location) this.location = location;
     if (appointmentType) this.appointmentType = appointmentType;
     if (provider) this.provider = provider;
-    this.show(trigger);
-  };
-
-  /** Keeps Tab inside the open dialog, wrapping at both ends. */
-  private readonly trapFocus = (event: KeyboardEvent) => {
-    if (event.key !== 'Tab') return;
-    const dialog = this.renderRoot.querySelector('dialog')!;
-    const focusable = [...dialog.querySelectorAll<HTMLElement>('button, [href], input, select, textarea, [tabindex="0"]')].filter(
-      (el) => !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0,
-    );
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
-    if (event.shiftKey && (active === first || !dialog.contains(active))) {
-      event.preventDefault();
-      last?.focus();
-    } else if (!event.shiftKey && active === last) {
-      event.preventDefault();
-      first?.focus();
-    }
-  };
+  }
 
   // ------------------------------------------------------------------ render
 
-  private stepTitle(): string {
-    const s = this.s;
-    if (s.step === 'done') return this.l.t(`title_${s.outcome ?? 'booked'}`);
-    if (s.step === 'review' && s.rescheduling) return this.l.t('title_moveReview');
-    if ((s.step === 'time' || s.step === 'choose') && s.rescheduling) return this.l.t('title_moveTime');
-    return this.l.t(`title_${s.step}`);
+  private get partLabels() {
+    const failed = this.errorMessage(new AdapterError('network', 'A part of the page did not load.'));
+    return { loading: this.common.t('loading'), failed, retry: this.common.t('retry') };
   }
 
-  private renderNotice(): TemplateResult | typeof nothing {
-    const notice = this.s.notice;
-    if (!notice) return nothing;
-    return html`<div class=${`notice ${notice.tone}`} part="notice" tabindex="-1" role=${notice.tone === 'error' ? 'alert' : 'status'}>
-      <p>${notice.text}</p>
-      ${notice.retry ? html`<button type="button" class="button" part="retry" @click=${notice.retry}>${this.common.t('retry')}</button>` : nothing}
-    </div>`;
-  }
-
-  private renderStep(v: BookingView): TemplateResult {
-    const s = this.s;
-    if (this.flow && s.step !== 'choose' && s.step !== 'time') return this.flow.render(v);
-    switch (s.step) {
-      case 'choose':
-        if (!this.pick) return this.awaitPick();
-        return html`${this.renderNotice()}${this.pick.renderChoose(v)}`;
-      case 'time':
-        if (!this.picker) return this.awaitPick();
-        return html`${this.renderNotice()}${this.picker!.render(v)}`;
-      default:
-        if (this.flow) return this.flow.render(v);
-        void this.loadFlow();
-        return renderLoading(this.common.t('loading'));
+  private renderStep(view: BookingView): TemplateResult {
+    const step = this.state.step;
+    const notice = renderNotice(this.state.notice, this.common.t('retry'));
+    if (step === 'choose' || step === 'time') {
+      const pick = this.pickPart.module;
+      if (!pick || !this.picker) return renderPartState(this.pickPart.state === 'failed', this.partLabels, () => void this.loadPick().catch(() => undefined));
+      return html`${notice}${step === 'choose' ? pick.renderChoose(view) : this.picker.render(view)}`;
     }
+    if (!this.flow) return renderPartState(this.flowPart.state === 'failed', this.partLabels, () => void this.loadFlow().catch(() => undefined));
+    return this.flow.render(view, notice, this.icsUrl);
   }
 
   private renderBody(): TemplateResult {
@@ -833,36 +370,26 @@ export class PxmBooking extends PxmElement {
     if (!catalog) {
       return this.catalogTask.status === TaskStatus.ERROR
         ? renderFailure({ message: this.errorMessage(AdapterError.is(this.catalogTask.error) ? this.catalogTask.error : undefined), retryLabel: this.common.t('retry'), onRetry: () => void this.catalogTask.run() })
-        : renderLoading(this.l.t('loadingPractice'));
+        : renderLoading(this.messages.t('loadingPractice'));
     }
-    if (this.manageToken && !this.s.managed) {
-      if (this.manageTask.status === TaskStatus.ERROR) {
-        const error = AdapterError.is(this.manageTask.error) ? this.manageTask.error : undefined;
+    if (this.manageToken && !this.state.managed) {
+      if (this.manage.task.status === TaskStatus.ERROR) {
+        const error = this.manage.error;
         const code = error?.code ?? 'server';
         const own = code.startsWith('token_');
-        return html`<h2 id="step-title" tabindex="-1">${this.l.t('title_manage')}</h2>
-          ${renderFailure({ message: own ? this.manageError(code) : this.errorMessage(error), retryLabel: this.common.t('retry'), ...(own ? {} : { onRetry: () => void this.manageTask.run() }) })}
-          ${own ? html`<div class="actions start"><button type="button" class="button" @click=${this.actions.bookAnother}>${this.l.t('bookNew')}</button></div>` : nothing}`;
+        const message = own ? this.steps.manageError(code) : this.errorMessage(error);
+        return renderManageFailure(this.messages, { message, retryLabel: this.common.t('retry'), retry: own ? undefined : () => void this.manage.task.run() }, own ? this.actions.bookAnother : undefined);
       }
-      return renderLoading(this.l.t('loadingVisit'));
+      return renderLoading(this.messages.t('loadingVisit'));
     }
-    const v = this.view(catalog);
-    const index = BOOKING_STEPS.indexOf(this.s.step);
-    const steps = this.fixedChoices().location && this.fixedChoices().type ? BOOKING_STEPS.slice(1) : BOOKING_STEPS;
-    const position = steps.indexOf(this.s.step);
-    return html`<header class="header" part="header">
-        <h2 id="step-title" tabindex="-1">${this.s.step === 'done' && this.s.outcome !== 'cancelled' ? successMark : nothing}${this.stepTitle()}</h2>
-        ${index >= 0 && position >= 0 && !this.s.rescheduling
-          ? html`<p class="progress" part="progress">${this.l.t('stepOf', position + 1, steps.length)}</p>`
-          : nothing}
-      </header>
-      ${this.renderStep(v)}`;
+    const known = knownChoices(catalog, this.fixedChoices);
+    return html`${renderHeader(this.messages, this.state, known.location && known.type)}${this.renderStep(this.view(catalog))}`;
   }
 
   protected override render(): TemplateResult {
     const live = html`<div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
     if (this.mode !== 'dialog') return html`<div class="base surface" part="base">${this.renderBody()}</div>${live}`;
-    return html`<dialog part="dialog" aria-labelledby="step-title" @close=${this.onDialogClose} @keydown=${this.trapFocus}>
+    return html`<dialog part="dialog" aria-labelledby="step-title" @close=${this.dialog.onClose} @keydown=${this.dialog.trapFocus}>
       <div class="dialog-bar">
         <button type="button" class="button icon" part="close-button" aria-label=${this.common.t('close')} @click=${this.actions.close}>
           <span aria-hidden="true">×</span>

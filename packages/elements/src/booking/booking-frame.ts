@@ -1,0 +1,55 @@
+/** What frames every step: the heading with the progress, and the notice about the last action. */
+import { html, nothing, svg, type TemplateResult } from 'lit';
+import { renderFailure, renderLoading } from '../internal/states.js';
+import type { LocalizeController } from '../l10n/localize-controller.js';
+import type { BookingMessages } from './booking.messages.en.js';
+import type { BookingState, BookingStep, Notice } from './booking-state.js';
+
+const BOOKING_STEPS: BookingStep[] = ['choose', 'time', 'details', 'review'];
+
+/** A check mark beside the heading of a confirmation (the heading itself says what happened). */
+const successMark = svg`<svg class="success-mark" part="success-mark" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><circle cx="12" cy="12" r="11" fill="currentColor" /><path class="tick" d="M6.5 12.5l3.5 3.5 7.5-8" fill="none" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round" /></svg>`;
+
+function stepTitle(messages: LocalizeController<BookingMessages>, state: BookingState): string {
+  if (state.step === 'done') return messages.t(`title_${state.outcome ?? 'booked'}`);
+  if (state.step === 'review' && state.rescheduling) return messages.t('title_moveReview');
+  if ((state.step === 'time' || state.step === 'choose') && state.rescheduling) return messages.t('title_moveTime');
+  return messages.t(`title_${state.step}`);
+}
+
+/** The step heading (focused when a step opens) and "Step 2 of 4" on the booking steps. */
+export function renderHeader(messages: LocalizeController<BookingMessages>, state: BookingState, skipsChoose: boolean): TemplateResult {
+  const steps = skipsChoose ? BOOKING_STEPS.slice(1) : BOOKING_STEPS;
+  const position = steps.indexOf(state.step);
+  return html`<header class="header" part="header">
+    <h2 id="step-title" tabindex="-1">${state.step === 'done' && state.outcome !== 'cancelled' ? successMark : nothing}${stepTitle(messages, state)}</h2>
+    ${position >= 0 && !state.rescheduling ? html`<p class="progress" part="progress">${messages.t('stepOf', position + 1, steps.length)}</p>` : nothing}
+  </header>`;
+}
+
+export function renderNotice(notice: Notice | undefined, retryLabel: string): TemplateResult | typeof nothing {
+  if (!notice) return nothing;
+  return html`<div class=${`notice ${notice.tone}`} part="notice" tabindex="-1" role=${notice.tone === 'error' ? 'alert' : 'status'}>
+    <p>${notice.text}</p>
+    ${notice.retry ? html`<button type="button" class="button" part="retry" @click=${notice.retry}>${retryLabel}</button>` : nothing}
+  </div>`;
+}
+
+/** A lazily loaded part still downloading, or one whose download failed (with "Try again"). */
+export function renderPartState(failed: boolean, labels: { loading: string; failed: string; retry: string }, retry: () => void): TemplateResult {
+  return failed ? renderFailure({ message: labels.failed, retryLabel: labels.retry, onRetry: retry }) : renderLoading(labels.loading);
+}
+
+/**
+ * A manage link that did not open. A link of its own that is invalid or expired offers a new
+ * booking instead; any other failure offers "Try again".
+ */
+export function renderManageFailure(
+  messages: LocalizeController<BookingMessages>,
+  failure: { message: string; retryLabel: string; retry?: (() => void) | undefined },
+  bookNew: (() => void) | undefined,
+): TemplateResult {
+  return html`<h2 id="step-title" tabindex="-1">${messages.t('title_manage')}</h2>
+    ${renderFailure({ message: failure.message, retryLabel: failure.retryLabel, ...(failure.retry ? { onRetry: failure.retry } : {}) })}
+    ${bookNew ? html`<div class="actions start"><button type="button" class="button" @click=${bookNew}>${messages.t('bookNew')}</button></div>` : nothing}`;
+}

@@ -1,0 +1,81 @@
+/** Manage links: the URL a confirmation offers, and the token a page was opened with. */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** The manage link for a token: `manageUrl` with `{token}`, else this page with `#pxm-manage=<token>`. */
+export function manageLinkFor(token: string, manageUrl: string | undefined): string {
+  const encoded = encodeURIComponent(token);
+  if (manageUrl?.includes('{token}')) return manageUrl.replace('{token}', encoded);
+  const here = globalThis.location;
+  return `${here.origin}${here.pathname}${here.search}#pxm-manage=${encoded}`;
+}
+
+/** The token in this page's `#pxm-manage=<token>`, if any. */
+export function manageTokenInHash(): string | undefined {
+  const match = /[#&]pxm-manage=([^&]+)/.exec(globalThis.location?.hash ?? '');
+  return match?.[1] ? decodeURIComponent(match[1]) : undefined;
+}
+
+/** Removes `#pxm-manage=` from the address once the visit it named is left. */
+export function clearManageHash(): void {
+  const here = globalThis.location;
+  if (here?.hash.includes('pxm-manage=')) history.replaceState(null, '', here.pathname + here.search);
+}
+
+/** A click that the browser should handle itself: a modified click, or a link to another page. */
+export function leftToBrowser(event: MouseEvent, manageUrl: string | undefined): boolean {
+  return Boolean(manageUrl?.includes('{token}')) || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
+}
+
+/** What the page watch needs of its element. */
+export interface ManageLinkHost extends ReactiveControllerHost, HTMLElement {
+  readonly mode: 'inline' | 'dialog';
+  manageToken: string | undefined;
+}
+
+/**
+ * Keeps an element's manage mode in line with the page: a manage link opened here
+ * (`#pxm-manage=<token>`) switches the first inline `<pxm-booking>` to it (a dialog never takes
+ * it, so a site-wide "Book now" still books), and a visit moved or cancelled by another element
+ * is shown as it is now.
+ */
+export class ManageLinkWatch implements ReactiveController {
+  /** `shownVisit` is the appointment id on screen; `reload` fetches it again. */
+  constructor(
+    private readonly host: ManageLinkHost,
+    private readonly shownVisit: () => string | undefined,
+    private readonly reload: () => void,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.readHash();
+    globalThis.addEventListener('hashchange', this.readHash);
+    document.addEventListener('pxm-booking-rescheduled', this.onVisitChanged);
+    document.addEventListener('pxm-booking-cancelled', this.onVisitChanged);
+  }
+
+  hostDisconnected(): void {
+    globalThis.removeEventListener('hashchange', this.readHash);
+    document.removeEventListener('pxm-booking-rescheduled', this.onVisitChanged);
+    document.removeEventListener('pxm-booking-cancelled', this.onVisitChanged);
+  }
+
+  private readonly readHash = (): void => {
+    const token = manageTokenInHash();
+    if (token && !this.host.hasAttribute('manage-token') && this.ownsManageLink()) this.host.manageToken = token;
+  };
+
+  private ownsManageLink(): boolean {
+    if (this.host.mode === 'dialog') return false;
+    const first = document.querySelector('pxm-booking:not([mode="dialog"])');
+    return !first || first === this.host;
+  }
+
+  private readonly onVisitChanged = (event: Event): void => {
+    const shown = this.shownVisit();
+    if (event.target === this.host || !shown || !this.host.manageToken) return;
+    const detail = (event as CustomEvent<{ appointmentId: string; previousAppointmentId?: string }>).detail;
+    if (detail.appointmentId === shown || detail.previousAppointmentId === shown) this.reload();
+  };
+}

@@ -7,7 +7,6 @@ import {
   SendSurveyFeedbackRequestSchema,
   SubmitSurveyRequestSchema,
   SurveyAnswersSchema,
-  SurveyInvitationSchema,
   createId,
   npsScoreOf,
   parseRequest,
@@ -16,6 +15,7 @@ import {
   type SurveyAnswerIssue,
   type SurveyAnswers,
   type SurveyApi,
+  type SurveyInvitation,
   type SurveyResponse,
 } from '@pxm/core';
 import type { MemoryContext } from './context.js';
@@ -78,7 +78,7 @@ export function createMemorySurvey(ctx: MemoryContext): MemorySurveyApi {
     async loadInvitation(token, options?: CallOptions) {
       await simulateLatency(ctx.latency, options?.signal);
       const record = find(token, 'survey.loadInvitation');
-      return SurveyInvitationSchema.parse({
+      const invitation: SurveyInvitation = {
         id: record.id,
         status: record.response ? 'answered' : isExpired(record) ? 'expired' : 'open',
         expiresAt: record.expiresAt,
@@ -86,7 +86,8 @@ export function createMemorySurvey(ctx: MemoryContext): MemorySurveyApi {
         partialAnswers: record.response ? {} : record.partial,
         practiceName: ctx.seed.practice.name,
         reviewLinks: ctx.seed.practice.reviewLinks ?? [],
-      });
+      };
+      return structuredClone(invitation);
     },
 
     async savePartial(token, answers, options?: CallOptions) {

@@ -49,6 +49,5 @@ export * from './hep/index.js';
 export * from './survey/segment.js';
 export * from './survey/answers.js';
 export * from './survey/definition-problems.js';
-export * from './survey/read-survey.js';
 export * from './survey/from-form-definition.js';
 export * from './survey/from-questionnaire.js';

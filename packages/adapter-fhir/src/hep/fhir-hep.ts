@@ -6,12 +6,9 @@
  */
 import {
   ActivityLogEntrySchema,
-  ActivityLogListSchema,
   ActivityQuerySchema,
   AdapterError,
-  HepProgramSchema,
   parseRequest,
-  parseResponse,
   type ActivityLogEntry,
   type CallOptions,
   type HepApi,
@@ -110,7 +107,8 @@ export function createFhirHep(ctx: FhirContext): HepApi {
       const plan = await openPlan(linkToken, operation, opts?.signal);
       const zone = fromCarePlan(plan, {}, [], zoneFallback()).timeZone;
       const [contact, revisions] = await Promise.all([contactOf(plan, operation, opts?.signal), revisionsOf(plan, zone, operation, opts?.signal)]);
-      return parseResponse(HepProgramSchema, fromCarePlan(plan, contact, revisions, zoneFallback()), operation);
+      // Handed on as built: the element validates replies (its boundary).
+      return fromCarePlan(plan, contact, revisions, zoneFallback());
     },
 
     async logActivity(linkToken, entries, opts?: CallOptions) {
@@ -131,7 +129,7 @@ export function createFhirHep(ctx: FhirContext): HepApi {
       for (let i = 0; i < list.length; i += PARALLEL_WRITES) {
         stored.push(...(await Promise.all(list.slice(i, i + PARALLEL_WRITES).map((entry) => storeOne(plan, entry, names, operation, opts?.signal)))));
       }
-      return parseResponse(ActivityLogListSchema, stored, operation);
+      return stored;
     },
 
     async listActivity(linkToken, query = {}, opts?: CallOptions) {
@@ -155,7 +153,7 @@ export function createFhirHep(ctx: FhirContext): HepApi {
           return at >= from && at < to;
         })
         .sort((a, b) => Date.parse(a.completedAt) - Date.parse(b.completedAt));
-      return parseResponse(ActivityLogListSchema, logs, operation);
+      return logs;
     },
   };
 }

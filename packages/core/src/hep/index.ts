@@ -1,5 +1,5 @@
 /**
- * Home exercise programs: schedule, today's plan, streak, the log outbox and boundary readers.
+ * Home exercise programs: schedule, today's plan, streak and the log outbox.
  * Adherence and the pain trend are in `@pxm/core/hep-progress`, reminders in
  * `@pxm/core/hep-reminders`: pages load those on demand.
  */
@@ -11,5 +11,4 @@ export { todayPlan, type ProgramPhase, type TodayItem, type TodayPlan } from './
 export { LogOutbox, outboxId, retryDelayMs, type FlushOutcome, type LogOutboxOptions, type PendingLog, type PendingState, type PendingStore, type SendLogs } from './log-outbox.js';
 export { mergeLogs } from './merge-logs.js';
 export { indexLogs as indexHepLogs, type DailyWork as HepDailyWork } from './completion.js';
-export { readActivityLogs, readHepProgram } from './read-hep.js';
 export { cachedLocalDate } from './local-day.js';

@@ -8,9 +8,7 @@ import {
   localDateIn,
   mergeLogs,
   programStreak,
-  readActivityLogs,
-  readHepProgram,
-  requireCapability,
+  hepReplySchemas,
   todayPlan,
   toZonedIso,
   type ActivityLogEntry,
@@ -20,9 +18,10 @@ import {
   type TodayPlan,
 } from '@pxm/core';
 import { PxmElement, browserTimeZone } from '../base/pxm-element.js';
+import { AdapterCalls } from '../controllers/adapter-calls.js';
+import { LanguageLoader } from '../controllers/language-loader.js';
 import { renderFailure, renderLoading } from '../internal/states.js';
 import { LocalizeController } from '../l10n/localize-controller.js';
-import { registerShippedTranslation, type Catalog } from '../l10n/translation-registry.js';
 import { controlStyles } from '../styles/controls.styles.js';
 import { hostStyles } from '../styles/host.styles.js';
 import { renderExerciseCard, type CardContext, type CardHandlers, type CardModel } from './exercise-card.js';
@@ -70,25 +69,6 @@ interface Derived {
   /** The latest log of today (not undone) per exercise. */
   latestToday: Map<string, ActivityLogEntry>;
   streak: Streak | undefined;
-}
-
-/** Languages shipped beside English, fetched only for patients who read them. */
-const LANGUAGES: Record<string, () => Promise<Catalog>> = {
-  es: () => import('./hep-viewer.messages.es.js').then((module) => module.hepViewerEs),
-};
-const languagesLoaded = new Map<string, Promise<void>>();
-
-function loadLanguage(locale: string): Promise<void> {
-  const language = locale.toLowerCase().split('-')[0]!;
-  const load = LANGUAGES[language];
-  if (!load) return Promise.resolve();
-  let loading = languagesLoaded.get(language);
-  if (!loading) {
-    loading = load().then((messages) => registerShippedTranslation(language, NAMESPACE, messages));
-    loading.catch(() => languagesLoaded.delete(language));
-    languagesLoaded.set(language, loading);
-  }
-  return loading;
 }
 
 /** Save-Data hint from the browser (Network Information API, where it exists). */
@@ -209,6 +189,9 @@ export class PxmHepViewer extends PxmElement {
   declare private notice: string | undefined;
 
   private readonly l10n = new LocalizeController(this, NAMESPACE, { en: hepViewerEn });
+  /** Spanish (beside English) is fetched only for patients who read it. */
+  private readonly languages = new LanguageLoader(this, NAMESPACE, { es: () => import('./hep-viewer.messages.es.js').then((module) => module.hepViewerEs) });
+  private readonly calls = new AdapterCalls(this, 'hep', hepReplySchemas, (error, operation) => this.reportError(error, operation));
   private printModule: PrintModule | undefined;
   private ratingModule: typeof RatingForm | undefined;
 
@@ -223,7 +206,6 @@ export class PxmHepViewer extends PxmElement {
   private readonly chartTables = new Set<string>();
   private warnedCaptions = '';
   private movingFocus = false;
-  private languageRequested = '';
   private clockTimer: ReturnType<typeof setInterval> | undefined;
   private lastToday = '';
   private storedRevision = 0;
@@ -238,10 +220,8 @@ export class PxmHepViewer extends PxmElement {
   /** Entries made before the sync engine was ready (or while its code could not load). */
   private stranded: ActivityLogEntry[] = [];
   private readonly syncOptions: LogSyncOptions = {
-    send: async (token, entries) => {
-      const api = requireCapability(this.resolvedAdapter, 'hep');
-      return api.logActivity(token, entries);
-    },
+    // Failures are reported by onFailure, once per run of retries.
+    send: (token, entries) => this.calls.run('logActivity', (api, signal) => api.logActivity(token, entries, { signal }), { report: false }),
     onFailure: (error) => {
       this.reportError(error, 'hep.logActivity');
     },
@@ -256,26 +236,20 @@ export class PxmHepViewer extends PxmElement {
       if (!adapter) return initialState;
       try {
         if (!token) throw new AdapterError('token_invalid', 'No program token.', { operation: 'hep.loadProgram' });
-        const api = requireCapability(adapter, 'hep');
+        // Each reply is validated once, by the calls; failures are reported here, as they matter.
         const [programResult, logsResult] = await Promise.allSettled([
-          api.loadProgram(token, { signal }),
-          api.listActivity(token, {}, { signal }),
+          this.calls.run('loadProgram', (api, callSignal) => api.loadProgram(token, { signal: callSignal }), { signal, report: false }),
+          this.calls.run('listActivity', (api, callSignal) => api.listActivity(token, {}, { signal: callSignal }), { signal, report: false }),
           // The first paint is in the patient's language, not English then Spanish.
-          loadLanguage(this.resolvedLocale).catch(() => undefined),
+          this.languages.ready,
         ]);
         if (programResult.status === 'rejected') throw programResult.reason;
-        const program = readHepProgram(programResult.value);
-        let logs: ActivityLogEntry[] = [];
-        let historyFailed = false;
-        try {
-          if (logsResult.status === 'rejected') throw logsResult.reason;
-          logs = readActivityLogs(logsResult.value);
-        } catch (error) {
-          if (isAbortError(error)) throw error;
-          this.reportError(error, 'hep.listActivity');
-          historyFailed = true;
+        if (logsResult.status === 'rejected') {
+          if (isAbortError(logsResult.reason)) throw logsResult.reason;
+          this.reportError(logsResult.reason, 'hep.listActivity');
         }
-        return { token, program, logs, historyFailed };
+        const logs = logsResult.status === 'fulfilled' ? logsResult.value : [];
+        return { token, program: programResult.value, logs, historyFailed: logsResult.status === 'rejected' };
       } catch (error) {
         if (!isAbortError(error)) this.reportError(error, 'hep.loadProgram');
         throw error;
@@ -340,12 +314,6 @@ export class PxmHepViewer extends PxmElement {
       this.openSync();
     }
     if (changed.has('view') && this.view === 'progress') this.loadProgress();
-    // The language can change through the element or its provider: fetch its catalogue then.
-    const locale = this.resolvedLocale;
-    if (locale !== this.languageRequested) {
-      this.languageRequested = locale;
-      void loadLanguage(locale).catch(() => undefined);
-    }
   }
 
   /** The loaded program, if any. */

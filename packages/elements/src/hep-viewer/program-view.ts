@@ -4,11 +4,12 @@
  * day worked out from the logs and what the patient can do, and returns a template.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ActivityLogEntry, Exercise, HepProgram, PendingState } from '@pxm/core';
+import { AdapterError, type ActivityLogEntry, type Exercise, type PendingState } from '@pxm/core';
 import { renderFailure, renderLoading } from '../internal/states.js';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import { renderExerciseCard, type CardContext } from './exercise-card.js';
 import type { HepDay } from './hep-day.js';
+import type { LoadedProgram } from './load-program.js';
 import type { HepViewerMessages } from './hep-viewer.messages.en.js';
 import type * as PrintView from './print-view.js';
 import type * as ProgressView from './progress/progress-view.js';
@@ -17,15 +18,6 @@ import type { RatingDraft } from './rating-form.js';
 export type HepView = 'today' | 'program' | 'progress';
 
 export const VIEWS: readonly HepView[] = ['today', 'program', 'progress'];
-
-/** A program as loaded for one link. */
-export interface LoadedProgram {
-  token: string;
-  program: HepProgram;
-  logs: ActivityLogEntry[];
-  /** The history could not be read: the program still works, progress may be incomplete. */
-  historyFailed: boolean;
-}
 
 /** What each card shows beyond its exercise: logging state kept by the viewer. */
 export interface CardsState {
@@ -203,4 +195,23 @@ function renderActions(view: ProgramView): TemplateResult {
       <button type="button" class="button" @click=${view.onReminders}>${l10n.t('reminders')}</button>
     </div>
     ${view.notice ? html`<p class="notice action-notice" role="status">${view.notice}</p>` : nothing}`;
+}
+
+/** A program that could not load: why, and a retry when trying again can help. */
+export function renderLoadError(view: {
+  l10n: LocalizeController<HepViewerMessages>;
+  error: unknown;
+  message(error: AdapterError | undefined): string;
+  retryText: string;
+  onRetry(): void;
+}): TemplateResult {
+  const { l10n } = view;
+  const error = AdapterError.is(view.error) ? view.error : undefined;
+  const code = error?.code;
+  const title = code === 'token_invalid' ? l10n.t('invalidTitle') : code === 'token_expired' ? l10n.t('expiredTitle') : l10n.t('loadFailedTitle');
+  const canRetry = code !== 'token_invalid' && code !== 'token_expired' && code !== 'unsupported';
+  return html`<div class="state-card">
+    <h2 part="title">${title}</h2>
+    ${renderFailure({ message: view.message(error), ...(canRetry ? { retryLabel: view.retryText, onRetry: view.onRetry } : {}) })}
+  </div>`;
 }

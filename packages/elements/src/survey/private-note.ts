@@ -5,6 +5,8 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { characterCount, createId, type AdapterError } from '@pxm/core';
+import type { LocalizeController } from '../l10n/localize-controller.js';
+import type { SurveyMessages } from './survey.messages.en.js';
 import { EMPTY_NOTE, NOTE_LIMIT, type NoteState } from './survey-thanks-view.js';
 
 export interface PrivateNoteOptions {
@@ -12,9 +14,8 @@ export interface PrivateNoteOptions {
   send(message: string, idempotencyKey: string): Promise<void>;
   /** Reports a failure as `pxm-error`; undefined when the call was aborted. */
   report(error: unknown): AdapterError | undefined;
-  /** Localized messages: empty, too long (with the limit), and a failure's message. */
-  emptyText(): string;
-  tooLongText(limit: number): string;
+  msg: LocalizeController<SurveyMessages>;
+  /** A failure's message, in the patient's language. */
   failureText(error: AdapterError): string;
 }
 
@@ -43,7 +44,8 @@ export class PrivateNote implements ReactiveController {
   async send(): Promise<boolean> {
     if (this.state.sending) return false;
     const message = this.state.text.trim();
-    const error = !message ? this.options.emptyText() : characterCount(message) > NOTE_LIMIT ? this.options.tooLongText(NOTE_LIMIT) : undefined;
+    const { msg } = this.options;
+    const error = !message ? msg.t('privateEmpty') : characterCount(message) > NOTE_LIMIT ? msg.t('errorTooLong', msg.number(NOTE_LIMIT)) : undefined;
     if (error) {
       this.update({ ...this.state, error });
       return true;

@@ -6,7 +6,9 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createId, type AdapterError, type SubmitSurveyRequest, type SurveyAnswers, type SurveyResponse } from '@pxm/core';
+import type { LocalizeController } from '../l10n/localize-controller.js';
 import type { SurveyNotice } from './survey-form-view.js';
+import type { SurveyMessages } from './survey.messages.en.js';
 
 /** Waits between automatic resends of a submit that could not get through. */
 const RESEND_DELAYS_MS = [3_000, 10_000, 30_000, 60_000];
@@ -34,9 +36,8 @@ export interface SurveySubmissionOptions {
   onStopped(error: AdapterError): void;
   pauseSaving(): void;
   resumeSaving(): void;
-  /** Localized notices: queued on the device, offline, and any other failure. */
-  queuedText(): string;
-  offlineText(): string;
+  msg: LocalizeController<SurveyMessages>;
+  /** Any other failure's message, in the patient's language. */
   failureText(error: AdapterError): string;
 }
 
@@ -117,7 +118,7 @@ export class SurveySubmission implements ReactiveController {
     const retry = error.retryable;
     const queued = retry && this.options.offlineQueue() && (await (await pendingSubmits()).keepPendingSubmit({ token, request }));
     this.notice = {
-      text: queued ? this.options.queuedText() : retry && error.code === 'network' ? this.options.offlineText() : this.options.failureText(error),
+      text: queued ? this.options.msg.t('submitQueued') : retry && error.code === 'network' ? this.options.msg.t('submitOffline') : this.options.failureText(error),
       retry,
     };
     if (retry) {

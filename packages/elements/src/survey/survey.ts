@@ -22,7 +22,7 @@ import { PxmElement } from '../base/pxm-element.js';
 import { AdapterCalls } from '../controllers/adapter-calls.js';
 import { LanguageLoader } from '../controllers/language-loader.js';
 import { RemovalWatch } from '../controllers/removal-watch.js';
-import { renderFailure, renderLoading } from '../internal/states.js';
+import { renderLoading } from '../internal/states.js';
 import { LocalizeController } from '../l10n/localize-controller.js';
 import { controlStyles } from '../styles/controls.styles.js';
 import { hostStyles } from '../styles/host.styles.js';
@@ -30,6 +30,7 @@ import { PartialSaver, type SaveStatus } from './partial-saver.js';
 import { scaleKeyTarget, type ScaleChoice } from './rating-scale.js';
 import { PxmSurveyReviewClickEvent, PxmSurveySubmittedEvent } from './survey.events.js';
 import { surveyEn } from './survey.messages.en.js';
+import { renderClosed, renderLoadFailure } from './survey-closed-view.js';
 import { renderSurveyForm } from './survey-form-view.js';
 import { SurveySubmission, dropQueuedSubmit, queuedSubmitFor } from './survey-submission.js';
 import { PrivateNote } from './private-note.js';
@@ -124,8 +125,7 @@ export class PxmSurvey extends PxmElement {
     send: (message, idempotencyKey) =>
       this.calls.send('sendFeedback', (api, signal) => api.sendFeedback!(this.token!, { message, idempotencyKey }, { signal }), { report: false }),
     report: (error) => this.reportError(error, 'survey.sendFeedback'),
-    emptyText: () => this.msg.t('privateEmpty'),
-    tooLongText: (limit) => this.msg.t('errorTooLong', this.msg.number(limit)),
+    msg: this.msg,
     failureText: (error) => this.errorMessage(error),
   });
   private readonly submission = new SurveySubmission(this, {
@@ -137,8 +137,7 @@ export class PxmSurvey extends PxmElement {
     onStopped: (error) => this.stopFor(error),
     pauseSaving: () => this.saver.pause(),
     resumeSaving: () => this.saver.resume(),
-    queuedText: () => this.msg.t('submitQueued'),
-    offlineText: () => this.msg.t('submitOffline'),
+    msg: this.msg,
     failureText: (error) => this.errorMessage(error),
   });
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -159,17 +158,11 @@ export class PxmSurvey extends PxmElement {
       if (!adapter) return undefined;
       const operation = 'survey.loadInvitation';
       if (!token) throw this.reportError(new AdapterError('token_invalid', 'No survey token.', { operation }), operation);
-      // The patient's language arrives with the survey, not a moment after it.
-      const [reply] = await Promise.all([
-        this.calls.run('loadInvitation', (api, callSignal) => api.loadInvitation(token, { signal: callSignal }), { signal }),
+      // The patient's language arrives with the survey; a definition the survey cannot show is `server`.
+      const [invitation] = await Promise.all([
+        this.calls.run('loadInvitation', (api, callSignal) => api.loadInvitation(token, { signal: callSignal }), { signal, check: requireShowableSurvey }),
         this.languages.ready,
       ]);
-      let invitation: SurveyInvitation;
-      try {
-        invitation = requireShowableSurvey(reply, operation);
-      } catch (error) {
-        throw this.reportError(error, operation) ?? error;
-      }
       this.begin(invitation, token);
       return invitation;
     },
@@ -364,28 +357,18 @@ export class PxmSurvey extends PxmElement {
         ? loading()
         : this.invitationTask.render({
             pending: loading,
-            error: (error) => this.renderLoadFailure(error),
+            error: (error) =>
+              renderLoadFailure({
+                msg: this.msg,
+                error,
+                expiredText: this.common.t('error_token_expired'),
+                retryText: this.common.t('retry'),
+                errorMessage: (known) => this.errorMessage(known),
+                onRetry: () => void this.invitationTask.run(),
+              }),
             complete: (invitation) => (invitation ? this.renderInvitation(invitation) : undefined),
           })}
     </div>`;
-  }
-
-  private renderLoadFailure(caught: unknown): TemplateResult {
-    const error = AdapterError.is(caught) ? caught : undefined;
-    if (error?.code === 'token_invalid') return this.renderClosed(this.msg.t('invalidTitle'), this.msg.t('invalidText'));
-    if (error?.code === 'token_expired') return this.renderClosed(this.msg.t('expiredTitle'), this.common.t('error_token_expired'));
-    return renderFailure({
-      message: `${this.msg.t('loadFailed')} ${this.errorMessage(error)}`,
-      retryLabel: this.common.t('retry'),
-      onRetry: error?.code === 'unsupported' ? undefined : () => void this.invitationTask.run(),
-    });
-  }
-
-  private renderClosed(title: string, text: string): TemplateResult {
-    return html`<section class="state" part="closed">
-      <h2 class="title" part="title">${title}</h2>
-      <p>${text}</p>
-    </section>`;
   }
 
   private renderInvitation(invitation: SurveyInvitation): TemplateResult {
@@ -407,7 +390,7 @@ export class PxmSurvey extends PxmElement {
     }
     if (this.outcome?.kind === 'closed') {
       const date = this.msg.dateTime(invitation.expiresAt, this.resolvedTimeZone, { dateStyle: 'long' });
-      return this.renderClosed(this.msg.t('expiredTitle'), this.msg.t('expiredText', invitation.practiceName, date));
+      return renderClosed(this.msg.t('expiredTitle'), this.msg.t('expiredText', invitation.practiceName, date));
     }
     return renderSurveyForm({
       msg: this.msg,

@@ -7,18 +7,14 @@ import {
   type SurveyInvitation,
   type SurveyResponse,
 } from '@pxm/core';
-import * as z from 'zod/mini';
 import { checkToken, keyed } from './request-parts.js';
 import type { Send } from './transport.js';
-
-/** Replies are handed on as they came: the element validates them (its boundary), not this client. */
-const Unchecked = z.unknown();
+import { Unchecked } from './unchecked.js';
 
 export function createRestSurvey(send: Send): SurveyApi {
   return {
     async loadInvitation(token, options) {
-      const reply = await send('survey.loadInvitation', Unchecked, { params: { token: checkToken(token, 'survey.loadInvitation') } }, options);
-      return reply as SurveyInvitation;
+      return send('survey.loadInvitation', Unchecked, { params: { token: checkToken(token, 'survey.loadInvitation') } }, options) as Promise<SurveyInvitation>;
     },
 
     async savePartial(token, answers, options) {
@@ -30,7 +26,7 @@ export function createRestSurvey(send: Send): SurveyApi {
     async submit(token, request, options) {
       const operation = 'survey.submit';
       const call = keyed(parseRequest(SubmitSurveyRequestSchema, request, operation));
-      return (await send(operation, Unchecked, { ...call, params: { token: checkToken(token, operation) } }, options)) as SurveyResponse;
+      return send(operation, Unchecked, { ...call, params: { token: checkToken(token, operation) } }, options) as Promise<SurveyResponse>;
     },
 
     async sendFeedback(token, request, options) {

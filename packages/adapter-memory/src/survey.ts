@@ -7,11 +7,11 @@ import {
   SendSurveyFeedbackRequestSchema,
   SubmitSurveyRequestSchema,
   SurveyAnswersSchema,
-  SurveyInvitationSchema,
   npsScoreOf,
   validateSurveyAnswers,
   type SurveyAnswerIssue,
   type SurveyAnswers,
+  type SurveyInvitation,
   type SurveyResponse,
 } from '@pxm/core/survey';
 import type { MemoryContext } from './context.js';
@@ -74,7 +74,7 @@ export function createMemorySurvey(ctx: MemoryContext): MemorySurveyApi {
     async loadInvitation(token, options?: CallOptions) {
       await simulateLatency(ctx.latency, options?.signal);
       const record = find(token, 'survey.loadInvitation');
-      return SurveyInvitationSchema.parse({
+      const invitation: SurveyInvitation = {
         id: record.id,
         status: record.response ? 'answered' : isExpired(record) ? 'expired' : 'open',
         expiresAt: record.expiresAt,
@@ -82,7 +82,8 @@ export function createMemorySurvey(ctx: MemoryContext): MemorySurveyApi {
         partialAnswers: record.response ? {} : record.partial,
         practiceName: ctx.seed.practice.name,
         reviewLinks: ctx.seed.practice.reviewLinks ?? [],
-      });
+      };
+      return structuredClone(invitation);
     },
 
     async savePartial(token, answers, options?: CallOptions) {

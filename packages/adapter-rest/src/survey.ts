@@ -2,17 +2,18 @@ import {
   SendSurveyFeedbackRequestSchema,
   SubmitSurveyRequestSchema,
   SurveyAnswersSchema,
-  SurveyInvitationSchema,
-  SurveyResponseSchema,
+  type SurveyInvitation,
+  type SurveyResponse,
 } from '@pxm/core/survey';
 import { parseRequest, type SurveyApi } from '@pxm/core';
 import { checkToken, keyed } from './request-parts.js';
 import type { Send } from './transport.js';
+import { Unchecked } from './unchecked.js';
 
 export function createRestSurvey(send: Send): SurveyApi {
   return {
     async loadInvitation(token, options) {
-      return send('survey.loadInvitation', SurveyInvitationSchema, { params: { token: checkToken(token, 'survey.loadInvitation') } }, options);
+      return send('survey.loadInvitation', Unchecked, { params: { token: checkToken(token, 'survey.loadInvitation') } }, options) as Promise<SurveyInvitation>;
     },
 
     async savePartial(token, answers, options) {
@@ -24,7 +25,7 @@ export function createRestSurvey(send: Send): SurveyApi {
     async submit(token, request, options) {
       const operation = 'survey.submit';
       const call = keyed(parseRequest(SubmitSurveyRequestSchema, request, operation));
-      return send(operation, SurveyResponseSchema, { ...call, params: { token: checkToken(token, operation) } }, options);
+      return send(operation, Unchecked, { ...call, params: { token: checkToken(token, operation) } }, options) as Promise<SurveyResponse>;
     },
 
     async sendFeedback(token, request, options) {

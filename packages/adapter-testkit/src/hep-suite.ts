@@ -1,20 +1,30 @@
 /** Contract: home exercise programs and idempotent activity logs. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createId, requireCapability, type HepApi } from '@pxm/core';
+import { createId, hepReplySchemas, requireCapability, type HepApi } from '@pxm/core';
 import { type ActivityLogEntry } from '@pxm/core/hep';
 import { DEMO_HEP_TOKEN } from '@pxm/core/demo';
 import { expectAdapterError } from './expect-error.js';
+import { assertReplyConforms, conformingReplies } from './reply-conformance.js';
 import { CONTRACT_NOW, type ContractOptions, type ContractSubject } from './subject.js';
 import { withSubject } from './with-subject.js';
 
 export function hepSuite(options: ContractOptions): void {
   const test = (title: string, body: (subject: ContractSubject, api: HepApi) => Promise<void>) =>
     it(title, { skip: options.skip?.tests?.[title] ?? false }, () =>
-      withSubject(options, CONTRACT_NOW, (subject) => body(subject, requireCapability(subject.adapter, 'hep'))),
+      // Every reply in every test is held to the reply schemas (adapters no longer check their own).
+      withSubject(options, CONTRACT_NOW, (subject) => body(subject, conformingReplies(requireCapability(subject.adapter, 'hep'), 'hep', hepReplySchemas))),
     );
 
   describe(`${options.name}: hep`, { skip: options.skip?.hep ?? false }, () => {
+    test('every reply conforms to the reply schemas', async (_s, api) => {
+      const program = await api.loadProgram(DEMO_HEP_TOKEN);
+      assertReplyConforms(hepReplySchemas.loadProgram, program, 'hep.loadProgram');
+      const entry: ActivityLogEntry = { clientId: createId(), exerciseId: program.exercises[0]!.id, programVersion: program.version, completedAt: CONTRACT_NOW.toISOString(), pain: 1 };
+      assertReplyConforms(hepReplySchemas.logActivity, await api.logActivity(DEMO_HEP_TOKEN, [entry]), 'hep.logActivity');
+      assertReplyConforms(hepReplySchemas.listActivity, await api.listActivity(DEMO_HEP_TOKEN), 'hep.listActivity');
+    });
+
     test('loads the program by token', async (_s, api) => {
       const program = await api.loadProgram(DEMO_HEP_TOKEN);
       assert.ok(program.version >= 1);

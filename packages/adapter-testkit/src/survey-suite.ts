@@ -1,20 +1,33 @@
 /** Contract: survey invitations and exactly one response per token. */
 import assert from 'node:assert/strict';
 import { describe, it, type TestContext } from 'node:test';
-import { AdapterError, requireCapability, type SurveyApi } from '@pxm/core';
+import { AdapterError, requireCapability, surveyReplySchemas, type SurveyApi } from '@pxm/core';
 import { DEMO_SURVEY_TOKENS } from '@pxm/core/demo';
 import { expectAdapterError } from './expect-error.js';
 import { freshKey } from './fixtures.js';
+import { assertReplyConforms, conformingReplies } from './reply-conformance.js';
 import { CONTRACT_NOW, type ContractOptions, type ContractSubject } from './subject.js';
 import { withSubject } from './with-subject.js';
 
 export function surveySuite(options: ContractOptions): void {
   const test = (title: string, body: (subject: ContractSubject, api: SurveyApi, t: TestContext) => Promise<void>) =>
     it(title, { skip: options.skip?.tests?.[title] ?? false }, (t) =>
-      withSubject(options, CONTRACT_NOW, (subject) => body(subject, requireCapability(subject.adapter, 'survey'), t)),
+      // Every reply in every test is held to the reply schemas (adapters no longer check their own).
+      withSubject(options, CONTRACT_NOW, (subject) => body(subject, conformingReplies(requireCapability(subject.adapter, 'survey'), 'survey', surveyReplySchemas), t)),
     );
 
   describe(`${options.name}: survey`, { skip: options.skip?.survey ?? false }, () => {
+    test('every reply conforms to the reply schemas', async (_s, api) => {
+      for (const token of [DEMO_SURVEY_TOKENS.open, DEMO_SURVEY_TOKENS.answered, DEMO_SURVEY_TOKENS.expired]) {
+        assertReplyConforms(surveyReplySchemas.loadInvitation, await api.loadInvitation(token), 'survey.loadInvitation');
+      }
+      await api.savePartial(DEMO_SURVEY_TOKENS.open, { nps: 8 });
+      assertReplyConforms(surveyReplySchemas.loadInvitation, await api.loadInvitation(DEMO_SURVEY_TOKENS.open), 'survey.loadInvitation');
+      const response = await api.submit(DEMO_SURVEY_TOKENS.open, { answers: { nps: 8, why: 'Kind staff' }, idempotencyKey: freshKey('survey') });
+      assertReplyConforms(surveyReplySchemas.submit, response, 'survey.submit');
+      assertReplyConforms(surveyReplySchemas.loadInvitation, await api.loadInvitation(DEMO_SURVEY_TOKENS.open), 'survey.loadInvitation');
+    });
+
     test('loads invitations in each state', async (_s, api) => {
       assert.equal((await api.loadInvitation(DEMO_SURVEY_TOKENS.open)).status, 'open');
       assert.equal((await api.loadInvitation(DEMO_SURVEY_TOKENS.answered)).status, 'answered');

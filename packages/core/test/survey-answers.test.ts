@@ -1,14 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { AdapterError } from '@pxm/core';
 import {
   DEFAULT_SURVEY_TEXT_MAX_LENGTH,
+  SurveyInvitationSchema,
   characterCount,
   isAnswerEmpty,
   sanitizeSurveyAnswers,
   surveyDefinitionProblems,
   validateSurveyAnswers,
   type SurveyDefinition,
+  type SurveyInvitation,
 } from '@pxm/core/survey';
+import { requireShowableSurvey } from '../src/survey/definition-problems.js';
 import { demoSurvey } from '@pxm/core/demo';
 
 const problems = (answers: Record<string, unknown>, partial = false) =>
@@ -86,6 +90,25 @@ describe('survey answers', () => {
     assert.deepEqual(
       surveyDefinitionProblems(broken).map((p) => p.path),
       ['questions.1.id', 'questions.1', 'questions.2.options.1.value'],
+    );
+  });
+
+  it('refuse to show an invitation whose definition cannot work, naming where, after its schema', () => {
+    const invitation: SurveyInvitation = {
+      id: 'inv-1',
+      status: 'open',
+      expiresAt: '2027-03-31T16:00:00Z',
+      definition: demoSurvey,
+      partialAnswers: {},
+      practiceName: 'Cedar',
+      reviewLinks: [],
+    };
+    assert.equal(requireShowableSurvey(invitation), invitation);
+    const broken = { ...invitation, definition: { ...demoSurvey, questions: [demoSurvey.questions[0]!, { ...demoSurvey.questions[1]!, id: demoSurvey.questions[0]!.id }] } };
+    assert.equal(SurveyInvitationSchema.safeParse(broken).success, true, 'the schema alone lets it through');
+    assert.throws(
+      () => requireShowableSurvey(broken),
+      (error: unknown) => AdapterError.is(error) && error.code === 'server' && error.issues[0]?.path === 'definition.questions.1.id',
     );
   });
 });

@@ -4,15 +4,8 @@
  * earlier versions come from the plan's history; logs are Observations created once per
  * client-made id (`If-None-Exist`), voided by setting them `entered-in-error`.
  */
-import {
-  ActivityLogEntrySchema,
-  ActivityLogListSchema,
-  ActivityQuerySchema,
-  HepProgramSchema,
-  type ActivityLogEntry,
-  type HepRevision,
-} from '@pxm/core/hep';
-import { AdapterError, parseRequest, parseResponse, type CallOptions, type HepApi } from '@pxm/core';
+import { ActivityLogEntrySchema, ActivityQuerySchema, type ActivityLogEntry, type HepRevision } from '@pxm/core/hep';
+import { AdapterError, parseRequest, type CallOptions, type HepApi } from '@pxm/core';
 import * as z from 'zod/mini';
 import { fromOrganization } from '../booking/practice-mapping.js';
 import type { FhirContext } from '../context.js';
@@ -106,7 +99,8 @@ export function createFhirHep(ctx: FhirContext): HepApi {
       const plan = await openPlan(linkToken, operation, opts?.signal);
       const zone = fromCarePlan(plan, {}, [], zoneFallback()).timeZone;
       const [contact, revisions] = await Promise.all([contactOf(plan, operation, opts?.signal), revisionsOf(plan, zone, operation, opts?.signal)]);
-      return parseResponse(HepProgramSchema, fromCarePlan(plan, contact, revisions, zoneFallback()), operation);
+      // Handed on as built: the element validates replies (its boundary).
+      return fromCarePlan(plan, contact, revisions, zoneFallback());
     },
 
     async logActivity(linkToken, entries, opts?: CallOptions) {
@@ -127,7 +121,7 @@ export function createFhirHep(ctx: FhirContext): HepApi {
       for (let i = 0; i < list.length; i += PARALLEL_WRITES) {
         stored.push(...(await Promise.all(list.slice(i, i + PARALLEL_WRITES).map((entry) => storeOne(plan, entry, names, operation, opts?.signal)))));
       }
-      return parseResponse(ActivityLogListSchema, stored, operation);
+      return stored;
     },
 
     async listActivity(linkToken, query = {}, opts?: CallOptions) {
@@ -151,7 +145,7 @@ export function createFhirHep(ctx: FhirContext): HepApi {
           return at >= from && at < to;
         })
         .sort((a, b) => Date.parse(a.completedAt) - Date.parse(b.completedAt));
-      return parseResponse(ActivityLogListSchema, logs, operation);
+      return logs;
     },
   };
 }

@@ -6,17 +6,17 @@
  * (`If-Match`), so of any number of concurrent submits exactly one wins and the rest are
  * `already_submitted`. A private note to the practice is a Communication, once per key.
  */
-import { AdapterError, parseRequest, parseResponse, type CallOptions, type SurveyApi } from '@pxm/core';
+import { AdapterError, parseRequest, type CallOptions, type SurveyApi } from '@pxm/core';
 import {
   SendSurveyFeedbackRequestSchema,
   SubmitSurveyRequestSchema,
   SurveyAnswersSchema,
-  SurveyInvitationSchema,
-  SurveyResponseSchema,
   npsScoreOf,
   validateSurveyAnswers,
   type SurveyAnswerIssue,
   type SurveyAnswers,
+  type SurveyInvitation,
+  type SurveyResponse,
 } from '@pxm/core/survey';
 import { fromOrganization } from '../booking/practice-mapping.js';
 import type { FhirContext } from '../context.js';
@@ -107,19 +107,17 @@ export function createFhirSurvey(ctx: FhirContext): SurveyApi {
         findResponse(linkToken, operation, opts?.signal),
         practiceOf(invitation, operation, opts?.signal),
       ]);
-      return parseResponse(
-        SurveyInvitationSchema,
-        {
-          id: invitation.task.id,
-          status: isDone(response) ? 'answered' : isExpired(ctx, invitation) ? 'expired' : 'open',
-          expiresAt: expiresAtOf(invitation),
-          definition: survey.survey,
-          partialAnswers: partialAnswersOf(response, survey),
-          practiceName: practice.name,
-          reviewLinks: practice.reviewLinks ?? [],
-        },
-        operation,
-      );
+      // Handed on as built (an expiry may be missing): the element validates the reply, its boundary.
+      const reply = {
+        id: invitation.task.id,
+        status: isDone(response) ? 'answered' : isExpired(ctx, invitation) ? 'expired' : 'open',
+        expiresAt: expiresAtOf(invitation),
+        definition: survey.survey,
+        partialAnswers: partialAnswersOf(response, survey),
+        practiceName: practice.name,
+        reviewLinks: practice.reviewLinks ?? [],
+      };
+      return reply as SurveyInvitation;
     },
 
     async savePartial(linkToken, answers, opts?: CallOptions) {
@@ -162,11 +160,8 @@ export function createFhirSurvey(ctx: FhirContext): SurveyApi {
       const finish = async (response: QuestionnaireResponse) => {
         await markDone(invitation, response, operation, opts?.signal);
         const score = npsScoreOf(survey.survey, req.answers);
-        return parseResponse(
-          SurveyResponseSchema,
-          { id: response.id, invitationId: invitation.task.id, submittedAt: response.authored ?? response.meta?.lastUpdated, ...(score === undefined ? {} : { npsScore: score }) },
-          operation,
-        );
+        const reply = { id: response.id, invitationId: invitation.task.id, submittedAt: response.authored ?? response.meta?.lastUpdated, ...(score === undefined ? {} : { npsScore: score }) };
+        return reply as SurveyResponse;
       };
       for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
         const existing = await findResponse(linkToken, operation, opts?.signal);

@@ -36,5 +36,4 @@ export { todayPlan, type ProgramPhase, type TodayItem, type TodayPlan } from './
 export { LogOutbox, outboxId, retryDelayMs, type FlushOutcome, type LogOutboxOptions, type PendingLog, type PendingState, type PendingStore, type SendLogs } from './log-outbox.js';
 export { mergeLogs } from './merge-logs.js';
 export { indexLogs as indexHepLogs, type DailyWork as HepDailyWork } from './completion.js';
-export { readActivityLogs, readHepProgram } from './read-hep.js';
 export { cachedLocalDate } from './local-day.js';

@@ -2,8 +2,8 @@
  * What a survey definition needs beyond its shape: ids that tell questions apart, at most one
  * NPS question (the segment comes from it), and options that tell choices apart.
  */
-import type { ValidationIssue } from '../errors/adapter-error.js';
-import type { SurveyDefinition } from '../schemas/survey.js';
+import { AdapterError, type ValidationIssue } from '../errors/adapter-error.js';
+import type { SurveyDefinition, SurveyInvitation } from '../schemas/survey.js';
 
 export function surveyDefinitionProblems(definition: SurveyDefinition): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
@@ -25,4 +25,18 @@ export function surveyDefinitionProblems(definition: SurveyDefinition): Validati
     }
   });
   return issues;
+}
+
+/**
+ * The check a loaded invitation gets after its schema: a definition the survey cannot show
+ * (the rules above) is the backend's fault, `server`, naming each problem's path.
+ */
+export function requireShowableSurvey(invitation: SurveyInvitation, operation = 'survey.loadInvitation'): SurveyInvitation {
+  const problems = surveyDefinitionProblems(invitation.definition);
+  if (problems.length === 0) return invitation;
+  throw new AdapterError('server', `The survey definition from ${operation} cannot be shown.`, {
+    operation,
+    retryable: false,
+    issues: problems.map((problem) => ({ ...problem, path: `definition.${problem.path}` })),
+  });
 }

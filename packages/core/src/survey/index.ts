@@ -40,7 +40,6 @@ export {
   type SurveyAnswerProblem,
   type ValidateSurveyAnswersOptions,
 } from './answers.js';
-export { surveyDefinitionProblems } from './definition-problems.js';
-export { readSurveyInvitation, readSurveyResponse } from './read-survey.js';
+export { requireShowableSurvey, surveyDefinitionProblems } from './definition-problems.js';
 export { surveyFromFormDefinition, type SurveyImportIssue, type SurveyImportResult } from './from-form-definition.js';
 export { surveyFromQuestionnaire } from './from-questionnaire.js';

@@ -70,17 +70,22 @@ export class AdapterCalls<C extends Capability, R extends Record<string, Contrac
 
   /**
    * Runs one adapter call and returns its reply, validated with the contract's schema for that
-   * method (`replySchemas`, e.g. core's `bookingContractSchemas`). The operation is `capability.method`.
+   * method (`replySchemas`, e.g. core's `bookingReplySchemas`). The operation is `capability.method`.
    */
   async run<M extends keyof R & string>(
     method: M,
     invoke: (api: CapabilityApi[C], signal: AbortSignal) => Promise<unknown>,
-    options: CallOptions = {},
+    options: CallOptions & {
+      /** A check the schema cannot express, on the parsed reply (throws `server`); failing, it is reported like any failure. */
+      check?: (reply: ReplyOf<R[M]>, operation: string) => unknown;
+    } = {},
   ): Promise<ReplyOf<R[M]>> {
     const operation = `${this.capability}.${method}`;
     try {
       const reply = await this.withDeadline(operation, (signal) => invoke(this.api(), signal), options.signal);
-      return parseResponse(this.replySchemas[method] as ContractSchema, reply, operation, (fields) => this.tellRepaired(operation, fields)) as ReplyOf<R[M]>;
+      const parsed = parseResponse(this.replySchemas[method] as ContractSchema, reply, operation, (fields) => this.tellRepaired(operation, fields)) as ReplyOf<R[M]>;
+      options.check?.(parsed, operation);
+      return parsed;
     } catch (error) {
       if (options.report === false) throw error;
       throw this.report(error, operation) ?? error;

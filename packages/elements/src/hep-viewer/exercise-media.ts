@@ -144,3 +144,19 @@ export function renderMedia(l10n: T, exercise: Exercise, handlers: MediaHandlers
 export function exercisesMissingCaptions(exercises: readonly Exercise[]): number {
   return exercises.filter((exercise) => exercise.media?.videoUrl && !(exercise.media.captions?.length ?? 0)).length;
 }
+
+/** The program version each viewer last reported on. */
+const reported = new WeakMap<object, string>();
+
+/** Tells the developer (in the console, never the patient) when videos have no captions: once per viewer and program version. */
+export function warnMissingCaptions(viewer: object, program: { id: string; version: number; exercises: readonly Exercise[] }): void {
+  const key = `${program.id}@${program.version}`;
+  if (reported.get(viewer) === key) return;
+  reported.set(viewer, key);
+  const missing = exercisesMissingCaptions(program.exercises);
+  if (missing > 0) {
+    console.warn(
+      `[pxm] <pxm-hep-viewer>: ${missing} exercise video(s) in this program have no captions. Add caption tracks (WebVTT) so patients who are deaf or hard of hearing can follow them (WCAG 1.2.2).`,
+    );
+  }
+}

@@ -171,3 +171,6 @@ export const printStyles = css`
     }
   }
 `;
+
+/** What the viewer's lazy part adopts into its shadow root. */
+export const styles = printStyles;

@@ -11,7 +11,8 @@ import { partText } from './part-text.js';
 import { ratingEn } from './rating.messages.en.js';
 import { ratingEs } from './rating.messages.es.js';
 
-export { ratingStyles } from './rating.styles.js';
+/** `styles` is what the viewer's lazy part adopts into its shadow root. */
+export { ratingStyles, ratingStyles as styles } from './rating.styles.js';
 
 const ratingText = partText(ratingEn, ratingEs);
 

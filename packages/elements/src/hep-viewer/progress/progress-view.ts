@@ -19,7 +19,8 @@ import type { HepViewerMessages } from '../hep-viewer.messages.en.js';
 import { progressText, type ProgressText } from './progress-text.js';
 import { barChart, lineChart } from './charts.js';
 
-export { progressStyles } from './progress.styles.js';
+/** `styles` is what the viewer's lazy part adopts into its shadow root. */
+export { progressStyles, progressStyles as styles } from './progress.styles.js';
 
 type T = LocalizeController<HepViewerMessages>;
 

@@ -25,17 +25,7 @@ export * from './time/zoned-time.js';
 export * from './time/format.js';
 export * from './time/day-clock.js';
 
-export * from './booking/schedule.js';
-export * from './booking/slot-id.js';
-export * from './booking/slot-engine.js';
-export * from './booking/slot-days.js';
-export * from './booking/series-plan.js';
-export * from './booking/hold-deadline.js';
-export * from './booking/calendar-links.js';
-export * from './booking/appointment-ics.js';
-export * from './booking/location-text.js';
-export * from './booking/patient-match.js';
-export * from './booking/late-change.js';
+export * from './booking/index.js';
 
 export * from './ics/ics.js';
 

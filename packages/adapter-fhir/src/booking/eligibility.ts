@@ -7,8 +7,6 @@
  */
 import {
   AdapterError,
-  EligibilityResultSchema,
-  parseResponse,
   type Coverage,
   type EligibilityResult,
 } from '@pxm/core';
@@ -73,7 +71,7 @@ export function fromEligibilityResponse(response: CoverageEligibilityResponse, c
 
 export async function verifyEligibility(ctx: FhirContext, catalogue: Catalogue, coverage: Coverage, operation: string, signal?: AbortSignal): Promise<EligibilityResult> {
   const checkedAt = ctx.now().toISOString();
-  if (coverage.kind === 'self-pay') return parseResponse(EligibilityResultSchema, { status: 'unknown', checkedAt }, operation);
+  if (coverage.kind === 'self-pay') return { status: 'unknown', checkedAt };
   let reply: Resource;
   try {
     reply = await ctx.client.invoke(operation, 'CoverageEligibilityRequest/$submit', toEligibilityRequest(coverage, catalogue.organization.id ?? '', checkedAt), signal);
@@ -85,5 +83,5 @@ export async function verifyEligibility(ctx: FhirContext, catalogue: Catalogue, 
   }
   const response = responseIn(reply);
   if (!response) throw new AdapterError('server', 'The eligibility check returned no CoverageEligibilityResponse.', { operation, retryable: false });
-  return parseResponse(EligibilityResultSchema, fromEligibilityResponse(response, checkedAt), operation);
+  return fromEligibilityResponse(response, checkedAt);
 }

@@ -8,8 +8,6 @@ import {
   BookRequestSchema,
   CancelRequestSchema,
   CoverageSchema,
-  HoldSchema,
-  ManagedAppointmentSchema,
   ProviderListQuerySchema,
   RescheduleRequestSchema,
   SlotQuerySchema,
@@ -41,6 +39,7 @@ import {
   type Coverage,
   type Hold,
   type Location,
+  type ManagedAppointment,
   type PatientDetails,
   type Slot,
   type WaitlistEntry,
@@ -219,7 +218,8 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
   function createAppointment(hold: StoredHold, patientId: string, coverage: Coverage | undefined, manageToken: string, rescheduledFromId?: string): Appointment {
     const loc = location(hold.hold.slot.locationId, 'booking.book');
     const type = appointmentType(hold.hold.slot.appointmentTypeId, 'booking.book');
-    const appointment = AppointmentSchema.parse({
+    // Built in the contract's shape; replies are validated once, at the element boundary.
+    const appointment: Appointment = {
       id: `appt-${createId()}`,
       status: 'booked',
       locationId: hold.hold.slot.locationId,
@@ -231,7 +231,7 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
       manageToken,
       createdAt: toZonedIso(nowMs(), loc.timeZone),
       ...(rescheduledFromId ? { rescheduledFromId } : {}),
-    });
+    };
     appointments.set(appointment.id, { appointment, patientId, coverage, bufferMinutes: type.bufferMinutes });
     byManageToken.set(manageToken, appointment.id);
     return appointment;
@@ -315,11 +315,11 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
       await simulateLatency(ctx.latency, options?.signal);
       const slot = stillFree(slotId, operation);
       if (!slot) throw new AdapterError('slot_unavailable', 'This time is no longer available.', { operation });
-      const hold: Hold = HoldSchema.parse({
+      const hold: Hold = {
         id: `hold-${createId()}`,
         slot,
         expiresAt: new Date(holdExpiry(nowMs(), ctx.holdTtlMs)).toISOString(),
-      });
+      };
       holds.set(hold.id, { hold });
       return structuredClone(hold);
     },
@@ -360,11 +360,12 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
       const operation = 'booking.getAppointment';
       await simulateLatency(ctx.latency, options?.signal);
       const stored = managed(manageToken, operation);
-      return ManagedAppointmentSchema.parse({
+      const view: ManagedAppointment = {
         appointment: stored.appointment,
         cancellationPolicy: ctx.seed.practice.cancellationPolicy,
         withinNoticeWindow: withinNoticeWindow(stored.appointment),
-      });
+      };
+      return structuredClone(view);
     },
 
     async cancelAppointment(manageToken, request, options?: CallOptions) {

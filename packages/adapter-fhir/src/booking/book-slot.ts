@@ -18,6 +18,7 @@ import {
   type Coverage as ContractCoverage,
   type PatientDetails,
   type ReminderConsent,
+  type UnverifiedPatient,
 } from '@pxm/core';
 import type { FhirContext } from '../context.js';
 import { identifierValue, referenceId, token } from '../fhir/elements.js';
@@ -26,7 +27,7 @@ import type { Appointment, Slot } from '../fhir/types.js';
 import { fromFhirAppointment, rescheduledFromId, toFhirAppointment } from './appointment-mapping.js';
 import type { Catalogue } from './catalogue.js';
 import { toFhirCoverage } from './coverage-mapping.js';
-import { createNewPatient, findReturningPatient, returningPatientId } from './patients.js';
+import { createNewPatient, createUnverifiedPatient, findReturningPatient, returningPatientId } from './patients.js';
 import { reminderConsentKey, toReminderConsent } from './reminder-consent-mapping.js';
 import { holdOf, withHold } from './slot-hold-state.js';
 import { clashes, holdMatches, isConflict, readSlot, type HeldSlot } from './slot-holds.js';
@@ -135,6 +136,8 @@ export async function bookHeldSlot(ctx: FhirContext, catalogue: Catalogue, plan:
   if (!ref) throw new AdapterError('hold_expired', 'This hold is no longer active.', { operation });
 
   let patientId: string | undefined = plan.patient.kind === 'existing' ? plan.patient.patientId : undefined;
+  /** A returning patient nobody matched: the record to create once the Slot is ours. */
+  let unverified: UnverifiedPatient | undefined;
   const held = await claimSlot(
     ctx,
     catalogue,
@@ -149,6 +152,7 @@ export async function bookHeldSlot(ctx: FhirContext, catalogue: Catalogue, plan:
         // Read-only here; an unmatched patient's unverified record is made after the claim.
         const found = await findReturningPatient(ctx, plan.patient, operation, signal);
         if ('patientId' in found) patientId = found.patientId;
+        else unverified = found.unverified;
       }
       // Someone outside this protocol (the front desk) may have booked the provider meanwhile.
       if (await clashes(ctx, catalogue, held, operation, signal)) {
@@ -162,6 +166,8 @@ export async function bookHeldSlot(ctx: FhirContext, catalogue: Catalogue, plan:
   if (patientId === undefined) {
     const details = plan.patient;
     if (details.kind === 'new') patientId = await createNewPatient(ctx, details, plan.requestKey, operation, signal);
+    else if (details.kind === 'returning' && unverified) patientId = await createUnverifiedPatient(ctx, unverified, plan.requestKey, operation, signal);
+    // A retry whose Slot was already ours: the match is decided here.
     else if (details.kind === 'returning') patientId = await returningPatientId(ctx, details, plan.requestKey, operation, signal);
     else patientId = details.patientId;
   }

@@ -90,9 +90,13 @@ export async function createNewPatient(ctx: FhirContext, details: NewPatient, re
   return createPatient(ctx, toNewPatient(details, requestKey), requestKey, operation, signal);
 }
 
+export async function createUnverifiedPatient(ctx: FhirContext, details: UnverifiedPatient, requestKey: string, operation: string, signal?: AbortSignal): Promise<string> {
+  return createPatient(ctx, toUnverifiedPatient(details, requestKey), requestKey, operation, signal);
+}
+
 /** The patient a returning patient's booking goes to: the match, or a new unverified record. */
 export async function returningPatientId(ctx: FhirContext, details: ReturningPatient, requestKey: string, operation: string, signal?: AbortSignal): Promise<string> {
   const found = await findReturningPatient(ctx, details, operation, signal);
   if ('patientId' in found) return found.patientId;
-  return createPatient(ctx, toUnverifiedPatient(found.unverified, requestKey), requestKey, operation, signal);
+  return createUnverifiedPatient(ctx, found.unverified, requestKey, operation, signal);
 }

@@ -1,23 +1,27 @@
 /** Scheduling on the memory backend: the same rules a real backend keeps, in one process. */
 import { AdapterError, createId, createToken, parseRequest, type BookingApi, type CallOptions } from '@pxm/core';
 import {
+  demoPayerEligibility,
   lateChangeWindow,
   AppointmentSchema,
   AppointmentTypeListQuerySchema,
   BookRequestSchema,
   CancelRequestSchema,
   CoverageSchema,
-  EligibilityResultSchema,
-  HoldSchema,
-  ManagedAppointmentSchema,
   ProviderListQuerySchema,
   RescheduleRequestSchema,
   SlotQuerySchema,
   WaitlistRequestSchema,
   decodeSlotId,
   generateSlots,
+  holdExpiry,
   holdIsLive,
-  matchReturningPatient,
+  requireLateFeeAcknowledged,
+  requireLiveHold,
+  requireManageLinkOpen,
+  requireTypeEligibility,
+  resolveReturningPatient,
+  slotSearchWindow,
   type Appointment,
   type AppointmentType,
   type BookRequest,
@@ -25,6 +29,7 @@ import {
   type Coverage,
   type Hold,
   type Location,
+  type ManagedAppointment,
   type PatientDetails,
   type Slot,
   type WaitlistEntry,
@@ -47,6 +52,17 @@ interface StoredAppointment {
   bufferMinutes: number;
 }
 
+/** A patient record; `unverified` marks one made for a returning patient nobody matched. */
+interface StoredPatient {
+  id: string;
+  firstName?: string;
+  lastName: string;
+  dateOfBirth: string;
+  phone?: string | undefined;
+  email?: string | undefined;
+  unverified?: boolean;
+}
+
 /** Idempotency record: the key, what it was used for, and the result it produced. */
 interface IdempotentResult<T> {
   fingerprint: string;
@@ -65,7 +81,7 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
   const byManageToken = new Map<string, string>();
   const bookingKeys = new Map<string, IdempotentResult<Appointment>>();
   const waitlistKeys = new Map<string, IdempotentResult<WaitlistEntry>>();
-  const patients = new Map(ctx.seed.patients.map((p) => [p.id, p]));
+  const patients = new Map<string, StoredPatient>(ctx.seed.patients.map((p) => [p.id, p]));
 
   // Bookings the seed says were made before this backend started (the demo's manage links).
   for (const seeded of ctx.seed.bookings ?? []) {
@@ -169,37 +185,32 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
 
   function liveHold(holdId: string, operation: string): StoredHold {
     const stored = holds.get(holdId);
-    if (!stored || stored.released) throw new AdapterError('hold_expired', 'This hold is no longer active.', { operation });
-    if (stored.consumedBy) throw new AdapterError('slot_unavailable', 'This time has already been booked.', { operation });
-    if (!holdIsLive(stored.hold.expiresAt, nowMs())) {
-      throw new AdapterError('hold_expired', 'The hold on this time has expired.', { operation });
-    }
-    return stored;
+    requireLiveHold(stored && { expiresAt: stored.hold.expiresAt, consumed: Boolean(stored.consumedBy), released: Boolean(stored.released) }, nowMs(), operation);
+    return stored!;
   }
 
-  function matchPatient(patient: PatientDetails, operation: string): string {
+  /** The patient to book for: a new record, the one match, or an unverified record (core's rule: never "not found"). */
+  function patientFor(patient: PatientDetails): string {
+    const id = `pat-${createId()}`;
     if (patient.kind === 'new') {
-      const id = `pat-${createId()}`;
       patients.set(id, { id, firstName: patient.firstName, lastName: patient.lastName, dateOfBirth: patient.dateOfBirth, phone: patient.phone, email: patient.email });
       return id;
     }
-    const match = matchReturningPatient(
+    const resolved = resolveReturningPatient(
       patients.values(),
-      (known) => ({ lastNames: [known.lastName], dateOfBirth: known.dateOfBirth, phones: [known.phone], emails: [known.email] }),
+      (known) => ({ lastNames: [known.lastName], dateOfBirth: known.dateOfBirth, phones: [known.phone], emails: [known.email], unverified: known.unverified }),
       patient,
     );
-    if (!match) throw new AdapterError('not_found', 'No patient matches these details.', { operation });
-    return match.id;
-  }
-
-  function isEligible(type: AppointmentType, patient: PatientDetails): boolean {
-    return type.patientEligibility === 'any' || type.patientEligibility === patient.kind;
+    if (resolved.kind === 'matched') return resolved.record.id;
+    patients.set(id, { id, ...resolved.record });
+    return id;
   }
 
   function createAppointment(hold: StoredHold, patientId: string, coverage: Coverage | undefined, manageToken: string, rescheduledFromId?: string): Appointment {
     const loc = location(hold.hold.slot.locationId, 'booking.book');
     const type = appointmentType(hold.hold.slot.appointmentTypeId, 'booking.book');
-    const appointment = AppointmentSchema.parse({
+    // Built in the contract's shape; replies are validated once, at the element boundary.
+    const appointment: Appointment = {
       id: `appt-${createId()}`,
       status: 'booked',
       locationId: hold.hold.slot.locationId,
@@ -211,7 +222,7 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
       manageToken,
       createdAt: toZonedIso(nowMs(), loc.timeZone),
       ...(rescheduledFromId ? { rescheduledFromId } : {}),
-    });
+    };
     appointments.set(appointment.id, { appointment, patientId, coverage, bufferMinutes: type.bufferMinutes });
     byManageToken.set(manageToken, appointment.id);
     return appointment;
@@ -230,14 +241,16 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
     const id = byManageToken.get(token);
     const stored = id ? appointments.get(id) : undefined;
     if (!stored) throw new AdapterError('token_invalid', 'This link is not valid.', { operation });
-    if (Date.parse(stored.appointment.end) <= nowMs()) {
-      throw new AdapterError('token_expired', 'This appointment has already taken place.', { operation });
-    }
+    requireManageLinkOpen(Date.parse(stored.appointment.end), nowMs(), operation);
     return stored;
   }
 
   function withinNoticeWindow(appointment: Appointment): boolean {
     return lateChangeWindow(appointment, ctx.seed.practice.cancellationPolicy, nowMs());
+  }
+
+  function feeMustBeAcknowledged(appointment: Appointment, acknowledgedFee: boolean | undefined, operation: string): void {
+    requireLateFeeAcknowledged(appointment, ctx.seed.practice.cancellationPolicy, nowMs(), acknowledgedFee, operation);
   }
 
   function cancelStored(stored: StoredAppointment): Appointment {
@@ -280,11 +293,7 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
     async findSlots(query, options?: CallOptions) {
       const operation = 'booking.findSlots';
       const q = parseRequest(SlotQuerySchema, query, operation);
-      const fromMs = Date.parse(q.from);
-      const toMs = Date.parse(q.to);
-      if (toMs <= fromMs || toMs - fromMs > 190 * 86_400_000) {
-        throw new AdapterError('validation', 'The range must be positive and at most 190 days.', { operation, issues: [{ path: 'to', message: 'Range out of bounds.' }] });
-      }
+      const { fromMs, toMs } = slotSearchWindow(q, nowMs(), operation);
       await simulateLatency(ctx.latency, options?.signal);
       return freeSlots({ ...q, fromMs, toMs }, operation);
     },
@@ -297,11 +306,11 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
       await simulateLatency(ctx.latency, options?.signal);
       const slot = stillFree(slotId, operation);
       if (!slot) throw new AdapterError('slot_unavailable', 'This time is no longer available.', { operation });
-      const hold: Hold = HoldSchema.parse({
+      const hold: Hold = {
         id: `hold-${createId()}`,
         slot,
-        expiresAt: new Date(nowMs() + ctx.holdTtlMs).toISOString(),
-      });
+        expiresAt: new Date(holdExpiry(nowMs(), ctx.holdTtlMs)).toISOString(),
+      };
       holds.set(hold.id, { hold });
       return structuredClone(hold);
     },
@@ -309,7 +318,7 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
     async renewHold(holdId, options?: CallOptions) {
       await simulateLatency(ctx.latency, options?.signal);
       const stored = liveHold(holdId, 'booking.renewHold');
-      stored.hold = { ...stored.hold, expiresAt: new Date(nowMs() + ctx.holdTtlMs).toISOString() };
+      stored.hold = { ...stored.hold, expiresAt: new Date(holdExpiry(nowMs(), ctx.holdTtlMs)).toISOString() };
       return structuredClone(stored.hold);
     },
 
@@ -327,16 +336,11 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
       if (replayed) return structuredClone(replayed);
       const hold = liveHold(req.holdId, operation);
       const type = appointmentType(hold.hold.slot.appointmentTypeId, operation);
-      if (!isEligible(type, req.patient)) {
-        throw new AdapterError('validation', `${type.name} is not offered to ${req.patient.kind} patients.`, {
-          operation,
-          issues: [{ path: 'patient.kind', message: 'Not eligible for this appointment type.' }],
-        });
-      }
+      requireTypeEligibility(type, req.patient.kind, operation);
       if (!stillFree(hold.hold.slot.id, operation, hold.hold.id)) {
         throw new AdapterError('slot_unavailable', 'This time is no longer available.', { operation });
       }
-      const patientId = matchPatient(req.patient, operation);
+      const patientId = patientFor(req.patient);
       const appointment = createAppointment(hold, patientId, req.coverage, createToken());
       hold.consumedBy = appointment.id;
       bookingKeys.set(req.idempotencyKey, { fingerprint: req.holdId, result: appointment });
@@ -347,11 +351,12 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
       const operation = 'booking.getAppointment';
       await simulateLatency(ctx.latency, options?.signal);
       const stored = managed(manageToken, operation);
-      return ManagedAppointmentSchema.parse({
+      const view: ManagedAppointment = {
         appointment: stored.appointment,
         cancellationPolicy: ctx.seed.practice.cancellationPolicy,
         withinNoticeWindow: withinNoticeWindow(stored.appointment),
-      });
+      };
+      return structuredClone(view);
     },
 
     async cancelAppointment(manageToken, request, options?: CallOptions) {
@@ -360,12 +365,7 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
       await simulateLatency(ctx.latency, options?.signal);
       const stored = managed(manageToken, operation);
       if (stored.appointment.status === 'cancelled') return structuredClone(stored.appointment);
-      if (withinNoticeWindow(stored.appointment) && ctx.seed.practice.cancellationPolicy.lateCancelFee && !req.acknowledgedFee) {
-        throw new AdapterError('validation', 'The late-cancellation fee must be acknowledged.', {
-          operation,
-          issues: [{ path: 'acknowledgedFee', message: 'Required inside the notice window.' }],
-        });
-      }
+      feeMustBeAcknowledged(stored.appointment, req.acknowledgedFee, operation);
       return structuredClone(cancelStored(stored));
     },
 
@@ -379,12 +379,7 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
       if (old.appointment.status === 'cancelled') {
         throw new AdapterError('conflict', 'This appointment was cancelled and cannot be rescheduled.', { operation });
       }
-      if (withinNoticeWindow(old.appointment) && ctx.seed.practice.cancellationPolicy.lateCancelFee && !req.acknowledgedFee) {
-        throw new AdapterError('validation', 'The late-change fee must be acknowledged.', {
-          operation,
-          issues: [{ path: 'acknowledgedFee', message: 'Required inside the notice window.' }],
-        });
-      }
+      feeMustBeAcknowledged(old.appointment, req.acknowledgedFee, operation);
       const hold = liveHold(req.holdId, operation);
       if (!stillFree(hold.hold.slot.id, operation, hold.hold.id)) {
         throw new AdapterError('slot_unavailable', 'This time is no longer available.', { operation });
@@ -421,17 +416,7 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
       const operation = 'booking.verifyEligibility';
       const c = parseRequest(CoverageSchema, coverage, operation);
       await simulateLatency(ctx.latency, options?.signal);
-      const checkedAt = new Date(nowMs()).toISOString();
-      if (c.kind === 'self-pay') return EligibilityResultSchema.parse({ status: 'unknown', checkedAt });
-      // Demo payer rules: member ids ending in 0 are inactive; known payers have a fixed copay.
-      if (/0$/.test(c.memberId)) return EligibilityResultSchema.parse({ status: 'inactive', checkedAt });
-      const copays: Record<string, number> = { aetna: 3000, cigna: 2500, 'blue cross blue shield': 3500, medicare: 0, unitedhealthcare: 4000 };
-      const copay = copays[c.payerName.trim().toLowerCase()];
-      return EligibilityResultSchema.parse({
-        status: 'active',
-        checkedAt,
-        ...(copay === undefined ? {} : { copay: { amountMinor: copay, currency: 'USD' } }),
-      });
+      return demoPayerEligibility(c, new Date(nowMs()).toISOString());
     },
 
     listStoredAppointments() {

@@ -1,7 +1,8 @@
 /**
  * One HTTP call of the contract on ky: base URL, auth headers, a timeout per attempt, retries
  * with exponential backoff and jitter (honouring Retry-After), and the caller's abort signal.
- * Every reply is checked against core's schemas before anyone sees it.
+ * A reply is checked against core's schemas when the caller names one; booking replies are
+ * passed on as read (`'as-read'`) and validated once, at the element boundary.
  */
 import { AdapterError, isAbortError, parseResponse, toAdapterError, throwIfAborted, type CallOptions } from '@pxm/core';
 import ky, { HTTPError } from 'ky';
@@ -18,8 +19,14 @@ export interface Call {
   headers?: Record<string, string>;
 }
 
-/** Sends a call and returns its parsed reply (`undefined` schema: no reply body expected). */
-export type Send = <T>(operation: RestOperation, schema: z.ZodMiniType<T> | undefined, call: Call, options: CallOptions | undefined) => Promise<T>;
+/**
+ * What to do with a reply body: parse it with a schema, pass the JSON on as read (the caller's
+ * boundary validates it), or expect none (`undefined`).
+ */
+export type ReplyCheck<T> = z.ZodMiniType<T> | 'as-read' | undefined;
+
+/** Sends a call and returns its reply, handled as `reply` says. */
+export type Send = <T>(operation: RestOperation, reply: ReplyCheck<T>, call: Call, options: CallOptions | undefined) => Promise<T>;
 
 /** Statuses worth another try; a problem body saying `retryable: false` still stops it. */
 const RETRY_STATUSES = [408, 409, 425, 429, 500, 502, 503, 504];
@@ -34,7 +41,7 @@ export function createTransport(options: RestAdapterOptions): Send {
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
 
-  return async (operation, schema, call, callOptions) => {
+  return async (operation, reply, call, callOptions) => {
     const signal = callOptions?.signal;
     const method = methodOf(operation);
     throwIfAborted(signal);
@@ -83,13 +90,13 @@ export function createTransport(options: RestAdapterOptions): Send {
       if (error instanceof TypeError) throw errorFromFetchFailure(error, String(options.baseUrl), operation);
       throw toAdapterError(error, operation);
     }
-    if (!schema) return undefined as never;
+    if (!reply) return undefined as never;
     let data: unknown;
     try {
       data = JSON.parse(text);
     } catch (error) {
       throw new AdapterError('server', `Malformed reply to ${operation}.`, { operation, retryable: false, cause: error });
     }
-    return parseResponse(schema, data, operation);
+    return reply === 'as-read' ? (data as never) : parseResponse(reply, data, operation);
   };
 }

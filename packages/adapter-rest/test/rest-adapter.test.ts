@@ -124,12 +124,12 @@ describe('rest adapter: requests', () => {
     assert.equal(calls.length, 1);
   });
 
-  it('refuses invalid requests before sending anything', async () => {
-    const { adapter, calls } = scripted(() => json(201, appointment));
+  it('leaves booking requests for the server to validate, and passes on its refusal', async () => {
+    const { adapter, calls } = scripted(() => problem(400, 'validation', { issues: [{ path: 'patient.email', message: 'Invalid email' }] }));
     const error = await rejection(adapter.booking!.book({ ...bookRequest, patient: { ...bookRequest.patient, email: 'nope' } as never }));
     assert.equal(error.code, 'validation');
-    assert.ok(error.issues.some((issue) => issue.path.startsWith('patient')));
-    assert.equal(calls.length, 0);
+    assert.ok(error.issues.some((issue) => issue.path === 'patient.email'));
+    assert.equal(calls.length, 1, 'the request went to the server, which validates it once');
   });
 
   it('adds a bearer token, or asks a function for headers on every attempt', async () => {
@@ -320,11 +320,13 @@ describe('rest adapter: failures', () => {
     const error = await rejection(garbled.adapter.booking!.getPractice());
     assert.equal(error.code, 'server');
     assert.equal(error.retryable, false);
-    const wrong = scripted(() => json(200, { ...appointment, start: 'tomorrow at noon' }));
-    const shape = await rejection(wrong.adapter.booking!.book(bookRequest));
-    assert.equal(shape.code, 'server');
-    assert.ok(shape.issues.some((issue) => issue.path === 'start'));
     const page = scripted(() => json(200, { items: 'many' }));
-    assert.equal((await rejection(page.adapter.booking!.listLocations())).code, 'server');
+    assert.equal((await rejection(page.adapter.booking!.listLocations())).code, 'server', 'a page envelope is always checked');
+  });
+
+  it('passes booking replies on as read: the element boundary validates them once', async () => {
+    const offContract = { ...appointment, start: 'tomorrow at noon' };
+    const wrong = scripted(() => json(201, offContract));
+    assert.deepEqual(await wrong.adapter.booking!.book(bookRequest), offContract);
   });
 });

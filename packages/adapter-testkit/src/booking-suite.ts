@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import { describe, it, type TestContext } from 'node:test';
 import { AdapterError, requireCapability, type BookingApi } from '@pxm/core';
 import { localTimeIn } from '@pxm/core/time';
-import { type Location, type Slot } from '@pxm/core/booking';
+import { type Appointment, type Location, type Slot } from '@pxm/core/booking';
 import { DEMO_MANAGE_TOKENS } from '@pxm/core/demo';
+import { withCheckedReplies } from './checked-replies.js';
 import { expectAdapterError } from './expect-error.js';
 import { bookRequest, consents, freshKey } from './fixtures.js';
 import { CONTRACT_NOW, type ContractOptions, type ContractSubject } from './subject.js';
@@ -22,6 +23,33 @@ async function location(api: BookingApi, id: string): Promise<Location> {
   return found;
 }
 
+/** Asserts a refusal's code and that one of its issues names `path`: the same refusal on every backend. */
+async function expectRefusal(promise: Promise<unknown>, code: 'validation', path: string): Promise<void> {
+  const error = await expectAdapterError(promise, code);
+  assert.ok(
+    error.issues.some((issue) => issue.path === path),
+    `expected an issue at ${path}, got ${JSON.stringify(error.issues)}`,
+  );
+}
+
+/** Slots at least a day apart, so one patient's visits cannot overlap. */
+function daysApart(slots: readonly Slot[]): Slot[] {
+  const picked: Slot[] = [];
+  for (const slot of slots) {
+    if (picked.every((s) => Math.abs(Date.parse(s.start) - Date.parse(slot.start)) > 86_400_000)) picked.push(slot);
+  }
+  return picked;
+}
+
+/** The fields of an appointment reply, so two replies can be compared by shape. */
+function shapeOf(appointment: Appointment): string[] {
+  return Object.keys(appointment).sort();
+}
+
+const DAY_MS = 86_400_000;
+/** María García, a seeded returning patient of the demo practice. */
+const GARCIA = { kind: 'returning' as const, lastName: 'García', dateOfBirth: '1985-04-12', phone: '(303) 555-0199' };
+
 async function firstSlot(api: BookingApi, appointmentTypeId = 'initial-evaluation', locationId = DENVER): Promise<Slot> {
   const slots = await api.findSlots({ locationId, appointmentTypeId, ...DST_RANGE });
   assert.ok(slots.length > 0, 'the demo practice has free slots');
@@ -31,7 +59,8 @@ async function firstSlot(api: BookingApi, appointmentTypeId = 'initial-evaluatio
 export function bookingSuite(options: ContractOptions): void {
   const test = (title: string, body: (subject: ContractSubject, api: BookingApi, t: TestContext) => Promise<void>) =>
     it(title, { skip: options.skip?.tests?.[title] ?? false }, (t) =>
-      withSubject(options, CONTRACT_NOW, (subject) => body(subject, requireCapability(subject.adapter, 'booking'), t)),
+      // Every reply is held to core's reply table (checked-replies.ts).
+      withSubject(options, CONTRACT_NOW, (subject) => body(subject, withCheckedReplies(requireCapability(subject.adapter, 'booking')), t)),
     );
 
   describe(`${options.name}: booking`, { skip: options.skip?.booking ?? false }, () => {
@@ -227,14 +256,24 @@ export function bookingSuite(options: ContractOptions): void {
     test('matches a returning patient on last name, date of birth and phone or email', async (_s, api) => {
       const slot = await firstSlot(api, 'follow-up');
       const hold = await api.holdSlot(slot.id);
-      await expectAdapterError(
-        api.book(bookRequest(hold.id, CONTRACT_NOW, { patient: { kind: 'returning', lastName: 'Nobody', dateOfBirth: '1970-01-01', email: 'no@example.com' } })),
-        'not_found',
-      );
-      const booked = await api.book(
-        bookRequest(hold.id, CONTRACT_NOW, { patient: { kind: 'returning', lastName: 'García', dateOfBirth: '1985-04-12', phone: '(303) 555-0199' } }),
-      );
+      const booked = await api.book(bookRequest(hold.id, CONTRACT_NOW, { patient: GARCIA }));
       assert.equal(booked.status, 'booked');
+    });
+
+    test('a returning patient nobody matches is booked the same way: the reply tells no one who is a patient', async (_s, api) => {
+      const [first, second, third] = daysApart(await api.findSlots({ locationId: DENVER, appointmentTypeId: 'follow-up', ...DST_RANGE }));
+      assert.ok(first && second && third, 'the demo practice has follow-up slots on three days');
+      const known = await api.book(bookRequest((await api.holdSlot(first.id)).id, CONTRACT_NOW, { patient: GARCIA }));
+      // A person who is no patient, and a patient with a wrong phone: neither is "not found".
+      const stranger = await api.book(
+        bookRequest((await api.holdSlot(second.id)).id, CONTRACT_NOW, { patient: { kind: 'returning', lastName: 'Nobody', dateOfBirth: '1970-01-01', email: 'no@example.com' } }),
+      );
+      const wrongPhone = await api.book(bookRequest((await api.holdSlot(third.id)).id, CONTRACT_NOW, { patient: { ...GARCIA, phone: '(720) 555-0100' } }));
+      for (const reply of [stranger, wrongPhone]) {
+        assert.equal(reply.status, 'booked', 'an unmatched returning patient is booked, unverified, for the front desk');
+        assert.deepEqual(shapeOf(reply), shapeOf(known), 'the same reply shape as a matched booking');
+        assert.equal((await api.getAppointment(reply.manageToken)).appointment.id, reply.id, 'its manage link works like any other');
+      }
     });
 
     test('a returning patient who fits two records is not matched to either', async (_s, api) => {
@@ -246,14 +285,16 @@ export function bookingSuite(options: ContractOptions): void {
         (slot) => Math.abs(Date.parse(slot.start) - Date.parse(slots[0]!.start)) > 86_400_000,
       );
       assert.ok(followUp);
-      const hold = await api.holdSlot(followUp.id);
-      // One defined answer on every backend: a duplicate is for the front desk, never a guess.
-      await expectAdapterError(
-        api.book(bookRequest(hold.id, CONTRACT_NOW, { patient: { kind: 'returning', lastName: 'García', dateOfBirth: '1985-04-12', phone: '(303) 555-0199' } })),
-        'not_found',
-      );
+      // One defined answer on every backend: a duplicate is never a guess. It is booked like
+      // any unmatched returning patient (unverified, for the front desk), never refused.
+      const duplicate = await api.book(bookRequest((await api.holdSlot(followUp.id)).id, CONTRACT_NOW, { patient: GARCIA }));
+      assert.equal(duplicate.status, 'booked');
       // The email only the original record has still finds exactly one.
-      const booked = await api.book(bookRequest(hold.id, CONTRACT_NOW, { patient: { kind: 'returning', lastName: 'García', dateOfBirth: '1985-04-12', email: 'maria.garcia@example.com' } }));
+      const later = (await api.findSlots({ locationId: DENVER, appointmentTypeId: 'follow-up', ...DST_RANGE })).find(
+        (slot) => [slots[0]!, followUp].every((taken) => Math.abs(Date.parse(slot.start) - Date.parse(taken.start)) > DAY_MS),
+      );
+      assert.ok(later);
+      const booked = await api.book(bookRequest((await api.holdSlot(later.id)).id, CONTRACT_NOW, { patient: { ...GARCIA, phone: undefined, email: 'maria.garcia@example.com' } }));
       assert.equal(booked.status, 'booked');
     });
 
@@ -279,8 +320,37 @@ export function bookingSuite(options: ContractOptions): void {
     });
 
     test('offers an appointment type only to the patients it fits', async (_s, api) => {
-      const hold = await api.holdSlot((await firstSlot(api, 'follow-up')).id);
-      await expectAdapterError(api.book(bookRequest(hold.id, CONTRACT_NOW)), 'validation');
+      // Follow-ups are for returning patients, initial evaluations for new ones, check-ins for any.
+      // Each visit a day after the one before, so no two compete for a provider's time.
+      const after = async (type: string, startMs: number) =>
+        (await api.findSlots({ locationId: DENVER, appointmentTypeId: type, ...DST_RANGE })).find((slot) => Date.parse(slot.start) > startMs + DAY_MS);
+      const followUpSlot = await firstSlot(api, 'follow-up');
+      const evaluationSlot = await after('initial-evaluation', Date.parse(followUpSlot.start));
+      const checkIn = evaluationSlot && (await after('telehealth-check-in', Date.parse(evaluationSlot.start)));
+      const secondCheckIn = checkIn && (await after('telehealth-check-in', Date.parse(checkIn.start)));
+      assert.ok(evaluationSlot && checkIn && secondCheckIn);
+      const followUp = await api.holdSlot(followUpSlot.id);
+      await expectRefusal(api.book(bookRequest(followUp.id, CONTRACT_NOW)), 'validation', 'patient.kind');
+      const evaluation = await api.holdSlot(evaluationSlot.id);
+      await expectRefusal(api.book(bookRequest(evaluation.id, CONTRACT_NOW, { patient: GARCIA })), 'validation', 'patient.kind');
+      // The refused holds are untouched: each still books for the patient it fits.
+      assert.equal((await api.book(bookRequest(followUp.id, CONTRACT_NOW, { patient: GARCIA }))).status, 'booked');
+      assert.equal((await api.book(bookRequest(evaluation.id, CONTRACT_NOW))).status, 'booked');
+      assert.equal((await api.book(bookRequest((await api.holdSlot(checkIn.id)).id, CONTRACT_NOW))).status, 'booked', 'a check-in takes a new patient');
+      assert.equal((await api.book(bookRequest((await api.holdSlot(secondCheckIn.id)).id, CONTRACT_NOW, { patient: GARCIA }))).status, 'booked', 'and a returning one');
+    });
+
+    test('refuses a slot search beyond 190 days or outside the bookable range, the same way', async (_s, api) => {
+      const base = { locationId: DENVER, appointmentTypeId: 'follow-up', providerId: 'james-okafor' };
+      const from = Date.parse(DST_RANGE.from);
+      const at = (ms: number) => new Date(ms).toISOString();
+      // Exactly 190 days is allowed; a millisecond more is not.
+      assert.ok(Array.isArray(await api.findSlots({ ...base, from: at(from), to: at(from + 190 * DAY_MS) })));
+      await expectRefusal(api.findSlots({ ...base, from: at(from), to: at(from + 190 * DAY_MS + 1) }), 'validation', 'to');
+      await expectRefusal(api.findSlots({ ...base, from: at(from), to: at(from) }), 'validation', 'to');
+      await expectRefusal(api.findSlots({ ...base, from: '1999-12-01T00:00:00Z', to: '2000-01-15T00:00:00Z' }), 'validation', 'from');
+      await expectRefusal(api.findSlots({ ...base, from: '9999-01-01T00:00:00Z', to: '9999-02-01T00:00:00Z' }), 'validation', 'from');
+      await expectRefusal(api.findSlots({ ...base, from: at(from), to: '9999-02-01T00:00:00Z' }), 'validation', 'to');
     });
 
     test('manage link: view, reschedule (new time held first), cancel', async (_s, api) => {
@@ -353,6 +423,49 @@ export function bookingSuite(options: ContractOptions): void {
       assert.equal((await api.cancelAppointment(booked.manageToken, { acknowledgedFee: true })).status, 'cancelled');
     });
 
+    test('a late change without the fee acknowledged is refused the same way for cancel and reschedule', async (_s, api) => {
+      const soon = await api.getAppointment(DEMO_MANAGE_TOKENS.withinNotice);
+      assert.equal(soon.withinNoticeWindow, true);
+      const hold = await api.holdSlot((await firstSlot(api, 'follow-up')).id);
+      await expectRefusal(api.cancelAppointment(DEMO_MANAGE_TOKENS.withinNotice, {}), 'validation', 'acknowledgedFee');
+      await expectRefusal(api.cancelAppointment(DEMO_MANAGE_TOKENS.withinNotice, { acknowledgedFee: false }), 'validation', 'acknowledgedFee');
+      await expectRefusal(
+        api.rescheduleAppointment(DEMO_MANAGE_TOKENS.withinNotice, { holdId: hold.id, idempotencyKey: freshKey('reschedule') }),
+        'validation',
+        'acknowledgedFee',
+      );
+      assert.equal((await api.getAppointment(DEMO_MANAGE_TOKENS.withinNotice)).appointment.status, 'booked', 'a refused change changes nothing');
+      // Outside the window no acknowledgement is needed.
+      const upcoming = await api.getAppointment(DEMO_MANAGE_TOKENS.upcoming);
+      assert.equal(upcoming.withinNoticeWindow, false);
+      assert.equal((await api.cancelAppointment(DEMO_MANAGE_TOKENS.upcoming, {})).status, 'cancelled');
+    });
+
+    test('a reschedule onto an expired hold is refused and keeps the visit', async (subject, api, t) => {
+      if (!subject.advanceTime) return t.skip('the backend clock cannot be moved');
+      const [first, second] = daysApart(await api.findSlots({ locationId: DENVER, appointmentTypeId: 'initial-evaluation', ...DST_RANGE }));
+      assert.ok(first && second);
+      const booked = await api.book(bookRequest((await api.holdSlot(first.id)).id, CONTRACT_NOW));
+      const hold = await api.holdSlot(second.id);
+      await subject.advanceTime(subject.holdTtlMs);
+      await expectAdapterError(api.rescheduleAppointment(booked.manageToken, { holdId: hold.id, idempotencyKey: freshKey('reschedule') }), 'hold_expired');
+      const kept = await api.getAppointment(booked.manageToken);
+      assert.equal(kept.appointment.id, booked.id);
+      assert.equal(kept.appointment.status, 'booked');
+    });
+
+    test('a manage link works until the visit ends and is expired from its end on', async (subject, api, t) => {
+      if (!subject.advanceTime) return t.skip('the backend clock cannot be moved');
+      const slot = await firstSlot(api);
+      const booked = await api.book(bookRequest((await api.holdSlot(slot.id)).id, CONTRACT_NOW));
+      const endMs = Date.parse(booked.end);
+      await subject.advanceTime(endMs - 1 - CONTRACT_NOW.getTime());
+      assert.equal((await api.getAppointment(booked.manageToken)).appointment.id, booked.id, 'one millisecond before the end the link opens');
+      await subject.advanceTime(1);
+      await expectAdapterError(api.getAppointment(booked.manageToken), 'token_expired');
+      await expectAdapterError(api.cancelAppointment(booked.manageToken, { acknowledgedFee: true }), 'token_expired');
+    });
+
     test('unknown manage tokens are token_invalid', async (_s, api) => {
       await expectAdapterError(api.getAppointment('not-a-real-token-0000000'), 'token_invalid');
       await expectAdapterError(api.cancelAppointment('not-a-real-token-0000000', {}), 'token_invalid');
@@ -382,6 +495,21 @@ export function bookingSuite(options: ContractOptions): void {
       const result = await api.verifyEligibility({ kind: 'insurance', payerName: 'Aetna', memberId: 'W123456789', relationship: 'self' });
       assert.ok(['active', 'inactive', 'unknown'].includes(result.status));
       await expectAdapterError(api.verifyEligibility({ kind: 'insurance', payerName: '', memberId: '', relationship: 'self' }), 'validation');
+    });
+
+    test('answers eligibility by the demo payer rules where the backend uses them', async (_s, api, t) => {
+      if (!api.verifyEligibility) return t.skip('the adapter has no verifyEligibility (it is optional)');
+      const insurance = { kind: 'insurance' as const, relationship: 'self' as const };
+      const aetna = await api.verifyEligibility({ ...insurance, payerName: '  AETNA ', memberId: 'W123456789' });
+      assert.equal(aetna.status, 'active');
+      assert.deepEqual(aetna.copay, { amountMinor: 3000, currency: 'USD' });
+      // The backend's clock, which starts at CONTRACT_NOW (and may run on from it).
+      assert.ok(Date.parse(aetna.checkedAt) >= CONTRACT_NOW.getTime(), 'checked at the backend clock');
+      assert.equal((await api.verifyEligibility({ ...insurance, payerName: 'Aetna', memberId: 'W123456780' })).status, 'inactive', 'member ids ending in 0 are inactive');
+      const unknownPayer = await api.verifyEligibility({ ...insurance, payerName: 'Small Local Plan', memberId: 'X1' });
+      assert.equal(unknownPayer.status, 'active');
+      assert.equal(unknownPayer.copay, undefined);
+      assert.equal((await api.verifyEligibility({ kind: 'self-pay' })).status, 'unknown');
     });
   });
 }

@@ -180,27 +180,15 @@ export function createApp(services: AppServices, options: AppOptions): Hono<AppE
         await limiter.consume('notes', address);
       }
       if (post && path === '/booking/waitlist') await limiter.consume('waitlist', address);
+      // A booking answers the same whether or not a returning patient matched (core's
+      // resolveReturningPatient), so there is no lookup to limit: holds per address cap bookings.
       const booking = post && path === '/booking/appointments';
-      let holdId: unknown;
-      if (booking) {
-        holdId = await c.req
-          .text()
-          .then((text) => (JSON.parse(text) as { holdId?: unknown }).holdId)
-          .catch(() => undefined);
-        await limiter.check('patientLookups', address);
-        if (typeof holdId === 'string') await limiter.check('patientLookups', `hold:${hashToken(holdId)}`);
-      }
       await next();
       const status = c.res.status;
       if (holding && status === 201) await limiter.consume('holds', address).catch(() => undefined);
       if (renewing && status === 200) await limiter.consume('renewals', tokenKey!).catch(() => undefined);
       // Guessing shows up as answers that something does not exist: each one counts.
       if ((status === 404 || status === 410) && (tokenKey || booking)) await limiter.consume('misses', address);
-      if (booking && status === 404) {
-        // A returning patient not found: the lookup is limited per address and per hold.
-        await limiter.consume('patientLookups', address);
-        if (typeof holdId === 'string') await limiter.consume('patientLookups', `hold:${hashToken(holdId)}`);
-      }
     });
   }
 

@@ -15,7 +15,6 @@ const limits = {
   misses: { points: 10, seconds: 600 },
   holds: { points: 3, seconds: 3600 },
   renewals: { points: 2, seconds: 3600 },
-  patientLookups: { points: 3, seconds: 3600 },
 };
 
 function suite(dialect: Dialect, skip: () => string | undefined) {
@@ -62,7 +61,7 @@ function suite(dialect: Dialect, skip: () => string | undefined) {
     });
   });
 
-  describe(`hold, renewal and lookup caps (${dialect})`, () => {
+  describe(`hold and renewal caps (${dialect})`, () => {
     let fresh: FreshDatabase;
     let server: PxmServer;
     let url: string;
@@ -77,7 +76,7 @@ function suite(dialect: Dialect, skip: () => string | undefined) {
       await fresh?.dispose();
     });
 
-    it('caps holds per address, renewals per hold and returning-patient lookups per hold', async (t) => {
+    it('caps holds per address and renewals per hold; a returning patient nobody matches is booked, not a countable miss', async (t) => {
       if (skip()) return t.skip(skip());
       const query = new URLSearchParams({ locationId: 'denver-highlands', appointmentTypeId: 'follow-up', from: '2027-03-08T00:00:00-07:00', to: '2027-03-13T00:00:00-07:00' });
       const slots = ((await (await fetch(`${url}/booking/slots?${query}`)).json()) as { items: Array<{ id: string }> }).items;
@@ -90,10 +89,12 @@ function suite(dialect: Dialect, skip: () => string | undefined) {
       const renewals = [];
       for (let i = 0; i < 3; i++) renewals.push((await post(`/booking/holds/${holdId}/renewal`)).status);
       assert.deepEqual(renewals, [200, 200, 429]);
+      // No oracle: an unmatched returning patient is booked (unverified), exactly like a match, so
+      // there is nothing to guess with; the hold is then used, and every retry of it says so.
       const wrong = { kind: 'returning', lastName: 'Nobody', dateOfBirth: '1970-01-01', phone: '+1 303-555-0000' };
-      const lookups = [];
-      for (let i = 0; i < 5; i++) lookups.push((await post('/booking/appointments', { holdId, patient: wrong, consents: [] })).status);
-      assert.deepEqual(lookups, [404, 404, 404, 429, 429]);
+      const attempts = [];
+      for (let i = 0; i < 3; i++) attempts.push((await post('/booking/appointments', { holdId, patient: wrong, consents: [] })).status);
+      assert.deepEqual(attempts, [201, 409, 409]);
     });
   });
 }

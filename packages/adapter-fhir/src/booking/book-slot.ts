@@ -9,14 +9,15 @@
  * 4. Patient (new), Coverage and reminder Consents are created conditionally on the key.
  * 5. The Appointment is created with `If-None-Exist: identifier=<request key>`: made once.
  */
-import { AdapterError, createToken, parseResponse } from '@pxm/core';
+import { AdapterError, createToken } from '@pxm/core';
 import {
   holdIsLive,
-  AppointmentSchema,
+  requireTypeEligibility,
   type Appointment as ContractAppointment,
   type Coverage as ContractCoverage,
   type PatientDetails,
   type ReminderConsent,
+  type UnverifiedPatient,
 } from '@pxm/core/booking';
 import type { FhirContext } from '../context.js';
 import { identifierValue, referenceId, token } from '../fhir/elements.js';
@@ -25,7 +26,7 @@ import type { Appointment, Slot } from '../fhir/types.js';
 import { fromFhirAppointment, rescheduledFromId, toFhirAppointment } from './appointment-mapping.js';
 import type { Catalogue } from './catalogue.js';
 import { toFhirCoverage } from './coverage-mapping.js';
-import { createNewPatient, findReturningPatient } from './patients.js';
+import { createNewPatient, createUnverifiedPatient, findReturningPatient, returningPatientId } from './patients.js';
 import { reminderConsentKey, toReminderConsent } from './reminder-consent-mapping.js';
 import { holdOf, withHold } from './slot-hold-state.js';
 import { clashes, holdMatches, isConflict, readSlot, type HeldSlot } from './slot-holds.js';
@@ -47,7 +48,7 @@ export interface BookingPlan {
 export function mapAppointment(appointment: Appointment, catalogue: Catalogue, operation: string): ContractAppointment {
   const mapped = fromFhirAppointment(appointment, catalogue);
   if (!mapped) throw new AdapterError('server', 'The FHIR server returned an appointment this adapter cannot read.', { operation, retryable: false });
-  return parseResponse(AppointmentSchema, mapped, operation);
+  return mapped;
 }
 
 /** The appointment a request key already made, if any; `conflict` when the key was used for something else. */
@@ -134,6 +135,8 @@ export async function bookHeldSlot(ctx: FhirContext, catalogue: Catalogue, plan:
   if (!ref) throw new AdapterError('hold_expired', 'This hold is no longer active.', { operation });
 
   let patientId: string | undefined = plan.patient.kind === 'existing' ? plan.patient.patientId : undefined;
+  /** A returning patient nobody matched: the record to create once the Slot is ours. */
+  let unverified: UnverifiedPatient | undefined;
   const held = await claimSlot(
     ctx,
     catalogue,
@@ -142,13 +145,14 @@ export async function bookHeldSlot(ctx: FhirContext, catalogue: Catalogue, plan:
     async (held) => {
       const visit = catalogue.types.get(ref.typeId)!;
       const kind = plan.patient.kind;
-      if (kind !== 'existing' && visit.type.patientEligibility !== 'any' && visit.type.patientEligibility !== kind) {
-        throw new AdapterError('validation', `${visit.type.name} is not offered to ${kind} patients.`, {
-          operation,
-          issues: [{ path: 'patient.kind', message: 'Not eligible for this appointment type.' }],
-        });
+      // A reschedule carries over the old visit's patient: only a new booking is checked.
+      if (kind !== 'existing') requireTypeEligibility(visit.type, kind, operation);
+      if (plan.patient.kind === 'returning') {
+        // Read-only here; an unmatched patient's unverified record is made after the claim.
+        const found = await findReturningPatient(ctx, plan.patient, operation, signal);
+        if ('patientId' in found) patientId = found.patientId;
+        else unverified = found.unverified;
       }
-      if (plan.patient.kind === 'returning') patientId = await findReturningPatient(ctx, plan.patient, operation, signal);
       // Someone outside this protocol (the front desk) may have booked the provider meanwhile.
       if (await clashes(ctx, catalogue, held, operation, signal)) {
         throw new AdapterError('slot_unavailable', 'This time is no longer available.', { operation });
@@ -161,7 +165,9 @@ export async function bookHeldSlot(ctx: FhirContext, catalogue: Catalogue, plan:
   if (patientId === undefined) {
     const details = plan.patient;
     if (details.kind === 'new') patientId = await createNewPatient(ctx, details, plan.requestKey, operation, signal);
-    else if (details.kind === 'returning') patientId = await findReturningPatient(ctx, details, operation, signal);
+    else if (details.kind === 'returning' && unverified) patientId = await createUnverifiedPatient(ctx, unverified, plan.requestKey, operation, signal);
+    // A retry whose Slot was already ours: the match is decided here.
+    else if (details.kind === 'returning') patientId = await returningPatientId(ctx, details, plan.requestKey, operation, signal);
     else patientId = details.patientId;
   }
   const owner = patientId;

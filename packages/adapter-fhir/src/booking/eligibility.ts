@@ -5,8 +5,8 @@
  * benefit gives the copay. Offered only when the host turns it on (`eligibility: true`), as
  * plain FHIR servers have nobody to ask.
  */
-import { AdapterError, parseResponse } from '@pxm/core';
-import { EligibilityResultSchema, type Coverage, type EligibilityResult } from '@pxm/core/booking';
+import { AdapterError } from '@pxm/core';
+import { type Coverage, type EligibilityResult } from '@pxm/core/booking';
 import type { FhirContext } from '../context.js';
 import { STANDARD } from '../fhir/namespace.js';
 import type { Bundle, CoverageEligibilityRequest, CoverageEligibilityResponse, Parameters, Resource } from '../fhir/types.js';
@@ -68,7 +68,7 @@ export function fromEligibilityResponse(response: CoverageEligibilityResponse, c
 
 export async function verifyEligibility(ctx: FhirContext, catalogue: Catalogue, coverage: Coverage, operation: string, signal?: AbortSignal): Promise<EligibilityResult> {
   const checkedAt = ctx.now().toISOString();
-  if (coverage.kind === 'self-pay') return parseResponse(EligibilityResultSchema, { status: 'unknown', checkedAt }, operation);
+  if (coverage.kind === 'self-pay') return { status: 'unknown', checkedAt };
   let reply: Resource;
   try {
     reply = await ctx.client.invoke(operation, 'CoverageEligibilityRequest/$submit', toEligibilityRequest(coverage, catalogue.organization.id ?? '', checkedAt), signal);
@@ -80,5 +80,5 @@ export async function verifyEligibility(ctx: FhirContext, catalogue: Catalogue, 
   }
   const response = responseIn(reply);
   if (!response) throw new AdapterError('server', 'The eligibility check returned no CoverageEligibilityResponse.', { operation, retryable: false });
-  return parseResponse(EligibilityResultSchema, fromEligibilityResponse(response, checkedAt), operation);
+  return fromEligibilityResponse(response, checkedAt);
 }

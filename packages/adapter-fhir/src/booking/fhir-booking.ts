@@ -3,22 +3,17 @@
  * hangs off it; times come from the server's own scheduler when its CapabilityStatement
  * advertises `Appointment/$find`, `$hold` and `$book`, and otherwise from Slots (the fallback).
  */
-import { AdapterError, parseRequest, parseResponse, type BookingApi, type CallOptions } from '@pxm/core';
+import { AdapterError, parseRequest, type BookingApi, type CallOptions } from '@pxm/core';
 import {
   AppointmentTypeListQuerySchema,
   BookRequestSchema,
   CancelRequestSchema,
-  HoldSchema,
-  AppointmentTypeListSchema,
-  LocationListSchema,
-  PracticeSchema,
   ProviderListQuerySchema,
-  ProviderListSchema,
   RescheduleRequestSchema,
-  SlotListSchema,
   SlotQuerySchema,
   WaitlistRequestSchema,
   CoverageSchema,
+  slotSearchWindow,
 } from '@pxm/core/booking';
 import type { FhirContext } from '../context.js';
 import { identifierValue } from '../fhir/elements.js';
@@ -34,8 +29,6 @@ import { schedulingOperations, type SchedulingOperations } from './scheduling-op
 import { holdFallbackSlot, releaseFallbackHold, renewFallbackHold } from './slot-holds.js';
 import { decodeSlotRef } from './slot-ids.js';
 import { joinWaitlist } from './waitlist.js';
-
-const MAX_RANGE_MS = 190 * 86_400_000;
 
 export interface FhirBookingOptions {
   /** Offer `verifyEligibility` through `CoverageEligibilityRequest/$submit`. */
@@ -56,13 +49,13 @@ export function createFhirBooking(ctx: FhirContext, options: FhirBookingOptions 
   const api: BookingApi = {
     async getPractice(opts?: CallOptions) {
       const operation = 'booking.getPractice';
-      return parseResponse(PracticeSchema, (await catalogue(operation, opts?.signal)).practice, operation);
+      return (await catalogue(operation, opts?.signal)).practice;
     },
 
     async listLocations(opts?: CallOptions) {
       const operation = 'booking.listLocations';
       const cat = await catalogue(operation, opts?.signal);
-      return parseResponse(LocationListSchema, [...cat.locations.values()], operation);
+      return [...cat.locations.values()];
     },
 
     async listAppointmentTypes(query = {}, opts?: CallOptions) {
@@ -70,7 +63,7 @@ export function createFhirBooking(ctx: FhirContext, options: FhirBookingOptions 
       const q = parseRequest(AppointmentTypeListQuerySchema, query, operation);
       const cat = await catalogue(operation, opts?.signal);
       const types = [...cat.types.values()].map((visit) => visit.type).filter((t) => !q.locationId || !t.locationIds || t.locationIds.includes(q.locationId));
-      return parseResponse(AppointmentTypeListSchema, types, operation);
+      return types;
     },
 
     async listProviders(query = {}, opts?: CallOptions) {
@@ -80,32 +73,28 @@ export function createFhirBooking(ctx: FhirContext, options: FhirBookingOptions 
       const providers = [...cat.providers.values()].filter(
         (p) => (!q.locationId || p.locationIds.includes(q.locationId)) && (!q.appointmentTypeId || p.appointmentTypeIds.includes(q.appointmentTypeId)),
       );
-      return parseResponse(ProviderListSchema, providers, operation);
+      return providers;
     },
 
     async findSlots(query, opts?: CallOptions) {
       const operation = 'booking.findSlots';
       const q = parseRequest(SlotQuerySchema, query, operation);
-      const fromMs = Date.parse(q.from);
-      const toMs = Date.parse(q.to);
-      if (toMs <= fromMs || toMs - fromMs > MAX_RANGE_MS) {
-        throw new AdapterError('validation', 'The range must be positive and at most 190 days.', { operation, issues: [{ path: 'to', message: 'Range out of bounds.' }] });
-      }
+      const { fromMs, toMs } = slotSearchWindow(q, ctx.now().getTime(), operation);
       const cat = await catalogue(operation, opts?.signal);
       const search = { locationId: q.locationId, typeId: q.appointmentTypeId, providerId: q.providerId, fromMs, toMs };
       const slots = (await useOperations(opts?.signal))
         ? await operations.find(cat, search, operation, opts?.signal)
         : await findFallbackSlots(ctx, cat, search, operation, opts?.signal);
-      return parseResponse(SlotListSchema, slots, operation);
+      return slots;
     },
 
     async holdSlot(slotId, opts?: CallOptions) {
       const operation = 'booking.holdSlot';
       const cat = await catalogue(operation, opts?.signal);
-      if (await useOperations(opts?.signal)) return parseResponse(HoldSchema, await operations.hold(cat, slotId, operation, opts?.signal), operation);
+      if (await useOperations(opts?.signal)) return await operations.hold(cat, slotId, operation, opts?.signal);
       const ref = decodeSlotRef(slotId);
       if (!ref) throw new AdapterError('validation', 'Unknown slot id format.', { operation, issues: [{ path: 'slotId', message: 'Invalid slot id.' }] });
-      return parseResponse(HoldSchema, await holdFallbackSlot(ctx, cat, ref, operation, opts?.signal), operation);
+      return await holdFallbackSlot(ctx, cat, ref, operation, opts?.signal);
     },
 
     async renewHold(holdId, opts?: CallOptions) {
@@ -114,7 +103,7 @@ export function createFhirBooking(ctx: FhirContext, options: FhirBookingOptions 
       const hold = (await useOperations(opts?.signal))
         ? await operations.renew(cat, holdId, operation, opts?.signal)
         : await renewFallbackHold(ctx, cat, holdId, operation, opts?.signal);
-      return parseResponse(HoldSchema, hold, operation);
+      return hold;
     },
 
     async releaseHold(holdId, opts?: CallOptions) {
@@ -137,7 +126,7 @@ export function createFhirBooking(ctx: FhirContext, options: FhirBookingOptions 
     async getAppointment(manageToken, opts?: CallOptions) {
       const operation = 'booking.getAppointment';
       const cat = await catalogue(operation, opts?.signal);
-      return managedView(ctx, cat, await findManaged(ctx, cat, manageToken, operation, opts?.signal), operation);
+      return managedView(ctx, cat, await findManaged(ctx, cat, manageToken, operation, opts?.signal));
     },
 
     async cancelAppointment(manageToken, request, opts?: CallOptions) {

@@ -4,10 +4,11 @@
  * date, and its Slot back to `free`), or reschedule it (book the held new time first, then
  * cancel the old visit, so the patient is never left with neither).
  */
-import { AdapterError, parseResponse } from '@pxm/core';
+import { AdapterError } from '@pxm/core';
 import {
   lateChangeWindow,
-  ManagedAppointmentSchema,
+  requireLateFeeAcknowledged,
+  requireManageLinkOpen,
   type Appointment as ContractAppointment,
   type ManagedAppointment,
 } from '@pxm/core/booking';
@@ -42,9 +43,7 @@ export async function findManaged(ctx: FhirContext, catalogue: Catalogue, manage
   const current = candidates.filter((a) => !replaced.has(a.id ?? '')).sort((a, b) => Date.parse(b.created ?? '') - Date.parse(a.created ?? ''))[0];
   if (!current?.id) throw invalid();
   const appointment = mapAppointment(current, catalogue, operation);
-  if (Date.parse(appointment.end) <= ctx.now().getTime()) {
-    throw new AdapterError('token_expired', 'This appointment has already taken place.', { operation });
-  }
+  requireManageLinkOpen(Date.parse(appointment.end), ctx.now().getTime(), operation);
   return { resource: current, version: current.meta?.versionId, appointment };
 }
 
@@ -52,25 +51,16 @@ export function withinNoticeWindow(ctx: FhirContext, catalogue: Catalogue, appoi
   return lateChangeWindow(appointment, catalogue.practice.cancellationPolicy, ctx.now().getTime());
 }
 
-export function managedView(ctx: FhirContext, catalogue: Catalogue, visit: ManagedVisit, operation: string): ManagedAppointment {
-  return parseResponse(
-    ManagedAppointmentSchema,
-    {
-      appointment: visit.appointment,
-      cancellationPolicy: catalogue.practice.cancellationPolicy,
-      withinNoticeWindow: withinNoticeWindow(ctx, catalogue, visit.appointment),
-    },
-    operation,
-  );
+export function managedView(ctx: FhirContext, catalogue: Catalogue, visit: ManagedVisit): ManagedAppointment {
+  return {
+    appointment: visit.appointment,
+    cancellationPolicy: catalogue.practice.cancellationPolicy,
+    withinNoticeWindow: withinNoticeWindow(ctx, catalogue, visit.appointment),
+  };
 }
 
 export function requireFeeAcknowledged(ctx: FhirContext, catalogue: Catalogue, appointment: ContractAppointment, acknowledged: boolean | undefined, operation: string): void {
-  if (withinNoticeWindow(ctx, catalogue, appointment) && catalogue.practice.cancellationPolicy.lateCancelFee && !acknowledged) {
-    throw new AdapterError('validation', 'The late-change fee must be acknowledged.', {
-      operation,
-      issues: [{ path: 'acknowledgedFee', message: 'Required inside the notice window.' }],
-    });
-  }
+  requireLateFeeAcknowledged(appointment, catalogue.practice.cancellationPolicy, ctx.now().getTime(), acknowledged, operation);
 }
 
 /** Puts the Slots this booking took back to `free`; Slots another system booked are left alone. */

@@ -12,8 +12,14 @@
  *   `status: cancelled` releases a hold or cancels a visit.
  */
 import { AdapterError, createToken } from '@pxm/core';
+import {
+  holdExpiry,
+  requireTypeEligibility,
+  type Appointment as ContractAppointment,
+  type Hold,
+  type Slot as ContractSlot,
+} from '@pxm/core/booking';
 import { toZonedIso } from '@pxm/core/time';
-import { type Appointment as ContractAppointment, type Hold, type Slot as ContractSlot } from '@pxm/core/booking';
 import type { FhirContext } from '../context.js';
 import { identifierValue, referenceId, token, withExtension } from '../fhir/elements.js';
 import { EXTENSION, IDENTIFIER, STANDARD } from '../fhir/namespace.js';
@@ -24,7 +30,7 @@ import { mapAppointment, replayBooking, type BookingPlan } from './book-slot.js'
 import { visitTypeOf, type Catalogue, type VisitType } from './catalogue.js';
 import type { SlotSearch } from './find-slots.js';
 import type { ManagedVisit } from './manage-appointment.js';
-import { createNewPatient, findReturningPatient } from './patients.js';
+import { createNewPatient, returningPatientId } from './patients.js';
 
 const PREFIX = 'op';
 const SEP = '~';
@@ -134,7 +140,7 @@ export function schedulingOperations(ctx: FhirContext): SchedulingOperations {
     const location = catalogue.locations.get(participantId(held, 'Location') ?? '');
     const slot = visit && location ? toSlot(catalogue, held, { locationId: location.id, visit }, `Appointment/${held.id}`) : undefined;
     if (!slot) throw new AdapterError('server', 'The held appointment names no location or practitioner of this practice.', { operation, retryable: false });
-    return { id: slot.id, slot, expiresAt: new Date(ctx.now().getTime() + ctx.holdTtlMs).toISOString() };
+    return { id: slot.id, slot, expiresAt: new Date(holdExpiry(ctx.now().getTime(), ctx.holdTtlMs)).toISOString() };
   }
 
   return {
@@ -196,17 +202,13 @@ export function schedulingOperations(ctx: FhirContext): SchedulingOperations {
       const held = ref ? await resolve(ref.target, operation, signal) : undefined;
       if (!ref || !held || held.status !== 'pending') throw new AdapterError('hold_expired', 'This hold is no longer active.', { operation });
       const visit = catalogue.types.get(ref.typeId)!;
-      if (plan.patient.kind !== 'existing' && visit.type.patientEligibility !== 'any' && visit.type.patientEligibility !== plan.patient.kind) {
-        throw new AdapterError('validation', `${visit.type.name} is not offered to ${plan.patient.kind} patients.`, {
-          operation,
-          issues: [{ path: 'patient.kind', message: 'Not eligible for this appointment type.' }],
-        });
-      }
+      // A reschedule carries over the old visit's patient: only a new booking is checked.
+      if (plan.patient.kind !== 'existing') requireTypeEligibility(visit.type, plan.patient.kind, operation);
       const patientId =
         plan.patient.kind === 'existing'
           ? plan.patient.patientId
           : plan.patient.kind === 'returning'
-            ? await findReturningPatient(ctx, plan.patient, operation, signal)
+            ? await returningPatientId(ctx, plan.patient, plan.requestKey, operation, signal)
             : await createNewPatient(ctx, plan.patient, plan.requestKey, operation, signal);
       const withPatient: Appointment = {
         ...withExtension(

@@ -8,7 +8,7 @@
  * this does and does not close.
  */
 import { AdapterError, createToken } from '@pxm/core';
-import { type Hold } from '@pxm/core/booking';
+import { holdExpiry, holdIsLive, type Hold } from '@pxm/core/booking';
 import type { FhirContext } from '../context.js';
 import { referenceId } from '../fhir/elements.js';
 import type { Slot } from '../fhir/types.js';
@@ -86,7 +86,7 @@ export async function holdFallbackSlot(ctx: FhirContext, catalogue: Catalogue, r
   if (await clashes(ctx, catalogue, held, operation, signal)) throw unavailable(operation);
 
   const secret = createToken(18);
-  const expiresAt = new Date(nowMs + ctx.holdTtlMs).toISOString();
+  const expiresAt = new Date(holdExpiry(nowMs, ctx.holdTtlMs)).toISOString();
   const next = withHold(held.slot, 'busy-tentative', { secretHash: await sha256Hex(secret), expiresAt, typeId: held.visit.type.id });
   let written;
   try {
@@ -127,8 +127,8 @@ export async function renewFallbackHold(ctx: FhirContext, catalogue: Catalogue, 
     const hold = holdOf(held.slot)!;
     if (held.slot.status === 'busy' || hold.requestKey) throw new AdapterError('slot_unavailable', 'This time has already been booked.', { operation });
     const nowMs = ctx.now().getTime();
-    if (held.slot.status !== 'busy-tentative' || Date.parse(hold.expiresAt) <= nowMs) throw expired(operation);
-    const expiresAt = new Date(nowMs + ctx.holdTtlMs).toISOString();
+    if (held.slot.status !== 'busy-tentative' || !holdIsLive(hold.expiresAt, nowMs)) throw expired(operation);
+    const expiresAt = new Date(holdExpiry(nowMs, ctx.holdTtlMs)).toISOString();
     try {
       const written = await ctx.client.update(operation, withHold(held.slot, 'busy-tentative', { ...hold, expiresAt }), { ifMatch: held.version, signal });
       return toHold({ ...held, slot: written.resource, version: written.version }, ref.secret, expiresAt);

@@ -4,15 +4,15 @@
  * preferred weekdays and times of day in an extension plus a readable `comment` for staff.
  * Created once per request key (`If-None-Exist`).
  */
-import { AdapterError, parseResponse } from '@pxm/core';
-import { WaitlistEntrySchema, type WaitlistEntry, type WaitlistRequest } from '@pxm/core/booking';
+import { AdapterError } from '@pxm/core';
+import { type WaitlistEntry, type WaitlistRequest } from '@pxm/core/booking';
 import type { FhirContext } from '../context.js';
 import { complexExtension, referenceId, token } from '../fhir/elements.js';
 import { CODE_SYSTEM, EXTENSION, IDENTIFIER } from '../fhir/namespace.js';
 import type { Appointment, AppointmentParticipant } from '../fhir/types.js';
 import { participantId } from './appointment-mapping.js';
 import { visitTypeOf, type Catalogue } from './catalogue.js';
-import { createNewPatient, findReturningPatient } from './patients.js';
+import { createNewPatient, returningPatientId } from './patients.js';
 import { reminderConsentKey, toReminderConsent } from './reminder-consent-mapping.js';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -50,19 +50,16 @@ export function toWaitlistAppointment(request: WaitlistRequest, catalogue: Catal
   };
 }
 
-function fromWaitlistAppointment(appointment: Appointment, request: WaitlistRequest, operation: string): WaitlistEntry {
+function fromWaitlistAppointment(appointment: Appointment, request: WaitlistRequest): WaitlistEntry {
   const providerId = participantId(appointment, 'Practitioner');
-  return parseResponse(
-    WaitlistEntrySchema,
-    {
-      id: appointment.id,
-      locationId: participantId(appointment, 'Location') ?? request.locationId,
-      appointmentTypeId: request.appointmentTypeId,
-      ...(providerId ? { providerId } : {}),
-      createdAt: appointment.created ?? appointment.meta?.lastUpdated,
-    },
-    operation,
-  );
+  // Read as the contract's shape; the caller's boundary validates it (a missing id or date fails there).
+  return {
+    id: appointment.id!,
+    locationId: participantId(appointment, 'Location') ?? request.locationId,
+    appointmentTypeId: request.appointmentTypeId,
+    ...(providerId ? { providerId } : {}),
+    createdAt: (appointment.created ?? appointment.meta?.lastUpdated)!,
+  };
 }
 
 /** Same fingerprint as the first use of the key: location, visit type, provider. */
@@ -83,12 +80,12 @@ export async function joinWaitlist(ctx: FhirContext, catalogue: Catalogue, reque
   const previous = (await ctx.client.search<Appointment>(operation, 'Appointment', key, signal)).matches.find((a) => a.status === 'waitlist');
   if (previous) {
     if (!sameRequest(previous, request, catalogue)) throw new AdapterError('conflict', 'This idempotency key was already used for a different request.', { operation });
-    return fromWaitlistAppointment(previous, request, operation);
+    return fromWaitlistAppointment(previous, request);
   }
   const patientId =
     request.patient.kind === 'new'
       ? await createNewPatient(ctx, request.patient, request.idempotencyKey, operation, signal)
-      : await findReturningPatient(ctx, request.patient, operation, signal);
+      : await returningPatientId(ctx, request.patient, request.idempotencyKey, operation, signal);
   await Promise.all(
     request.consents.map((consent) =>
       ctx.client.create(operation, toReminderConsent(consent, patientId, request.idempotencyKey), {
@@ -101,5 +98,5 @@ export async function joinWaitlist(ctx: FhirContext, catalogue: Catalogue, reque
   if (referenceId(written.resource.participant?.[0]?.actor, 'Patient') === undefined) {
     throw new AdapterError('server', 'The FHIR server answered the conditional create with another resource.', { operation, retryable: false });
   }
-  return fromWaitlistAppointment(written.resource, request, operation);
+  return fromWaitlistAppointment(written.resource, request);
 }

@@ -70,6 +70,8 @@ export const CODE_SYSTEM = {
   attachmentPurpose: codeSystem('attachment-purpose'),
   timeOfDay: codeSystem('time-of-day'),
   consent: codeSystem('consent'),
+  /** Patient `meta.tag` `unverified`: made for a returning patient nobody matched, for staff to reconcile. */
+  patientMatch: codeSystem('patient-match'),
 } as const;
 
 export const STANDARD = {

@@ -20,11 +20,3 @@ export function countdownText(remainingMs: number): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
-/**
- * Whether a hold still holds its time: live while `nowMs` is before its expiry, expired from the
- * expiry instant on. Every backend decides with this (SQL backends with `expires_at > now`).
- */
-export function holdIsLive(expiresAt: string | number, nowMs: number): boolean {
-  const expiresMs = typeof expiresAt === 'number' ? expiresAt : Date.parse(expiresAt);
-  return expiresMs > nowMs;
-}

@@ -1,6 +1,7 @@
 /**
  * `@pxm/core/booking`: the practice catalogue and scheduling: schemas, the slot engine, and the
- * booking rules every backend calls (holds, notice and late-change fees, returning patients).
+ * booking rules. Each rule is written once, here; every backend (the memory adapter, the REST
+ * server, the FHIR adapter) calls it and restates none, and the contract suite proves they agree.
  */
 export {
   AppointmentTypeListSchema,
@@ -93,6 +94,14 @@ export {
 } from './slot-engine.js';
 export { distinctStarts, groupSlotsByDay, timeOfDayOf } from './slot-days.js';
 export {
+  BOOKING_HORIZON_DAYS,
+  EARLIEST_BOOKABLE_MS,
+  MAX_SLOT_RANGE_DAYS,
+  slotSearchWindow,
+  withinBookingHorizon,
+  type SlotSearchWindow,
+} from './slot-search-window.js';
+export {
   MAX_SERIES_WEEKS,
   planSeries,
   seriesDates,
@@ -100,7 +109,8 @@ export {
   type SeriesVisit,
   type SeriesVisitStatus,
 } from './series-plan.js';
-export { countdownText, holdDeadline, holdIsLive } from './hold-deadline.js';
+export { countdownText, holdDeadline } from './hold-deadline.js';
+export { holdExpiry, holdIsLive, requireLiveHold, type HoldState } from './hold-liveness.js';
 export { googleCalendarUrl, outlookCalendarUrl, type CalendarLinkEvent } from './calendar-links.js';
 export { appointmentIcs, type AppointmentCalendarEntry, type AppointmentIcsOptions } from './appointment-ics.js';
 export { addressLine, mapLink } from './location-text.js';
@@ -113,9 +123,18 @@ export {
   type PatientMatchRecord,
 } from './patient-match.js';
 export {
+  resolveReturningPatient,
+  type ReturningPatientResolution,
+  type UnverifiedPatient,
+} from './returning-patient.js';
+export { appointmentTypeFits, requireTypeEligibility, type PatientKind } from './type-eligibility.js';
+export {
   DEFAULT_CHANGE_GRACE_MINUTES,
   changeGraceEndsAt,
   lateChangeFeeApplies,
   lateChangeWindow,
+  requireLateFeeAcknowledged,
   startsInsideNoticeWindow,
 } from './late-change.js';
+export { manageLinkExpired, requireManageLinkOpen } from './manage-link-expiry.js';
+export { DEMO_COPAYS_MINOR, demoPayerEligibility } from './demo-payer-rules.js';

@@ -3,6 +3,7 @@
  * window a change (reschedule or cancel) may carry the late fee, except during a short grace
  * period right after the visit was booked.
  */
+import { AdapterError } from '../errors/adapter-error.js';
 import type { Appointment } from '../schemas/booking.js';
 import type { CancellationPolicy } from '../schemas/practice.js';
 
@@ -35,4 +36,22 @@ export function lateChangeWindow(appointment: Pick<Appointment, 'start' | 'creat
 /** A change now needs the fee acknowledged: inside the late-change window and the policy has a fee. */
 export function lateChangeFeeApplies(appointment: Pick<Appointment, 'start' | 'createdAt' | 'rescheduledFromId'>, policy: CancellationPolicy, nowMs: number): boolean {
   return Boolean(policy.lateCancelFee) && lateChangeWindow(appointment, policy, nowMs);
+}
+
+/**
+ * Refuses a change (cancel or reschedule) that needs the late fee acknowledged and did not get
+ * it. One code, one message and one issue path on every backend, for cancel and reschedule alike.
+ */
+export function requireLateFeeAcknowledged(
+  appointment: Pick<Appointment, 'start' | 'createdAt' | 'rescheduledFromId'>,
+  policy: CancellationPolicy,
+  nowMs: number,
+  acknowledgedFee: boolean | undefined,
+  operation: string,
+): void {
+  if (acknowledgedFee || !lateChangeFeeApplies(appointment, policy, nowMs)) return;
+  throw new AdapterError('validation', 'The late-change fee must be acknowledged.', {
+    operation,
+    issues: [{ path: 'acknowledgedFee', message: 'Required inside the notice window.' }],
+  });
 }

@@ -3,7 +3,8 @@
  * (without case, accents or surrounding spaces), its date of birth, and its phone (last ten
  * digits) or email (without case) are those typed. Exactly one fitting record is a match. Two or
  * more are a duplicate the practice must resolve: guessing could show one patient's visit to
- * another, so it is no match, and the front desk takes over.
+ * another, so it is no match, and the front desk takes over. What a backend then answers is
+ * `resolveReturningPatient` (returning-patient.ts).
  */
 import type { ReturningPatient } from '../schemas/booking.js';
 
@@ -30,10 +31,13 @@ export interface PatientMatchRecord {
   dateOfBirth: string | undefined;
   phones: readonly (string | undefined)[];
   emails: readonly (string | undefined)[];
+  /** Made for a returning patient nobody matched, not yet reconciled by staff: never matched. */
+  unverified?: boolean | undefined;
 }
 
 /** Whether one known record fits what a returning patient typed. */
 export function fitsReturningPatient(record: PatientMatchRecord, typed: ReturningPatient): boolean {
+  if (record.unverified) return false;
   if (record.dateOfBirth !== typed.dateOfBirth) return false;
   const name = patientNameKey(typed.lastName);
   if (!record.lastNames.some((known) => patientNameKey(known) === name)) return false;

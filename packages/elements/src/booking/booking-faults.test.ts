@@ -193,8 +193,10 @@ describe('pxm-booking: failures', () => {
     await untilStep(el, 'Book a visit');
   });
 
-  it('a returning patient who is not found is sent back to their details, with them kept', async () => {
+  it('a backend that answers not_found for a returning patient sends them back to their details, with them kept', async () => {
     const faults = createFaultyAdapter(createMemoryAdapter());
+    // The built-in backends book an unmatched returning patient (unverified); another backend may still refuse.
+    faults.plan('booking.book', { error: 'not_found' });
     const el = await fixture<PxmBooking>(html`<pxm-booking location="denver-highlands" appointment-type="follow-up" time-zone="America/Denver" .adapter=${faults.adapter}></pxm-booking>`);
     (await untilTimes(el))[0]!.click();
     await untilStep(el, 'Your details');
@@ -205,7 +207,7 @@ describe('pxm-booking: failures', () => {
     await untilStep(el, 'Review and confirm');
     button(el, 'Confirm booking').click();
     await untilStep(el, 'Your details');
-    expect(notices(el)).to.include('could not find your record');
+    expect(notices(el)).to.include('could not book with these details');
     expect(field(el, 'Last name').value).to.equal('Nobody');
   });
 

@@ -92,7 +92,8 @@ export const bookingFlowEn = {
   movingTo: 'to',
   seriesVisits: (count: number) => `${count} ${plural(count, 'visit', 'visits')}`,
   stoppedByHost: 'Your booking was not sent. Please follow the instructions on this page, then confirm again.',
-  patientNotFound: 'We could not find your record with these details. Check your last name, date of birth, and phone or email, or book as a new patient.',
+  // Says nothing about whether a record exists: the built-in backends book an unmatched returning patient for the front desk to check.
+  patientNotFound: 'We could not book with these details. Check your last name, date of birth, and phone or email, or book as a new patient.',
   bookAsNew: 'Book as a new patient',
   newPatientType: 'Choose a visit for new patients. What you typed is kept.',
   detailsRejected: 'The clinic could not accept some details. Please check them and try again.',

@@ -95,7 +95,7 @@ export const bookingFlowEs: Translation<BookingFlowMessages> = {
   movingTo: 'al',
   seriesVisits: (count: number) => `${count} ${plural(count, 'cita', 'citas')}`,
   stoppedByHost: 'Su reserva no se envió. Siga las indicaciones de esta página y vuelva a confirmar.',
-  patientNotFound: 'No encontramos su expediente con estos datos. Revise su apellido, fecha de nacimiento y teléfono o correo, o reserve como paciente nuevo.',
+  patientNotFound: 'No pudimos reservar con estos datos. Revise su apellido, fecha de nacimiento y teléfono o correo, o reserve como paciente nuevo.',
   bookAsNew: 'Reservar como paciente nuevo',
   newPatientType: 'Elija una cita para pacientes nuevos. Conservamos lo que escribió.',
   detailsRejected: 'La clínica no pudo aceptar algunos datos. Revíselos e inténtelo de nuevo.',

@@ -6,6 +6,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import { createMemoryAdapter } from '@pxm/adapter-memory';
+import { createFaultyAdapter } from '@pxm/adapter-testkit/faults';
 import { DEMO_MANAGE_TOKENS } from '@pxm/core/demo';
 import '../define/pxm-booking.js';
 import type { PxmBooking } from './booking.js';
@@ -21,6 +22,16 @@ async function mount(width: number, attributes: string, locale = 'en'): Promise<
   el.adapter = createMemoryAdapter();
   await el.updateComplete;
   return el;
+}
+
+/**
+ * The built-in backends book an unmatched returning patient (unverified, no oracle); another
+ * backend may still answer not_found, which these tests script.
+ */
+function refusingReturningPatients(el: PxmBooking): void {
+  const faults = createFaultyAdapter(createMemoryAdapter());
+  faults.plan('booking.book', { error: 'not_found' });
+  el.adapter = faults.adapter;
 }
 
 function fill(el: PxmBooking, values: Record<string, string>): void {
@@ -115,8 +126,9 @@ describe('pxm-booking: review fixes at phone width', () => {
     for (const label of list.querySelectorAll('label')) expect(label.getBoundingClientRect().right).to.be.at.most(right + 0.5);
   });
 
-  it('a returning patient not found switches to a new patient in place, keeping what was typed', async () => {
+  it('a returning patient a backend does not find switches to a new patient in place, keeping what was typed', async () => {
     const el = await mount(375, 'location="denver-highlands" appointment-type="telehealth-check-in"');
+    refusingReturningPatients(el);
     (await untilTimes(el))[0]!.click();
     await untilStep(el, 'Your details');
     field(el, 'Yes, I’m a returning patient').click();
@@ -139,8 +151,9 @@ describe('pxm-booking: review fixes at phone width', () => {
     expect(field(el, 'Mobile phone').value).to.equal('(303) 555-0142');
   });
 
-  it('a returning patient not found on a follow-up goes back to choose a new-patient visit, keeping what was typed', async () => {
+  it('a returning patient a backend does not find on a follow-up goes back to choose a new-patient visit, keeping what was typed', async () => {
     const el = await mount(375, 'location="denver-highlands"');
+    refusingReturningPatients(el);
     await untilStep(el, 'Book a visit');
     field(el, 'Yes, I’m a returning patient').click();
     await el.updateComplete;

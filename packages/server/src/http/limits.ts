@@ -20,7 +20,7 @@ export interface LimitsConfig {
   perAddress: Limit;
   /** Every request naming one link token, hold or idempotency key. */
   perToken: Limit;
-  /** Answers that a link, hold or patient does not exist (404/410), per address: guessing. */
+  /** Answers that a link or hold does not exist (404/410), per address: guessing. */
   misses: Limit;
   /** Admin requests with a wrong key, per address. */
   adminFailures: Limit;
@@ -28,8 +28,6 @@ export interface LimitsConfig {
   holds: Limit;
   /** Renewals of one hold. */
   renewals: Limit;
-  /** Returning-patient lookups at booking, per address and per hold. */
-  patientLookups: Limit;
   /** Uploads, per link and per address. */
   uploads: Limit;
   /** Survey notes (feedback), per link and per address. */
@@ -45,7 +43,6 @@ export const DEFAULT_LIMITS: LimitsConfig = {
   adminFailures: { points: 10, seconds: 600 },
   holds: { points: 20, seconds: 3600 },
   renewals: { points: 5, seconds: 3600 },
-  patientLookups: { points: 5, seconds: 3600 },
   uploads: { points: 20, seconds: 3600 },
   notes: { points: 5, seconds: 86_400 },
   waitlist: { points: 10, seconds: 86_400 },

@@ -297,7 +297,7 @@ export const OPERATIONS: Record<string, Record<string, OperationSpec>> = {
       tag: 'booking',
       summary: 'Book a held slot',
       description:
-        'Books the held slot once. The `Idempotency-Key` header is required: the same key with the same body returns the same appointment (201 again), so a retried or double-clicked booking books once; the same key with any other body (another hold, another patient) is 409 `conflict`. A new patient is created; a returning one is matched on last name, date of birth and phone or email (404 `not_found` otherwise). Reminder consents schedule SMS/email reminders.',
+        'Books the held slot once. The `Idempotency-Key` header is required: the same key with the same body returns the same appointment (201 again), so a retried or double-clicked booking books once; the same key with any other body (another hold, another patient) is 409 `conflict`. A new patient is created; a returning one is matched on last name, date of birth and phone or email. When no single record matches (none, or a duplicate), the visit is booked anyway under a new record marked unverified for the front desk to reconcile: the reply (201, the same appointment shape) never tells whether a person is a patient. Reminder consents schedule SMS/email reminders.',
       parameters: [p('IdempotencyKey')],
       body: { schema: ref('BookRequestBody'), example: EXAMPLES.bookRequest },
       ok: { status: '201', description: 'The appointment, with its manage token (shown here only).', schema: ref('Appointment'), example: EXAMPLES.appointment },

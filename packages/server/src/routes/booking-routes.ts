@@ -21,24 +21,24 @@ const HoldRequestSchema = z.strictObject({ slotId: IdSchema });
 const SlotCursorSchema = z.object({ s: z.int(), p: z.string() });
 
 export function bookingRoutes(app: Hono<AppEnv>, booking: BookingService): void {
-  app.get('/booking/practice', async (c) => c.json(await booking.practice()));
+  app.get('/booking/practice', async (c) => c.json(await booking.getPractice()));
 
   app.get('/booking/locations', async (c) => {
     const { params, limit, cursor } = queryParams(c.req.url);
     strict(z.strictObject({}), params, 'booking.listLocations');
-    return c.json(offsetPage(await booking.locations(), limitOf(limit, 100, 500), cursor));
+    return c.json(offsetPage(await booking.listLocations(), limitOf(limit, 100, 500), cursor));
   });
 
   app.get('/booking/appointment-types', async (c) => {
     const { params, limit, cursor } = queryParams(c.req.url);
     const query = strict(AppointmentTypeListQuerySchema, params, 'booking.listAppointmentTypes');
-    return c.json(offsetPage(await booking.appointmentTypes(query), limitOf(limit, 100, 500), cursor));
+    return c.json(offsetPage(await booking.listAppointmentTypes(query), limitOf(limit, 100, 500), cursor));
   });
 
   app.get('/booking/providers', async (c) => {
     const { params, limit, cursor } = queryParams(c.req.url);
     const query = strict(ProviderListQuerySchema, params, 'booking.listProviders');
-    return c.json(offsetPage(await booking.providers(query), limitOf(limit, 100, 500), cursor));
+    return c.json(offsetPage(await booking.listProviders(query), limitOf(limit, 100, 500), cursor));
   });
 
   app.get('/booking/slots', async (c) => {

@@ -8,9 +8,14 @@ import {
   EligibilityResultSchema,
   decodeSlotId,
   generateSlots,
-  holdIsLive,
+  holdExpiry,
+  requireLateFeeAcknowledged,
+  requireLiveHold,
+  requireManageLinkOpen,
+  requireTypeEligibility,
+  slotSearchWindow,
+  withinBookingHorizon,
   type Appointment,
-  type AppointmentType,
   type BookRequest,
   type BusyInterval,
   type CancelRequest,
@@ -73,13 +78,6 @@ const HOLD_COLUMNS =
   'id, slot_id, location_id, provider_id, appointment_type_id, start_ms, end_ms, occupied_end_ms, expires_at, consumed_by, released_at';
 const APPOINTMENT_COLUMNS =
   'id, status, location_id, provider_id, appointment_type_id, start_ms, end_ms, occupied_end_ms, time_zone, patient_id, coverage, consents, created_at, cancelled_at, rescheduled_from_id';
-
-/** Longest range one slot search may cover. */
-export const MAX_SLOT_RANGE_DAYS = 190;
-/** How far ahead anything can be searched or held; beyond it (year 9999, past the date range) is bad input. */
-export const BOOKING_HORIZON_DAYS = 3 * 366;
-/** The earliest instant a search or slot id may name. */
-const EARLIEST_BOOKABLE_MS = Date.UTC(2000, 0, 1);
 
 export function appointmentOf(row: AppointmentRow, manageToken: string): Appointment {
   const zone = row.time_zone;
@@ -171,11 +169,6 @@ export function createBookingService(ctx: ServerContext) {
     });
   }
 
-  /** Instants outside these bounds are refused before any date arithmetic can overflow. */
-  function withinHorizon(ms: number): boolean {
-    return Number.isFinite(ms) && ms >= EARLIEST_BOOKABLE_MS && ms <= nowMs() + BOOKING_HORIZON_DAYS * 86_400_000;
-  }
-
   function zoneOf(config: PracticeConfig, locationId: string): string {
     return config.locations.find((l) => l.id === locationId)?.timeZone ?? 'UTC';
   }
@@ -183,10 +176,8 @@ export function createBookingService(ctx: ServerContext) {
   /** The hold, locked for this transaction, if it can still book. */
   async function liveHold(tx: Queryable, holdId: string, operation: string): Promise<HoldRow> {
     const row = await tx.get<HoldRow>(`SELECT ${HOLD_COLUMNS} FROM holds WHERE id = $1${forUpdate(db)}`, [holdId]);
-    if (!row || row.released_at !== null) throw new AdapterError('hold_expired', 'This hold is no longer active.', { operation });
-    if (row.consumed_by !== null) throw new AdapterError('slot_unavailable', 'This time has already been booked.', { operation });
-    if (!holdIsLive(row.expires_at, nowMs())) throw new AdapterError('hold_expired', 'The hold on this time has expired.', { operation });
-    return row;
+    requireLiveHold(row && { expiresAt: row.expires_at, consumed: row.consumed_by !== null, released: row.released_at !== null }, nowMs(), operation);
+    return row!;
   }
 
   /** Turns a live hold into a booked visit: consumes the hold, moves its claims, stores the visit. */
@@ -258,23 +249,21 @@ export function createBookingService(ctx: ServerContext) {
     // is now; the request then acts on it, as SQLite (which runs them one after another) does.
     if (!row && lock && typeof manageToken === 'string' && db.dialect === 'postgres') row = await find();
     if (!row) throw new AdapterError('token_invalid', 'This link is not valid.', { operation });
-    if (row.end_ms <= nowMs()) throw new AdapterError('token_expired', 'This appointment has already taken place.', { operation });
+    requireManageLinkOpen(row.end_ms, nowMs(), operation);
     return row;
   }
 
+  /** What core's late-change rule reads of a stored visit. */
+  function changeTimesOf(row: AppointmentRow) {
+    return { start: new Date(row.start_ms).toISOString(), createdAt: new Date(row.created_at).toISOString(), ...(row.rescheduled_from_id ? { rescheduledFromId: row.rescheduled_from_id } : {}) };
+  }
+
   function withinNoticeWindow(config: PracticeConfig, row: AppointmentRow): boolean {
-    const appointment = { start: new Date(row.start_ms).toISOString(), createdAt: new Date(row.created_at).toISOString(), ...(row.rescheduled_from_id ? { rescheduledFromId: row.rescheduled_from_id } : {}) };
-    return lateChangeWindow(appointment, config.practice.cancellationPolicy, nowMs());
+    return lateChangeWindow(changeTimesOf(row), config.practice.cancellationPolicy, nowMs());
   }
 
   function feeMustBeAcknowledged(config: PracticeConfig, row: AppointmentRow, acknowledged: boolean | undefined, operation: string): void {
-    const { practice } = config;
-    if (withinNoticeWindow(config, row) && practice.cancellationPolicy.lateCancelFee && !acknowledged) {
-      throw new AdapterError('validation', 'The late-change fee must be acknowledged.', {
-        operation,
-        issues: [{ path: 'acknowledgedFee', message: 'Required inside the notice window.' }],
-      });
-    }
+    requireLateFeeAcknowledged(changeTimesOf(row), config.practice.cancellationPolicy, nowMs(), acknowledged, operation);
   }
 
   async function cancelRow(tx: Queryable, row: AppointmentRow, reason: string | undefined): Promise<AppointmentRow> {
@@ -283,10 +272,6 @@ export function createBookingService(ctx: ServerContext) {
     await tx.run('DELETE FROM slot_claims WHERE appointment_id = $1', [row.id]);
     await cancelReminders(tx, row.id, now);
     return { ...row, status: 'cancelled', cancelled_at: now };
-  }
-
-  function isEligible(type: AppointmentType, kind: 'new' | 'returning'): boolean {
-    return type.patientEligibility === 'any' || type.patientEligibility === kind;
   }
 
   /** The hold a request key already made, if any; a key used for another slot is a conflict. */
@@ -316,7 +301,7 @@ export function createBookingService(ctx: ServerContext) {
   async function holdSlotOnce(slotId: string, requestKey: string | undefined): Promise<Hold> {
     const operation = 'booking.holdSlot';
     const key = decodeSlotId(slotId);
-    if (!key || !withinHorizon(key.startMs)) throw new AdapterError('validation', 'Unknown slot id format.', { operation, issues: [{ path: 'slotId', message: 'Invalid slot id.' }] });
+    if (!key || !withinBookingHorizon(key.startMs, nowMs())) throw new AdapterError('validation', 'Unknown slot id format.', { operation, issues: [{ path: 'slotId', message: 'Invalid slot id.' }] });
     const config = await ctx.catalogue.get();
     const zone = ctx.catalogue.location(config, key.locationId, operation).timeZone;
     const type = ctx.catalogue.appointmentType(config, key.appointmentTypeId, operation);
@@ -338,7 +323,7 @@ export function createBookingService(ctx: ServerContext) {
       start_ms: key.startMs,
       end_ms: Date.parse(slot.end),
       occupied_end_ms: Date.parse(slot.end) + type.bufferMinutes * 60_000,
-      expires_at: now + ctx.holdTtlMs,
+      expires_at: holdExpiry(now, ctx.holdTtlMs),
       consumed_by: null,
       released_at: null,
     };
@@ -362,20 +347,20 @@ export function createBookingService(ctx: ServerContext) {
   }
 
   return {
-    async practice() {
+    async getPractice() {
       return (await ctx.catalogue.get()).practice;
     },
 
-    async locations(): Promise<Location[]> {
+    async listLocations(): Promise<Location[]> {
       return (await ctx.catalogue.get()).locations;
     },
 
-    async appointmentTypes(query: { locationId?: string | undefined }) {
+    async listAppointmentTypes(query: { locationId?: string | undefined }) {
       const { appointmentTypes } = await ctx.catalogue.get();
       return appointmentTypes.filter((t) => !query.locationId || !t.locationIds || t.locationIds.includes(query.locationId));
     },
 
-    async providers(query: { locationId?: string | undefined; appointmentTypeId?: string | undefined }) {
+    async listProviders(query: { locationId?: string | undefined; appointmentTypeId?: string | undefined }) {
       const { providers } = await ctx.catalogue.get();
       return providers.filter(
         (p) =>
@@ -386,20 +371,7 @@ export function createBookingService(ctx: ServerContext) {
 
     async findSlots(query: SlotQuery): Promise<Slot[]> {
       const operation = 'booking.findSlots';
-      const fromMs = Date.parse(query.from);
-      const toMs = Date.parse(query.to);
-      if (!withinHorizon(fromMs) || !withinHorizon(toMs)) {
-        throw new AdapterError('validation', `Searches must lie between 2000 and ${BOOKING_HORIZON_DAYS} days from now.`, {
-          operation,
-          issues: [{ path: withinHorizon(fromMs) ? 'to' : 'from', message: 'Out of the bookable range.' }],
-        });
-      }
-      if (toMs <= fromMs || toMs - fromMs > MAX_SLOT_RANGE_DAYS * 86_400_000) {
-        throw new AdapterError('validation', `The range must be positive and at most ${MAX_SLOT_RANGE_DAYS} days.`, {
-          operation,
-          issues: [{ path: 'to', message: 'Range out of bounds.' }],
-        });
-      }
+      const { fromMs, toMs } = slotSearchWindow(query, nowMs(), operation);
       return freeSlots(await ctx.catalogue.get(), { ...query, fromMs, toMs }, operation);
     },
 
@@ -410,7 +382,7 @@ export function createBookingService(ctx: ServerContext) {
       const config = await ctx.catalogue.get();
       return db.transaction(async (tx) => {
         const hold = await liveHold(tx, holdId, operation);
-        const expiresAt = nowMs() + ctx.holdTtlMs;
+        const expiresAt = holdExpiry(nowMs(), ctx.holdTtlMs);
         await tx.run('UPDATE holds SET expires_at = $2 WHERE id = $1', [hold.id, expiresAt]);
         await tx.run('UPDATE slot_claims SET expires_at = $2 WHERE hold_id = $1', [hold.id, expiresAt]);
         return holdOf({ ...hold, expires_at: expiresAt }, zoneOf(config, hold.location_id));
@@ -432,13 +404,8 @@ export function createBookingService(ctx: ServerContext) {
         if (replay.replayed) return replay.value;
         const hold = await liveHold(tx, request.holdId, operation);
         const type = ctx.catalogue.appointmentType(config, hold.appointment_type_id, operation);
-        if (!isEligible(type, request.patient.kind)) {
-          throw new AdapterError('validation', `${type.name} is not offered to ${request.patient.kind} patients.`, {
-            operation,
-            issues: [{ path: 'patient.kind', message: 'Not eligible for this appointment type.' }],
-          });
-        }
-        const patientId = await resolvePatient(tx, request.patient, nowMs(), operation);
+        requireTypeEligibility(type, request.patient.kind, operation);
+        const patientId = await resolvePatient(tx, request.patient, nowMs());
         const manageToken = newLinkToken();
         const row = await bookHold(
           tx,

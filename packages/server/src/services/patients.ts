@@ -1,13 +1,12 @@
 /**
- * Patients, found without an account: a returning patient is matched on last name (ignoring case
- * and accents), date of birth, and phone (last 10 digits) or email.
+ * Patients, found without an account: a returning patient is matched by core's rule
+ * (patient-match.ts) on keys stored beside each record, so the lookup can use an index.
  */
-import { AdapterError } from '@pxm/core';
 import {
-  matchReturningPatient,
   patientEmailKey,
   patientNameKey,
   patientPhoneKey,
+  resolveReturningPatient,
   type PatientDetails,
 } from '@pxm/core/booking';
 import type { Queryable } from '../db/database.js';
@@ -31,12 +30,14 @@ export interface PatientRecord {
   dateOfBirth: string;
   phone?: string | undefined;
   email?: string | undefined;
+  /** A returning patient nobody matched, for staff to reconcile. */
+  unverified?: boolean | undefined;
 }
 
 export async function insertPatient(tx: Queryable, patient: PatientRecord, nowMs: number): Promise<void> {
   await tx.run(
-    `INSERT INTO patients (id, first_name, last_name, last_name_key, date_of_birth, phone, phone_key, email, email_key, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    `INSERT INTO patients (id, first_name, last_name, last_name_key, date_of_birth, phone, phone_key, email, email_key, created_at, unverified)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
     [
       patient.id,
       patient.firstName ?? null,
@@ -48,27 +49,39 @@ export async function insertPatient(tx: Queryable, patient: PatientRecord, nowMs
       patient.email ?? null,
       emailKey(patient.email),
       nowMs,
+      // 0 or 1: an INTEGER column reads the same on SQLite and PostgreSQL.
+      patient.unverified ? 1 : 0,
     ],
   );
 }
 
-/** The patient id to book for: a new record for a new patient, a match for a returning one. */
-export async function resolvePatient(tx: Queryable, patient: PatientDetails, nowMs: number, operation: string): Promise<string> {
+/**
+ * The patient id to book for: a new record for a new patient; for a returning one, the one
+ * match, or else an unverified record (core's rule: the reply never says whether a person is a
+ * patient). Unverified records are left out of matching; staff reconcile them.
+ */
+export async function resolvePatient(tx: Queryable, patient: PatientDetails, nowMs: number): Promise<string> {
+  const id = newId('pat');
   if (patient.kind === 'new') {
-    const id = newId('pat');
     await insertPatient(tx, { id, ...patient }, nowMs);
     return id;
   }
-  const candidates = await tx.all<{ id: string; last_name: string; date_of_birth: string; phone_key: string | null; email_key: string | null }>(
-    'SELECT id, last_name, date_of_birth, phone_key, email_key FROM patients WHERE last_name_key = $1 AND date_of_birth = $2 ORDER BY created_at',
+  const candidates = await tx.all<{ id: string; last_name: string; date_of_birth: string; phone_key: string | null; email_key: string | null; unverified: number }>(
+    'SELECT id, last_name, date_of_birth, phone_key, email_key, unverified FROM patients WHERE last_name_key = $1 AND date_of_birth = $2 ORDER BY created_at',
     [nameKey(patient.lastName), patient.dateOfBirth],
   );
-  // Core's rule: exactly one fitting record; none or a duplicate is "not found".
-  const match = matchReturningPatient(
+  const resolved = resolveReturningPatient(
     candidates,
-    (c) => ({ lastNames: [c.last_name], dateOfBirth: c.date_of_birth, phones: [c.phone_key ?? undefined], emails: [c.email_key ?? undefined] }),
+    (c) => ({
+      lastNames: [c.last_name],
+      dateOfBirth: c.date_of_birth,
+      phones: [c.phone_key ?? undefined],
+      emails: [c.email_key ?? undefined],
+      unverified: c.unverified === 1,
+    }),
     patient,
   );
-  if (!match) throw new AdapterError('not_found', 'No patient matches these details.', { operation });
-  return match.id;
+  if (resolved.kind === 'matched') return resolved.record.id;
+  await insertPatient(tx, { id, ...resolved.record }, nowMs);
+  return id;
 }

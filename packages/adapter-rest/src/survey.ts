@@ -1,37 +1,31 @@
-import {
-  SendSurveyFeedbackRequestSchema,
-  SubmitSurveyRequestSchema,
-  SurveyAnswersSchema,
-  type SurveyInvitation,
-  type SurveyResponse,
-} from '@pxm/core/survey';
-import { parseRequest, type SurveyApi } from '@pxm/core';
+/**
+ * Surveys over REST. Neither requests nor replies are validated here: the server validates what
+ * it receives, and the element boundary validates what it is given (core's `surveyReplySchemas`),
+ * so each check happens once. Only what goes into a URL path is refused before sending.
+ */
+import type { SurveyApi } from '@pxm/core';
 import { checkToken, keyed } from './request-parts.js';
 import type { Send } from './transport.js';
-import { Unchecked } from './unchecked.js';
 
 export function createRestSurvey(send: Send): SurveyApi {
   return {
     async loadInvitation(token, options) {
-      return send('survey.loadInvitation', Unchecked, { params: { token: checkToken(token, 'survey.loadInvitation') } }, options) as Promise<SurveyInvitation>;
+      return send('survey.loadInvitation', 'as-read', { params: { token: checkToken(token, 'survey.loadInvitation') } }, options);
     },
 
     async savePartial(token, answers, options) {
       const operation = 'survey.savePartial';
-      const json = parseRequest(SurveyAnswersSchema, answers, operation);
-      await send(operation, undefined, { params: { token: checkToken(token, operation) }, json }, options);
+      await send(operation, undefined, { params: { token: checkToken(token, operation) }, json: answers }, options);
     },
 
     async submit(token, request, options) {
       const operation = 'survey.submit';
-      const call = keyed(parseRequest(SubmitSurveyRequestSchema, request, operation));
-      return send(operation, Unchecked, { ...call, params: { token: checkToken(token, operation) } }, options) as Promise<SurveyResponse>;
+      return send(operation, 'as-read', { ...keyed(request), params: { token: checkToken(token, operation) } }, options);
     },
 
     async sendFeedback(token, request, options) {
       const operation = 'survey.sendFeedback';
-      const call = keyed(parseRequest(SendSurveyFeedbackRequestSchema, request, operation));
-      await send(operation, undefined, { ...call, params: { token: checkToken(token, operation) } }, options);
+      await send(operation, undefined, { ...keyed(request), params: { token: checkToken(token, operation) } }, options);
     },
   };
 }

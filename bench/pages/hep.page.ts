@@ -7,7 +7,7 @@
 import '@pxm/elements/define/pxm-hep-viewer';
 import { createMemoryAdapter } from '@pxm/adapter-memory';
 import { addDays, localDateIn, toZonedIso, zonedTimeToInstant } from '@pxm/core/time';
-import { type ActivityLogEntry, type Exercise, type HepProgram } from '@pxm/core/hep';
+import type { ActivityLogEntry, Exercise, HepProgram } from '@pxm/core/hep';
 import type { PxmHepViewer } from '@pxm/elements';
 
 const ZONE = 'America/Denver';

@@ -5,7 +5,7 @@
  * operation by operation, is in docs/fhir-mapping.md.
  */
 import { DEFAULT_MINIMUM_NOTICE_MINUTES } from '@pxm/core/booking';
-import { type PxmAdapter } from '@pxm/core';
+import type { PxmAdapter } from '@pxm/core';
 import { createFhirBooking } from './booking/fhir-booking.js';
 import { createFhirHep } from './hep/fhir-hep.js';
 import { createFhirIntake } from './intake/fhir-intake.js';

@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { validateResource } from '@medplum/core';
 import type { Resource as MedplumResource } from '@medplum/fhirtypes';
 import { requireCapability } from '@pxm/core';
-import { type FormDefinition } from '@pxm/core/forms';
+import type { FormDefinition } from '@pxm/core/forms';
 import { DEMO_HEP_TOKEN, DEMO_INTAKE_REASSESSMENT_TOKEN, DEMO_INTAKE_TOKEN, DEMO_SURVEY_TOKENS } from '@pxm/core/demo';
 import { createFhirAdapter } from '../src/index.js';
 import { IDENTIFIER, LOINC_PAIN_NRS, STANDARD } from '../src/fhir/namespace.js';

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { requireCapability, type AdapterError, type BookingApi } from '@pxm/core';
-import { type Slot } from '@pxm/core/booking';
+import type { Slot } from '@pxm/core/booking';
 import { expectAdapterError } from '@pxm/adapter-testkit';
 import { DEMO_INTAKE_TOKEN } from '@pxm/core/demo';
 import { createFhirAdapter } from '../src/index.js';

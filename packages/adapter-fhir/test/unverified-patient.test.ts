@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { requireCapability } from '@pxm/core';
-import { type Slot } from '@pxm/core/booking';
+import type { Slot } from '@pxm/core/booking';
 import { createFhirAdapter } from '../src/index.js';
 import { loadDemoPractice } from './support/demo-practice.js';
 import { startFhirServer, type TestFhirServer } from './support/fhir-test-server.js';

@@ -3,7 +3,8 @@
  * validates what it receives, and the element boundary validates what it is given (core's
  * `hepReplySchemas`), so each check happens once. Only the reply's envelope is read here.
  */
-import type { ActivityLogEntry, HepApi } from '@pxm/core';
+import type { ActivityLogEntry } from '@pxm/core/hep';
+import type { HepApi } from '@pxm/core';
 import * as z from 'zod/mini';
 import { allPages } from './pages.js';
 import { checkToken } from './request-parts.js';

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AdapterError, isAbortError } from '@pxm/core';
-import { type BookRequest } from '@pxm/core/booking';
+import type { BookRequest } from '@pxm/core/booking';
 import { demoPractice } from '@pxm/core/demo';
 import { createRestAdapter, REST_ROUTES, type RestAdapterOptions } from '../src/index.js';
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it, type TestContext } from 'node:test';
 import { AdapterError, requireCapability, type BookingApi } from '@pxm/core';
 import { localTimeIn } from '@pxm/core/time';
-import { type Appointment, type Location, type Slot } from '@pxm/core/booking';
+import type { Appointment, Location, Slot } from '@pxm/core/booking';
 import { DEMO_MANAGE_TOKENS } from '@pxm/core/demo';
 import { withCheckedReplies } from './checked-replies.js';
 import { expectAdapterError } from './expect-error.js';

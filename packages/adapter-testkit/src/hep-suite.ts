@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createId, hepReplySchemas, requireCapability, type HepApi } from '@pxm/core';
-import { type ActivityLogEntry } from '@pxm/core/hep';
+import type { ActivityLogEntry } from '@pxm/core/hep';
 import { DEMO_HEP_TOKEN } from '@pxm/core/demo';
 import { expectAdapterError } from './expect-error.js';
 import { assertReplyConforms, conformingReplies } from './reply-conformance.js';

@@ -1,6 +1,6 @@
 /** Checks a slot against the demo practice's schedule, in the location's own zone. */
 import { localDateIn, localTimeIn, minutesOfDay, weekdayOf } from '@pxm/core/time';
-import { type AppointmentType, type Location, type Slot } from '@pxm/core/booking';
+import type { AppointmentType, Location, Slot } from '@pxm/core/booking';
 import { demoBusyBlocks, demoClosures, demoWorkingHours } from '@pxm/core/demo';
 
 /** Why the slot breaks the schedule, or undefined when it fits. */

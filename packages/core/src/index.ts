@@ -60,7 +60,6 @@ export {
   surveyReplySchemas,
   type ReplyOf,
 } from './adapter/reply-schemas.js';
-export type { RepairedField } from './adapter/reply-repair.js';
 
 // The contract's interfaces speak of these domain shapes, so their types come with it; the
 // schemas and the rules that use them are in each domain's entry point.

@@ -1,6 +1,6 @@
 /** Small builders for HEP programs and logs in the core tests. */
 import { zonedTimeToInstant, toZonedIso } from '@pxm/core/time';
-import { type ActivityLogEntry, type Exercise, type Frequency, type HepProgram } from '@pxm/core/hep';
+import type { ActivityLogEntry, Exercise, Frequency, HepProgram } from '@pxm/core/hep';
 
 let sequence = 0;
 

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AdapterError, parseResponse, type RepairedField } from '@pxm/core';
+import { AdapterError, parseResponse } from '@pxm/core';
+import { parseRepairing, type RepairedField } from '@pxm/core/reply-repair';
 import { HepProgramSchema } from '@pxm/core/hep';
 import { LocationListSchema, PracticeSchema } from '@pxm/core/booking';
 import { demoPractice, demoHepProgramAt } from '@pxm/core/demo';
@@ -9,7 +10,7 @@ const NOW = new Date('2027-01-13T17:00:00Z');
 
 function parseCollecting<T>(schema: Parameters<typeof parseResponse<T>>[0], value: unknown): { data: T; repaired: RepairedField[] } {
   let repaired: RepairedField[] = [];
-  const data = parseResponse(schema, value, 'test.read', (fields) => (repaired = fields));
+  const data = parseRepairing(schema, value, 'test.read', (fields) => (repaired = fields));
   return { data, repaired };
 }
 
@@ -67,7 +68,7 @@ test('an over-long text is shortened to its limit', () => {
 
 test('identifiers are never cut, and any other mismatch still fails naming every issue', () => {
   const locations = [{ id: 'x'.repeat(300), name: 'Main', address: { line1: '1 Main St', city: 'Denver' }, timeZone: 'America/Denver' }];
-  assert.throws(() => parseResponse(LocationListSchema, locations, 'booking.listLocations'), (error: unknown) => {
+  assert.throws(() => parseRepairing(LocationListSchema, locations, 'booking.listLocations', () => undefined), (error: unknown) => {
     assert.ok(error instanceof AdapterError);
     assert.equal(error.code, 'server');
     assert.deepEqual(error.issues?.map((issue) => issue.path), ['0.id']);
@@ -75,5 +76,5 @@ test('identifiers are never cut, and any other mismatch still fails naming every
   });
   // A bad link beside a real problem is not repaired: the reply is malformed.
   const practice = { ...structuredClone(demoPractice), website: 'javascript:x', cancellationPolicy: undefined };
-  assert.throws(() => parseResponse(PracticeSchema, practice, 'booking.getPractice'), AdapterError);
+  assert.throws(() => parseRepairing(PracticeSchema, practice, 'booking.getPractice', () => undefined), AdapterError);
 });

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { requireCapability, type BookingApi } from '@pxm/core';
-import { type Slot } from '@pxm/core/booking';
+import type { Slot } from '@pxm/core/booking';
 import { postgresUnavailable, startTestServer, type Dialect, type TestServer } from './harness.js';
 
 const NOW = new Date('2027-03-01T16:00:00Z');

@@ -5,7 +5,7 @@
  * identifiers; a reschedule points back at the visit it replaced.
  */
 import { toZonedIso } from '@pxm/core/time';
-import { type Appointment as ContractAppointment } from '@pxm/core/booking';
+import type { Appointment as ContractAppointment } from '@pxm/core/booking';
 import { extensionOf, identifierValue, referenceId } from '../fhir/elements.js';
 import { EXTENSION, IDENTIFIER, STANDARD } from '../fhir/namespace.js';
 import type { Appointment, CodeableConcept } from '../fhir/types.js';

@@ -5,7 +5,7 @@
  * Schedules their Slots hang off.
  */
 import { AdapterError } from '@pxm/core';
-import { type AppointmentType, type Location, type Practice, type Provider } from '@pxm/core/booking';
+import type { AppointmentType, Location, Practice, Provider } from '@pxm/core/booking';
 import type { FhirContext } from '../context.js';
 import { conceptsOverlap, parseReference, referenceId } from '../fhir/elements.js';
 import type {

@@ -6,7 +6,7 @@
  * plain FHIR servers have nobody to ask.
  */
 import { AdapterError } from '@pxm/core';
-import { type Coverage, type EligibilityResult } from '@pxm/core/booking';
+import type { Coverage, EligibilityResult } from '@pxm/core/booking';
 import type { FhirContext } from '../context.js';
 import { STANDARD } from '../fhir/namespace.js';
 import type { Bundle, CoverageEligibilityRequest, CoverageEligibilityResponse, Parameters, Resource } from '../fhir/types.js';

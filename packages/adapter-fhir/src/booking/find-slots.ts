@@ -5,7 +5,7 @@
  */
 import { AdapterError } from '@pxm/core';
 import { toZonedIso } from '@pxm/core/time';
-import { type Slot as ContractSlot } from '@pxm/core/booking';
+import type { Slot as ContractSlot } from '@pxm/core/booking';
 import type { FhirContext } from '../context.js';
 import { conceptsOverlap, referenceId } from '../fhir/elements.js';
 import type { Slot } from '../fhir/types.js';

@@ -5,7 +5,7 @@
  * Created once per request key (`If-None-Exist`).
  */
 import { AdapterError } from '@pxm/core';
-import { type WaitlistEntry, type WaitlistRequest } from '@pxm/core/booking';
+import type { WaitlistEntry, WaitlistRequest } from '@pxm/core/booking';
 import type { FhirContext } from '../context.js';
 import { complexExtension, referenceId, token } from '../fhir/elements.js';
 import { CODE_SYSTEM, EXTENSION, IDENTIFIER } from '../fhir/namespace.js';

@@ -6,7 +6,7 @@
  * (conditional create). An undone log is `entered-in-error`.
  */
 import { AdapterError } from '@pxm/core';
-import { type ActivityLogEntry } from '@pxm/core/hep';
+import type { ActivityLogEntry } from '@pxm/core/hep';
 import { codeIn, extensionOf, identifierValue } from '../fhir/elements.js';
 import { CODE_SYSTEM, EXTENSION, IDENTIFIER, LOINC_PAIN_NRS, STANDARD } from '../fhir/namespace.js';
 import type { CarePlan, Observation, ObservationComponent } from '../fhir/types.js';

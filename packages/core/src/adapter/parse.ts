@@ -6,7 +6,6 @@
 import type * as z from 'zod/mini';
 import { AdapterError, type ValidationIssue } from '../errors/adapter-error.js';
 import { hideEnumerablePrototypeKeys } from '../util/enumerable-prototype.js';
-import { parseWithRepair, type RepairedField } from './reply-repair.js';
 
 /** A zod/mini schema of the contract: what `parseRequest` and `parseResponse` check against. */
 export type ContractSchema<T = unknown> = z.ZodMiniType<T>;
@@ -30,20 +29,22 @@ export function parseRequest<T>(schema: ContractSchema<T>, value: unknown, opera
 }
 
 /**
- * Checks a reply. A reply that fails only on fields a patient can do without (a bad link, an
- * over-long text) is repaired (`reply-repair.ts`) and `onRepaired` is told which fields; any
- * other mismatch is the backend's fault: `server`, with every issue's path.
+ * Checks a reply: a mismatch is the backend's fault, `server`, with every issue's path. (The
+ * element boundary then tries `@pxm/core/reply-repair`, which saves replies that fail only on
+ * fields a patient can do without; it loads only when a reply fails.)
  */
-export function parseResponse<T>(schema: ContractSchema<T>, value: unknown, operation: string, onRepaired?: (fields: RepairedField[]) => void): T {
+export function parseResponse<T>(schema: ContractSchema<T>, value: unknown, operation: string): T {
   hideEnumerablePrototypeKeys();
-  const { result, repaired } = parseWithRepair(schema, value);
-  if (result.success) {
-    if (repaired.length) onRepaired?.(repaired);
-    return result.data;
-  }
-  throw new AdapterError('server', `The backend sent a malformed reply to ${operation}.`, {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw malformedReply(operation, result.error);
+}
+
+/** The `server` error for a reply that does not match its schema. */
+export function malformedReply(operation: string, error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> }): AdapterError {
+  return new AdapterError('server', `The backend sent a malformed reply to ${operation}.`, {
     operation,
     retryable: false,
-    issues: issuesOf(result.error),
+    issues: issuesOf(error),
   });
 }

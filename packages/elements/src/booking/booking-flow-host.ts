@@ -4,7 +4,7 @@
  * get a `BookingView` instead; neither sees the element itself.
  */
 import { AdapterError, type bookingReplySchemas, type PxmAdapter } from '@pxm/core';
-import { type Hold, type Slot } from '@pxm/core/booking';
+import type { Hold, Slot } from '@pxm/core/booking';
 import type { AdapterCalls } from '../controllers/adapter-calls.js';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import type { BookingMessages } from './booking.messages.en.js';

@@ -5,7 +5,7 @@
  */
 import { Task } from '@lit/task';
 import { AdapterError, type PxmAdapter } from '@pxm/core';
-import { type ManagedAppointment } from '@pxm/core/booking';
+import type { ManagedAppointment } from '@pxm/core/booking';
 import type { BookingCalls } from './booking-flow-host.js';
 import { clearManageHash, leftToBrowser, manageLinkFor, ManageLinkWatch, type ManageLinkHost } from './booking-manage-link.js';
 import { initialState } from './booking-state.js';

@@ -4,7 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { offsetMinutes } from '@pxm/core/time';
-import { type Slot } from '@pxm/core/booking';
+import type { Slot } from '@pxm/core/booking';
 import { daySlots } from './booking-days.js';
 import { renderFailure, renderLoading } from '../internal/states.js';
 import { renderCalendar, type CalendarModel } from './booking-calendar.js';

@@ -6,7 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { localDateIn } from '@pxm/core/time';
-import { type Slot } from '@pxm/core/booking';
+import type { Slot } from '@pxm/core/booking';
 import type { SeriesDraft } from './booking-state.js';
 import { timeLabel } from './booking-times.js';
 import type { BookingView } from './booking-view.js';

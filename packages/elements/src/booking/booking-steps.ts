@@ -4,8 +4,8 @@
  * and the later steps talk to this (it is their `FlowHost`), not to the element.
  */
 import { firstOfMonth, localDateIn } from '@pxm/core/time';
-import { type AdapterError, type PxmAdapter } from '@pxm/core';
-import { type Hold, type Slot } from '@pxm/core/booking';
+import type { AdapterError, PxmAdapter } from '@pxm/core';
+import type { Hold, Slot } from '@pxm/core/booking';
 import type { CommonMessages } from '../l10n/common.en.js';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import type { BookingMessages } from './booking.messages.en.js';

@@ -7,7 +7,7 @@ import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import { AdapterError } from '@pxm/core';
 import { addDays, addMonths, firstOfMonth, localDateIn } from '@pxm/core/time';
-import { type Slot } from '@pxm/core/booking';
+import type { Slot } from '@pxm/core/booking';
 import { firstWeekdayOf } from './booking-calendar.js';
 import { daySlots } from './booking-days.js';
 import { reported, slotQuery, type FlowHost } from './booking-flow-host.js';

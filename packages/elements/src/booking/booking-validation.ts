@@ -3,7 +3,7 @@
  * applies, and turns the draft into contract requests.
  */
 import { EmailSchema, LocalDateSchema, PhoneSchema } from '@pxm/core';
-import { type Coverage, type PatientDetails, type ReminderConsent } from '@pxm/core/booking';
+import type { Coverage, PatientDetails, ReminderConsent } from '@pxm/core/booking';
 import type { DetailsDraft, DraftField } from './booking-state.js';
 
 /** Error message keys by field; empty when the draft is complete. */

@@ -1,7 +1,7 @@
 /** When no time fits: preferred days, parts of the day and provider, then who to tell. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { addDays } from '@pxm/core/time';
-import { type TimeOfDay } from '@pxm/core/booking';
+import type { TimeOfDay } from '@pxm/core/booking';
 import { providersFor } from './booking-choose.js';
 import { renderPatientFields, renderReminders } from './booking-details.js';
 import type { BookingView } from './booking-view.js';

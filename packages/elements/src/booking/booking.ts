@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import { AdapterError, bookingReplySchemas } from '@pxm/core';
-import { type Slot } from '@pxm/core/booking';
+import type { Slot } from '@pxm/core/booking';
 import { PxmElement } from '../base/pxm-element.js';
 import { AdapterCalls } from '../controllers/adapter-calls.js';
 import { LanguageLoader } from '../controllers/language-loader.js';

@@ -6,9 +6,9 @@ import {
   type Capability,
   type CapabilityApi,
   type ContractSchema,
-  type RepairedField,
   type ReplyOf,
 } from '@pxm/core';
+import type { RepairedField } from '@pxm/core/reply-repair';
 import type { PxmElement } from '../base/pxm-element.js';
 import { PxmErrorEvent } from '../events/pxm-error-event.js';
 
@@ -83,7 +83,7 @@ export class AdapterCalls<C extends Capability, R extends Record<string, Contrac
     const operation = `${this.capability}.${method}`;
     try {
       const reply = await this.withDeadline(operation, (signal) => invoke(this.api(), signal), options.signal);
-      const parsed = parseResponse(this.replySchemas[method] as ContractSchema, reply, operation, (fields) => this.tellRepaired(operation, fields)) as ReplyOf<R[M]>;
+      const parsed = (await this.parse(this.replySchemas[method] as ContractSchema, reply, operation)) as ReplyOf<R[M]>;
       options.check?.(parsed, operation);
       return parsed;
     } catch (error) {
@@ -100,6 +100,20 @@ export class AdapterCalls<C extends Capability, R extends Record<string, Contrac
     } catch (error) {
       if (options.report === false) throw error;
       throw this.report(error, operation) ?? error;
+    }
+  }
+
+  /**
+   * Validates a reply once. Only when it fails is the repair loaded (`@pxm/core/reply-repair`):
+   * a bad link or an over-long text is left out or shortened, anything else stays `server`.
+   */
+  private async parse(schema: ContractSchema, reply: unknown, operation: string): Promise<unknown> {
+    try {
+      return parseResponse(schema, reply, operation);
+    } catch (error) {
+      if (!AdapterError.is(error) || error.code !== 'server') throw error;
+      const { parseRepairing } = await import('@pxm/core/reply-repair');
+      return parseRepairing(schema, reply, operation, (fields) => this.tellRepaired(operation, fields));
     }
   }
 

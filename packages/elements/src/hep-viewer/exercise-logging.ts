@@ -7,7 +7,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createId } from '@pxm/core';
 import { toZonedIso } from '@pxm/core/time';
-import { type ActivityLogEntry, type Exercise, type HepProgram, type TodayItem } from '@pxm/core/hep';
+import type { ActivityLogEntry, Exercise, HepProgram, TodayItem } from '@pxm/core/hep';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import { cardHas, focusInCard } from './card-focus.js';
 import type { HepActivityLoggedDetail, HepPainAlert } from './hep-viewer.events.js';

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { addDays, toZonedIso, zonedTimeToInstant } from '@pxm/core/time';
-import { type ActivityLogEntry } from '@pxm/core/hep';
+import type { ActivityLogEntry } from '@pxm/core/hep';
 import { createMemoryAdapter } from '@pxm/adapter-memory';
 import { DEMO_HEP_TOKEN } from '@pxm/core/demo';
 import '../define/pxm-hep-viewer.js';

@@ -1,7 +1,7 @@
 import { html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { Task, initialState } from '@lit/task';
 import { hepReplySchemas } from '@pxm/core';
-import { type ActivityLogEntry, type HepProgram } from '@pxm/core/hep';
+import type { ActivityLogEntry, HepProgram } from '@pxm/core/hep';
 import { PxmElement, browserTimeZone } from '../base/pxm-element.js';
 import { AdapterCalls } from '../controllers/adapter-calls.js';
 import { LanguageLoader } from '../controllers/language-loader.js';

@@ -4,7 +4,7 @@
  * complete. A history that cannot be read is no failure: the program still works.
  */
 import { AdapterError, isAbortError, type hepReplySchemas } from '@pxm/core';
-import { type ActivityLogEntry, type HepProgram } from '@pxm/core/hep';
+import type { ActivityLogEntry, HepProgram } from '@pxm/core/hep';
 import type { AdapterCalls } from '../controllers/adapter-calls.js';
 
 /** A program as loaded for one link. */

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isAbortError, toAdapterError, withTimeout, type AdapterError } from '@pxm/core';
-import { type Answers, type Draft, type SaveDraftRequest } from '@pxm/core/forms';
+import type { Answers, Draft, SaveDraftRequest } from '@pxm/core/forms';
 
 export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error' | 'conflict';
 

@@ -4,7 +4,7 @@
  * as changed, so the next save carries it; nothing typed is dropped.
  */
 import { toAdapterError, type AdapterError } from '@pxm/core';
-import { type SurveyAnswers } from '@pxm/core/survey';
+import type { SurveyAnswers } from '@pxm/core/survey';
 
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed';
 

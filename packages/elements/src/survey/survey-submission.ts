@@ -6,7 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createId, type AdapterError } from '@pxm/core';
-import { type SubmitSurveyRequest, type SurveyAnswers, type SurveyResponse } from '@pxm/core/survey';
+import type { SubmitSurveyRequest, SurveyAnswers, SurveyResponse } from '@pxm/core/survey';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import type { SurveyNotice } from './survey-form-view.js';
 import type { SurveyMessages } from './survey.messages.en.js';

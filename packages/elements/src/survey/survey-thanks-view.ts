@@ -4,7 +4,7 @@
  */
 import { html, type TemplateResult } from 'lit';
 import { characterCount, segmentedText, type NpsSegment, type SurveyInvitation } from '@pxm/core/survey';
-import { type ReviewSite } from '@pxm/core/booking';
+import type { ReviewSite } from '@pxm/core/booking';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import { REVIEW_SITE_NAMES, renderReviewPrompt } from './review-prompt.js';
 import type { SurveyMessages } from './survey.messages.en.js';

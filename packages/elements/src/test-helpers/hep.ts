@@ -1,6 +1,6 @@
 /** Programs, backends and queries for the `<pxm-hep-viewer>` tests. */
 import { addDays, localDateIn } from '@pxm/core/time';
-import { type ActivityLogEntry, type Exercise, type HepProgram } from '@pxm/core/hep';
+import type { ActivityLogEntry, Exercise, HepProgram } from '@pxm/core/hep';
 import { createMemoryAdapter, type MemoryAdapter } from '@pxm/adapter-memory';
 import { until } from './events.js';
 import type { PxmHepViewer } from '../hep-viewer/hep-viewer.js';

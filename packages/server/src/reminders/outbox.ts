@@ -5,7 +5,7 @@
  * with a conditional update, so several server processes can dispatch without sending twice.
  */
 import { toZonedIso } from '@pxm/core/time';
-import { type ReminderChannel, type ReminderConsent } from '@pxm/core/booking';
+import type { ReminderChannel, ReminderConsent } from '@pxm/core/booking';
 import type { Queryable } from '../db/database.js';
 import type { ServerContext } from '../context.js';
 import { newId } from '../tokens.js';

@@ -4,7 +4,7 @@
  * between the two and see the same thing.
  */
 import { addDays, eachDate, localDateIn, localDayClock, minutesOfDay } from '@pxm/core/time';
-import { type WorkingHours } from '@pxm/core/booking';
+import type { WorkingHours } from '@pxm/core/booking';
 import {
   DEMO_INTAKE_REASSESSMENT_TOKEN,
   DEMO_INTAKE_TOKEN,

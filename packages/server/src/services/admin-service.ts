@@ -3,9 +3,9 @@
  * invitations (each answered with a fresh token, shown once), and see the reminder outbox.
  */
 import { AdapterError } from '@pxm/core';
-import { type FormDefinition, type PromScore } from '@pxm/core/forms';
-import { type HepProgram } from '@pxm/core/hep';
-import { type SurveyDefinition } from '@pxm/core/survey';
+import type { FormDefinition, PromScore } from '@pxm/core/forms';
+import type { HepProgram } from '@pxm/core/hep';
+import type { SurveyDefinition } from '@pxm/core/survey';
 import type { ServerContext } from '../context.js';
 import { forUpdate } from '../context.js';
 import { hashToken, newId, newLinkToken } from '../tokens.js';

@@ -1,10 +1,6 @@
 import {
   AdapterError,
-  AttachmentRefSchema,
   AttachmentUploadSchema,
-  DraftSchema,
-  IntakeResponseSchema,
-  IntakeSessionSchema,
   MAX_ATTACHMENT_BYTES,
   SaveDraftRequestSchema,
   SubmitIntakeRequestSchema,
@@ -12,12 +8,16 @@ import {
   type IntakeApi,
 } from '@pxm/core';
 import { checkToken, keyed, newKey } from './request-parts.js';
-import type { Send } from './transport.js';
+import { REPLY_AS_SENT, type Send } from './transport.js';
 
+/**
+ * The intake calls over REST. Requests are checked before they leave; replies are handed on as
+ * sent, for the element boundary to validate once with `intakeReplySchemas`.
+ */
 export function createRestIntake(send: Send): IntakeApi {
   return {
     async loadForm(token, options) {
-      return send('intake.loadForm', IntakeSessionSchema, { params: { token: checkToken(token, 'intake.loadForm') } }, options);
+      return send('intake.loadForm', REPLY_AS_SENT, { params: { token: checkToken(token, 'intake.loadForm') } }, options);
     },
 
     async saveDraft(token, request, options) {
@@ -25,7 +25,7 @@ export function createRestIntake(send: Send): IntakeApi {
       const { baseVersion, ...json } = parseRequest(SaveDraftRequestSchema, request, operation);
       // The version travels as an ETag precondition: the server refuses a save on a stale one.
       const headers: Record<string, string> = baseVersion ? { 'if-match': `"${baseVersion}"` } : { 'if-none-match': '*' };
-      return send(operation, DraftSchema, { params: { token: checkToken(token, operation) }, json, headers }, options);
+      return send(operation, REPLY_AS_SENT, { params: { token: checkToken(token, operation) }, json, headers }, options);
     },
 
     async uploadAttachment(token, file, upload, options) {
@@ -41,13 +41,13 @@ export function createRestIntake(send: Send): IntakeApi {
         body: new Blob([file], { type: meta.contentType }),
         headers: { 'content-type': meta.contentType, 'idempotency-key': newKey() },
       };
-      return send(operation, AttachmentRefSchema, call, options);
+      return send(operation, REPLY_AS_SENT, call, options);
     },
 
     async submit(token, request, options) {
       const operation = 'intake.submit';
       const call = keyed(parseRequest(SubmitIntakeRequestSchema, request, operation));
-      return send(operation, IntakeResponseSchema, { ...call, params: { token: checkToken(token, operation) } }, options);
+      return send(operation, REPLY_AS_SENT, { ...call, params: { token: checkToken(token, operation) } }, options);
     },
   };
 }

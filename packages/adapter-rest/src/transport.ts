@@ -1,7 +1,9 @@
 /**
  * One HTTP call of the contract on ky: base URL, auth headers, a timeout per attempt, retries
  * with exponential backoff and jitter (honouring Retry-After), and the caller's abort signal.
- * Every reply is checked against core's schemas before anyone sees it.
+ * A reply is parsed as JSON and, where the call names a schema, checked against it. Replies the
+ * element boundary validates (`AdapterCalls` in @pxm/elements) are handed on as sent
+ * (`REPLY_AS_SENT`): validated once, there, not twice.
  */
 import { AdapterError, isAbortError, parseResponse, toAdapterError, throwIfAborted, type CallOptions } from '@pxm/core';
 import ky, { HTTPError } from 'ky';
@@ -18,8 +20,14 @@ export interface Call {
   headers?: Record<string, string>;
 }
 
-/** Sends a call and returns its parsed reply (`undefined` schema: no reply body expected). */
-export type Send = <T>(operation: RestOperation, schema: z.ZodMiniType<T> | undefined, call: Call, options: CallOptions | undefined) => Promise<T>;
+/** The reply is JSON handed on unvalidated: the element boundary validates it with the contract's schema. */
+export const REPLY_AS_SENT = Symbol('reply as sent');
+
+/**
+ * Sends a call and returns its reply: checked with `schema`, handed on as sent (`REPLY_AS_SENT`),
+ * or nothing (`undefined`: no reply body expected).
+ */
+export type Send = <T>(operation: RestOperation, schema: z.ZodMiniType<T> | typeof REPLY_AS_SENT | undefined, call: Call, options: CallOptions | undefined) => Promise<T>;
 
 /** Statuses worth another try; a problem body saying `retryable: false` still stops it. */
 const RETRY_STATUSES = [408, 409, 425, 429, 500, 502, 503, 504];
@@ -90,6 +98,6 @@ export function createTransport(options: RestAdapterOptions): Send {
     } catch (error) {
       throw new AdapterError('server', `Malformed reply to ${operation}.`, { operation, retryable: false, cause: error });
     }
-    return parseResponse(schema, data, operation);
+    return schema === REPLY_AS_SENT ? (data as never) : parseResponse(schema, data, operation);
   };
 }

@@ -2,22 +2,11 @@
 export * from './answer-key.js';
 export * from './answered.js';
 export * from './item-types.js';
-export type { ReadIssue, Reader } from './wire/read.js';
-export { readFormDefinition, readCondition, readItem } from './wire/read-definition.js';
-export {
-  readAnswerValue,
-  readAnswers,
-  readAttachmentRef,
-  readDraft,
-  readIntakeResponse,
-  readIntakeSessionEnvelope,
-  readReply,
-  type IntakeSessionEnvelope,
-} from './wire/read-session.js';
 export * from './condition.js';
 export * from './form-index.js';
 export * from './dependency-graph.js';
 export * from './definition-check.js';
+export * from './definition-schema-problems.js';
 export * from './validation.js';
 export * from './form-engine.js';
 export * from './consent-signing.js';

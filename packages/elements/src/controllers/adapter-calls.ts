@@ -18,6 +18,8 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Report failures as `pxm-error` (default). A call the element retries quietly passes false. */
   report?: boolean;
+  /** This call's deadline in milliseconds, when it needs longer than the element's (a submit). */
+  timeout?: number;
 }
 
 /** Default deadline of an adapter call when the element sets none. */
@@ -68,7 +70,7 @@ export class AdapterCalls<C extends Capability, R extends Record<string, ReplySc
   ): Promise<ReplyOf<R[M]>> {
     const operation = `${this.capability}.${method}`;
     try {
-      const reply = await this.withDeadline(operation, (signal) => invoke(this.api(), signal), options.signal);
+      const reply = await this.withDeadline(operation, (signal) => invoke(this.api(), signal), options);
       return parseResponse(this.replySchemas[method] as ReplySchema, reply, operation) as ReplyOf<R[M]>;
     } catch (error) {
       if (options.report === false) throw error;
@@ -80,22 +82,22 @@ export class AdapterCalls<C extends Capability, R extends Record<string, ReplySc
   async send(method: string, invoke: (api: CapabilityApi[C], signal: AbortSignal) => Promise<unknown>, options: CallOptions = {}): Promise<void> {
     const operation = `${this.capability}.${method}`;
     try {
-      await this.withDeadline(operation, (signal) => invoke(this.api(), signal), options.signal);
+      await this.withDeadline(operation, (signal) => invoke(this.api(), signal), options);
     } catch (error) {
       if (options.report === false) throw error;
       throw this.report(error, operation) ?? error;
     }
   }
 
-  private async withDeadline<T>(operation: string, start: (signal: AbortSignal) => Promise<T>, outer?: AbortSignal): Promise<T> {
+  private async withDeadline<T>(operation: string, start: (signal: AbortSignal) => Promise<T>, options: CallOptions): Promise<T> {
     const controller = new AbortController();
-    const signals = [outer, this.lifetime.signal].filter((signal): signal is AbortSignal => signal !== undefined);
+    const signals = [options.signal, this.lifetime.signal].filter((signal): signal is AbortSignal => signal !== undefined);
     const onAbort = (event: Event) => controller.abort((event.target as AbortSignal).reason);
     for (const signal of signals) {
       if (signal.aborted) controller.abort(signal.reason);
       else signal.addEventListener('abort', onAbort, { once: true });
     }
-    const timeout = this.host.timeout ?? DEFAULT_CALL_TIMEOUT_MS;
+    const timeout = options.timeout ?? this.host.timeout ?? DEFAULT_CALL_TIMEOUT_MS;
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
       controller.signal.throwIfAborted();

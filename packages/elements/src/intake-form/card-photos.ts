@@ -6,7 +6,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ref as onCanvas } from 'lit/directives/ref.js';
-import { AdapterError, parseItemKey, readAttachmentRef, readReply, withTimeout, type FormItem, type InsuranceCardAnswer } from '@pxm/core';
+import { AdapterError, parseItemKey, type FormItem, type InsuranceCardAnswer } from '@pxm/core';
 import { LocalizeController } from '../l10n/localize-controller.js';
 import { errorId, fieldId, helpId, type FeatureHost } from './field-host.js';
 import { cardPhotosEn } from './card-photos.messages.en.js';
@@ -48,8 +48,6 @@ async function previewOf(blob: Blob): Promise<Preview | undefined> {
     },
   };
 }
-
-const UPLOAD_TIMEOUT_MS = 60_000;
 
 function cardOf(value: unknown): InsuranceCardAnswer {
   return value && typeof value === 'object' && !Array.isArray(value) && ('front' in value || 'back' in value) ? { ...(value as InsuranceCardAnswer) } : {};
@@ -191,12 +189,7 @@ export class CardPhotos {
     if (!previous?.blob || !this.host.token) return;
     const uploading = this.set(slot, { ...previous, status: 'uploading' });
     try {
-      const raw = await withTimeout(
-        this.host.intakeApi().uploadAttachment(this.host.token, previous.blob, { contentType: 'image/jpeg', purpose: `insurance-card-${side}` }, { signal: this.host.signal }),
-        UPLOAD_TIMEOUT_MS,
-        'intake.uploadAttachment',
-      );
-      const ref = readReply(readAttachmentRef, raw, 'intake.uploadAttachment');
+      const ref = await this.host.uploadAttachment(previous.blob, { contentType: 'image/jpeg', purpose: `insurance-card-${side}` });
       if (this.uploads.get(slot) !== uploading) return;
       this.set(slot, { status: 'done', ...(uploading.preview ? { preview: uploading.preview } : {}) });
       this.host.setAnswer(key, { ...cardOf(this.host.engine.getAnswer(key)), [side]: ref });

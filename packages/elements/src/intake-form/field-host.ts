@@ -1,5 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
-import type { AdapterError, AnswerValue, FormEngine, FormItem, IntakeApi } from '@pxm/core';
+import type { AdapterError, AnswerValue, AttachmentRef, AttachmentUpload, FormEngine, FormItem } from '@pxm/core';
 import type { LocalizeController, LocaleSource } from '../l10n/localize-controller.js';
 import type { CardPhotos } from './card-photos.js';
 import type { IntakeFormMessages } from './intake-form.messages.en.js';
@@ -36,7 +36,8 @@ export interface FeatureHost extends FieldHost {
   readonly token: string | undefined;
   /** Aborted when the element leaves the page. */
   readonly signal: AbortSignal;
-  intakeApi(): IntakeApi;
+  /** Uploads a file through the adapter (reply validated); failures are the caller's to report. */
+  uploadAttachment(file: Blob, upload: AttachmentUpload): Promise<AttachmentRef>;
   canUpload(): boolean;
   emitError(error: unknown, operation: string, itemIds?: string[]): AdapterError | undefined;
   /** The patient-facing sentence for a failure. */

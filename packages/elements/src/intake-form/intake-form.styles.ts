@@ -19,15 +19,19 @@ export const intakeFormStyles = css`
     margin-block: 0 0.5rem;
   }
 
-  h2 {
+  h2,
+  .title {
     font-size: 1.4em;
   }
 
-  h3 {
+  h3,
+  .page-title,
+  .done-title {
     font-size: 1.25em;
   }
 
-  h4 {
+  h4,
+  .next-steps-title {
     font-size: 1.1em;
   }
 
@@ -628,7 +632,7 @@ export const intakeFormStyles = css`
     outline: none;
   }
 
-  .done h4 {
+  .done .next-steps-title {
     margin-block-start: calc(var(--_space) * 1.25);
   }
 
@@ -638,7 +642,7 @@ export const intakeFormStyles = css`
     align-items: center;
   }
 
-  .done-heading h3 {
+  .done-heading .done-title {
     margin: 0;
   }
 

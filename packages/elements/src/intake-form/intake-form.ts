@@ -5,20 +5,16 @@ import {
   FormEngine,
   checkFormDefinition,
   createId,
+  definitionRuleProblems,
+  intakeReplySchemas,
   createToken,
   evaluateCondition,
   humanReference,
   isAbortError,
   localDateIn,
   parseItemKey,
-  readDraft,
-  readIntakeResponse,
-  readIntakeSessionEnvelope,
-  readReply,
-  requireCapability,
   toAdapterError,
   validateAnswer,
-  withTimeout,
   type AnswerValue,
   type Answers,
   type DefinitionProblem,
@@ -27,11 +23,12 @@ import {
   type FormDefinition,
   type FormPage,
   type IntakeResponse,
-  type IntakeSessionEnvelope,
+  type IntakeSession,
   type PxmAdapter,
   type ValidationResult,
 } from '@pxm/core';
 import { PxmElement } from '../base/pxm-element.js';
+import { AdapterCalls } from '../controllers/adapter-calls.js';
 import { PxmErrorEvent } from '../events/pxm-error-event.js';
 import { renderFailure, renderLoading } from '../internal/states.js';
 import { LocalizeController } from '../l10n/localize-controller.js';
@@ -44,6 +41,7 @@ import type { FeatureHost } from './field-host.js';
 import { PxmIntakeDraftSavedEvent, PxmIntakeSubmittedEvent, type IntakeErrorDetail } from './intake-form.events.js';
 import { intakeFormEn } from './intake-form.messages.en.js';
 import { intakeFormStyles } from './intake-form.styles.js';
+import { heading, headingLevelOf } from './heading.js';
 import { LazyFeature } from './lazy-feature.js';
 import { paragraphs, renderItems } from './render-fields.js';
 import type { Signing } from './signing.js';
@@ -53,7 +51,8 @@ import { validationMessage } from './validation-message.js';
 export const REVIEW_PAGE_ID = '@review';
 
 const SUBMIT_TIMEOUT_MS = 30_000;
-const LOAD_TIMEOUT_MS = 20_000;
+/** A card photo on a slow mobile connection. */
+const UPLOAD_TIMEOUT_MS = 60_000;
 
 const isSpanish = (locale: string) => /^es(-|$)/i.test(locale);
 
@@ -62,7 +61,7 @@ type Loaded =
   | { kind: 'no-adapter' }
   | { kind: 'invalid'; formId: string | undefined; problems: DefinitionProblem[] }
   | { kind: 'submitted'; formId: string; responseId: string | undefined }
-  | { kind: 'form'; definition: FormDefinition; engine: FormEngine; session: IntakeSessionEnvelope | undefined };
+  | { kind: 'form'; definition: FormDefinition; engine: FormEngine; session: IntakeSession | undefined };
 
 type LoadedForm = Extract<Loaded, { kind: 'form' }>;
 
@@ -143,6 +142,7 @@ export class PxmIntakeForm extends PxmElement {
     token: { type: String },
     definition: { attribute: false },
     autosaveDelay: { type: Number, attribute: 'autosave-delay' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
   };
 
   static override styles = [hostStyles, controlStyles, intakeFormStyles];
@@ -153,6 +153,11 @@ export class PxmIntakeForm extends PxmElement {
   declare definition: FormDefinition | undefined;
   /** Milliseconds after the last change before a draft is saved; at most 2000. Default 1500. */
   declare autosaveDelay: number;
+  /**
+   * Level of the element's top heading (the form title, or the confirmation's), 1 to 6: one below
+   * the page's own heading. Sub-headings are one level below it. Default 2.
+   */
+  declare headingLevel: number;
 
   // Spanish and the parts below load on demand, so the first page carries only what it needs.
   private readonly l10n = new LocalizeController(this, 'pxm-intake-form', { en: intakeFormEn });
@@ -200,10 +205,14 @@ export class PxmIntakeForm extends PxmElement {
     () => this.requestUpdate(),
   );
 
+  /** Every intake call: deadline, the reply validated once with `intakeReplySchemas`, `pxm-error`. */
+  private readonly calls = new AdapterCalls(this, 'intake', intakeReplySchemas, (error, operation) => this.emitError(error, operation));
+
   private readonly autosave = new AutosaveController(this, {
     delayMs: () => Math.min(Math.max(this.autosaveDelay ?? 1500, 0), 2000),
     snapshot: () => ({ answers: this.loaded?.engine.answers ?? {}, pageId: this.pageId || undefined }),
-    send: async (request, signal) => readReply(readDraft, await this.intakeApi().saveDraft(this.token!, request, { signal }), 'intake.saveDraft'),
+    // Autosave reports its own failures (onFailed) once it has tried to recover from a conflict.
+    send: (request, signal) => this.calls.run('saveDraft', (api, callSignal) => api.saveDraft(this.token!, request, { signal: callSignal }), { signal, report: false }),
     latest: async (signal) => this.loadLatestDraft(signal),
     // No item ids in events: which items exist and changed depends on the answers.
     onSaved: (draft) => {
@@ -229,6 +238,7 @@ export class PxmIntakeForm extends PxmElement {
   constructor() {
     super();
     this.autosaveDelay = 1500;
+    this.headingLevel = 2;
   }
 
   /**
@@ -286,10 +296,6 @@ export class PxmIntakeForm extends PxmElement {
 
   // ------------------------------------------------------------------ loading
 
-  private intakeApi() {
-    return requireCapability(this.resolvedAdapter, 'intake');
-  }
-
   /** Adds the styles of a part loaded on demand to this shadow root, then builds the part. */
   private withStyles<M extends { styles: CSSResult }, T>(module: M, build: (module: M) => T): T {
     const root = this.renderRoot as ShadowRoot | undefined;
@@ -308,22 +314,18 @@ export class PxmIntakeForm extends PxmElement {
       return { kind: 'form', definition: check.definition, engine: new FormEngine(check.definition, this.prefill ?? {}), session: undefined };
     }
     if (!adapter) return { kind: 'no-adapter' };
-    try {
-      const api = requireCapability(adapter, 'intake');
-      const raw = await withTimeout(api.loadForm(token, { signal }), LOAD_TIMEOUT_MS, 'intake.loadForm');
-      const session = readReply(readIntakeSessionEnvelope, raw, 'intake.loadForm');
-      if (session.status === 'submitted') return { kind: 'submitted', formId: session.formId, responseId: session.responseId };
-      const check = checkFormDefinition(session.definition);
-      if (!check.definition) return { kind: 'invalid', formId: session.formId, problems: check.problems };
-      return { kind: 'form', definition: check.definition, engine: new FormEngine(check.definition, session.draft?.answers ?? {}), session };
-    } catch (error) {
-      throw this.emitError(error, 'intake.loadForm') ?? error;
-    }
+    // The one parse of the reply (the definition included): AdapterCalls, with the contract's schema.
+    const session = await this.calls.run('loadForm', (api, callSignal) => api.loadForm(token, { signal: callSignal }), { signal });
+    if (session.status === 'submitted') return { kind: 'submitted', formId: session.formId, responseId: session.responseId };
+    // What the schema cannot say, on the value it already parsed.
+    const problems = definitionRuleProblems(session.definition);
+    if (problems.length > 0) return { kind: 'invalid', formId: session.formId, problems };
+    return { kind: 'form', definition: session.definition, engine: new FormEngine(session.definition, session.draft?.answers ?? {}), session };
   }
 
-  private async loadLatestDraft(signal: AbortSignal): Promise<Draft | null> {
-    const raw = await this.intakeApi().loadForm(this.token!, { signal });
-    return readReply(readIntakeSessionEnvelope, raw, 'intake.loadForm').draft;
+  private async loadLatestDraft(signal: AbortSignal, report = false): Promise<Draft | null> {
+    const session = await this.calls.run('loadForm', (api, callSignal) => api.loadForm(this.token!, { signal: callSignal }), { signal, report });
+    return session.draft;
   }
 
   /** Takes over a freshly loaded form: page to resume on, autosave, a clean slate. */
@@ -559,14 +561,11 @@ export class PxmIntakeForm extends PxmElement {
     this.idempotencyKey ??= createToken(16);
     this.requestUpdate();
     try {
-      const raw = await withTimeout(
-        this.intakeApi().submit(this.token, { answers: engine.responseAnswers(), idempotencyKey: this.idempotencyKey }, { signal: this.lifetime.signal }),
-        SUBMIT_TIMEOUT_MS,
-        'intake.submit',
-      );
-      this.finish(readReply(readIntakeResponse, raw, 'intake.submit'));
+      const token = this.token;
+      const request = { answers: engine.responseAnswers(), idempotencyKey: this.idempotencyKey };
+      this.finish(await this.calls.run('submit', (api, signal) => api.submit(token, request, { signal }), { timeout: SUBMIT_TIMEOUT_MS }));
     } catch (error) {
-      const failure = this.emitError(error, 'intake.submit');
+      const failure = isAbortError(error) ? undefined : toAdapterError(error, 'intake.submit');
       if (failure?.code === 'already_submitted') {
         this.autosave.stop();
         this.alreadySubmitted = true;
@@ -595,15 +594,15 @@ export class PxmIntakeForm extends PxmElement {
     this.resolvingConflict = true;
     this.requestUpdate();
     try {
-      const draft = await this.loadLatestDraft(this.lifetime.signal);
+      const draft = await this.loadLatestDraft(this.lifetime.signal, true);
       this.resetTransientState();
       this.engine.replaceAnswers(draft?.answers ?? {});
       this.autosave.adopt(draft);
       const pages = this.visiblePages();
       if (this.pageId !== REVIEW_PAGE_ID && !pages.some((page) => page.id === this.pageId)) this.pageId = pages[0]?.id ?? '';
       this.announce(this.l10n.t('saveSaved'));
-    } catch (error) {
-      this.emitError(error, 'intake.loadForm');
+    } catch {
+      // Reported as `pxm-error` by the call.
     } finally {
       this.resolvingConflict = false;
       this.requestUpdate();
@@ -669,7 +668,7 @@ export class PxmIntakeForm extends PxmElement {
       get signal() {
         return read.signal();
       },
-      intakeApi: () => this.intakeApi(),
+      uploadAttachment: (file, upload) => this.calls.run('uploadAttachment', (api, signal) => api.uploadAttachment(this.token!, file, upload, { signal }), { report: false, timeout: UPLOAD_TIMEOUT_MS }),
       canUpload: () => Boolean(this.token && this.resolvedAdapter?.intake),
       // Fields report failures without their item ids: a field's presence can depend on answers.
       emitError: (error, operation) => this.emitError(error, operation),
@@ -764,7 +763,7 @@ export class PxmIntakeForm extends PxmElement {
 
   private renderAlreadySubmitted(): TemplateResult {
     return html`<div class="done" part="done">
-      <h3 tabindex="-1" data-done-title>${this.l10n.t('alreadySubmittedTitle')}</h3>
+      ${heading(headingLevelOf(this.headingLevel), this.l10n.t('alreadySubmittedTitle'), { className: 'done-title', focusTarget: true, doneTitle: true })}
       <p>${this.l10n.t('alreadySubmittedBody')}</p>
     </div>`;
   }
@@ -789,9 +788,9 @@ export class PxmIntakeForm extends PxmElement {
           <circle cx="12" cy="12" r="11"></circle>
           <path d="M6.5 12.5 10.5 16.5 17.5 8.5"></path>
         </svg>
-        <h3 tabindex="-1" data-done-title>${this.l10n.t('doneTitle')}</h3>
+        ${heading(headingLevelOf(this.headingLevel), this.l10n.t('doneTitle'), { className: 'done-title', focusTarget: true, doneTitle: true })}
       </div>
-      <h4>${this.l10n.t('nextStepsTitle')}</h4>
+      ${heading(headingLevelOf(this.headingLevel, 1), this.l10n.t('nextStepsTitle'), { className: 'next-steps-title' })}
       <div class="next-steps">
         ${paragraphs(definition.nextSteps ?? this.l10n.t('defaultNextSteps'))} ${conditional.map((step) => paragraphs(step.text))}
       </div>
@@ -882,7 +881,7 @@ export class PxmIntakeForm extends PxmElement {
     const hasRequired = page ? engine.requiredProgress(page.id).required > 0 : false;
 
     return html`<header class="header" part="header">
-        <h2 class="title" part="title">${definition.title}</h2>
+        ${heading(headingLevelOf(this.headingLevel), definition.title, { className: 'title', part: 'title' })}
         ${definition.description && step === 1 ? html`<p class="description">${definition.description}</p>` : nothing}
         <div class="status-row">
           <div class="progress" part="progress">
@@ -906,7 +905,12 @@ export class PxmIntakeForm extends PxmElement {
       <form class="page-form" novalidate @submit=${this.onFormSubmit}>
         ${this.renderSummary()}
         <section class="page" part="page" aria-labelledby="page-title">
-          <h3 id="page-title" class="page-title ${pageTitle === definition.title ? 'visually-hidden' : ''}" part="page-title" tabindex="-1">${pageTitle}</h3>
+          ${heading(headingLevelOf(this.headingLevel, 1), pageTitle, {
+            id: 'page-title',
+            className: `page-title ${pageTitle === definition.title ? 'visually-hidden' : ''}`,
+            part: 'page-title',
+            focusTarget: true,
+          })}
           ${onReview
             ? (this.reviewPart.get()?.render(
                 pages,

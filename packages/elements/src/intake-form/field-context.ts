@@ -5,18 +5,27 @@ import type { CardPhotos } from './card-photos.js';
 import type { IntakeFormMessages } from './intake-form.messages.en.js';
 import type { Signing } from './signing.js';
 
-/** What the field renderers need from the form element. */
-export interface FieldHost {
+type GroupItem = Extract<FormItem, { type: 'group' }>;
+
+/**
+ * What the field views read and can do, handed to them as an argument of each render: the
+ * element's state at that render, and callbacks for the patient's changes.
+ */
+export interface FieldContext {
   readonly engine: FormEngine;
   readonly l10n: LocalizeController<IntakeFormMessages>;
   /** The patient's today, `YYYY-MM-DD`. */
   readonly today: string;
   readonly timeZone: string;
+  /** Level of the headings inside a page (sections, consents, card sides): two below the element's top. */
+  readonly itemHeadingLevel: number;
   /** Changes whenever the language or its strings change, so cached fields re-render. */
   readonly epoch: number;
   /** Parts loaded on demand; undefined until they arrive. */
   readonly signing: Signing | undefined;
   readonly cards: CardPhotos | undefined;
+  /** Whether card photos can be uploaded (a token and an adapter with intake). */
+  readonly canUpload: boolean;
   errorFor(key: string): string | undefined;
   /** What the patient typed in a number field, exactly as typed. */
   numberText(key: string): string | undefined;
@@ -25,21 +34,24 @@ export interface FieldHost {
   /** A date field whose text the browser cannot read as a date (yet). */
   setUnreadableDate(key: string, unreadable: boolean): void;
   touch(key: string): void;
-  addInstance(groupKey: string, item: Extract<FormItem, { type: 'group' }>): void;
-  removeInstance(groupKey: string, index: number, item: Extract<FormItem, { type: 'group' }>): void;
+  addInstance(groupKey: string, item: GroupItem): void;
+  removeInstance(groupKey: string, index: number, item: GroupItem): void;
+  formatInstant(instant: string): string;
 }
 
-/** What the on-demand parts (signing, card photos, review) need from the form element. */
-export interface FeatureHost extends FieldHost {
-  /** The element itself, for localization controllers and re-rendering. */
-  readonly element: ReactiveControllerHost & LocaleSource;
-  readonly token: string | undefined;
-  /** Aborted when the element leaves the page. */
-  readonly signal: AbortSignal;
-  /** Uploads a file through the adapter (reply validated); failures are the caller's to report. */
+/**
+ * What a part loaded on demand (signing, card photos, review) is given when it is built: the
+ * element as the host of its localization and of its own state's re-renders, and callbacks.
+ */
+export interface PartActions {
+  readonly host: ReactiveControllerHost & LocaleSource & { readonly renderRoot: HTMLElement | DocumentFragment };
+  /** Uploads a file through the adapter (the reply validated); failures are the caller's to report. */
   uploadAttachment(file: Blob, upload: AttachmentUpload): Promise<AttachmentRef>;
-  canUpload(): boolean;
-  emitError(error: unknown, operation: string, itemIds?: string[]): AdapterError | undefined;
+  /**
+   * Fires `pxm-error` (code, operation, form id; no item ids: which fields exist depends on the
+   * answers); returns the normalized error (undefined when aborted).
+   */
+  reportError(error: unknown, operation: string): AdapterError | undefined;
   /** The patient-facing sentence for a failure. */
   errorText(error: AdapterError | undefined): string;
   announce(message: string): void;
@@ -47,7 +59,6 @@ export interface FeatureHost extends FieldHost {
   afterRender(action: () => void): void;
   focusKey(key: string): void;
   focusSelector(selector: string): void;
-  formatInstant(instant: string): string;
 }
 
 /** DOM ids inside the shadow root, derived from answer keys (which hold no spaces or quotes). */

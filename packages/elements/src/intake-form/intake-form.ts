@@ -1,21 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { Task } from '@lit/task';
-import {
-  AdapterError,
-  createId,
-  createToken,
-  intakeReplySchemas,
-  isAbortError,
-  localDateIn,
-  parseItemKey,
-  toAdapterError,
-  type AnswerValue,
-  type Answers,
-  type FieldIssue,
-  type FormDefinition,
-  type FormItem,
-  type IntakeResponse,
-} from '@pxm/core';
+import { AdapterError, intakeReplySchemas, isAbortError, localDateIn, toAdapterError, type Answers, type FieldIssue, type FormDefinition, type IntakeResponse } from '@pxm/core';
 import { PxmElement } from '../base/pxm-element.js';
 import { AdapterCalls } from '../controllers/adapter-calls.js';
 import { LanguageLoader } from '../controllers/language-loader.js';
@@ -29,11 +14,14 @@ import { controlStyles } from '../styles/controls.styles.js';
 import { hostStyles } from '../styles/host.styles.js';
 import { AutosaveController } from './autosave-controller.js';
 import type { CardPhotos } from './card-photos.js';
-import type { FieldContext, PartActions } from './field-context.js';
+import type { PartActions } from './field-context.js';
+import { fieldContextFor } from './field-editing.js';
 import * as validation from './field-validation.js';
+import { FocusAfterRender } from './focus-after-render.js';
 import { headingLevelOf } from './heading.js';
 import { loadIntake, loadLatestDraft, type Loaded, type LoadedForm } from './intake-load.js';
 import { PxmIntakeDraftSavedEvent, PxmIntakeSubmittedEvent, type IntakeErrorDetail } from './intake-form.events.js';
+import { IntakeSubmission } from './intake-submission.js';
 import { intakeFormEn } from './intake-form.messages.en.js';
 import { intakeFormStyles } from './intake-form.styles.js';
 import { renderAlreadySubmitted, renderDone } from './render-done.js';
@@ -43,15 +31,11 @@ import { REVIEW_PAGE_ID } from './review-page-id.js';
 import type { DefinitionProblems } from './definition-problems.js';
 import type { Review } from './review.js';
 import type { Signing } from './signing.js';
-import { validationMessage } from './validation-message.js';
 
 export { REVIEW_PAGE_ID } from './review-page-id.js';
 
-const SUBMIT_TIMEOUT_MS = 30_000;
 /** A card photo on a slow mobile connection. */
 const UPLOAD_TIMEOUT_MS = 60_000;
-
-type GroupItem = Extract<FormItem, { type: 'group' }>;
 
 // Parts loaded on demand, so the first page carries only what it needs (fetched once per page).
 const importSigning = () => import('./signing.js');
@@ -136,10 +120,6 @@ export class PxmIntakeForm extends PxmElement {
     fields: { state: true },
     announcement: { state: true },
     resumedAt: { state: true },
-    submitting: { state: true },
-    submitError: { state: true },
-    response: { state: true },
-    alreadySubmitted: { state: true },
     resolvingConflict: { state: true },
     signing: { state: true },
     cards: { state: true },
@@ -169,20 +149,13 @@ export class PxmIntakeForm extends PxmElement {
   private declare fields: validation.FieldState;
   private declare announcement: string;
   private declare resumedAt: string | undefined;
-  private declare submitting: boolean;
-  private declare submitError: AdapterError | undefined;
-  private declare response: IntakeResponse | undefined;
-  private declare alreadySubmitted: boolean;
   private declare resolvingConflict: boolean;
   private declare signing: Signing | undefined;
   private declare cards: CardPhotos | undefined;
   private declare review: Review | undefined;
   private declare problems: DefinitionProblems | undefined;
 
-  private idempotencyKey: string | undefined;
   private prefill: Answers | undefined;
-  /** Focus to move once the next render is on screen. */
-  private pendingFocus: (() => void) | undefined;
   /** Bumped when the language or its strings change: fields cached by `guard` render again. */
   private epoch = 0;
   private epochLocale = '';
@@ -200,6 +173,8 @@ export class PxmIntakeForm extends PxmElement {
 
   /** Every intake call: a deadline, the reply validated once with `intakeReplySchemas`, `pxm-error`. */
   private readonly calls = new AdapterCalls(this, 'intake', intakeReplySchemas, (error, operation) => this.reportError(error, operation));
+  private readonly submission = new IntakeSubmission(this, this.calls);
+  private readonly focusMover = new FocusAfterRender(this);
 
   private readonly autosave = new AutosaveController(this, {
     delayMs: () => Math.min(Math.max(this.autosaveDelay ?? 1500, 0), 2000),
@@ -217,7 +192,7 @@ export class PxmIntakeForm extends PxmElement {
       // Sent from another tab or device meanwhile: the form is closed, say so.
       if (error.code === 'already_submitted') {
         this.autosave.stop();
-        this.alreadySubmitted = true;
+        this.submission.closeAsSubmitted();
       }
     },
   });
@@ -240,9 +215,9 @@ export class PxmIntakeForm extends PxmElement {
     reportError: (error, operation) => this.reportError(error, operation),
     errorText: (error) => this.errorMessage(error),
     announce: (message) => this.announce(message),
-    afterRender: (action) => this.focusAfterRender(action),
-    focusKey: (key) => this.focusKey(key),
-    focusSelector: (selector) => this.focusSelector(selector),
+    afterRender: (action) => this.focusMover.after(action),
+    focusKey: (key) => this.focusMover.focusKey(key),
+    focusSelector: (selector) => this.focusMover.focusSelector(selector),
   };
 
   constructor() {
@@ -259,8 +234,6 @@ export class PxmIntakeForm extends PxmElement {
     this.returnToReview = false;
     this.fields = validation.EMPTY_FIELD_STATE;
     this.announcement = '';
-    this.submitting = false;
-    this.alreadySubmitted = false;
     this.resolvingConflict = false;
   }
 
@@ -305,13 +278,6 @@ export class PxmIntakeForm extends PxmElement {
     }
   }
 
-  protected override updated(): void {
-    const focus = this.pendingFocus;
-    this.pendingFocus = undefined;
-    // After this update settles: moving focus blurs a field, which may validate and re-render.
-    if (focus) queueMicrotask(focus);
-  }
-
   /** Fires `pxm-error` with ids only; returns the normalized error (undefined when aborted). */
   protected override reportError(error: unknown, operation: string, itemIds?: string[], formId = this.loaded?.definition.id): AdapterError | undefined {
     if (isAbortError(error)) return undefined;
@@ -320,7 +286,7 @@ export class PxmIntakeForm extends PxmElement {
       code: failure.code,
       operation: failure.operation ?? operation,
       ...(formId ? { formId } : {}),
-      ...(this.response ? { responseId: this.response.id } : {}),
+      ...(this.submission.response ? { responseId: this.submission.response.id } : {}),
       ...(itemIds && itemIds.length > 0 ? { itemIds } : {}),
     };
     this.dispatchEvent(new PxmErrorEvent(detail));
@@ -332,10 +298,7 @@ export class PxmIntakeForm extends PxmElement {
   /** Takes over a freshly loaded form: page to resume on, autosave, a clean slate. */
   private adopt(loaded: Loaded): void {
     this.resetTransientState();
-    this.response = undefined;
-    this.alreadySubmitted = false;
-    this.submitError = undefined;
-    this.idempotencyKey = undefined;
+    this.submission.reset();
     if (loaded.kind === 'invalid') this.reportInvalidDefinition(loaded.formId, loaded.problems);
     if (loaded.kind !== 'form') {
       this.loaded = undefined;
@@ -378,100 +341,16 @@ export class PxmIntakeForm extends PxmElement {
     return this.todayCache.value;
   }
 
-  /** What the field views read and can do, as of this render. */
-  private fieldContext({ engine }: LoadedForm): FieldContext {
-    return {
-      engine,
-      l10n: this.l10n,
-      today: this.today,
-      timeZone: this.resolvedTimeZone,
-      itemHeadingLevel: headingLevelOf(this.headingLevel, 2),
-      epoch: this.epoch,
-      signing: this.signing,
-      cards: this.cards,
-      canUpload: Boolean(this.token && this.resolvedAdapter?.intake),
-      errorFor: (key) => this.errorFor(key),
-      numberText: (key) => this.fields.numberTexts.get(key),
-      setAnswer: (key, value) => this.setAnswer(key, value),
-      setNumberText: (key, text) => {
-        this.fields = validation.withNumberText(this.fields, key, text);
-        this.setAnswer(key, text.trim() === '' ? undefined : validation.parseNumber(text));
-      },
-      setUnreadableDate: (key, unreadable) => (this.fields = validation.withUnreadableDate(this.fields, key, unreadable)),
-      // Blur also fires when a re-render removes a focused field: the state changes only when the error does.
-      touch: (key) => (this.fields = validation.withRefreshedError(engine, this.fields, key, this.today, false)),
-      addInstance: (groupKey, item) => this.addInstance(groupKey, item),
-      removeInstance: (groupKey, index, item) => this.removeInstance(groupKey, index, item),
-      formatInstant: (instant) => this.l10n.dateTime(instant, this.resolvedTimeZone, { dateStyle: 'medium', timeStyle: 'short' }),
-    };
-  }
-
-  private errorFor(key: string): string | undefined {
-    const engine = this.loaded?.engine;
-    const result = this.fields.shownErrors.get(key);
-    const item = result && engine?.isVisible(key) ? engine.itemOf(key) : undefined;
-    return item && result ? validationMessage(this.l10n, item, result) : undefined;
-  }
-
-  private setAnswer(key: string, value: AnswerValue | undefined): void {
-    if (!this.loaded) return;
-    this.loaded.engine.setAnswer(key, value);
-    this.answersRevision += 1;
-    this.autosave.changed(parseItemKey(key).id);
-    this.fields = validation.afterAnswerChanged(this.loaded.engine, this.fields, key, this.today);
-  }
-
-  private addInstance(groupKey: string, item: GroupItem): void {
-    const index = this.loaded?.engine.addInstance(groupKey) ?? -1;
-    if (index < 0) return;
-    this.answersRevision += 1;
-    this.autosave.changed(item.id);
-    this.fields = validation.withoutError(this.fields, groupKey);
-    this.announce(this.l10n.t('instanceAdded', item.label ?? this.l10n.t('defaultInstanceLabel'), index + 1));
-    this.focusAfterRender(() => this.focusSelector(`[data-instance="${groupKey}[${index}]"] [data-focus]`));
-  }
-
-  private removeInstance(groupKey: string, index: number, item: GroupItem): void {
-    this.loaded?.engine.removeInstance(groupKey, index);
-    this.answersRevision += 1;
-    // Keys of later entries shift by one: drop what was kept per entry of this group.
-    const prefix = `${groupKey}[`;
-    this.fields = validation.withoutPrefix(this.fields, prefix);
-    this.signing?.forget(prefix);
-    this.cards?.forget(prefix);
-    this.autosave.changed(item.id);
-    this.announce(this.l10n.t('instanceRemoved', item.label ?? this.l10n.t('defaultInstanceLabel'), index + 1));
-    this.focusAfterRender(() => this.focusSelector(`[data-add="${groupKey}"]`));
-  }
-
   private showIssues(issues: FieldIssue[]): void {
     this.fields = validation.withIssuesShown(this.fields, issues);
     const first = issues[0];
-    if (first) this.focusAfterRender(() => this.focusKey(first.key));
+    if (first) this.focusMover.after(() => this.focusMover.focusKey(first.key));
   }
-
-  // ------------------------------------------------------------------ focus and announcements
 
   private announce(message: string): void {
     // Clearing first makes a repeated message be read again.
     this.announcement = '';
     void this.updateComplete.then(() => (this.announcement = message));
-  }
-
-  private focusAfterRender(action: () => void): void {
-    this.pendingFocus = action;
-    // Nothing shown changes with a pending focus; it still needs the render it waits for.
-    this.requestUpdate();
-  }
-
-  private focusKey(key: string): void {
-    const targets = [...this.renderRoot.querySelectorAll<HTMLElement>('[data-focus]')].filter((element) => element.dataset.focus === key);
-    const target = targets.find((element) => (element as HTMLInputElement).checked) ?? targets[0];
-    target?.focus();
-  }
-
-  private focusSelector(selector: string): void {
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
   // ------------------------------------------------------------------ navigation
@@ -483,7 +362,7 @@ export class PxmIntakeForm extends PxmElement {
     this.announcement = '';
     this.returnToReview = options.returnToReview ?? (pageId === REVIEW_PAGE_ID ? false : this.returnToReview);
     this.resumedAt = undefined;
-    this.focusAfterRender(() => {
+    this.focusMover.after(() => {
       const title = this.renderRoot.querySelector<HTMLElement>('#page-title');
       title?.focus();
       title?.scrollIntoView?.({ block: 'start' });
@@ -511,46 +390,20 @@ export class PxmIntakeForm extends PxmElement {
   // ------------------------------------------------------------------ submit
 
   private async submit(): Promise<void> {
-    if (this.submitting || !this.loaded) return;
+    if (this.submission.sending || !this.loaded) return;
     const incomplete = firstIncompletePage(this.loaded.engine, this.fields, this.today);
     if (incomplete) {
       this.goTo(incomplete.pageId, { returnToReview: true });
       this.showIssues(incomplete.issues);
       return;
     }
-    const { definition, engine } = this.loaded;
-    const token = this.token;
-    if (!token) {
-      this.finish({ id: `local-${createId()}`, formId: definition.id, formVersion: definition.version, submittedAt: new Date().toISOString() });
-      return;
+    const response = await this.submission.send(this.token, this.loaded.definition, this.loaded.engine.responseAnswers());
+    if (response || this.submission.alreadySubmitted) {
+      this.autosave.stop();
+      this.announcement = '';
+      this.focusMover.after(() => this.focusMover.focusSelector('[data-done-title]'));
     }
-    this.submitting = true;
-    this.submitError = undefined;
-    this.idempotencyKey ??= createToken(16);
-    const request = { answers: engine.responseAnswers(), idempotencyKey: this.idempotencyKey };
-    try {
-      this.finish(await this.calls.run('submit', (api, signal) => api.submit(token, request, { signal }), { timeout: SUBMIT_TIMEOUT_MS }));
-    } catch (error) {
-      // Reported as `pxm-error` by the call.
-      const failure = isAbortError(error) ? undefined : toAdapterError(error, 'intake.submit');
-      if (failure?.code === 'already_submitted') {
-        this.autosave.stop();
-        this.alreadySubmitted = true;
-        this.focusAfterRender(() => this.focusSelector('[data-done-title]'));
-      } else if (failure) {
-        this.submitError = failure;
-      }
-    } finally {
-      this.submitting = false;
-    }
-  }
-
-  private finish(response: IntakeResponse): void {
-    this.autosave.stop();
-    this.response = response;
-    this.announcement = '';
-    this.dispatchEvent(new PxmIntakeSubmittedEvent({ formId: response.formId, responseId: response.id, submittedAt: response.submittedAt }));
-    this.focusAfterRender(() => this.focusSelector('[data-done-title]'));
+    if (response) this.dispatchEvent(new PxmIntakeSubmittedEvent({ formId: response.formId, responseId: response.id, submittedAt: response.submittedAt }));
   }
 
   // ------------------------------------------------------------------ conflict
@@ -615,17 +468,18 @@ export class PxmIntakeForm extends PxmElement {
         return renderAlreadySubmitted(this.l10n, level);
     }
     const form = this.loaded;
-    if (this.alreadySubmitted) return renderAlreadySubmitted(this.l10n, level);
+    const { response } = this.submission;
+    if (this.submission.alreadySubmitted) return renderAlreadySubmitted(this.l10n, level);
     if (!form) return renderLoading(this.l10n.t('loadingForm'));
-    if (this.response) {
+    if (response) {
       return renderDone({
         l10n: this.l10n,
         definition: form.definition,
         engine: form.engine,
-        response: this.response,
+        response,
         headingLevel: level,
         saveCopy: this.signing?.renderSaveCopy(form.engine, form.definition, this.resolvedTimeZone) ?? nothing,
-        scores: this.renderScores(form, this.response, headingLevelOf(this.headingLevel, 1)),
+        scores: this.renderScores(form, response, headingLevelOf(this.headingLevel, 1)),
       });
     }
     return this.renderFilling(form);
@@ -643,7 +497,27 @@ export class PxmIntakeForm extends PxmElement {
   private renderFilling(form: LoadedForm): TemplateResult {
     const { engine } = form;
     const pages = engine.visiblePages();
-    const fieldContext = this.fieldContext(form);
+    const fieldContext = fieldContextFor({
+      engine,
+      l10n: this.l10n,
+      today: this.today,
+      timeZone: this.resolvedTimeZone,
+      itemHeadingLevel: headingLevelOf(this.headingLevel, 2),
+      epoch: this.epoch,
+      signing: this.signing,
+      cards: this.cards,
+      canUpload: Boolean(this.token && this.resolvedAdapter?.intake),
+      fields: () => this.fields,
+      commit: (fields, changedItemId) => {
+        this.fields = fields;
+        if (changedItemId === undefined) return;
+        this.answersRevision += 1;
+        this.autosave.changed(changedItemId);
+      },
+      announce: (message) => this.announce(message),
+      afterRender: (action) => this.focusMover.after(action),
+      focusSelector: (selector) => this.focusMover.focusSelector(selector),
+    });
     const itemLevel = headingLevelOf(this.headingLevel, 2);
     const review = this.pageId === REVIEW_PAGE_ID
       ? html`${this.review?.render(
@@ -670,13 +544,13 @@ export class PxmIntakeForm extends PxmElement {
       save: this.token ? { status: autosave.status, savedAt: autosave.savedAt, error: autosave.error, retry: () => void autosave.flush() } : undefined,
       resolvingConflict: this.resolvingConflict,
       resumedAt: this.resumedAt,
-      submitting: this.submitting,
-      submitError: this.submitError,
+      submitting: this.submission.sending,
+      submitError: this.submission.error,
       review,
       errorMessage: (error) => this.errorMessage(error),
       onSubmit: (event) => this.onFormSubmit(event),
       back: () => this.back(),
-      focusKey: (key) => this.focusKey(key),
+      focusKey: (key) => this.focusMover.focusKey(key),
       useSavedAnswers: () => void this.useSavedAnswers(),
       keepMyAnswers: () => void this.keepMyAnswers(),
     });

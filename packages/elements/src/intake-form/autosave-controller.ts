@@ -40,6 +40,8 @@ export class AutosaveController implements ReactiveController {
   version = 0;
   savedAt: string | undefined;
   error: AdapterError | undefined;
+  /** A conflict is being resolved (see `resolve`). */
+  resolving = false;
 
   private enabled = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -119,6 +121,21 @@ export class AutosaveController implements ReactiveController {
     if (this.changedIds.size === 0) return;
     this.inFlight = this.run().finally(() => (this.inFlight = undefined));
     await this.inFlight;
+  }
+
+  /**
+   * Runs the patient's choice after a conflict (both choices wait for the backend); `resolving`
+   * is true meanwhile, so the choices are not offered twice.
+   */
+  async resolve<T>(choice: () => Promise<T>): Promise<T> {
+    this.resolving = true;
+    this.host.requestUpdate();
+    try {
+      return await choice();
+    } finally {
+      this.resolving = false;
+      this.host.requestUpdate();
+    }
   }
 
   /** After a conflict: save these answers on top of whatever the backend holds now. */

@@ -1,10 +1,9 @@
-import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { Task } from '@lit/task';
-import { AdapterError, intakeReplySchemas, isAbortError, localDateIn, toAdapterError, type Answers, type FieldIssue, type FormDefinition, type IntakeResponse } from '@pxm/core';
+import { AdapterError, intakeReplySchemas, isAbortError, localDateIn, toAdapterError, type Answers, type FieldIssue, type FormDefinition } from '@pxm/core';
 import { PxmElement } from '../base/pxm-element.js';
 import { AdapterCalls } from '../controllers/adapter-calls.js';
 import { LanguageLoader } from '../controllers/language-loader.js';
-import { LazyPart } from '../controllers/lazy-part.js';
 import { RemovalWatch } from '../controllers/removal-watch.js';
 import { PxmErrorEvent } from '../events/pxm-error-event.js';
 import { renderFailure, renderLoading } from '../internal/states.js';
@@ -13,35 +12,23 @@ import { onTranslationsChanged } from '../l10n/translation-registry.js';
 import { controlStyles } from '../styles/controls.styles.js';
 import { hostStyles } from '../styles/host.styles.js';
 import { AutosaveController } from './autosave-controller.js';
-import type { CardPhotos } from './card-photos.js';
 import type { PartActions } from './field-context.js';
-import { fieldContextFor } from './field-editing.js';
 import * as validation from './field-validation.js';
 import { FocusAfterRender } from './focus-after-render.js';
-import { headingLevelOf } from './heading.js';
 import { loadIntake, loadLatestDraft, type Loaded, type LoadedForm } from './intake-load.js';
-import { PxmIntakeDraftSavedEvent, PxmIntakeSubmittedEvent, type IntakeErrorDetail } from './intake-form.events.js';
+import { intakeErrorDetail, PxmIntakeDraftSavedEvent, PxmIntakeSubmittedEvent } from './intake-form.events.js';
+import { IntakeParts } from './intake-parts.js';
 import { IntakeSubmission } from './intake-submission.js';
 import { intakeFormEn } from './intake-form.messages.en.js';
 import { intakeFormStyles } from './intake-form.styles.js';
-import { renderAlreadySubmitted, renderDone } from './render-done.js';
 import { firstIncompletePage, pageBackward, pageForward, resumePageId } from './page-navigation.js';
-import { renderForm } from './render-form.js';
+import { renderLoadedIntake, type IntakeView } from './render-intake.js';
 import { REVIEW_PAGE_ID } from './review-page-id.js';
-import type { DefinitionProblems } from './definition-problems.js';
-import type { Review } from './review.js';
-import type { Signing } from './signing.js';
 
 export { REVIEW_PAGE_ID } from './review-page-id.js';
 
 /** A card photo on a slow mobile connection. */
 const UPLOAD_TIMEOUT_MS = 60_000;
-
-// Parts loaded on demand, so the first page carries only what it needs (fetched once per page).
-const importSigning = () => import('./signing.js');
-const importCards = () => import('./card-photos.js');
-const importReview = () => import('./review.js');
-const importProblems = () => import('./definition-problems.js');
 
 /**
  * Digital intake: a multi-page form with progress, review and submit; answers saved as a draft
@@ -120,11 +107,6 @@ export class PxmIntakeForm extends PxmElement {
     fields: { state: true },
     announcement: { state: true },
     resumedAt: { state: true },
-    resolvingConflict: { state: true },
-    signing: { state: true },
-    cards: { state: true },
-    review: { state: true },
-    problems: { state: true },
   };
 
   static override styles = [hostStyles, controlStyles, intakeFormStyles];
@@ -149,11 +131,6 @@ export class PxmIntakeForm extends PxmElement {
   private declare fields: validation.FieldState;
   private declare announcement: string;
   private declare resumedAt: string | undefined;
-  private declare resolvingConflict: boolean;
-  private declare signing: Signing | undefined;
-  private declare cards: CardPhotos | undefined;
-  private declare review: Review | undefined;
-  private declare problems: DefinitionProblems | undefined;
 
   private prefill: Answers | undefined;
   /** Bumped when the language or its strings change: fields cached by `guard` render again. */
@@ -166,10 +143,6 @@ export class PxmIntakeForm extends PxmElement {
   private readonly l10n = new LocalizeController(this, 'pxm-intake-form', { en: intakeFormEn });
   // Before the loader: its `ready` is set when the loader's task starts.
   private readonly language = new LanguageLoader(this, 'pxm-intake-form', { es: async () => (await import('./intake-form.messages.es.js')).intakeFormEs });
-  private readonly signingPart = new LazyPart(this, importSigning);
-  private readonly cardsPart = new LazyPart(this, importCards);
-  private readonly reviewPart = new LazyPart(this, importReview);
-  private readonly problemsPart = new LazyPart(this, importProblems);
 
   /** Every intake call: a deadline, the reply validated once with `intakeReplySchemas`, `pxm-error`. */
   private readonly calls = new AdapterCalls(this, 'intake', intakeReplySchemas, (error, operation) => this.reportError(error, operation));
@@ -219,13 +192,14 @@ export class PxmIntakeForm extends PxmElement {
     focusKey: (key) => this.focusMover.focusKey(key),
     focusSelector: (selector) => this.focusMover.focusSelector(selector),
   };
+  private readonly parts = new IntakeParts(this.partActions);
 
   constructor() {
     super();
     // A move is not a removal: only a real one cancels uploads and a submit in flight and lets the photos go.
     new RemovalWatch(this, () => {
       this.calls.abortAll();
-      this.cards?.forget();
+      this.parts.cards?.forget();
     });
     this.autosaveDelay = 1500;
     this.headingLevel = 2;
@@ -234,7 +208,6 @@ export class PxmIntakeForm extends PxmElement {
     this.returnToReview = false;
     this.fields = validation.EMPTY_FIELD_STATE;
     this.announcement = '';
-    this.resolvingConflict = false;
   }
 
   /**
@@ -282,14 +255,7 @@ export class PxmIntakeForm extends PxmElement {
   protected override reportError(error: unknown, operation: string, itemIds?: string[], formId = this.loaded?.definition.id): AdapterError | undefined {
     if (isAbortError(error)) return undefined;
     const failure = toAdapterError(error, operation);
-    const detail: IntakeErrorDetail = {
-      code: failure.code,
-      operation: failure.operation ?? operation,
-      ...(formId ? { formId } : {}),
-      ...(this.submission.response ? { responseId: this.submission.response.id } : {}),
-      ...(itemIds && itemIds.length > 0 ? { itemIds } : {}),
-    };
-    this.dispatchEvent(new PxmErrorEvent(detail));
+    this.dispatchEvent(new PxmErrorEvent(intakeErrorDetail(failure, operation, { formId, responseId: this.submission.response?.id, itemIds })));
     return failure;
   }
 
@@ -307,10 +273,7 @@ export class PxmIntakeForm extends PxmElement {
     }
     this.loaded = loaded;
     const { engine, session } = loaded;
-    const types = new Set(engine.index.itemIds.map((id) => engine.index.items.get(id)!.item.type));
-    if (types.has('consent') || types.has('signature')) void this.signingPart.load().then((module) => (this.signing ??= new module.Signing(this.partActions)), () => undefined);
-    if (types.has('insurance-card')) void this.cardsPart.load().then((module) => (this.cards ??= new module.CardPhotos(this.partActions)), () => undefined);
-    void this.reviewPart.load().then((module) => (this.review ??= new module.Review(this.partActions)), () => undefined);
+    this.parts.loadFor(engine);
     const draft = session?.draft ?? null;
     this.pageId = resumePageId(engine, draft?.pageId);
     this.resumedAt = draft ? draft.savedAt : undefined;
@@ -319,7 +282,7 @@ export class PxmIntakeForm extends PxmElement {
   }
 
   private reportInvalidDefinition(formId: string | undefined, problems: readonly { message: string; itemId?: string; itemIds?: string[] }[]): void {
-    void this.problemsPart.load().then((module) => (this.problems ??= new module.DefinitionProblems(this.partActions)), () => undefined);
+    this.parts.loadProblems();
     console.error(`[pxm] <pxm-intake-form>: the form definition is invalid:\n${problems.map((problem) => `- ${problem.message}`).join('\n')}`);
     const itemIds = [...new Set(problems.flatMap((problem) => problem.itemIds ?? (problem.itemId ? [problem.itemId] : [])))];
     this.reportError(new AdapterError('validation', 'The form definition is invalid.', { operation: 'intake.definition' }), 'intake.definition', itemIds, formId);
@@ -328,8 +291,7 @@ export class PxmIntakeForm extends PxmElement {
   private resetTransientState(): void {
     this.epoch += 1;
     this.fields = validation.EMPTY_FIELD_STATE;
-    this.cards?.forget();
-    this.signing?.forget();
+    this.parts.forget();
     this.returnToReview = false;
   }
 
@@ -408,34 +370,65 @@ export class PxmIntakeForm extends PxmElement {
 
   // ------------------------------------------------------------------ conflict
 
-  private async useSavedAnswers(): Promise<void> {
-    this.resolvingConflict = true;
-    try {
+  private useSavedAnswers(): void {
+    const useLatest = async () => {
       const draft = await loadLatestDraft(this.calls, this.token!, undefined, true);
       this.resetTransientState();
       this.loaded?.engine.replaceAnswers(draft?.answers ?? {});
       this.answersRevision += 1;
       this.autosave.adopt(draft);
       this.announce(this.l10n.t('saveSaved'));
-    } catch {
-      // Reported as `pxm-error` by the call.
-    } finally {
-      this.resolvingConflict = false;
-    }
+    };
+    // A failure is reported as `pxm-error` by the call; the conflict notice stays.
+    void this.autosave.resolve(useLatest).catch(() => undefined);
   }
 
-  private async keepMyAnswers(): Promise<void> {
-    this.resolvingConflict = true;
-    try {
-      await this.autosave.keepMine();
-    } catch (error) {
-      this.reportError(error, 'intake.loadForm');
-    } finally {
-      this.resolvingConflict = false;
-    }
+  private keepMyAnswers(): void {
+    void this.autosave.resolve(() => this.autosave.keepMine()).catch((error: unknown) => this.reportError(error, 'intake.loadForm'));
   }
 
   // ------------------------------------------------------------------ rendering
+
+  /** The element's state at this render, and what its views may do. */
+  private view(): IntakeView {
+    const { autosave } = this;
+    return {
+      l10n: this.l10n,
+      common: this.common,
+      headingLevel: this.headingLevel,
+      timeZone: this.resolvedTimeZone,
+      today: this.today,
+      form: this.loaded,
+      parts: this.parts,
+      submission: this.submission,
+      pageId: this.pageId,
+      returnToReview: this.returnToReview,
+      fields: this.fields,
+      resumedAt: this.resumedAt,
+      save: this.token ? autosave : undefined,
+      editing: {
+        epoch: this.epoch,
+        canUpload: Boolean(this.token && this.resolvedAdapter?.intake),
+        fields: () => this.fields,
+        commit: (fields, changedItemId) => {
+          this.fields = fields;
+          if (changedItemId === undefined) return;
+          this.answersRevision += 1;
+          autosave.changed(changedItemId);
+        },
+        announce: (message) => this.announce(message),
+        afterRender: (action) => this.focusMover.after(action),
+        focusSelector: (selector) => this.focusMover.focusSelector(selector),
+      },
+      errorMessage: (error) => this.errorMessage(error),
+      onSubmit: (event) => this.onFormSubmit(event),
+      back: () => this.back(),
+      reviewPage: (pageId) => this.goTo(pageId, { returnToReview: true }),
+      focusKey: (key) => this.focusMover.focusKey(key),
+      useSavedAnswers: () => this.useSavedAnswers(),
+      keepMyAnswers: () => this.keepMyAnswers(),
+    };
+  }
 
   protected override render(): TemplateResult {
     return html`<div class="intake surface" part="base">
@@ -449,110 +442,9 @@ export class PxmIntakeForm extends PxmElement {
             ...(failure.retryable ? { retryLabel: this.common.t('retry'), onRetry: () => void this.loader.run() } : {}),
           });
         },
-        complete: (loaded) => this.renderLoaded(loaded),
+        complete: (loaded) => renderLoadedIntake(loaded, this.view()),
       })}
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     </div>`;
-  }
-
-  private renderLoaded(loaded: Loaded): unknown {
-    const level = headingLevelOf(this.headingLevel);
-    switch (loaded.kind) {
-      case 'none':
-        return html`<p class="notice">${this.l10n.t('noForm')}</p>`;
-      case 'no-adapter':
-        return html`<p class="notice">${this.common.t('noAdapter')}</p>`;
-      case 'invalid':
-        return this.problems?.render(loaded.problems, level) ?? renderLoading(this.common.t('loading'));
-      case 'submitted':
-        return renderAlreadySubmitted(this.l10n, level);
-    }
-    const form = this.loaded;
-    const { response } = this.submission;
-    if (this.submission.alreadySubmitted) return renderAlreadySubmitted(this.l10n, level);
-    if (!form) return renderLoading(this.l10n.t('loadingForm'));
-    if (response) {
-      return renderDone({
-        l10n: this.l10n,
-        definition: form.definition,
-        engine: form.engine,
-        response,
-        headingLevel: level,
-        saveCopy: this.signing?.renderSaveCopy(form.engine, form.definition, this.resolvedTimeZone) ?? nothing,
-        scores: this.renderScores(form, response, headingLevelOf(this.headingLevel, 1)),
-      });
-    }
-    return this.renderFilling(form);
-  }
-
-  /** Scores with the change from baseline; the backend's scores win over ours when it sent them. */
-  private renderScores({ definition, engine, session }: LoadedForm, response: IntakeResponse | undefined, headingLevel: number): TemplateResult | typeof nothing {
-    if (!this.review) return nothing;
-    const lines = this.review
-      .scoreLines(definition, engine.responseAnswers())
-      .map((line) => ({ ...line, score: response?.scores?.find((score) => score.instrument === line.instrument)?.score ?? line.score }));
-    return this.review.renderScores(definition, lines, session?.priorScores ?? [], { timeZone: this.resolvedTimeZone, headingLevel });
-  }
-
-  private renderFilling(form: LoadedForm): TemplateResult {
-    const { engine } = form;
-    const pages = engine.visiblePages();
-    const fieldContext = fieldContextFor({
-      engine,
-      l10n: this.l10n,
-      today: this.today,
-      timeZone: this.resolvedTimeZone,
-      itemHeadingLevel: headingLevelOf(this.headingLevel, 2),
-      epoch: this.epoch,
-      signing: this.signing,
-      cards: this.cards,
-      canUpload: Boolean(this.token && this.resolvedAdapter?.intake),
-      fields: () => this.fields,
-      commit: (fields, changedItemId) => {
-        this.fields = fields;
-        if (changedItemId === undefined) return;
-        this.answersRevision += 1;
-        this.autosave.changed(changedItemId);
-      },
-      announce: (message) => this.announce(message),
-      afterRender: (action) => this.focusMover.after(action),
-      focusSelector: (selector) => this.focusMover.focusSelector(selector),
-    });
-    const itemLevel = headingLevelOf(this.headingLevel, 2);
-    const review = this.pageId === REVIEW_PAGE_ID
-      ? html`${this.review?.render(
-          { engine, headingLevel: itemLevel, formatInstant: fieldContext.formatInstant },
-          pages,
-          (pageId) => this.goTo(pageId, { returnToReview: true }),
-          (pageId) => validation.issuesOn(engine, this.fields, pageId, this.today).length > 0,
-        ) ?? renderLoading(this.common.t('loading'))}
-        ${this.renderScores(form, undefined, itemLevel)}`
-      : nothing;
-    const { autosave } = this;
-    return renderForm({
-      l10n: this.l10n,
-      common: this.common,
-      definition: form.definition,
-      engine,
-      pages,
-      pageId: this.pageId,
-      returnToReview: this.returnToReview,
-      headingLevel: headingLevelOf(this.headingLevel),
-      timeZone: this.resolvedTimeZone,
-      fields: this.fields,
-      fieldContext,
-      save: this.token ? { status: autosave.status, savedAt: autosave.savedAt, error: autosave.error, retry: () => void autosave.flush() } : undefined,
-      resolvingConflict: this.resolvingConflict,
-      resumedAt: this.resumedAt,
-      submitting: this.submission.sending,
-      submitError: this.submission.error,
-      review,
-      errorMessage: (error) => this.errorMessage(error),
-      onSubmit: (event) => this.onFormSubmit(event),
-      back: () => this.back(),
-      focusKey: (key) => this.focusMover.focusKey(key),
-      useSavedAnswers: () => void this.useSavedAnswers(),
-      keepMyAnswers: () => void this.keepMyAnswers(),
-    });
   }
 }

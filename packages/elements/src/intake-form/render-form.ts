@@ -16,11 +16,14 @@ import { renderItems } from './render-items.js';
 import { REVIEW_PAGE_ID } from './review-page-id.js';
 
 
+/** The autosave's state as shown: status, last save, failure, a conflict being resolved; and "Retry". */
 export interface SaveView {
   readonly status: SaveStatus;
   readonly savedAt: string | undefined;
   readonly error: AdapterError | undefined;
-  retry(): void;
+  /** A conflict is being resolved: its choices are not offered twice. */
+  readonly resolving: boolean;
+  flush(): Promise<void>;
 }
 
 export interface FormView {
@@ -37,7 +40,6 @@ export interface FormView {
   readonly fieldContext: FieldContext;
   /** Undefined for a form run from `.definition` (nothing to save to). */
   readonly save: SaveView | undefined;
-  readonly resolvingConflict: boolean;
   readonly resumedAt: string | undefined;
   readonly submitting: boolean;
   readonly submitError: AdapterError | undefined;
@@ -65,7 +67,7 @@ function renderSaveStatus(view: FormView): TemplateResult | typeof nothing {
   else if (status === 'error')
     content = html`<span role="alert" class="save-failed"
       ><span class="dot failed" aria-hidden="true"></span>${l10n.t('saveFailed')}
-      <button type="button" class="button link retry-save" @click=${() => save.retry()}>${l10n.t('saveRetry')}</button></span
+      <button type="button" class="button link retry-save" @click=${() => void save.flush()}>${l10n.t('saveRetry')}</button></span
     >`;
   return html`<p class="save-status" part="save-status" data-status=${status}>${content}</p>`;
 }
@@ -73,12 +75,13 @@ function renderSaveStatus(view: FormView): TemplateResult | typeof nothing {
 function renderConflict(view: FormView): TemplateResult | typeof nothing {
   if (view.save?.status !== 'conflict') return nothing;
   const { l10n } = view;
+  const resolving = view.save.resolving;
   return html`<div class="notice warning conflict" role="alert" part="conflict">
     <p><strong>${l10n.t('conflictTitle')}</strong></p>
     <p>${l10n.t('conflictBody')}</p>
     <div class="actions">
-      <button type="button" class="button" ?disabled=${view.resolvingConflict} @click=${() => view.useSavedAnswers()}>${l10n.t('conflictLoadLatest')}</button>
-      <button type="button" class="button primary" ?disabled=${view.resolvingConflict} @click=${() => view.keepMyAnswers()}>${l10n.t('conflictKeepMine')}</button>
+      <button type="button" class="button" ?disabled=${resolving} @click=${() => view.useSavedAnswers()}>${l10n.t('conflictLoadLatest')}</button>
+      <button type="button" class="button primary" ?disabled=${resolving} @click=${() => view.keepMyAnswers()}>${l10n.t('conflictKeepMine')}</button>
     </div>
   </div>`;
 }

@@ -26,6 +26,9 @@ export interface FieldContext {
   readonly cards: CardPhotos | undefined;
   /** Whether card photos can be uploaded (a token and an adapter with intake). */
   readonly canUpload: boolean;
+  /** A part loaded on demand failed to download (offline, a replaced deploy); `retryParts` tries again. */
+  readonly partsFailed: boolean;
+  retryParts(): void;
   errorFor(key: string): string | undefined;
   /** What the patient typed in a number field, exactly as typed. */
   numberText(key: string): string | undefined;

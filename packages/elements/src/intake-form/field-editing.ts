@@ -25,6 +25,8 @@ export interface FieldEditing {
   readonly signing: Signing | undefined;
   readonly cards: CardPhotos | undefined;
   readonly canUpload: boolean;
+  readonly partsFailed: boolean;
+  retryParts(): void;
   /** The field state now (it may have changed since this render). */
   fields(): validation.FieldState;
   /** Takes a new field state; `changedItemId` names the item whose answer changed (for autosave). */
@@ -51,6 +53,8 @@ export function fieldContextFor(editing: FieldEditing): FieldContext {
     signing: editing.signing,
     cards: editing.cards,
     canUpload: editing.canUpload,
+    partsFailed: editing.partsFailed,
+    retryParts: () => editing.retryParts(),
     errorFor: (key) => {
       const result = editing.fields().shownErrors.get(key);
       const item = result && engine.isVisible(key) ? engine.itemOf(key) : undefined;

@@ -1,6 +1,6 @@
 import { html, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { Task } from '@lit/task';
-import { AdapterError, intakeReplySchemas, isAbortError, localDateIn, toAdapterError, type Answers, type FieldIssue, type FormDefinition } from '@pxm/core';
+import { AdapterError, intakeReplySchemas, isAbortError, toAdapterError, type Answers, type DefinitionProblem, type FieldIssue, type FormDefinition } from '@pxm/core';
 import { PxmElement } from '../base/pxm-element.js';
 import { AdapterCalls } from '../controllers/adapter-calls.js';
 import { LanguageLoader } from '../controllers/language-loader.js';
@@ -8,7 +8,6 @@ import { RemovalWatch } from '../controllers/removal-watch.js';
 import { PxmErrorEvent } from '../events/pxm-error-event.js';
 import { renderFailure, renderLoading } from '../internal/states.js';
 import { LocalizeController } from '../l10n/localize-controller.js';
-import { onTranslationsChanged } from '../l10n/translation-registry.js';
 import { controlStyles } from '../styles/controls.styles.js';
 import { hostStyles } from '../styles/host.styles.js';
 import { AutosaveController } from './autosave-controller.js';
@@ -21,8 +20,12 @@ import { IntakeParts } from './intake-parts.js';
 import { IntakeSubmission } from './intake-submission.js';
 import { intakeFormEn } from './intake-form.messages.en.js';
 import { intakeFormStyles } from './intake-form.styles.js';
+import { choiceGridStyles } from './choice-grid.styles.js';
+import { fieldStyles } from './fields.styles.js';
 import { firstIncompletePage, pageBackward, pageForward, resumePageId } from './page-navigation.js';
 import { renderLoadedIntake, type IntakeView } from './render-intake.js';
+import { PatientToday } from './patient-today.js';
+import { RenderEpoch } from './render-epoch.js';
 import { REVIEW_PAGE_ID } from './review-page-id.js';
 
 export { REVIEW_PAGE_ID } from './review-page-id.js';
@@ -109,7 +112,7 @@ export class PxmIntakeForm extends PxmElement {
     resumedAt: { state: true },
   };
 
-  static override styles = [hostStyles, controlStyles, intakeFormStyles];
+  static override styles = [hostStyles, controlStyles, intakeFormStyles, fieldStyles, choiceGridStyles];
 
   /** The intake link token; the form, draft and prior scores are loaded through the adapter. */
   declare token: string | undefined;
@@ -133,14 +136,10 @@ export class PxmIntakeForm extends PxmElement {
   private declare resumedAt: string | undefined;
 
   private prefill: Answers | undefined;
-  /** Bumped when the language or its strings change: fields cached by `guard` render again. */
-  private epoch = 0;
-  private epochLocale = '';
-  private stopTranslations: (() => void) | undefined;
-  /** The patient's today, worked out once per update (zone lookups are not free on a long page). */
-  private todayCache: { at: number; value: string } | undefined;
 
   private readonly l10n = new LocalizeController(this, 'pxm-intake-form', { en: intakeFormEn });
+  private readonly epoch = new RenderEpoch(this);
+  private readonly today = new PatientToday(this);
   // Before the loader: its `ready` is set when the loader's task starts.
   private readonly language = new LanguageLoader(this, 'pxm-intake-form', { es: async () => (await import('./intake-form.messages.es.js')).intakeFormEs });
 
@@ -226,25 +225,7 @@ export class PxmIntakeForm extends PxmElement {
     }
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.stopTranslations = onTranslationsChanged(() => {
-      this.epoch += 1;
-    });
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopTranslations?.();
-  }
-
   protected override willUpdate(): void {
-    const locale = this.resolvedLocale;
-    if (locale !== this.epochLocale) {
-      this.epochLocale = locale;
-      this.epoch += 1;
-    }
-    this.todayCache = undefined;
     // A page hidden by an answer just given: show the first page still shown.
     if (this.loaded && this.pageId !== REVIEW_PAGE_ID && !this.loaded.engine.visiblePages().some((page) => page.id === this.pageId)) {
       this.pageId = this.loaded.engine.visiblePages()[0]?.id ?? REVIEW_PAGE_ID;
@@ -281,27 +262,22 @@ export class PxmIntakeForm extends PxmElement {
     else this.autosave.stop();
   }
 
-  private reportInvalidDefinition(formId: string | undefined, problems: readonly { message: string; itemId?: string; itemIds?: string[] }[]): void {
+  /** The developer's panel, the console, and `pxm-error` with the item ids the problems name. */
+  private reportInvalidDefinition(formId: string | undefined, problems: readonly DefinitionProblem[]): void {
     this.parts.loadProblems();
     console.error(`[pxm] <pxm-intake-form>: the form definition is invalid:\n${problems.map((problem) => `- ${problem.message}`).join('\n')}`);
-    const itemIds = [...new Set(problems.flatMap((problem) => problem.itemIds ?? (problem.itemId ? [problem.itemId] : [])))];
-    this.reportError(new AdapterError('validation', 'The form definition is invalid.', { operation: 'intake.definition' }), 'intake.definition', itemIds, formId);
+    const invalid = new AdapterError('validation', 'The form definition is invalid.', { operation: 'intake.definition' });
+    this.reportError(invalid, 'intake.definition', [...new Set(problems.flatMap((problem) => problem.itemIds ?? (problem.itemId ? [problem.itemId] : [])))], formId);
   }
 
   private resetTransientState(): void {
-    this.epoch += 1;
+    this.epoch.advance();
     this.fields = validation.EMPTY_FIELD_STATE;
     this.parts.forget();
     this.returnToReview = false;
   }
 
   // ------------------------------------------------------------------ answers
-
-  private get today(): string {
-    const now = Date.now();
-    if (!this.todayCache || now - this.todayCache.at > 1_000) this.todayCache = { at: now, value: localDateIn(now, this.resolvedTimeZone) };
-    return this.todayCache.value;
-  }
 
   private showIssues(issues: FieldIssue[]): void {
     this.fields = validation.withIssuesShown(this.fields, issues);
@@ -339,7 +315,7 @@ export class PxmIntakeForm extends PxmElement {
       void this.submit();
       return;
     }
-    const step = pageForward(this.loaded!.engine, this.fields, this.pageId, this.returnToReview, this.today);
+    const step = pageForward(this.loaded!.engine, this.fields, this.pageId, this.returnToReview, this.today.value);
     if (step.issues) this.showIssues(step.issues);
     else this.goTo(step.pageId);
   }
@@ -353,7 +329,7 @@ export class PxmIntakeForm extends PxmElement {
 
   private async submit(): Promise<void> {
     if (this.submission.sending || !this.loaded) return;
-    const incomplete = firstIncompletePage(this.loaded.engine, this.fields, this.today);
+    const incomplete = firstIncompletePage(this.loaded.engine, this.fields, this.today.value);
     if (incomplete) {
       this.goTo(incomplete.pageId, { returnToReview: true });
       this.showIssues(incomplete.issues);
@@ -397,7 +373,7 @@ export class PxmIntakeForm extends PxmElement {
       common: this.common,
       headingLevel: this.headingLevel,
       timeZone: this.resolvedTimeZone,
-      today: this.today,
+      today: this.today.value,
       form: this.loaded,
       parts: this.parts,
       submission: this.submission,
@@ -407,7 +383,7 @@ export class PxmIntakeForm extends PxmElement {
       resumedAt: this.resumedAt,
       save: this.token ? autosave : undefined,
       editing: {
-        epoch: this.epoch,
+        epoch: this.epoch.value,
         canUpload: Boolean(this.token && this.resolvedAdapter?.intake),
         fields: () => this.fields,
         commit: (fields, changedItemId) => {

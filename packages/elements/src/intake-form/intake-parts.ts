@@ -43,6 +43,11 @@ export class IntakeParts {
     this.build(this.reviewPart, (module) => (this.review ??= new module.Review(this.actions)));
   }
 
+  /** Some part failed to download (it shows a retry where it belongs). */
+  get failed(): boolean {
+    return [this.signingPart, this.cardsPart, this.reviewPart, this.problemsPart].some((part) => part.state === 'failed');
+  }
+
   loadProblems(): void {
     this.build(this.problemsPart, (module) => (this.problems ??= new module.DefinitionProblems(this.actions)));
   }

@@ -5,7 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { AdapterError, IntakeResponse } from '@pxm/core';
-import { renderLoading } from '../internal/states.js';
+import { renderFailure, renderLoading } from '../internal/states.js';
 import type { CommonMessages } from '../l10n/common.en.js';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import { fieldContextFor, type FieldEditing } from './field-editing.js';
@@ -55,7 +55,7 @@ export function renderLoadedIntake(loaded: Loaded, view: IntakeView): unknown {
     case 'no-adapter':
       return html`<p class="notice">${common.t('noAdapter')}</p>`;
     case 'invalid':
-      return view.parts.problems?.render(loaded.problems, level) ?? renderLoading(common.t('loading'));
+      return view.parts.problems?.render(loaded.problems, level) ?? partPending(view, () => view.parts.loadProblems());
     case 'submitted':
       return renderAlreadySubmitted(l10n, level);
   }
@@ -71,6 +71,12 @@ export function renderLoadedIntake(loaded: Loaded, view: IntakeView): unknown {
     saveCopy: view.parts.signing?.renderSaveCopy(form.engine, form.definition, view.timeZone) ?? nothing,
     scores: renderScores(view, form, submission.response, headingLevelOf(view.headingLevel, 1)),
   });
+}
+
+/** A part on its way, or the failure of its download with a way to try again. */
+function partPending(view: IntakeView, retry: () => void): TemplateResult {
+  const { l10n } = view;
+  return view.parts.failed ? renderFailure({ message: l10n.t('partFailed'), retryLabel: l10n.t('partRetry'), onRetry: retry }) : renderLoading(view.common.t('loading'));
 }
 
 /** Scores with the change from baseline; the backend's scores win over ours when it sent them. */
@@ -96,6 +102,8 @@ function renderFilling(form: LoadedForm, view: IntakeView): TemplateResult {
     itemHeadingLevel: itemLevel,
     signing: view.parts.signing,
     cards: view.parts.cards,
+    partsFailed: view.parts.failed,
+    retryParts: () => view.parts.loadFor(engine),
   });
   const review =
     view.pageId === REVIEW_PAGE_ID
@@ -104,7 +112,7 @@ function renderFilling(form: LoadedForm, view: IntakeView): TemplateResult {
           pages,
           (pageId) => view.reviewPage(pageId),
           (pageId) => issuesOn(engine, view.fields, pageId, view.today).length > 0,
-        ) ?? renderLoading(view.common.t('loading'))}
+        ) ?? partPending(view, () => view.parts.loadFor(engine))}
         ${renderScores(view, form, undefined, itemLevel)}`
       : nothing;
   return renderForm({

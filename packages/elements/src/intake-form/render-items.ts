@@ -90,6 +90,12 @@ function renderItem(context: FieldContext, item: FormItem, key: string, scope: S
 }
 
 function renderPending(context: FieldContext, item: FormItem): TemplateResult {
+  if (context.partsFailed) {
+    return html`<div class="field notice error" part="item" data-item=${item.id} role="alert">
+      <p>${context.l10n.t('partFailed')}</p>
+      <button type="button" class="button" data-focus=${item.id} @click=${() => context.retryParts()}>${context.l10n.t('partRetry')}</button>
+    </div>`;
+  }
   return html`<div class="field pending" part="item" data-item=${item.id} role="status">
     <span class="spinner small" aria-hidden="true"></span>${context.l10n.t('loadingPart')}
   </div>`;

@@ -173,7 +173,7 @@ export class PxmIntakeForm extends PxmElement {
     task: async ([token, adapter, definition], { signal }) => {
       // A Spanish speaker never sees the form in English first.
       await this.language.ready;
-      return loadIntake({ token, hasAdapter: adapter !== undefined, definition, prefill: this.prefill }, this.calls, signal);
+      return loadIntake({ token, hasAdapter: adapter !== undefined, definition, prefill: this.prefill }, this.calls, signal, (error, operation) => this.reportError(error, operation));
     },
     args: () => [this.token, this.resolvedAdapter, this.definition] as const,
     onComplete: (loaded) => this.adopt(loaded),

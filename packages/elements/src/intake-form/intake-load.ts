@@ -3,7 +3,19 @@
  * The adapter's reply is parsed once, by `AdapterCalls` with `intakeReplySchemas` (the definition
  * included); only what a schema cannot say is checked here, on the parsed value.
  */
-import { checkFormDefinition, definitionRuleProblems, FormEngine, type Answers, type DefinitionProblem, type FormDefinition, type IntakeSession, type intakeReplySchemas } from '@pxm/core';
+import {
+  AdapterError,
+  checkFormDefinition,
+  definitionProblemsOfReply,
+  definitionRuleProblems,
+  FormEngine,
+  type Answers,
+  type DefinitionProblem,
+  type FormDefinition,
+  type IntakeSession,
+  type intakeReplySchemas,
+} from '@pxm/core';
+import type { ReportFailure } from '../controllers/adapter-calls.js';
 import type { AdapterCalls } from '../controllers/adapter-calls.js';
 
 export type IntakeCalls = AdapterCalls<'intake', typeof intakeReplySchemas>;
@@ -25,7 +37,7 @@ export interface LoadRequest {
   readonly prefill: Answers | undefined;
 }
 
-export async function loadIntake(request: LoadRequest, calls: IntakeCalls, signal: AbortSignal): Promise<Loaded> {
+export async function loadIntake(request: LoadRequest, calls: IntakeCalls, signal: AbortSignal, report: ReportFailure): Promise<Loaded> {
   const { token } = request;
   if (!token) {
     if (!request.definition) return { kind: 'none' };
@@ -36,7 +48,15 @@ export async function loadIntake(request: LoadRequest, calls: IntakeCalls, signa
     return { kind: 'form', definition: check.definition, engine: new FormEngine(check.definition, request.prefill ?? {}), session: undefined };
   }
   if (!request.hasAdapter) return { kind: 'no-adapter' };
-  const session = await calls.run('loadForm', (api, callSignal) => api.loadForm(token, { signal: callSignal }), { signal });
+  let session: IntakeSession;
+  try {
+    session = await calls.run('loadForm', (api, callSignal) => api.loadForm(token, { signal: callSignal }), { signal, report: false });
+  } catch (error) {
+    // A reply refused only for its definition: the developer's panel says what is wrong with it.
+    const problems = AdapterError.is(error) && error.code === 'server' ? definitionProblemsOfReply(error.issues) : undefined;
+    if (problems) return { kind: 'invalid', formId: undefined, problems };
+    throw report(error, 'intake.loadForm') ?? error;
+  }
   if (session.status === 'submitted') return { kind: 'submitted', formId: session.formId, responseId: session.responseId };
   const problems = definitionRuleProblems(session.definition);
   if (problems.length > 0) return { kind: 'invalid', formId: session.formId, problems };

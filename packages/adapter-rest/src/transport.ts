@@ -21,7 +21,7 @@ export interface Call {
 }
 
 /** The reply is JSON handed on unvalidated: the element boundary validates it with the contract's schema. */
-export const REPLY_AS_SENT = Symbol('reply as sent');
+export const REPLY_AS_SENT = null;
 
 /**
  * Sends a call and returns its reply: checked with `schema`, handed on as sent (`REPLY_AS_SENT`),
@@ -91,13 +91,13 @@ export function createTransport(options: RestAdapterOptions): Send {
       if (error instanceof TypeError) throw errorFromFetchFailure(error, String(options.baseUrl), operation);
       throw toAdapterError(error, operation);
     }
-    if (!schema) return undefined as never;
+    if (schema === undefined) return undefined as never;
     let data: unknown;
     try {
       data = JSON.parse(text);
     } catch (error) {
       throw new AdapterError('server', `Malformed reply to ${operation}.`, { operation, retryable: false, cause: error });
     }
-    return schema === REPLY_AS_SENT ? (data as never) : parseResponse(schema, data, operation);
+    return schema ? parseResponse(schema, data, operation) : (data as never);
   };
 }

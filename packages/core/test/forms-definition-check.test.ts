@@ -44,17 +44,17 @@ describe('definition checks', () => {
 
   it('turns a reply refused only for its definition into problems by path, and leaves other refusals alone', () => {
     const problems = definitionProblemsOfReply([
-      { path: 'definition.pages.0.items.1.type', message: 'has an unknown type (known: text, number)' },
-      { path: 'definition.title', message: 'must not be empty' },
+      { path: 'definition.pages.0.items.1.type', message: 'Invalid input' },
+      { path: 'definition.title', message: 'Invalid input' },
     ]);
     assert.deepEqual(
-      problems?.map((problem) => [problem.code, problem.path]),
+      problems?.map((problem) => [problem.code, problem.path, problem.message]),
       [
-        ['unknown_type', 'pages.0.items.1'],
-        ['schema', 'title'],
+        ['schema', 'pages.0.items.1.type', 'The definition: "type" is not valid (at pages.0.items.1.type).'],
+        ['schema', 'title', 'The definition: "title" is not valid (at title).'],
       ],
     );
-    assert.equal(definitionProblemsOfReply([{ path: 'definition.title', message: 'must not be empty' }, { path: 'status', message: 'expected one of "open", "submitted"' }]), undefined);
+    assert.equal(definitionProblemsOfReply([{ path: 'definition.title', message: 'too_small' }, { path: 'status', message: 'invalid_value' }]), undefined);
     assert.equal(definitionProblemsOfReply([]), undefined);
   });
 

@@ -6,15 +6,13 @@
 import type * as z from 'zod/mini';
 import { AdapterError, type ValidationIssue } from '../errors/adapter-error.js';
 import { hideEnumerablePrototypeKeys } from '../util/enumerable-prototype.js';
-import { describeIssue, valueAtPath, type SchemaIssue } from './issue-text.js';
 
 type Schema<T> = z.ZodMiniType<T>;
 
-/** The first issues, each with its dotted path and a phrase for what was expected there. */
-function issuesOf(error: { issues: readonly SchemaIssue[] }, value: unknown): ValidationIssue[] {
+function issuesOf(error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> }): ValidationIssue[] {
   return error.issues.slice(0, 20).map((issue) => ({
     path: issue.path.map(String).join('.'),
-    message: describeIssue(issue, valueAtPath(value, issue.path)),
+    message: issue.message,
   }));
 }
 
@@ -25,7 +23,7 @@ export function parseRequest<T>(schema: Schema<T>, value: unknown, operation: st
   if (result.success) return result.data;
   throw new AdapterError('validation', `Invalid request for ${operation}.`, {
     operation,
-    issues: issuesOf(result.error, value),
+    issues: issuesOf(result.error),
   });
 }
 
@@ -36,6 +34,6 @@ export function parseResponse<T>(schema: Schema<T>, value: unknown, operation: s
   throw new AdapterError('server', `The backend sent a malformed reply to ${operation}.`, {
     operation,
     retryable: false,
-    issues: issuesOf(result.error, value),
+    issues: issuesOf(result.error),
   });
 }

@@ -4,10 +4,10 @@
  * definition of the shape; this only words what it found.
  */
 import type { ValidationIssue } from '../errors/adapter-error.js';
-import { describeIssue, valueAtPath, type SchemaIssue } from '../adapter/issue-text.js';
+import { describeIssue, valueAtPath, type SchemaIssue } from './schema-issue-text.js';
 import type { DefinitionProblem } from './definition-problem.js';
 
-export type { SchemaIssue } from '../adapter/issue-text.js';
+export type { SchemaIssue } from './schema-issue-text.js';
 
 /** A page of problems is enough to act on; the rest follow once those are fixed. */
 const MAX_SCHEMA_PROBLEMS = 50;
@@ -39,22 +39,19 @@ export function schemaProblems(input: unknown, issues: readonly SchemaIssue[]): 
     const parts = issue.path.map(String);
     const found = valueAtPath(input, issue.path);
     const unknownType = issue.code === 'invalid_union' && issue.discriminator === 'type' && parts[parts.length - 3] === 'items';
-    return problemAt(parts, idAlongPath(input, parts), describeIssue(issue, found, true), unknownType);
+    return problemAt(parts, idAlongPath(input, parts), describeIssue(issue, found), unknownType);
   });
 }
 
 /**
  * Problems for the issues of an adapter reply refused at the element boundary, when every one
  * lies inside its `definition` (`definition.pages.0...`): the definition is at fault, not the
- * rest of the reply. Undefined otherwise. The reply itself is never read (it was refused), so the
- * problems name paths, not item ids.
+ * rest of the reply. Undefined otherwise. The reply itself is never read (it was refused), and
+ * its issues carry paths only (the boundary words nothing, to stay small), so each problem names
+ * the field by its path; `checkFormDefinition` on the same definition says more.
  */
 export function definitionProblemsOfReply(issues: readonly ValidationIssue[]): DefinitionProblem[] | undefined {
   const prefix = 'definition.';
   if (issues.length === 0 || !issues.every((issue) => issue.path.startsWith(prefix))) return undefined;
-  return issues.map((issue) => {
-    const parts = issue.path.slice(prefix.length).split('.');
-    const unknownType = issue.message.startsWith('has an unknown type') && parts[parts.length - 1] === 'type' && parts[parts.length - 3] === 'items';
-    return problemAt(parts, undefined, issue.message, unknownType);
-  });
+  return issues.map((issue) => problemAt(issue.path.slice(prefix.length).split('.'), undefined, 'is not valid', false));
 }

@@ -781,8 +781,8 @@ describe('pxm-intake-form', () => {
         await until(() => root(form).querySelector('[part~="definition-errors"]'), 'the panel');
         const items = [...root(form).querySelectorAll('[part~="definition-errors"] li')].map((li) => clean(li.textContent));
         expect(items).to.have.length(1);
-        expect(items[0]).to.contain('pages.0.items.0');
-        expect(items[0]).to.contain('unknown type');
+        expect(items[0]).to.contain('pages.0.items.0.type');
+        expect(items[0]).to.contain('is not valid');
         expect(errors.map((event) => event.detail)).to.deep.equal([{ code: 'validation', operation: 'intake.definition' }]);
       } finally {
         console.error = original;

@@ -1,7 +1,6 @@
 /**
- * Words for a schema's issues. zod/mini ships no wording (every message is "Invalid input"), so
- * the issue's code and what was found at its path say what was expected. Used for the issues of
- * a refused request or reply, and for the problems of a form definition.
+ * Words for a schema's issues on a form definition. zod/mini ships no wording (every message is
+ * "Invalid input"), so the issue's code and what was found at its path say what was expected.
  */
 
 /** What a schema reports for one bad field (the part of a zod issue read here). */
@@ -42,11 +41,11 @@ export const describeValue = (value: unknown): string => {
 const unit = (origin: string | undefined) => (origin === 'string' ? ' characters' : origin === 'array' ? ' entries' : '');
 
 /**
- * A short phrase for an issue, given the value found at its path. The value itself is named only
- * when `showValue` (a form definition's own text): in requests and replies it may be an answer.
+ * A short phrase for an issue, given the value found at its path in a form definition (the
+ * definition's own text, never an answer, so the value may be named).
  */
-export function describeIssue(issue: SchemaIssue, found: unknown, showValue = false): string {
-  const got = showValue ? `, got ${describeValue(found)}` : '';
+export function describeIssue(issue: SchemaIssue, found: unknown): string {
+  const got = `, got ${describeValue(found)}`;
   switch (issue.code) {
     case 'invalid_type':
       return found === undefined ? `is missing (expected ${String(issue.expected)})` : `expected ${String(issue.expected)}${got}`;
@@ -61,7 +60,7 @@ export function describeIssue(issue: SchemaIssue, found: unknown, showValue = fa
     case 'invalid_format':
       return `has the wrong format${issue.format ? ` (${issue.format})` : ''}`;
     case 'invalid_union':
-      return issue.discriminator ? `has an unknown ${issue.discriminator}${showValue ? ` ${describeValue(found)}` : ''} (known: ${(issue.options ?? []).join(', ')})` : 'matches none of the allowed shapes';
+      return issue.discriminator ? `has an unknown ${issue.discriminator} ${describeValue(found)} (known: ${(issue.options ?? []).join(', ')})` : 'matches none of the allowed shapes';
     default:
       return issue.message;
   }

@@ -1,9 +1,10 @@
-/** Intake on the memory backend: versioned drafts, attachments by reference, one submission. */
+/**
+ * Intake on the memory backend: versioned drafts, attachments by reference, one submission.
+ * Requests are parsed here (this is the backend); replies are validated at the element boundary.
+ */
 import { AdapterError, createId, parseRequest, type CallOptions, type IntakeApi } from '@pxm/core';
 import {
   AttachmentUploadSchema,
-  DraftSchema,
-  IntakeSessionSchema,
   MAX_ATTACHMENT_BYTES,
   SaveDraftRequestSchema,
   SubmitIntakeRequestSchema,
@@ -12,6 +13,7 @@ import {
   type AttachmentRef,
   type Draft,
   type IntakeResponse,
+  type IntakeSession,
 } from '@pxm/core/forms';
 import { scoreForm } from '@pxm/core/prom';
 import type { MemoryContext } from './context.js';
@@ -51,14 +53,16 @@ export function createMemoryIntake(ctx: MemoryContext): MemoryIntakeApi {
     async loadForm(token, options?: CallOptions) {
       await simulateLatency(ctx.latency, options?.signal);
       const record = open(token, 'intake.loadForm');
-      return IntakeSessionSchema.parse({
+      // A copy, so a caller cannot change what is stored; the element boundary validates it.
+      const session: IntakeSession = {
         formId: record.definition.id,
         definition: record.definition,
         status: record.response ? 'submitted' : 'open',
         draft: record.draft,
         priorScores: record.priorScores ?? [],
         ...(record.response ? { responseId: record.response.id } : {}),
-      });
+      };
+      return structuredClone(session);
     },
 
     async saveDraft(token, request, options?: CallOptions) {
@@ -71,12 +75,13 @@ export function createMemoryIntake(ctx: MemoryContext): MemoryIntakeApi {
       if (req.baseVersion !== currentVersion) {
         throw new AdapterError('conflict', 'The draft was changed elsewhere.', { operation });
       }
-      record.draft = DraftSchema.parse({
+      // Built from the parsed request: nothing here needs parsing again.
+      record.draft = {
         answers: req.answers,
         ...(req.pageId ? { pageId: req.pageId } : {}),
         version: currentVersion + 1,
         savedAt: new Date(nowMs()).toISOString(),
-      });
+      };
       return structuredClone(record.draft);
     },
 

@@ -21,3 +21,4 @@ export { expectAdapterError } from './expect-error.js';
 export { createFaultyAdapter, type Fault, type FaultyAdapter } from './faults/index.js';
 export { scheduleViolation } from './working-hours.js';
 export { CONTRACT_NOW, type ContractOptions, type ContractSubject } from './subject.js';
+export { assertConforms, conformingApi } from './conforming-replies.js';

@@ -1,8 +1,9 @@
 /** Contract: intake drafts, attachments and the single submission. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AdapterError, requireCapability, type IntakeApi } from '@pxm/core';
+import { AdapterError, intakeReplySchemas, requireCapability, type IntakeApi } from '@pxm/core';
 import { checkFormDefinition, type Answers } from '@pxm/core/forms';
+import { assertConforms, conformingApi } from './conforming-replies.js';
 import { DEMO_INTAKE_REASSESSMENT_TOKEN, DEMO_INTAKE_TOKEN, demoIntakeForm } from '@pxm/core/demo';
 import { expectAdapterError } from './expect-error.js';
 import { freshKey } from './fixtures.js';
@@ -12,7 +13,8 @@ import { withSubject } from './with-subject.js';
 export function intakeSuite(options: ContractOptions): void {
   const test = (title: string, body: (subject: ContractSubject, api: IntakeApi) => Promise<void>) =>
     it(title, { skip: options.skip?.tests?.[title] ?? false }, () =>
-      withSubject(options, CONTRACT_NOW, (subject) => body(subject, requireCapability(subject.adapter, 'intake'))),
+      // Every reply of every test is held to `intakeReplySchemas`: adapters no longer validate their own.
+      withSubject(options, CONTRACT_NOW, (subject) => body(subject, conformingApi(requireCapability(subject.adapter, 'intake'), 'intake', intakeReplySchemas))),
     );
 
   describe(`${options.name}: intake`, { skip: options.skip?.intake ?? false }, () => {
@@ -21,6 +23,22 @@ export function intakeSuite(options: ContractOptions): void {
       assert.equal(session.status, 'open');
       assert.equal(session.draft, null);
       assert.ok(session.definition.pages.length > 0);
+    });
+
+    test('every reply conforms to intakeReplySchemas', async (subject) => {
+      // Called without the checking wrapper, so the check is this test's own.
+      const api = requireCapability(subject.adapter, 'intake');
+      assertConforms(intakeReplySchemas.loadForm, await api.loadForm(DEMO_INTAKE_TOKEN), 'intake.loadForm');
+      assertConforms(intakeReplySchemas.loadForm, await api.loadForm(DEMO_INTAKE_REASSESSMENT_TOKEN), 'intake.loadForm');
+      const bytes = new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4])], { type: 'image/jpeg' });
+      const front = await api.uploadAttachment(DEMO_INTAKE_TOKEN, bytes, { contentType: 'image/jpeg', purpose: 'insurance-card-front' });
+      assertConforms(intakeReplySchemas.uploadAttachment, front, 'intake.uploadAttachment');
+      const draft = await api.saveDraft(DEMO_INTAKE_TOKEN, { answers: { firstName: 'Ada', insuranceCard: { front } }, pageId: 'about-you', baseVersion: 0 });
+      assertConforms(intakeReplySchemas.saveDraft, draft, 'intake.saveDraft');
+      assertConforms(intakeReplySchemas.loadForm, await api.loadForm(DEMO_INTAKE_TOKEN), 'intake.loadForm');
+      const response = await api.submit(DEMO_INTAKE_TOKEN, { answers: { firstName: 'Ada', 'nprs.current': 3 }, idempotencyKey: freshKey('intake') });
+      assertConforms(intakeReplySchemas.submit, response, 'intake.submit');
+      assertConforms(intakeReplySchemas.loadForm, await api.loadForm(DEMO_INTAKE_TOKEN), 'intake.loadForm');
     });
 
     test('unknown and expired tokens are refused', async (_s, api) => {

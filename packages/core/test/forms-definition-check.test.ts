@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkFormDefinition, FormEngine, type FormDefinition, type FormItem } from '@pxm/core/forms';
+import {
+  checkFormDefinition,
+  definitionProblemsOfReply,
+  FormEngine,
+  type FormDefinition,
+  type FormItem,
+} from '@pxm/core/forms';
 import { demoIntakeForm } from '@pxm/core/demo';
 
 const form = (items: FormItem[], extra: Partial<FormDefinition> = {}): FormDefinition => ({
@@ -34,6 +40,28 @@ describe('definition checks', () => {
     assert.equal(unknown?.path, 'pages.0.items.1');
     assert.match(unknown!.message, /colour-picker/);
     assert.ok(check.problems.some((problem) => problem.itemId === 'scale1'), 'the scale without max is named');
+  });
+
+  it('words the schema\'s issues: what was expected, and the value found in the definition', () => {
+    const check = checkFormDefinition({ ...form([{ id: 'age', type: 'number', min: '18' } as unknown as FormItem]), colour: 'blue' });
+    const messages = check.problems.map((problem) => `${problem.itemId ?? ''}@${problem.path}: ${problem.message}`);
+    assert.deepEqual(messages, ['age@pages.0.items.0.min: Item "age": "min" expected number, got "18" (at pages.0.items.0.min).', '@: The definition: has unknown field "colour" (at the top level).']);
+  });
+
+  it('turns a reply refused only for its definition into problems by path, and leaves other refusals alone', () => {
+    const problems = definitionProblemsOfReply([
+      { path: 'definition.pages.0.items.1.type', message: 'Invalid input' },
+      { path: 'definition.title', message: 'Invalid input' },
+    ]);
+    assert.deepEqual(
+      problems?.map((problem) => [problem.code, problem.path, problem.message]),
+      [
+        ['schema', 'pages.0.items.1.type', 'The definition: "type" is not valid (at pages.0.items.1.type).'],
+        ['schema', 'title', 'The definition: "title" is not valid (at title).'],
+      ],
+    );
+    assert.equal(definitionProblemsOfReply([{ path: 'definition.title', message: 'too_small' }, { path: 'status', message: 'invalid_value' }]), undefined);
+    assert.equal(definitionProblemsOfReply([]), undefined);
   });
 
   it('reports a definition that is not an object at all', () => {

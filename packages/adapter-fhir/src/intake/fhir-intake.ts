@@ -6,13 +6,9 @@
  * `completed` on submit, which also writes PROM Observations, Consent and Provenance for signed
  * consents, and marks the Task done.
  */
-import { AdapterError, parseRequest, parseResponse, type CallOptions, type IntakeApi } from '@pxm/core';
+import { AdapterError, parseRequest, type CallOptions, type IntakeApi } from '@pxm/core';
 import {
-  AttachmentRefSchema,
   AttachmentUploadSchema,
-  DraftSchema,
-  IntakeResponseSchema,
-  IntakeSessionSchema,
   MAX_ATTACHMENT_BYTES,
   SaveDraftRequestSchema,
   SubmitIntakeRequestSchema,
@@ -98,19 +94,16 @@ export function createFhirIntake(ctx: FhirContext): IntakeApi {
     return scored;
   }
 
-  function toIntakeResponse(definition: FormDefinition, response: QuestionnaireResponse, scores: PromResult[], operation: string): IntakeResponse {
+  function toIntakeResponse(definition: FormDefinition, response: QuestionnaireResponse, scores: PromResult[]): IntakeResponse {
     const submittedAt = response.authored ?? response.meta?.lastUpdated;
-    return parseResponse(
-      IntakeResponseSchema,
-      {
-        id: response.id,
-        formId: definition.id,
-        formVersion: definition.version,
-        submittedAt,
-        ...(scores.length > 0 ? { scores: scores.map((s) => ({ instrument: s.instrument, score: s.score!, recordedAt: submittedAt })) } : {}),
-      },
-      operation,
-    );
+    // Handed on unvalidated: the element boundary validates the reply with the contract's schema.
+    return {
+      id: response.id,
+      formId: definition.id,
+      formVersion: definition.version,
+      submittedAt,
+      ...(scores.length > 0 ? { scores: scores.map((s) => ({ instrument: s.instrument, score: s.score!, recordedAt: submittedAt })) } : {}),
+    } as IntakeResponse;
   }
 
   return {
@@ -122,18 +115,14 @@ export function createFhirIntake(ctx: FhirContext): IntakeApi {
         findResponse(linkToken, operation, opts?.signal),
         priorScores(ctx, invitation.patientRef, operation, opts?.signal),
       ]);
-      return parseResponse(
-        IntakeSessionSchema,
-        {
-          formId: definition.id,
-          definition,
-          status: isDone(response) ? 'submitted' : 'open',
-          draft: response && !isDone(response) ? draftOf(response, definition) : null,
-          priorScores: prior,
-          ...(isDone(response) ? { responseId: response!.id } : {}),
-        },
-        operation,
-      );
+      return {
+        formId: definition.id,
+        definition,
+        status: isDone(response) ? 'submitted' : 'open',
+        draft: response && !isDone(response) ? draftOf(response, definition) : null,
+        priorScores: prior,
+        ...(isDone(response) ? { responseId: response!.id } : {}),
+      };
     },
 
     async saveDraft(linkToken, request, opts?: CallOptions) {
@@ -163,7 +152,7 @@ export function createFhirIntake(ctx: FhirContext): IntakeApi {
           throw isDone(now) ? submitted(operation) : conflict();
         }
       }
-      return parseResponse(DraftSchema, draftOf(written.resource, definition), operation);
+      return draftOf(written.resource, definition);
     },
 
     async uploadAttachment(linkToken, file, upload, opts?: CallOptions) {
@@ -174,7 +163,7 @@ export function createFhirIntake(ctx: FhirContext): IntakeApi {
       }
       const invitation = await openInvitation(ctx, linkToken, operation, opts?.signal);
       if (isDone(await findResponse(linkToken, operation, opts?.signal))) throw submitted(operation);
-      return parseResponse(AttachmentRefSchema, await storeAttachment(ctx, invitation, file, meta, operation, opts?.signal), operation);
+      return storeAttachment(ctx, invitation, file, meta, operation, opts?.signal);
     },
 
     async submit(linkToken, request, opts?: CallOptions) {
@@ -187,7 +176,7 @@ export function createFhirIntake(ctx: FhirContext): IntakeApi {
       const context = contextFor(invitation, definition, linkToken);
       const finish = async (response: QuestionnaireResponse) => {
         const scores = await followUps(invitation, definition, req.answers, response, operation, opts?.signal);
-        return toIntakeResponse(definition, response, scores, operation);
+        return toIntakeResponse(definition, response, scores);
       };
       for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
         const existing = await findResponse(linkToken, operation, opts?.signal);

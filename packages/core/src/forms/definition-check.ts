@@ -5,95 +5,17 @@
  * unscorable items). Every problem names the item id and the path, so a developer can fix the
  * definition from the list alone.
  */
-import type { Condition, FormDefinition, FormItem } from '../schemas/intake.js';
+import { FormDefinitionSchema, type Condition, type FormDefinition, type FormItem } from '../schemas/intake.js';
 import { isLocalDate } from '../time/local-date.js';
 import { isRule } from './condition.js';
 import { buildDependencyGraph } from './dependency-graph.js';
 import { indexForm, isAnswerless, pageNodeId, type FormIndex, type NodeId } from './form-index.js';
 import { scorableRange } from '../prom/score.js';
-import { readFormDefinition } from './wire/read-definition.js';
-import type { ReadIssue } from './wire/read.js';
+import { hideEnumerablePrototypeKeys } from '../util/enumerable-prototype.js';
+import type { DefinitionCheck, DefinitionProblem, DefinitionProblemCode } from './definition-problem.js';
+import { schemaProblems } from './definition-schema-problems.js';
 
-export type DefinitionProblemCode =
-  | 'schema'
-  | 'unknown_type'
-  | 'duplicate_id'
-  | 'unknown_reference'
-  | 'unanswerable_reference'
-  | 'scope_reference'
-  | 'missing_value'
-  | 'value_type'
-  | 'unknown_option'
-  | 'operator_type'
-  | 'condition_cycle'
-  | 'unknown_consent'
-  | 'bad_range'
-  | 'bad_pattern'
-  | 'duplicate_option'
-  | 'empty_container'
-  | 'scoring';
-
-export interface DefinitionProblem {
-  code: DefinitionProblemCode;
-  /** Dotted path into the definition, e.g. `pages.1.items.3.visibleWhen`. */
-  path: string;
-  /** The item (or page) the problem is about, when there is one. */
-  itemId?: string;
-  /** Every item (or page) the problem names, `itemId` first, when it names more than one (a cycle). */
-  itemIds?: string[];
-  message: string;
-}
-
-export interface DefinitionCheck {
-  /** The parsed definition, present only when there are no problems. */
-  definition: FormDefinition | undefined;
-  problems: DefinitionProblem[];
-}
-
-const MAX_SCHEMA_PROBLEMS = 50;
-
-function lookupPath(root: unknown, path: readonly string[]): unknown {
-  let current = root;
-  for (const key of path) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
-}
-
-/** The id of the innermost item or page on a path into the raw input. */
-function idAlongPath(root: unknown, path: readonly string[]): string | undefined {
-  for (let end = path.length; end > 0; end--) {
-    const key = path[end - 2];
-    if (key !== 'items' && key !== 'pages') continue;
-    const id = (lookupPath(root, path.slice(0, end)) as { id?: unknown } | undefined)?.id;
-    if (typeof id === 'string') return id;
-  }
-  return undefined;
-}
-
-function schemaProblems(input: unknown, issues: readonly ReadIssue[]): DefinitionProblem[] {
-  return issues.slice(0, MAX_SCHEMA_PROBLEMS).map((issue) => {
-    const parts = issue.path ? issue.path.split('.') : [];
-    const itemId = idAlongPath(input, parts);
-    const field = parts[parts.length - 1];
-    if (field === 'type' && parts[parts.length - 3] === 'items' && issue.message.startsWith('unknown type')) {
-      const where = parts.slice(0, -1).join('.');
-      return {
-        code: 'unknown_type' as const,
-        path: where,
-        ...(itemId ? { itemId } : {}),
-        message: `Item ${itemId ? `"${itemId}"` : `at ${where}`} has an ${issue.message}.`,
-      };
-    }
-    return {
-      code: 'schema' as const,
-      path: issue.path,
-      ...(itemId ? { itemId } : {}),
-      message: `${itemId ? `Item "${itemId}"` : 'The definition'}: ${field ? `"${field}" ` : ''}${issue.message} (at ${issue.path || 'the top level'}).`,
-    };
-  });
-}
+export type { DefinitionCheck, DefinitionProblem, DefinitionProblemCode } from './definition-problem.js';
 
 /** Paths of every page and item in the parsed definition, for messages. */
 function pathsOf(definition: FormDefinition): Map<string, string> {
@@ -269,11 +191,11 @@ function checkScoring(definition: FormDefinition, index: FormIndex, problems: De
   });
 }
 
-/** Parses and checks a definition; `definition` is set only when nothing is wrong. */
-export function checkFormDefinition(input: unknown): DefinitionCheck {
-  const issues: ReadIssue[] = [];
-  const definition = readFormDefinition(input, '', issues);
-  if (!definition || issues.length > 0) return { definition: undefined, problems: schemaProblems(input, issues) };
+/**
+ * What the schema cannot say, checked on a definition the schema already accepted (an adapter's
+ * reply is parsed once, at the element boundary; this does not parse it again).
+ */
+export function definitionRuleProblems(definition: FormDefinition): DefinitionProblem[] {
   const index = indexForm(definition);
   const paths = pathsOf(definition);
   const problems: DefinitionProblem[] = index.duplicates.map(({ id, path }) => ({
@@ -296,5 +218,17 @@ export function checkFormDefinition(input: unknown): DefinitionCheck {
       message: `Conditions form a cycle, so these items could never be shown or hidden consistently: ${cycle.map(describeNode).join(' depends on ')}.`,
     });
   }
-  return { definition: problems.length === 0 ? definition : undefined, problems };
+  return problems;
+}
+
+/**
+ * Parses a definition given as a value (not an adapter reply) with `FormDefinitionSchema`, once,
+ * and checks its rules; `definition` is set only when nothing is wrong.
+ */
+export function checkFormDefinition(input: unknown): DefinitionCheck {
+  hideEnumerablePrototypeKeys();
+  const parsed = FormDefinitionSchema.safeParse(input);
+  if (!parsed.success) return { definition: undefined, problems: schemaProblems(input, parsed.error.issues) };
+  const problems = definitionRuleProblems(parsed.data);
+  return { definition: problems.length === 0 ? parsed.data : undefined, problems };
 }

@@ -70,18 +70,6 @@ export {
 } from './answer-key.js';
 export { isAnswered } from './answered.js';
 export {} from './item-types.js';
-export type { ReadIssue, Reader } from './wire/read.js';
-export { readFormDefinition, readCondition, readItem } from './wire/read-definition.js';
-export {
-  readAnswerValue,
-  readAnswers,
-  readAttachmentRef,
-  readDraft,
-  readIntakeResponse,
-  readIntakeSessionEnvelope,
-  readReply,
-  type IntakeSessionEnvelope,
-} from './wire/read-session.js';
 export { conditionRefs, evaluateCondition, evaluateRule, isRule, type AnswerLookup } from './condition.js';
 export {
   childItems,
@@ -102,10 +90,12 @@ export {
 } from './dependency-graph.js';
 export {
   checkFormDefinition,
+  definitionRuleProblems,
   type DefinitionCheck,
   type DefinitionProblem,
   type DefinitionProblemCode,
 } from './definition-check.js';
+export { definitionProblemsOfReply, schemaProblems, type SchemaIssue } from './definition-schema-problems.js';
 export {
   isEmptyInstance,
   isPhoneNumber,

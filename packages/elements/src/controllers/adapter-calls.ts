@@ -26,6 +26,8 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Report failures as `pxm-error` (default). A call the element retries quietly passes false. */
   report?: boolean;
+  /** This call's deadline in milliseconds, when it needs longer than the element's (a submit). */
+  timeout?: number;
 }
 
 /** Each repaired field is reported once per page, not on every reload of the data. */
@@ -82,7 +84,7 @@ export class AdapterCalls<C extends Capability, R extends Record<string, Contrac
   ): Promise<ReplyOf<R[M]>> {
     const operation = `${this.capability}.${method}`;
     try {
-      const reply = await this.withDeadline(operation, (signal) => invoke(this.api(), signal), options.signal);
+      const reply = await this.withDeadline(operation, (signal) => invoke(this.api(), signal), options);
       const parsed = (await this.parse(this.replySchemas[method] as ContractSchema, reply, operation)) as ReplyOf<R[M]>;
       options.check?.(parsed, operation);
       return parsed;
@@ -96,7 +98,7 @@ export class AdapterCalls<C extends Capability, R extends Record<string, Contrac
   async send(method: string, invoke: (api: CapabilityApi[C], signal: AbortSignal) => Promise<unknown>, options: CallOptions = {}): Promise<void> {
     const operation = `${this.capability}.${method}`;
     try {
-      await this.withDeadline(operation, (signal) => invoke(this.api(), signal), options.signal);
+      await this.withDeadline(operation, (signal) => invoke(this.api(), signal), options);
     } catch (error) {
       if (options.report === false) throw error;
       throw this.report(error, operation) ?? error;
@@ -131,15 +133,15 @@ export class AdapterCalls<C extends Capability, R extends Record<string, Contrac
     }
   }
 
-  private async withDeadline<T>(operation: string, start: (signal: AbortSignal) => Promise<T>, outer?: AbortSignal): Promise<T> {
+  private async withDeadline<T>(operation: string, start: (signal: AbortSignal) => Promise<T>, options: CallOptions): Promise<T> {
     const controller = new AbortController();
-    const signals = [outer, this.lifetime.signal].filter((signal): signal is AbortSignal => signal !== undefined);
+    const signals = [options.signal, this.lifetime.signal].filter((signal): signal is AbortSignal => signal !== undefined);
     const onAbort = (event: Event) => controller.abort((event.target as AbortSignal).reason);
     for (const signal of signals) {
       if (signal.aborted) controller.abort(signal.reason);
       else signal.addEventListener('abort', onAbort, { once: true });
     }
-    const timeout = this.host.timeout ?? DEFAULT_CALL_TIMEOUT_MS;
+    const timeout = options.timeout ?? this.host.timeout ?? DEFAULT_CALL_TIMEOUT_MS;
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
       controller.signal.throwIfAborted();

@@ -48,8 +48,8 @@ export type PxmBookingJsxProps = PxmJsxProps<
 /** Multi-page patient intake with autosave, consent, e-signature and outcome measures. */
 export type PxmIntakeFormJsxProps = PxmJsxProps<
   PxmIntakeForm,
-  'token' | 'definition' | 'autosaveDelay' | 'answers' | 'adapter' | 'locale' | 'timeZone' | 'theme',
-  'autosave-delay' | 'time-zone',
+  'token' | 'definition' | 'autosaveDelay' | 'headingLevel' | 'answers' | 'adapter' | 'locale' | 'timeZone' | 'theme',
+  'autosave-delay' | 'heading-level' | 'time-zone',
   {
     'onpxm-intake-draft-saved'?: (event: PxmIntakeDraftSavedEvent) => void;
     'onpxm-intake-submitted'?: (event: PxmIntakeSubmittedEvent) => void;

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { isAbortError, toAdapterError, withTimeout, type AdapterError } from '@pxm/core';
+import { isAbortError, toAdapterError, type AdapterError } from '@pxm/core';
 import type { Answers, Draft, SaveDraftRequest } from '@pxm/core/forms';
 
 export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error' | 'conflict';
@@ -9,15 +9,13 @@ export interface AutosaveOptions {
   delayMs: () => number;
   /** What to save right now. */
   snapshot: () => { answers: Answers; pageId?: string | undefined };
-  /** Sends one save. */
+  /** Sends one save (with its deadline: the element's adapter calls have one). */
   send: (request: SaveDraftRequest, signal: AbortSignal) => Promise<Draft>;
   /** Reads the draft the backend holds now (to tell a real conflict from a lost reply). */
   latest: (signal: AbortSignal) => Promise<Draft | null>;
   onSaved: (draft: Draft, itemIds: string[]) => void;
   onFailed: (error: AdapterError, itemIds: string[]) => void;
 }
-
-const SAVE_TIMEOUT_MS = 20_000;
 
 /** JSON with sorted keys, so two equal drafts compare equal whatever their key order. */
 function canonical(value: unknown): string {
@@ -41,6 +39,8 @@ export class AutosaveController implements ReactiveController {
   version = 0;
   savedAt: string | undefined;
   error: AdapterError | undefined;
+  /** A conflict is being resolved (see `resolve`). */
+  resolving = false;
 
   private enabled = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -122,6 +122,21 @@ export class AutosaveController implements ReactiveController {
     await this.inFlight;
   }
 
+  /**
+   * Runs the patient's choice after a conflict (both choices wait for the backend); `resolving`
+   * is true meanwhile, so the choices are not offered twice.
+   */
+  async resolve<T>(choice: () => Promise<T>): Promise<T> {
+    this.resolving = true;
+    this.host.requestUpdate();
+    try {
+      return await choice();
+    } finally {
+      this.resolving = false;
+      this.host.requestUpdate();
+    }
+  }
+
   /** After a conflict: save these answers on top of whatever the backend holds now. */
   async keepMine(): Promise<void> {
     const controller = new AbortController();
@@ -149,15 +164,15 @@ export class AutosaveController implements ReactiveController {
     try {
       let draft: Draft;
       try {
-        draft = await withTimeout(this.options.send(request, signal), SAVE_TIMEOUT_MS, 'intake.saveDraft');
+        draft = await this.options.send(request, signal);
       } catch (error) {
         if (isAbortError(error) || toAdapterError(error).code !== 'conflict') throw error;
         // An earlier save of ours may have landed with its reply lost: then this is no conflict.
-        const latest = await withTimeout(this.options.latest(signal), SAVE_TIMEOUT_MS, 'intake.loadForm');
+        const latest = await this.options.latest(signal);
         const stored = latest ? canonical(latest.answers) : undefined;
         const sent = canonical(request.answers);
         if (!latest || (stored !== sent && stored !== this.unconfirmed)) throw error;
-        draft = stored === sent ? latest : await withTimeout(this.options.send({ ...request, baseVersion: latest.version }, signal), SAVE_TIMEOUT_MS, 'intake.saveDraft');
+        draft = stored === sent ? latest : await this.options.send({ ...request, baseVersion: latest.version }, signal);
       }
       this.unconfirmed = undefined;
       if (!this.enabled) return;

@@ -6,13 +6,14 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ref as onCanvas } from 'lit/directives/ref.js';
-import { AdapterError, withTimeout } from '@pxm/core';
-import { parseItemKey, readAttachmentRef, readReply, type FormItem, type InsuranceCardAnswer } from '@pxm/core/forms';
+import { AdapterError } from '@pxm/core';
+import type { FormItem, InsuranceCardAnswer } from '@pxm/core/forms';
 import { LocalizeController } from '../l10n/localize-controller.js';
-import { errorId, fieldId, helpId, type FeatureHost } from './field-host.js';
+import { errorId, fieldId, helpId, type FieldContext, type PartActions } from './field-context.js';
 import { cardPhotosEn } from './card-photos.messages.en.js';
 import { cardPhotosEs } from './card-photos.messages.es.js';
-import { describedBy, renderError, renderHelp, requiredMark } from './render-fields.js';
+import { describedBy, renderError, renderHelp, requiredMark } from './field-markup.js';
+import { heading } from './heading.js';
 import { shrinkImage } from './shrink-image.js';
 import { spokenLabel } from '../internal/spoken-label.js';
 
@@ -50,8 +51,6 @@ async function previewOf(blob: Blob): Promise<Preview | undefined> {
   };
 }
 
-const UPLOAD_TIMEOUT_MS = 60_000;
-
 function cardOf(value: unknown): InsuranceCardAnswer {
   return value && typeof value === 'object' && !Array.isArray(value) && ('front' in value || 'back' in value) ? { ...(value as InsuranceCardAnswer) } : {};
 }
@@ -60,8 +59,8 @@ export class CardPhotos {
   readonly l10n: LocalizeController<typeof cardPhotosEn>;
   private readonly uploads = new Map<string, CardUpload>();
 
-  constructor(private readonly host: FeatureHost) {
-    this.l10n = new LocalizeController(host.element, 'pxm-intake-form-cards', { en: cardPhotosEn, es: cardPhotosEs });
+  constructor(private readonly actions: PartActions) {
+    this.l10n = new LocalizeController(actions.host, 'pxm-intake-form-cards', { en: cardPhotosEn, es: cardPhotosEs });
   }
 
   /** Drops upload states (a reloaded form, or a removed group instance) and their previews. */
@@ -77,24 +76,25 @@ export class CardPhotos {
     return this.l10n.t(side);
   }
 
-  render(item: Extract<FormItem, { type: 'insurance-card' }>, key: string): TemplateResult {
-    const card = cardOf(this.host.engine.getAnswer(key));
-    const canUpload = this.host.canUpload();
+  render(context: FieldContext, item: Extract<FormItem, { type: 'insurance-card' }>, key: string): TemplateResult {
+    const card = cardOf(context.engine.getAnswer(key));
+    const { canUpload } = context;
     return html`<fieldset
       class="field card"
       part="item card"
       data-item=${item.id}
-      aria-describedby=${describedBy(item.help && helpId(key), this.host.errorFor(key) && errorId(key))}
+      aria-describedby=${describedBy(item.help && helpId(key), context.errorFor(key) && errorId(key))}
     >
-      <legend part="label">${item.label}${requiredMark(this.host, key)}</legend>
+      <legend part="label">${item.label}${requiredMark(context, key)}</legend>
       ${renderHelp(item, key)} ${canUpload ? nothing : html`<p class="notice warning">${this.l10n.t('unavailable')}</p>`}
-      <div class="card-sides">${(item.sides ?? ['front', 'back']).map((side, index) => this.renderSide(key, side, card, index === 0, canUpload))}</div>
-      ${renderError(this.host, key)}
+      <div class="card-sides">${(item.sides ?? ['front', 'back']).map((side, index) => this.renderSide(context, key, side, card, index === 0))}</div>
+      ${renderError(context, key)}
     </fieldset>`;
   }
 
-  private renderSide(key: string, side: CardSide, card: InsuranceCardAnswer, first: boolean, canUpload: boolean): TemplateResult {
+  private renderSide(context: FieldContext, key: string, side: CardSide, card: InsuranceCardAnswer, first: boolean): TemplateResult {
     const { l10n } = this;
+    const { canUpload } = context;
     const label = l10n.t('side', this.sideLabel(side));
     const upload = this.uploads.get(`${key}|${side}`);
     const ref = card[side];
@@ -117,7 +117,7 @@ export class CardPhotos {
             const input = event.target as HTMLInputElement;
             const file = input.files?.[0];
             input.value = '';
-            if (file) void this.choose(key, side, file);
+            if (file) void this.choose(context, key, side, file);
           }}
         />
         <span>${spokenLabel(action, `${action}, ${label}`)}</span>
@@ -130,7 +130,7 @@ export class CardPhotos {
     else if (ref) status = upload?.status === 'done' ? l10n.t('uploaded', l10n.number(Math.max(1, Math.round(ref.size / 1024)))) : l10n.t('onFile');
 
     return html`<div class="card-side" part="card-side" data-side=${side}>
-      <h4 class="card-side-title">${label}</h4>
+      ${heading(context.itemHeadingLevel, label, { className: 'card-side-title' })}
       ${upload?.preview && (ref || busy)
         ? html`<canvas
             class="card-preview"
@@ -144,13 +144,13 @@ export class CardPhotos {
       <p class="card-status" id=${statusId}>${status}</p>
       <div class="card-actions">
         ${upload?.status === 'failed'
-          ? html`<button type="button" class="button primary" @click=${() => void this.upload(key, side)}>
+          ? html`<button type="button" class="button primary" @click=${() => void this.upload(context, key, side)}>
               ${spokenLabel(l10n.t('retry'), `${l10n.t('retry')}, ${label}`)}
             </button>`
           : nothing}
         ${choose(true)} ${choose(false)}
         ${ref && !busy
-          ? html`<button type="button" class="button link" @click=${() => this.remove(key, side)}>
+          ? html`<button type="button" class="button link" @click=${() => this.remove(context, key, side)}>
               ${spokenLabel(l10n.t('removePhoto'), `${l10n.t('removePhoto')}, ${label}`)}
             </button>`
           : nothing}
@@ -158,13 +158,14 @@ export class CardPhotos {
     </div>`;
   }
 
+  // Uploads have a life of their own (they outlast a render): this part holds them and re-renders its host.
   private set(slot: string, upload: CardUpload): CardUpload {
     this.uploads.set(slot, upload);
-    this.host.element.requestUpdate();
+    this.actions.host.requestUpdate();
     return upload;
   }
 
-  private async choose(key: string, side: CardSide, file: File): Promise<void> {
+  private async choose(context: FieldContext, key: string, side: CardSide, file: File): Promise<void> {
     const slot = `${key}|${side}`;
     this.forget(slot);
     const preparing = this.set(slot, { status: 'preparing' });
@@ -180,41 +181,36 @@ export class CardPhotos {
     } catch (error) {
       if (this.uploads.get(slot) !== preparing) return;
       this.set(slot, { status: 'unreadable' });
-      this.host.emitError(new AdapterError('validation', 'The image could not be read.', { cause: error }), 'intake.uploadAttachment', [parseItemKey(key).id]);
+      this.actions.reportError(new AdapterError('validation', 'The image could not be read.', { cause: error }), 'intake.uploadAttachment');
       return;
     }
-    await this.upload(key, side);
+    await this.upload(context, key, side);
   }
 
-  private async upload(key: string, side: CardSide): Promise<void> {
+  private async upload(context: FieldContext, key: string, side: CardSide): Promise<void> {
     const slot = `${key}|${side}`;
     const previous = this.uploads.get(slot);
-    if (!previous?.blob || !this.host.token) return;
+    if (!previous?.blob || !context.canUpload) return;
     const uploading = this.set(slot, { ...previous, status: 'uploading' });
     try {
-      const raw = await withTimeout(
-        this.host.intakeApi().uploadAttachment(this.host.token, previous.blob, { contentType: 'image/jpeg', purpose: `insurance-card-${side}` }, { signal: this.host.signal }),
-        UPLOAD_TIMEOUT_MS,
-        'intake.uploadAttachment',
-      );
-      const ref = readReply(readAttachmentRef, raw, 'intake.uploadAttachment');
+      const ref = await this.actions.uploadAttachment(previous.blob, { contentType: 'image/jpeg', purpose: `insurance-card-${side}` });
       if (this.uploads.get(slot) !== uploading) return;
       this.set(slot, { status: 'done', ...(uploading.preview ? { preview: uploading.preview } : {}) });
-      this.host.setAnswer(key, { ...cardOf(this.host.engine.getAnswer(key)), [side]: ref });
-      this.host.touch(key);
-      this.host.announce(this.l10n.t('added', this.sideLabel(side)));
+      context.setAnswer(key, { ...cardOf(context.engine.getAnswer(key)), [side]: ref });
+      context.touch(key);
+      this.actions.announce(this.l10n.t('added', this.sideLabel(side)));
     } catch (error) {
       if (this.uploads.get(slot) !== uploading) return;
       this.set(slot, { ...uploading, status: 'failed' });
-      this.host.emitError(error, 'intake.uploadAttachment', [parseItemKey(key).id]);
+      this.actions.reportError(error, 'intake.uploadAttachment');
     }
   }
 
-  private remove(key: string, side: CardSide): void {
+  private remove(context: FieldContext, key: string, side: CardSide): void {
     this.forget(`${key}|${side}`);
-    const card = cardOf(this.host.engine.getAnswer(key));
+    const card = cardOf(context.engine.getAnswer(key));
     delete card[side];
-    this.host.setAnswer(key, card.front || card.back ? card : undefined);
-    this.host.afterRender(() => this.host.focusKey(key));
+    context.setAnswer(key, card.front || card.back ? card : undefined);
+    this.actions.afterRender(() => this.actions.focusKey(key));
   }
 }

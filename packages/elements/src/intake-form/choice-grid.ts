@@ -7,8 +7,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { itemKey, type ChoiceOption, type FormItem, type ScopeKey } from '@pxm/core/forms';
-import { errorId, fieldId, helpId, type FieldHost } from './field-host.js';
-import { describedBy, renderError, requiredMark } from './render-fields.js';
+import { errorId, fieldId, helpId, type FieldContext } from './field-context.js';
+import { describedBy, renderError, requiredMark } from './field-markup.js';
 
 type ChoiceItem = Extract<FormItem, { type: 'single-choice' }>;
 
@@ -38,8 +38,8 @@ function shortText(option: ChoiceOption): string {
   return option.value.length <= 3 ? option.value : option.label;
 }
 
-export function renderChoiceGrid(host: FieldHost, items: readonly ChoiceItem[], scope: ScopeKey): TemplateResult | typeof nothing {
-  const shown = items.filter((item) => host.engine.isVisible(itemKey(scope, item.id)));
+export function renderChoiceGrid(context: FieldContext, items: readonly ChoiceItem[], scope: ScopeKey): TemplateResult | typeof nothing {
+  const shown = items.filter((item) => context.engine.isVisible(itemKey(scope, item.id)));
   if (shown.length === 0) return nothing;
   const options = shown[0]!.options;
   const compact = options.map(shortText);
@@ -52,26 +52,26 @@ export function renderChoiceGrid(host: FieldHost, items: readonly ChoiceItem[], 
         >`,
       )}
     </div>
-    ${shown.map((item) => renderRow(host, item, itemKey(scope, item.id), compact))}
+    ${shown.map((item) => renderRow(context, item, itemKey(scope, item.id), compact))}
   </div>`;
 }
 
-function renderRow(host: FieldHost, item: ChoiceItem, key: string, compact: readonly string[]): TemplateResult {
-  const value = host.engine.getAnswer(key);
+function renderRow(context: FieldContext, item: ChoiceItem, key: string, compact: readonly string[]): TemplateResult {
+  const value = context.engine.getAnswer(key);
   const labelId = `${fieldId(key)}-label`;
-  const error = host.errorFor(key);
+  const error = context.errorFor(key);
   return html`<div
     class="grid-row ${error ? 'invalid' : ''}"
     part="item grid-row"
     role="radiogroup"
     data-item=${item.id}
     aria-labelledby=${labelId}
-    aria-required=${host.engine.isRequired(key) ? 'true' : 'false'}
+    aria-required=${context.engine.isRequired(key) ? 'true' : 'false'}
     aria-describedby=${describedBy(item.help && helpId(key), error && errorId(key))}
   >
     <div class="grid-question">
-      <span class="grid-label" id=${labelId} part="label">${item.label}${requiredMark(host, key)}</span>
-      ${item.help ? html`<span class="hint grid-help" id=${helpId(key)} part="help">${item.help}</span>` : nothing} ${renderError(host, key)}
+      <span class="grid-label" id=${labelId} part="label">${item.label}${requiredMark(context, key)}</span>
+      ${item.help ? html`<span class="hint grid-help" id=${helpId(key)} part="help">${item.help}</span>` : nothing} ${renderError(context, key)}
     </div>
     ${item.options.map(
       (option, index) => html`<label class="grid-cell">
@@ -82,7 +82,7 @@ function renderRow(host: FieldHost, item: ChoiceItem, key: string, compact: read
           aria-label=${option.label}
           aria-invalid=${error ? 'true' : 'false'}
           .checked=${live(value === option.value)}
-          @change=${() => host.setAnswer(key, option.value)}
+          @change=${() => context.setAnswer(key, option.value)}
         />
         <span class="grid-mark" aria-hidden="true">${compact[index]}</span>
       </label>`,

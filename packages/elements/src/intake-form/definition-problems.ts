@@ -8,6 +8,7 @@ import type { DefinitionProblem } from '@pxm/core/forms';
 import { LocalizeController, type LocaleSource } from '../l10n/localize-controller.js';
 import { definitionProblemsEn } from './definition-problems.messages.en.js';
 import { definitionProblemsEs } from './definition-problems.messages.es.js';
+import { heading } from './heading.js';
 
 export const styles = css`
   .definition-problems code {
@@ -30,13 +31,13 @@ export const styles = css`
 export class DefinitionProblems {
   private readonly l10n: LocalizeController<typeof definitionProblemsEn>;
 
-  constructor(host: { element: ReactiveControllerHost & LocaleSource }) {
-    this.l10n = new LocalizeController(host.element, 'pxm-intake-form-problems', { en: definitionProblemsEn, es: definitionProblemsEs });
+  constructor(actions: { readonly host: ReactiveControllerHost & LocaleSource }) {
+    this.l10n = new LocalizeController(actions.host, 'pxm-intake-form-problems', { en: definitionProblemsEn, es: definitionProblemsEs });
   }
 
-  render(problems: readonly DefinitionProblem[]): TemplateResult {
+  render(problems: readonly DefinitionProblem[], headingLevel: number): TemplateResult {
     return html`<div class="notice error definition-problems" part="definition-errors" role="alert">
-      <h3>${this.l10n.t('title')}</h3>
+      ${heading(headingLevel, this.l10n.t('title'), { className: 'problems-title' })}
       <p>${this.l10n.t('body')}</p>
       <details open>
         <summary>${this.l10n.t('details', problems.length)}</summary>

@@ -199,9 +199,49 @@ describe('pxm-intake-form: confirmation, summary, review and scale', () => {
       const form = await mountToken(TOKEN, consentForm);
       await signAndSubmit(form);
       const title = root(form).querySelector('[data-done-title]')!.getBoundingClientRect();
-      const next = root(form).querySelector('[part~="done"] h4')!.getBoundingClientRect();
-      expect(clean(root(form).querySelector('[part~="done"] h4')?.textContent)).to.equal('What happens next');
+      const next = root(form).querySelector('[part~="done"] .next-steps-title')!.getBoundingClientRect();
+      expect(clean(root(form).querySelector('[part~="done"] .next-steps-title')?.textContent)).to.equal('What happens next');
       expect(next.top - title.bottom).to.be.at.least(16);
+    });
+  });
+
+  describe('heading levels', () => {
+    const shortForm: FormDefinition = { id: 'short', version: '1', title: 'Short intake', pages: [{ id: 'p', title: 'About you', items: [{ id: 'name', type: 'text', label: 'Full name' }] }] };
+
+    async function submitInside(page: HTMLElement): Promise<PxmIntakeForm> {
+      const form = page.querySelector<PxmIntakeForm>('pxm-intake-form')!;
+      await until(() => root(form).querySelector('#page-title'), 'loaded');
+      await settled(form);
+      fill(form, 'Full name', 'Ada Lovelace');
+      await goNext(form, 'Review your answers');
+      root(form).querySelector<HTMLButtonElement>('.submit')!.click();
+      await until(() => root(form).querySelector('[data-done-title]'), 'the confirmation');
+      await settled(form);
+      return form;
+    }
+
+    const levels = (form: PxmIntakeForm) => [...root(form).querySelectorAll('h1, h2, h3, h4, h5, h6')].map((heading) => heading.tagName.toLowerCase());
+
+    it('skips no level on the confirmation under the page\'s h1 (the form title is gone)', async () => {
+      const page = await fixture<HTMLElement>(html`<main><h1>Cedar Ridge Physical Therapy</h1><pxm-intake-form locale="en" time-zone="America/Denver" .definition=${shortForm}></pxm-intake-form></main>`);
+      const form = await submitInside(page);
+      await expectNoAxeViolations(page);
+      expect(levels(form)).to.deep.equal(['h2', 'h3']);
+    });
+
+    it('starts at the level the page sets with heading-level, sub-headings one below', async () => {
+      const page = await fixture<HTMLElement>(html`<main>
+        <h1>Cedar Ridge Physical Therapy</h1>
+        <h2>Before your first visit</h2>
+        <pxm-intake-form heading-level="3" locale="en" time-zone="America/Denver" .definition=${shortForm}></pxm-intake-form>
+      </main>`);
+      const form = page.querySelector<PxmIntakeForm>('pxm-intake-form')!;
+      await until(() => root(form).querySelector('#page-title'), 'loaded');
+      expect(root(form).querySelector('[part~="title"]')!.tagName).to.equal('H3');
+      expect(root(form).querySelector('#page-title')!.tagName).to.equal('H4');
+      await submitInside(page);
+      expect(levels(form)).to.deep.equal(['h3', 'h4']);
+      await expectNoAxeViolations(page);
     });
   });
 

@@ -1,3 +1,4 @@
+import type { AdapterError } from '@pxm/core';
 import type { PxmErrorDetail } from '../events/pxm-error-event.js';
 
 export interface IntakeDraftSavedDetail {
@@ -19,6 +20,17 @@ export interface IntakeErrorDetail extends PxmErrorDetail {
   responseId?: string;
   /** Items of an invalid definition (`operation: 'intake.definition'`); never set from answers. */
   itemIds?: string[];
+}
+
+/** The detail of an intake `pxm-error`: the failure's code and operation, and the ids that apply. */
+export function intakeErrorDetail(failure: AdapterError, operation: string, ids: { formId?: string | undefined; responseId?: string | undefined; itemIds?: readonly string[] | undefined }): IntakeErrorDetail {
+  return {
+    code: failure.code,
+    operation: failure.operation ?? operation,
+    ...(ids.formId ? { formId: ids.formId } : {}),
+    ...(ids.responseId ? { responseId: ids.responseId } : {}),
+    ...(ids.itemIds && ids.itemIds.length > 0 ? { itemIds: [...ids.itemIds] } : {}),
+  };
 }
 
 /** A draft of the answers was saved through the adapter. */

@@ -38,6 +38,8 @@ export const intakeFormEn = {
 
   choose: 'Choose…',
   loadingPart: 'Loading…',
+  partFailed: 'This part of the form could not load. Check your connection.',
+  partRetry: 'Try again',
   characters: (count: number, max: number) => `${count} of ${max} characters`,
 
   street: 'Street address',

@@ -39,6 +39,8 @@ export const intakeFormEs: Translation<IntakeFormMessages> = {
 
   choose: 'Elija…',
   loadingPart: 'Cargando…',
+  partFailed: 'Esta parte del formulario no se pudo cargar. Revise su conexión.',
+  partRetry: 'Intentar de nuevo',
   characters: (count: number, max: number) => `${count} de ${max} caracteres`,
 
   street: 'Dirección',

@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
-/** Mobile first: one column at 320 px, logical properties throughout so `dir="rtl"` mirrors. */
+/**
+ * The form around its questions: headings, progress, save status, notices, navigation and the
+ * confirmation. Mobile first: one column at 320 px, logical properties throughout so `dir="rtl"`
+ * mirrors. The questions are styled in `fields.styles.ts` and `choice-grid.styles.ts`.
+ */
 export const intakeFormStyles = css`
   :host {
     --_accent: var(--pxm-intake-form-accent, var(--_color-primary));
@@ -19,15 +23,19 @@ export const intakeFormStyles = css`
     margin-block: 0 0.5rem;
   }
 
-  h2 {
+  h2,
+  .title {
     font-size: 1.4em;
   }
 
-  h3 {
+  h3,
+  .page-title,
+  .done-title {
     font-size: 1.25em;
   }
 
-  h4 {
+  h4,
+  .next-steps-title {
     font-size: 1.1em;
   }
 
@@ -198,407 +206,6 @@ export const intakeFormStyles = css`
     color: var(--_color-text-muted);
   }
 
-  .field,
-  .section,
-  .group,
-  .display {
-    margin-block: 0 calc(var(--_space) * 1.25);
-  }
-
-  fieldset {
-    margin: 0;
-    padding: 0;
-    border: 0;
-    min-inline-size: 0;
-  }
-
-  legend {
-    padding: 0;
-    margin-block-end: 0.25rem;
-    font-weight: 600;
-  }
-
-  .field > label {
-    font-weight: 600;
-  }
-
-  .subfield > label {
-    font-weight: 400;
-  }
-
-  .required-mark {
-    color: var(--_color-danger);
-    margin-inline-start: 0.2em;
-  }
-
-  /* Drawn by CSS: the word joiner keeps it on the label's last line, not wrapped alone. */
-  .required-mark::before {
-    content: '\\2060*';
-  }
-
-  .hint p,
-  .display p,
-  .next-steps p,
-  .page-description p {
-    white-space: pre-line;
-  }
-
-  .hint > p:last-child {
-    margin-block-end: 0;
-  }
-
-  .options {
-    display: grid;
-    gap: 0.25rem;
-  }
-
-  .options.inline {
-    grid-template-columns: repeat(auto-fit, minmax(7rem, max-content));
-    gap: 0.25rem 1rem;
-  }
-
-  .field .option,
-  .option {
-    font-weight: 400;
-    display: flex;
-    align-items: center;
-    gap: 0.6rem;
-    min-block-size: var(--_target-size);
-    padding-inline: 0.25rem;
-    border-radius: var(--_radius);
-    cursor: pointer;
-  }
-
-  .option:hover {
-    background: var(--_color-surface-alt);
-  }
-
-  .option input {
-    flex: none;
-    margin: 0;
-  }
-
-  .with-unit {
-    display: flex;
-    align-items: center;
-    gap: 0.5rem;
-  }
-
-  .with-unit input {
-    max-inline-size: 12rem;
-  }
-
-  .unit {
-    color: var(--_color-text-muted);
-  }
-
-  .counter {
-    margin: 0;
-    text-align: end;
-  }
-
-  textarea {
-    resize: vertical;
-  }
-
-  /*
-   * Scale: a row of numbered boxes. Up to 11 points share one row; where 11 boxes of 24 px (the
-   * WCAG 2.5.8 minimum) and their gaps no longer fit (18.5rem), 10 or 11 points wrap into two
-   * even rows (5/5, 6/5) instead. More than 11 points wrap at 2.75rem each.
-   */
-  .scale-points {
-    container-type: inline-size;
-  }
-
-  .scale-row {
-    display: grid;
-    grid-auto-flow: column;
-    grid-auto-columns: minmax(0, 1fr);
-    gap: 0.2rem;
-  }
-
-  .scale-points.wrap .scale-row {
-    grid-auto-flow: row;
-    grid-template-columns: repeat(auto-fill, minmax(2.75rem, 1fr));
-  }
-
-  @container (max-width: 18.5rem) {
-    .scale-points:not(.wrap) .scale-row:has(> :nth-child(10)) {
-      grid-auto-flow: row;
-      grid-template-columns: repeat(6, minmax(0, 1fr));
-    }
-
-    .scale-points:not(.wrap) .scale-row:has(> :nth-child(10):last-child) {
-      grid-template-columns: repeat(5, minmax(0, 1fr));
-    }
-  }
-
-  .scale-point {
-    position: relative;
-    display: block;
-    min-inline-size: 0;
-  }
-
-  .scale-point input {
-    position: absolute;
-    inset: 0;
-    inline-size: 100%;
-    block-size: 100%;
-    margin: 0;
-    opacity: 0;
-    cursor: pointer;
-  }
-
-  .scale-point span {
-    display: flex;
-    align-items: center;
-    justify-content: center;
-    min-block-size: var(--_target-size);
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius);
-    background: var(--_color-surface);
-    font-variant-numeric: tabular-nums;
-    font-weight: 600;
-    white-space: nowrap;
-    overflow-wrap: normal;
-  }
-
-  .scale-point:hover span {
-    background: var(--_color-surface-alt);
-  }
-
-  .scale-point input:checked + span {
-    background: var(--_accent);
-    border-color: var(--_accent);
-    color: var(--_color-on-primary);
-  }
-
-  .scale-point input:focus-visible + span {
-    outline: 3px solid var(--_color-focus);
-    outline-offset: 2px;
-  }
-
-  .scale-point input[aria-invalid='true'] + span {
-    border-color: var(--_color-danger);
-  }
-
-  /*
-   * Questions sharing one answer scale (LEFS): compact rows under a legend on a phone, a table of
-   * questions by answers from 40rem. Columns are implicit (one per answer), so any scale fits.
-   */
-  .choice-grid {
-    container-type: inline-size;
-    margin-block: var(--_space);
-  }
-
-  .grid-legend {
-    display: grid;
-    gap: 0.15rem;
-    margin-block-end: 0.5rem;
-    color: var(--_color-text-muted);
-    font-size: 0.9em;
-  }
-
-  .grid-corner {
-    display: none;
-  }
-
-  .grid-short {
-    display: inline-block;
-    min-inline-size: 1.75em;
-    font-weight: 700;
-    font-variant-numeric: tabular-nums;
-  }
-
-  .grid-row {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25rem;
-    margin: 0;
-    padding-block: 0.35rem;
-    border-block-start: 1px solid var(--_color-border-subtle, var(--_color-border));
-  }
-
-  .grid-question {
-    flex: 1 0 100%;
-  }
-
-  .grid-label {
-    font-weight: 600;
-  }
-
-  .grid-help {
-    display: block;
-  }
-
-  .grid-cell {
-    position: relative;
-    flex: 1 1 0;
-    min-inline-size: 1.5rem;
-  }
-
-  .grid-cell input {
-    position: absolute;
-    inset: 0;
-    inline-size: 100%;
-    block-size: 100%;
-    margin: 0;
-    opacity: 0;
-    cursor: pointer;
-  }
-
-  .grid-mark {
-    display: flex;
-    align-items: center;
-    justify-content: center;
-    min-block-size: var(--_target-size);
-    padding-inline: 0.25rem;
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius);
-    background: var(--_color-surface);
-    font-variant-numeric: tabular-nums;
-    font-weight: 600;
-    text-align: center;
-  }
-
-  .grid-cell:hover .grid-mark {
-    background: var(--_color-surface-alt);
-  }
-
-  .grid-cell input:checked + .grid-mark {
-    background: var(--_accent);
-    border-color: var(--_accent);
-    color: var(--_color-on-primary);
-  }
-
-  .grid-cell input:focus-visible + .grid-mark {
-    outline: 3px solid var(--_color-focus);
-    outline-offset: 2px;
-  }
-
-  .grid-cell input[aria-invalid='true'] + .grid-mark {
-    border-color: var(--_color-danger);
-  }
-
-  @container (min-width: 40rem) {
-    .grid-legend,
-    .grid-row {
-      display: grid;
-      grid-template-columns: minmax(12rem, 2fr);
-      grid-auto-columns: minmax(0, 1fr);
-      grid-auto-flow: column;
-      align-items: center;
-      gap: 0.25rem 0.5rem;
-    }
-
-    .grid-legend {
-      align-items: end;
-      text-align: center;
-    }
-
-    .grid-corner {
-      display: block;
-    }
-
-    .grid-short {
-      display: none;
-    }
-
-    .grid-legend,
-    .grid-row {
-      grid-template-columns: minmax(12rem, 3fr);
-    }
-
-    /* A radio circle in the middle of a cell the whole height of the row: the cell is the target. */
-    .grid-mark,
-    .grid-cell:hover .grid-mark,
-    .grid-cell input:checked + .grid-mark {
-      min-block-size: var(--_target-size);
-      border: none;
-      background: none;
-      color: transparent;
-      font-size: 0;
-    }
-
-    .grid-mark::before {
-      content: '';
-      inline-size: 1.25rem;
-      block-size: 1.25rem;
-      border: 2px solid var(--_color-border);
-      border-radius: 50%;
-      background: var(--_color-surface);
-    }
-
-    .grid-cell:hover .grid-mark::before {
-      border-color: var(--_accent);
-    }
-
-    .grid-cell input:checked + .grid-mark::before {
-      border-color: var(--_accent);
-      background: var(--_accent);
-      box-shadow: inset 0 0 0 3px var(--_color-surface);
-    }
-
-    .grid-cell input[aria-invalid='true'] + .grid-mark::before {
-      border-color: var(--_color-danger);
-    }
-  }
-
-  .anchors {
-    display: flex;
-    justify-content: space-between;
-    gap: 1rem;
-    margin-block: 0.25rem 0;
-    color: var(--_color-text-muted);
-    font-size: 0.9em;
-  }
-
-  .anchors span:last-child {
-    text-align: end;
-  }
-
-  .address-grid {
-    display: grid;
-    gap: 0.5rem 0.75rem;
-    grid-template-columns: 1fr 1fr;
-  }
-
-  .subfield {
-    display: grid;
-    gap: 0.25rem;
-    min-inline-size: 0;
-  }
-
-  .subfield.line1,
-  .subfield.line2,
-  .subfield.city {
-    grid-column: 1 / -1;
-  }
-
-  .section {
-    padding-block-start: 0.5rem;
-    border-block-start: 1px solid var(--_color-border-subtle);
-  }
-
-  .section-title {
-    margin-block-start: 0.5rem;
-  }
-
-  .instance {
-    padding: 0.75rem;
-    margin-block-end: 0.75rem;
-    border: 1px solid var(--_color-border-subtle);
-    border-radius: var(--_radius);
-  }
-
-  .instance > legend {
-    padding-inline: 0.25rem;
-  }
-
-  .instance .field:last-of-type {
-    margin-block-end: 0.5rem;
-  }
-
   .spinner.small {
     inline-size: 1rem;
     block-size: 1rem;
@@ -628,7 +235,7 @@ export const intakeFormStyles = css`
     outline: none;
   }
 
-  .done h4 {
+  .done .next-steps-title {
     margin-block-start: calc(var(--_space) * 1.25);
   }
 
@@ -638,7 +245,7 @@ export const intakeFormStyles = css`
     align-items: center;
   }
 
-  .done-heading h3 {
+  .done-heading .done-title {
     margin: 0;
   }
 
@@ -663,20 +270,5 @@ export const intakeFormStyles = css`
 
   .reference {
     margin-block-start: var(--_space);
-  }
-
-  @media (min-width: 40rem) {
-    .address-grid {
-      grid-template-columns: 2fr 1fr 1fr;
-    }
-
-    .subfield.line1,
-    .subfield.line2 {
-      grid-column: 1 / -1;
-    }
-
-    .subfield.city {
-      grid-column: auto;
-    }
   }
 `;

@@ -768,6 +768,29 @@ describe('pxm-intake-form', () => {
       await until(() => root(form).querySelector('#page-title'));
     });
 
+    it('shows the developer panel when an adapter serves a definition the schema refuses', async () => {
+      const errors: PxmErrorEvent[] = [];
+      const record = (event: Event) => errors.push(event as PxmErrorEvent);
+      const original = console.error;
+      console.error = () => undefined;
+      document.addEventListener('pxm-error', record);
+      try {
+        const faults = createFaultyAdapter(memory());
+        const definition = { id: 'served', version: '1', title: 'Served', pages: [{ id: 'p', title: 'P', items: [{ id: 'q', type: 'colour-picker' }] }] };
+        faults.plan('intake.loadForm', { reply: { formId: 'served', definition, status: 'open', draft: null, priorScores: [] } });
+        const form = await mount(faults.adapter);
+        await until(() => root(form).querySelector('[part~="definition-errors"]'), 'the panel');
+        const items = [...root(form).querySelectorAll('[part~="definition-errors"] li')].map((li) => clean(li.textContent));
+        expect(items).to.have.length(1);
+        expect(items[0]).to.contain('pages.0.items.0.type');
+        expect(items[0]).to.contain('is not valid');
+        expect(errors.map((event) => event.detail)).to.deep.equal([{ code: 'validation', operation: 'intake.definition' }]);
+      } finally {
+        console.error = original;
+        document.removeEventListener('pxm-error', record);
+      }
+    });
+
     it('refuses a malformed reply as a server error rather than crashing', async () => {
       const faults = createFaultyAdapter(memory());
       faults.plan('intake.loadForm', { reply: { formId: 42, status: 'weird' } });

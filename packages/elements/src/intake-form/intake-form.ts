@@ -1,80 +1,38 @@
-import { html, nothing, type CSSResult, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { Task } from '@lit/task';
-import {
-  AdapterError,
-  createId,
-  createToken,
-  humanReference,
-  isAbortError,
-  requireCapability,
-  toAdapterError,
-  withTimeout,
-  type PxmAdapter,
-} from '@pxm/core';
-import {
-  FormEngine,
-  checkFormDefinition,
-  evaluateCondition,
-  parseItemKey,
-  readDraft,
-  readIntakeResponse,
-  readIntakeSessionEnvelope,
-  readReply,
-  validateAnswer,
-  type AnswerValue,
-  type Answers,
-  type DefinitionProblem,
-  type Draft,
-  type FieldIssue,
-  type FormDefinition,
-  type FormPage,
-  type IntakeResponse,
-  type IntakeSessionEnvelope,
-  type ValidationResult,
-} from '@pxm/core/forms';
-import { localDateIn } from '@pxm/core/time';
+import { AdapterError, intakeReplySchemas, isAbortError, toAdapterError } from '@pxm/core';
+import type { Answers, DefinitionProblem, FieldIssue, FormDefinition } from '@pxm/core/forms';
 import { PxmElement } from '../base/pxm-element.js';
+import { AdapterCalls } from '../controllers/adapter-calls.js';
+import { LanguageLoader } from '../controllers/language-loader.js';
+import { RemovalWatch } from '../controllers/removal-watch.js';
 import { PxmErrorEvent } from '../events/pxm-error-event.js';
 import { renderFailure, renderLoading } from '../internal/states.js';
 import { LocalizeController } from '../l10n/localize-controller.js';
-import { onTranslationsChanged, registerShippedTranslation } from '../l10n/translation-registry.js';
 import { controlStyles } from '../styles/controls.styles.js';
 import { hostStyles } from '../styles/host.styles.js';
 import { AutosaveController } from './autosave-controller.js';
-import type { CardPhotos } from './card-photos.js';
-import type { FeatureHost } from './field-host.js';
-import { PxmIntakeDraftSavedEvent, PxmIntakeSubmittedEvent, type IntakeErrorDetail } from './intake-form.events.js';
+import type { PartActions } from './field-context.js';
+import * as validation from './field-validation.js';
+import { FocusAfterRender } from './focus-after-render.js';
+import { loadIntake, loadLatestDraft, type Loaded, type LoadedForm } from './intake-load.js';
+import { intakeErrorDetail, PxmIntakeDraftSavedEvent, PxmIntakeSubmittedEvent } from './intake-form.events.js';
+import { IntakeParts } from './intake-parts.js';
+import { IntakeSubmission } from './intake-submission.js';
 import { intakeFormEn } from './intake-form.messages.en.js';
 import { intakeFormStyles } from './intake-form.styles.js';
-import { LazyFeature } from './lazy-feature.js';
-import { paragraphs, renderItems } from './render-fields.js';
-import type { Signing } from './signing.js';
-import { validationMessage } from './validation-message.js';
+import { choiceGridStyles } from './choice-grid.styles.js';
+import { fieldStyles } from './fields.styles.js';
+import { firstIncompletePage, pageBackward, pageForward, resumePageId } from './page-navigation.js';
+import { renderLoadedIntake, type IntakeView } from './render-intake.js';
+import { PatientToday } from './patient-today.js';
+import { RenderEpoch } from './render-epoch.js';
+import { REVIEW_PAGE_ID } from './review-page-id.js';
 
-/** The page id a draft stores while the patient is on the review page. */
-export const REVIEW_PAGE_ID = '@review';
+export { REVIEW_PAGE_ID } from './review-page-id.js';
 
-const SUBMIT_TIMEOUT_MS = 30_000;
-const LOAD_TIMEOUT_MS = 20_000;
-
-const isSpanish = (locale: string) => /^es(-|$)/i.test(locale);
-
-type Loaded =
-  | { kind: 'none' }
-  | { kind: 'no-adapter' }
-  | { kind: 'invalid'; formId: string | undefined; problems: DefinitionProblem[] }
-  | { kind: 'submitted'; formId: string; responseId: string | undefined }
-  | { kind: 'form'; definition: FormDefinition; engine: FormEngine; session: IntakeSessionEnvelope | undefined };
-
-type LoadedForm = Extract<Loaded, { kind: 'form' }>;
-
-/** Number text typed by the patient: `61,5` reads as 61.5; anything else that is not a number is not. */
-function parseNumber(text: string): number | undefined {
-  const trimmed = text.trim().replace(/\s/g, '');
-  const normalized = /^-?\d+,\d+$/.test(trimmed) ? trimmed.replace(',', '.') : trimmed;
-  if (!/^-?(\d+\.?\d*|\.\d+)$/.test(normalized)) return undefined;
-  return Number(normalized);
-}
+/** A card photo on a slow mobile connection. */
+const UPLOAD_TIMEOUT_MS = 60_000;
 
 /**
  * Digital intake: a multi-page form with progress, review and submit; answers saved as a draft
@@ -145,9 +103,17 @@ export class PxmIntakeForm extends PxmElement {
     token: { type: String },
     definition: { attribute: false },
     autosaveDelay: { type: Number, attribute: 'autosave-delay' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    loaded: { state: true },
+    answersRevision: { state: true },
+    pageId: { state: true },
+    returnToReview: { state: true },
+    fields: { state: true },
+    announcement: { state: true },
+    resumedAt: { state: true },
   };
 
-  static override styles = [hostStyles, controlStyles, intakeFormStyles];
+  static override styles = [hostStyles, controlStyles, intakeFormStyles, fieldStyles, choiceGridStyles];
 
   /** The intake link token; the form, draft and prior scores are loaded through the adapter. */
   declare token: string | undefined;
@@ -155,82 +121,93 @@ export class PxmIntakeForm extends PxmElement {
   declare definition: FormDefinition | undefined;
   /** Milliseconds after the last change before a draft is saved; at most 2000. Default 1500. */
   declare autosaveDelay: number;
+  /**
+   * Level of the element's top heading (the form title, or the confirmation's), 1 to 6: one below
+   * the page's own heading. Sub-headings are one level below it. Default 2.
+   */
+  declare headingLevel: number;
 
-  // Spanish and the parts below load on demand, so the first page carries only what it needs.
-  private readonly l10n = new LocalizeController(this, 'pxm-intake-form', { en: intakeFormEn });
-  private loaded: LoadedForm | undefined;
-  private pageId = '';
-  private returnToReview = false;
-  private readonly shownErrors = new Map<string, ValidationResult>();
-  private summary: FieldIssue[] = [];
-  private readonly numberTexts = new Map<string, string>();
-  private readonly unreadableDates = new Set<string>();
-  private announcement = '';
-  private resumedAt: string | undefined;
-  private submitting = false;
-  private submitError: AdapterError | undefined;
-  private idempotencyKey: string | undefined;
-  private response: IntakeResponse | undefined;
-  private alreadySubmitted = false;
-  private resolvingConflict = false;
+  private declare loaded: LoadedForm | undefined;
+  /** Counts changes to the answers the engine holds, so each change renders. */
+  private declare answersRevision: number;
+  private declare pageId: string;
+  private declare returnToReview: boolean;
+  private declare fields: validation.FieldState;
+  private declare announcement: string;
+  private declare resumedAt: string | undefined;
+
   private prefill: Answers | undefined;
-  private afterRender: (() => void) | undefined;
-  private lifetime = new AbortController();
-  /** Bumped when the language or its strings change: fields cached by `guard` render again. */
-  private epoch = 0;
-  private epochLocale = '';
-  private stopTranslations: (() => void) | undefined;
 
-  private readonly spanish = new LazyFeature(
-    async () => registerShippedTranslation('es', 'pxm-intake-form', (await import('./intake-form.messages.es.js')).intakeFormEs),
-    () => this.requestUpdate(),
-  );
-  private readonly signingPart = new LazyFeature(
-    async () => this.withStyles(await import('./signing.js'), (module) => new module.Signing(this.host)),
-    () => this.requestUpdate(),
-  );
-  private readonly cardsPart = new LazyFeature(
-    async () => this.withStyles(await import('./card-photos.js'), (module) => new module.CardPhotos(this.host)),
-    () => this.requestUpdate(),
-  );
-  private readonly reviewPart = new LazyFeature(
-    async () => this.withStyles(await import('./review.js'), (module) => new module.Review(this.host)),
-    () => this.requestUpdate(),
-  );
-  private readonly problemsPart = new LazyFeature(
-    async () => this.withStyles(await import('./definition-problems.js'), (module) => new module.DefinitionProblems(this.host)),
-    () => this.requestUpdate(),
-  );
+  private readonly l10n = new LocalizeController(this, 'pxm-intake-form', { en: intakeFormEn });
+  private readonly epoch = new RenderEpoch(this);
+  private readonly today = new PatientToday(this);
+  // Before the loader: its `ready` is set when the loader's task starts.
+  private readonly language = new LanguageLoader(this, 'pxm-intake-form', { es: async () => (await import('./intake-form.messages.es.js')).intakeFormEs });
+
+  /** Every intake call: a deadline, the reply validated once with `intakeReplySchemas`, `pxm-error`. */
+  private readonly calls = new AdapterCalls(this, 'intake', intakeReplySchemas, (error, operation) => this.reportError(error, operation));
+  private readonly submission = new IntakeSubmission(this, this.calls);
+  private readonly focusMover = new FocusAfterRender(this);
 
   private readonly autosave = new AutosaveController(this, {
     delayMs: () => Math.min(Math.max(this.autosaveDelay ?? 1500, 0), 2000),
     snapshot: () => ({ answers: this.loaded?.engine.answers ?? {}, pageId: this.pageId || undefined }),
-    send: async (request, signal) => readReply(readDraft, await this.intakeApi().saveDraft(this.token!, request, { signal }), 'intake.saveDraft'),
-    latest: async (signal) => this.loadLatestDraft(signal),
+    // Autosave reports its own failures (onFailed), once it has tried to recover from a conflict.
+    send: (request, signal) => this.calls.run('saveDraft', (api, callSignal) => api.saveDraft(this.token!, request, { signal: callSignal }), { signal, report: false }),
+    latest: (signal) => loadLatestDraft(this.calls, this.token!, signal, false),
     // No item ids in events: which items exist and changed depends on the answers.
     onSaved: (draft) => {
       const formId = this.loaded?.definition.id;
       if (formId) this.dispatchEvent(new PxmIntakeDraftSavedEvent({ formId, version: draft.version, savedAt: draft.savedAt }));
     },
     onFailed: (error) => {
-      this.emitError(error, 'intake.saveDraft');
+      this.reportError(error, 'intake.saveDraft');
       // Sent from another tab or device meanwhile: the form is closed, say so.
       if (error.code === 'already_submitted') {
         this.autosave.stop();
-        this.alreadySubmitted = true;
+        this.submission.closeAsSubmitted();
       }
     },
   });
 
   private readonly loader = new Task(this, {
-    task: async ([token, adapter, definition], { signal }) => this.load(token, adapter, definition, signal),
+    task: async ([token, adapter, definition], { signal }) => {
+      // A Spanish speaker never sees the form in English first.
+      await this.language.ready;
+      return loadIntake({ token, hasAdapter: adapter !== undefined, definition, prefill: this.prefill }, this.calls, signal, (error, operation) => this.reportError(error, operation));
+    },
     args: () => [this.token, this.resolvedAdapter, this.definition] as const,
     onComplete: (loaded) => this.adopt(loaded),
   });
 
+  /** What the parts loaded on demand may do; they are given these, not the element. */
+  private readonly partActions: PartActions = {
+    host: this,
+    uploadAttachment: (file, upload) =>
+      this.calls.run('uploadAttachment', (api, signal) => api.uploadAttachment(this.token!, file, upload, { signal }), { report: false, timeout: UPLOAD_TIMEOUT_MS }),
+    reportError: (error, operation) => this.reportError(error, operation),
+    errorText: (error) => this.errorMessage(error),
+    announce: (message) => this.announce(message),
+    afterRender: (action) => this.focusMover.after(action),
+    focusKey: (key) => this.focusMover.focusKey(key),
+    focusSelector: (selector) => this.focusMover.focusSelector(selector),
+  };
+  private readonly parts = new IntakeParts(this.partActions);
+
   constructor() {
     super();
+    // A move is not a removal: only a real one cancels uploads and a submit in flight and lets the photos go.
+    new RemovalWatch(this, () => {
+      this.calls.abortAll();
+      this.parts.cards?.forget();
+    });
     this.autosaveDelay = 1500;
+    this.headingLevel = 2;
+    this.answersRevision = 0;
+    this.pageId = '';
+    this.returnToReview = false;
+    this.fields = validation.EMPTY_FIELD_STATE;
+    this.announcement = '';
   }
 
   /**
@@ -245,490 +222,190 @@ export class PxmIntakeForm extends PxmElement {
     this.prefill = value;
     if (this.loaded && !this.token) {
       this.loaded.engine.replaceAnswers(value);
-      this.requestUpdate();
+      this.answersRevision += 1;
     }
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.lifetime.signal.aborted) this.lifetime = new AbortController();
-    this.stopTranslations = onTranslationsChanged(() => {
-      this.epoch += 1;
-    });
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopTranslations?.();
-    // A framework moving the element reconnects it at once: only a real removal cancels uploads
-    // and a submit in flight and lets the photos go.
-    setTimeout(() => {
-      if (this.isConnected) return;
-      this.lifetime.abort();
-      this.cardsPart.value?.forget();
-    });
   }
 
   protected override willUpdate(): void {
-    const locale = this.resolvedLocale;
-    if (isSpanish(locale)) this.spanish.get();
-    if (locale !== this.epochLocale) {
-      this.epochLocale = locale;
-      this.epoch += 1;
+    // A page hidden by an answer just given: show the first page still shown.
+    if (this.loaded && this.pageId !== REVIEW_PAGE_ID && !this.loaded.engine.visiblePages().some((page) => page.id === this.pageId)) {
+      this.pageId = this.loaded.engine.visiblePages()[0]?.id ?? REVIEW_PAGE_ID;
     }
-    this.todayCache = undefined;
   }
 
-  protected override updated(): void {
-    const focus = this.afterRender;
-    this.afterRender = undefined;
-    // After this update settles: moving focus blurs a field, which may validate and re-render.
-    if (focus) queueMicrotask(focus);
+  /** Fires `pxm-error` with ids only; returns the normalized error (undefined when aborted). */
+  protected override reportError(error: unknown, operation: string, itemIds?: string[], formId = this.loaded?.definition.id): AdapterError | undefined {
+    if (isAbortError(error)) return undefined;
+    const failure = toAdapterError(error, operation);
+    this.dispatchEvent(new PxmErrorEvent(intakeErrorDetail(failure, operation, { formId, responseId: this.submission.response?.id, itemIds })));
+    return failure;
   }
 
   // ------------------------------------------------------------------ loading
 
-  private intakeApi() {
-    return requireCapability(this.resolvedAdapter, 'intake');
-  }
-
-  /** Adds the styles of a part loaded on demand to this shadow root, then builds the part. */
-  private withStyles<M extends { styles: CSSResult }, T>(module: M, build: (module: M) => T): T {
-    const root = this.renderRoot as ShadowRoot | undefined;
-    const sheet = module.styles.styleSheet;
-    if (root && sheet && 'adoptedStyleSheets' in root && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    return build(module);
-  }
-
-  private async load(token: string | undefined, adapter: PxmAdapter | undefined, definition: FormDefinition | undefined, signal: AbortSignal): Promise<Loaded> {
-    // A Spanish speaker never sees the form in English first.
-    if (isSpanish(this.resolvedLocale)) await this.spanish.ready().catch(() => undefined);
-    if (!token) {
-      if (!definition) return { kind: 'none' };
-      const check = checkFormDefinition(definition);
-      if (!check.definition) return { kind: 'invalid', formId: (definition as { id?: string }).id, problems: check.problems };
-      return { kind: 'form', definition: check.definition, engine: new FormEngine(check.definition, this.prefill ?? {}), session: undefined };
-    }
-    if (!adapter) return { kind: 'no-adapter' };
-    try {
-      const api = requireCapability(adapter, 'intake');
-      const raw = await withTimeout(api.loadForm(token, { signal }), LOAD_TIMEOUT_MS, 'intake.loadForm');
-      const session = readReply(readIntakeSessionEnvelope, raw, 'intake.loadForm');
-      if (session.status === 'submitted') return { kind: 'submitted', formId: session.formId, responseId: session.responseId };
-      const check = checkFormDefinition(session.definition);
-      if (!check.definition) return { kind: 'invalid', formId: session.formId, problems: check.problems };
-      return { kind: 'form', definition: check.definition, engine: new FormEngine(check.definition, session.draft?.answers ?? {}), session };
-    } catch (error) {
-      throw this.emitError(error, 'intake.loadForm') ?? error;
-    }
-  }
-
-  private async loadLatestDraft(signal: AbortSignal): Promise<Draft | null> {
-    const raw = await this.intakeApi().loadForm(this.token!, { signal });
-    return readReply(readIntakeSessionEnvelope, raw, 'intake.loadForm').draft;
-  }
-
   /** Takes over a freshly loaded form: page to resume on, autosave, a clean slate. */
   private adopt(loaded: Loaded): void {
     this.resetTransientState();
-    this.response = undefined;
-    this.alreadySubmitted = false;
-    this.submitError = undefined;
-    this.idempotencyKey = undefined;
-    if (loaded.kind === 'invalid') {
-      this.problemsPart.get();
-      console.error(`[pxm] <pxm-intake-form>: the form definition is invalid:\n${loaded.problems.map((problem) => `- ${problem.message}`).join('\n')}`);
-      this.emitError(
-        new AdapterError('validation', 'The form definition is invalid.', { operation: 'intake.definition' }),
-        'intake.definition',
-        [...new Set(loaded.problems.flatMap((problem) => problem.itemIds ?? (problem.itemId ? [problem.itemId] : [])))],
-        loaded.formId,
-      );
-    }
+    this.submission.reset();
+    if (loaded.kind === 'invalid') this.reportInvalidDefinition(loaded.formId, loaded.problems);
     if (loaded.kind !== 'form') {
       this.loaded = undefined;
       this.autosave.stop();
       return;
     }
     this.loaded = loaded;
-    const types = new Set(loaded.engine.index.itemIds.map((id) => loaded.engine.index.items.get(id)!.item.type));
-    if (types.has('consent') || types.has('signature')) this.signingPart.get();
-    if (types.has('insurance-card')) this.cardsPart.get();
-    this.reviewPart.get();
-    const draft = loaded.session?.draft ?? null;
-    const pages = loaded.engine.visiblePages();
-    this.pageId = draft?.pageId === REVIEW_PAGE_ID ? REVIEW_PAGE_ID : pages.some((page) => page.id === draft?.pageId) ? draft!.pageId! : (pages[0]?.id ?? '');
+    const { engine, session } = loaded;
+    this.parts.loadFor(engine);
+    const draft = session?.draft ?? null;
+    this.pageId = resumePageId(engine, draft?.pageId);
     this.resumedAt = draft ? draft.savedAt : undefined;
     if (this.token) this.autosave.start(draft?.version ?? 0, draft?.savedAt);
     else this.autosave.stop();
   }
 
+  /** The developer's panel, the console, and `pxm-error` with the item ids the problems name. */
+  private reportInvalidDefinition(formId: string | undefined, problems: readonly DefinitionProblem[]): void {
+    this.parts.loadProblems();
+    console.error(`[pxm] <pxm-intake-form>: the form definition is invalid:\n${problems.map((problem) => `- ${problem.message}`).join('\n')}`);
+    const invalid = new AdapterError('validation', 'The form definition is invalid.', { operation: 'intake.definition' });
+    this.reportError(invalid, 'intake.definition', [...new Set(problems.flatMap((problem) => problem.itemIds ?? (problem.itemId ? [problem.itemId] : [])))], formId);
+  }
+
   private resetTransientState(): void {
-    this.epoch += 1;
-    this.shownErrors.clear();
-    this.summary = [];
-    this.numberTexts.clear();
-    this.unreadableDates.clear();
-    this.cardsPart.value?.forget();
-    this.signingPart.value?.forget();
+    this.epoch.advance();
+    this.fields = validation.EMPTY_FIELD_STATE;
+    this.parts.forget();
     this.returnToReview = false;
   }
 
-  // ------------------------------------------------------------------ errors and events
+  // ------------------------------------------------------------------ answers
 
-  /** Fires `pxm-error` with ids only; returns the normalized error (undefined when aborted). */
-  private emitError(error: unknown, operation: string, itemIds?: string[], formId = this.loaded?.definition.id): AdapterError | undefined {
-    if (isAbortError(error)) return undefined;
-    const failure = toAdapterError(error, operation);
-    const detail: IntakeErrorDetail = {
-      code: failure.code,
-      operation: failure.operation ?? operation,
-      ...(formId ? { formId } : {}),
-      ...(this.response ? { responseId: this.response.id } : {}),
-      ...(itemIds && itemIds.length > 0 ? { itemIds } : {}),
-    };
-    this.dispatchEvent(new PxmErrorEvent(detail));
-    return failure;
+  private showIssues(issues: FieldIssue[]): void {
+    this.fields = validation.withIssuesShown(this.fields, issues);
+    const first = issues[0];
+    if (first) this.focusMover.after(() => this.focusMover.focusKey(first.key));
   }
 
   private announce(message: string): void {
     // Clearing first makes a repeated message be read again.
     this.announcement = '';
-    this.requestUpdate();
-    void this.updateComplete.then(() => {
-      this.announcement = message;
-      this.requestUpdate();
-    });
-  }
-
-  // ------------------------------------------------------------------ answers
-
-  private get engine(): FormEngine {
-    return this.loaded!.engine;
-  }
-
-  /** The patient's today, worked out once per update (zone lookups are not free on a long page). */
-  private todayCache: { at: number; value: string } | undefined;
-
-  private get today(): string {
-    const now = Date.now();
-    if (!this.todayCache || now - this.todayCache.at > 1_000) this.todayCache = { at: now, value: localDateIn(now, this.resolvedTimeZone) };
-    return this.todayCache.value;
-  }
-
-  private pageOf(key: string): string | undefined {
-    return this.engine.index.items.get(parseItemKey(key).id)?.pageId;
-  }
-
-  private validateKey(key: string): ValidationResult | undefined {
-    const item = this.engine.itemOf(key);
-    if (!item || !this.engine.isVisible(key)) return undefined;
-    if (item.type === 'number') {
-      const text = this.numberTexts.get(key);
-      if (text !== undefined && text.trim() !== '' && parseNumber(text) === undefined) return { code: 'not_a_number' };
-    }
-    if (item.type === 'date' && this.unreadableDates.has(key)) return { code: 'not_a_date' };
-    const consentId = item.type === 'signature' ? item.consentItemId : undefined;
-    const consent = consentId ? this.engine.itemOf(consentId) : undefined;
-    return validateAnswer(item, this.engine.getAnswer(key), {
-      required: this.engine.isRequired(key),
-      today: this.today,
-      consent: consent?.type === 'consent' ? consent : undefined,
-    });
-  }
-
-  /** Problems on a page: the engine's, plus text typed that never became a number or date. */
-  private issuesOn(pageId: string): FieldIssue[] {
-    const issues = this.engine.validatePage(pageId, { today: this.today });
-    const known = new Set(issues.map((issue) => issue.key));
-    for (const key of [...this.numberTexts.keys(), ...this.unreadableDates]) {
-      if (known.has(key) || this.pageOf(key) !== pageId) continue;
-      const result = this.validateKey(key);
-      if (result) {
-        issues.push({ key, itemId: parseItemKey(key).id, ...result });
-        known.add(key);
-      }
-    }
-    const order = (key: string) => this.engine.index.items.get(parseItemKey(key).id)?.order ?? 0;
-    return issues.sort((a, b) => order(a.key) - order(b.key) || (a.key < b.key ? -1 : 1));
-  }
-
-  private setAnswer(key: string, value: AnswerValue | undefined): void {
-    if (!this.loaded) return;
-    this.engine.setAnswer(key, value);
-    this.autosave.changed(parseItemKey(key).id);
-    if (this.shownErrors.has(key)) this.refreshError(key);
-    if (this.summary.length > 0) this.summary = this.summary.filter((issue) => this.shownErrors.has(issue.key) && this.engine.isVisible(issue.key));
-    this.requestUpdate();
-  }
-
-  private refreshError(key: string, includeRequired = true): void {
-    const result = this.validateKey(key);
-    if (result && (includeRequired || result.code !== 'required' || this.shownErrors.has(key))) this.shownErrors.set(key, result);
-    else this.shownErrors.delete(key);
-  }
-
-  private errorFor(key: string): string | undefined {
-    const result = this.shownErrors.get(key);
-    const item = result && this.engine.isVisible(key) ? this.engine.itemOf(key) : undefined;
-    return item && result ? validationMessage(this.l10n, item, result) : undefined;
-  }
-
-  private focusKey(key: string): void {
-    const targets = [...this.renderRoot.querySelectorAll<HTMLElement>('[data-focus]')].filter((element) => element.dataset.focus === key);
-    const target = targets.find((element) => (element as HTMLInputElement).checked) ?? targets[0];
-    target?.focus();
-  }
-
-  private focusSelector(selector: string): void {
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
-  }
-
-  private showIssues(issues: FieldIssue[]): void {
-    for (const issue of issues) this.shownErrors.set(issue.key, issue);
-    this.summary = issues;
-    const first = issues[0];
-    if (first) this.afterRender = () => this.focusKey(first.key);
-    this.requestUpdate();
+    void this.updateComplete.then(() => (this.announcement = message));
   }
 
   // ------------------------------------------------------------------ navigation
 
-  private visiblePages(): FormPage[] {
-    return this.engine.visiblePages();
-  }
-
   private goTo(pageId: string, options: { returnToReview?: boolean } = {}): void {
     this.pageId = pageId;
-    this.summary = [];
+    this.fields = { ...this.fields, summary: [] };
     // What was announced ("Back photo uploaded.") belongs to the page being left.
     this.announcement = '';
     this.returnToReview = options.returnToReview ?? (pageId === REVIEW_PAGE_ID ? false : this.returnToReview);
     this.resumedAt = undefined;
-    this.afterRender = () => {
-      const heading = this.renderRoot.querySelector<HTMLElement>('#page-title');
-      heading?.focus();
-      heading?.scrollIntoView?.({ block: 'start' });
-    };
+    this.focusMover.after(() => {
+      const title = this.renderRoot.querySelector<HTMLElement>('#page-title');
+      title?.focus();
+      title?.scrollIntoView?.({ block: 'start' });
+    });
     if (this.token) this.autosave.changed('*');
     void this.autosave.flush();
-    this.requestUpdate();
-  }
-
-  private next(): void {
-    const issues = this.issuesOn(this.pageId);
-    if (issues.length > 0) {
-      this.showIssues(issues);
-      return;
-    }
-    if (this.returnToReview) return this.goTo(REVIEW_PAGE_ID);
-    const pages = this.visiblePages();
-    const index = pages.findIndex((page) => page.id === this.pageId);
-    this.goTo(pages[index + 1]?.id ?? REVIEW_PAGE_ID);
-  }
-
-  private back(): void {
-    const pages = this.visiblePages();
-    if (this.pageId === REVIEW_PAGE_ID) return this.goTo(pages[pages.length - 1]!.id);
-    const index = pages.findIndex((page) => page.id === this.pageId);
-    if (index > 0) this.goTo(pages[index - 1]!.id, { returnToReview: false });
   }
 
   private onFormSubmit(event: SubmitEvent): void {
     event.preventDefault();
-    if (this.pageId === REVIEW_PAGE_ID) void this.submit();
-    else this.next();
+    if (this.pageId === REVIEW_PAGE_ID) {
+      void this.submit();
+      return;
+    }
+    const step = pageForward(this.loaded!.engine, this.fields, this.pageId, this.returnToReview, this.today.value);
+    if (step.issues) this.showIssues(step.issues);
+    else this.goTo(step.pageId);
+  }
+
+  private back(): void {
+    const pageId = pageBackward(this.loaded!.engine, this.pageId);
+    if (pageId) this.goTo(pageId, { returnToReview: false });
   }
 
   // ------------------------------------------------------------------ submit
 
   private async submit(): Promise<void> {
-    if (this.submitting || !this.loaded) return;
-    for (const page of this.visiblePages()) {
-      const issues = this.issuesOn(page.id);
-      if (issues.length === 0) continue;
-      this.goTo(page.id, { returnToReview: true });
-      this.showIssues(issues);
+    if (this.submission.sending || !this.loaded) return;
+    const incomplete = firstIncompletePage(this.loaded.engine, this.fields, this.today.value);
+    if (incomplete) {
+      this.goTo(incomplete.pageId, { returnToReview: true });
+      this.showIssues(incomplete.issues);
       return;
     }
-    const { definition, engine } = this.loaded;
-    if (!this.token) {
-      this.finish({ id: `local-${createId()}`, formId: definition.id, formVersion: definition.version, submittedAt: new Date().toISOString() });
-      return;
+    const response = await this.submission.send(this.token, this.loaded.definition, this.loaded.engine.responseAnswers());
+    if (response || this.submission.alreadySubmitted) {
+      this.autosave.stop();
+      this.announcement = '';
+      this.focusMover.after(() => this.focusMover.focusSelector('[data-done-title]'));
     }
-    this.submitting = true;
-    this.submitError = undefined;
-    this.idempotencyKey ??= createToken(16);
-    this.requestUpdate();
-    try {
-      const raw = await withTimeout(
-        this.intakeApi().submit(this.token, { answers: engine.responseAnswers(), idempotencyKey: this.idempotencyKey }, { signal: this.lifetime.signal }),
-        SUBMIT_TIMEOUT_MS,
-        'intake.submit',
-      );
-      this.finish(readReply(readIntakeResponse, raw, 'intake.submit'));
-    } catch (error) {
-      const failure = this.emitError(error, 'intake.submit');
-      if (failure?.code === 'already_submitted') {
-        this.autosave.stop();
-        this.alreadySubmitted = true;
-        this.afterRender = () => this.focusSelector('[data-done-title]');
-      } else if (failure) {
-        this.submitError = failure;
-      }
-    } finally {
-      this.submitting = false;
-      this.requestUpdate();
-    }
-  }
-
-  private finish(response: IntakeResponse): void {
-    this.autosave.stop();
-    this.response = response;
-    this.announcement = '';
-    this.dispatchEvent(new PxmIntakeSubmittedEvent({ formId: response.formId, responseId: response.id, submittedAt: response.submittedAt }));
-    this.afterRender = () => this.focusSelector('[data-done-title]');
-    this.requestUpdate();
+    if (response) this.dispatchEvent(new PxmIntakeSubmittedEvent({ formId: response.formId, responseId: response.id, submittedAt: response.submittedAt }));
   }
 
   // ------------------------------------------------------------------ conflict
 
-  private async useSavedAnswers(): Promise<void> {
-    this.resolvingConflict = true;
-    this.requestUpdate();
-    try {
-      const draft = await this.loadLatestDraft(this.lifetime.signal);
+  private useSavedAnswers(): void {
+    const useLatest = async () => {
+      const draft = await loadLatestDraft(this.calls, this.token!, undefined, true);
       this.resetTransientState();
-      this.engine.replaceAnswers(draft?.answers ?? {});
+      this.loaded?.engine.replaceAnswers(draft?.answers ?? {});
+      this.answersRevision += 1;
       this.autosave.adopt(draft);
-      const pages = this.visiblePages();
-      if (this.pageId !== REVIEW_PAGE_ID && !pages.some((page) => page.id === this.pageId)) this.pageId = pages[0]?.id ?? '';
       this.announce(this.l10n.t('saveSaved'));
-    } catch (error) {
-      this.emitError(error, 'intake.loadForm');
-    } finally {
-      this.resolvingConflict = false;
-      this.requestUpdate();
-    }
+    };
+    // A failure is reported as `pxm-error` by the call; the conflict notice stays.
+    void this.autosave.resolve(useLatest).catch(() => undefined);
   }
 
-  private async keepMyAnswers(): Promise<void> {
-    this.resolvingConflict = true;
-    this.requestUpdate();
-    try {
-      await this.autosave.keepMine();
-    } catch (error) {
-      this.emitError(error, 'intake.loadForm');
-    } finally {
-      this.resolvingConflict = false;
-      this.requestUpdate();
-    }
-  }
-
-  // ------------------------------------------------------------------ the host the parts see
-
-  private readonly host: FeatureHost = this.createHost();
-
-  private createHost(): FeatureHost {
-    // Getters read the element's current state through these arrows.
-    const read = {
-      engine: () => this.engine,
-      l10n: () => this.l10n,
-      today: () => this.today,
-      timeZone: () => this.resolvedTimeZone,
-      epoch: () => this.epoch,
-      signing: () => this.signingPart.value,
-      cards: () => this.cardsPart.value,
-      token: () => this.token,
-      signal: () => this.lifetime.signal,
-    };
-    return {
-      element: this,
-      get engine() {
-        return read.engine();
-      },
-      get l10n() {
-        return read.l10n();
-      },
-      get today() {
-        return read.today();
-      },
-      get timeZone() {
-        return read.timeZone();
-      },
-      get epoch() {
-        return read.epoch();
-      },
-      get signing(): Signing | undefined {
-        return read.signing();
-      },
-      get cards(): CardPhotos | undefined {
-        return read.cards();
-      },
-      get token() {
-        return read.token();
-      },
-      get signal() {
-        return read.signal();
-      },
-      intakeApi: () => this.intakeApi(),
-      canUpload: () => Boolean(this.token && this.resolvedAdapter?.intake),
-      // Fields report failures without their item ids: a field's presence can depend on answers.
-      emitError: (error, operation) => this.emitError(error, operation),
-      errorText: (error) => this.errorMessage(error),
-      announce: (message) => this.announce(message),
-      afterRender: (action) => {
-        this.afterRender = action;
-        this.requestUpdate();
-      },
-      focusKey: (key) => this.focusKey(key),
-      focusSelector: (selector) => this.focusSelector(selector),
-      formatInstant: (instant) => this.l10n.dateTime(instant, this.resolvedTimeZone, { dateStyle: 'medium', timeStyle: 'short' }),
-      errorFor: (key) => this.errorFor(key),
-      numberText: (key) => this.numberTexts.get(key),
-      setAnswer: (key, value) => this.setAnswer(key, value),
-      setNumberText: (key, text) => {
-        this.numberTexts.set(key, text);
-        this.setAnswer(key, text.trim() === '' ? undefined : parseNumber(text));
-      },
-      setUnreadableDate: (key, unreadable) => {
-        if (unreadable) this.unreadableDates.add(key);
-        else this.unreadableDates.delete(key);
-      },
-      touch: (key) => {
-        // Blur also fires when a re-render removes a focused field: re-render only on a change.
-        const before = this.shownErrors.get(key)?.code;
-        this.refreshError(key, false);
-        if (this.shownErrors.get(key)?.code !== before) this.requestUpdate();
-      },
-      addInstance: (groupKey, item) => {
-        const index = this.engine.addInstance(groupKey);
-        if (index < 0) return;
-        this.autosave.changed(item.id);
-        this.shownErrors.delete(groupKey);
-        this.announce(this.l10n.t('instanceAdded', item.label ?? this.l10n.t('defaultInstanceLabel'), index + 1));
-        this.afterRender = () => this.focusSelector(`[data-instance="${groupKey}[${index}]"] [data-focus]`);
-        this.requestUpdate();
-      },
-      removeInstance: (groupKey, index, item) => {
-        this.engine.removeInstance(groupKey, index);
-        // Keys of later entries shift by one: drop what was kept per entry of this group.
-        const prefix = `${groupKey}[`;
-        for (const map of [this.numberTexts, this.shownErrors]) {
-          for (const key of [...map.keys()]) if (key.startsWith(prefix)) map.delete(key);
-        }
-        for (const key of [...this.unreadableDates]) if (key.startsWith(prefix)) this.unreadableDates.delete(key);
-        this.signingPart.value?.forget(prefix);
-        this.cardsPart.value?.forget(prefix);
-        this.autosave.changed(item.id);
-        this.announce(this.l10n.t('instanceRemoved', item.label ?? this.l10n.t('defaultInstanceLabel'), index + 1));
-        this.afterRender = () => this.focusSelector(`[data-add="${groupKey}"]`);
-        this.requestUpdate();
-      },
-    };
+  private keepMyAnswers(): void {
+    void this.autosave.resolve(() => this.autosave.keepMine()).catch((error: unknown) => this.reportError(error, 'intake.loadForm'));
   }
 
   // ------------------------------------------------------------------ rendering
+
+  /** The element's state at this render, and what its views may do. */
+  private view(): IntakeView {
+    const { autosave } = this;
+    return {
+      l10n: this.l10n,
+      common: this.common,
+      headingLevel: this.headingLevel,
+      timeZone: this.resolvedTimeZone,
+      today: this.today.value,
+      form: this.loaded,
+      parts: this.parts,
+      submission: this.submission,
+      pageId: this.pageId,
+      returnToReview: this.returnToReview,
+      fields: this.fields,
+      resumedAt: this.resumedAt,
+      save: this.token ? autosave : undefined,
+      editing: {
+        epoch: this.epoch.value,
+        canUpload: Boolean(this.token && this.resolvedAdapter?.intake),
+        fields: () => this.fields,
+        commit: (fields, changedItemId) => {
+          this.fields = fields;
+          if (changedItemId === undefined) return;
+          this.answersRevision += 1;
+          autosave.changed(changedItemId);
+        },
+        announce: (message) => this.announce(message),
+        afterRender: (action) => this.focusMover.after(action),
+        focusSelector: (selector) => this.focusMover.focusSelector(selector),
+      },
+      errorMessage: (error) => this.errorMessage(error),
+      onSubmit: (event) => this.onFormSubmit(event),
+      back: () => this.back(),
+      reviewPage: (pageId) => this.goTo(pageId, { returnToReview: true }),
+      focusKey: (key) => this.focusMover.focusKey(key),
+      useSavedAnswers: () => this.useSavedAnswers(),
+      keepMyAnswers: () => this.keepMyAnswers(),
+    };
+  }
 
   protected override render(): TemplateResult {
     return html`<div class="intake surface" part="base">
@@ -742,203 +419,9 @@ export class PxmIntakeForm extends PxmElement {
             ...(failure.retryable ? { retryLabel: this.common.t('retry'), onRetry: () => void this.loader.run() } : {}),
           });
         },
-        complete: (loaded) => this.renderLoaded(loaded),
+        complete: (loaded) => renderLoadedIntake(loaded, this.view()),
       })}
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     </div>`;
-  }
-
-  private renderLoaded(loaded: Loaded): TemplateResult {
-    switch (loaded.kind) {
-      case 'none':
-        return html`<p class="notice">${this.l10n.t('noForm')}</p>`;
-      case 'no-adapter':
-        return html`<p class="notice">${this.common.t('noAdapter')}</p>`;
-      case 'invalid':
-        return this.problemsPart.get()?.render(loaded.problems) ?? renderLoading(this.common.t('loading'));
-      case 'submitted':
-        return this.renderAlreadySubmitted();
-      default:
-        if (this.alreadySubmitted) return this.renderAlreadySubmitted();
-        return this.response ? this.renderDone(this.response) : this.renderForm();
-    }
-  }
-
-  private renderAlreadySubmitted(): TemplateResult {
-    return html`<div class="done" part="done">
-      <h3 tabindex="-1" data-done-title>${this.l10n.t('alreadySubmittedTitle')}</h3>
-      <p>${this.l10n.t('alreadySubmittedBody')}</p>
-    </div>`;
-  }
-
-  /** Scores with the change from baseline; the backend's scores win over ours when it sent them. */
-  private renderScores(response?: IntakeResponse): TemplateResult | typeof nothing {
-    const review = this.reviewPart.get();
-    const { definition, session } = this.loaded!;
-    if (!review) return nothing;
-    const lines = review.scoreLines(definition).map((line) => ({ ...line, score: response?.scores?.find((score) => score.instrument === line.instrument)?.score ?? line.score }));
-    return review.renderScores(definition, lines, session?.priorScores ?? []);
-  }
-
-  private renderDone(response: IntakeResponse): TemplateResult {
-    const { definition, engine } = this.loaded!;
-    // Steps that hold for the answers sent: no insurance card for someone paying for themselves.
-    const submitted = engine.responseAnswers();
-    const conditional = (definition.nextStepsWhen ?? []).filter((step) => evaluateCondition(step.when, (itemId) => submitted[itemId]));
-    return html`<div class="done" part="done">
-      <div class="done-heading">
-        <svg class="success-mark" part="success-mark" viewBox="0 0 24 24" width="32" height="32" aria-hidden="true" focusable="false">
-          <circle cx="12" cy="12" r="11"></circle>
-          <path d="M6.5 12.5 10.5 16.5 17.5 8.5"></path>
-        </svg>
-        <h3 tabindex="-1" data-done-title>${this.l10n.t('doneTitle')}</h3>
-      </div>
-      <h4>${this.l10n.t('nextStepsTitle')}</h4>
-      <div class="next-steps">
-        ${paragraphs(definition.nextSteps ?? this.l10n.t('defaultNextSteps'))} ${conditional.map((step) => paragraphs(step.text))}
-      </div>
-      ${this.signingPart.value?.renderSaveCopy(definition) ?? nothing} ${this.renderScores(response)}
-      <p class="hint reference" part="reference">${this.l10n.t('reference', humanReference(response.id))}</p>
-    </div>`;
-  }
-
-  private renderSaveStatus(): TemplateResult | typeof nothing {
-    if (!this.token) return nothing;
-    const { status, savedAt } = this.autosave;
-    let content: TemplateResult | string | typeof nothing = nothing;
-    if (status === 'pending' || status === 'saving') content = html`<span class="dot saving" aria-hidden="true"></span>${this.l10n.t('saveSaving')}`;
-    else if (status === 'saved')
-      content = html`<span class="dot saved" aria-hidden="true"></span>${savedAt ? this.l10n.t('saveSavedAt', this.l10n.dateTime(savedAt, this.resolvedTimeZone, { timeStyle: 'short' })) : this.l10n.t('saveSaved')}`;
-    else if (status === 'error' && this.autosave.error && !this.autosave.error.retryable)
-      // Trying again cannot help (an expired link): say what happened; the answers stay on screen.
-      content = html`<span role="alert" class="save-failed"
-        ><span class="dot failed" aria-hidden="true"></span>${this.l10n.t('saveFailed')}: ${this.errorMessage(this.autosave.error)}</span
-      >`;
-    else if (status === 'error')
-      content = html`<span role="alert" class="save-failed"
-        ><span class="dot failed" aria-hidden="true"></span>${this.l10n.t('saveFailed')}
-        <button type="button" class="button link retry-save" @click=${() => void this.autosave.flush()}>${this.l10n.t('saveRetry')}</button></span
-      >`;
-    return html`<p class="save-status" part="save-status" data-status=${status}>${content}</p>`;
-  }
-
-  private renderConflict(): TemplateResult | typeof nothing {
-    if (this.autosave.status !== 'conflict') return nothing;
-    return html`<div class="notice warning conflict" role="alert" part="conflict">
-      <p><strong>${this.l10n.t('conflictTitle')}</strong></p>
-      <p>${this.l10n.t('conflictBody')}</p>
-      <div class="actions">
-        <button type="button" class="button" ?disabled=${this.resolvingConflict} @click=${() => void this.useSavedAnswers()}>${this.l10n.t('conflictLoadLatest')}</button>
-        <button type="button" class="button primary" ?disabled=${this.resolvingConflict} @click=${() => void this.keepMyAnswers()}>${this.l10n.t('conflictKeepMine')}</button>
-      </div>
-    </div>`;
-  }
-
-  /**
-   * The nearest titled section or repeating-group entry around an answer, so "Name" in the
-   * error summary reads "Emergency contact – Name".
-   */
-  private contextOf(key: string): string | undefined {
-    const { items } = this.engine.index;
-    const { scope, id } = parseItemKey(key);
-    for (let parent = items.get(id)?.parent; parent && items.has(parent); parent = items.get(parent)!.parent) {
-      const container = items.get(parent)!.item;
-      if (container.type === 'section' && container.title) return container.title;
-      if (container.type === 'group') {
-        // The innermost group around the item is the last step of its scope.
-        const label = container.label ?? this.l10n.t('defaultInstanceLabel');
-        const index = /\[(\d+)\]$/.exec(scope)?.[1];
-        return index === undefined ? label : this.l10n.t('instanceLegend', label, Number(index) + 1);
-      }
-    }
-    return undefined;
-  }
-
-  private renderSummary(): TemplateResult | typeof nothing {
-    const issues = this.summary.filter((issue) => this.engine.isVisible(issue.key) && this.shownErrors.has(issue.key));
-    if (issues.length === 0) return nothing;
-    return html`<div class="notice error summary" part="error-summary" role="alert">
-      <p><strong>${this.l10n.t('errorSummary', issues.length)}</strong></p>
-      <ul>
-        ${issues.map((issue) => {
-          const item = this.engine.itemOf(issue.key)!;
-          const label = item.type === 'consent' ? item.title : (item.label ?? item.id);
-          const context = this.contextOf(issue.key);
-          return html`<li>
-            <button type="button" class="button link" @click=${() => this.focusKey(issue.key)}>${context ? this.l10n.t('inContext', context, label) : label}: ${this.errorFor(issue.key)}</button>
-          </li>`;
-        })}
-      </ul>
-    </div>`;
-  }
-
-  private renderForm(): TemplateResult {
-    const { definition, engine } = this.loaded!;
-    const pages = this.visiblePages();
-    if (this.pageId !== REVIEW_PAGE_ID && !pages.some((page) => page.id === this.pageId)) this.pageId = pages[0]?.id ?? REVIEW_PAGE_ID;
-    const onReview = this.pageId === REVIEW_PAGE_ID;
-    const page = pages.find((candidate) => candidate.id === this.pageId);
-    const step = onReview ? pages.length + 1 : pages.indexOf(page!) + 1;
-    const progress = engine.requiredProgress();
-    const pageTitle = onReview ? this.l10n.t('reviewTitle') : page!.title;
-    const hasRequired = page ? engine.requiredProgress(page.id).required > 0 : false;
-
-    return html`<header class="header" part="header">
-        <h2 class="title" part="title">${definition.title}</h2>
-        ${definition.description && step === 1 ? html`<p class="description">${definition.description}</p>` : nothing}
-        <div class="status-row">
-          <div class="progress" part="progress">
-            <p class="step">${this.l10n.t('stepOf', step, pages.length + 1)}</p>
-            ${progress.required > 0
-              ? html`<progress
-                    max=${progress.required}
-                    .value=${progress.answered}
-                    aria-label=${this.l10n.t('requiredProgress', progress.answered, progress.required)}
-                  ></progress>
-                  <p class="hint required-progress">${this.l10n.t('requiredProgress', progress.answered, progress.required)}</p>`
-              : nothing}
-          </div>
-          ${this.renderSaveStatus()}
-        </div>
-      </header>
-      ${this.renderConflict()}
-      ${this.resumedAt
-        ? html`<p class="notice resumed" role="status">${this.l10n.t('resumed', this.l10n.dateTime(this.resumedAt, this.resolvedTimeZone, { dateStyle: 'medium', timeStyle: 'short' }))}</p>`
-        : nothing}
-      <form class="page-form" novalidate @submit=${this.onFormSubmit}>
-        ${this.renderSummary()}
-        <section class="page" part="page" aria-labelledby="page-title">
-          <h3 id="page-title" class="page-title ${pageTitle === definition.title ? 'visually-hidden' : ''}" part="page-title" tabindex="-1">${pageTitle}</h3>
-          ${onReview
-            ? (this.reviewPart.get()?.render(
-                pages,
-                (pageId) => this.goTo(pageId, { returnToReview: true }),
-                (pageId) => this.issuesOn(pageId).length > 0,
-              ) ?? renderLoading(this.common.t('loading')))
-            : nothing}
-          ${onReview ? this.renderScores() : nothing}
-          ${onReview
-            ? nothing
-            : html`${page!.description ? html`<div class="page-description">${paragraphs(page!.description)}</div>` : nothing}
-              ${hasRequired ? html`<p class="hint required-note">${this.l10n.t('requiredNote')}</p>` : nothing}
-              ${renderItems(this.host, page!.items, '')}`}
-        </section>
-        ${this.submitError
-          ? html`<div class="notice error" role="alert">
-              <p>${this.errorMessage(this.submitError)}</p>
-            </div>`
-          : nothing}
-        <div class="nav" part="nav">
-          ${step > 1 ? html`<button type="button" class="button back" part="back" @click=${() => this.back()}>${this.common.t('back')}</button>` : html`<span></span>`}
-          ${onReview
-            ? // aria-disabled, not disabled: a disabled button would throw keyboard focus out to the page while sending.
-              html`<button type="submit" class="button primary submit" part="submit" aria-disabled=${this.submitting ? 'true' : 'false'} aria-busy=${this.submitting ? 'true' : 'false'}>
-                ${this.submitting ? html`<span class="spinner small" aria-hidden="true"></span>${this.l10n.t('submitting')}` : this.submitError?.retryable ? this.common.t('retry') : this.l10n.t('submit')}
-              </button>`
-            : html`<button type="submit" class="button primary next" part="next">
-                ${this.returnToReview ? this.l10n.t('backToReview') : pages[pages.length - 1] === page ? this.l10n.t('toReview') : this.common.t('next')}
-              </button>`}
-        </div>
-      </form>`;
   }
 }

@@ -8,7 +8,9 @@ import {
   childScope,
   itemKey,
   type AnswerValue,
+  type Answers,
   type FormDefinition,
+  type FormEngine,
   type FormItem,
   type FormPage,
   type PromScore,
@@ -16,7 +18,8 @@ import {
 } from '@pxm/core/forms';
 import { compareWithBaseline, scoreForm } from '@pxm/core/prom';
 import { LocalizeController } from '../l10n/localize-controller.js';
-import type { FeatureHost } from './field-host.js';
+import type { PartActions } from './field-context.js';
+import { heading } from './heading.js';
 import { reviewEn } from './review.messages.en.js';
 import { reviewEs } from './review.messages.es.js';
 
@@ -29,15 +32,22 @@ export interface ScoreLine {
   answered: number;
 }
 
+/** What the review page reads: the answers, how to show a time, and the level of its page headings. */
+export interface ReviewView {
+  readonly engine: FormEngine;
+  readonly headingLevel: number;
+  formatInstant(instant: string): string;
+}
+
 export class Review {
   readonly l10n: LocalizeController<typeof reviewEn>;
 
-  constructor(private readonly host: FeatureHost) {
-    this.l10n = new LocalizeController(host.element, 'pxm-intake-form-review', { en: reviewEn, es: reviewEs });
+  constructor(actions: Pick<PartActions, 'host'>) {
+    this.l10n = new LocalizeController(actions.host, 'pxm-intake-form-review', { en: reviewEn, es: reviewEs });
   }
 
   /** An answer as text; undefined when unanswered. */
-  formatAnswer(item: FormItem, value: AnswerValue | undefined): string | undefined {
+  formatAnswer(item: FormItem, value: AnswerValue | undefined, formatInstant: (instant: string) => string): string | undefined {
     const { l10n } = this;
     if (value === undefined || value === null || value === '') return undefined;
     const record = typeof value === 'object' && !Array.isArray(value) ? value : undefined;
@@ -66,31 +76,32 @@ export class Review {
       case 'consent':
         return record && 'agreed' in record ? (record.agreed ? l10n.t('agreed', record.version) : l10n.t('notAgreed')) : undefined;
       case 'signature':
-        return record && 'signerName' in record ? l10n.t('signedBy', record.signerName, this.host.formatInstant(record.signedAt)) : undefined;
+        return record && 'signerName' in record ? l10n.t('signedBy', record.signerName, formatInstant(record.signedAt)) : undefined;
       default:
         return typeof value === 'string' && value.trim() ? value : undefined;
     }
   }
 
-  private rows(items: readonly FormItem[], scope: ScopeKey): TemplateResult[] {
-    const { engine } = this.host;
+  private rows(view: ReviewView, items: readonly FormItem[], scope: ScopeKey): TemplateResult[] {
+    const { engine } = view;
+    const subLevel = Math.min(view.headingLevel + 1, 6);
     const out: TemplateResult[] = [];
     for (const item of items) {
       const key = itemKey(scope, item.id);
       if (!engine.isVisible(key) || item.type === 'display') continue;
       if (item.type === 'section') {
-        const inner = this.rows(item.items, scope);
-        if (inner.length > 0) out.push(html`<li class="review-section">${item.title ? html`<h5>${item.title}</h5>` : nothing}<ul>${inner}</ul></li>`);
+        const inner = this.rows(view, item.items, scope);
+        if (inner.length > 0) out.push(html`<li class="review-section">${item.title ? heading(subLevel, item.title) : nothing}<ul>${inner}</ul></li>`);
       } else if (item.type === 'group') {
         const label = item.label ?? this.l10n.t('defaultEntry');
         for (let index = 0; index < engine.instanceCount(key); index++) {
           out.push(html`<li class="review-section">
-            <h5>${this.l10n.t('entry', label, index + 1)}</h5>
-            <ul>${this.rows(item.items, childScope(scope, item.id, index))}</ul>
+            ${heading(subLevel, this.l10n.t('entry', label, index + 1))}
+            <ul>${this.rows(view, item.items, childScope(scope, item.id, index))}</ul>
           </li>`);
         }
       } else {
-        const answer = this.formatAnswer(item, engine.getAnswer(key));
+        const answer = this.formatAnswer(item, engine.getAnswer(key), view.formatInstant);
         // Ticking nothing is an answer to optional checkboxes, not a question skipped.
         const none = answer === undefined && item.type === 'multiple-choice' && !engine.isRequired(key);
         out.push(html`<li class="review-row">
@@ -103,37 +114,42 @@ export class Review {
   }
 
   /** Every shown page with its answers, a way back to each, and a flag where something is missing. */
-  render(pages: readonly FormPage[], goToPage: (pageId: string) => void, hasProblems: (pageId: string) => boolean): TemplateResult {
+  render(view: ReviewView, pages: readonly FormPage[], goToPage: (pageId: string) => void, hasProblems: (pageId: string) => boolean): TemplateResult {
     return html`<div class="review" part="review">
       <p>${this.l10n.t('intro')}</p>
       ${pages.map(
         (page) => html`<section class="review-page" part="review-page" aria-labelledby=${`review-${page.id}`}>
           <div class="review-head">
-            <h4 id=${`review-${page.id}`}>${page.title}</h4>
+            ${heading(view.headingLevel, page.title, { id: `review-${page.id}` })}
             <button type="button" class="button link" data-review-page=${page.id} @click=${() => goToPage(page.id)}>
               ${this.l10n.t('change')}<span class="visually-hidden"> ${page.title}</span>
             </button>
           </div>
           ${hasProblems(page.id) ? html`<p class="notice warning">${this.l10n.t('pageIncomplete')}</p>` : nothing}
-          <ul class="review-list">${this.rows(page.items, '')}</ul>
+          <ul class="review-list">${this.rows(view, page.items, '')}</ul>
         </section>`,
       )}
     </div>`;
   }
 
   /** Scores of the answers as they stand (hidden items left out). */
-  scoreLines(definition: FormDefinition): ScoreLine[] {
-    return scoreForm(definition, this.host.engine.responseAnswers()).map((result) => ({ instrument: result.instrument, score: result.score, answered: result.answered }));
+  scoreLines(definition: FormDefinition, answers: Answers): ScoreLine[] {
+    return scoreForm(definition, answers).map((result) => ({ instrument: result.instrument, score: result.score, answered: result.answered }));
   }
 
-  renderScores(definition: FormDefinition, scores: readonly ScoreLine[], prior: readonly PromScore[]): TemplateResult | typeof nothing {
+  renderScores(
+    definition: FormDefinition,
+    scores: readonly ScoreLine[],
+    prior: readonly PromScore[],
+    where: { readonly timeZone: string; readonly headingLevel: number },
+  ): TemplateResult | typeof nothing {
     const { l10n } = this;
     const lines = (definition.scoring ?? [])
       .map((rule) => ({ rule, line: scores.find((score) => score.instrument === rule.id) }))
       .filter(({ line }) => line && line.answered > 0);
     if (lines.length === 0) return nothing;
     return html`<section class="scores" part="scores" aria-labelledby="scores-title">
-      <h4 id="scores-title">${l10n.t('scoresTitle')}</h4>
+      ${heading(where.headingLevel, l10n.t('scoresTitle'), { id: 'scores-title' })}
       <ul>
         ${lines.map(({ rule, line }) => {
           const name = rule.shortLabel ? `${rule.label} (${rule.shortLabel})` : rule.label;
@@ -150,7 +166,7 @@ export class Review {
             >
             ${comparison
               ? html`<br /><span class="change ${comparison.trend}"
-                    >${l10n.t('change_since', l10n.number(comparison.change, { signDisplay: 'exceptZero' }), l10n.dateTime(comparison.baseline.recordedAt, this.host.timeZone, { dateStyle: 'medium' }))}.
+                    >${l10n.t('change_since', l10n.number(comparison.change, { signDisplay: 'exceptZero' }), l10n.dateTime(comparison.baseline.recordedAt, where.timeZone, { dateStyle: 'medium' }))}.
                     ${verdict}</span
                   >`
               : nothing}

@@ -13,13 +13,15 @@ import {
   createSignatureRecord,
   readSignatureSvg,
   type FormDefinition,
+  type FormEngine,
   type FormItem,
   type SignatureRecord,
 } from '@pxm/core/forms';
 import { localDateIn } from '@pxm/core/time';
 import { LocalizeController } from '../l10n/localize-controller.js';
-import { errorId, fieldId, type FeatureHost } from './field-host.js';
-import { describedBy, paragraphs, renderError, renderHelp, requiredMark } from './render-fields.js';
+import { errorId, fieldId, type FieldContext, type PartActions } from './field-context.js';
+import { describedBy, paragraphs, renderError, renderHelp, requiredMark } from './field-markup.js';
+import { heading } from './heading.js';
 import { SIGNATURE_BOX, SignatureCanvas } from './signature-canvas.js';
 import { signingEn } from './signing.messages.en.js';
 import { signingEs } from './signing.messages.es.js';
@@ -56,8 +58,8 @@ export class Signing {
   readonly l10n: LocalizeController<typeof signingEn>;
   private readonly drafts = new Map<string, SignatureDraft>();
 
-  constructor(private readonly host: FeatureHost) {
-    this.l10n = new LocalizeController(host.element, 'pxm-intake-form-signing', { en: signingEn, es: signingEs });
+  constructor(private readonly actions: PartActions) {
+    this.l10n = new LocalizeController(actions.host, 'pxm-intake-form-signing', { en: signingEn, es: signingEs });
   }
 
   /** Forgets drafts (a reloaded form), or those under a removed group instance. */
@@ -69,19 +71,19 @@ export class Signing {
     return item.disclosure ?? this.l10n.t('defaultDisclosure');
   }
 
-  renderConsent(item: ConsentItem, key: string): TemplateResult {
-    const { engine } = this.host;
+  renderConsent(context: FieldContext, item: ConsentItem, key: string): TemplateResult {
+    const { engine } = context;
     const value = engine.getAnswer(key);
     const agreed = typeof value === 'object' && value !== null && !Array.isArray(value) && 'agreed' in value && value.agreed && value.version === item.version;
     const titleId = `${fieldId(key)}-title`;
     const disclosureId = `${fieldId(key)}-disclosure`;
-    const error = this.host.errorFor(key);
+    const error = context.errorFor(key);
     return html`<div class="consent" part="consent" data-item=${item.id}>
-      <h4 id=${titleId} class="consent-title">${item.title}</h4>
+      ${heading(context.itemHeadingLevel, item.title, { id: titleId, className: 'consent-title' })}
       <p class="hint">${this.l10n.t('consentVersion', item.version)}</p>
       <div class="consent-text" part="consent-text" tabindex="0" role="region" aria-labelledby=${titleId}>${paragraphs(item.text)}</div>
       <div class="disclosure" part="disclosure" id=${disclosureId}>
-        <h5>${this.l10n.t('disclosureTitle')}</h5>
+        ${heading(Math.min(context.itemHeadingLevel + 1, 6), this.l10n.t('disclosureTitle'), { className: 'disclosure-title' })}
         ${paragraphs(this.disclosureOf(item))}
       </div>
       <label class="option agree">
@@ -95,18 +97,18 @@ export class Signing {
           .checked=${live(Boolean(agreed))}
           @change=${(event: Event) => {
             const checked = (event.target as HTMLInputElement).checked;
-            this.host.setAnswer(key, { agreed: checked, version: item.version, ...(checked ? { agreedAt: new Date().toISOString() } : {}) });
-            this.host.touch(key);
+            context.setAnswer(key, { agreed: checked, version: item.version, ...(checked ? { agreedAt: new Date().toISOString() } : {}) });
+            context.touch(key);
           }}
         />
-        <span>${this.l10n.t('agree')}${requiredMark(this.host, key)}</span>
+        <span>${this.l10n.t('agree')}${requiredMark(context, key)}</span>
       </label>
-      ${renderError(this.host, key)}
+      ${renderError(context, key)}
     </div>`;
   }
 
-  renderSignature(item: SignatureItem, key: string): TemplateResult {
-    const { engine } = this.host;
+  renderSignature(context: FieldContext, item: SignatureItem, key: string): TemplateResult {
+    const { engine } = context;
     const { l10n } = this;
     const record = recordOf(engine.getAnswer(key));
     const consentItem = item.consentItemId ? engine.itemOf(item.consentItemId) : undefined;
@@ -114,7 +116,7 @@ export class Signing {
     const consentAgreed =
       !item.consentItemId ||
       (typeof consent === 'object' && consent !== null && !Array.isArray(consent) && 'agreed' in consent && consent.agreed && consentItem?.type === 'consent' && consent.version === consentItem.version);
-    const draft = this.draft(key);
+    const draft = this.draft(context, key);
     const intentId = `${fieldId(key)}-intent`;
     const messageId = `${fieldId(key)}-message`;
     // A missing drawing is not the name's fault: only a name too short marks the name field.
@@ -124,9 +126,9 @@ export class Signing {
     if (record) {
       body = html`<div class="signed" part="signed" tabindex="-1" data-signed=${key}>
         ${record.method === 'drawn' ? drawnPreview(record) : html`<p class="typed-signature" aria-hidden="true">${record.signerName}</p>`}
-        <p><strong>${l10n.t('signedBy', record.signerName, this.host.formatInstant(record.signedAt))}</strong></p>
+        <p><strong>${l10n.t('signedBy', record.signerName, context.formatInstant(record.signedAt))}</strong></p>
         <p class="hint">${l10n.t(record.method === 'drawn' ? 'signedDrawn' : 'signedTyped')}</p>
-        <button type="button" class="button" data-focus=${key} @click=${() => this.unsign(key)}>${l10n.t('signAgain')}</button>
+        <button type="button" class="button" data-focus=${key} @click=${() => this.unsign(context, key)}>${l10n.t('signAgain')}</button>
       </div>`;
     } else if (!consentAgreed) {
       body = html`<p class="notice" data-focus=${key} tabindex="-1">${l10n.t('signatureNeedsConsent')}</p>`;
@@ -141,10 +143,10 @@ export class Signing {
             autocomplete="name"
             maxlength="200"
             required
-            aria-invalid=${nameProblem && (this.host.errorFor(key) || draft.message) ? 'true' : 'false'}
-            aria-describedby=${describedBy(nameProblem && draft.message && messageId, nameProblem && this.host.errorFor(key) && errorId(key))}
+            aria-invalid=${nameProblem && (context.errorFor(key) || draft.message) ? 'true' : 'false'}
+            aria-describedby=${describedBy(nameProblem && draft.message && messageId, nameProblem && context.errorFor(key) && errorId(key))}
             .value=${live(draft.name)}
-            @input=${(event: Event) => this.update(key, { name: (event.target as HTMLInputElement).value })}
+            @input=${(event: Event) => this.update(context, key, { name: (event.target as HTMLInputElement).value })}
           />
         </div>
         <fieldset class="choice method">
@@ -152,7 +154,7 @@ export class Signing {
           <div class="options">
             ${(['draw', 'type'] as const).map(
               (method) => html`<label class="option">
-                <input type="radio" name=${`${fieldId(key)}-method`} .checked=${live(draft.method === method)} @change=${() => this.update(key, { method })} />
+                <input type="radio" name=${`${fieldId(key)}-method`} .checked=${live(draft.method === method)} @change=${() => this.update(context, key, { method })} />
                 <span>${l10n.t(method === 'draw' ? 'signDraw' : 'signType')}</span>
               </label>`,
             )}
@@ -176,21 +178,20 @@ export class Signing {
             </div>`}
         <p class="intent" id=${intentId}>${l10n.t('signIntent')}</p>
         ${draft.message ? html`<p class="error-text" id=${messageId} role="alert">${draft.message}</p>` : nothing}
-        <button type="button" class="button primary sign" aria-describedby=${intentId} ?disabled=${draft.busy} @click=${() => void this.sign(key, item)}>
+        <button type="button" class="button primary sign" aria-describedby=${intentId} ?disabled=${draft.busy} @click=${() => void this.sign(context, key, item)}>
           ${l10n.t('sign')}
         </button>
       </div>`;
     }
 
     return html`<fieldset class="field signature" part="item signature" data-item=${item.id}>
-      <legend part="label">${item.label ?? l10n.t('sign')}${requiredMark(this.host, key)}</legend>
-      ${renderHelp(item, key)} ${body} ${renderError(this.host, key)}
+      <legend part="label">${item.label ?? l10n.t('sign')}${requiredMark(context, key)}</legend>
+      ${renderHelp(item, key)} ${body} ${renderError(context, key)}
     </fieldset>`;
   }
 
   /** The patient's name as given earlier in the form, to start the signature with. */
-  private nameFromAnswers(): string {
-    const { engine } = this.host;
+  private nameFromAnswers(engine: FormEngine): string {
     const parts: string[] = [];
     for (const token of ['given-name', 'family-name']) {
       const id = engine.index.itemIds.find((candidate) => {
@@ -203,19 +204,19 @@ export class Signing {
     return parts.join(' ');
   }
 
-  private draft(key: string): SignatureDraft {
+  private draft(context: FieldContext, key: string): SignatureDraft {
     let draft = this.drafts.get(key);
     if (!draft) {
       // Drawing is natural on a touch screen; elsewhere typing is quicker and fully accessible.
       const coarse = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
       const created: SignatureDraft = {
         method: coarse ? 'draw' : 'type',
-        name: this.nameFromAnswers(),
+        name: this.nameFromAnswers(context.engine),
         hasDrawing: false,
         canvas: new SignatureCanvas((strokes) => {
           created.hasDrawing = strokes.some((stroke) => stroke.length > 0);
           if (created.hasDrawing) created.message = undefined;
-          this.host.element.requestUpdate();
+          this.actions.host.requestUpdate();
         }),
       };
       draft = created;
@@ -224,24 +225,26 @@ export class Signing {
     return draft;
   }
 
-  private update(key: string, change: Partial<Pick<SignatureDraft, 'method' | 'name'>>): void {
-    Object.assign(this.draft(key), change, { message: undefined });
-    this.host.element.requestUpdate();
+  // The signing step's own state (name, method, drawing) lives here until it becomes an answer.
+  private update(context: FieldContext, key: string, change: Partial<Pick<SignatureDraft, 'method' | 'name'>>): void {
+    Object.assign(this.draft(context, key), change, { message: undefined });
+    this.actions.host.requestUpdate();
   }
 
-  private async sign(key: string, item: SignatureItem): Promise<void> {
-    const draft = this.draft(key);
+  private async sign(context: FieldContext, key: string, item: SignatureItem): Promise<void> {
+    const { actions } = this;
+    const draft = this.draft(context, key);
     const name = draft.name.trim();
     if (name.length < 2 || (draft.method === 'draw' && draft.canvas.isEmpty)) {
       draft.message = this.l10n.t(name.length < 2 ? 'needName' : 'needDrawing');
-      if (name.length < 2) this.host.afterRender(() => this.host.focusKey(key));
-      this.host.element.requestUpdate();
+      if (name.length < 2) actions.afterRender(() => actions.focusKey(key));
+      actions.host.requestUpdate();
       return;
     }
-    const consent = item.consentItemId ? this.host.engine.itemOf(item.consentItemId) : undefined;
+    const consent = item.consentItemId ? context.engine.itemOf(item.consentItemId) : undefined;
     const consentItem = consent?.type === 'consent' ? consent : undefined;
     draft.busy = true;
-    this.host.element.requestUpdate();
+    actions.host.requestUpdate();
     try {
       const record = await createSignatureRecord({
         signerName: name,
@@ -253,21 +256,20 @@ export class Signing {
         userAgent: globalThis.navigator?.userAgent,
       });
       draft.message = undefined;
-      this.host.setAnswer(key, record);
-      this.host.touch(key);
-      this.host.announce(this.l10n.t('signedNow'));
-      this.host.afterRender(() => this.host.focusSelector(`[data-signed="${key}"]`));
+      context.setAnswer(key, record);
+      context.touch(key);
+      actions.announce(this.l10n.t('signedNow'));
+      actions.afterRender(() => actions.focusSelector(`[data-signed="${key}"]`));
     } catch (error) {
-      draft.message = this.host.errorText(this.host.emitError(error, 'intake.sign', [item.id]));
+      draft.message = actions.errorText(actions.reportError(error, 'intake.sign'));
     } finally {
       draft.busy = false;
-      this.host.element.requestUpdate();
+      actions.host.requestUpdate();
     }
   }
 
   /** Consents agreed to and signatures given, for the copy to keep; empty when there are none. */
-  private copyCount(): number {
-    const { engine } = this.host;
+  private copyCount(engine: FormEngine): number {
     return engine.index.itemIds.filter((id) => {
       const { item, groups } = engine.index.items.get(id)!;
       const value = engine.getAnswer(id);
@@ -277,11 +279,11 @@ export class Signing {
   }
 
   /** On the confirmation: saves a copy of the signed consents as a file the patient keeps. */
-  renderSaveCopy(definition: FormDefinition): TemplateResult | typeof nothing {
-    const count = this.copyCount();
+  renderSaveCopy(engine: FormEngine, definition: FormDefinition, timeZone: string): TemplateResult | typeof nothing {
+    const count = this.copyCount(engine);
     if (count === 0) return nothing;
     return html`<div class="consent-copy" part="consent-copy">
-      <button type="button" class="button" @click=${() => void this.saveCopy(definition)}>${this.l10n.t('saveCopy', count)}</button>
+      <button type="button" class="button" @click=${() => void this.saveCopy(engine, definition, timeZone)}>${this.l10n.t('saveCopy', count)}</button>
       <p class="hint">${this.l10n.t('saveCopyHint')}</p>
       ${this.copyFailed ? html`<p class="error-text" role="alert">${this.l10n.t('saveCopyFailed')}</p>` : nothing}
     </div>`;
@@ -289,12 +291,11 @@ export class Signing {
 
   private copyFailed = false;
 
-  private async saveCopy(definition: FormDefinition): Promise<void> {
-    const { l10n, host } = this;
-    const element = host.element as unknown as HTMLElement;
+  private async saveCopy(engine: FormEngine, definition: FormDefinition, timeZone: string): Promise<void> {
+    const { l10n, actions } = this;
     try {
       const copy = await import('./consent-copy.js');
-      const entries = copy.consentCopyEntries(host.engine, (item) => this.disclosureOf(item));
+      const entries = copy.consentCopyEntries(engine, (item) => this.disclosureOf(item));
       const when = (timeZone: string) => (instant: string) => l10n.dateTime(instant, timeZone, { dateStyle: 'long', timeStyle: 'long' });
       const contents = copy.consentCopyHtml(entries, {
         lang: l10n.locale,
@@ -310,22 +311,22 @@ export class Signing {
         method: (record) => l10n.t(record.method === 'drawn' ? 'signedDrawn' : 'signedTyped'),
         hash: l10n.t('copyHash'),
         utc: (instant) => `${when('UTC')(instant)} (${instant})`,
-        local: (instant) => `${when(host.timeZone)(instant)} (${host.timeZone})`,
+        local: (instant) => `${when(timeZone)(instant)} (${timeZone})`,
         readDrawing: readSignatureSvg,
       });
-      const fileName = copy.consentCopyFileName(definition.id, entries, (instant) => localDateIn(instant, host.timeZone));
-      copy.saveFile(contents, fileName, element.shadowRoot ?? element);
+      const fileName = copy.consentCopyFileName(definition.id, entries, (instant) => localDateIn(instant, timeZone));
+      copy.saveFile(contents, fileName, actions.host.renderRoot);
       this.copyFailed = false;
     } catch (error) {
-      host.emitError(error, 'intake.saveCopy');
+      actions.reportError(error, 'intake.saveCopy');
       this.copyFailed = true;
     }
-    host.element.requestUpdate();
+    actions.host.requestUpdate();
   }
 
-  private unsign(key: string): void {
-    this.draft(key).canvas.clear();
-    this.host.setAnswer(key, undefined);
-    this.host.afterRender(() => this.host.focusKey(key));
+  private unsign(context: FieldContext, key: string): void {
+    this.draft(context, key).canvas.clear();
+    context.setAnswer(key, undefined);
+    this.actions.afterRender(() => this.actions.focusKey(key));
   }
 }

@@ -1,0 +1,2 @@
+/** The page id a draft stores while the patient is on the review page. */
+export const REVIEW_PAGE_ID = '@review';

@@ -174,6 +174,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
           await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
         }
       }),
+    ping: async () => void (await pooled.get('SELECT 1 AS ok')),
     native: () => ({ dialect: 'postgres' as const, pool, schema }),
     async close() {
       await pool.end();

@@ -4,6 +4,7 @@
  */
 import type { Database, Dialect } from './database.js';
 import { initialSchema } from './migrations/0001-initial.js';
+import { submissionFingerprints } from './migrations/0002-submission-fingerprints.js';
 
 export interface Migration {
   version: number;
@@ -11,7 +12,10 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: initialSchema }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: initialSchema },
+  { version: 2, name: 'submission-fingerprints', sql: submissionFingerprints },
+];
 
 function forDialect(sql: string, dialect: Dialect): string {
   return dialect === 'postgres' ? sql.replace(/\bBLOB\b/g, 'BYTEA') : sql;

@@ -1,12 +1,17 @@
 /**
- * SIGTERM in the middle of a burst, on a real server process: every request the server had
- * started on is answered (none cut off mid-way, none a 5xx), requests that arrive after are
- * refused at connect (a load balancer sends them elsewhere), and the process exits 0 within the
- * grace period. Each request comes on its own connection, as from a different client.
+ * SIGTERM during a burst, on a real server process, with three kinds of client at that moment:
+ *
+ * - connected, nothing sent yet (the request is about to go out): answered;
+ * - headers and half the body sent: answered once the rest arrives;
+ * - a burst of whole requests fired as the signal goes out: none is a 5xx; each is answered, or
+ *   refused at connect because the listener had closed (a load balancer sends it elsewhere).
+ *
+ * No request the server had taken is cut off, a new connection afterwards is refused, and the
+ * process exits 0 within the grace period.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -14,31 +19,44 @@ import { CONTRACT_NOW } from '@pxm/adapter-testkit';
 import { recordFigures } from './figures.js';
 import { startServerProcess } from './server-process.js';
 
-const BURST = 240;
+const CONNECTED_IDLE = 30;
+const HALF_SENT = 30;
+const BURST = 180;
 const RANGE = new URLSearchParams({ locationId: 'denver-highlands', appointmentTypeId: 'follow-up', from: '2027-03-08T00:00:00-07:00', to: '2027-03-20T00:00:00-06:00', limit: '500' });
 
-type Outcome = { kind: 'answered'; status: number; afterSignal: boolean } | { kind: 'refused' } | { kind: 'cut'; code: string };
+type Outcome = { kind: 'answered'; status: number } | { kind: 'refused' } | { kind: 'cut'; code: string };
 
-/** One request on a fresh connection; how it ended. */
-function send(url: string, method: string, path: string, body: string | undefined, signalSent: () => boolean): Promise<Outcome> {
-  return new Promise((resolve) => {
-    const target = new URL(path, url);
-    const request = httpRequest(
-      { host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method, agent: false, headers: body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {} },
-      (response) => {
-        response.resume();
-        response.on('end', () => resolve({ kind: 'answered', status: response.statusCode ?? 0, afterSignal: signalSent() }));
-        response.on('error', (error: NodeJS.ErrnoException) => resolve({ kind: 'cut', code: error.code ?? error.message }));
-      },
-    );
-    request.on('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED' ? { kind: 'refused' } : { kind: 'cut', code: error.code ?? error.message }));
-    request.setTimeout(30_000, () => request.destroy(new Error('timeout')));
-    request.end(body);
-  });
+/** One HTTP/1.1 exchange on a raw connection, so the test decides when each byte goes out. */
+class RawRequest {
+  readonly socket: Socket;
+  readonly connected: Promise<void>;
+  readonly outcome: Promise<Outcome>;
+
+  constructor(port: number) {
+    this.socket = connect(port, '127.0.0.1');
+    this.connected = new Promise((resolve) => this.socket.once('connect', () => resolve()));
+    this.outcome = new Promise((resolve) => {
+      let reply = '';
+      this.socket.on('data', (chunk: Buffer) => (reply += chunk.toString('latin1')));
+      this.socket.on('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED' ? { kind: 'refused' } : { kind: 'cut', code: error.code ?? error.message }));
+      this.socket.on('close', () => {
+        const status = /^HTTP\/1\.1 (\d{3})/.exec(reply)?.[1];
+        resolve(status ? { kind: 'answered', status: Number(status) } : { kind: 'cut', code: 'closed without an answer' });
+      });
+    });
+    this.connected.catch(() => undefined);
+  }
+
+  static text(method: string, path: string, body?: string): string {
+    const head = `${method} ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n`;
+    return body === undefined ? `${head}\r\n` : `${head}Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+  }
 }
 
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 describe('SIGTERM during a burst', () => {
-  it('answers every request it started on, refuses the rest at connect, and exits 0', async () => {
+  it('answers every request the server had taken, refuses new connections, and exits 0', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pxm-burst-'));
     const server = await startServerProcess({
       PXM_SQLITE_PATH: join(dir, 'pxm.sqlite'),
@@ -48,48 +66,58 @@ describe('SIGTERM during a burst', () => {
       PXM_NOW_AT: String(Date.now()),
     });
     try {
+      const port = Number(new URL(server.url).port);
       const page = (await (await fetch(`${server.url}/booking/slots?${RANGE}`)).json()) as { items: Array<{ id: string }> };
       assert.ok(page.items.length > 40);
-      let signalled = false;
-      const exited = new Promise<{ code: number | null; afterMs: number }>((resolve) => {
-        server.child.once('exit', (code) => resolve({ code, afterMs: performance.now() - signalledAt }));
+      const holdBody = (index: number) => JSON.stringify({ slotId: page.items[index % page.items.length]!.id });
+
+      // Connected and half-sent clients, settled in the server's hands before the signal.
+      const idle = Array.from({ length: CONNECTED_IDLE }, () => new RawRequest(port));
+      const halves = Array.from({ length: HALF_SENT }, (_, index) => {
+        const request = new RawRequest(port);
+        const text = RawRequest.text('POST', '/booking/holds', holdBody(index));
+        const cut = text.length - 10;
+        void request.connected.then(() => request.socket.write(text.slice(0, cut)));
+        return { request, rest: text.slice(cut) };
       });
-      let signalledAt = 0;
-      let answered = 0;
-      const outcomes = Array.from({ length: BURST }, (_, index) => {
-        const [method, path, body] =
-          index % 3 === 0
-            ? ['POST', '/booking/holds', JSON.stringify({ slotId: page.items[index % page.items.length]!.id })]
-            : index % 3 === 1
-              ? ['GET', `/booking/slots?${RANGE}`, undefined]
-              : ['GET', '/intake/demo-intake-new-patient', undefined];
-        return send(server.url, method!, path!, body, () => signalled).then((outcome) => {
-          // Mid-burst: some answered, most still in the server's hands.
-          if (outcome.kind === 'answered' && ++answered === 20) {
-            signalledAt = performance.now();
-            signalled = true;
-            server.child.kill('SIGTERM');
-          }
-          return outcome;
-        });
+      await Promise.all([...idle, ...halves.map((half) => half.request)].map((request) => request.connected));
+      await pause(300);
+
+      // The burst, then the signal while it is under way.
+      const burst = Array.from({ length: BURST }, (_, index) => {
+        const request = new RawRequest(port);
+        const text = index % 2 === 0 ? RawRequest.text('GET', `/booking/slots?${RANGE}`) : RawRequest.text('POST', '/booking/holds', holdBody(index + HALF_SENT));
+        void request.connected.then(() => request.socket.end(text));
+        return request.outcome;
       });
-      const results = await Promise.all(outcomes);
+      await pause(5);
+      const signalledAt = performance.now();
+      const exited = new Promise<{ code: number | null; afterMs: number }>((resolve) => server.child.once('exit', (code) => resolve({ code, afterMs: performance.now() - signalledAt })));
+      server.child.kill('SIGTERM');
+      await pause(100);
+
+      // After the signal: the waiting clients send; a newcomer is refused.
+      for (const request of idle) request.socket.end(RawRequest.text('GET', '/intake/demo-intake-new-patient'));
+      for (const half of halves) half.request.socket.end(half.rest);
+      const taken = await Promise.all([...idle, ...halves.map((half) => half.request)].map((request) => request.outcome));
+      const burstOutcomes = await Promise.all(burst);
+      const newcomer = new RawRequest(port);
+      void newcomer.connected.then(() => newcomer.socket.end(RawRequest.text('GET', '/health')));
+      assert.equal((await newcomer.outcome).kind, 'refused', 'a new connection after SIGTERM is refused');
       const exit = await exited;
-      assert.ok(signalled, 'SIGTERM was sent mid-burst');
-      const count = (kind: Outcome['kind']) => results.filter((outcome) => outcome.kind === kind).length;
-      const cut = results.filter((outcome): outcome is Extract<Outcome, { kind: 'cut' }> => outcome.kind === 'cut');
-      const drained = results.filter((outcome) => outcome.kind === 'answered' && outcome.afterSignal).length;
-      const failed = results.filter((outcome) => outcome.kind === 'answered' && outcome.status >= 500);
-      assert.deepEqual(cut.map((outcome) => outcome.code), [], 'no request cut off');
-      assert.deepEqual(failed, [], 'no 5xx');
-      assert.ok(drained > 0, 'requests in flight at SIGTERM were answered after it');
+
+      const problems = taken.filter((outcome) => outcome.kind !== 'answered' || outcome.status >= 500);
+      assert.deepEqual(problems, [], 'every connected client is answered after SIGTERM, none with a 5xx');
+      assert.deepEqual(burstOutcomes.filter((outcome) => outcome.kind === 'answered' && outcome.status >= 500), [], 'no 5xx in the burst');
       assert.equal(exit.code, 0);
       assert.ok(exit.afterMs < 10_000, `exited ${Math.round(exit.afterMs)} ms after SIGTERM`);
+      const answered = burstOutcomes.filter((outcome) => outcome.kind === 'answered').length;
       await recordFigures({
-        'server:faults:sigterm:requests': BURST,
-        'server:faults:sigterm:drained': drained,
-        'server:faults:sigterm:refused': count('refused'),
-        'server:faults:sigterm:cut': cut.length,
+        'server:faults:sigterm:taken': taken.length,
+        'server:faults:sigterm:taken-answered': taken.filter((outcome) => outcome.kind === 'answered').length,
+        'server:faults:sigterm:burst': BURST,
+        'server:faults:sigterm:burst-answered': answered,
+        'server:faults:sigterm:burst-refused': BURST - answered,
         'server:faults:sigterm:exit': `${(exit.afterMs / 1000).toFixed(1)} s`,
       });
     } finally {

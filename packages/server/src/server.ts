@@ -251,7 +251,7 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
             // connection-drain.ts); whatever is still open after the grace period is cut.
             close: () => {
               running.delete(handle);
-              return connections.drain({ graceMs: options.http?.shutdownGraceMs ?? 10_000, firstRequestMs: 1_000 });
+              return connections.drain({ graceMs: options.http?.shutdownGraceMs ?? 10_000, firstRequestMs: Math.min(headersTimeout, 3_000) });
             },
           };
           running.add(handle);

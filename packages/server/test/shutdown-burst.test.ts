@@ -86,7 +86,7 @@ describe('SIGTERM during a burst', () => {
       // The burst, then the signal while it is under way.
       const burst = Array.from({ length: BURST }, (_, index) => {
         const request = new RawRequest(port);
-        const text = index % 2 === 0 ? RawRequest.text('GET', `/booking/slots?${RANGE}`) : RawRequest.text('POST', '/booking/holds', holdBody(index + HALF_SENT));
+        const text = index % 2 === 0 ? RawRequest.text('GET', '/intake/demo-intake-new-patient') : RawRequest.text('POST', '/booking/holds', holdBody(index + HALF_SENT));
         void request.connected.then(() => request.socket.end(text));
         return request.outcome;
       });

@@ -141,8 +141,11 @@ const wrongValue: fc.Arbitrary<unknown> = fc.oneof(
 
 /** Every place in a JSON value, as a list of keys. */
 function placesIn(value: unknown, prefix: Array<string | number> = [], into: Array<Array<string | number>> = []): Array<Array<string | number>> {
-  if (Array.isArray(value)) value.forEach((item, index) => (into.push([...prefix, index]), placesIn(item, [...prefix, index], into)));
-  else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) (into.push([...prefix, key]), placesIn(item, [...prefix, key], into));
+  const entries: Array<[string | number, unknown]> = Array.isArray(value) ? value.map((item, index) => [index, item]) : value && typeof value === 'object' ? Object.entries(value) : [];
+  for (const [key, item] of entries) {
+    into.push([...prefix, key]);
+    placesIn(item, [...prefix, key], into);
+  }
   return into;
 }
 
@@ -310,7 +313,7 @@ async function send(baseUrl: string, op: Operation, request: Request, timeoutMs 
     response = await fetch(`${baseUrl}${request.path}${search ? `?${search}` : ''}`, {
       method: op.method,
       headers: request.headers,
-      ...(request.body !== undefined && op.method !== 'GET' && op.method !== 'DELETE' ? { body: request.body } : {}),
+      ...(request.body !== undefined && op.method !== 'GET' && op.method !== 'DELETE' ? { body: request.body as BodyInit } : {}),
       signal: AbortSignal.timeout(timeoutMs),
       redirect: 'manual',
     });

@@ -15,7 +15,6 @@ import type { ServerContext } from './context.js';
 import type { Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase, type DatabaseConfig } from './db/open.js';
-import { trackConnections } from './http/connection-drain.js';
 import { problemOf } from './http/problem.js';
 import { createSealer } from './secrets.js';
 import { createLimiter, DEFAULT_LIMITS, type LimitsConfig } from './http/limits.js';
@@ -243,16 +242,26 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
           },
           (info: AddressInfo) => {
           const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-          const connections = trackConnections(server as HttpServer);
           const handle: RunningServer = {
             url: `http://${host}:${info.port}`,
             port: info.port,
-            // Drains: no new connections, requests sent or in flight answered (see
-            // connection-drain.ts); whatever is still open after the grace period is cut.
-            close: () => {
-              running.delete(handle);
-              return connections.drain({ graceMs: options.http?.shutdownGraceMs ?? 10_000, firstRequestMs: Math.min(headersTimeout, 3_000) });
-            },
+            // Drains: no new connections, idle ones closed now, requests in flight answered; whatever
+            // is still open after the grace period is cut.
+            close: () =>
+              new Promise<void>((done) => {
+                running.delete(handle);
+                const force = setTimeout(() => (server as HttpServer).closeAllConnections(), options.http?.shutdownGraceMs ?? 10_000);
+                force.unref();
+                // A connection whose request just finished turns idle: close it then, not at keep-alive's end.
+                const sweep = setInterval(() => (server as HttpServer).closeIdleConnections(), 50);
+                sweep.unref();
+                server.close(() => {
+                  clearTimeout(force);
+                  clearInterval(sweep);
+                  done();
+                });
+                (server as HttpServer).closeIdleConnections();
+              }),
           };
           running.add(handle);
           resolve(handle);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AdapterError, parseResponse } from '@pxm/core';
+import { AdapterError, type parseResponse } from '@pxm/core';
 import { parseRepairing, type RepairedField } from '@pxm/core/reply-repair';
 import { HepProgramSchema } from '@pxm/core/hep';
 import { LocationListSchema, PracticeSchema } from '@pxm/core/booking';

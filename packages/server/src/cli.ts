@@ -3,7 +3,14 @@
 import { configFromEnv, startupBanner } from './config.js';
 import { createPxmServer } from './server.js';
 
-const config = configFromEnv(process.env, process.argv.slice(2));
+let config: ReturnType<typeof configFromEnv>;
+try {
+  config = configFromEnv(process.env, process.argv.slice(2));
+} catch (error) {
+  // A setting that would be unsafe or is malformed stops the start with one line saying which.
+  process.stderr.write(`[pxm] cannot start: ${(error as Error).message}\n`);
+  process.exit(1);
+}
 const server = await createPxmServer(config.options);
 const running = await server.listen({ port: config.port, hostname: config.host });
 process.stdout.write(`${startupBanner(config, running.url).join('\n')}\n`);

@@ -61,7 +61,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, argv: readon
   }
   let sender: ReminderSender = createLogSender();
   if (env.PXM_REMINDER_WEBHOOK_URL) {
-    sender = createWebhookSender({ url: env.PXM_REMINDER_WEBHOOK_URL, ...(env.PXM_REMINDER_WEBHOOK_SECRET ? { secret: env.PXM_REMINDER_WEBHOOK_SECRET } : {}) });
+    // Never unsigned: a receiver must be able to tell a delivery from this server from a forgery.
+    if (!env.PXM_REMINDER_WEBHOOK_SECRET) {
+      throw new Error('PXM_REMINDER_WEBHOOK_URL is set but PXM_REMINDER_WEBHOOK_SECRET is not: the webhook is always signed; set a secret of at least 32 characters.');
+    }
+    sender = createWebhookSender({ url: env.PXM_REMINDER_WEBHOOK_URL, secret: env.PXM_REMINDER_WEBHOOK_SECRET });
   }
   const corsOrigins = (env.PXM_CORS_ORIGINS ?? 'http://localhost:5173,http://127.0.0.1:5173')
     .split(',')

@@ -16,7 +16,15 @@ export type { EligibilityProvider } from './eligibility/eligibility-provider.js'
 export { demoPayerRules } from './eligibility/demo-payer-rules.js';
 export type { ReminderMessage, ReminderSender } from './reminders/reminder-sender.js';
 export { createLogSender } from './reminders/log-sender.js';
-export { createWebhookSender, signWebhook, type WebhookSenderOptions } from './reminders/webhook-sender.js';
+export {
+  assertWebhookUrl,
+  createWebhookSender,
+  MIN_WEBHOOK_SECRET_LENGTH,
+  reminderWebhookBody,
+  signWebhook,
+  type ReminderWebhookBody,
+  type WebhookSenderOptions,
+} from './reminders/webhook-sender.js';
 export { reminderDueTimes, DEFAULT_REMINDER_OFFSETS_MINUTES, type ReminderPolicy } from './reminders/reminder-policy.js';
 export type { DispatchResult } from './reminders/outbox.js';
 export { DEFAULT_LIMITS, type Limit, type LimitsConfig } from './http/limits.js';

@@ -168,7 +168,7 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
       dispatchReminders,
       health: async () => {
         try {
-          await db.get('SELECT 1 AS ok');
+          await db.ping();
           return true;
         } catch {
           return false;

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createManualClock, createMemoryAdapter } from '@pxm/adapter-memory';
-import { CONTRACT_NOW } from '@pxm/adapter-testkit';
+import { CONTRACT_NOW, expectAdapterError } from '@pxm/adapter-testkit';
 import type { PxmAdapter } from '@pxm/core';
 import { DEMO_HEP_TOKEN, DEMO_INTAKE_TOKEN, DEMO_MANAGE_TOKENS, DEMO_SURVEY_TOKENS, demoHepProgram, demoIntakeForm, demoSurvey } from '@pxm/core/demo';
 import { hashToken } from '../src/tokens.js';
@@ -41,6 +41,56 @@ describe('admin API', () => {
     assert.deepEqual(stored, [{ token_hash: hashToken(link.token) }]);
     const everything = JSON.stringify(await server.server.db.all('SELECT * FROM intake_links'));
     assert.ok(!everything.includes(link.token), 'the token itself is not in the database');
+  });
+
+  it('revokes manage, intake, HEP and survey links: each then answers token_invalid, its record kept', async () => {
+    const issue = async (path: string, body: unknown) => (await (await admin(path, { body })).json()) as { id: string; token: string };
+    const intake = await issue('/admin/intake-links', { form: demoIntakeForm });
+    const hep = await issue('/admin/hep-programs', { program: demoHepProgram });
+    const survey = await issue('/admin/survey-invitations', { survey: demoSurvey });
+    const booking = server.adapter.booking!;
+    const slots = await booking.findSlots({ locationId: 'denver-highlands', appointmentTypeId: 'initial-evaluation', from: '2027-03-08T00:00:00-07:00', to: '2027-03-20T00:00:00-06:00' });
+    const hold = await booking.holdSlot(slots.at(-1)!.id);
+    const visit = await booking.book({
+      holdId: hold.id,
+      patient: { kind: 'new', firstName: 'Lee', lastName: 'Chen', dateOfBirth: '1979-09-09', phone: '+1 303-555-0177', email: 'lee@example.com' },
+      consents: [],
+      idempotencyKey: 'revocation-booking-1',
+    });
+    // Every link opens before.
+    await server.adapter.intake!.loadForm(intake.token);
+    await server.adapter.hep!.loadProgram(hep.token);
+    await server.adapter.survey!.loadInvitation(survey.token);
+    await booking.getAppointment(visit.manageToken);
+
+    // Without the key: refused, and nothing is revoked.
+    const anonymous = await fetch(`${server.url}/admin/link-revocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'intake', id: intake.id }) });
+    assert.equal(anonymous.status, 401);
+    assert.equal(anonymous.headers.get('content-type'), 'application/problem+json');
+    await server.adapter.intake!.loadForm(intake.token);
+
+    for (const request of [
+      { kind: 'intake', id: intake.id },
+      { kind: 'hep', id: hep.id },
+      { kind: 'survey', token: survey.token },
+      { kind: 'manage', id: visit.id },
+    ]) {
+      const response = await admin('/admin/link-revocations', { body: request });
+      assert.equal(response.status, 200, JSON.stringify(request));
+      assert.equal(((await response.json()) as { id: string }).id, 'id' in request ? request.id : survey.id);
+    }
+    await expectAdapterError(server.adapter.intake!.loadForm(intake.token), 'token_invalid');
+    await expectAdapterError(server.adapter.hep!.loadProgram(hep.token), 'token_invalid');
+    await expectAdapterError(server.adapter.survey!.loadInvitation(survey.token), 'token_invalid');
+    await expectAdapterError(booking.getAppointment(visit.manageToken), 'token_invalid');
+    await expectAdapterError(booking.cancelAppointment(visit.manageToken, {}), 'token_invalid');
+
+    // The records stay; again is the same answer; unknown is 404; both id and token is 400.
+    assert.equal((await server.server.db.get<{ status: string }>('SELECT status FROM appointments WHERE id = $1', [visit.id]))!.status, 'booked');
+    assert.equal((await admin('/admin/link-revocations', { body: { kind: 'intake', id: intake.id } })).status, 200);
+    assert.equal((await admin('/admin/link-revocations', { body: { kind: 'hep', id: 'hep_nope' } })).status, 404);
+    assert.equal((await admin('/admin/link-revocations', { body: { kind: 'hep', id: hep.id, token: hep.token } })).status, 400);
+    assert.equal((await admin('/admin/link-revocations', { body: { kind: 'referral', id: hep.id } })).status, 400);
   });
 
   it('issues and edits a HEP program: the version goes up and the old schedule is kept', async () => {

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DEMO_INTAKE_TOKEN, DEMO_MANAGE_TOKENS } from '@pxm/core/demo';
+import { DEMO_INTAKE_REASSESSMENT_TOKEN, DEMO_INTAKE_TOKEN, DEMO_MANAGE_TOKENS, DEMO_SURVEY_TOKENS } from '@pxm/core/demo';
 import { CONTRACT_NOW } from '@pxm/adapter-testkit';
 import { postgresUnavailable, startTestServer, type Dialect, type TestServer } from './harness.js';
 
@@ -74,6 +74,37 @@ function suite(dialect: Dialect, skip: () => string | undefined) {
       assert.equal((await post('/booking/waitlist', body, 'whole-request-wait-0001')).status, 201);
       const other = await post('/booking/waitlist', { ...body, preferredWeekdays: [2] }, 'whole-request-wait-0001');
       assert.equal(other.status, 409);
+    });
+
+    it('an intake submission with the same key and other answers is 409 conflict, not the first reply replayed', async (t) => {
+      if (skip()) return t.skip(skip());
+      const token = DEMO_INTAKE_REASSESSMENT_TOKEN;
+      const first = await post(`/intake/${token}/submission`, { answers: {} }, 'intake-whole-request-0001');
+      assert.equal(first.status, 201, await first.clone().text());
+      const same = await post(`/intake/${token}/submission`, { answers: {} }, 'intake-whole-request-0001');
+      assert.equal(same.status, 201);
+      assert.deepEqual(await same.json(), await first.json(), 'the same request replays');
+      const other = await post(`/intake/${token}/submission`, { answers: { note: 'something else' } }, 'intake-whole-request-0001');
+      assert.equal(other.status, 409);
+      assert.equal(((await other.json()) as { code: string }).code, 'conflict');
+      const anotherKey = await post(`/intake/${token}/submission`, { answers: {} }, 'intake-whole-request-0002');
+      assert.equal(((await anotherKey.json()) as { code: string }).code, 'already_submitted');
+    });
+
+    it('a survey submission with the same key and other answers is 409 conflict, not the first reply replayed', async (t) => {
+      if (skip()) return t.skip(skip());
+      const token = DEMO_SURVEY_TOKENS.open;
+      const first = await post(`/survey/${token}/response`, { answers: { nps: 9 } }, 'survey-whole-request-0001');
+      assert.equal(first.status, 201, await first.clone().text());
+      const same = await post(`/survey/${token}/response`, { answers: { nps: 9 } }, 'survey-whole-request-0001');
+      assert.equal(same.status, 201);
+      assert.deepEqual(await same.json(), await first.json(), 'the same request replays');
+      const other = await post(`/survey/${token}/response`, { answers: { nps: 3 } }, 'survey-whole-request-0001');
+      assert.equal(other.status, 409);
+      assert.equal(((await other.json()) as { code: string }).code, 'conflict');
+      const anotherKey = await post(`/survey/${token}/response`, { answers: { nps: 9 } }, 'survey-whole-request-0002');
+      assert.equal(anotherKey.status, 409);
+      assert.equal(((await anotherKey.json()) as { code: string }).code, 'already_submitted');
     });
 
     it("a key's own concurrent retries of a hold all get the one hold, never slot_unavailable", async (t) => {

@@ -8,9 +8,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, it } from 'node:test';
 import { CONTRACT_NOW } from '@pxm/adapter-testkit';
-import type { Appointment, ReminderConsent } from '@pxm/core/booking';
-import type { BookingApi } from '@pxm/core';
-import { createLogSender, createWebhookSender, reminderDueTimes, signWebhook, type ReminderMessage, type ReminderSender } from '../src/index.js';
+import type { Appointment, BookingApi, ReminderConsent } from '@pxm/core';
+import { createLogSender, createWebhookSender, reminderDueTimes, signWebhook, type ReminderMessage, type ReminderSender, type WebhookSenderOptions } from '../src/index.js';
 import { startTestServer, type TestServer } from './harness.js';
 
 const RANGE = { from: '2027-03-08T00:00:00-07:00', to: '2027-03-20T00:00:00-06:00' };
@@ -209,7 +208,7 @@ describe('reminder senders', () => {
     for (const secret of ['555-0111', 'Rosa', 'secret-manage-token']) assert.ok(!lines[0]!.includes(secret), secret);
   });
 
-  it('the webhook sender posts signed JSON and fails on a non-2xx answer', async () => {
+  it('the webhook sender posts signed, minimal JSON and fails on a non-2xx answer', async () => {
     const received: Array<{ headers: Record<string, string | string[] | undefined>; body: string }> = [];
     let status = 202;
     const hook = createServer((request, response) => {
@@ -223,17 +222,61 @@ describe('reminder senders', () => {
     await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
     try {
       const url = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/reminders`;
-      const sender = createWebhookSender({ url, secret: 'shh', nowSeconds: () => 1_800_000_000 });
-      const message = { id: 'rem_2', channel: 'email', to: 'rosa@example.com', offsetMinutes: 1440, manageToken: 't' } as unknown as ReminderMessage;
+      const secret = 'webhook-signing-secret-0123456789abcdef';
+      const sender = createWebhookSender({ url, secret, nowSeconds: () => 1_800_000_000 });
+      const message: ReminderMessage = {
+        id: 'rem_2',
+        channel: 'email',
+        to: 'rosa@example.com',
+        offsetMinutes: 1440,
+        patientFirstName: 'Rosa',
+        manageToken: 'secret-manage-token',
+        appointment: {
+          id: 'appt_2',
+          start: '2027-03-08T08:00:00-07:00',
+          end: '2027-03-08T09:00:00-07:00',
+          timeZone: 'America/Denver',
+          locationName: 'Denver Highlands',
+          locationAddress: '3456 W 32nd Ave, Denver, CO',
+          providerName: 'Ana Rivera',
+          appointmentTypeName: 'Initial evaluation',
+          modality: 'in-clinic',
+        },
+        practice: { name: 'Cedar Ridge Physical Therapy', phone: '555-0100' },
+      };
       await sender.send(message, new AbortController().signal);
       const [request] = received;
       assert.equal(request!.headers['idempotency-key'], 'rem_2');
-      assert.equal(request!.headers['x-pxm-signature'], signWebhook('shh', 1_800_000_000, request!.body));
-      assert.equal(JSON.parse(request!.body).reminder.to, 'rosa@example.com');
+      assert.equal(request!.headers['x-pxm-delivery'], 'rem_2');
+      assert.equal(request!.headers['x-pxm-timestamp'], '1800000000');
+      assert.equal(request!.headers['x-pxm-signature'], signWebhook(secret, 1_800_000_000, request!.body));
+      assert.deepEqual(JSON.parse(request!.body), {
+        deliveryId: 'rem_2',
+        kind: 'appointment.reminder',
+        channel: 'email',
+        offsetMinutes: 1440,
+        appointment: { id: 'appt_2', start: '2027-03-08T08:00:00-07:00', end: '2027-03-08T09:00:00-07:00', timeZone: 'America/Denver' },
+      });
+      // Nothing that names or reaches the patient, and no link that acts for them.
+      for (const kept of ['rosa@example.com', 'Rosa', 'secret-manage-token', 'Ana Rivera', '3456 W', 'Denver Highlands', '555-0100']) {
+        assert.ok(!request!.body.includes(kept), kept);
+      }
       status = 500;
       await assert.rejects(sender.send(message, new AbortController().signal), /500/);
     } finally {
       await new Promise((resolve) => hook.close(resolve));
     }
+  });
+
+  it('the webhook sender refuses plain HTTP off this machine and a missing or short secret', () => {
+    const secret = 'webhook-signing-secret-0123456789abcdef';
+    for (const url of ['http://sms.example/hook', 'http://10.0.0.5/hook', 'ftp://sms.example/hook', 'file:///etc/passwd', 'not a url', 'http://localhost.evil.example/hook']) {
+      assert.throws(() => createWebhookSender({ url, secret }), /https:\/\/|not a valid URL/, url);
+    }
+    for (const url of ['https://sms.example/hook', 'http://localhost:9000/hook', 'http://127.0.0.1:9000/hook', 'http://[::1]:9000/hook']) {
+      assert.equal(createWebhookSender({ url, secret }).name, 'webhook', url);
+    }
+    assert.throws(() => createWebhookSender({ url: 'https://sms.example/hook' } as unknown as WebhookSenderOptions), /signing secret/);
+    assert.throws(() => createWebhookSender({ url: 'https://sms.example/hook', secret: 'short' }), /signing secret/);
   });
 });

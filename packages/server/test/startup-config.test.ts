@@ -47,4 +47,32 @@ describe('startup configuration', () => {
     assert.match(loud, /secret key: +configured/);
     for (const secret of ['pw@', 'admin-key-', 'webhook-secret', 'secret-key-', 'token=abc']) assert.ok(!loud.includes(secret), secret);
   });
+
+  it('refuses to start with a reminder webhook that would go unsigned or in the clear', () => {
+    assert.throws(() => configFromEnv({ PXM_REMINDER_WEBHOOK_URL: 'https://sms.example/hook' }), /PXM_REMINDER_WEBHOOK_SECRET/);
+    assert.throws(
+      () => configFromEnv({ PXM_REMINDER_WEBHOOK_URL: 'http://sms.example/hook', PXM_REMINDER_WEBHOOK_SECRET: 'webhook-secret-0123456789-abcdefgh' }),
+      /https:\/\//,
+    );
+    assert.equal(
+      configFromEnv({ PXM_REMINDER_WEBHOOK_URL: 'http://127.0.0.1:9000/hook', PXM_REMINDER_WEBHOOK_SECRET: 'webhook-secret-0123456789-abcdefgh' }).options.reminders?.sender?.name,
+      'webhook',
+    );
+  });
+});
+
+describe('the command line', () => {
+  it('stops with one clear line, no stack trace, when the webhook has no signing secret', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { fileURLToPath } = await import('node:url');
+    const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+    const result = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', cli], {
+      env: { ...process.env, PORT: '0', PXM_SQLITE_PATH: ':memory:', PXM_REMINDER_WEBHOOK_URL: 'https://sms.example/hook', PXM_REMINDER_WEBHOOK_SECRET: '' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /^\[pxm\] cannot start: .*PXM_REMINDER_WEBHOOK_SECRET/m);
+    assert.doesNotMatch(result.stderr, /\n\s+at /);
+  });
 });

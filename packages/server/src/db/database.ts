@@ -28,6 +28,11 @@ export interface Database extends Queryable {
   exec(script: string): Promise<void>;
   /** Runs `work` while holding the database-wide migration lock (several processes may start at once). */
   withMigrationLock<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Resolves when the database answers, rejects when it does not; never queued behind other
+   * work, so a health check answers while another process holds SQLite's write lock.
+   */
+  ping(): Promise<void>;
   close(): Promise<void>;
   /**
    * The driver underneath, for a store that must share it (the abuse limiter). On SQLite, `exclusive`

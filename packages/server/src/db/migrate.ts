@@ -5,6 +5,7 @@
 import type { Database, Dialect } from './database.js';
 import { initialSchema } from './migrations/0001-initial.js';
 import { unverifiedPatientsSchema } from './migrations/0002-unverified-patients.js';
+import { submissionFingerprints } from './migrations/0003-submission-fingerprints.js';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initialSchema },
   { version: 2, name: 'unverified-patients', sql: unverifiedPatientsSchema },
+  { version: 3, name: 'submission-fingerprints', sql: submissionFingerprints },
 ];
 
 function forDialect(sql: string, dialect: Dialect): string {

@@ -11,6 +11,8 @@ import { databaseUnavailable } from './unavailable.js';
 const INT8_OID = 20;
 /** Lost a serialization race or a deadlock: running the transaction again is correct. */
 const RETRY_CODES = new Set(['40001', '40P01']);
+/** How long a health check waits for `SELECT 1`. */
+const PING_TIMEOUT_MS = 1_000;
 /** Advisory lock key for migrations: "pxm" in ASCII. */
 const MIGRATION_LOCK = 7_370_861;
 
@@ -174,6 +176,15 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
           await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
         }
       }),
+    // A health check answers within about a second even when the database is frozen (a frozen
+    // server enforces no statement_timeout, and the general query_timeout is longer).
+    ping: async () => {
+      try {
+        await pool.query({ text: 'SELECT 1 AS ok', query_timeout: PING_TIMEOUT_MS } as pg.QueryConfig);
+      } catch (error) {
+        throw translate(error);
+      }
+    },
     native: () => ({ dialect: 'postgres' as const, pool, schema }),
     async close() {
       await pool.end();

@@ -557,6 +557,36 @@ export const OPERATIONS: Record<string, Record<string, OperationSpec>> = {
       errors: ['400', '401', '413', '415'],
     },
   },
+  '/admin/link-revocations': {
+    post: {
+      operationId: 'admin.revokeLink',
+      tag: 'admin',
+      summary: 'Revoke a link',
+      description:
+        'Takes back a manage, intake, HEP or survey link (sent to the wrong person, a lost device). Name it by the record it opens (`id`: the appointment, intake link, HEP program or survey invitation id) or by its `token`, not both. From then on the link answers `404` `token_invalid`, like a token that never existed; the record itself (visit, answers, logs) is kept. Revoking a revoked link again answers the same.',
+      security: [{ adminKey: [] }],
+      body: {
+        schema: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['kind'],
+          properties: {
+            kind: { type: 'string', enum: ['manage', 'intake', 'hep', 'survey'] },
+            id: { type: 'string', minLength: 1, maxLength: 200 },
+            token: { type: 'string', minLength: 8, maxLength: 2000 },
+          },
+        },
+        example: { kind: 'intake', id: 'intake_V1StGXR8Z5jdHi6BmyTaQw' },
+      },
+      ok: {
+        status: '200',
+        description: 'Revoked.',
+        schema: { type: 'object', required: ['kind', 'id'], properties: { kind: { type: 'string', enum: ['manage', 'intake', 'hep', 'survey'] }, id: { type: 'string' } } },
+        example: { kind: 'intake', id: 'intake_V1StGXR8Z5jdHi6BmyTaQw' },
+      },
+      errors: ['400', '401', '404', '413', '415'],
+    },
+  },
   '/admin/reminders': {
     get: {
       operationId: 'admin.listReminders',

@@ -12,6 +12,7 @@ import * as z from 'zod/mini';
 import { limitOf, queryParams } from '../http/pagination.js';
 import { readObject, strict } from '../http/request-body.js';
 import type { AdminService } from '../services/admin-service.js';
+import { LINK_KINDS } from '../services/link-revocation.js';
 import type { AppEnv } from '../app-env.js';
 
 const IntakeLinkRequestSchema = z.strictObject({
@@ -22,6 +23,7 @@ const IntakeLinkRequestSchema = z.strictObject({
 const HepProgramRequestSchema = z.strictObject({ program: HepProgramSchema, expiresAt: z.optional(InstantSchema) });
 const HepProgramUpdateSchema = z.strictObject({ program: HepProgramSchema });
 const SurveyInvitationRequestSchema = z.strictObject({ survey: SurveyDefinitionSchema, expiresAt: z.optional(InstantSchema) });
+const LinkRevocationSchema = z.strictObject({ kind: z.enum(LINK_KINDS), id: z.optional(IdSchema), token: z.optional(z.string()) });
 const ReminderQuerySchema = z.strictObject({ status: z.optional(z.enum(['pending', 'sending', 'sent', 'failed', 'cancelled'])) });
 
 function digest(value: string): Buffer {
@@ -66,6 +68,11 @@ export function adminRoutes(
   app.post('/admin/survey-invitations', async (c) => {
     const operation = 'admin.createSurveyInvitation';
     return c.json(await admin.createSurveyInvitation(strict(SurveyInvitationRequestSchema, await readObject(c, operation), operation)), 201);
+  });
+
+  app.post('/admin/link-revocations', async (c) => {
+    const operation = 'admin.revokeLink';
+    return c.json(await admin.revokeLink(strict(LinkRevocationSchema, await readObject(c, operation), operation)));
   });
 
   app.get('/admin/reminders', async (c) => {

@@ -9,6 +9,7 @@ import type { SurveyDefinition } from '@pxm/core/survey';
 import type { ServerContext } from '../context.js';
 import { forUpdate } from '../context.js';
 import { hashToken, newId, newLinkToken } from '../tokens.js';
+import { revokeLink, type LinkRevocationRequest } from './link-revocation.js';
 
 export interface IssuedLink {
   id: string;
@@ -76,6 +77,9 @@ export function createAdminService(ctx: ServerContext) {
       );
       return { id, token, expiresAt: new Date(expiresAt).toISOString() };
     },
+
+    /** Takes a link back: it answers `token_invalid` from now on; its record is kept. */
+    revokeLink: (request: LinkRevocationRequest) => revokeLink(db, request),
 
     /** The outbox without contact details or links: ids, times, states. */
     async listReminders(query: { status?: string | undefined; limit: number }) {

@@ -22,7 +22,8 @@ import {
 import { scoreForm } from '@pxm/core/prom';
 import type { Queryable } from '../db/database.js';
 import { forUpdate, type ServerContext } from '../context.js';
-import { fingerprint, newId } from '../tokens.js';
+import { fingerprint, newId, requestFingerprint } from '../tokens.js';
+import { replayedSubmission } from './submission-replay.js';
 import { assertOpenLink, tokenHashOf } from './link-token.js';
 import { sniffContentType } from './content-sniffing.js';
 
@@ -38,11 +39,12 @@ interface LinkRow {
   draft_saved_at: number | null;
   response_id: string | null;
   response_key: string | null;
+  response_fingerprint: string | null;
   response: string | null;
 }
 
 const COLUMNS =
-  'id, form, expires_at, prior_scores, draft_answers, draft_page_id, draft_version, draft_hash, draft_saved_at, response_id, response_key, response';
+  'id, form, expires_at, prior_scores, draft_answers, draft_page_id, draft_version, draft_hash, draft_saved_at, response_id, response_key, response, response_fingerprint';
 
 function draftOf(row: LinkRow): Draft | null {
   if (row.draft_answers === null || row.draft_saved_at === null) return null;
@@ -145,8 +147,10 @@ export function createIntakeService(ctx: ServerContext) {
       const operation = 'intake.submit';
       return db.transaction(async (tx) => {
         const row = await open(tx, token, operation, true);
+        const requestHash = requestFingerprint(request);
         if (row.response_id) {
-          if (row.response_key === request.idempotencyKey && row.response) return JSON.parse(row.response) as IntakeResponse;
+          const replayed = replayedSubmission<IntakeResponse>(row, request.idempotencyKey, requestHash, operation);
+          if (replayed) return replayed;
           throw alreadySubmitted(operation);
         }
         const definition = FormDefinitionSchema.parse(JSON.parse(row.form));
@@ -164,10 +168,10 @@ export function createIntakeService(ctx: ServerContext) {
           ...(scores.length > 0 ? { scores } : {}),
         };
         const stored = await tx.run(
-          `UPDATE intake_links SET response_id = $2, response_key = $3, response = $4, submitted_answers = $5,
+          `UPDATE intake_links SET response_id = $2, response_key = $3, response = $4, submitted_answers = $5, response_fingerprint = $6,
              draft_answers = NULL, draft_page_id = NULL, draft_hash = NULL, draft_saved_at = NULL
             WHERE id = $1 AND response_id IS NULL`,
-          [row.id, response.id, request.idempotencyKey, JSON.stringify(response), JSON.stringify(answers)],
+          [row.id, response.id, request.idempotencyKey, JSON.stringify(response), JSON.stringify(answers), requestHash],
         );
         if (stored !== 1) throw alreadySubmitted(operation);
         return response;

@@ -17,7 +17,8 @@ import {
 } from '@pxm/core/survey';
 import type { Queryable } from '../db/database.js';
 import { forUpdate, type ServerContext } from '../context.js';
-import { newId } from '../tokens.js';
+import { newId, requestFingerprint } from '../tokens.js';
+import { replayedSubmission } from './submission-replay.js';
 import { tokenHashOf } from './link-token.js';
 
 interface InvitationRow {
@@ -27,10 +28,11 @@ interface InvitationRow {
   partial_answers: string;
   response_id: string | null;
   response_key: string | null;
+  response_fingerprint: string | null;
   response: string | null;
 }
 
-const COLUMNS = 'id, definition, expires_at, partial_answers, response_id, response_key, response';
+const COLUMNS = 'id, definition, expires_at, partial_answers, response_id, response_key, response, response_fingerprint';
 
 function invalidAnswers(issues: SurveyAnswerIssue[], operation: string): AdapterError {
   return new AdapterError('validation', 'Some answers do not fit the survey.', {
@@ -87,8 +89,10 @@ export function createSurveyService(ctx: ServerContext) {
       const operation = 'survey.submit';
       return db.transaction(async (tx) => {
         const row = await find(tx, token, operation, true);
+        const requestHash = requestFingerprint(request);
         if (row.response_id) {
-          if (row.response_key === request.idempotencyKey && row.response) return JSON.parse(row.response) as SurveyResponse;
+          const replayed = replayedSubmission<SurveyResponse>(row, request.idempotencyKey, requestHash, operation);
+          if (replayed) return replayed;
           throw new AdapterError('already_submitted', 'This survey was already answered.', { operation });
         }
         if (expired(row)) throw new AdapterError('token_expired', 'This survey link has expired.', { operation });
@@ -103,9 +107,9 @@ export function createSurveyService(ctx: ServerContext) {
           ...(score === undefined ? {} : { npsScore: score }),
         };
         const stored = await tx.run(
-          `UPDATE survey_invitations SET response_id = $2, response_key = $3, response = $4, answers = $5, partial_answers = '{}'
+          `UPDATE survey_invitations SET response_id = $2, response_key = $3, response = $4, answers = $5, partial_answers = '{}', response_fingerprint = $6
             WHERE id = $1 AND response_id IS NULL`,
-          [row.id, response.id, request.idempotencyKey, JSON.stringify(response), JSON.stringify(request.answers)],
+          [row.id, response.id, request.idempotencyKey, JSON.stringify(response), JSON.stringify(request.answers), requestHash],
         );
         if (stored !== 1) throw new AdapterError('already_submitted', 'This survey was already answered.', { operation });
         return response;

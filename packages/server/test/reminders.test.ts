@@ -8,7 +8,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, it } from 'node:test';
 import { CONTRACT_NOW } from '@pxm/adapter-testkit';
-import type { Appointment, BookingApi, ReminderConsent } from '@pxm/core';
+import type { Appointment, ReminderConsent } from '@pxm/core/booking';
+import type { BookingApi } from '@pxm/core';
 import { createLogSender, createWebhookSender, reminderDueTimes, signWebhook, type ReminderMessage, type ReminderSender, type WebhookSenderOptions } from '../src/index.js';
 import { startTestServer, type TestServer } from './harness.js';
 

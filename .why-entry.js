@@ -1,1 +1,0 @@
-import '/work/main/packages/elements/src/define/pxm-booking.ts'; import { createRestAdapter } from '/work/main/packages/adapter-rest/src/index.ts'; document.querySelector('x').adapter = createRestAdapter({baseUrl:'https://x'});

@@ -92,6 +92,7 @@ export function renderDone(view: BookingView, icsUrl: string): TemplateResult {
     ${practice.whatToBring
       ? html`<section aria-labelledby="bring-heading"><h3 id="bring-heading">${messages.t('whatToBring')}</h3><p>${practice.whatToBring}</p></section>`
       : nothing}
+    <slot name="next-steps"></slot>
     ${renderPolicy(view, false)}
     ${booked.length ? calendarLinks(view, booked, icsUrl) : nothing}
     <section aria-labelledby="manage-heading">

@@ -22,6 +22,7 @@ export function renderHeader(messages: LocalizeController<BookingMessages>, stat
   const steps = skipsChoose ? BOOKING_STEPS.slice(1) : BOOKING_STEPS;
   const position = steps.indexOf(state.step);
   return html`<header class="header" part="header">
+    <slot name="header"></slot>
     <h2 id="step-title" tabindex="-1">${state.step === 'done' && state.outcome !== 'cancelled' ? successMark : nothing}${stepTitle(messages, state)}</h2>
     ${position >= 0 && !state.rescheduling ? html`<p class="progress" part="progress">${messages.t('stepOf', position + 1, steps.length)}</p>` : nothing}
   </header>`;

@@ -51,6 +51,8 @@ const importSpanish = () => import('./booking.messages.es.js').then((module) => 
  * @event pxm-waitlist-joined - The patient joined the waitlist. Detail: entry, location, type and provider ids.
  * @event pxm-error - An adapter call failed. Detail: `code`, `operation`.
  *
+ * @slot header - Above the step heading: a practice's logo or an introduction.
+ * @slot next-steps - On the booking confirmation, after "What to bring": directions, parking, what happens next.
  * @csspart base - The inline container.
  * @csspart dialog - The native dialog in `mode="dialog"`.
  * @csspart close-button - The dialog's close button.

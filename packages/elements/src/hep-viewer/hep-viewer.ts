@@ -47,6 +47,7 @@ function browserSavesData(): boolean {
  * @summary Home exercise program: today's exercises, logging, adherence, offline, print.
  * @tag pxm-hep-viewer
  *
+ * @slot header - Above the program's title: a practice's logo or a message from the therapist.
  * @csspart base - The wrapper of every state.
  * @csspart header - The program's title, practice and "updated on" line.
  * @csspart title - The program's title.

@@ -65,6 +65,7 @@ export function renderProgramView(view: ProgramView): TemplateResult {
   return html`
     <div class="screen">
       <header class="header" part="header">
+        <slot name="header"></slot>
         ${program.practiceName ? html`<p class="practice">${l10n.t('fromPractice', program.practiceName)}</p>` : nothing}
         <h2 class="title" part="title">${program.title}</h2>
         <p class="meta">

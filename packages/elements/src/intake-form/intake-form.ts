@@ -50,6 +50,8 @@ const UPLOAD_TIMEOUT_MS = 60_000;
  * @event pxm-intake-submitted - The intake was submitted. `detail`: `{formId, responseId, submittedAt}`.
  * @event pxm-error - A call failed or the definition is invalid. `detail`: `{code, operation, formId?, responseId?, itemIds?}` (`itemIds` only for problems in the definition itself).
  *
+ * @slot header - Above the form's title: a practice's logo or an introduction.
+ * @slot next-steps - On the confirmation, after the form's own next steps.
  * @csspart base - The wrapper of everything.
  * @csspart loading - The loading state.
  * @csspart error - A load failure, and each question's error message.

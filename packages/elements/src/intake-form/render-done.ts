@@ -40,7 +40,7 @@ export function renderDone(view: DoneView): TemplateResult {
       ${heading(view.headingLevel, l10n.t('doneTitle'), { className: 'done-title', focusTarget: true, doneTitle: true })}
     </div>
     ${heading(Math.min(view.headingLevel + 1, 6), l10n.t('nextStepsTitle'), { className: 'next-steps-title' })}
-    <div class="next-steps">${paragraphs(definition.nextSteps ?? l10n.t('defaultNextSteps'))} ${conditional.map((step) => paragraphs(step.text))}</div>
+    <div class="next-steps">${paragraphs(definition.nextSteps ?? l10n.t('defaultNextSteps'))} ${conditional.map((step) => paragraphs(step.text))}<slot name="next-steps"></slot></div>
     ${view.saveCopy} ${view.scores}
     <p class="hint reference" part="reference">${l10n.t('reference', humanReference(response.id))}</p>
   </div>`;

@@ -151,6 +151,7 @@ export function renderForm(view: FormView): TemplateResult {
   const hasRequired = page ? engine.requiredProgress(page.id).required > 0 : false;
 
   return html`<header class="header" part="header">
+      <slot name="header"></slot>
       ${heading(view.headingLevel, definition.title, { className: 'title', part: 'title' })}
       ${definition.description && step === 1 ? html`<p class="description">${definition.description}</p>` : nothing}
       <div class="status-row">

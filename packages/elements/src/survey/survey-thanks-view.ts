@@ -43,6 +43,7 @@ export function renderSurveyThanks(view: SurveyThanksView): TemplateResult {
   return html`<section class="thanks" part="thanks">
     <h2 class="title" part="title" tabindex="-1" data-focus-target>${msg.t('thanksTitle')}</h2>
     <p>${segmentedText(definition.thankYou, segment) ?? msg.t('thanksText')}</p>
+    <slot name="thanks"></slot>
     <div class="follow-up">
       ${renderReviewPrompt({
         title: msg.t('reviewTitle'),

@@ -48,6 +48,7 @@ type Outcome = { kind: 'thanks'; segment?: NpsSegment | undefined } | { kind: 'c
  * @summary NPS and satisfaction survey with an honest review prompt.
  * @tag pxm-survey
  *
+ * @slot thanks - On the thank-you screen, under the thank-you text: the practice's own words or links.
  * @csspart base - The wrapper of every state.
  * @csspart form - The survey form.
  * @csspart title - The survey's (or the state's) heading.

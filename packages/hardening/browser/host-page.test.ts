@@ -148,6 +148,32 @@ describe('host page: inherited properties', () => {
   }
 });
 
+describe('host page: a shrunken root font size', () => {
+  for (const build of ['npm', 'cdn'] as const) {
+    it(`${build} build: a 10 px root with everything unset !important, then 8 px after load: every element keeps its size`, async () => {
+      const { page, close, pageErrors } = await suite.open({ query: `build=${build}&setup=small-root` });
+      const zooms: Record<string, [string, string]> = {};
+      for (const name of PROFILE_NAMES) {
+        await inPage(page, 'clearStage');
+        await inPage(page, 'mountOnly', name);
+        const first = await page.evaluate(() => getComputedStyle(document.querySelector('#stage > *')!).zoom);
+        // The page changes its root size after the element connected (a font-size switcher).
+        await page.evaluate(() => (document.documentElement.style.fontSize = '8px'));
+        await page.waitForFunction(() => getComputedStyle(document.querySelector('#stage > *')!).zoom === '2', undefined, { timeout: 5_000 }).catch(() => undefined);
+        const after = await page.evaluate(() => getComputedStyle(document.querySelector('#stage > *')!).zoom);
+        await page.evaluate(() => (document.documentElement.style.fontSize = '10px'));
+        zooms[name] = [first, after];
+      }
+      await close();
+      assert.deepEqual(pageErrors, []);
+      for (const [name, [first, after]] of Object.entries(zooms)) {
+        assert.deepEqual({ first, after }, { first: '1.6', after: '2' }, `<pxm-${name}> zoomed back to the visitor's text size (16 px)`);
+      }
+      addFigures('host page', { 'elements kept at the visitor’s text size on a shrunken root': 2 * PROFILE_NAMES.length });
+    });
+  }
+});
+
 describe('host page: a part that cannot load', () => {
   // The chunked builds (a one-file bundle has the rating inside it).
   for (const build of ['npm', 'cdn'] as const) {

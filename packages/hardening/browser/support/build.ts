@@ -39,6 +39,7 @@ export async function buildPage(): Promise<string> {
   for (const [name, script] of Object.entries(SETUP_SCRIPTS)) writeFileSync(join(OUT_DIR, `setup-${name}.js`), script);
   writeFileSync(join(OUT_DIR, 'hostile.css'), HOSTILE_CSS);
   writeFileSync(join(OUT_DIR, 'inherited.css'), INHERITED_CSS);
+  writeFileSync(join(OUT_DIR, 'unset-all.css'), UNSET_ALL_CSS);
   writeFileSync(join(OUT_DIR, 'rtl.css'), '#frame { direction: rtl; }\n');
   writeFileSync(join(OUT_DIR, 'page.css'), BASE_CSS);
   return OUT_DIR;
@@ -49,15 +50,20 @@ export async function buildPage(): Promise<string> {
  * - `pollute`: a plugin that adds an enumerable property to `Object.prototype`.
  * - `host-lit`: the host's own Lit app, which creates the `lit-html` Trusted Types policy first.
  * - `inherited-css`: links a stylesheet of inherited properties that cross the shadow boundary.
+ * - `small-root`: a theme's 10 px root font size, and a reset that unsets everything `!important`.
  */
 export const SETUP_SCRIPTS: Record<string, string> = {
   'inherited-css': `document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: '/inherited.css' }));\n`,
   pollute: `Object.prototype.polluted = 'yes';\n`,
+  'small-root': `document.documentElement.style.fontSize = '10px';\ndocument.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: '/unset-all.css' }));\n`,
   'host-lit': `window.hostLitPolicy = window.trustedTypes && trustedTypes.createPolicy('lit-html', { createHTML: function (s) { return s; } });\n`,
 };
 
 /** Inherited properties a page sets on `body` that the host's `font`/`color` resets do not cover. */
 export const INHERITED_CSS = `body { -webkit-text-fill-color: transparent; -webkit-text-stroke: 3px #f0f; font-size-adjust: 2; font-feature-settings: "smcp"; word-break: break-all; hyphens: auto; }\n`;
+
+/** A reset that takes every property from every element, the hosts included, past inline styles without `!important`. */
+export const UNSET_ALL_CSS = `body * { all: unset !important; }\n#stage, #stage > * { display: block !important; }\n`;
 
 /** Both pages give the elements the same room, so screenshots compare like with like. */
 export const BASE_CSS = `html body #stage { display: block; box-sizing: border-box; max-inline-size: 760px; margin: 0; padding: 0; }\n`;

@@ -109,7 +109,7 @@ export class PxmElement extends LitElement {
     }
     const notice = document.createElement('p');
     notice.setAttribute('role', 'alert');
-    notice.textContent = this.common.t('error_unsupported');
+    notice.textContent = this.common.text('error_unsupported');
     this.renderRoot.replaceChildren(notice);
     this.dispatchEvent(new PxmErrorEvent({ code: 'unsupported', operation: 'trusted-types' }));
   }
@@ -152,7 +152,7 @@ export class PxmElement extends LitElement {
   /** The patient-facing sentence for an error code. */
   protected errorMessage(error: AdapterError | undefined): string {
     // A failed request with the browser online is the server (down, or refusing this origin), not the patient's connection.
-    if (error?.code === 'network' && globalThis.navigator?.onLine !== false) return this.common.t('error_unreachable');
-    return this.common.t(`error_${error?.code ?? 'server'}`);
+    if (error?.code === 'network' && globalThis.navigator?.onLine !== false) return this.common.text('error_unreachable');
+    return this.common.text(`error_${error?.code ?? 'server'}`);
   }
 }

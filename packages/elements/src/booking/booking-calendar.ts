@@ -94,11 +94,11 @@ export function renderCalendar(messages: LocalizeController<BookingMessages>, mo
 
   return html`<div class="calendar" part="calendar">
     <div class="month-bar">
-      <button type="button" class="button icon" ?disabled=${!canPrev} aria-label=${messages.t('prevMonth')} @click=${() => on.move(addMonths(first, -1) < model.today ? model.today : addMonths(first, -1))}>
+      <button type="button" class="button icon" ?disabled=${!canPrev} aria-label=${messages.text('prevMonth')} @click=${() => on.move(addMonths(first, -1) < model.today ? model.today : addMonths(first, -1))}>
         <span aria-hidden="true">‹</span>
       </button>
       <h3 id="month-label" aria-live="polite">${monthLabel}</h3>
-      <button type="button" class="button icon" ?disabled=${!canNext} aria-label=${messages.t('nextMonth')} @click=${() => on.move(addMonths(first, 1))}>
+      <button type="button" class="button icon" ?disabled=${!canNext} aria-label=${messages.text('nextMonth')} @click=${() => on.move(addMonths(first, 1))}>
         <span aria-hidden="true">›</span>
       </button>
     </div>
@@ -126,7 +126,7 @@ export function renderCalendar(messages: LocalizeController<BookingMessages>, mo
                 aria-disabled=${open ? nothing : 'true'}
                 aria-current=${date === model.today ? 'date' : nothing}
               ><span aria-hidden="true">${Number(date.slice(8))}</span><span class="visually-hidden">${label}, ${
-                model.loading ? messages.t('loadingTimes') : messages.t('openings', count)
+                model.loading ? messages.text('loadingTimes') : messages.text('openings', count)
               }</span></td>`;
             })}
           </tr>`,

@@ -50,7 +50,7 @@ function optionGroup(
         ${option.extra ?? nothing}
       </div>`,
     )}
-    ${missing ? html`<span class="error-text" id=${`${name}-error`}>${view.messages.t('errChoose')}</span>` : nothing}
+    ${missing ? html`<span class="error-text" id=${`${name}-error`}>${view.messages.text('errChoose')}</span>` : nothing}
   </fieldset>`;
 }
 
@@ -61,9 +61,9 @@ export function renderChoose(view: BookingView): TemplateResult {
   const askKind = !view.fixed.type && !view.state.rescheduling;
   return html`<div class="step-body">
     ${askKind
-      ? radioGroup(view, 'kind', messages.t('kindQuestion'), [
-          { value: 'new', label: messages.t('kindNew') },
-          { value: 'returning', label: messages.t('kindReturning') },
+      ? radioGroup(view, 'kind', messages.text('kindQuestion'), [
+          { value: 'new', label: messages.text('kindNew') },
+          { value: 'returning', label: messages.text('kindReturning') },
         ])
       : nothing}
     ${view.fixed.location || view.state.rescheduling
@@ -71,13 +71,13 @@ export function renderChoose(view: BookingView): TemplateResult {
       : optionGroup(
           view,
           'locationId',
-          messages.t('chooseLocation'),
+          messages.text('chooseLocation'),
           view.catalog.locations.map((loc) => ({
             value: loc.id,
             label: loc.name,
             hint: addressLine(loc.address),
             extra: html`<a class="map-link" href=${mapLink(loc)} target="_blank" rel="noopener noreferrer"
-              >${spokenLabel(messages.t('mapLink'), `${messages.t('mapLink')}: ${loc.name} ${messages.t('newWindow')}`)}</a
+              >${spokenLabel(messages.text('mapLink'), `${messages.text('mapLink')}: ${loc.name} ${messages.text('newWindow')}`)}</a
             >`,
           })),
         )}
@@ -86,24 +86,24 @@ export function renderChoose(view: BookingView): TemplateResult {
       : optionGroup(
           view,
           'typeId',
-          messages.t('chooseType'),
+          messages.text('chooseType'),
           types.map((type) => ({
             value: type.id,
             label: type.name,
-            hint: [messages.t('minutes', type.durationMinutes), messages.t(type.modality === 'telehealth' ? 'telehealth' : 'inClinic'), type.description]
+            hint: [messages.text('minutes', type.durationMinutes), messages.text(type.modality === 'telehealth' ? 'telehealth' : 'inClinic'), type.description]
               .filter(Boolean)
               .join(' · '),
           })),
         )}
     ${view.fixed.provider || !view.state.locationId || !view.state.typeId
       ? nothing
-      : optionGroup(view, 'providerId', messages.t('chooseProvider'), [
-          { value: '', label: messages.t('anyProvider'), hint: messages.t('anyProviderHint') },
+      : optionGroup(view, 'providerId', messages.text('chooseProvider'), [
+          { value: '', label: messages.text('anyProvider'), hint: messages.text('anyProviderHint') },
           ...providers.map((provider) => ({ value: provider.id, label: provider.name, hint: [provider.credentials, provider.bio].filter(Boolean).join(' · ') })),
         ])}
     <div class="actions">
-      ${view.state.rescheduling ? html`<button type="button" class="button" @click=${view.actions.keepCurrent}>${messages.t('keepCurrent')}</button>` : nothing}
-      <button type="button" class="button primary" part="next-button" @click=${view.actions.toTimes}>${messages.t('seeTimes')}</button>
+      ${view.state.rescheduling ? html`<button type="button" class="button" @click=${view.actions.keepCurrent}>${messages.text('keepCurrent')}</button>` : nothing}
+      <button type="button" class="button primary" part="next-button" @click=${view.actions.toTimes}>${messages.text('seeTimes')}</button>
     </div>
   </div>`;
 }

@@ -50,7 +50,7 @@ export class BookingConfirmation {
 
   async confirm(): Promise<void> {
     if (this.host.state.busy) return;
-    if (!this.host.state.holds.length) return this.host.backToTimes(undefined, this.host.messages.t('holdEnded'));
+    if (!this.host.state.holds.length) return this.host.backToTimes(undefined, this.host.messages.text('holdEnded'));
     const managed = this.host.state.managed;
     const fee = managed?.cancellationPolicy.lateCancelFee;
     if (this.host.state.rescheduling && managed?.withinNoticeWindow && fee && !this.host.state.ackFee) {
@@ -61,7 +61,7 @@ export class BookingConfirmation {
     this.host.set({ busy: 'confirm', notice: undefined });
     const action = this.host.state.rescheduling ? 'reschedule' : this.host.state.holds.length > 1 ? 'series' : 'book';
     if (!(await this.hostAllows(action))) {
-      this.host.notify(this.host.messages.t('stoppedByHost'), 'info');
+      this.host.notify(this.host.messages.text('stoppedByHost'), 'info');
       return;
     }
     if (this.host.state.rescheduling) await this.reschedule();
@@ -115,7 +115,7 @@ export class BookingConfirmation {
         }
         if (err.code === 'validation') {
           this.host.go('details', { busy: '' });
-          return this.host.notify(this.host.messages.t('detailsRejected'));
+          return this.host.notify(this.host.messages.text('detailsRejected'));
         }
         // Network, timeout, server: stay here; trying again reuses the same keys, so it never books twice.
         return this.host.notify(this.host.errorMessage(err), 'error', () => void this.confirm());
@@ -164,7 +164,7 @@ export class BookingConfirmation {
     if (appointments.length && outcome !== 'cancelled') this.host.setIcs(this.createIcs(appointments));
     this.host.set({ holds: [], busy: '', outcome, appointments, failed, notice: undefined });
     this.host.go('done');
-    this.host.announce(this.host.messages.t(`title_${outcome ?? 'booked'}`));
+    this.host.announce(this.host.messages.text(`title_${outcome ?? 'booked'}`));
   }
 
   createIcs(appointments: Appointment[]): string {
@@ -178,7 +178,7 @@ export class BookingConfirmation {
         start: appointment.start,
         end: appointment.end,
         title: `${type?.name ?? ''} · ${practice.name}`,
-        location: type?.modality === 'telehealth' ? this.host.messages.t('videoVisit') : location ? `${location.name}, ${addressLine(location.address)}` : '',
+        location: type?.modality === 'telehealth' ? this.host.messages.text('videoVisit') : location ? `${location.name}, ${addressLine(location.address)}` : '',
         description: [practice.whatToBring, practice.cancellationPolicy.text, practice.phone].filter(Boolean).join('\n\n'),
         manageUrl: this.host.manageLink(appointment.manageToken),
       })),
@@ -195,7 +195,7 @@ export class BookingConfirmation {
       return this.host.focusErrors(1);
     }
     this.host.set({ busy: 'cancel', notice: undefined });
-    const reason = [this.host.state.cancelReason ? this.host.messages.t(`reason_${this.host.state.cancelReason}` as 'reason_other') : '', this.host.state.cancelNote.trim()].filter(Boolean).join(': ');
+    const reason = [this.host.state.cancelReason ? this.host.messages.text(`reason_${this.host.state.cancelReason}` as 'reason_other') : '', this.host.state.cancelNote.trim()].filter(Boolean).join(': ');
     try {
       const cancelled = await this.host.calls.run('cancelAppointment', (api, signal) => api.cancelAppointment(this.host.manageToken!, { ...(reason ? { reason: reason.slice(0, 500) } : {}), ...(this.host.state.ackFee ? { acknowledgedFee: true } : {}) }, { signal }));
       this.finish('cancelled', [cancelled], []);

@@ -15,20 +15,20 @@ export function renderPatientFields(view: BookingView, askKind: boolean): Templa
   const draft = view.state.draft;
   const returning = draft.kind === 'returning';
   return html`${askKind
-      ? radioGroup(view, 'kind', messages.t('kindQuestion'), [
-          { value: 'new', label: messages.t('kindNew') },
-          { value: 'returning', label: messages.t('kindReturning') },
+      ? radioGroup(view, 'kind', messages.text('kindQuestion'), [
+          { value: 'new', label: messages.text('kindNew') },
+          { value: 'returning', label: messages.text('kindReturning') },
         ])
       : nothing}
     ${draft.kind
       ? html`<fieldset class="group">
-          <legend>${messages.t(returning ? 'returningLegend' : 'aboutYou')}</legend>
-          ${returning ? html`<p class="hint">${messages.t('returningHint')}</p>` : nothing}
-          ${returning ? nothing : textField(view, 'firstName', messages.t('firstName'), { autocomplete: 'given-name' })}
-          ${textField(view, 'lastName', messages.t('lastName'), { autocomplete: 'family-name' })}
-          ${textField(view, 'dateOfBirth', messages.t('dateOfBirth'), { type: 'date', autocomplete: 'bday', max: view.today, birthDate: true })}
-          ${textField(view, 'phone', messages.t('phone'), { type: 'tel', autocomplete: 'tel', optional: returning, hint: returning ? messages.t('phoneOrEmail') : undefined })}
-          ${textField(view, 'email', messages.t('email'), { type: 'email', autocomplete: 'email', optional: returning })}
+          <legend>${messages.text(returning ? 'returningLegend' : 'aboutYou')}</legend>
+          ${returning ? html`<p class="hint">${messages.text('returningHint')}</p>` : nothing}
+          ${returning ? nothing : textField(view, 'firstName', messages.text('firstName'), { autocomplete: 'given-name' })}
+          ${textField(view, 'lastName', messages.text('lastName'), { autocomplete: 'family-name' })}
+          ${textField(view, 'dateOfBirth', messages.text('dateOfBirth'), { type: 'date', autocomplete: 'bday', max: view.today, birthDate: true })}
+          ${textField(view, 'phone', messages.text('phone'), { type: 'tel', autocomplete: 'tel', optional: returning, hint: returning ? messages.text('phoneOrEmail') : undefined })}
+          ${textField(view, 'email', messages.text('email'), { type: 'email', autocomplete: 'email', optional: returning })}
         </fieldset>`
       : nothing}`;
 }
@@ -41,13 +41,13 @@ export function renderReminders(view: BookingView, purpose: 'reminders' | 'waitl
     view.actions.draft({ [`remind${channel}`]: (event.target as HTMLInputElement).checked, [`remind${channel}At`]: new Date().toISOString() });
   const waitlist = purpose === 'waitlist';
   const consent = waitlist
-    ? messages.t('waitlistConsent', view.catalog.practice.name, view.type?.name ?? '', view.type?.modality === 'telehealth' ? messages.t('videoVisit') : (view.location?.name ?? ''))
-    : messages.t('consentText', view.catalog.practice.name);
+    ? messages.text('waitlistConsent', view.catalog.practice.name, view.type?.name ?? '', view.type?.modality === 'telehealth' ? messages.text('videoVisit') : (view.location?.name ?? ''))
+    : messages.text('consentText', view.catalog.practice.name);
   return html`<fieldset class="group">
-    <legend>${messages.t(waitlist ? 'waitlistContact' : 'reminders')}</legend>
+    <legend>${messages.text(waitlist ? 'waitlistContact' : 'reminders')}</legend>
     <p class="hint" id="consent-text">${consent}</p>
-    <label class="choice"><input type="checkbox" name="remind-sms" aria-describedby="consent-text" .checked=${live(draft.remindSms)} @change=${toggle('Sms')} /><span>${messages.t(waitlist ? 'waitlistSms' : 'remindSms')}</span></label>
-    <label class="choice"><input type="checkbox" name="remind-email" aria-describedby="consent-text" .checked=${live(draft.remindEmail)} @change=${toggle('Email')} /><span>${messages.t(waitlist ? 'waitlistEmail' : 'remindEmail')}</span></label>
+    <label class="choice"><input type="checkbox" name="remind-sms" aria-describedby="consent-text" .checked=${live(draft.remindSms)} @change=${toggle('Sms')} /><span>${messages.text(waitlist ? 'waitlistSms' : 'remindSms')}</span></label>
+    <label class="choice"><input type="checkbox" name="remind-email" aria-describedby="consent-text" .checked=${live(draft.remindEmail)} @change=${toggle('Email')} /><span>${messages.text(waitlist ? 'waitlistEmail' : 'remindEmail')}</span></label>
   </fieldset>`;
 }
 
@@ -55,11 +55,11 @@ function renderEligibility(view: BookingView): TemplateResult | typeof nothing {
   const { messages } = view;
   const result = view.state.eligibility;
   if (!result) return nothing;
-  if (result === 'failed') return html`<p class="notice warning" role="status">${messages.t('eligibilityFailed')}</p>`;
-  const copay = result.copay ? messages.t('copay', messages.money(result.copay.amountMinor, result.copay.currency)) : '';
+  if (result === 'failed') return html`<p class="notice warning" role="status">${messages.text('eligibilityFailed')}</p>`;
+  const copay = result.copay ? messages.text('copay', messages.money(result.copay.amountMinor, result.copay.currency)) : '';
   const tone = result.status === 'active' ? 'success' : 'warning';
   return html`<p class=${`notice ${tone}`} role="status" part="eligibility">
-    ${messages.t(result.status === 'active' ? 'eligibilityActive' : result.status === 'inactive' ? 'eligibilityInactive' : 'eligibilityUnknown')}
+    ${messages.text(result.status === 'active' ? 'eligibilityActive' : result.status === 'inactive' ? 'eligibilityInactive' : 'eligibilityUnknown')}
     ${copay}
   </p>`;
 }
@@ -68,32 +68,32 @@ export function renderCoverage(view: BookingView): TemplateResult {
   const { messages } = view;
   const draft = view.state.draft;
   const insured = draft.coverage === 'insurance';
-  return html`${radioGroup(view, 'coverage', messages.t('payment'), [
-      { value: 'insurance', label: messages.t('insurance') },
-      { value: 'self-pay', label: messages.t('selfPay'), hint: messages.t('selfPayHint') },
+  return html`${radioGroup(view, 'coverage', messages.text('payment'), [
+      { value: 'insurance', label: messages.text('insurance') },
+      { value: 'self-pay', label: messages.text('selfPay'), hint: messages.text('selfPayHint') },
     ])}
     ${insured
       ? html`<fieldset class="group">
-          <legend>${messages.t('insuranceLegend')}</legend>
-          ${textField(view, 'payerName', messages.t('payer'), { autocomplete: 'off', hint: messages.t('payerHint') })}
-          ${textField(view, 'memberId', messages.t('memberId'), { autocomplete: 'off', code: true })}
-          ${textField(view, 'groupNumber', messages.t('groupNumber'), { autocomplete: 'off', code: true, optional: true })}
+          <legend>${messages.text('insuranceLegend')}</legend>
+          ${textField(view, 'payerName', messages.text('payer'), { autocomplete: 'off', hint: messages.text('payerHint') })}
+          ${textField(view, 'memberId', messages.text('memberId'), { autocomplete: 'off', code: true })}
+          ${textField(view, 'groupNumber', messages.text('groupNumber'), { autocomplete: 'off', code: true, optional: true })}
           <div class="field">
-            <label for="relationship">${messages.t('relationship')}</label>
+            <label for="relationship">${messages.text('relationship')}</label>
             <select id="relationship" name="relationship" autocomplete="off" @change=${(event: Event) => view.actions.draft({ relationship: (event.target as HTMLSelectElement).value as 'self' })}>
               ${(['self', 'spouse', 'child', 'other'] as const).map(
-                (relationship) => html`<option value=${relationship} ?selected=${draft.relationship === relationship}>${messages.t(`rel_${relationship}`)}</option>`,
+                (relationship) => html`<option value=${relationship} ?selected=${draft.relationship === relationship}>${messages.text(`rel_${relationship}`)}</option>`,
               )}
             </select>
           </div>
           ${draft.relationship === 'self'
             ? nothing
-            : html`${textField(view, 'subscriberName', messages.t('subscriberName'), { autocomplete: 'off' })}
-              ${textField(view, 'subscriberDateOfBirth', messages.t('subscriberDob'), { type: 'date', autocomplete: 'off', max: view.today, birthDate: true })}`}
+            : html`${textField(view, 'subscriberName', messages.text('subscriberName'), { autocomplete: 'off' })}
+              ${textField(view, 'subscriberDateOfBirth', messages.text('subscriberDob'), { type: 'date', autocomplete: 'off', max: view.today, birthDate: true })}`}
           ${view.canCheckEligibility
             ? html`<div class="actions start">
                 <button type="button" class="button" ?disabled=${view.state.busy === 'eligibility'} @click=${view.actions.checkEligibility}>
-                  ${view.state.busy === 'eligibility' ? messages.t('checking') : messages.t('checkCoverage')}
+                  ${view.state.busy === 'eligibility' ? messages.text('checking') : messages.text('checkCoverage')}
                 </button>
               </div>`
             : nothing}
@@ -120,12 +120,12 @@ function renderNotFound(view: BookingView): TemplateResult | typeof nothing {
     } else {
       view.actions.go('choose');
       view.actions.draft({ kind: 'new' });
-      view.actions.set({ notice: { tone: 'info', text: messages.t('newPatientType') } });
+      view.actions.set({ notice: { tone: 'info', text: messages.text('newPatientType') } });
     }
   };
   return html`<div class="notice error" part="notice" id="not-found" tabindex="-1" role="alert">
-    <p>${messages.t('patientNotFound')}</p>
-    ${inPlace || !view.fixed.type ? html`<button type="button" class="button" @click=${asNew}>${messages.t('bookAsNew')}</button>` : nothing}
+    <p>${messages.text('patientNotFound')}</p>
+    ${inPlace || !view.fixed.type ? html`<button type="button" class="button" @click=${asNew}>${messages.text('bookAsNew')}</button>` : nothing}
   </div>`;
 }
 
@@ -138,21 +138,21 @@ export function renderDetails(view: BookingView): TemplateResult {
     ${renderPatientFields(view, !fixedKind)}
     ${draft.kind === 'new'
       ? html`<fieldset class="group">
-          <legend>${messages.t('yourVisit')}</legend>
-          ${textField(view, 'reason', messages.t('reason'), { autocomplete: 'off', optional: true, multiline: true, hint: messages.t('reasonHint') })}
+          <legend>${messages.text('yourVisit')}</legend>
+          ${textField(view, 'reason', messages.text('reason'), { autocomplete: 'off', optional: true, multiline: true, hint: messages.text('reasonHint') })}
           <div class="field">
-            <label for="referral">${messages.t('referral')} <span class="hint">(${view.common.t('optional')})</span></label>
+            <label for="referral">${messages.text('referral')} <span class="hint">(${view.common.text('optional')})</span></label>
             <select id="referral" name="referral" autocomplete="off" @change=${(event: Event) => view.actions.draft({ referral: (event.target as HTMLSelectElement).value })}>
-              <option value="" ?selected=${!draft.referral}>${messages.t('referralNone')}</option>
-              ${REFERRALS.map((referral) => html`<option value=${referral} ?selected=${draft.referral === referral}>${messages.t(`ref_${referral}`)}</option>`)}
+              <option value="" ?selected=${!draft.referral}>${messages.text('referralNone')}</option>
+              ${REFERRALS.map((referral) => html`<option value=${referral} ?selected=${draft.referral === referral}>${messages.text(`ref_${referral}`)}</option>`)}
             </select>
           </div>
         </fieldset>`
       : nothing}
     ${draft.kind ? html`${renderCoverage(view)} ${renderReminders(view)}` : nothing}
     <div class="actions">
-      <button type="button" class="button" @click=${view.actions.changeTime}>${messages.t('changeTime')}</button>
-      <button type="submit" class="button primary" part="next-button">${messages.t('reviewButton')}</button>
+      <button type="button" class="button" @click=${view.actions.changeTime}>${messages.text('changeTime')}</button>
+      <button type="submit" class="button primary" part="next-button">${messages.text('reviewButton')}</button>
     </div>
   </form>`;
 }

@@ -14,19 +14,19 @@ function calendarLinks(view: BookingView, appointments: Appointment[], icsUrl: s
   const { messages } = view;
   const first = appointments[0]!;
   const event = {
-    title: messages.t('calendarTitle', view.catalog.practice.name),
+    title: messages.text('calendarTitle', view.catalog.practice.name),
     start: first.start,
     end: first.end,
     timeZone: first.timeZone,
     ...(view.location && view.type?.modality !== 'telehealth' ? { location: addressLine(view.location.address) } : {}),
   };
   return html`<section class="add-calendar" aria-labelledby="calendar-heading">
-    <h3 id="calendar-heading">${messages.t('addToCalendar')}</h3>
+    <h3 id="calendar-heading">${messages.text('addToCalendar')}</h3>
     <div class="actions start">
-      <a class="button" part="ics-link" href=${icsUrl} download=${appointments.length > 1 ? 'appointments.ics' : 'appointment.ics'}>${messages.t('downloadIcs')}</a>
+      <a class="button" part="ics-link" href=${icsUrl} download=${appointments.length > 1 ? 'appointments.ics' : 'appointment.ics'}>${messages.text('downloadIcs')}</a>
       ${appointments.length === 1
-        ? html`<a class="button" href=${googleCalendarUrl(event)} target="_blank" rel="noopener noreferrer">${messages.t('google')}<span class="visually-hidden"> ${messages.t('newWindow')}</span></a>
-            <a class="button" href=${outlookCalendarUrl(event)} target="_blank" rel="noopener noreferrer">${messages.t('outlook')}<span class="visually-hidden"> ${messages.t('newWindow')}</span></a>`
+        ? html`<a class="button" href=${googleCalendarUrl(event)} target="_blank" rel="noopener noreferrer">${messages.text('google')}<span class="visually-hidden"> ${messages.text('newWindow')}</span></a>
+            <a class="button" href=${outlookCalendarUrl(event)} target="_blank" rel="noopener noreferrer">${messages.text('outlook')}<span class="visually-hidden"> ${messages.text('newWindow')}</span></a>`
         : nothing}
     </div>
   </section>`;
@@ -38,8 +38,8 @@ function manageRow(view: BookingView, appointment: Appointment, label: string): 
   const copied = view.state.copiedLink === appointment.manageToken;
   return html`<div class="actions start">
     <a class="button" href=${view.manageLink(appointment.manageToken)} part="manage-link" @click=${(event: MouseEvent) => view.actions.openManage(appointment.manageToken, event)}>${label}</a>
-    <button type="button" class="button" part="copy-link" aria-label=${`${messages.t(copied ? 'linkCopied' : 'copyLink')}: ${label}`} @click=${() => view.actions.copyLink(appointment.manageToken)}>
-      ${messages.t(copied ? 'linkCopied' : 'copyLink')}
+    <button type="button" class="button" part="copy-link" aria-label=${`${messages.text(copied ? 'linkCopied' : 'copyLink')}: ${label}`} @click=${() => view.actions.copyLink(appointment.manageToken)}>
+      ${messages.text(copied ? 'linkCopied' : 'copyLink')}
     </button>
   </div>`;
 }
@@ -52,17 +52,17 @@ function renderWaitlisted(view: BookingView): TemplateResult {
   const days = weekdayOptions(view).filter((option) => waitlist.weekdays.includes(option.day)).map((option) => option.label);
   const provider = view.catalog.providers.find((candidate) => candidate.id === waitlist.providerId);
   return html`<div class="step-body">
-    <p class="notice success">${messages.t('waitlistedText', view.catalog.practice.name)}</p>
+    <p class="notice success">${messages.text('waitlistedText', view.catalog.practice.name)}</p>
     <dl class="summary" part="summary">
-      ${row(messages.t('where'), view.location?.name ?? '')}
-      ${row(messages.t('visitType'), view.type?.name ?? '')}
-      ${row(messages.t('preferredDays'), messages.list(days))}
-      ${row(messages.t('preferredTimes'), messages.list(waitlist.times.map((type) => messages.t(type))))}
-      ${row(messages.t('provider'), provider ? view.providerName(provider.id) : messages.t('anyProvider'))}
-      ${waitlist.earliestDate ? row(messages.t('earliestDate'), messages.date(waitlist.earliestDate, { year: 'numeric', month: 'long', day: 'numeric' })) : nothing}
+      ${row(messages.text('where'), view.location?.name ?? '')}
+      ${row(messages.text('visitType'), view.type?.name ?? '')}
+      ${row(messages.text('preferredDays'), messages.list(days))}
+      ${row(messages.text('preferredTimes'), messages.list(waitlist.times.map((type) => messages.text(type))))}
+      ${row(messages.text('provider'), provider ? view.providerName(provider.id) : messages.text('anyProvider'))}
+      ${waitlist.earliestDate ? row(messages.text('earliestDate'), messages.date(waitlist.earliestDate, { year: 'numeric', month: 'long', day: 'numeric' })) : nothing}
     </dl>
     <div class="actions start">
-      <button type="button" class="button primary" @click=${() => (view.actions.set({ keys: [] }), view.actions.go('time'))}>${messages.t('backToTimes')}</button>
+      <button type="button" class="button primary" @click=${() => (view.actions.set({ keys: [] }), view.actions.go('time'))}>${messages.text('backToTimes')}</button>
     </div>
   </div>`;
 }
@@ -74,36 +74,36 @@ export function renderDone(view: BookingView, icsUrl: string): TemplateResult {
   if (outcome === 'waitlisted') return renderWaitlisted(view);
   if (outcome === 'cancelled') {
     return html`<div class="step-body">
-      <p class="notice success">${messages.t('cancelledText')}</p>
+      <p class="notice success">${messages.text('cancelledText')}</p>
       ${booked[0] ? renderVisit(view, booked[0]) : nothing}
-      <div class="actions start"><button type="button" class="button primary" @click=${view.actions.bookAnother}>${messages.t('bookNew')}</button></div>
+      <div class="actions start"><button type="button" class="button primary" @click=${view.actions.bookAnother}>${messages.text('bookNew')}</button></div>
     </div>`;
   }
   const practice = view.catalog.practice;
   return html`<div class="step-body">
-    ${booked.length === 1 ? renderVisit(view, booked[0]!) : html`<h3>${messages.t('seriesBooked', booked.length)}</h3>${renderVisitList(view, booked)}`}
+    ${booked.length === 1 ? renderVisit(view, booked[0]!) : html`<h3>${messages.text('seriesBooked', booked.length)}</h3>${renderVisitList(view, booked)}`}
     ${state.failed.length
       ? html`<div class="notice warning" role="alert">
-          <p>${messages.t('seriesFailed', state.failed.length)}</p>
+          <p>${messages.text('seriesFailed', state.failed.length)}</p>
           ${renderVisitList(view, state.failed)}
-          <p>${practice.phone ? messages.t('callUs', practice.phone) : ''}</p>
+          <p>${practice.phone ? messages.text('callUs', practice.phone) : ''}</p>
         </div>`
       : nothing}
     ${practice.whatToBring
-      ? html`<section aria-labelledby="bring-heading"><h3 id="bring-heading">${messages.t('whatToBring')}</h3><p>${practice.whatToBring}</p></section>`
+      ? html`<section aria-labelledby="bring-heading"><h3 id="bring-heading">${messages.text('whatToBring')}</h3><p>${practice.whatToBring}</p></section>`
       : nothing}
     <slot name="next-steps"></slot>
     ${renderPolicy(view, false)}
     ${booked.length ? calendarLinks(view, booked, icsUrl) : nothing}
     <section aria-labelledby="manage-heading">
-      <h3 id="manage-heading">${messages.t('manageHeading')}</h3>
-      <p class="hint">${messages.t('manageHint')}</p>
+      <h3 id="manage-heading">${messages.text('manageHeading')}</h3>
+      <p class="hint">${messages.text('manageHint')}</p>
       ${booked.length === 1
-        ? manageRow(view, booked[0]!, messages.t('manageLink'))
+        ? manageRow(view, booked[0]!, messages.text('manageLink'))
         : html`<ul class="manage-links">
-            ${booked.map((appointment) => html`<li>${manageRow(view, appointment, messages.t('manageOne', view.messages.dateTime(appointment.start, appointment.timeZone, { month: 'short', day: 'numeric' })))}</li>`)}
+            ${booked.map((appointment) => html`<li>${manageRow(view, appointment, messages.text('manageOne', view.messages.dateTime(appointment.start, appointment.timeZone, { month: 'short', day: 'numeric' })))}</li>`)}
           </ul>`}
     </section>
-    <div class="actions start"><button type="button" class="button" @click=${view.actions.bookAnother}>${messages.t('bookAnother')}</button></div>
+    <div class="actions start"><button type="button" class="button" @click=${view.actions.bookAnother}>${messages.text('bookAnother')}</button></div>
   </div>`;
 }

@@ -21,7 +21,7 @@ export interface FieldOptions {
 
 export function errorText(view: BookingView, field: DraftField): string | undefined {
   const key = view.state.errors[field];
-  return key ? view.messages.t(key as 'errRequired') : undefined;
+  return key ? view.messages.text(key as 'errRequired') : undefined;
 }
 
 export function textField(view: BookingView, name: DraftField, label: string, fieldOptions: FieldOptions): TemplateResult {
@@ -30,7 +30,7 @@ export function textField(view: BookingView, name: DraftField, label: string, fi
   const value = String(view.state.draft[name]);
   const onInput = (event: Event) => view.actions.draft({ [name]: (event.target as HTMLInputElement).value });
   return html`<div class="field" part="field">
-    <label for=${name}>${label}${fieldOptions.optional ? html` <span class="hint">(${view.common.t('optional')})</span>` : nothing}</label>
+    <label for=${name}>${label}${fieldOptions.optional ? html` <span class="hint">(${view.common.text('optional')})</span>` : nothing}</label>
     ${fieldOptions.hint ? html`<span class="hint" id=${`${name}-hint`}>${fieldOptions.hint}</span>` : nothing}
     ${fieldOptions.multiline
       ? html`<textarea id=${name} name=${name} rows="3" maxlength="2000" autocomplete=${fieldOptions.autocomplete} aria-describedby=${describedBy || nothing} aria-invalid=${error ? 'true' : 'false'} .value=${live(value)} @input=${onInput}></textarea>`

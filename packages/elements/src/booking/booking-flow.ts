@@ -81,10 +81,10 @@ export class BookingFlow {
     try {
       await navigator.clipboard.writeText(this.host.manageLink(token));
       this.host.set({ copiedLink: token });
-      this.host.announce(this.host.messages.t('linkCopied'));
+      this.host.announce(this.host.messages.text('linkCopied'));
     } catch {
       // No clipboard permission: the link stays on screen to copy by hand.
-      this.host.announce(this.host.messages.t('copyFailed'));
+      this.host.announce(this.host.messages.text('copyFailed'));
     }
   }
 
@@ -151,20 +151,20 @@ export class BookingFlow {
     const { state, messages } = this.host;
     if (!state.holds.length || !['details', 'review'].includes(state.step)) return nothing;
     const first = state.holds[0]!.slot;
-    const what = state.holds.length > 1 ? messages.t('seriesVisits', state.holds.length) : whenText(view, first, primaryZone(view));
+    const what = state.holds.length > 1 ? messages.text('seriesVisits', state.holds.length) : whenText(view, first, primaryZone(view));
     if (state.holdExpired) {
       return html`<div class="notice error hold" part="hold-timer" role="alert">
-        <p>${messages.t('holdExpired', what)}</p>
+        <p>${messages.text('holdExpired', what)}</p>
         <div class="actions start">
-          <button type="button" class="button primary" @click=${this.host.actions.renewHold}>${messages.t('holdAgain')}</button>
-          <button type="button" class="button" @click=${this.host.actions.changeTime}>${messages.t('changeTime')}</button>
+          <button type="button" class="button primary" @click=${this.host.actions.renewHold}>${messages.text('holdAgain')}</button>
+          <button type="button" class="button" @click=${this.host.actions.changeTime}>${messages.text('changeTime')}</button>
         </div>
       </div>`;
     }
     const remaining = this.timer.remaining;
     return html`<div class="notice hold" part="hold-timer">
-      <p>${messages.t('heldFor', what)} <strong role="timer" aria-live="off">${messages.t('timeLeft', countdownText(remaining))}</strong></p>
-      ${remaining < WARN_BELOW_MS ? html`<button type="button" class="button" @click=${this.host.actions.renewHold}>${messages.t('keepHolding')}</button>` : nothing}
+      <p>${messages.text('heldFor', what)} <strong role="timer" aria-live="off">${messages.text('timeLeft', countdownText(remaining))}</strong></p>
+      ${remaining < WARN_BELOW_MS ? html`<button type="button" class="button" @click=${this.host.actions.renewHold}>${messages.text('keepHolding')}</button>` : nothing}
     </div>`;
   }
 
@@ -182,14 +182,14 @@ export class BookingFlow {
     if (remaining <= 0) {
       this.timer.stop();
       this.host.set({ holdExpired: true });
-      this.host.announce(this.host.messages.t('holdEnded'));
+      this.host.announce(this.host.messages.text('holdEnded'));
       return;
     }
     const active = Date.now() - this.timer.lastActivity < 60_000;
     if (remaining < RENEW_BELOW_MS && active && !this.renewing) void this.renewHolds(true);
     else if (remaining < WARN_BELOW_MS && !this.warned) {
       this.warned = true;
-      this.host.announce(this.host.messages.t('holdWarning', Math.ceil(remaining / 60_000)));
+      this.host.announce(this.host.messages.text('holdWarning', Math.ceil(remaining / 60_000)));
     }
   }
 
@@ -212,7 +212,7 @@ export class BookingFlow {
       this.startHolds(renewed);
       // Same holds renewed: keep the keys so a retried confirm is still the same booking.
       if (renewed.every((hold, index) => hold.id === this.host.state.holds[index]?.id)) this.host.set({ keys });
-      if (!quiet) this.host.announce(this.host.messages.t('holdRenewed'));
+      if (!quiet) this.host.announce(this.host.messages.text('holdRenewed'));
     } catch (error) {
       const err = reported(error);
       if (err?.code === 'slot_unavailable') this.host.backToTimes(this.host.state.holds[0]?.slot);

@@ -11,10 +11,10 @@ const BOOKING_STEPS: BookingStep[] = ['choose', 'time', 'details', 'review'];
 const successMark = svg`<svg class="success-mark" part="success-mark" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><circle cx="12" cy="12" r="11" fill="currentColor" /><path class="tick" d="M6.5 12.5l3.5 3.5 7.5-8" fill="none" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round" /></svg>`;
 
 function stepTitle(messages: LocalizeController<BookingMessages>, state: BookingState): string {
-  if (state.step === 'done') return messages.t(`title_${state.outcome ?? 'booked'}`);
-  if (state.step === 'review' && state.rescheduling) return messages.t('title_moveReview');
-  if ((state.step === 'time' || state.step === 'choose') && state.rescheduling) return messages.t('title_moveTime');
-  return messages.t(`title_${state.step}`);
+  if (state.step === 'done') return messages.text(`title_${state.outcome ?? 'booked'}`);
+  if (state.step === 'review' && state.rescheduling) return messages.text('title_moveReview');
+  if ((state.step === 'time' || state.step === 'choose') && state.rescheduling) return messages.text('title_moveTime');
+  return messages.text(`title_${state.step}`);
 }
 
 /** The step heading (focused when a step opens) and "Step 2 of 4" on the booking steps. */
@@ -24,7 +24,7 @@ export function renderHeader(messages: LocalizeController<BookingMessages>, stat
   return html`<header class="header" part="header">
     <slot name="header"></slot>
     <h2 id="step-title" tabindex="-1">${state.step === 'done' && state.outcome !== 'cancelled' ? successMark : nothing}${stepTitle(messages, state)}</h2>
-    ${position >= 0 && !state.rescheduling ? html`<p class="progress" part="progress">${messages.t('stepOf', position + 1, steps.length)}</p>` : nothing}
+    ${position >= 0 && !state.rescheduling ? html`<p class="progress" part="progress">${messages.text('stepOf', position + 1, steps.length)}</p>` : nothing}
   </header>`;
 }
 
@@ -50,7 +50,7 @@ export function renderManageFailure(
   failure: { message: string; retryLabel: string; retry?: (() => void) | undefined },
   bookNew: (() => void) | undefined,
 ): TemplateResult {
-  return html`<h2 id="step-title" tabindex="-1">${messages.t('title_manage')}</h2>
+  return html`<h2 id="step-title" tabindex="-1">${messages.text('title_manage')}</h2>
     ${renderFailure({ message: failure.message, retryLabel: failure.retryLabel, ...(failure.retry ? { onRetry: failure.retry } : {}) })}
-    ${bookNew ? html`<div class="actions start"><button type="button" class="button" @click=${bookNew}>${messages.t('bookNew')}</button></div>` : nothing}`;
+    ${bookNew ? html`<div class="actions start"><button type="button" class="button" @click=${bookNew}>${messages.text('bookNew')}</button></div>` : nothing}`;
 }

@@ -18,20 +18,20 @@ export function renderManage(view: BookingView): TemplateResult {
   const appointment = managed.appointment;
   if (appointment.status === 'cancelled') {
     return html`<div class="step-body">
-      <p class="notice warning" role="status">${messages.t(
+      <p class="notice warning" role="status">${messages.text(
         'alreadyCancelled',
         appointment.cancelledAt ? messages.dateTime(appointment.cancelledAt, appointment.timeZone, { month: 'long', day: 'numeric', year: 'numeric' }) : '',
       )}</p>
       ${renderVisit(view, appointment)}
-      <div class="actions start"><button type="button" class="button primary" @click=${view.actions.bookAnother}>${messages.t('bookNew')}</button></div>
+      <div class="actions start"><button type="button" class="button primary" @click=${view.actions.bookAnother}>${messages.text('bookNew')}</button></div>
     </div>`;
   }
   return html`<div class="step-body">
     ${renderVisit(view, appointment)}
-    ${managed.withinNoticeWindow ? html`<p class="notice warning">${messages.t('insideWindow', managed.cancellationPolicy.minimumNoticeHours)}</p>` : nothing}
+    ${managed.withinNoticeWindow ? html`<p class="notice warning">${messages.text('insideWindow', managed.cancellationPolicy.minimumNoticeHours)}</p>` : nothing}
     <div class="actions start">
-      <button type="button" class="button primary" @click=${view.actions.startReschedule}>${messages.t('reschedule')}</button>
-      <button type="button" class="button" @click=${() => view.actions.go('cancel')}>${messages.t('cancelVisit')}</button>
+      <button type="button" class="button primary" @click=${view.actions.startReschedule}>${messages.text('reschedule')}</button>
+      <button type="button" class="button" @click=${() => view.actions.go('cancel')}>${messages.text('cancelVisit')}</button>
     </div>
   </div>`;
 }
@@ -43,20 +43,20 @@ export function renderCancel(view: BookingView): TemplateResult {
   return html`<div class="step-body">
     ${renderVisit(view, managed.appointment)}
     <fieldset class="choices">
-      <legend>${messages.t('cancelReason')} <span class="hint">(${view.common.t('optional')})</span></legend>
+      <legend>${messages.text('cancelReason')} <span class="hint">(${view.common.text('optional')})</span></legend>
       ${REASONS.map(
-        (reason) => html`<label class="choice"><input type="radio" name="reason" value=${reason} .checked=${live(state.cancelReason === reason)} @change=${() => view.actions.set({ cancelReason: reason })} /><span>${messages.t(`reason_${reason}`)}</span></label>`,
+        (reason) => html`<label class="choice"><input type="radio" name="reason" value=${reason} .checked=${live(state.cancelReason === reason)} @change=${() => view.actions.set({ cancelReason: reason })} /><span>${messages.text(`reason_${reason}`)}</span></label>`,
       )}
     </fieldset>
     <div class="field">
-      <label for="cancel-note">${messages.t('cancelNote')} <span class="hint">(${view.common.t('optional')})</span></label>
+      <label for="cancel-note">${messages.text('cancelNote')} <span class="hint">(${view.common.text('optional')})</span></label>
       <textarea id="cancel-note" rows="2" maxlength="300" autocomplete="off" .value=${live(state.cancelNote)} @input=${(event: Event) => view.actions.set({ cancelNote: (event.target as HTMLTextAreaElement).value })}></textarea>
     </div>
     ${renderPolicy(view, managed.withinNoticeWindow)}
     <div class="actions">
-      <button type="button" class="button" @click=${() => view.actions.go('manage')}>${messages.t('keepVisit')}</button>
+      <button type="button" class="button" @click=${() => view.actions.go('manage')}>${messages.text('keepVisit')}</button>
       <button type="button" class="button danger" part="cancel-button" aria-disabled=${busy ? 'true' : 'false'} @click=${view.actions.cancelAppointment}>
-        ${busy ? messages.t('cancelling') : messages.t('confirmCancel')}
+        ${busy ? messages.text('cancelling') : messages.text('confirmCancel')}
       </button>
     </div>
   </div>`;

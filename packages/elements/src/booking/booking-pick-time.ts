@@ -35,10 +35,10 @@ function zoneSwitch(view: BookingView): TemplateResult | typeof nothing {
   if (same) return nothing;
   const option = (value: 'clinic' | 'patient', zone: string) => html`<label class="choice">
     <input type="radio" name="zone" .checked=${view.zone === zone} @change=${() => view.actions.set({ zoneChoice: value })} />
-    <span>${messages.t(value === 'clinic' ? 'zoneClinic' : 'zoneMine', messages.zoneName(now, zone, 'long'))}</span>
+    <span>${messages.text(value === 'clinic' ? 'zoneClinic' : 'zoneMine', messages.zoneName(now, zone, 'long'))}</span>
   </label>`;
   return html`<fieldset class="choices inline zone-switch" part="zone-switch">
-    <legend>${messages.t('showTimesIn')}</legend>
+    <legend>${messages.text('showTimesIn')}</legend>
     ${option('clinic', view.clinicZone)} ${option('patient', view.patientZone)}
   </fieldset>`;
 }
@@ -63,34 +63,34 @@ export function renderPickTime(view: BookingView, pickModel: PickTimeModel): Tem
 
   return html`<div class="step-body">
     <p class="context">
-      ${[view.type?.name, view.type ? messages.t('minutes', view.type.durationMinutes) : '', view.type?.modality === 'telehealth' ? messages.t('videoVisit') : view.location?.name, state.providerId ? view.providerName(state.providerId) : messages.t('anyProvider')]
+      ${[view.type?.name, view.type ? messages.text('minutes', view.type.durationMinutes) : '', view.type?.modality === 'telehealth' ? messages.text('videoVisit') : view.location?.name, state.providerId ? view.providerName(state.providerId) : messages.text('anyProvider')]
         .filter(Boolean)
         .join(' · ')}
-      ${view.fixed.location && view.fixed.type && view.fixed.provider ? nothing : html`<button type="button" class="button link" @click=${() => view.actions.go('choose')}>${messages.t('change')}</button>`}
+      ${view.fixed.location && view.fixed.type && view.fixed.provider ? nothing : html`<button type="button" class="button link" @click=${() => view.actions.go('choose')}>${messages.text('change')}</button>`}
     </p>
     ${zoneSwitch(view)}
     ${pickModel.next
       ? html`<button type="button" class="button next-available" part="next-available" @click=${view.actions.nextAvailable}>
-          ${messages.t('nextAvailable', messages.dateTime(pickModel.next.start, view.zone, { weekday: 'short', month: 'short', day: 'numeric' }), timeLabel(messages, pickModel.next.start, view.zone))}
+          ${messages.text('nextAvailable', messages.dateTime(pickModel.next.start, view.zone, { weekday: 'short', month: 'short', day: 'numeric' }), timeLabel(messages, pickModel.next.start, view.zone))}
         </button>`
       : nothing}
     ${pickModel.error
-      ? renderFailure({ message: pickModel.error, retryLabel: view.common.t('retry'), onRetry: pickModel.retry })
+      ? renderFailure({ message: pickModel.error, retryLabel: view.common.text('retry'), onRetry: pickModel.retry })
       : html`<div class="pick-layout">
           ${renderCalendar(messages, model, pickModel.calendar, pickModel.rtl)}
           <div class="day-times" aria-live="polite">
             ${pickModel.loading && !pickModel.slots
-              ? renderLoading(messages.t('loadingTimes'))
+              ? renderLoading(messages.text('loadingTimes'))
               : chosen.length
                 ? renderTimes(messages, { date: state.selectedDate, slots: chosen, zone: view.zone, providerNames: names, pendingId: pickModel.pendingId }, view.actions.pickSlot)
-                : html`<p class="empty">${state.selectedDate ? messages.t('noTimesDay') : messages.t('noTimesMonth')}</p>`}
+                : html`<p class="empty">${state.selectedDate ? messages.text('noTimesDay') : messages.text('noTimesMonth')}</p>`}
           </div>
         </div>`}
     ${state.rescheduling
-      ? html`<div class="actions start"><button type="button" class="button" @click=${view.actions.keepCurrent}>${messages.t('keepCurrent')}</button></div>`
+      ? html`<div class="actions start"><button type="button" class="button" @click=${view.actions.keepCurrent}>${messages.text('keepCurrent')}</button></div>`
       : html`<div class="alternatives">
-          <p>${messages.t('noFit')} <button type="button" class="button link" part="waitlist-button" @click=${() => view.actions.go('waitlist')}>${messages.t('joinWaitlist')}</button></p>
-          ${returningType ? html`<p>${messages.t('seriesOffer')} <button type="button" class="button link" part="series-button" @click=${() => view.actions.go('series')}>${messages.t('bookSeries')}</button></p>` : nothing}
+          <p>${messages.text('noFit')} <button type="button" class="button link" part="waitlist-button" @click=${() => view.actions.go('waitlist')}>${messages.text('joinWaitlist')}</button></p>
+          ${returningType ? html`<p>${messages.text('seriesOffer')} <button type="button" class="button link" part="series-button" @click=${() => view.actions.go('series')}>${messages.text('bookSeries')}</button></p>` : nothing}
         </div>`}
   </div>`;
 }

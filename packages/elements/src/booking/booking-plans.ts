@@ -79,7 +79,7 @@ export class BookingPlans {
       this.host.set({ busy: '', series: { ...plan, visits, choice } });
       this.host.focus('#plan-heading');
       const conflicts = visits.filter((visit) => visit.status !== 'proposed').length;
-      this.host.announce(this.host.messages.t('seriesAnnounce', visits.length, conflicts));
+      this.host.announce(this.host.messages.text('seriesAnnounce', visits.length, conflicts));
     } catch (error) {
       const err = reported(error);
       if (err) this.host.notify(this.host.errorMessage(err), 'error', () => void this.planSeries());
@@ -114,7 +114,7 @@ export class BookingPlans {
       this.host.releaseHolds();
       const choice = Object.fromEntries(Object.entries(this.host.state.series.choice).map(([date, id]) => [date, taken.includes(id) ? '' : id]));
       this.host.set({ series: { ...this.host.state.series, choice } });
-      return this.host.notify(this.host.messages.t('seriesTaken', taken.length));
+      return this.host.notify(this.host.messages.text('seriesTaken', taken.length));
     }
     this.startHolds(holds);
     this.host.go('details', { busy: '', draft: { ...this.host.state.draft, kind: 'returning' } });

@@ -15,15 +15,15 @@ export function renderPolicy(view: BookingView, withAck: boolean): TemplateResul
   const fee = policy.lateCancelFee;
   const error = view.state.errors.ack;
   return html`<section class="policy" part="policy" aria-labelledby="policy-heading">
-    <h3 id="policy-heading">${messages.t('policy')}</h3>
-    <p>${policy.text ?? messages.t('policyDefault', policy.minimumNoticeHours)}</p>
+    <h3 id="policy-heading">${messages.text('policy')}</h3>
+    <p>${policy.text ?? messages.text('policyDefault', policy.minimumNoticeHours)}</p>
     ${withAck && fee
-      ? html`<p class="notice warning">${messages.t('withinNotice', policy.minimumNoticeHours, messages.money(fee.amountMinor, fee.currency))}</p>
+      ? html`<p class="notice warning">${messages.text('withinNotice', policy.minimumNoticeHours, messages.money(fee.amountMinor, fee.currency))}</p>
           <label class="choice">
             <input type="checkbox" name="ack" aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? 'ack-error' : nothing} .checked=${live(view.state.ackFee)} @change=${(event: Event) => view.actions.set({ ackFee: (event.target as HTMLInputElement).checked, errors: {} })} />
-            <span>${messages.t('ackFee', messages.money(fee.amountMinor, fee.currency))}</span>
+            <span>${messages.text('ackFee', messages.money(fee.amountMinor, fee.currency))}</span>
           </label>
-          ${error ? html`<span class="error-text" id="ack-error">${messages.t('errAck')}</span>` : nothing}`
+          ${error ? html`<span class="error-text" id="ack-error">${messages.text('errAck')}</span>` : nothing}`
       : nothing}
   </section>`;
 }
@@ -34,22 +34,22 @@ function renderPatientSummary(view: BookingView): TemplateResult {
   const name = draft.kind === 'new' ? `${draft.firstName} ${draft.lastName}` : draft.lastName;
   const coverage =
     draft.coverage === 'self-pay'
-      ? messages.t('selfPay')
-      : `${draft.payerName} · ${messages.t('memberId')} ${draft.memberId}${draft.groupNumber ? ` · ${messages.t('groupNumber')} ${draft.groupNumber}` : ''}`;
+      ? messages.text('selfPay')
+      : `${draft.payerName} · ${messages.text('memberId')} ${draft.memberId}${draft.groupNumber ? ` · ${messages.text('groupNumber')} ${draft.groupNumber}` : ''}`;
   const result = view.state.eligibility;
-  const reminders = [draft.remindSms ? messages.t('sms') : '', draft.remindEmail ? messages.t('emailShort') : ''].filter(Boolean);
+  const reminders = [draft.remindSms ? messages.text('sms') : '', draft.remindEmail ? messages.text('emailShort') : ''].filter(Boolean);
   return html`<dl class="summary">
-    <div><dt>${messages.t('patient')}</dt><dd>${name}<br />${view.messages.date(draft.dateOfBirth, { year: 'numeric', month: 'long', day: 'numeric' })}<br />${[draft.phone, draft.email].filter(Boolean).join(' · ')}</dd></div>
-    <div><dt>${messages.t('payment')}</dt><dd>${coverage}${
+    <div><dt>${messages.text('patient')}</dt><dd>${name}<br />${view.messages.date(draft.dateOfBirth, { year: 'numeric', month: 'long', day: 'numeric' })}<br />${[draft.phone, draft.email].filter(Boolean).join(' · ')}</dd></div>
+    <div><dt>${messages.text('payment')}</dt><dd>${coverage}${
       result && result !== 'failed' && draft.coverage === 'insurance'
-        ? html`<br /><span class="hint">${messages.t(result.status === 'active' ? 'eligibilityActive' : result.status === 'inactive' ? 'eligibilityInactive' : 'eligibilityUnknown')}${
-            result.copay ? ` ${messages.t('copay', messages.money(result.copay.amountMinor, result.copay.currency))}` : ''
+        ? html`<br /><span class="hint">${messages.text(result.status === 'active' ? 'eligibilityActive' : result.status === 'inactive' ? 'eligibilityInactive' : 'eligibilityUnknown')}${
+            result.copay ? ` ${messages.text('copay', messages.money(result.copay.amountMinor, result.copay.currency))}` : ''
           }</span>`
         : nothing
     }</dd></div>
-    <div><dt>${messages.t('reminders')}</dt><dd>${reminders.length ? messages.list(reminders) : messages.t('noReminders')}</dd></div>
+    <div><dt>${messages.text('reminders')}</dt><dd>${reminders.length ? messages.list(reminders) : messages.text('noReminders')}</dd></div>
   </dl>
-  <div class="actions start"><button type="button" class="button link" @click=${() => view.actions.go('details')}>${messages.t('editDetails')}</button></div>`;
+  <div class="actions start"><button type="button" class="button link" @click=${() => view.actions.go('details')}>${messages.text('editDetails')}</button></div>`;
 }
 
 /** Booking a visit already inside the notice window: say so before the patient confirms. */
@@ -59,7 +59,7 @@ function renderLateBookingNotice(view: BookingView): TemplateResult | typeof not
   const now = Date.now();
   if (!fee || !view.state.holds.some((hold) => startsInsideNoticeWindow(Date.parse(hold.slot.start), policy, now))) return nothing;
   const grace = policy.changeGraceMinutes ?? DEFAULT_CHANGE_GRACE_MINUTES;
-  return html`<p class="notice warning">${view.messages.t('bookingInsideWindow', policy.minimumNoticeHours, grace, view.messages.money(fee.amountMinor, fee.currency))}</p>`;
+  return html`<p class="notice warning">${view.messages.text('bookingInsideWindow', policy.minimumNoticeHours, grace, view.messages.money(fee.amountMinor, fee.currency))}</p>`;
 }
 
 export function renderReview(view: BookingView): TemplateResult {
@@ -69,19 +69,19 @@ export function renderReview(view: BookingView): TemplateResult {
   const visits = state.holds.map((hold) => hold.slot);
   return html`<div class="step-body">
     ${state.rescheduling && old
-      ? html`<p>${messages.t('movingFrom')}</p>
+      ? html`<p>${messages.text('movingFrom')}</p>
           <p class="old-time"><del>${whenText(view, old, primaryZone(view))}</del></p>
-          <p>${messages.t('movingTo')}</p>`
+          <p>${messages.text('movingTo')}</p>`
       : nothing}
-    ${visits.length === 1 ? renderVisit(view, visits[0]!) : html`<h3>${messages.t('seriesVisits', visits.length)}</h3>${renderVisitList(view, visits)}`}
-    <div class="actions start"><button type="button" class="button link" @click=${view.actions.changeTime}>${messages.t('changeTime')}</button></div>
+    ${visits.length === 1 ? renderVisit(view, visits[0]!) : html`<h3>${messages.text('seriesVisits', visits.length)}</h3>${renderVisitList(view, visits)}`}
+    <div class="actions start"><button type="button" class="button link" @click=${view.actions.changeTime}>${messages.text('changeTime')}</button></div>
     ${state.rescheduling ? nothing : renderPatientSummary(view)}
     ${renderPolicy(view, state.rescheduling && Boolean(state.managed?.withinNoticeWindow))}
     ${state.rescheduling ? nothing : renderLateBookingNotice(view)}
     <div class="actions">
-      ${state.rescheduling ? html`<button type="button" class="button" @click=${view.actions.keepCurrent}>${messages.t('keepCurrent')}</button>` : nothing}
+      ${state.rescheduling ? html`<button type="button" class="button" @click=${view.actions.keepCurrent}>${messages.text('keepCurrent')}</button>` : nothing}
       <button type="button" class="button primary" part="confirm-button" aria-disabled=${busy ? 'true' : 'false'} @click=${view.actions.confirm}>
-        ${busy ? html`<span class="spinner small" aria-hidden="true"></span>${messages.t('booking')}` : messages.t(state.rescheduling ? 'confirmReschedule' : visits.length > 1 ? 'confirmSeries' : 'confirm')}
+        ${busy ? html`<span class="spinner small" aria-hidden="true"></span>${messages.text('booking')}` : messages.text(state.rescheduling ? 'confirmReschedule' : visits.length > 1 ? 'confirmSeries' : 'confirm')}
       </button>
     </div>
   </div>`;

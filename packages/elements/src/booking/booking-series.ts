@@ -32,32 +32,32 @@ export function renderSeries(view: BookingView): TemplateResult {
   const chosen = Object.values(plan.choice).filter(Boolean).length;
 
   return html`<div class="step-body">
-    <p>${messages.t('seriesIntro')}</p>
+    <p>${messages.text('seriesIntro')}</p>
     <fieldset class="choices days" aria-describedby=${error ? 'series-error' : nothing}>
-      <legend>${messages.t('seriesDays')}</legend>
+      <legend>${messages.text('seriesDays')}</legend>
       ${weekdayOptions(view).map(
         ({ day, label }) => html`<label class="choice"><input type="checkbox" name="series-day" aria-invalid=${error ? 'true' : 'false'} .checked=${live(plan.weekdays.includes(day))} @change=${(event: Event) => set({ weekdays: toggled(plan.weekdays, day, (event.target as HTMLInputElement).checked), visits: undefined })} /><span>${label}</span></label>`,
       )}
     </fieldset>
-    ${error ? html`<p class="error-text" id="series-error">${messages.t(error as 'errSeriesDays')}</p>` : nothing}
+    ${error ? html`<p class="error-text" id="series-error">${messages.text(error as 'errSeriesDays')}</p>` : nothing}
     <div class="row">
       <div class="field">
-        <label for="series-weeks">${messages.t('seriesWeeks')}</label>
+        <label for="series-weeks">${messages.text('seriesWeeks')}</label>
         <select id="series-weeks" @change=${(event: Event) => set({ weeks: Number((event.target as HTMLSelectElement).value), visits: undefined })}>
-          ${[2, 3, 4, 6, 8, 10, 12].map((count) => html`<option value=${count} ?selected=${plan.weeks === count}>${messages.t('weeks', count)}</option>`)}
+          ${[2, 3, 4, 6, 8, 10, 12].map((count) => html`<option value=${count} ?selected=${plan.weeks === count}>${messages.text('weeks', count)}</option>`)}
         </select>
       </div>
       <div class="field">
-        <label for="series-time">${messages.t('seriesTime')}</label>
+        <label for="series-time">${messages.text('seriesTime')}</label>
         <input id="series-time" type="time" step="900" min="06:00" max="20:00" .value=${live(plan.time)} @input=${(event: Event) => set({ time: (event.target as HTMLInputElement).value, visits: undefined })} />
-        <span class="hint">${messages.t('clinicZoneHint', messages.zoneName(new Date(), zone, 'long'))}</span>
+        <span class="hint">${messages.text('clinicZoneHint', messages.zoneName(new Date(), zone, 'long'))}</span>
       </div>
     </div>
     <div class="actions start">
-      <button type="button" class="button" aria-disabled=${state.busy === 'series' ? 'true' : 'false'} @click=${view.actions.planSeries}>${state.busy === 'series' ? view.common.t('loading') : messages.t('findSeries')}</button>
+      <button type="button" class="button" aria-disabled=${state.busy === 'series' ? 'true' : 'false'} @click=${view.actions.planSeries}>${state.busy === 'series' ? view.common.text('loading') : messages.text('findSeries')}</button>
     </div>
     ${plan.visits
-      ? html`<h3 id="plan-heading">${messages.t('seriesProposal', plan.visits.length)}</h3>
+      ? html`<h3 id="plan-heading">${messages.text('seriesProposal', plan.visits.length)}</h3>
           <ol class="plan" aria-labelledby="plan-heading">
             ${plan.visits.map((visit) => {
               const day = messages.date(visit.date, { weekday: 'long', month: 'long', day: 'numeric' });
@@ -68,7 +68,7 @@ export function renderSeries(view: BookingView): TemplateResult {
               }
               // The day heads the item (so the list number sits beside it) and names the group of alternatives.
               return html`<li class="plan-visit conflict">
-                <p class="plan-day" id=${`day-${visit.date}`}><strong>${day}</strong>: ${visit.status === 'conflict' ? messages.t('seriesConflict') : messages.t('seriesNone')}</p>
+                <p class="plan-day" id=${`day-${visit.date}`}><strong>${day}</strong>: ${visit.status === 'conflict' ? messages.text('seriesConflict') : messages.text('seriesNone')}</p>
                 <fieldset class="choices" aria-labelledby=${`day-${visit.date}`}>
                   ${visit.alternatives.map(
                     (alt) => html`<label class="choice"><input type="radio" name=${`alt-${visit.date}`} .checked=${live(pick === alt.id)} @change=${() => choose(visit.date, alt.id)} /><span>${
@@ -76,16 +76,16 @@ export function renderSeries(view: BookingView): TemplateResult {
                     }${slotText(alt)}</span></label>`,
                   )}
                   ${visit.alternatives.length
-                    ? html`<label class="choice"><input type="radio" name=${`alt-${visit.date}`} .checked=${live(pick === '')} @change=${() => choose(visit.date, '')} /><span>${messages.t('skipVisit')}</span></label>`
+                    ? html`<label class="choice"><input type="radio" name=${`alt-${visit.date}`} .checked=${live(pick === '')} @change=${() => choose(visit.date, '')} /><span>${messages.text('skipVisit')}</span></label>`
                     : nothing}
                 </fieldset>
               </li>`;
             })}
           </ol>
           <div class="actions">
-            <button type="button" class="button" @click=${() => view.actions.go('time')}>${view.common.t('back')}</button>
-            <button type="button" class="button primary" aria-disabled=${state.busy === 'hold' || !chosen ? 'true' : 'false'} @click=${view.actions.holdSeries}>${messages.t('holdSeries', chosen)}</button>
+            <button type="button" class="button" @click=${() => view.actions.go('time')}>${view.common.text('back')}</button>
+            <button type="button" class="button primary" aria-disabled=${state.busy === 'hold' || !chosen ? 'true' : 'false'} @click=${view.actions.holdSeries}>${messages.text('holdSeries', chosen)}</button>
           </div>`
-      : html`<div class="actions start"><button type="button" class="button link" @click=${() => view.actions.go('time')}>${view.common.t('back')}</button></div>`}
+      : html`<div class="actions start"><button type="button" class="button link" @click=${() => view.actions.go('time')}>${view.common.text('back')}</button></div>`}
   </div>`;
 }

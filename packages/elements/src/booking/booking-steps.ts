@@ -120,7 +120,7 @@ export class BookingSteps implements FlowHost {
 
   focusErrors(count: number): void {
     this.focus('[aria-invalid="true"]');
-    this.errorAnnouncement = this.messages.t('fixErrors', count);
+    this.errorAnnouncement = this.messages.text('fixErrors', count);
     this.announce(this.errorAnnouncement);
   }
 
@@ -139,7 +139,7 @@ export class BookingSteps implements FlowHost {
   }
 
   /** The time went to someone else: back to that day's times, with everything typed kept. */
-  backToTimes(slot: Slot | undefined, text = this.messages.t('slotTaken')): void {
+  backToTimes(slot: Slot | undefined, text = this.messages.text('slotTaken')): void {
     const series = this.state.holds.length > 1;
     this.releaseHolds();
     const { zone, today } = this.zones;
@@ -160,9 +160,9 @@ export class BookingSteps implements FlowHost {
   }
 
   manageError(code: string): string {
-    if (code === 'token_expired') return this.messages.t('manageExpired');
-    if (code === 'conflict') return this.messages.t('manageConflict');
-    return this.sources.common.t('error_token_invalid');
+    if (code === 'token_expired') return this.messages.text('manageExpired');
+    if (code === 'conflict') return this.messages.text('manageConflict');
+    return this.sources.common.text('error_token_invalid');
   }
 
   findSlots(query: SlotQuery, signal?: AbortSignal): Promise<Slot[]> {

@@ -42,18 +42,18 @@ export function renderVisit(view: BookingView, visit: VisitLike): TemplateResult
   const differs = offsetMinutes(visit.start, zone) !== offsetMinutes(visit.start, other);
   const loc = view.location;
   return html`<dl class="summary" part="summary">
-    <div><dt>${messages.t('when')}</dt><dd>${whenHtml(view, visit, zone)}${
-      differs ? html`<br /><span class="hint">${messages.t(other === view.patientZone ? 'yourTime' : 'clinicTime', whenText(view, visit, other))}</span>` : nothing
+    <div><dt>${messages.text('when')}</dt><dd>${whenHtml(view, visit, zone)}${
+      differs ? html`<br /><span class="hint">${messages.text(other === view.patientZone ? 'yourTime' : 'clinicTime', whenText(view, visit, other))}</span>` : nothing
     }</dd></div>
-    <div><dt>${messages.t('visitType')}</dt><dd>${view.type?.name ?? ''}${view.type ? `, ${messages.t('minutes', view.type.durationMinutes)}` : ''}</dd></div>
-    <div><dt>${messages.t('where')}</dt><dd>${
+    <div><dt>${messages.text('visitType')}</dt><dd>${view.type?.name ?? ''}${view.type ? `, ${messages.text('minutes', view.type.durationMinutes)}` : ''}</dd></div>
+    <div><dt>${messages.text('where')}</dt><dd>${
       view.type?.modality === 'telehealth'
-        ? messages.t('videoVisit')
+        ? messages.text('videoVisit')
         : loc
-          ? html`${loc.name}<br />${addressLine(loc.address)}<br /><a href=${mapLink(loc)} target="_blank" rel="noopener noreferrer">${messages.t('mapLink')}<span class="visually-hidden"> ${messages.t('newWindow')}</span></a>`
+          ? html`${loc.name}<br />${addressLine(loc.address)}<br /><a href=${mapLink(loc)} target="_blank" rel="noopener noreferrer">${messages.text('mapLink')}<span class="visually-hidden"> ${messages.text('newWindow')}</span></a>`
           : nothing
     }</dd></div>
-    <div><dt>${messages.t('provider')}</dt><dd>${view.providerName(visit.providerId)}</dd></div>
+    <div><dt>${messages.text('provider')}</dt><dd>${view.providerName(visit.providerId)}</dd></div>
   </dl>`;
 }
 

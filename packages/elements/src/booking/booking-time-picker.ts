@@ -86,7 +86,7 @@ export class TimePicker {
     const focusDate = selected || this.host.state.focusDate;
     this.host.set({ selectedDate: selected, focusDate });
     const count = days.get(selected)?.length ?? 0;
-    if (selected) this.host.announce(this.host.messages.t('timesOn', count, this.host.messages.date(selected, { weekday: 'long', month: 'long', day: 'numeric' })));
+    if (selected) this.host.announce(this.host.messages.text('timesOn', count, this.host.messages.date(selected, { weekday: 'long', month: 'long', day: 'numeric' })));
   }
 
   /** Jumps to the first day with an opening in the next months; focuses its first time when asked. */
@@ -104,7 +104,7 @@ export class TimePicker {
       }
     }
     if (!slot) {
-      this.host.notify(this.host.messages.t('noTimesAtAll'), 'info');
+      this.host.notify(this.host.messages.text('noTimesAtAll'), 'info');
       return;
     }
     this.nextSlot = slot;
@@ -124,7 +124,7 @@ export class TimePicker {
     const count = slots ? (daySlots(slots, this.host.zones.zone, this.host.state.managed?.appointment.providerId).get(date)?.length ?? 0) : 0;
     if (date < this.host.zones.today) return;
     this.host.set({ selectedDate: date, focusDate: date, month: firstOfMonth(date), notice: undefined });
-    this.host.announce(count ? this.host.messages.t('timesOn', count, this.host.messages.date(date, { weekday: 'long', month: 'long', day: 'numeric' })) : this.host.messages.t('noTimesDay'));
+    this.host.announce(count ? this.host.messages.text('timesOn', count, this.host.messages.date(date, { weekday: 'long', month: 'long', day: 'numeric' })) : this.host.messages.text('noTimesDay'));
   }
 
   refresh(): void {
@@ -142,11 +142,11 @@ export class TimePicker {
       this.host.releaseHolds();
       (await this.host.loadFlow()).startHolds([hold]);
       this.host.go(this.host.state.rescheduling ? 'review' : 'details', { busy: '' });
-      this.host.announce(this.host.messages.t('heldAnnounce', `${this.host.messages.dateTime(slot.start, this.host.zones.zone, { weekday: 'long', month: 'long', day: 'numeric' })}, ${this.host.messages.dateTime(slot.start, this.host.zones.zone, { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' })}`));
+      this.host.announce(this.host.messages.text('heldAnnounce', `${this.host.messages.dateTime(slot.start, this.host.zones.zone, { weekday: 'long', month: 'long', day: 'numeric' })}, ${this.host.messages.dateTime(slot.start, this.host.zones.zone, { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' })}`));
     } catch (error) {
       const err = reported(error);
       if (err?.code === 'slot_unavailable') {
-        this.host.notify(this.host.messages.t('slotTaken'));
+        this.host.notify(this.host.messages.text('slotTaken'));
         this.refresh();
       } else if (err) this.host.notify(this.host.errorMessage(err), 'error', err.retryable ? () => void this.pickSlot(slot) : undefined);
       else this.host.set({ busy: '' });

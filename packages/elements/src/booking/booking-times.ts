@@ -28,7 +28,7 @@ export function renderTimes(messages: LocalizeController<BookingMessages>, model
     ${PARTS.map((part) => {
       const slots = model.slots.filter((slot) => timeOfDayOf(slot.start, model.zone) === part);
       if (!slots.length) return nothing;
-      return html`<h4 class="part-heading">${messages.t(part)}</h4>
+      return html`<h4 class="part-heading">${messages.text(part)}</h4>
         <ul class="time-list" role="list">
           ${slots.map((slot) => {
             const provider = model.providerNames?.get(slot.providerId);
@@ -43,7 +43,7 @@ export function renderTimes(messages: LocalizeController<BookingMessages>, model
                 @click=${() => pick(slot)}
               >
                 ${spokenLabel(html`<span class="time-text">${time}</span>`, `${time}, ${day}`)}
-                ${provider ? html`<span class="time-provider">${messages.t('withProvider', provider)}</span>` : nothing}
+                ${provider ? html`<span class="time-provider">${messages.text('withProvider', provider)}</span>` : nothing}
               </button>
             </li>`;
           })}

@@ -24,37 +24,37 @@ export function renderWaitlist(view: BookingView): TemplateResult {
   const error = state.errors.waitlist;
   const set = (patch: Partial<typeof waitlist>) => view.actions.set({ waitlist: { ...waitlist, ...patch }, errors: {} });
   return html`<form class="step-body" novalidate @submit=${(event: Event) => (event.preventDefault(), view.actions.joinWaitlist())}>
-    <p class="context">${messages.t('waitlistFor', view.type?.name ?? '', view.type?.modality === 'telehealth' ? messages.t('videoVisit') : (view.location?.name ?? ''), view.catalog.practice.name)}</p>
-    <p>${messages.t('waitlistIntro')}</p>
+    <p class="context">${messages.text('waitlistFor', view.type?.name ?? '', view.type?.modality === 'telehealth' ? messages.text('videoVisit') : (view.location?.name ?? ''), view.catalog.practice.name)}</p>
+    <p>${messages.text('waitlistIntro')}</p>
     <fieldset class="choices days" aria-describedby=${error ? 'waitlist-error' : nothing}>
-      <legend>${messages.t('preferredDays')}</legend>
+      <legend>${messages.text('preferredDays')}</legend>
       ${weekdayOptions(view).map(
         ({ day, label }) => html`<label class="choice"><input type="checkbox" name="wl-day" aria-invalid=${error ? 'true' : 'false'} .checked=${waitlist.weekdays.includes(day)} @change=${(event: Event) => set({ weekdays: toggled(waitlist.weekdays, day, (event.target as HTMLInputElement).checked) })} /><span>${label}</span></label>`,
       )}
     </fieldset>
     <fieldset class="choices inline">
-      <legend>${messages.t('preferredTimes')}</legend>
+      <legend>${messages.text('preferredTimes')}</legend>
       ${TIMES.map(
-        (timeOfDay) => html`<label class="choice"><input type="checkbox" name="wl-time" .checked=${waitlist.times.includes(timeOfDay)} @change=${(event: Event) => set({ times: toggled(waitlist.times, timeOfDay, (event.target as HTMLInputElement).checked) })} /><span>${messages.t(timeOfDay)}</span></label>`,
+        (timeOfDay) => html`<label class="choice"><input type="checkbox" name="wl-time" .checked=${waitlist.times.includes(timeOfDay)} @change=${(event: Event) => set({ times: toggled(waitlist.times, timeOfDay, (event.target as HTMLInputElement).checked) })} /><span>${messages.text(timeOfDay)}</span></label>`,
       )}
     </fieldset>
-    ${error ? html`<p class="error-text" id="waitlist-error">${messages.t('errWaitlist')}</p>` : nothing}
+    ${error ? html`<p class="error-text" id="waitlist-error">${messages.text('errWaitlist')}</p>` : nothing}
     <div class="field">
-      <label for="wl-provider">${messages.t('provider')}</label>
+      <label for="wl-provider">${messages.text('provider')}</label>
       <select id="wl-provider" @change=${(event: Event) => set({ providerId: (event.target as HTMLSelectElement).value })}>
-        <option value="" ?selected=${!waitlist.providerId}>${messages.t('anyProvider')}</option>
+        <option value="" ?selected=${!waitlist.providerId}>${messages.text('anyProvider')}</option>
         ${providersFor(view).map((provider) => html`<option value=${provider.id} ?selected=${waitlist.providerId === provider.id}>${provider.name}</option>`)}
       </select>
     </div>
     <div class="field">
-      <label for="wl-earliest">${messages.t('earliestDate')} <span class="hint">(${view.common.t('optional')})</span></label>
+      <label for="wl-earliest">${messages.text('earliestDate')} <span class="hint">(${view.common.text('optional')})</span></label>
       <input id="wl-earliest" type="date" min=${view.today} .value=${waitlist.earliestDate} @input=${(event: Event) => set({ earliestDate: (event.target as HTMLInputElement).value })} />
     </div>
     ${renderPatientFields(view, view.type?.patientEligibility === 'any')}
     ${state.draft.kind ? renderReminders(view, 'waitlist') : nothing}
     <div class="actions">
-      <button type="button" class="button" @click=${() => view.actions.go('time')}>${view.common.t('back')}</button>
-      <button type="submit" class="button primary" aria-disabled=${state.busy === 'waitlist' ? 'true' : 'false'}>${messages.t('joinWaitlist')}</button>
+      <button type="button" class="button" @click=${() => view.actions.go('time')}>${view.common.text('back')}</button>
+      <button type="submit" class="button primary" aria-disabled=${state.busy === 'waitlist' ? 'true' : 'false'}>${messages.text('joinWaitlist')}</button>
     </div>
   </form>`;
 }

@@ -349,12 +349,12 @@ export class PxmBooking extends PxmElement {
 
   private get partLabels() {
     const failed = this.errorMessage(new AdapterError('network', 'A part of the page did not load.'));
-    return { loading: this.common.t('loading'), failed, retry: this.common.t('retry') };
+    return { loading: this.common.text('loading'), failed, retry: this.common.text('retry') };
   }
 
   private renderStep(view: BookingView): TemplateResult {
     const step = this.state.step;
-    const notice = renderNotice(this.state.notice, this.common.t('retry'));
+    const notice = renderNotice(this.state.notice, this.common.text('retry'));
     if (step === 'choose' || step === 'time') {
       const pick = this.pickPart.module;
       if (!pick || !this.picker) return renderPartState(this.pickPart.state === 'failed', this.partLabels, () => void this.loadPick().catch(() => undefined));
@@ -366,13 +366,13 @@ export class PxmBooking extends PxmElement {
 
   private renderBody(): TemplateResult {
     if (!this.resolvedAdapter?.booking) {
-      return html`<p class="notice warning" role="status">${this.common.t('noAdapter')}</p>`;
+      return html`<p class="notice warning" role="status">${this.common.text('noAdapter')}</p>`;
     }
     const catalog = this.catalog;
     if (!catalog) {
       return this.catalogTask.status === TaskStatus.ERROR
-        ? renderFailure({ message: this.errorMessage(AdapterError.is(this.catalogTask.error) ? this.catalogTask.error : undefined), retryLabel: this.common.t('retry'), onRetry: () => void this.catalogTask.run() })
-        : renderLoading(this.messages.t('loadingPractice'));
+        ? renderFailure({ message: this.errorMessage(AdapterError.is(this.catalogTask.error) ? this.catalogTask.error : undefined), retryLabel: this.common.text('retry'), onRetry: () => void this.catalogTask.run() })
+        : renderLoading(this.messages.text('loadingPractice'));
     }
     if (this.manageToken && !this.state.managed) {
       if (this.manage.task.status === TaskStatus.ERROR) {
@@ -380,9 +380,9 @@ export class PxmBooking extends PxmElement {
         const code = error?.code ?? 'server';
         const own = code.startsWith('token_');
         const message = own ? this.steps.manageError(code) : this.errorMessage(error);
-        return renderManageFailure(this.messages, { message, retryLabel: this.common.t('retry'), retry: own ? undefined : () => void this.manage.task.run() }, own ? this.actions.bookAnother : undefined);
+        return renderManageFailure(this.messages, { message, retryLabel: this.common.text('retry'), retry: own ? undefined : () => void this.manage.task.run() }, own ? this.actions.bookAnother : undefined);
       }
-      return renderLoading(this.messages.t('loadingVisit'));
+      return renderLoading(this.messages.text('loadingVisit'));
     }
     const known = knownChoices(catalog, this.fixedChoices);
     return html`${renderHeader(this.messages, this.state, known.location && known.type)}${this.renderStep(this.view(catalog))}`;
@@ -393,7 +393,7 @@ export class PxmBooking extends PxmElement {
     if (this.mode !== 'dialog') return html`<div class="base surface" part="base">${this.renderBody()}</div>${live}`;
     return html`<dialog part="dialog" aria-labelledby="step-title" @close=${this.dialog.onClose} @keydown=${this.dialog.trapFocus}>
       <div class="dialog-bar">
-        <button type="button" class="button icon" part="close-button" aria-label=${this.common.t('close')} @click=${this.actions.close}>
+        <button type="button" class="button icon" part="close-button" aria-label=${this.common.text('close')} @click=${this.actions.close}>
           <span aria-hidden="true">×</span>
         </button>
       </div>

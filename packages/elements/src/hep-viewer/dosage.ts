@@ -22,20 +22,20 @@ function weekdayNames(l10n: T, weekdays: number[], style: 'long' | 'short'): str
 export function frequencyText(l10n: T, frequency: Frequency): string {
   switch (frequencyKind(frequency)) {
     case 'weekdays':
-      return l10n.t('frequencyWeekdays', frequency.timesPerDay, weekdayNames(l10n, frequency.weekdays!, 'long'));
+      return l10n.text('frequencyWeekdays', frequency.timesPerDay, weekdayNames(l10n, frequency.weekdays!, 'long'));
     case 'flexible':
-      return l10n.t('frequencyPerWeek', frequency.timesPerDay, frequency.daysPerWeek!);
+      return l10n.text('frequencyPerWeek', frequency.timesPerDay, frequency.daysPerWeek!);
     default:
-      return l10n.t('frequencyDaily', frequency.timesPerDay);
+      return l10n.text('frequencyDaily', frequency.timesPerDay);
   }
 }
 
 export function holdText(l10n: T, seconds: number): string {
-  return seconds >= 60 && seconds % 60 === 0 ? l10n.t('holdMinutes', seconds / 60) : l10n.t('holdSeconds', seconds);
+  return seconds >= 60 && seconds % 60 === 0 ? l10n.text('holdMinutes', seconds / 60) : l10n.text('holdSeconds', seconds);
 }
 
 export function sideText(l10n: T, side: NonNullable<Exercise['dosage']['side']>): string {
-  return l10n.t(SIDE_KEYS[side]);
+  return l10n.text(SIDE_KEYS[side]);
 }
 
 function item(label: string, value: TemplateResult | string, className = ''): TemplateResult {
@@ -46,14 +46,14 @@ export function renderDosage(l10n: T, exercise: Exercise): TemplateResult {
   const { dosage } = exercise;
   const equipment = dosage.equipment?.filter((thing) => thing.trim() !== '') ?? [];
   return html`<dl class="dosage" part="dosage">
-    ${dosage.sets !== undefined ? item(l10n.t('labelSets'), formatNumber(l10n.locale, dosage.sets)) : nothing}
-    ${dosage.reps !== undefined ? item(l10n.t('labelReps'), formatNumber(l10n.locale, dosage.reps)) : nothing}
-    ${dosage.holdSeconds !== undefined ? item(l10n.t('labelHold'), holdText(l10n, dosage.holdSeconds)) : nothing}
-    ${item(l10n.t('labelFrequency'), frequencyText(l10n, exercise.frequency), 'wide')}
+    ${dosage.sets !== undefined ? item(l10n.text('labelSets'), formatNumber(l10n.locale, dosage.sets)) : nothing}
+    ${dosage.reps !== undefined ? item(l10n.text('labelReps'), formatNumber(l10n.locale, dosage.reps)) : nothing}
+    ${dosage.holdSeconds !== undefined ? item(l10n.text('labelHold'), holdText(l10n, dosage.holdSeconds)) : nothing}
+    ${item(l10n.text('labelFrequency'), frequencyText(l10n, exercise.frequency), 'wide')}
     ${dosage.side !== undefined
-      ? item(l10n.t('labelSide'), html`<span class="side">${sideIcon(dosage.side)}<span>${sideText(l10n, dosage.side)}</span></span>`, 'wide')
+      ? item(l10n.text('labelSide'), html`<span class="side">${sideIcon(dosage.side)}<span>${sideText(l10n, dosage.side)}</span></span>`, 'wide')
       : nothing}
-    ${dosage.load ? item(l10n.t('labelLoad'), dosage.load, 'wide') : nothing}
-    ${equipment.length > 0 ? item(l10n.t('labelEquipment'), formatList(l10n.locale, equipment), 'wide') : nothing}
+    ${dosage.load ? item(l10n.text('labelLoad'), dosage.load, 'wide') : nothing}
+    ${equipment.length > 0 ? item(l10n.text('labelEquipment'), formatList(l10n.locale, equipment), 'wide') : nothing}
   </dl>`;
 }

@@ -55,12 +55,12 @@ const check = html`<svg class="check" viewBox="0 0 24 24" width="20" height="20"
 function progressText(l10n: T, item: TodayItem): TemplateResult | typeof nothing {
   if (item.kind === 'week') {
     const weekMet = item.weekDone! >= item.weekQuota!;
-    if (weekMet) return html`<span class="progress complete">${check}${l10n.t('doneForWeek')}</span>`;
-    if (item.sessionsToday >= item.perDay) return html`<span class="progress complete">${check}${l10n.t('doneForToday')}</span>`;
-    return html`<span class="progress">${l10n.t('weekProgress', item.weekDone!, item.weekQuota!)}</span>`;
+    if (weekMet) return html`<span class="progress complete">${check}${l10n.text('doneForWeek')}</span>`;
+    if (item.sessionsToday >= item.perDay) return html`<span class="progress complete">${check}${l10n.text('doneForToday')}</span>`;
+    return html`<span class="progress">${l10n.text('weekProgress', item.weekDone!, item.weekQuota!)}</span>`;
   }
-  if (item.complete) return html`<span class="progress complete">${check}${l10n.t('doneForToday')}</span>`;
-  if (item.perDay > 1) return html`<span class="progress">${l10n.t('sessionsToday', item.sessionsToday, item.perDay)}</span>`;
+  if (item.complete) return html`<span class="progress complete">${check}${l10n.text('doneForToday')}</span>`;
+  if (item.perDay > 1) return html`<span class="progress">${l10n.text('sessionsToday', item.sessionsToday, item.perDay)}</span>`;
   return nothing;
 }
 
@@ -78,10 +78,10 @@ function renderLogControls(context: CardContext, model: CardModel): TemplateResu
   return html`<div class="log" part="log">
     <p class="log-status">
       ${item ? progressText(l10n, item) : nothing}
-      ${lastLog ? html`<span class="logged-at">${l10n.t('loggedAt', time)}</span>` : nothing}
-      ${rated ? html`<span class="rating-saved" part="rating-saved">${check}${l10n.t('ratingSavedMark')}</span>` : nothing}
-      ${lastLog?.state === 'waiting' ? html`<span class="badge waiting" part="sync-badge">${l10n.t('waitingToSync')}</span>` : nothing}
-      ${lastLog?.state === 'rejected' ? html`<span class="badge rejected" part="sync-badge">${l10n.t('notSaved')}</span>` : nothing}
+      ${lastLog ? html`<span class="logged-at">${l10n.text('loggedAt', time)}</span>` : nothing}
+      ${rated ? html`<span class="rating-saved" part="rating-saved">${check}${l10n.text('ratingSavedMark')}</span>` : nothing}
+      ${lastLog?.state === 'waiting' ? html`<span class="badge waiting" part="sync-badge">${l10n.text('waitingToSync')}</span>` : nothing}
+      ${lastLog?.state === 'rejected' ? html`<span class="badge rejected" part="sync-badge">${l10n.text('notSaved')}</span>` : nothing}
     </p>
     <div class="row">
       ${!complete
@@ -90,10 +90,10 @@ function renderLogControls(context: CardContext, model: CardModel): TemplateResu
             class="button ${item ? 'primary' : ''} done"
             part="done"
             data-exercise=${exercise.id}
-            aria-label=${l10n.t('doneLabel', exercise.name)}
+            aria-label=${l10n.text('doneLabel', exercise.name)}
             @click=${() => handlers.done(exercise, 'session')}
           >
-            ${check}${l10n.t('done')}
+            ${check}${l10n.text('done')}
           </button>`
         : nothing}
       ${!complete && perSet
@@ -101,10 +101,10 @@ function renderLogControls(context: CardContext, model: CardModel): TemplateResu
             type="button"
             class="button set"
             part="set-done"
-            aria-label=${l10n.t('setDoneLabel', nextSet, sets!, exercise.name)}
+            aria-label=${l10n.text('setDoneLabel', nextSet, sets!, exercise.name)}
             @click=${() => handlers.done(exercise, 'set')}
           >
-            ${l10n.t('setDone', nextSet, sets!)}
+            ${l10n.text('setDone', nextSet, sets!)}
           </button>`
         : nothing}
       ${model.undoable
@@ -112,14 +112,14 @@ function renderLogControls(context: CardContext, model: CardModel): TemplateResu
             type="button"
             class="button undo"
             part="undo"
-            aria-label=${l10n.t('undoLabel', exercise.name)}
+            aria-label=${l10n.text('undoLabel', exercise.name)}
             @click=${() => handlers.undo(exercise.id)}
             @focus=${() => handlers.holdUndo(exercise.id, true)}
             @blur=${() => handlers.holdUndo(exercise.id, false)}
             @pointerenter=${() => handlers.holdUndo(exercise.id, true)}
             @pointerleave=${() => handlers.holdUndo(exercise.id, false)}
           >
-            ${l10n.t('undo')}
+            ${l10n.text('undo')}
           </button>`
         : nothing}
     </div>
@@ -136,15 +136,15 @@ export function renderExerciseCard(context: CardContext, model: CardModel): Temp
       ${renderMedia(l10n, exercise, context.handlers, context.media)}
       ${renderDosage(l10n, exercise)}
       ${exercise.instructions?.trim()
-        ? html`<div class="instructions" part="instructions"><h4>${l10n.t('instructions')}</h4><p>${exercise.instructions}</p></div>`
+        ? html`<div class="instructions" part="instructions"><h4>${l10n.text('instructions')}</h4><p>${exercise.instructions}</p></div>`
         : nothing}
       ${exercise.note?.trim()
-        ? html`<div class="note" part="note"><h4>${l10n.t('note')}</h4><p>${exercise.note}</p></div>`
+        ? html`<div class="note" part="note"><h4>${l10n.text('note')}</h4><p>${exercise.note}</p></div>`
         : nothing}
       ${model.loggable ? renderLogControls(context, model) : nothing}
       ${model.rating && context.rating ? context.rating.renderRating(l10n, exercise, model.rating, context.handlers) : nothing}
       ${model.rating && !context.rating && context.ratingFailed
-        ? html`<p class="notice warning rating-unavailable" role="status">${l10n.t('ratingUnavailable')}</p>`
+        ? html`<p class="notice warning rating-unavailable" role="status">${l10n.text('ratingUnavailable')}</p>`
         : nothing}
       ${model.alert && context.rating ? context.rating.renderPainAlert(l10n, context.guidance, exercise.id, model.alert.pain, context.handlers) : nothing}
     </article>

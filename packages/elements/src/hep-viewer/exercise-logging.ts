@@ -101,7 +101,7 @@ export class ExerciseLogging implements ReactiveController, RatingHandlers {
     }
     this.alerts = without(this.alerts, exercise.id);
     const { l10n } = this.options;
-    this.options.announce(kind === 'set' ? l10n.t('announceSet', exercise.name, inProgress + 1, sets ?? 1) : l10n.t('announceLogged', exercise.name));
+    this.options.announce(kind === 'set' ? l10n.text('announceSet', exercise.name, inProgress + 1, sets ?? 1) : l10n.text('announceLogged', exercise.name));
     await this.rendered();
     // Focus stays on Done while more is due; when Done goes away, it moves to Undo.
     if (!cardHas(this.host.renderRoot, exercise.id, '.done')) this.focusQuietly(exercise.id, '.undo');
@@ -126,7 +126,7 @@ export class ExerciseLogging implements ReactiveController, RatingHandlers {
     if (this.ratings.get(exerciseId)?.target === undone.clientId) this.ratings = without(this.ratings, exerciseId);
     if (this.alerts.get(exerciseId)?.clientId === undone.clientId) this.alerts = without(this.alerts, exerciseId);
     const exercise = program.exercises.find((candidate) => candidate.id === exerciseId);
-    this.options.announce(this.options.l10n.t('announceUndone', exercise?.name ?? ''));
+    this.options.announce(this.options.l10n.text('announceUndone', exercise?.name ?? ''));
     await this.rendered();
     if (!focusInCard(this.host.renderRoot, exerciseId, '.done')) focusInCard(this.host.renderRoot, exerciseId, 'h3');
     await this.options.send([voided]);
@@ -183,7 +183,7 @@ export class ExerciseLogging implements ReactiveController, RatingHandlers {
     const pain = rated.pain;
     const alert = pain !== undefined && pain >= threshold;
     if (alert) this.alerts = new Map(this.alerts).set(exercise.id, { pain, clientId: rated.clientId });
-    this.options.announce(this.options.l10n.t('ratingSaved'));
+    this.options.announce(this.options.l10n.text('ratingSaved'));
     await this.rendered();
     if (alert) focusInCard(this.host.renderRoot, exercise.id, '.pain-alert .button');
     else if (!this.focusQuietly(exercise.id, '.undo')) focusInCard(this.host.renderRoot, exercise.id, 'h3');

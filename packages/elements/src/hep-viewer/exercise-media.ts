@@ -42,7 +42,7 @@ function renderImages(l10n: T, exercise: Exercise): TemplateResult | typeof noth
   return html`<div class="images" part="images">
     ${urls.map(
       (url, index) =>
-        html`<img src=${url} alt=${l10n.t('picture', alt, index + 1, urls.length)} loading="lazy" decoding="async" part="image" />`,
+        html`<img src=${url} alt=${l10n.text('picture', alt, index + 1, urls.length)} loading="lazy" decoding="async" part="image" />`,
     )}
   </div>`;
 }
@@ -78,7 +78,7 @@ function renderVideo(l10n: T, exercise: Exercise, state: MediaState, handlers: M
       playsinline
       preload="metadata"
       crossorigin=${needsCors(tracks) ? 'anonymous' : nothing}
-      aria-label=${l10n.t('videoLabel', exercise.name)}
+      aria-label=${l10n.text('videoLabel', exercise.name)}
       poster=${media.posterUrl ?? nothing}
       ?loop=${state.loop}
       .playbackRate=${state.speed}
@@ -93,7 +93,7 @@ function renderVideo(l10n: T, exercise: Exercise, state: MediaState, handlers: M
     </video>
     <div class="video-controls">
       <label class="speed">
-        <span>${l10n.t('speed')}</span>
+        <span>${l10n.text('speed')}</span>
         <select @change=${(event: Event) => handlers.change(id, { speed: Number((event.target as HTMLSelectElement).value) })}>
           ${PLAYBACK_SPEEDS.map(
             (speed) => html`<option value=${speed} ?selected=${speed === state.speed}>${formatNumber(l10n.locale, speed)}×</option>`,
@@ -106,7 +106,7 @@ function renderVideo(l10n: T, exercise: Exercise, state: MediaState, handlers: M
           .checked=${state.loop}
           @change=${(event: Event) => handlers.change(id, { loop: (event.target as HTMLInputElement).checked })}
         />
-        <span>${l10n.t('loop')}</span>
+        <span>${l10n.text('loop')}</span>
       </label>
     </div>
   </div>`;
@@ -123,12 +123,12 @@ export function renderMedia(l10n: T, exercise: Exercise, handlers: MediaHandlers
   }
   let notice: TemplateResult | typeof nothing = nothing;
   if (media.videoUrl && state.failed) {
-    notice = html`<p class="media-note">${hasImages ? l10n.t('videoFailed') : l10n.t('videoMissing')}</p>`;
+    notice = html`<p class="media-note">${hasImages ? l10n.text('videoFailed') : l10n.text('videoMissing')}</p>`;
   } else if (media.videoUrl && options.saveData) {
     notice = html`<p class="media-note">
-      ${hasImages ? l10n.t('savingData') : nothing}
+      ${hasImages ? l10n.text('savingData') : nothing}
       <button type="button" class="button link" @click=${() => handlers.change(exercise.id, { videoWanted: true })}>
-        ${l10n.t('showVideo')}
+        ${l10n.text('showVideo')}
       </button>
     </p>`;
   }

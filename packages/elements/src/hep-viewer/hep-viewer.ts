@@ -160,7 +160,7 @@ export class PxmHepViewer extends PxmElement {
     // Failures are reported by onFailure, once per run of retries.
     send: (token, entries) => this.calls.run('logActivity', (api, signal) => api.logActivity(token, entries, { signal }), { report: false }),
     onFailure: (error) => void this.reportError(error, 'hep.logActivity'),
-    onSent: (count) => this.announce(this.l10n.t('syncSent', count)),
+    onSent: (count) => this.announce(this.l10n.text('syncSent', count)),
   });
   private readonly logging = new ExerciseLogging(this, {
     l10n: this.l10n,
@@ -324,12 +324,12 @@ export class PxmHepViewer extends PxmElement {
     if (!program) return;
     const { requestReminders } = await import('./reminders.js');
     const outcome = requestReminders(this, this.renderRoot, program, this.reminderTimes, this.reminderText());
-    if (outcome === 'nothing-to-remind') this.notice = this.l10n.t('remindersNone');
-    else if (outcome === 'downloaded') this.notice = this.l10n.t('remindersReady');
+    if (outcome === 'nothing-to-remind') this.notice = this.l10n.text('remindersNone');
+    else if (outcome === 'downloaded') this.notice = this.l10n.text('remindersReady');
   }
 
   private reminderText() {
-    return { summary: this.l10n.t('reminderSummary'), description: this.l10n.t('reminderDescription') };
+    return { summary: this.l10n.text('reminderSummary'), description: this.l10n.text('reminderDescription') };
   }
 
   private selectView(view: HepView, focus: boolean): void {
@@ -347,17 +347,17 @@ export class PxmHepViewer extends PxmElement {
   protected override render(): TemplateResult {
     return html`<div class="base surface" part="base" lang=${this.resolvedLocale}>
       ${this.programTask.render({
-        initial: () => (this.resolvedAdapter ? renderLoading(this.l10n.t('loading')) : renderFailure({ message: this.common.t('noAdapter') })),
+        initial: () => (this.resolvedAdapter ? renderLoading(this.l10n.text('loading')) : renderFailure({ message: this.common.text('noAdapter') })),
         // A retry keeps the program on screen; another link shows the loading state.
         pending: () =>
           this.programTask.value?.token === this.token && this.programTask.value
             ? this.renderProgram(this.programTask.value)
-            : renderLoading(this.l10n.t('loading')),
+            : renderLoading(this.l10n.text('loading')),
         complete: (loaded) => this.renderProgram(loaded),
         error: (error) =>
           this.resolvedAdapter
-            ? renderLoadError({ l10n: this.l10n, error, message: (known) => this.errorMessage(known), retryText: this.common.t('retry'), onRetry: () => void this.programTask.run() })
-            : renderFailure({ message: this.common.t('noAdapter') }),
+            ? renderLoadError({ l10n: this.l10n, error, message: (known) => this.errorMessage(known), retryText: this.common.text('retry'), onRetry: () => void this.programTask.run() })
+            : renderFailure({ message: this.common.text('noAdapter') }),
       })}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;
@@ -369,8 +369,8 @@ export class PxmHepViewer extends PxmElement {
     const zone = this.displayZone(program);
     return renderProgramView({
       l10n: this.l10n,
-      retryText: this.common.t('retry'),
-      loadingText: this.common.t('loading'),
+      retryText: this.common.text('retry'),
+      loadingText: this.common.text('loading'),
       loaded,
       day: this.day(program, now),
       now,

@@ -19,7 +19,7 @@ function tickGrid(l10n: T, exercise: Exercise): TemplateResult {
   const fixed = frequencyKind(frequency) === 'weekdays' ? new Set(frequency.weekdays) : undefined;
   const rows = Math.min(4, frequency.timesPerDay);
   return html`<table class="ticks">
-    <caption>${l10n.t('printTickHeading')}</caption>
+    <caption>${l10n.text('printTickHeading')}</caption>
     <thead>
       <tr>
         ${WEEKDAYS.map((day) => html`<th scope="col">${l10n.date(`2024-01-0${day}`, { weekday: 'short' })}</th>`)}
@@ -54,7 +54,7 @@ export function renderPrintView(l10n: T, program: HepProgram, today: string): Te
     <header>
       ${program.practiceName ? html`<p class="practice">${program.practiceName}${program.practicePhone ? ` · ${program.practicePhone}` : ''}</p>` : nothing}
       <h2>${program.title}</h2>
-      <p class="meta">${l10n.t('printedOn', l10n.date(today, { dateStyle: 'long' }))}</p>
+      <p class="meta">${l10n.text('printedOn', l10n.date(today, { dateStyle: 'long' }))}</p>
     </header>
     ${program.exercises.map((exercise) => {
       const picture = exercise.media?.imageUrls?.[0] ?? exercise.media?.posterUrl;
@@ -65,7 +65,7 @@ export function renderPrintView(l10n: T, program: HepProgram, today: string): Te
           <div>
             ${renderDosage(l10n, exercise)}
             ${exercise.instructions?.trim() ? html`<p class="instructions-text">${exercise.instructions}</p>` : nothing}
-            ${exercise.note?.trim() ? html`<p class="note-text"><strong>${l10n.t('note')}:</strong> ${exercise.note}</p>` : nothing}
+            ${exercise.note?.trim() ? html`<p class="note-text"><strong>${l10n.text('note')}:</strong> ${exercise.note}</p>` : nothing}
           </div>
         </div>
         ${tickGrid(l10n, exercise)}

@@ -66,23 +66,23 @@ export function renderProgramView(view: ProgramView): TemplateResult {
     <div class="screen">
       <header class="header" part="header">
         <slot name="header"></slot>
-        ${program.practiceName ? html`<p class="practice">${l10n.t('fromPractice', program.practiceName)}</p>` : nothing}
+        ${program.practiceName ? html`<p class="practice">${l10n.text('fromPractice', program.practiceName)}</p>` : nothing}
         <h2 class="title" part="title">${program.title}</h2>
         <p class="meta">
           ${program.version > 1
-            ? html`${l10n.t('updatedOn', updated)} <span class="version">(${l10n.t('version', program.version)})</span>`
-            : l10n.t('startedOn', l10n.date(program.startDate, { dateStyle: 'long' }))}
+            ? html`${l10n.text('updatedOn', updated)} <span class="version">(${l10n.text('version', program.version)})</span>`
+            : l10n.text('startedOn', l10n.date(program.startDate, { dateStyle: 'long' }))}
         </p>
       </header>
       <div class="sync" part="sync">${view.syncNotice}</div>
       ${loaded.historyFailed
         ? html`<div class="notice warning" part="notice">
-            <p>${l10n.t('historyUnavailable')}</p>
+            <p>${l10n.text('historyUnavailable')}</p>
             <button type="button" class="button" @click=${view.onRetryHistory}>${view.retryText}</button>
           </div>`
         : nothing}
       ${program.exercises.length === 0
-        ? html`<p class="notice empty" part="notice">${l10n.t('noExercises')}</p>`
+        ? html`<p class="notice empty" part="notice">${l10n.text('noExercises')}</p>`
         : html`${renderTabs(view)}
             <div class="panel" role="tabpanel" id="panel" aria-labelledby=${`tab-${view.view}`} tabindex="0">
               ${view.view === 'progress'
@@ -99,7 +99,7 @@ export function renderProgramView(view: ProgramView): TemplateResult {
 
 function renderTabs(view: ProgramView): TemplateResult {
   const { l10n } = view;
-  const labels: Record<HepView, string> = { today: l10n.t('tabToday'), program: l10n.t('tabProgram'), progress: l10n.t('tabProgress') };
+  const labels: Record<HepView, string> = { today: l10n.text('tabToday'), program: l10n.text('tabProgram'), progress: l10n.text('tabProgress') };
   const onKey = (event: KeyboardEvent) => {
     const index = VIEWS.indexOf(view.view);
     const forward = view.rtl ? 'ArrowLeft' : 'ArrowRight';
@@ -113,7 +113,7 @@ function renderTabs(view: ProgramView): TemplateResult {
     event.preventDefault();
     view.onSelectView(VIEWS[next]!, true);
   };
-  return html`<div class="tabs" part="tabs" role="tablist" aria-label=${l10n.t('views')} @keydown=${onKey}>
+  return html`<div class="tabs" part="tabs" role="tablist" aria-label=${l10n.text('views')} @keydown=${onKey}>
     ${VIEWS.map(
       (tab) => html`<button
         type="button"
@@ -139,25 +139,25 @@ function renderToday(view: ProgramView): TemplateResult {
   const due = plan.items.map((item) => byId.get(item.exerciseId)).filter((exercise): exercise is Exercise => exercise !== undefined);
   const doneCount = plan.items.filter((item) => item.complete).length;
   let message: string | undefined;
-  if (plan.phase === 'not-started') message = l10n.t('notStarted', l10n.date(plan.nextDueDate ?? program.startDate, { dateStyle: 'full' }));
-  else if (plan.phase === 'ended') message = l10n.t('ended', l10n.date(program.endDate!, { dateStyle: 'long' }));
-  else if (due.length === 0) message = l10n.t('restDay');
+  if (plan.phase === 'not-started') message = l10n.text('notStarted', l10n.date(plan.nextDueDate ?? program.startDate, { dateStyle: 'full' }));
+  else if (plan.phase === 'ended') message = l10n.text('ended', l10n.date(program.endDate!, { dateStyle: 'long' }));
+  else if (due.length === 0) message = l10n.text('restDay');
   return html`<div class="summary" part="summary">
       <h3 class="today">${l10n.date(plan.today, { weekday: 'long', month: 'long', day: 'numeric' })}</h3>
       ${due.length > 0
-        ? html`<p class="count">${doneCount === due.length ? l10n.t('allDone') : l10n.t('doneCount', doneCount, due.length)}</p>`
+        ? html`<p class="count">${doneCount === due.length ? l10n.text('allDone') : l10n.text('doneCount', doneCount, due.length)}</p>`
         : nothing}
-      ${streak && streak.current > 0 ? html`<p class="streak-badge">${l10n.t('streak', streak.current)}</p>` : nothing}
+      ${streak && streak.current > 0 ? html`<p class="streak-badge">${l10n.text('streak', streak.current)}</p>` : nothing}
     </div>
     ${message ? html`<p class="notice">${message}</p>` : nothing}
     ${plan.phase === 'active' && due.length === 0 && plan.nextDueDate
-      ? html`<p class="next">${l10n.t('nextDue', l10n.date(plan.nextDueDate, { weekday: 'long', month: 'long', day: 'numeric' }))}</p>`
+      ? html`<p class="next">${l10n.text('nextDue', l10n.date(plan.nextDueDate, { weekday: 'long', month: 'long', day: 'numeric' }))}</p>`
       : nothing}
     ${renderCards(view, plan.phase === 'active' ? due : program.exercises)}
     ${plan.phase === 'active' && plan.notDueIds.length > 0
       ? html`<p class="more">
-          ${l10n.t('notDueCount', plan.notDueIds.length)}
-          <button type="button" class="button link" @click=${() => view.onSelectView('program', true)}>${l10n.t('seeAll')}</button>
+          ${l10n.text('notDueCount', plan.notDueIds.length)}
+          <button type="button" class="button link" @click=${() => view.onSelectView('program', true)}>${l10n.text('seeAll')}</button>
         </p>`
       : nothing}`;
 }
@@ -184,17 +184,17 @@ function renderCards(view: ProgramView, exercises: readonly Exercise[]): Templat
 
 function renderProgressPanel(view: ProgramView): TemplateResult {
   const { l10n, progress } = view;
-  if (progress.failed) return renderFailure({ message: l10n.t('chartsFailed'), retryLabel: view.retryText, onRetry: progress.onRetry });
+  if (progress.failed) return renderFailure({ message: l10n.text('chartsFailed'), retryLabel: view.retryText, onRetry: progress.onRetry });
   if (!progress.module) return renderLoading(view.loadingText);
-  return html`<h3 class="visually-hidden">${l10n.t('progressHeading')}</h3>
+  return html`<h3 class="visually-hidden">${l10n.text('progressHeading')}</h3>
     ${progress.module.renderProgress(l10n, view.loaded.program, progress.logs, view.now, { tables: progress.tables, toggle: progress.onToggle })}`;
 }
 
 function renderActions(view: ProgramView): TemplateResult {
   const { l10n } = view;
-  return html`<div class="actions" part="actions" role="group" aria-label=${l10n.t('actions')}>
-      <button type="button" class="button" @click=${view.onPrint}>${l10n.t('print')}</button>
-      <button type="button" class="button" @click=${view.onReminders}>${l10n.t('reminders')}</button>
+  return html`<div class="actions" part="actions" role="group" aria-label=${l10n.text('actions')}>
+      <button type="button" class="button" @click=${view.onPrint}>${l10n.text('print')}</button>
+      <button type="button" class="button" @click=${view.onReminders}>${l10n.text('reminders')}</button>
     </div>
     ${view.notice ? html`<p class="notice action-notice" role="status">${view.notice}</p>` : nothing}`;
 }
@@ -210,7 +210,7 @@ export function renderLoadError(view: {
   const { l10n } = view;
   const error = AdapterError.is(view.error) ? view.error : undefined;
   const code = error?.code;
-  const title = code === 'token_invalid' ? l10n.t('invalidTitle') : code === 'token_expired' ? l10n.t('expiredTitle') : l10n.t('loadFailedTitle');
+  const title = code === 'token_invalid' ? l10n.text('invalidTitle') : code === 'token_expired' ? l10n.text('expiredTitle') : l10n.text('loadFailedTitle');
   const canRetry = code !== 'token_invalid' && code !== 'token_expired' && code !== 'unsupported';
   return html`<div class="state-card">
     <h2 part="title">${title}</h2>

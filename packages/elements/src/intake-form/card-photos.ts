@@ -73,7 +73,7 @@ export class CardPhotos {
   }
 
   sideLabel(side: CardSide): string {
-    return this.l10n.t(side);
+    return this.l10n.text(side);
   }
 
   render(context: FieldContext, item: Extract<FormItem, { type: 'insurance-card' }>, key: string): TemplateResult {
@@ -86,7 +86,7 @@ export class CardPhotos {
       aria-describedby=${describedBy(item.help && helpId(key), context.errorFor(key) && errorId(key))}
     >
       <legend part="label">${item.label}${requiredMark(context, key)}</legend>
-      ${renderHelp(item, key)} ${canUpload ? nothing : html`<p class="notice warning">${this.l10n.t('unavailable')}</p>`}
+      ${renderHelp(item, key)} ${canUpload ? nothing : html`<p class="notice warning">${this.l10n.text('unavailable')}</p>`}
       <div class="card-sides">${(item.sides ?? ['front', 'back']).map((side, index) => this.renderSide(context, key, side, card, index === 0))}</div>
       ${renderError(context, key)}
     </fieldset>`;
@@ -95,7 +95,7 @@ export class CardPhotos {
   private renderSide(context: FieldContext, key: string, side: CardSide, card: InsuranceCardAnswer, first: boolean): TemplateResult {
     const { l10n } = this;
     const { canUpload } = context;
-    const label = l10n.t('side', this.sideLabel(side));
+    const label = l10n.text('side', this.sideLabel(side));
     const upload = this.uploads.get(`${key}|${side}`);
     const ref = card[side];
     const busy = upload?.status === 'preparing' || upload?.status === 'uploading';
@@ -103,7 +103,7 @@ export class CardPhotos {
     // Never disabled while busy: that would drop keyboard focus on the page for the whole upload.
     // Choosing again meanwhile simply replaces the photo on its way.
     const choose = (camera: boolean) => {
-      const action = l10n.t(camera ? 'takePhoto' : 'choosePhoto');
+      const action = l10n.text(camera ? 'takePhoto' : 'choosePhoto');
       return html`<label class="button file ${camera ? 'camera primary' : 'pick'}" ?hidden=${!canUpload}>
         <input
           class="file-input"
@@ -125,9 +125,9 @@ export class CardPhotos {
     };
 
     let status: TemplateResult | string | typeof nothing = nothing;
-    if (busy) status = html`<span class="spinner small" aria-hidden="true"></span> ${l10n.t(upload.status === 'preparing' ? 'preparing' : 'uploading')}`;
-    else if (upload?.status === 'unreadable' || upload?.status === 'failed') status = html`<span class="error-text">${l10n.t(upload.status)}</span>`;
-    else if (ref) status = upload?.status === 'done' ? l10n.t('uploaded', l10n.number(Math.max(1, Math.round(ref.size / 1024)))) : l10n.t('onFile');
+    if (busy) status = html`<span class="spinner small" aria-hidden="true"></span> ${l10n.text(upload.status === 'preparing' ? 'preparing' : 'uploading')}`;
+    else if (upload?.status === 'unreadable' || upload?.status === 'failed') status = html`<span class="error-text">${l10n.text(upload.status)}</span>`;
+    else if (ref) status = upload?.status === 'done' ? l10n.text('uploaded', l10n.number(Math.max(1, Math.round(ref.size / 1024)))) : l10n.text('onFile');
 
     return html`<div class="card-side" part="card-side" data-side=${side}>
       ${heading(context.itemHeadingLevel, label, { className: 'card-side-title' })}
@@ -135,7 +135,7 @@ export class CardPhotos {
         ? html`<canvas
             class="card-preview"
             role="img"
-            aria-label=${l10n.t('preview', this.sideLabel(side))}
+            aria-label=${l10n.text('preview', this.sideLabel(side))}
             width=${upload.preview.bitmap.width}
             height=${upload.preview.bitmap.height}
             ${onCanvas(upload.preview.paint)}
@@ -145,13 +145,13 @@ export class CardPhotos {
       <div class="card-actions">
         ${upload?.status === 'failed'
           ? html`<button type="button" class="button primary" @click=${() => void this.upload(context, key, side)}>
-              ${spokenLabel(l10n.t('retry'), `${l10n.t('retry')}, ${label}`)}
+              ${spokenLabel(l10n.text('retry'), `${l10n.text('retry')}, ${label}`)}
             </button>`
           : nothing}
         ${choose(true)} ${choose(false)}
         ${ref && !busy
           ? html`<button type="button" class="button link" @click=${() => this.remove(context, key, side)}>
-              ${spokenLabel(l10n.t('removePhoto'), `${l10n.t('removePhoto')}, ${label}`)}
+              ${spokenLabel(l10n.text('removePhoto'), `${l10n.text('removePhoto')}, ${label}`)}
             </button>`
           : nothing}
       </div>
@@ -198,7 +198,7 @@ export class CardPhotos {
       this.set(slot, { status: 'done', ...(uploading.preview ? { preview: uploading.preview } : {}) });
       context.setAnswer(key, { ...cardOf(context.engine.getAnswer(key)), [side]: ref });
       context.touch(key);
-      this.actions.announce(this.l10n.t('added', this.sideLabel(side)));
+      this.actions.announce(this.l10n.text('added', this.sideLabel(side)));
     } catch (error) {
       if (this.uploads.get(slot) !== uploading) return;
       this.set(slot, { ...uploading, status: 'failed' });

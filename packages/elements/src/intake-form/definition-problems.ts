@@ -37,10 +37,10 @@ export class DefinitionProblems {
 
   render(problems: readonly DefinitionProblem[], headingLevel: number): TemplateResult {
     return html`<div class="notice error definition-problems" part="definition-errors" role="alert">
-      ${heading(headingLevel, this.l10n.t('title'), { className: 'problems-title' })}
-      <p>${this.l10n.t('body')}</p>
+      ${heading(headingLevel, this.l10n.text('title'), { className: 'problems-title' })}
+      <p>${this.l10n.text('body')}</p>
       <details open>
-        <summary>${this.l10n.t('details', problems.length)}</summary>
+        <summary>${this.l10n.text('details', problems.length)}</summary>
         <ul class="problems">
           ${problems.map(
             (problem) => html`<li data-code=${problem.code}>

@@ -42,7 +42,7 @@ export function fieldContextFor(editing: FieldEditing): FieldContext {
     engine.setAnswer(key, value);
     editing.commit(validation.afterAnswerChanged(engine, editing.fields(), key, today), parseItemKey(key).id);
   };
-  const entryLabel = (item: GroupItem) => item.label ?? l10n.t('defaultInstanceLabel');
+  const entryLabel = (item: GroupItem) => item.label ?? l10n.text('defaultInstanceLabel');
   return {
     engine,
     l10n,
@@ -73,7 +73,7 @@ export function fieldContextFor(editing: FieldEditing): FieldContext {
       const index = engine.addInstance(groupKey);
       if (index < 0) return;
       editing.commit(validation.withoutError(editing.fields(), groupKey), item.id);
-      editing.announce(l10n.t('instanceAdded', entryLabel(item), index + 1));
+      editing.announce(l10n.text('instanceAdded', entryLabel(item), index + 1));
       editing.afterRender(() => editing.focusSelector(`[data-instance="${groupKey}[${index}]"] [data-focus]`));
     },
     removeInstance: (groupKey, index, item) => {
@@ -83,7 +83,7 @@ export function fieldContextFor(editing: FieldEditing): FieldContext {
       editing.signing?.forget(prefix);
       editing.cards?.forget(prefix);
       editing.commit(validation.withoutPrefix(editing.fields(), prefix), item.id);
-      editing.announce(l10n.t('instanceRemoved', entryLabel(item), index + 1));
+      editing.announce(l10n.text('instanceRemoved', entryLabel(item), index + 1));
       editing.afterRender(() => editing.focusSelector(`[data-add="${groupKey}"]`));
     },
     formatInstant: (instant) => l10n.dateTime(instant, editing.timeZone, { dateStyle: 'medium', timeStyle: 'short' }),

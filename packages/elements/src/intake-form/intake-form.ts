@@ -356,7 +356,7 @@ export class PxmIntakeForm extends PxmElement {
       this.loaded?.engine.replaceAnswers(draft?.answers ?? {});
       this.answersRevision += 1;
       this.autosave.adopt(draft);
-      this.announce(this.l10n.t('saveSaved'));
+      this.announce(this.l10n.text('saveSaved'));
     };
     // A failure is reported as `pxm-error` by the call; the conflict notice stays.
     void this.autosave.resolve(useLatest).catch(() => undefined);
@@ -412,13 +412,13 @@ export class PxmIntakeForm extends PxmElement {
   protected override render(): TemplateResult {
     return html`<div class="intake surface" part="base">
       ${this.loader.render({
-        initial: () => renderLoading(this.l10n.t('loadingForm')),
-        pending: () => renderLoading(this.l10n.t('loadingForm')),
+        initial: () => renderLoading(this.l10n.text('loadingForm')),
+        pending: () => renderLoading(this.l10n.text('loadingForm')),
         error: (error) => {
           const failure = toAdapterError(error, 'intake.loadForm');
           return renderFailure({
             message: this.errorMessage(failure),
-            ...(failure.retryable ? { retryLabel: this.common.t('retry'), onRetry: () => void this.loader.run() } : {}),
+            ...(failure.retryable ? { retryLabel: this.common.text('retry'), onRetry: () => void this.loader.run() } : {}),
           });
         },
         complete: (loaded) => renderLoadedIntake(loaded, this.view()),

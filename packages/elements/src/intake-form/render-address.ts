@@ -55,7 +55,7 @@ export function renderAddress(context: FieldContext, item: Extract<FormItem, { t
     <div class="address-grid">
       ${ADDRESS_FIELDS.map(
         (field) => html`<div class="subfield ${field.part}">
-          <label for=${`${fieldId(key)}-${field.part}`}>${context.l10n.t(field.label)}</label>
+          <label for=${`${fieldId(key)}-${field.part}`}>${context.l10n.text(field.label)}</label>
           <input
             id=${`${fieldId(key)}-${field.part}`}
             data-focus=${field.part === 'line1' ? key : nothing}

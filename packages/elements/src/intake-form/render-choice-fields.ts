@@ -50,7 +50,7 @@ export function renderSelect(context: FieldContext, item: Item<'single-choice'>,
         context.touch(key);
       }}
     >
-      <option value="" .selected=${value === undefined || value === null}>${context.l10n.t('choose')}</option>
+      <option value="" .selected=${value === undefined || value === null}>${context.l10n.text('choose')}</option>
       ${item.options.map((option) => html`<option value=${option.value} .selected=${value === option.value}>${option.label}</option>`)}
     </select>
     ${renderError(context, key)}

@@ -9,8 +9,8 @@ import type { IntakeFormMessages } from './intake-form.messages.en.js';
 
 export function renderAlreadySubmitted(l10n: LocalizeController<IntakeFormMessages>, headingLevel: number): TemplateResult {
   return html`<div class="done" part="done">
-    ${heading(headingLevel, l10n.t('alreadySubmittedTitle'), { className: 'done-title', focusTarget: true, doneTitle: true })}
-    <p>${l10n.t('alreadySubmittedBody')}</p>
+    ${heading(headingLevel, l10n.text('alreadySubmittedTitle'), { className: 'done-title', focusTarget: true, doneTitle: true })}
+    <p>${l10n.text('alreadySubmittedBody')}</p>
   </div>`;
 }
 
@@ -37,11 +37,11 @@ export function renderDone(view: DoneView): TemplateResult {
         <circle cx="12" cy="12" r="11"></circle>
         <path d="M6.5 12.5 10.5 16.5 17.5 8.5"></path>
       </svg>
-      ${heading(view.headingLevel, l10n.t('doneTitle'), { className: 'done-title', focusTarget: true, doneTitle: true })}
+      ${heading(view.headingLevel, l10n.text('doneTitle'), { className: 'done-title', focusTarget: true, doneTitle: true })}
     </div>
-    ${heading(Math.min(view.headingLevel + 1, 6), l10n.t('nextStepsTitle'), { className: 'next-steps-title' })}
-    <div class="next-steps">${paragraphs(definition.nextSteps ?? l10n.t('defaultNextSteps'))} ${conditional.map((step) => paragraphs(step.text))}<slot name="next-steps"></slot></div>
+    ${heading(Math.min(view.headingLevel + 1, 6), l10n.text('nextStepsTitle'), { className: 'next-steps-title' })}
+    <div class="next-steps">${paragraphs(definition.nextSteps ?? l10n.text('defaultNextSteps'))} ${conditional.map((step) => paragraphs(step.text))}<slot name="next-steps"></slot></div>
     ${view.saveCopy} ${view.scores}
-    <p class="hint reference" part="reference">${l10n.t('reference', humanReference(response.id))}</p>
+    <p class="hint reference" part="reference">${l10n.text('reference', humanReference(response.id))}</p>
   </div>`;
 }

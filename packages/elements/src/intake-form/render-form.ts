@@ -59,16 +59,16 @@ function renderSaveStatus(view: FormView): TemplateResult | typeof nothing {
   if (!save) return nothing;
   const { status, savedAt, error } = save;
   let content: TemplateResult | string | typeof nothing = nothing;
-  if (status === 'pending' || status === 'saving') content = html`<span class="dot saving" aria-hidden="true"></span>${l10n.t('saveSaving')}`;
+  if (status === 'pending' || status === 'saving') content = html`<span class="dot saving" aria-hidden="true"></span>${l10n.text('saveSaving')}`;
   else if (status === 'saved')
-    content = html`<span class="dot saved" aria-hidden="true"></span>${savedAt ? l10n.t('saveSavedAt', l10n.dateTime(savedAt, view.timeZone, { timeStyle: 'short' })) : l10n.t('saveSaved')}`;
+    content = html`<span class="dot saved" aria-hidden="true"></span>${savedAt ? l10n.text('saveSavedAt', l10n.dateTime(savedAt, view.timeZone, { timeStyle: 'short' })) : l10n.text('saveSaved')}`;
   else if (status === 'error' && error && !error.retryable)
     // Trying again cannot help (an expired link): say what happened; the answers stay on screen.
-    content = html`<span role="alert" class="save-failed"><span class="dot failed" aria-hidden="true"></span>${l10n.t('saveFailed')}: ${view.errorMessage(error)}</span>`;
+    content = html`<span role="alert" class="save-failed"><span class="dot failed" aria-hidden="true"></span>${l10n.text('saveFailed')}: ${view.errorMessage(error)}</span>`;
   else if (status === 'error')
     content = html`<span role="alert" class="save-failed"
-      ><span class="dot failed" aria-hidden="true"></span>${l10n.t('saveFailed')}
-      <button type="button" class="button link retry-save" @click=${() => void save.flush()}>${l10n.t('saveRetry')}</button></span
+      ><span class="dot failed" aria-hidden="true"></span>${l10n.text('saveFailed')}
+      <button type="button" class="button link retry-save" @click=${() => void save.flush()}>${l10n.text('saveRetry')}</button></span
     >`;
   return html`<p class="save-status" part="save-status" data-status=${status}>${content}</p>`;
 }
@@ -78,11 +78,11 @@ function renderConflict(view: FormView): TemplateResult | typeof nothing {
   const { l10n } = view;
   const resolving = view.save.resolving;
   return html`<div class="notice warning conflict" role="alert" part="conflict">
-    <p><strong>${l10n.t('conflictTitle')}</strong></p>
-    <p>${l10n.t('conflictBody')}</p>
+    <p><strong>${l10n.text('conflictTitle')}</strong></p>
+    <p>${l10n.text('conflictBody')}</p>
     <div class="actions">
-      <button type="button" class="button" ?disabled=${resolving} @click=${() => view.useSavedAnswers()}>${l10n.t('conflictLoadLatest')}</button>
-      <button type="button" class="button primary" ?disabled=${resolving} @click=${() => view.keepMyAnswers()}>${l10n.t('conflictKeepMine')}</button>
+      <button type="button" class="button" ?disabled=${resolving} @click=${() => view.useSavedAnswers()}>${l10n.text('conflictLoadLatest')}</button>
+      <button type="button" class="button primary" ?disabled=${resolving} @click=${() => view.keepMyAnswers()}>${l10n.text('conflictKeepMine')}</button>
     </div>
   </div>`;
 }
@@ -99,9 +99,9 @@ function contextOf(engine: FormEngine, l10n: LocalizeController<IntakeFormMessag
     if (container.type === 'section' && container.title) return container.title;
     if (container.type === 'group') {
       // The innermost group around the item is the last step of its scope.
-      const label = container.label ?? l10n.t('defaultInstanceLabel');
+      const label = container.label ?? l10n.text('defaultInstanceLabel');
       const index = /\[(\d+)\]$/.exec(scope)?.[1];
-      return index === undefined ? label : l10n.t('instanceLegend', label, Number(index) + 1);
+      return index === undefined ? label : l10n.text('instanceLegend', label, Number(index) + 1);
     }
   }
   return undefined;
@@ -112,14 +112,14 @@ function renderSummary(view: FormView): TemplateResult | typeof nothing {
   const issues = fields.summary.filter((issue) => engine.isVisible(issue.key) && fields.shownErrors.has(issue.key));
   if (issues.length === 0) return nothing;
   return html`<div class="notice error summary" part="error-summary" role="alert">
-    <p><strong>${l10n.t('errorSummary', issues.length)}</strong></p>
+    <p><strong>${l10n.text('errorSummary', issues.length)}</strong></p>
     <ul>
       ${issues.map((issue) => {
         const item = engine.itemOf(issue.key)!;
         const label = item.type === 'consent' ? item.title : (item.label ?? item.id);
         const context = contextOf(engine, l10n, issue.key);
         return html`<li>
-          <button type="button" class="button link" @click=${() => view.focusKey(issue.key)}>${context ? l10n.t('inContext', context, label) : label}: ${fieldContext.errorFor(issue.key)}</button>
+          <button type="button" class="button link" @click=${() => view.focusKey(issue.key)}>${context ? l10n.text('inContext', context, label) : label}: ${fieldContext.errorFor(issue.key)}</button>
         </li>`;
       })}
     </ul>
@@ -129,14 +129,14 @@ function renderSummary(view: FormView): TemplateResult | typeof nothing {
 function renderNav(view: FormView, step: number, onReview: boolean, lastPage: boolean): TemplateResult {
   const { l10n, common, submitting, submitError } = view;
   return html`<div class="nav" part="nav">
-    ${step > 1 ? html`<button type="button" class="button back" part="back" @click=${() => view.back()}>${common.t('back')}</button>` : html`<span></span>`}
+    ${step > 1 ? html`<button type="button" class="button back" part="back" @click=${() => view.back()}>${common.text('back')}</button>` : html`<span></span>`}
     ${onReview
       ? // aria-disabled, not disabled: a disabled button would throw keyboard focus out to the page while sending.
         html`<button type="submit" class="button primary submit" part="submit" aria-disabled=${submitting ? 'true' : 'false'} aria-busy=${submitting ? 'true' : 'false'}>
-          ${submitting ? html`<span class="spinner small" aria-hidden="true"></span>${l10n.t('submitting')}` : submitError?.retryable ? common.t('retry') : l10n.t('submit')}
+          ${submitting ? html`<span class="spinner small" aria-hidden="true"></span>${l10n.text('submitting')}` : submitError?.retryable ? common.text('retry') : l10n.text('submit')}
         </button>`
       : html`<button type="submit" class="button primary next" part="next">
-          ${view.returnToReview ? l10n.t('backToReview') : lastPage ? l10n.t('toReview') : common.t('next')}
+          ${view.returnToReview ? l10n.text('backToReview') : lastPage ? l10n.text('toReview') : common.text('next')}
         </button>`}
   </div>`;
 }
@@ -147,7 +147,7 @@ export function renderForm(view: FormView): TemplateResult {
   const page = pages.find((candidate) => candidate.id === pageId);
   const step = onReview || !page ? pages.length + 1 : pages.indexOf(page) + 1;
   const progress = engine.requiredProgress();
-  const pageTitle = onReview || !page ? l10n.t('reviewTitle') : page.title;
+  const pageTitle = onReview || !page ? l10n.text('reviewTitle') : page.title;
   const hasRequired = page ? engine.requiredProgress(page.id).required > 0 : false;
 
   return html`<header class="header" part="header">
@@ -156,10 +156,10 @@ export function renderForm(view: FormView): TemplateResult {
       ${definition.description && step === 1 ? html`<p class="description">${definition.description}</p>` : nothing}
       <div class="status-row">
         <div class="progress" part="progress">
-          <p class="step">${l10n.t('stepOf', step, pages.length + 1)}</p>
+          <p class="step">${l10n.text('stepOf', step, pages.length + 1)}</p>
           ${progress.required > 0
-            ? html`<progress max=${progress.required} .value=${progress.answered} aria-label=${l10n.t('requiredProgress', progress.answered, progress.required)}></progress>
-                <p class="hint required-progress">${l10n.t('requiredProgress', progress.answered, progress.required)}</p>`
+            ? html`<progress max=${progress.required} .value=${progress.answered} aria-label=${l10n.text('requiredProgress', progress.answered, progress.required)}></progress>
+                <p class="hint required-progress">${l10n.text('requiredProgress', progress.answered, progress.required)}</p>`
             : nothing}
         </div>
         ${renderSaveStatus(view)}
@@ -167,7 +167,7 @@ export function renderForm(view: FormView): TemplateResult {
     </header>
     ${renderConflict(view)}
     ${view.resumedAt
-      ? html`<p class="notice resumed" role="status">${l10n.t('resumed', l10n.dateTime(view.resumedAt, view.timeZone, { dateStyle: 'medium', timeStyle: 'short' }))}</p>`
+      ? html`<p class="notice resumed" role="status">${l10n.text('resumed', l10n.dateTime(view.resumedAt, view.timeZone, { dateStyle: 'medium', timeStyle: 'short' }))}</p>`
       : nothing}
     <form class="page-form" novalidate @submit=${(event: SubmitEvent) => view.onSubmit(event)}>
       ${renderSummary(view)}
@@ -181,7 +181,7 @@ export function renderForm(view: FormView): TemplateResult {
         ${onReview || !page
           ? view.review
           : html`${page.description ? html`<div class="page-description">${paragraphs(page.description)}</div>` : nothing}
-            ${hasRequired ? html`<p class="hint required-note">${l10n.t('requiredNote')}</p>` : nothing} ${renderItems(view.fieldContext, page.items, '')}`}
+            ${hasRequired ? html`<p class="hint required-note">${l10n.text('requiredNote')}</p>` : nothing} ${renderItems(view.fieldContext, page.items, '')}`}
       </section>
       ${view.submitError
         ? html`<div class="notice error" role="alert">

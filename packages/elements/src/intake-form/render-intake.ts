@@ -52,16 +52,16 @@ export function renderLoadedIntake(loaded: Loaded, view: IntakeView): unknown {
   const level = headingLevelOf(view.headingLevel);
   switch (loaded.kind) {
     case 'none':
-      return html`<p class="notice">${l10n.t('noForm')}</p>`;
+      return html`<p class="notice">${l10n.text('noForm')}</p>`;
     case 'no-adapter':
-      return html`<p class="notice">${common.t('noAdapter')}</p>`;
+      return html`<p class="notice">${common.text('noAdapter')}</p>`;
     case 'invalid':
       return view.parts.problems?.render(loaded.problems, level) ?? partPending(view, () => view.parts.loadProblems());
     case 'submitted':
       return renderAlreadySubmitted(l10n, level);
   }
   if (submission.alreadySubmitted) return renderAlreadySubmitted(l10n, level);
-  if (!form) return renderLoading(l10n.t('loadingForm'));
+  if (!form) return renderLoading(l10n.text('loadingForm'));
   if (!submission.response) return renderFilling(form, view);
   return renderDone({
     l10n,
@@ -77,7 +77,7 @@ export function renderLoadedIntake(loaded: Loaded, view: IntakeView): unknown {
 /** A part on its way, or the failure of its download with a way to try again. */
 function partPending(view: IntakeView, retry: () => void): TemplateResult {
   const { l10n } = view;
-  return view.parts.failed ? renderFailure({ message: l10n.t('partFailed'), retryLabel: l10n.t('partRetry'), onRetry: retry }) : renderLoading(view.common.t('loading'));
+  return view.parts.failed ? renderFailure({ message: l10n.text('partFailed'), retryLabel: l10n.text('partRetry'), onRetry: retry }) : renderLoading(view.common.text('loading'));
 }
 
 /** Scores with the change from baseline; the backend's scores win over ours when it sent them. */

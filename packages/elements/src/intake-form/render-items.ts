@@ -57,8 +57,8 @@ function renderItem(context: FieldContext, item: FormItem, key: string, scope: S
       return renderDate(context, item, key);
     case 'yes-no':
       return renderRadios(context, item, key, [
-        { value: true, label: context.l10n.t('yes') },
-        { value: false, label: context.l10n.t('no') },
+        { value: true, label: context.l10n.text('yes') },
+        { value: false, label: context.l10n.text('no') },
       ]);
     case 'single-choice':
       return (item.display ?? (item.options.length > 6 ? 'dropdown' : 'radio')) === 'dropdown'
@@ -92,19 +92,19 @@ function renderItem(context: FieldContext, item: FormItem, key: string, scope: S
 function renderPending(context: FieldContext, item: FormItem): TemplateResult {
   if (context.partsFailed) {
     return html`<div class="field notice error" part="item" data-item=${item.id} role="alert">
-      <p>${context.l10n.t('partFailed')}</p>
-      <button type="button" class="button" data-focus=${item.id} @click=${() => context.retryParts()}>${context.l10n.t('partRetry')}</button>
+      <p>${context.l10n.text('partFailed')}</p>
+      <button type="button" class="button" data-focus=${item.id} @click=${() => context.retryParts()}>${context.l10n.text('partRetry')}</button>
     </div>`;
   }
   return html`<div class="field pending" part="item" data-item=${item.id} role="status">
-    <span class="spinner small" aria-hidden="true"></span>${context.l10n.t('loadingPart')}
+    <span class="spinner small" aria-hidden="true"></span>${context.l10n.text('loadingPart')}
   </div>`;
 }
 
 function renderGroup(context: FieldContext, item: Item<'group'>, key: string, scope: ScopeKey): TemplateResult {
   const { engine, l10n } = context;
   const count = engine.instanceCount(key);
-  const label = item.label ?? l10n.t('defaultInstanceLabel');
+  const label = item.label ?? l10n.text('defaultInstanceLabel');
   // An optional group's entries can all go: its minimum applies only once the patient answers it.
   const canRemove = count > (engine.isRequired(key) ? (item.minInstances ?? 0) : 0);
   const canAdd = item.maxInstances === undefined || count < item.maxInstances;
@@ -113,11 +113,11 @@ function renderGroup(context: FieldContext, item: Item<'group'>, key: string, sc
     ${item.help ? renderHelp(item, key) : nothing}
     ${instances.map(
       (index) => html`<fieldset class="instance" part="group-instance" data-instance=${`${key}[${index}]`}>
-        <legend>${l10n.t('instanceLegend', label, index + 1)}</legend>
+        <legend>${l10n.text('instanceLegend', label, index + 1)}</legend>
         ${renderItems(context, item.items, childScope(scope, item.id, index))}
         ${canRemove
           ? html`<button type="button" class="button link remove" @click=${() => context.removeInstance(key, index, item)}>
-              ${l10n.t('removeInstance', label, index + 1)}
+              ${l10n.text('removeInstance', label, index + 1)}
             </button>`
           : nothing}
       </fieldset>`,
@@ -131,7 +131,7 @@ function renderGroup(context: FieldContext, item: Item<'group'>, key: string, sc
           aria-describedby=${describedBy(context.errorFor(key) && errorId(key))}
           @click=${() => context.addInstance(key, item)}
         >
-          ${item.addLabel ?? l10n.t('addInstance')}
+          ${item.addLabel ?? l10n.text('addInstance')}
         </button>`
       : nothing}
     ${renderError(context, key)}

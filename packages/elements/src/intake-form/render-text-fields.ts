@@ -59,7 +59,7 @@ export function renderLongText(context: FieldContext, item: Item<'long-text'>, k
       }}
       @blur=${() => context.touch(key)}
     ></textarea>
-    ${item.maxLength ? html`<p class="hint counter">${context.l10n.t('characters', text.length, item.maxLength)}</p>` : nothing}
+    ${item.maxLength ? html`<p class="hint counter">${context.l10n.text('characters', text.length, item.maxLength)}</p>` : nothing}
     ${renderError(context, key)}
   </div>`;
 }

@@ -53,11 +53,11 @@ export class Review {
     const record = typeof value === 'object' && !Array.isArray(value) ? value : undefined;
     switch (item.type) {
       case 'yes-no':
-        return typeof value === 'boolean' ? l10n.t(value ? 'yes' : 'no') : undefined;
+        return typeof value === 'boolean' ? l10n.text(value ? 'yes' : 'no') : undefined;
       case 'number':
         return typeof value === 'number' ? `${l10n.number(value)}${item.unit ? ` ${item.unit}` : ''}` : undefined;
       case 'scale':
-        return typeof value === 'number' ? l10n.t('of', l10n.number(value), l10n.number(item.max)) : undefined;
+        return typeof value === 'number' ? l10n.text('of', l10n.number(value), l10n.number(item.max)) : undefined;
       case 'date':
         return typeof value === 'string' ? l10n.date(value, { dateStyle: 'long' }) : undefined;
       case 'single-choice':
@@ -71,12 +71,12 @@ export class Review {
       }
       case 'insurance-card': {
         const sides = (['front', 'back'] as const).filter((side) => record && side in record);
-        return sides.length > 0 ? l10n.list(sides.map((side) => l10n.t('photoOnFile', l10n.t(side)))) : undefined;
+        return sides.length > 0 ? l10n.list(sides.map((side) => l10n.text('photoOnFile', l10n.text(side)))) : undefined;
       }
       case 'consent':
-        return record && 'agreed' in record ? (record.agreed ? l10n.t('agreed', record.version) : l10n.t('notAgreed')) : undefined;
+        return record && 'agreed' in record ? (record.agreed ? l10n.text('agreed', record.version) : l10n.text('notAgreed')) : undefined;
       case 'signature':
-        return record && 'signerName' in record ? l10n.t('signedBy', record.signerName, formatInstant(record.signedAt)) : undefined;
+        return record && 'signerName' in record ? l10n.text('signedBy', record.signerName, formatInstant(record.signedAt)) : undefined;
       default:
         return typeof value === 'string' && value.trim() ? value : undefined;
     }
@@ -93,10 +93,10 @@ export class Review {
         const inner = this.rows(view, item.items, scope);
         if (inner.length > 0) out.push(html`<li class="review-section">${item.title ? heading(subLevel, item.title) : nothing}<ul>${inner}</ul></li>`);
       } else if (item.type === 'group') {
-        const label = item.label ?? this.l10n.t('defaultEntry');
+        const label = item.label ?? this.l10n.text('defaultEntry');
         for (let index = 0; index < engine.instanceCount(key); index++) {
           out.push(html`<li class="review-section">
-            ${heading(subLevel, this.l10n.t('entry', label, index + 1))}
+            ${heading(subLevel, this.l10n.text('entry', label, index + 1))}
             <ul>${this.rows(view, item.items, childScope(scope, item.id, index))}</ul>
           </li>`);
         }
@@ -106,7 +106,7 @@ export class Review {
         const none = answer === undefined && item.type === 'multiple-choice' && !engine.isRequired(key);
         out.push(html`<li class="review-row">
           <span class="review-question">${item.type === 'consent' ? item.title : (item.label ?? '')}</span>
-          <span class="review-answer ${answer === undefined && !none ? 'missing' : ''}">${answer ?? this.l10n.t(none ? 'noneSelected' : 'notAnswered')}</span>
+          <span class="review-answer ${answer === undefined && !none ? 'missing' : ''}">${answer ?? this.l10n.text(none ? 'noneSelected' : 'notAnswered')}</span>
         </li>`);
       }
     }
@@ -116,16 +116,16 @@ export class Review {
   /** Every shown page with its answers, a way back to each, and a flag where something is missing. */
   render(view: ReviewView, pages: readonly FormPage[], goToPage: (pageId: string) => void, hasProblems: (pageId: string) => boolean): TemplateResult {
     return html`<div class="review" part="review">
-      <p>${this.l10n.t('intro')}</p>
+      <p>${this.l10n.text('intro')}</p>
       ${pages.map(
         (page) => html`<section class="review-page" part="review-page" aria-labelledby=${`review-${page.id}`}>
           <div class="review-head">
             ${heading(view.headingLevel, page.title, { id: `review-${page.id}` })}
             <button type="button" class="button link" data-review-page=${page.id} @click=${() => goToPage(page.id)}>
-              ${this.l10n.t('change')}<span class="visually-hidden"> ${page.title}</span>
+              ${this.l10n.text('change')}<span class="visually-hidden"> ${page.title}</span>
             </button>
           </div>
-          ${hasProblems(page.id) ? html`<p class="notice warning">${this.l10n.t('pageIncomplete')}</p>` : nothing}
+          ${hasProblems(page.id) ? html`<p class="notice warning">${this.l10n.text('pageIncomplete')}</p>` : nothing}
           <ul class="review-list">${this.rows(view, page.items, '')}</ul>
         </section>`,
       )}
@@ -149,24 +149,24 @@ export class Review {
       .filter(({ line }) => line && line.answered > 0);
     if (lines.length === 0) return nothing;
     return html`<section class="scores" part="scores" aria-labelledby="scores-title">
-      ${heading(where.headingLevel, l10n.t('scoresTitle'), { id: 'scores-title' })}
+      ${heading(where.headingLevel, l10n.text('scoresTitle'), { id: 'scores-title' })}
       <ul>
         ${lines.map(({ rule, line }) => {
           const name = rule.shortLabel ? `${rule.label} (${rule.shortLabel})` : rule.label;
-          if (line!.score === null) return html`<li><strong>${name}</strong><br />${l10n.t('notScored')}</li>`;
+          if (line!.score === null) return html`<li><strong>${name}</strong><br />${l10n.text('notScored')}</li>`;
           const score = line!.score;
           const comparison = compareWithBaseline(rule, score, prior);
           let verdict = '';
-          if (comparison?.trend === 'same') verdict = l10n.t('noChange');
-          else if (comparison?.meetsMcid) verdict = l10n.t(comparison.trend === 'better' ? 'betterMeaningful' : 'worseMeaningful');
-          else if (comparison?.mcid !== undefined) verdict = l10n.t('smallChange', l10n.number(comparison.mcid));
+          if (comparison?.trend === 'same') verdict = l10n.text('noChange');
+          else if (comparison?.meetsMcid) verdict = l10n.text(comparison.trend === 'better' ? 'betterMeaningful' : 'worseMeaningful');
+          else if (comparison?.mcid !== undefined) verdict = l10n.text('smallChange', l10n.number(comparison.mcid));
           return html`<li class="score" data-instrument=${rule.id}>
-            <strong>${name}</strong>: ${rule.scoreRange ? l10n.t('of', l10n.number(score), l10n.number(rule.scoreRange.max)) : l10n.number(score)}<br /><span class="hint"
-              >${l10n.t(rule.direction === 'higher-better' ? 'higherBetter' : 'higherWorse')}</span
+            <strong>${name}</strong>: ${rule.scoreRange ? l10n.text('of', l10n.number(score), l10n.number(rule.scoreRange.max)) : l10n.number(score)}<br /><span class="hint"
+              >${l10n.text(rule.direction === 'higher-better' ? 'higherBetter' : 'higherWorse')}</span
             >
             ${comparison
               ? html`<br /><span class="change ${comparison.trend}"
-                    >${l10n.t('change_since', l10n.number(comparison.change, { signDisplay: 'exceptZero' }), l10n.dateTime(comparison.baseline.recordedAt, where.timeZone, { dateStyle: 'medium' }))}.
+                    >${l10n.text('change_since', l10n.number(comparison.change, { signDisplay: 'exceptZero' }), l10n.dateTime(comparison.baseline.recordedAt, where.timeZone, { dateStyle: 'medium' }))}.
                     ${verdict}</span
                   >`
               : nothing}

@@ -68,7 +68,7 @@ export class Signing {
   }
 
   disclosureOf(item: ConsentItem): string {
-    return item.disclosure ?? this.l10n.t('defaultDisclosure');
+    return item.disclosure ?? this.l10n.text('defaultDisclosure');
   }
 
   renderConsent(context: FieldContext, item: ConsentItem, key: string): TemplateResult {
@@ -80,10 +80,10 @@ export class Signing {
     const error = context.errorFor(key);
     return html`<div class="consent" part="consent" data-item=${item.id}>
       ${heading(context.itemHeadingLevel, item.title, { id: titleId, className: 'consent-title' })}
-      <p class="hint">${this.l10n.t('consentVersion', item.version)}</p>
+      <p class="hint">${this.l10n.text('consentVersion', item.version)}</p>
       <div class="consent-text" part="consent-text" tabindex="0" role="region" aria-labelledby=${titleId}>${paragraphs(item.text)}</div>
       <div class="disclosure" part="disclosure" id=${disclosureId}>
-        ${heading(Math.min(context.itemHeadingLevel + 1, 6), this.l10n.t('disclosureTitle'), { className: 'disclosure-title' })}
+        ${heading(Math.min(context.itemHeadingLevel + 1, 6), this.l10n.text('disclosureTitle'), { className: 'disclosure-title' })}
         ${paragraphs(this.disclosureOf(item))}
       </div>
       <label class="option agree">
@@ -101,7 +101,7 @@ export class Signing {
             context.touch(key);
           }}
         />
-        <span>${this.l10n.t('agree')}${requiredMark(context, key)}</span>
+        <span>${this.l10n.text('agree')}${requiredMark(context, key)}</span>
       </label>
       ${renderError(context, key)}
     </div>`;
@@ -126,16 +126,16 @@ export class Signing {
     if (record) {
       body = html`<div class="signed" part="signed" tabindex="-1" data-signed=${key}>
         ${record.method === 'drawn' ? drawnPreview(record) : html`<p class="typed-signature" aria-hidden="true">${record.signerName}</p>`}
-        <p><strong>${l10n.t('signedBy', record.signerName, context.formatInstant(record.signedAt))}</strong></p>
-        <p class="hint">${l10n.t(record.method === 'drawn' ? 'signedDrawn' : 'signedTyped')}</p>
-        <button type="button" class="button" data-focus=${key} @click=${() => this.unsign(context, key)}>${l10n.t('signAgain')}</button>
+        <p><strong>${l10n.text('signedBy', record.signerName, context.formatInstant(record.signedAt))}</strong></p>
+        <p class="hint">${l10n.text(record.method === 'drawn' ? 'signedDrawn' : 'signedTyped')}</p>
+        <button type="button" class="button" data-focus=${key} @click=${() => this.unsign(context, key)}>${l10n.text('signAgain')}</button>
       </div>`;
     } else if (!consentAgreed) {
-      body = html`<p class="notice" data-focus=${key} tabindex="-1">${l10n.t('signatureNeedsConsent')}</p>`;
+      body = html`<p class="notice" data-focus=${key} tabindex="-1">${l10n.text('signatureNeedsConsent')}</p>`;
     } else {
       body = html`<div class="signing">
         <div class="field">
-          <label for=${fieldId(key)}>${l10n.t('fullName')}</label>
+          <label for=${fieldId(key)}>${l10n.text('fullName')}</label>
           <input
             id=${fieldId(key)}
             data-focus=${key}
@@ -150,42 +150,42 @@ export class Signing {
           />
         </div>
         <fieldset class="choice method">
-          <legend>${l10n.t('signMethod')}</legend>
+          <legend>${l10n.text('signMethod')}</legend>
           <div class="options">
             ${(['draw', 'type'] as const).map(
               (method) => html`<label class="option">
                 <input type="radio" name=${`${fieldId(key)}-method`} .checked=${live(draft.method === method)} @change=${() => this.update(context, key, { method })} />
-                <span>${l10n.t(method === 'draw' ? 'signDraw' : 'signType')}</span>
+                <span>${l10n.text(method === 'draw' ? 'signDraw' : 'signType')}</span>
               </label>`,
             )}
           </div>
         </fieldset>
         ${draft.method === 'draw'
           ? html`<div class="draw" part="signature-pad">
-              <p class="hint">${l10n.t('drawHint')} ${l10n.t('drawAlternative')}</p>
+              <p class="hint">${l10n.text('drawHint')} ${l10n.text('drawAlternative')}</p>
               <canvas
                 class="pad"
                 role="img"
-                aria-label=${l10n.t('drawArea')}
+                aria-label=${l10n.text('drawArea')}
                 aria-describedby=${describedBy(!nameProblem && draft.message && messageId)}
                 ${ref(draft.canvas.attach)}
               ></canvas>
-              <button type="button" class="button link" ?disabled=${!draft.hasDrawing} @click=${() => draft.canvas.clear()}>${l10n.t('clearDrawing')}</button>
+              <button type="button" class="button link" ?disabled=${!draft.hasDrawing} @click=${() => draft.canvas.clear()}>${l10n.text('clearDrawing')}</button>
             </div>`
           : html`<div class="typed" part="typed-signature">
-              <p class="hint">${l10n.t('typedPreview')}</p>
+              <p class="hint">${l10n.text('typedPreview')}</p>
               <p class="typed-signature" aria-hidden="true">${draft.name.trim() || '\u00a0'}</p>
             </div>`}
-        <p class="intent" id=${intentId}>${l10n.t('signIntent')}</p>
+        <p class="intent" id=${intentId}>${l10n.text('signIntent')}</p>
         ${draft.message ? html`<p class="error-text" id=${messageId} role="alert">${draft.message}</p>` : nothing}
         <button type="button" class="button primary sign" aria-describedby=${intentId} ?disabled=${draft.busy} @click=${() => void this.sign(context, key, item)}>
-          ${l10n.t('sign')}
+          ${l10n.text('sign')}
         </button>
       </div>`;
     }
 
     return html`<fieldset class="field signature" part="item signature" data-item=${item.id}>
-      <legend part="label">${item.label ?? l10n.t('sign')}${requiredMark(context, key)}</legend>
+      <legend part="label">${item.label ?? l10n.text('sign')}${requiredMark(context, key)}</legend>
       ${renderHelp(item, key)} ${body} ${renderError(context, key)}
     </fieldset>`;
   }
@@ -236,7 +236,7 @@ export class Signing {
     const draft = this.draft(context, key);
     const name = draft.name.trim();
     if (name.length < 2 || (draft.method === 'draw' && draft.canvas.isEmpty)) {
-      draft.message = this.l10n.t(name.length < 2 ? 'needName' : 'needDrawing');
+      draft.message = this.l10n.text(name.length < 2 ? 'needName' : 'needDrawing');
       if (name.length < 2) actions.afterRender(() => actions.focusKey(key));
       actions.host.requestUpdate();
       return;
@@ -258,7 +258,7 @@ export class Signing {
       draft.message = undefined;
       context.setAnswer(key, record);
       context.touch(key);
-      actions.announce(this.l10n.t('signedNow'));
+      actions.announce(this.l10n.text('signedNow'));
       actions.afterRender(() => actions.focusSelector(`[data-signed="${key}"]`));
     } catch (error) {
       draft.message = actions.errorText(actions.reportError(error, 'intake.sign'));
@@ -283,9 +283,9 @@ export class Signing {
     const count = this.copyCount(engine);
     if (count === 0) return nothing;
     return html`<div class="consent-copy" part="consent-copy">
-      <button type="button" class="button" @click=${() => void this.saveCopy(engine, definition, timeZone)}>${this.l10n.t('saveCopy', count)}</button>
-      <p class="hint">${this.l10n.t('saveCopyHint')}</p>
-      ${this.copyFailed ? html`<p class="error-text" role="alert">${this.l10n.t('saveCopyFailed')}</p>` : nothing}
+      <button type="button" class="button" @click=${() => void this.saveCopy(engine, definition, timeZone)}>${this.l10n.text('saveCopy', count)}</button>
+      <p class="hint">${this.l10n.text('saveCopyHint')}</p>
+      ${this.copyFailed ? html`<p class="error-text" role="alert">${this.l10n.text('saveCopyFailed')}</p>` : nothing}
     </div>`;
   }
 
@@ -300,16 +300,16 @@ export class Signing {
       const contents = copy.consentCopyHtml(entries, {
         lang: l10n.locale,
         formTitle: definition.title,
-        intro: l10n.t('copyIntro'),
-        version: (version) => l10n.t('consentVersion', version),
-        disclosureTitle: l10n.t('disclosureTitle'),
-        agreedAt: l10n.t('copyAgreedAt'),
-        signature: l10n.t('copySignature'),
-        signedBy: l10n.t('copySignedBy'),
-        signedUtc: l10n.t('copySignedUtc'),
-        signedLocal: l10n.t('copySignedLocal'),
-        method: (record) => l10n.t(record.method === 'drawn' ? 'signedDrawn' : 'signedTyped'),
-        hash: l10n.t('copyHash'),
+        intro: l10n.text('copyIntro'),
+        version: (version) => l10n.text('consentVersion', version),
+        disclosureTitle: l10n.text('disclosureTitle'),
+        agreedAt: l10n.text('copyAgreedAt'),
+        signature: l10n.text('copySignature'),
+        signedBy: l10n.text('copySignedBy'),
+        signedUtc: l10n.text('copySignedUtc'),
+        signedLocal: l10n.text('copySignedLocal'),
+        method: (record) => l10n.text(record.method === 'drawn' ? 'signedDrawn' : 'signedTyped'),
+        hash: l10n.text('copyHash'),
         utc: (instant) => `${when('UTC')(instant)} (${instant})`,
         local: (instant) => `${when(timeZone)(instant)} (${timeZone})`,
         readDrawing: readSignatureSvg,

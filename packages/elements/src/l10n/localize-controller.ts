@@ -66,7 +66,8 @@ export class LocalizeController<C extends Catalog> implements ReactiveController
     return this.host.resolvedLocale;
   }
 
-  t<K extends keyof C & string>(key: K, ...args: Args<C[K]>): string {
+  /** The message for `key` in the current language (English when it has none), with its arguments. */
+  text<K extends keyof C & string>(key: K, ...args: Args<C[K]>): string {
     const message = lookupMessage(this.locale, this.namespace, key) ?? this.english[key];
     if (typeof message === 'function') return message(...args);
     return message ?? key;

@@ -46,7 +46,7 @@ export class PrivateNote implements ReactiveController {
     if (this.state.sending) return false;
     const message = this.state.text.trim();
     const { msg } = this.options;
-    const error = !message ? msg.t('privateEmpty') : characterCount(message) > NOTE_LIMIT ? msg.t('errorTooLong', msg.number(NOTE_LIMIT)) : undefined;
+    const error = !message ? msg.text('privateEmpty') : characterCount(message) > NOTE_LIMIT ? msg.text('errorTooLong', msg.number(NOTE_LIMIT)) : undefined;
     if (error) {
       this.update({ ...this.state, error });
       return true;

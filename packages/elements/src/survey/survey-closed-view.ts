@@ -26,10 +26,10 @@ export interface LoadFailureView {
 export function renderLoadFailure(view: LoadFailureView): TemplateResult {
   const { msg } = view;
   const error = AdapterError.is(view.error) ? view.error : undefined;
-  if (error?.code === 'token_invalid') return renderClosed(msg.t('invalidTitle'), msg.t('invalidText'));
-  if (error?.code === 'token_expired') return renderClosed(msg.t('expiredTitle'), view.expiredText);
+  if (error?.code === 'token_invalid') return renderClosed(msg.text('invalidTitle'), msg.text('invalidText'));
+  if (error?.code === 'token_expired') return renderClosed(msg.text('expiredTitle'), view.expiredText);
   return renderFailure({
-    message: `${msg.t('loadFailed')} ${view.errorMessage(error)}`,
+    message: `${msg.text('loadFailed')} ${view.errorMessage(error)}`,
     retryLabel: view.retryText,
     onRetry: error?.code === 'unsupported' ? undefined : view.onRetry,
   });

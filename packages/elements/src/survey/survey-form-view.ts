@@ -57,25 +57,25 @@ export function renderSurveyForm(view: SurveyFormView): TemplateResult {
   return html`<form part="form" novalidate @submit=${view.onSubmit}>
     <h2 class="title" part="title">${definition.title}</h2>
     ${definition.intro ? html`<p class="intro">${definition.intro}</p>` : nothing}
-    ${blocked ? html`<div class="notice error" role="alert" part="notice">${msg.t('expiredMidway', invitation.practiceName)}</div>` : nothing}
-    ${view.resumed && !blocked ? html`<p class="notice" part="notice">${msg.t('resumed')}</p>` : nothing}
+    ${blocked ? html`<div class="notice error" role="alert" part="notice">${msg.text('expiredMidway', invitation.practiceName)}</div>` : nothing}
+    ${view.resumed && !blocked ? html`<p class="notice" part="notice">${msg.text('resumed')}</p>` : nothing}
     ${definition.questions.map((question) => (question.afterScore && !view.segment ? nothing : renderQuestion(view, question)))}
     <div class="actions">
       <div class="live" role="status">
-        ${problemCount > 0 ? html`<p class="error-text">${msg.t('needsAttention', problemCount)}</p>` : nothing}
+        ${problemCount > 0 ? html`<p class="error-text">${msg.text('needsAttention', problemCount)}</p>` : nothing}
       </div>
       ${notice
         ? html`<div class="notice ${notice.retry ? 'warning' : 'error'}" role="alert" part="notice">
             <p>${notice.text}</p>
-            ${notice.retry ? html`<button type="button" class="button" @click=${view.onSendNow}>${msg.t('sendNow')}</button>` : nothing}
+            ${notice.retry ? html`<button type="button" class="button" @click=${view.onSendNow}>${msg.text('sendNow')}</button>` : nothing}
           </div>`
         : nothing}
       ${blocked
         ? nothing
         : html`<button type="submit" class="button primary" part="submit" aria-disabled=${view.submitting ? 'true' : 'false'}>
-            ${view.submitting ? html`<span class="spinner small" aria-hidden="true"></span>${msg.t('submitting')}` : msg.t('submit')}
+            ${view.submitting ? html`<span class="spinner small" aria-hidden="true"></span>${msg.text('submitting')}` : msg.text('submit')}
           </button>`}
-      <p class="hint" part="save-status">${view.saveStatus === 'idle' ? '' : msg.t(view.saveStatus === 'failed' ? 'saveFailed' : view.saveStatus)}</p>
+      <p class="hint" part="save-status">${view.saveStatus === 'idle' ? '' : msg.text(view.saveStatus === 'failed' ? 'saveFailed' : view.saveStatus)}</p>
     </div>
     <p class="visually-hidden" aria-live="polite">${view.announcement}</p>
   </form>`;
@@ -83,16 +83,16 @@ export function renderSurveyForm(view: SurveyFormView): TemplateResult {
 
 /** A question's prompt, marked when an answer is required. */
 export function promptText(msg: LocalizeController<SurveyMessages>, text: string, required: boolean | undefined): TemplateResult {
-  return html`${text}${required ? html` <span class="required">(${msg.t('required')})</span>` : nothing}`;
+  return html`${text}${required ? html` <span class="required">(${msg.text('required')})</span>` : nothing}`;
 }
 
 function problemText(view: SurveyFormView, question: SurveyQuestion): string | undefined {
   const { msg } = view;
   const problem = view.problems[question.id];
   if (!problem) return undefined;
-  if (problem === 'required') return msg.t('errorRequired');
-  if (problem === 'too_long' && question.type === 'text') return msg.t('errorTooLong', msg.number(textLimitOf(question)));
-  return msg.t('errorChoose');
+  if (problem === 'required') return msg.text('errorRequired');
+  if (problem === 'too_long' && question.type === 'text') return msg.text('errorTooLong', msg.number(textLimitOf(question)));
+  return msg.text('errorChoose');
 }
 
 function renderQuestion(view: SurveyFormView, question: SurveyQuestion): TemplateResult {
@@ -160,9 +160,9 @@ function scaleChoices(msg: LocalizeController<SurveyMessages>, question: SurveyQ
     return Array.from({ length: 11 }, (_, score) => ({
       value: score,
       text: msg.number(score),
-      detail: score === 0 ? (question.lowLabel ?? msg.t('npsLow')) : score === 10 ? (question.highLabel ?? msg.t('npsHigh')) : undefined,
+      detail: score === 0 ? (question.lowLabel ?? msg.text('npsLow')) : score === 10 ? (question.highLabel ?? msg.text('npsHigh')) : undefined,
     }));
   }
-  const defaults = [msg.t('csat1'), msg.t('csat2'), msg.t('csat3'), msg.t('csat4'), msg.t('csat5')];
+  const defaults = [msg.text('csat1'), msg.text('csat2'), msg.text('csat3'), msg.text('csat4'), msg.text('csat5')];
   return defaults.map((fallback, index) => ({ value: index + 1, text: question.labels?.[index] ?? fallback }));
 }

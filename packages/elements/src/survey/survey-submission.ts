@@ -119,7 +119,7 @@ export class SurveySubmission implements ReactiveController {
     const retry = error.retryable;
     const queued = retry && this.options.offlineQueue() && (await (await pendingSubmits()).keepPendingSubmit({ token, request }));
     this.notice = {
-      text: queued ? this.options.msg.t('submitQueued') : retry && error.code === 'network' ? this.options.msg.t('submitOffline') : this.options.failureText(error),
+      text: queued ? this.options.msg.text('submitQueued') : retry && error.code === 'network' ? this.options.msg.text('submitOffline') : this.options.failureText(error),
       retry,
     };
     if (retry) {

@@ -41,20 +41,20 @@ export function renderSurveyThanks(view: SurveyThanksView): TemplateResult {
   const { definition, practiceName } = invitation;
   const reviewKey = segment === 'detractor' ? 'reviewDetractor' : segment === 'promoter' ? 'reviewPromoter' : 'reviewDefault';
   return html`<section class="thanks" part="thanks">
-    <h2 class="title" part="title" tabindex="-1" data-focus-target>${msg.t('thanksTitle')}</h2>
-    <p>${segmentedText(definition.thankYou, segment) ?? msg.t('thanksText')}</p>
+    <h2 class="title" part="title" tabindex="-1" data-focus-target>${msg.text('thanksTitle')}</h2>
+    <p>${segmentedText(definition.thankYou, segment) ?? msg.text('thanksText')}</p>
     <slot name="thanks"></slot>
     <div class="follow-up">
       ${renderReviewPrompt({
-        title: msg.t('reviewTitle'),
-        text: segmentedText(definition.reviewPrompt, segment) ?? msg.t(reviewKey),
+        title: msg.text('reviewTitle'),
+        text: segmentedText(definition.reviewPrompt, segment) ?? msg.text(reviewKey),
         links: invitation.reviewLinks,
-        linkText: (link) => msg.t('reviewOn', link.label ?? REVIEW_SITE_NAMES[link.site] ?? msg.t('siteOther')),
-        newTab: msg.t('newTab'),
+        linkText: (link) => msg.text('reviewOn', link.label ?? REVIEW_SITE_NAMES[link.site] ?? msg.text('siteOther')),
+        newTab: msg.text('newTab'),
         onOpen: view.onReviewOpen,
       })}
       <section class="card" part="feedback" aria-labelledby="feedback-title">
-        <h3 id="feedback-title">${msg.t('privateTitle', practiceName)}</h3>
+        <h3 id="feedback-title">${msg.text('privateTitle', practiceName)}</h3>
         ${renderNote(view)}
       </section>
     </div>
@@ -64,12 +64,12 @@ export function renderSurveyThanks(view: SurveyThanksView): TemplateResult {
 /** A private note to the practice, always beside the review links and never in their place. */
 function renderNote(view: SurveyThanksView): TemplateResult {
   const { msg, note } = view;
-  if (!view.canSendNote) return html`<p>${msg.t('privateFallback', view.invitation.practiceName)}</p>`;
-  if (note.sent) return html`<p class="notice success" role="status">${msg.t('privateSent')}</p>`;
-  return html`<p class="hint">${msg.t('privateText')}</p>
+  if (!view.canSendNote) return html`<p>${msg.text('privateFallback', view.invitation.practiceName)}</p>`;
+  if (note.sent) return html`<p class="notice success" role="status">${msg.text('privateSent')}</p>`;
+  return html`<p class="hint">${msg.text('privateText')}</p>
     ${renderTextField({
       id: 'private-note',
-      label: msg.t('privateLabel'),
+      label: msg.text('privateLabel'),
       value: note.text,
       used: characterCount(note.text),
       limit: NOTE_LIMIT,
@@ -80,7 +80,7 @@ function renderNote(view: SurveyThanksView): TemplateResult {
       onBlur: () => undefined,
     })}
     <button type="button" class="button" part="feedback-send" aria-disabled=${note.sending ? 'true' : 'false'} @click=${view.onNoteSend}>
-      ${msg.t('privateSend')}
+      ${msg.text('privateSend')}
     </button>
     <p class="visually-hidden" aria-live="polite">${view.announcement}</p>`;
 }

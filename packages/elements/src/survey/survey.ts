@@ -348,10 +348,10 @@ export class PxmSurvey extends PxmElement {
 
   protected override render() {
     if (!this.resolvedAdapter) {
-      return html`<div class="base surface" part="base"><p class="notice">${this.common.t('noAdapter')}</p></div>`;
+      return html`<div class="base surface" part="base"><p class="notice">${this.common.text('noAdapter')}</p></div>`;
     }
     // Before the first load starts (a server-rendered first paint): loading, not a blank box.
-    const loading = () => renderLoading(this.common.t('loading'));
+    const loading = () => renderLoading(this.common.text('loading'));
     return html`<div class="base surface" part="base">
       ${this.invitationTask.status === TaskStatus.INITIAL
         ? loading()
@@ -361,8 +361,8 @@ export class PxmSurvey extends PxmElement {
               renderLoadFailure({
                 msg: this.msg,
                 error,
-                expiredText: this.common.t('error_token_expired'),
-                retryText: this.common.t('retry'),
+                expiredText: this.common.text('error_token_expired'),
+                retryText: this.common.text('retry'),
                 errorMessage: (known) => this.errorMessage(known),
                 onRetry: () => void this.invitationTask.run(),
               }),
@@ -390,7 +390,7 @@ export class PxmSurvey extends PxmElement {
     }
     if (this.outcome?.kind === 'closed') {
       const date = this.msg.dateTime(invitation.expiresAt, this.resolvedTimeZone, { dateStyle: 'long' });
-      return renderClosed(this.msg.t('expiredTitle'), this.msg.t('expiredText', invitation.practiceName, date));
+      return renderClosed(this.msg.text('expiredTitle'), this.msg.text('expiredText', invitation.practiceName, date));
     }
     return renderSurveyForm({
       msg: this.msg,

@@ -14,7 +14,7 @@ export const describedBy = (...ids: Array<string | false | undefined>) => ids.fi
 /** "1,234 characters left" or "12 characters too many", in the patient's language. */
 export function counterText(msg: LocalizeController<SurveyMessages>, limit: number, value: string): string {
   const left = limit - characterCount(value);
-  return left >= 0 ? msg.t('charactersLeft', left, msg.number(left)) : msg.t('charactersOver', -left, msg.number(-left));
+  return left >= 0 ? msg.text('charactersLeft', left, msg.number(left)) : msg.text('charactersOver', -left, msg.number(-left));
 }
 
 export interface TextFieldView {

@@ -19,7 +19,7 @@ export class ProbeElement extends PxmElement {
       <span data-adapter>${this.resolvedAdapter?.name ?? 'none'}</span>
       <span data-locale>${this.resolvedLocale}</span>
       <span data-zone>${this.resolvedTimeZone}</span>
-      <span data-retry>${this.common.t('retry')}</span>
+      <span data-retry>${this.common.text('retry')}</span>
     </p>`;
   }
 

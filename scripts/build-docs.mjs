@@ -32,6 +32,7 @@ const pages = [
   { out: 'adapters.html', title: 'Writing an adapter', sources: ['docs/adapters.md'], nav: 'Guides' },
   { out: 'csp-and-privacy.html', title: 'CSP and privacy', sources: ['docs/csp-and-privacy.md'], nav: 'Guides' },
   { out: 'security.html', title: 'Security and robustness', sources: ['docs/security.md'], nav: 'Guides' },
+  { out: 'size.html', title: 'What a page downloads', sources: ['docs/size.md'], nav: 'Guides' },
   { out: 'api/index.html', title: 'REST contract', sources: ['docs/api/README.md'], nav: 'Backends' },
   { out: 'fhir-mapping.html', title: 'FHIR R4 mapping', sources: ['docs/fhir-mapping.md'], nav: 'Backends' },
   { out: 'architecture.html', title: 'Architecture', sources: ['docs/architecture.md'], nav: 'Project' },

@@ -63,6 +63,8 @@ describe('SIGTERM during a burst', () => {
   it('answers every request the server had taken, refuses new connections, and exits 0', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pxm-burst-'));
     const server = await startServerProcess({
+      // SQLite in its own file, whatever DATABASE_URL the test run has (CI sets one for PostgreSQL).
+      DATABASE_URL: '',
       PXM_SQLITE_PATH: join(dir, 'pxm.sqlite'),
       PXM_SEED: 'demo',
       PXM_LIMITS: 'off',

@@ -9,6 +9,7 @@ import {
 import { demoAppointmentTypes, demoLocations, demoPractice, demoProviders } from '@pxm/core/demo';
 import { createMemoryAdapter } from '@pxm/adapter-memory';
 import { createFaultyAdapter } from '@pxm/adapter-testkit/faults';
+import { acceptedBy } from './accepted.js';
 import { mapTexts } from '../../corpus/map-texts.js';
 import { fill, settle, shadow, squash, until } from '../dom.js';
 import { SECRETS, type Profile } from './profile.js';
@@ -111,7 +112,7 @@ export const bookingProfile: Profile = {
     const now = Date.now();
     const from = new Date(now).toISOString();
     const to = new Date(now + 62 * 86_400_000).toISOString();
-    const accepts = (schema: { safeParse(value: unknown): { success: boolean } }) => (value: unknown) => schema.safeParse(value).success;
+    const accepts = acceptedBy;
     return [
       { operation: 'booking.getPractice', valid: await store.booking.getPractice(), accepts: accepts(PracticeSchema) },
       { operation: 'booking.listLocations', valid: await store.booking.listLocations(), accepts: accepts(LocationListSchema) },

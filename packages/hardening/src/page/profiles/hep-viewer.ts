@@ -7,6 +7,7 @@ import { createFaultyAdapter } from '@pxm/adapter-testkit/faults';
 import { mapTexts } from '../../corpus/map-texts.js';
 import { settle, shadow, until } from '../dom.js';
 import type { Profile } from './profile.js';
+import { acceptedBy } from './accepted.js';
 
 /**
  * The demo program without its videos and pictures (the suite counts every request the page
@@ -101,8 +102,8 @@ export const hepProfile: Profile = {
 
   async loadReplies(store, token = DEMO_HEP_TOKEN) {
     return [
-      { operation: 'hep.loadProgram', valid: await store.hep.loadProgram(token), accepts: (value) => HepProgramSchema.safeParse(value).success },
-      { operation: 'hep.listActivity', valid: await store.hep.listActivity(token), accepts: (value) => ActivityLogListSchema.safeParse(value).success },
+      { operation: 'hep.loadProgram', valid: await store.hep.loadProgram(token), accepts: acceptedBy(HepProgramSchema) },
+      { operation: 'hep.listActivity', valid: await store.hep.listActivity(token), accepts: acceptedBy(ActivityLogListSchema) },
     ];
   },
 };

@@ -7,9 +7,10 @@
 import {
   AttachmentRefSchema,
   DraftSchema,
+  FormDefinitionSchema,
   IntakeResponseSchema,
   IntakeSessionSchema,
-  checkFormDefinition,
+  definitionRuleProblems,
   type Answers,
   type SignatureRecord,
 } from '@pxm/core/forms';
@@ -20,6 +21,7 @@ import { createFaultyAdapter } from '@pxm/adapter-testkit/faults';
 import { mapTexts } from '../../corpus/map-texts.js';
 import { fill, settle, shadow, until } from '../dom.js';
 import { SECRETS, type LaterReply, type Mounted, type Profile, type Secrets } from './profile.js';
+import { acceptedBy, acceptedValue } from './accepted.js';
 
 const SECOND_TOKEN = 'hardening-intake-second-patient';
 
@@ -334,9 +336,11 @@ export const intakeProfile: Profile = {
 function acceptsSession(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const session = value as { definition?: unknown; status?: unknown };
-  const envelope = IntakeSessionSchema.safeParse(session.definition === undefined ? value : { ...value, definition: demoIntakeForm });
-  if (!envelope.success) return false;
-  return envelope.data.status === 'submitted' || checkFormDefinition(session.definition).problems.length === 0;
+  const envelope = acceptedValue(IntakeSessionSchema, session.definition === undefined ? value : { ...value, definition: demoIntakeForm });
+  if (!envelope) return false;
+  if (envelope.status === 'submitted') return true;
+  const definition = acceptedValue(FormDefinitionSchema, session.definition);
+  return definition !== undefined && definitionRuleProblems(definition).length === 0;
 }
 
 /**
@@ -379,7 +383,7 @@ async function laterReplies(stage: HTMLElement): Promise<LaterReply[]> {
     {
       operation: 'intake.saveDraft',
       valid: validDraft,
-      accepts: (reply) => DraftSchema.safeParse(reply).success,
+      accepts: acceptedBy(DraftSchema),
       mount: resumeOn('about-you', 'about-you'),
       trigger: async (m) => fill(input(shadow(m.element), 'preferredName'), 'Zel'),
       outcome: (m) => ({ saved: 'succeeded', error: 'failed' })[shadow(m.element).querySelector('[part~="save-status"]')?.getAttribute('data-status') ?? ''] as 'succeeded' | 'failed' | undefined ?? 'pending',
@@ -388,7 +392,7 @@ async function laterReplies(stage: HTMLElement): Promise<LaterReply[]> {
     {
       operation: 'intake.uploadAttachment',
       valid: validRef,
-      accepts: (reply) => AttachmentRefSchema.safeParse(reply).success,
+      accepts: acceptedBy(AttachmentRefSchema),
       mount: resumeOn('insurance', 'insurance', ['insuranceCard']),
       trigger: (m) => chooseCardPhoto(m.element, 'front'),
       outcome: (m) => {
@@ -400,7 +404,7 @@ async function laterReplies(stage: HTMLElement): Promise<LaterReply[]> {
     {
       operation: 'intake.submit',
       valid: validResponse,
-      accepts: (reply) => IntakeResponseSchema.safeParse(reply).success,
+      accepts: acceptedBy(IntakeResponseSchema),
       mount: resumeOn('@review', 'review'),
       trigger: async (m) => shadow(m.element).querySelector<HTMLElement>('[part~="submit"]')!.click(),
       outcome: (m) => (shadow(m.element).querySelector('[part~="done"]') ? 'succeeded' : shadow(m.element).querySelector('form > .notice.error[role="alert"]') ? 'failed' : 'pending'),

@@ -11,12 +11,13 @@ import { createFaultyAdapter } from '@pxm/adapter-testkit/faults';
 import { mapTexts } from '../../corpus/map-texts.js';
 import { button, fill, settle, shadow, until } from '../dom.js';
 import { SECRETS, type Profile } from './profile.js';
+import { acceptedBy, acceptedValue } from './accepted.js';
 
 const TOKEN = DEMO_SURVEY_TOKENS.open;
 
 function acceptsInvitation(value: unknown): boolean {
-  const parsed = SurveyInvitationSchema.safeParse(value);
-  return parsed.success && surveyDefinitionProblems(parsed.data.definition).length === 0;
+  const invitation = acceptedValue(SurveyInvitationSchema, value);
+  return invitation !== undefined && surveyDefinitionProblems(invitation.definition).length === 0;
 }
 
 export const surveyProfile: Profile = {
@@ -91,4 +92,4 @@ export const surveyProfile: Profile = {
   },
 };
 
-export const acceptsSurveyResponse = (value: unknown) => SurveyResponseSchema.safeParse(value).success;
+export const acceptsSurveyResponse = acceptedBy(SurveyResponseSchema);

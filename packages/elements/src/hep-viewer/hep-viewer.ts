@@ -1,6 +1,6 @@
 import { html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { Task, initialState } from '@lit/task';
-import { hepReplySchemas } from '@pxm/core';
+import { AdapterError, hepReplySchemas } from '@pxm/core';
 import type { ActivityLogEntry, HepProgram } from '@pxm/core/hep';
 import { PxmElement, browserTimeZone } from '../base/pxm-element.js';
 import { AdapterCalls } from '../controllers/adapter-calls.js';
@@ -159,6 +159,7 @@ export class PxmHepViewer extends PxmElement {
     // Failures are reported by onFailure, once per run of retries.
     send: (token, entries) => this.calls.run('logActivity', (api, signal) => api.logActivity(token, entries, { signal }), { report: false }),
     onFailure: (error) => void this.reportError(error, 'hep.logActivity'),
+    onRejected: () => void this.reportError(new AdapterError('validation', 'The backend did not accept a log.', { operation: 'hep.logActivity' }), 'hep.logActivity'),
     onSent: (count) => this.announce(this.l10n.t('syncSent', count)),
   });
   private readonly logging = new ExerciseLogging(this, {

@@ -18,3 +18,5 @@ export { countdownText, holdDeadline } from './hold-deadline.js';
 export { googleCalendarUrl, outlookCalendarUrl, type CalendarLinkEvent } from './calendar-links.js';
 export { appointmentIcs, type AppointmentCalendarEntry, type AppointmentIcsOptions } from './appointment-ics.js';
 export { addressLine, mapLink } from './location-text.js';
+// Also in `@pxm/core/booking` (backends enforce it): the review step says when a late fee applies.
+export { DEFAULT_CHANGE_GRACE_MINUTES, startsInsideNoticeWindow } from './late-change.js';

@@ -13,6 +13,7 @@ registerShippedTranslation('es', 'booking', bookingPickEs);
 export { createBookingActions } from './booking-actions.js';
 export { renderChoose } from './booking-choose.js';
 export { renderHeader, renderManageFailure, renderNotice } from './booking-frame.js';
+export { bookAnother, manageLinkFor, openManageLink } from './booking-manage-moves.js';
 export { bookingView } from './booking-view.js';
 export { bookingPickStyles as styles } from './booking-pick.styles.js';
 export { TimePicker } from './booking-time-picker.js';

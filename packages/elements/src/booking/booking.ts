@@ -17,7 +17,6 @@ import { loadCatalog } from './booking-catalog.js';
 import { BookingDialog } from './booking-dialog.js';
 import type { BookingFlow } from './booking-flow.js';
 import type { BookingCalls, SlotQuery } from './booking-flow-host.js';
-import { manageLinkFor } from './booking-manage-link.js';
 import { ManageMode } from './booking-manage-mode.js';
 import { PendingFocus } from './booking-pending-focus.js';
 import { BookingSteps } from './booking-steps.js';
@@ -247,7 +246,8 @@ export class PxmBooking extends PxmElement {
   }
 
   private manageLink(token: string): string {
-    return manageLinkFor(token, this.manageUrl);
+    // Asked by the step views only, which come with the first steps' part.
+    return this.pickPart.module?.manageLinkFor(token, this.manageUrl) ?? '';
   }
 
   // ------------------------------------------------------------------ lifecycle
@@ -302,8 +302,8 @@ export class PxmBooking extends PxmElement {
       go: (step, patch) => this.steps.go(step, patch),
       releaseHolds: () => this.steps.releaseHolds(),
       focusErrors: (count) => this.steps.focusErrors(count),
-      openManage: (token, event) => this.manage.open(token, event),
-      bookAnother: () => this.manage.bookAnother(),
+      openManage: (token, event) => module.openManageLink(this.manage.moves, token, event),
+      bookAnother: () => module.bookAnother(this.manage.moves),
       close: () => this.close(),
     });
     this.picker ??= new module.TimePicker(this.steps, this);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { addressLine, appointmentIcs, googleCalendarUrl, mapLink, outlookCalendarUrl } from '@pxm/core/booking';
+import { addressLine, appointmentIcs, googleCalendarUrl, mapLink, outlookCalendarUrl } from '@pxm/core/booking-display';
 import { demoLocations } from '@pxm/core/demo';
 
 /** Checks the parts of RFC 5545 a calendar import depends on; returns every problem found. */

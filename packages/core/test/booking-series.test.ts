@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { generateSlots, type Slot } from '@pxm/core/booking';
 import {
   countdownText,
   distinctStarts,
-  generateSlots,
   groupSlotsByDay,
   holdDeadline,
   planSeries,
   seriesDates,
   timeOfDayOf,
-  type Slot,
-} from '@pxm/core/booking';
+} from '@pxm/core/booking-display';
 import { localTimeIn, weekdayOf } from '@pxm/core/time';
 import { demoAppointmentTypes, demoClosures, demoLocations, demoProviders, demoWorkingHours } from '@pxm/core/demo';
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AdapterError, type parseResponse } from '@pxm/core';
-import { parseRepairing, type RepairedField } from '@pxm/core/reply-repair';
+import { AdapterError, parseResponse } from '@pxm/core';
+import { parseWithRepair, type RepairedField } from '@pxm/core/reply-repair';
 import { HepProgramSchema } from '@pxm/core/hep';
 import { LocationListSchema, PracticeSchema } from '@pxm/core/booking';
 import { demoPractice, demoHepProgramAt } from '@pxm/core/demo';
@@ -9,9 +9,9 @@ import { demoPractice, demoHepProgramAt } from '@pxm/core/demo';
 const NOW = new Date('2027-01-13T17:00:00Z');
 
 function parseCollecting<T>(schema: Parameters<typeof parseResponse<T>>[0], value: unknown): { data: T; repaired: RepairedField[] } {
-  let repaired: RepairedField[] = [];
-  const data = parseRepairing(schema, value, 'test.read', (fields) => (repaired = fields));
-  return { data, repaired };
+  const { result, repaired } = parseWithRepair(schema, value);
+  assert.ok(result.success, 'the reply was saved');
+  return { data: result.data, repaired };
 }
 
 test('a non-http link on an optional field is dropped, the rest of the reply kept', () => {
@@ -68,7 +68,10 @@ test('an over-long text is shortened to its limit', () => {
 
 test('identifiers are never cut, and any other mismatch still fails naming every issue', () => {
   const locations = [{ id: 'x'.repeat(300), name: 'Main', address: { line1: '1 Main St', city: 'Denver' }, timeZone: 'America/Denver' }];
-  assert.throws(() => parseRepairing(LocationListSchema, locations, 'booking.listLocations', () => undefined), (error: unknown) => {
+  assert.deepEqual(parseWithRepair(LocationListSchema, locations).repaired, []);
+  assert.equal(parseWithRepair(LocationListSchema, locations).result.success, false);
+  // The element then throws the reply's own failure, which names every issue.
+  assert.throws(() => parseResponse(LocationListSchema, locations, 'booking.listLocations'), (error: unknown) => {
     assert.ok(error instanceof AdapterError);
     assert.equal(error.code, 'server');
     assert.deepEqual(error.issues?.map((issue) => issue.path), ['0.id']);
@@ -76,5 +79,7 @@ test('identifiers are never cut, and any other mismatch still fails naming every
   });
   // A bad link beside a real problem is not repaired: the reply is malformed.
   const practice = { ...structuredClone(demoPractice), website: 'javascript:x', cancellationPolicy: undefined };
-  assert.throws(() => parseRepairing(PracticeSchema, practice, 'booking.getPractice', () => undefined), AdapterError);
+  const unsaved = parseWithRepair(PracticeSchema, practice);
+  assert.equal(unsaved.result.success, false);
+  assert.deepEqual(unsaved.repaired, []);
 });

@@ -4,11 +4,11 @@
  * than its limit), those fields are dropped or shortened and the reply is read again; anything
  * else still fails. Each repaired field is named (by its path, never its value) so the element
  * can tell the developer. Its own entry point, `@pxm/core/reply-repair`: elements load it only
- * when a reply has failed its schema, so no page pays for it up front.
+ * when a reply has failed its schema, so no page pays for it up front. It imports nothing at run
+ * time: the caller already holds the reply's own failure (`parseResponse`) and throws that when
+ * the reply cannot be saved, so this chunk shares no module with the page's first chunk.
  */
 import type * as z from 'zod/mini';
-import { hideEnumerablePrototypeKeys } from '../util/enumerable-prototype.js';
-import { malformedReply, type ContractSchema } from './parse.js';
 
 export interface RepairedField {
   /** Dotted path in the reply, e.g. `locations.0.mapUrl`. */
@@ -111,16 +111,4 @@ export function parseWithRepair<T>(schema: z.ZodMiniType<T>, value: unknown): { 
     result = schema.safeParse(copy);
   }
   return result.success ? { result, repaired } : { result, repaired: [] };
-}
-
-/**
- * Like `parseResponse`, but a reply that fails only on droppable fields is repaired (and
- * `onRepaired` told which); any other mismatch is `server`, naming every issue.
- */
-export function parseRepairing<T>(schema: ContractSchema<T>, value: unknown, operation: string, onRepaired: (fields: RepairedField[]) => void): T {
-  hideEnumerablePrototypeKeys();
-  const { result, repaired } = parseWithRepair(schema, value);
-  if (!result.success) throw malformedReply(operation, result.error);
-  if (repaired.length) onRepaired(repaired);
-  return result.data;
 }

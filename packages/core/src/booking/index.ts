@@ -2,6 +2,8 @@
  * `@pxm/core/booking`: the practice catalogue and scheduling: schemas, the slot engine, and the
  * booking rules. Each rule is written once, here; every backend (the memory adapter, the REST
  * server, the FHIR adapter) calls it and restates none, and the contract suite proves they agree.
+ * What only a booking page shows (slot days, series plan, calendar links, address lines) is
+ * `@pxm/core/booking-display`.
  */
 export {
   AppointmentTypeListSchema,
@@ -92,7 +94,6 @@ export {
   type BusyInterval,
   type SlotSearch,
 } from './slot-engine.js';
-export { distinctStarts, groupSlotsByDay, timeOfDayOf } from './slot-days.js';
 export {
   BOOKING_HORIZON_DAYS,
   EARLIEST_BOOKABLE_MS,
@@ -101,19 +102,7 @@ export {
   withinBookingHorizon,
   type SlotSearchWindow,
 } from './slot-search-window.js';
-export {
-  MAX_SERIES_WEEKS,
-  planSeries,
-  seriesDates,
-  type SeriesPlanInput,
-  type SeriesVisit,
-  type SeriesVisitStatus,
-} from './series-plan.js';
-export { countdownText, holdDeadline } from './hold-deadline.js';
 export { holdExpiry, holdIsLive, requireLiveHold, type HoldState } from './hold-liveness.js';
-export { googleCalendarUrl, outlookCalendarUrl, type CalendarLinkEvent } from './calendar-links.js';
-export { appointmentIcs, type AppointmentCalendarEntry, type AppointmentIcsOptions } from './appointment-ics.js';
-export { addressLine, mapLink } from './location-text.js';
 export {
   fitsReturningPatient,
   matchReturningPatient,

@@ -22,7 +22,6 @@ export {
   IntakeResponseSchema,
   IntakeSessionSchema,
   IntakeStatusSchema,
-  MAX_ATTACHMENT_BYTES,
   PromScoreSchema,
   SaveDraftRequestSchema,
   SignatureRecordSchema,
@@ -52,6 +51,7 @@ export {
   type SignatureRecord,
   type SubmitIntakeRequest,
 } from '../schemas/intake.js';
+export { MAX_ATTACHMENT_BYTES } from '../schemas/attachment-limit.js';
 export {
   answersAt,
   childScope,

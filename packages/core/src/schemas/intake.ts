@@ -347,5 +347,4 @@ export const AttachmentUploadSchema = z.strictObject({
 });
 export type AttachmentUpload = z.infer<typeof AttachmentUploadSchema>;
 
-/** Largest attachment the contract accepts (a 1600 px JPEG is far below this). */
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+export { MAX_ATTACHMENT_BYTES } from './attachment-limit.js';

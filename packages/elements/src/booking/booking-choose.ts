@@ -3,7 +3,8 @@
  * (new or returning); choices fixed by attributes are not asked again.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { addressLine, mapLink, type AppointmentType } from '@pxm/core/booking';
+import type { AppointmentType } from '@pxm/core/booking';
+import { addressLine, mapLink } from '@pxm/core/booking-display';
 import { radioGroup } from './booking-fields.js';
 import type { BookingView } from './booking-view.js';
 import { spokenLabel } from '../internal/spoken-label.js';

@@ -4,7 +4,8 @@
  * confirmation with its calendar file.
  */
 import { AdapterError, createId } from '@pxm/core';
-import { addressLine, appointmentIcs, type Appointment, type Slot } from '@pxm/core/booking';
+import type { Appointment, Slot } from '@pxm/core/booking';
+import { addressLine, appointmentIcs } from '@pxm/core/booking-display';
 import {
   PxmBookingBeforeConfirmEvent,
   PxmBookingCancelledEvent,

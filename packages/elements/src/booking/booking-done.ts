@@ -3,7 +3,8 @@
  * cancellation policy, add-to-calendar (.ics, Google, Outlook) and the manage link.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { addressLine, googleCalendarUrl, outlookCalendarUrl, type Appointment } from '@pxm/core/booking';
+import type { Appointment } from '@pxm/core/booking';
+import { addressLine, googleCalendarUrl, outlookCalendarUrl } from '@pxm/core/booking-display';
 import { renderPolicy } from './booking-review.js';
 import { renderVisit, renderVisitList } from './booking-summary.js';
 import type { BookingView } from './booking-view.js';

@@ -6,7 +6,8 @@
  */
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { AdapterError, createId } from '@pxm/core';
-import { countdownText, holdDeadline, type Hold } from '@pxm/core/booking';
+import type { Hold } from '@pxm/core/booking';
+import { countdownText, holdDeadline } from '@pxm/core/booking-display';
 import { localDateIn } from '@pxm/core/time';
 import { registerShippedTranslation } from '../l10n/translation-registry.js';
 export { bookingFlowStyles as styles } from './booking-flow.styles.js';

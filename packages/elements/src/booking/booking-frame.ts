@@ -1,6 +1,9 @@
-/** What frames every step: the heading with the progress, and the notice about the last action. */
+/**
+ * What frames every step: the heading with the progress, and the notice about the last action.
+ * Part of the first steps' part (`booking-pick.ts`): no step shows before it has loaded.
+ */
 import { html, nothing, svg, type TemplateResult } from 'lit';
-import { renderFailure, renderLoading } from '../internal/states.js';
+import { renderFailure } from '../internal/states.js';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import type { BookingMessages } from './booking.messages.en.js';
 import type { BookingState, BookingStep, Notice } from './booking-state.js';
@@ -34,11 +37,6 @@ export function renderNotice(notice: Notice | undefined, retryLabel: string): Te
     <p>${notice.text}</p>
     ${notice.retry ? html`<button type="button" class="button" part="retry" @click=${notice.retry}>${retryLabel}</button>` : nothing}
   </div>`;
-}
-
-/** A lazily loaded part still downloading, or one whose download failed (with "Try again"). */
-export function renderPartState(failed: boolean, labels: { loading: string; failed: string; retry: string }, retry: () => void): TemplateResult {
-  return failed ? renderFailure({ message: labels.failed, retryLabel: labels.retry, onRetry: retry }) : renderLoading(labels.loading);
 }
 
 /**

@@ -1,13 +1,15 @@
 /**
  * Manage mode: a booked visit opened by its token (`manage-token`, a `#pxm-manage=` link, or a
- * manage link on this element's confirmation), loaded with the later steps' part, and left for
- * a new booking.
+ * manage link on this element's confirmation), loaded with the later steps' part. Opening a link
+ * from a confirmation and leaving for a new booking are moves the step views make: they come
+ * with the first steps' part (`booking-manage-moves.ts`).
  */
 import { Task } from '@lit/task';
 import { AdapterError, type PxmAdapter } from '@pxm/core';
 import type { ManagedAppointment } from '@pxm/core/booking';
 import type { BookingCalls } from './booking-flow-host.js';
-import { clearManageHash, leftToBrowser, manageLinkFor, ManageLinkWatch, type ManageLinkHost } from './booking-manage-link.js';
+import { ManageLinkWatch, type ManageLinkHost } from './booking-manage-link.js';
+import type { ManageMoves } from './booking-manage-moves.js';
 import { initialState } from './booking-state.js';
 import type { BookingSteps } from './booking-steps.js';
 
@@ -63,42 +65,16 @@ export class ManageMode {
     return AdapterError.is(this.task.error) ? this.task.error : undefined;
   }
 
+  /** What the views' manage moves act on. */
+  get moves(): ManageMoves {
+    const { steps, startBooking } = this.options;
+    return { host: this.host, steps, startBooking, rerun: () => void this.task.run() };
+  }
+
   /** Loads the visit shown again. */
   reload(): void {
     this.options.steps.releaseHolds();
     this.options.steps.set({ managed: undefined });
     void this.task.run();
-  }
-
-  /** A click on a manage link of this element's confirmation: opens it here (no hash change needed). */
-  open(token: string, event: MouseEvent): void {
-    // A link to another page (`manage-url`) or opened in a new tab is left to the browser.
-    if (leftToBrowser(event, this.host.manageUrl)) return;
-    event.preventDefault();
-    const { steps } = this.options;
-    const href = manageLinkFor(token, this.host.manageUrl);
-    if (this.host.mode !== 'dialog' && globalThis.location.href !== href) history.replaceState(null, '', href);
-    steps.releaseHolds();
-    steps.revokeIcs();
-    const same = this.host.manageToken === token;
-    this.host.manageToken = token;
-    steps.set({ managed: undefined });
-    steps.focus('#step-title');
-    if (same) void this.task.run();
-  }
-
-  /** Leaves the visit (or the confirmation) for a new booking, keeping what the patient typed. */
-  bookAnother(): void {
-    const { steps } = this.options;
-    steps.releaseHolds();
-    steps.revokeIcs();
-    if (this.host.manageToken) {
-      this.host.manageToken = undefined;
-      clearManageHash();
-    }
-    const draft = steps.state.draft;
-    this.options.startBooking();
-    steps.set({ draft });
-    steps.focus('#step-title');
   }
 }

@@ -4,7 +4,8 @@
  */
 import { addDays, localDateIn, zonedTimeToInstant } from '@pxm/core/time';
 import { createId } from '@pxm/core';
-import { planSeries, type Hold } from '@pxm/core/booking';
+import type { Hold } from '@pxm/core/booking';
+import { planSeries } from '@pxm/core/booking-display';
 import { PxmWaitlistJoinedEvent } from './booking.events.js';
 import { reported, slotQuery, type FlowHost } from './booking-flow-host.js';
 import type { BookingState } from './booking-state.js';

@@ -5,7 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { DEFAULT_CHANGE_GRACE_MINUTES, startsInsideNoticeWindow } from '@pxm/core/booking';
+import { DEFAULT_CHANGE_GRACE_MINUTES, startsInsideNoticeWindow } from '@pxm/core/booking-display';
 import { primaryZone, renderVisit, renderVisitList, whenText } from './booking-summary.js';
 import type { BookingView } from './booking-view.js';
 

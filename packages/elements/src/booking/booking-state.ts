@@ -8,10 +8,10 @@ import type {
   ManagedAppointment,
   Practice,
   Provider,
-  SeriesVisit,
   Slot,
   TimeOfDay,
 } from '@pxm/core/booking';
+import type { SeriesVisit } from '@pxm/core/booking-display';
 
 export type BookingStep =
   | 'choose'

@@ -1,6 +1,6 @@
 /** How a visit reads on the review and confirmation screens: when (in both zones if they differ), where, with whom. */
 import { html, nothing, type TemplateResult } from 'lit';
-import { addressLine, mapLink } from '@pxm/core/booking';
+import { addressLine, mapLink } from '@pxm/core/booking-display';
 import { offsetMinutes } from '@pxm/core/time';
 import type { BookingView } from './booking-view.js';
 

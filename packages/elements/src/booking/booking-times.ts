@@ -1,6 +1,7 @@
 /** One day's opening times, grouped by part of the day; each button holds its time. */
 import { html, nothing, type TemplateResult } from 'lit';
-import { timeOfDayOf, type Slot, type TimeOfDay } from '@pxm/core/booking';
+import type { Slot, TimeOfDay } from '@pxm/core/booking';
+import { timeOfDayOf } from '@pxm/core/booking-display';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import { spokenLabel } from '../internal/spoken-label.js';
 import type { BookingMessages } from './booking.messages.en.js';

@@ -13,23 +13,21 @@ import { hostStyles } from '../styles/host.styles.js';
 import { renderFailure, renderLoading } from '../internal/states.js';
 import { bookingStyles } from './booking.styles.js';
 import { bookingEn, type BookingMessages } from './booking.messages.en.js';
-import { createBookingActions } from './booking-actions.js';
 import { loadCatalog } from './booking-catalog.js';
 import { BookingDialog } from './booking-dialog.js';
 import type { BookingFlow } from './booking-flow.js';
 import type { BookingCalls, SlotQuery } from './booking-flow-host.js';
-import { renderHeader, renderManageFailure, renderNotice, renderPartState } from './booking-frame.js';
-import { manageLinkFor } from './booking-manage-link.js';
 import { ManageMode } from './booking-manage-mode.js';
 import { PendingFocus } from './booking-pending-focus.js';
 import { BookingSteps } from './booking-steps.js';
 import { bookingZones, type BookingZones } from './booking-zones.js';
 import { initialState, knownChoices, startingState, withPrefill, type BookingPrefill, type BookingState, type Catalog } from './booking-state.js';
 import type { TimePicker } from './booking-time-picker.js';
-import { bookingView, type BookingActions, type BookingView } from './booking-view.js';
+import type { BookingActions, BookingView } from './booking-view.js';
 
-/** The first steps' views: fetched at connect, in parallel with the first adapter calls. */
+/** The first steps' views, the step frame and the views' actions: fetched at connect, in parallel with the first adapter calls. */
 const importPick = () => import('./booking-pick.js');
+type PickModule = Awaited<ReturnType<typeof importPick>>;
 /** The later steps, fetched once per page when a step needs them (not to show times). */
 const importFlow = () => import('./booking-flow.js');
 /** Spanish ships with the element but loads only for pages that use it. */
@@ -51,8 +49,6 @@ const importSpanish = () => import('./booking.messages.es.js').then((module) => 
  * @event pxm-waitlist-joined - The patient joined the waitlist. Detail: entry, location, type and provider ids.
  * @event pxm-error - An adapter call failed. Detail: `code`, `operation`.
  *
- * @slot header - Above the step heading: a practice's logo or an introduction.
- * @slot next-steps - On the booking confirmation, after "What to bring": directions, parking, what happens next.
  * @csspart base - The inline container.
  * @csspart dialog - The native dialog in `mode="dialog"`.
  * @csspart close-button - The dialog's close button.
@@ -161,7 +157,7 @@ export class PxmBooking extends PxmElement {
     manageToken: () => this.manageToken,
     locale: () => this.resolvedLocale,
     rtl: () => this.isRtl,
-    actions: () => this.actions,
+    actions: () => this.actions!,
     picker: () => this.picker,
     flow: () => this.flow,
     loadFlow: () => this.loadFlow(),
@@ -235,8 +231,8 @@ export class PxmBooking extends PxmElement {
     return { location: this.location, appointmentType: this.appointmentType, provider: this.provider };
   }
 
-  private view(catalog: Catalog): BookingView {
-    return bookingView({
+  private view(catalog: Catalog, pick: PickModule): BookingView {
+    return pick.bookingView({
       messages: this.messages,
       common: this.common,
       state: this.state,
@@ -245,12 +241,13 @@ export class PxmBooking extends PxmElement {
       fixed: knownChoices(catalog, this.fixedChoices),
       canCheckEligibility: typeof this.resolvedAdapter?.booking?.verifyEligibility === 'function',
       manageLink: (token) => this.manageLink(token),
-      actions: this.actions,
+      actions: this.actions!,
     });
   }
 
   private manageLink(token: string): string {
-    return manageLinkFor(token, this.manageUrl);
+    // Asked by the step views only, which come with the first steps' part.
+    return this.pickPart.module?.manageLinkFor(token, this.manageUrl) ?? '';
   }
 
   // ------------------------------------------------------------------ lifecycle
@@ -295,6 +292,20 @@ export class PxmBooking extends PxmElement {
 
   private async loadPick(): Promise<TimePicker> {
     const module = await this.pickPart.load();
+    this.actions ??= module.createBookingActions({
+      state: () => this.state,
+      catalog: () => this.catalog,
+      fixedType: () => knownChoices(this.catalog, this.fixedChoices).type,
+      picker: () => this.picker,
+      flow: () => this.flow,
+      set: (patch) => this.steps.set(patch),
+      go: (step, patch) => this.steps.go(step, patch),
+      releaseHolds: () => this.steps.releaseHolds(),
+      focusErrors: (count) => this.steps.focusErrors(count),
+      openManage: (token, event) => module.openManageLink(this.manage.moves, token, event),
+      bookAnother: () => module.bookAnother(this.manage.moves),
+      close: () => this.close(),
+    });
     this.picker ??= new module.TimePicker(this.steps, this);
     return this.picker;
   }
@@ -305,20 +316,8 @@ export class PxmBooking extends PxmElement {
     return this.flow;
   }
 
-  private readonly actions: BookingActions = createBookingActions({
-    state: () => this.state,
-    catalog: () => this.catalog,
-    fixedType: () => knownChoices(this.catalog, this.fixedChoices).type,
-    picker: () => this.picker,
-    flow: () => this.flow,
-    set: (patch) => this.steps.set(patch),
-    go: (step, patch) => this.steps.go(step, patch),
-    releaseHolds: () => this.steps.releaseHolds(),
-    focusErrors: (count) => this.steps.focusErrors(count),
-    openManage: (token, event) => this.manage.open(token, event),
-    bookAnother: () => this.manage.bookAnother(),
-    close: () => this.close(),
-  });
+  /** What the step views can do; made with the first steps' part, before any step shows. */
+  private actions: BookingActions | undefined;
 
   // ------------------------------------------------------------------ dialog mode
 
@@ -347,20 +346,21 @@ export class PxmBooking extends PxmElement {
 
   // ------------------------------------------------------------------ render
 
-  private get partLabels() {
-    const failed = this.errorMessage(new AdapterError('network', 'A part of the page did not load.'));
-    return { loading: this.common.text('loading'), failed, retry: this.common.text('retry') };
+  /** A lazily loaded part still downloading, or one whose download failed (with "Try again"). */
+  private renderPartState(failed: boolean, retry: () => Promise<unknown>): TemplateResult {
+    if (!failed) return renderLoading(this.common.text('loading'));
+    const message = this.errorMessage(new AdapterError('network', 'A part of the page did not load.'));
+    return renderFailure({ message, retryLabel: this.common.text('retry'), onRetry: () => void retry().catch(() => undefined) });
   }
 
-  private renderStep(view: BookingView): TemplateResult {
+  private renderStep(view: BookingView, pick: PickModule): TemplateResult {
     const step = this.state.step;
-    const notice = renderNotice(this.state.notice, this.common.text('retry'));
+    const notice = pick.renderNotice(this.state.notice, this.common.text('retry'));
     if (step === 'choose' || step === 'time') {
-      const pick = this.pickPart.module;
-      if (!pick || !this.picker) return renderPartState(this.pickPart.state === 'failed', this.partLabels, () => void this.loadPick().catch(() => undefined));
+      if (!this.picker) return this.renderPartState(this.pickPart.state === 'failed', () => this.loadPick());
       return html`${notice}${step === 'choose' ? pick.renderChoose(view) : this.picker.render(view)}`;
     }
-    if (!this.flow) return renderPartState(this.flowPart.state === 'failed', this.partLabels, () => void this.loadFlow().catch(() => undefined));
+    if (!this.flow) return this.renderPartState(this.flowPart.state === 'failed', () => this.loadFlow());
     return this.flow.render(view, notice, this.icsUrl);
   }
 
@@ -374,18 +374,21 @@ export class PxmBooking extends PxmElement {
         ? renderFailure({ message: this.errorMessage(AdapterError.is(this.catalogTask.error) ? this.catalogTask.error : undefined), retryLabel: this.common.text('retry'), onRetry: () => void this.catalogTask.run() })
         : renderLoading(this.messages.text('loadingPractice'));
     }
+    // The catalogue waits for the first steps' part, which draws the frame of every step.
+    const pick = this.pickPart.module;
+    if (!pick || !this.actions) return this.renderPartState(this.pickPart.state === 'failed', () => this.loadPick());
     if (this.manageToken && !this.state.managed) {
       if (this.manage.task.status === TaskStatus.ERROR) {
         const error = this.manage.error;
         const code = error?.code ?? 'server';
         const own = code.startsWith('token_');
         const message = own ? this.steps.manageError(code) : this.errorMessage(error);
-        return renderManageFailure(this.messages, { message, retryLabel: this.common.text('retry'), retry: own ? undefined : () => void this.manage.task.run() }, own ? this.actions.bookAnother : undefined);
+        return pick.renderManageFailure(this.messages, { message, retryLabel: this.common.text('retry'), retry: own ? undefined : () => void this.manage.task.run() }, own ? this.actions.bookAnother : undefined);
       }
       return renderLoading(this.messages.text('loadingVisit'));
     }
     const known = knownChoices(catalog, this.fixedChoices);
-    return html`${renderHeader(this.messages, this.state, known.location && known.type)}${this.renderStep(this.view(catalog))}`;
+    return html`${pick.renderHeader(this.messages, this.state, known.location && known.type)}${this.renderStep(this.view(catalog, pick), pick)}`;
   }
 
   protected override render(): TemplateResult {
@@ -393,7 +396,7 @@ export class PxmBooking extends PxmElement {
     if (this.mode !== 'dialog') return html`<div class="base surface" part="base">${this.renderBody()}</div>${live}`;
     return html`<dialog part="dialog" aria-labelledby="step-title" @close=${this.dialog.onClose} @keydown=${this.dialog.trapFocus}>
       <div class="dialog-bar">
-        <button type="button" class="button icon" part="close-button" aria-label=${this.common.text('close')} @click=${this.actions.close}>
+        <button type="button" class="button icon" part="close-button" aria-label=${this.common.text('close')} @click=${() => this.close()}>
           <span aria-hidden="true">×</span>
         </button>
       </div>

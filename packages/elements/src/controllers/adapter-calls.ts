@@ -114,8 +114,12 @@ export class AdapterCalls<C extends Capability, R extends Record<string, Contrac
       return parseResponse(schema, reply, operation);
     } catch (error) {
       if (!AdapterError.is(error) || error.code !== 'server') throw error;
-      const { parseRepairing } = await import('@pxm/core/reply-repair');
-      return parseRepairing(schema, reply, operation, (fields) => this.tellRepaired(operation, fields));
+      const { parseWithRepair } = await import('@pxm/core/reply-repair');
+      const { result, repaired } = parseWithRepair(schema, reply);
+      // Not saved: the reply's own failure, naming every issue it has.
+      if (!result.success) throw error;
+      this.tellRepaired(operation, repaired);
+      return result.data;
     }
   }
 

@@ -3,7 +3,9 @@
  * so a missing field is simply absent.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { frequencyKind, type Exercise, type Frequency } from '@pxm/core/hep';
+import type { Exercise, Frequency } from '@pxm/core/hep';
+// Not `@pxm/core/hep`: the print view, loaded on demand, imports this module too.
+import { frequencyKind } from '@pxm/core/hep-rules';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import { formatList, formatNumber } from './format.js';
 import type { HepViewerMessages } from './hep-viewer.messages.en.js';

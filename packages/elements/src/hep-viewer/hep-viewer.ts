@@ -1,6 +1,6 @@
 import { html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { Task, initialState } from '@lit/task';
-import { hepReplySchemas } from '@pxm/core';
+import { AdapterError, hepReplySchemas } from '@pxm/core';
 import type { ActivityLogEntry, HepProgram } from '@pxm/core/hep';
 import { PxmElement, browserTimeZone } from '../base/pxm-element.js';
 import { AdapterCalls } from '../controllers/adapter-calls.js';
@@ -47,7 +47,6 @@ function browserSavesData(): boolean {
  * @summary Home exercise program: today's exercises, logging, adherence, offline, print.
  * @tag pxm-hep-viewer
  *
- * @slot header - Above the program's title: a practice's logo or a message from the therapist.
  * @csspart base - The wrapper of every state.
  * @csspart header - The program's title, practice and "updated on" line.
  * @csspart title - The program's title.
@@ -160,6 +159,7 @@ export class PxmHepViewer extends PxmElement {
     // Failures are reported by onFailure, once per run of retries.
     send: (token, entries) => this.calls.run('logActivity', (api, signal) => api.logActivity(token, entries, { signal }), { report: false }),
     onFailure: (error) => void this.reportError(error, 'hep.logActivity'),
+    onRejected: () => void this.reportError(new AdapterError('validation', 'The backend did not accept a log.', { operation: 'hep.logActivity' }), 'hep.logActivity'),
     onSent: (count) => this.announce(this.l10n.text('syncSent', count)),
   });
   private readonly logging = new ExerciseLogging(this, {

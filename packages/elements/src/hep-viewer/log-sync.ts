@@ -6,8 +6,9 @@
  * ids make every retry safe.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { AdapterError } from '@pxm/core';
-import { LogOutbox, retryDelayMs, type ActivityLogEntry, type PendingLog, type PendingStore } from '@pxm/core/hep';
+import type { AdapterError } from '@pxm/core';
+import type { ActivityLogEntry } from '@pxm/core/hep';
+import { LogOutbox, retryDelayMs, type PendingLog, type PendingStore } from '@pxm/core/hep-rules';
 import { createMemoryQueue } from '../internal/offline-queue/memory-queue.js';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import type { HepViewerMessages } from './hep-viewer.messages.en.js';
@@ -26,6 +27,8 @@ export interface LogSyncOptions {
   send(token: string, entries: ActivityLogEntry[]): Promise<unknown>;
   /** Called once per failed run of attempts (not for each retry), for `pxm-error`. */
   onFailure(error: AdapterError): void;
+  /** Called when the backend refused logs (reported as `validation`; the element makes the error). */
+  onRejected(): void;
   /** Called when entries that had been held back (offline, failing) reached the backend. */
   onSent(count: number): void;
 }
@@ -141,7 +144,7 @@ export class LogSync implements ReactiveController {
     await this.refresh();
     if (outcome.sent > 0 && recovering) this.options.onSent(outcome.sent);
     if (outcome.rejected > rejectedBefore) {
-      this.options.onFailure(new AdapterError('validation', 'The backend did not accept a log.', { operation: 'hep.logActivity' }));
+      this.options.onRejected();
     }
     if (!outcome.error) {
       this.attempt = 0;

@@ -4,7 +4,8 @@
  * first paint, so pressing Ctrl+P later still gets the paper copy.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { frequencyKind, type Exercise, type HepProgram } from '@pxm/core/hep';
+import type { Exercise, HepProgram } from '@pxm/core/hep';
+import { frequencyKind } from '@pxm/core/hep-rules';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import { renderDosage } from './dosage.js';
 import type { HepViewerMessages } from './hep-viewer.messages.en.js';

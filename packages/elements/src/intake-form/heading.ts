@@ -3,10 +3,7 @@
  * below the page's own, and every sub-heading one below its parent, so no level is skipped
  * whichever view shows (the confirmation has no form title above it).
  */
-import { nothing, type TemplateResult } from 'lit';
-import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
-
-const HEADING_TAGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
+import { html, nothing, type TemplateResult } from 'lit';
 
 /** The element's top heading level when the page sets none. */
 export const DEFAULT_HEADING_LEVEL = 2;
@@ -27,14 +24,23 @@ export interface HeadingOptions {
   doneTitle?: boolean;
 }
 
+type HeadingTemplate = (options: HeadingOptions, content: unknown) => TemplateResult;
+
+/**
+ * One template per level, written out: a tag cannot be a binding, and lit's static templates
+ * would add their runtime to every page with an intake form for six short lines.
+ */
+const HEADINGS: readonly HeadingTemplate[] = [
+  (options, content) => html`<h1 id=${options.id ?? nothing} class=${options.className ?? nothing} part=${options.part ?? nothing} tabindex=${options.focusTarget ? '-1' : nothing} ?data-done-title=${options.doneTitle ?? false}>${content}</h1>`,
+  (options, content) => html`<h2 id=${options.id ?? nothing} class=${options.className ?? nothing} part=${options.part ?? nothing} tabindex=${options.focusTarget ? '-1' : nothing} ?data-done-title=${options.doneTitle ?? false}>${content}</h2>`,
+  (options, content) => html`<h3 id=${options.id ?? nothing} class=${options.className ?? nothing} part=${options.part ?? nothing} tabindex=${options.focusTarget ? '-1' : nothing} ?data-done-title=${options.doneTitle ?? false}>${content}</h3>`,
+  (options, content) => html`<h4 id=${options.id ?? nothing} class=${options.className ?? nothing} part=${options.part ?? nothing} tabindex=${options.focusTarget ? '-1' : nothing} ?data-done-title=${options.doneTitle ?? false}>${content}</h4>`,
+  (options, content) => html`<h5 id=${options.id ?? nothing} class=${options.className ?? nothing} part=${options.part ?? nothing} tabindex=${options.focusTarget ? '-1' : nothing} ?data-done-title=${options.doneTitle ?? false}>${content}</h5>`,
+  (options, content) => html`<h6 id=${options.id ?? nothing} class=${options.className ?? nothing} part=${options.part ?? nothing} tabindex=${options.focusTarget ? '-1' : nothing} ?data-done-title=${options.doneTitle ?? false}>${content}</h6>`,
+];
+
 /** A heading of `level` (already kept within h1–h6 by `headingLevelOf`). */
 export function heading(level: number, content: unknown, options: HeadingOptions = {}): TemplateResult {
-  const tag = HEADING_TAGS[level - 1] ?? HEADING_TAGS[HEADING_TAGS.length - 1]!;
-  return staticHtml`<${tag}
-    id=${options.id ?? nothing}
-    class=${options.className ?? nothing}
-    part=${options.part ?? nothing}
-    tabindex=${options.focusTarget ? '-1' : nothing}
-    ?data-done-title=${options.doneTitle ?? false}
-  >${content}</${tag}>`;
+  const template = HEADINGS[level - 1] ?? HEADINGS[HEADINGS.length - 1]!;
+  return template(options, content);
 }

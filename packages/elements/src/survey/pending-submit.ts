@@ -2,10 +2,11 @@
  * A submit that could not reach the backend, kept in the encrypted offline queue so it survives
  * a reload (only when the host enables `offline-queue`). Keyed by the invitation token, which the
  * queue stores only as a digest; the payload (token, answers, idempotency key) is encrypted.
- * The queue code loads on first use, so pages without the option never pay for it.
+ * This module loads on first use, with the queue code (one download: nothing here works without
+ * the queue), so pages without the option never pay for either.
  */
 import type { SubmitSurveyRequest } from '@pxm/core/survey';
-import type { OfflineQueue } from '../internal/offline-queue/offline-queue.js';
+import { openOfflineQueue, type OfflineQueue } from '../internal/offline-queue/offline-queue.js';
 
 export interface PendingSubmit {
   token: string;
@@ -19,9 +20,7 @@ let opened: Promise<OfflineQueue<PendingSubmit>> | undefined;
 
 function queue(): Promise<OfflineQueue<PendingSubmit>> {
   // A week at most: long enough to come back online, short enough to honour the expiry promise.
-  opened ??= import('../internal/offline-queue/offline-queue.js').then(({ openOfflineQueue }) =>
-    openOfflineQueue<PendingSubmit>(QUEUE_NAME, { ttlMs: 7 * DAY }),
-  );
+  opened ??= openOfflineQueue<PendingSubmit>(QUEUE_NAME, { ttlMs: 7 * DAY });
   opened.catch(() => (opened = undefined));
   return opened;
 }

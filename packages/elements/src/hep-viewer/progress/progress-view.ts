@@ -5,7 +5,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { addDays, daysBetween, localDateIn } from '@pxm/core/time';
-import { programStreak, type ActivityLogEntry, type HepProgram } from '@pxm/core/hep';
+import type { ActivityLogEntry, HepProgram } from '@pxm/core/hep';
+import { programStreak } from '@pxm/core/hep-rules';
 import {
   painTrend,
   summarizeAdherence,

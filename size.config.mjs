@@ -7,9 +7,10 @@
  * signing, charts and Spanish included). Shared code is never left out: an element alone, minus
  * the adapter it cannot work without, rewards hand-written copies of what the adapter carries.
  *
- * `budget` is the most each figure may be (gzip KB): the figures measured before the round that
- * made the schemas the only validators (scripts/size-before.json, recorded by
- * `pnpm size --record-before` on that commit), so no page may grow past them.
+ * Budgets (the most each figure may be) are in scripts/size-budgets.json, written by
+ * `pnpm size --record-budgets`; the figures before the round that made the schemas the only
+ * validators are in scripts/size-before.json (recorded by `pnpm size --record-before` on that
+ * commit) and shown beside today's in docs/size.md.
  */
 const element = (tag) => `packages/elements/src/define/${tag}.ts`;
 const REST = { name: 'rest', module: 'packages/adapter-rest/src/index.ts', create: 'createRestAdapter', options: "{ baseUrl: 'https://clinic.example/api' }" };

@@ -11,7 +11,10 @@
  * so none fails for want of a free slot. Each request comes from its own client address (through
  * X-Forwarded-For, the server trusting its proxy), so the abuse limits stay on, with their cost,
  * without one address tripping them. `--write` writes the table into packages/server/README.md
- * (figure `server-capacity`, see scripts/doc-figures.mjs).
+ * (figure `server-capacity`, see scripts/doc-figures.mjs); `--write=NAME` writes figure
+ * `server-capacity:NAME` instead. PXM_BENCH_SERVER names another entry point to run (a copy of
+ * another version's packages/server/src/cli.ts, kept inside packages/server so it resolves the
+ * same dependencies): runs of two versions taken in turn compare them on the same machine.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -28,7 +31,9 @@ const STEP_SECONDS = 3;
 const P99_LIMIT_MS = 100;
 const SEARCH = '/booking/slots?locationId=denver-highlands&appointmentTypeId=follow-up&from=2027-03-08T00:00:00-07:00&to=2027-03-22T00:00:00-06:00';
 const DATABASE_URL = process.env.PXM_TEST_DATABASE_URL || process.env.DATABASE_URL || '';
-const WRITE = process.argv.includes('--write');
+const WRITE = process.argv.find((arg) => arg === '--write' || arg.startsWith('--write='));
+const FIGURE = WRITE?.startsWith('--write=') ? `server-capacity:${WRITE.slice('--write='.length)}` : 'server-capacity';
+const SERVER_ENTRY = process.env.PXM_BENCH_SERVER || 'packages/server/src/cli.ts';
 
 type Operation = 'slot search' | 'hold' | 'booking';
 
@@ -46,7 +51,7 @@ function clientHeaders(): Record<string, string> {
 }
 
 async function startServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'packages/server/src/cli.ts'], {
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', SERVER_ENTRY], {
     env: {
       ...process.env,
       PORT: '0',
@@ -240,8 +245,9 @@ if (!DATABASE_URL) {
 }
 
 const figure = table(results, load);
+console.log(`server: ${SERVER_ENTRY}`);
 console.log(figure);
 if (WRITE) {
-  const { seen } = updateDocFigures({ 'server-capacity': figure }, { write: true });
-  console.log(seen.has('server-capacity') ? 'Wrote the table into packages/server/README.md.' : 'No server-capacity figure found to write.');
+  const { seen } = updateDocFigures({ [FIGURE]: figure }, { write: true });
+  console.log(seen.has(FIGURE) ? `Wrote figure ${FIGURE} into packages/server/README.md.` : `No figure ${FIGURE} found to write.`);
 }

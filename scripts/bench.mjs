@@ -1,12 +1,15 @@
 /**
  * `pnpm bench`: runs every benchmark in bench/ (`*.bench.ts` or `*.bench.mjs`) one after another
- * and prints their figures. Pass names to run some: `pnpm bench slots`.
+ * and prints their figures. Pass names to run some: `pnpm bench slots`; flags (`--write`) are
+ * handed to each benchmark.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
-const only = process.argv.slice(2);
+const args = process.argv.slice(2);
+const only = args.filter((arg) => !arg.startsWith('--'));
+const flags = args.filter((arg) => arg.startsWith('--'));
 const files = readdirSync('bench')
   .filter((file) => /\.bench\.(ts|mjs)$/.test(file))
   .filter((file) => only.length === 0 || only.some((name) => file.startsWith(name)))
@@ -18,7 +21,7 @@ for (const file of files) {
   // Benchmarks stand on the test clock (scripts/test-clock.mjs) like the tests: same data every day.
   const clock = `--import=${pathToFileURL('scripts/test-clock-install.mjs').href}`;
   const env = { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, clock].filter(Boolean).join(' ') };
-  const result = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', `bench/${file}`], { stdio: 'inherit', env });
+  const result = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', `bench/${file}`, ...flags], { stdio: 'inherit', env });
   if (result.status !== 0) failed = true;
 }
 process.exit(failed ? 1 : 0);

@@ -106,3 +106,29 @@ before(async () => {
 
 suite('sqlite', () => undefined);
 suite('postgres', () => postgresSkip);
+
+describe('abuse-limit counters on PostgreSQL', () => {
+  it('live in an unlogged table, also when an older version made it logged, and still count', async (t) => {
+    if (postgresSkip) return t.skip(postgresSkip);
+    const fresh = await freshDatabase('postgres');
+    try {
+      // As an older version left it: the store's own logged table, holding a counter.
+      await fresh.db.exec('CREATE TABLE rate_limits (key varchar(255) PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)');
+      const persistence = async () =>
+        (await fresh.db.get<{ relpersistence: string }>("SELECT relpersistence FROM pg_class WHERE oid = to_regclass('rate_limits')"))?.relpersistence;
+      assert.equal(await persistence(), 'p');
+      const server = await createPxmServer({ database: fresh.db, now: manualClock(CONTRACT_NOW).now, log: false, seed: 'demo', reminders: { pollIntervalMs: false }, limits });
+      try {
+        assert.equal(await persistence(), 'u');
+        const { url } = await server.listen({ port: 0 });
+        const guesses: number[] = [];
+        for (let i = 0; i < 12; i++) guesses.push((await fetch(`${url}/booking/appointments/unlogged-${i.toString().padStart(4, '0')}-abcdefghijklmnop`)).status);
+        assert.equal(guesses.at(-1), 429, guesses.join(','));
+      } finally {
+        await server.close();
+      }
+    } finally {
+      await fresh.dispose();
+    }
+  });
+});

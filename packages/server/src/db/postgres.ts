@@ -48,25 +48,42 @@ export interface PostgresOptions {
   connectTimeoutMs?: number;
 }
 
+/** SQL text -> statement name, one name per text for the whole process (every pool agrees). */
+const statementNames = new Map<string, string>();
+/**
+ * A named (prepared) statement: each connection parses it once rather than on every request.
+ * The texts are the server's own, so there are only as many as it has statements (and list
+ * lengths). Without parameters it stays a plain query: a script of several statements needs that.
+ */
+function statement(sql: string, params: readonly SqlValue[]): pg.QueryConfig {
+  if (params.length === 0) return { text: sql };
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `pxm_${statementNames.size}`;
+    statementNames.set(sql, name);
+  }
+  return { name, text: sql, values: params as unknown[] };
+}
+
 function queryable(client: pg.Pool | pg.PoolClient): Queryable {
   return {
     async all<T>(sql: string, params: readonly SqlValue[] = []) {
       try {
-        return (await client.query(sql, params as unknown[])).rows as T[];
+        return (await client.query(statement(sql, params))).rows as T[];
       } catch (error) {
         throw translate(error);
       }
     },
     async get<T>(sql: string, params: readonly SqlValue[] = []) {
       try {
-        return (await client.query(sql, params as unknown[])).rows[0] as T | undefined;
+        return (await client.query(statement(sql, params))).rows[0] as T | undefined;
       } catch (error) {
         throw translate(error);
       }
     },
     async run(sql: string, params: readonly SqlValue[] = []) {
       try {
-        return (await client.query(sql, params as unknown[])).rowCount ?? 0;
+        return (await client.query(statement(sql, params))).rowCount ?? 0;
       } catch (error) {
         throw translate(error);
       }

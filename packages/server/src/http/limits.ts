@@ -76,8 +76,26 @@ function refused(res: unknown): never {
   throw res;
 }
 
+/**
+ * PostgreSQL: the counters live in an UNLOGGED table. Every request writes a counter; in a logged
+ * table each of those writes is a commit that waits for the WAL to reach the disk, one or two
+ * flushes per request on top of the request's own work. Counters are not records: after a crash
+ * PostgreSQL empties an unlogged table, which resets the limits and loses nothing a patient or a
+ * practice keeps. Made before the store's own `CREATE TABLE IF NOT EXISTS` (same columns), and
+ * switched over when an older version made it logged; under the migration lock, as several
+ * processes may start at once.
+ */
+async function unloggedCounterTable(db: Database): Promise<void> {
+  await db.withMigrationLock(async () => {
+    await db.exec('CREATE UNLOGGED TABLE IF NOT EXISTS rate_limits (key varchar(255) PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)');
+    const table = await db.get<{ relpersistence: string }>("SELECT relpersistence FROM pg_class WHERE oid = to_regclass('rate_limits')");
+    if (table?.relpersistence === 'p') await db.exec('ALTER TABLE rate_limits SET UNLOGGED');
+  });
+}
+
 export async function createLimiter(db: Database, config: LimitsConfig): Promise<Limiter> {
   const native = db.native();
+  if (native.dialect === 'postgres') await unloggedCounterTable(db);
   const limiters = new Map<LimitName, RateLimiterAbstract>();
   for (const name of Object.keys(config) as LimitName[]) {
     const { points, seconds } = config[name];

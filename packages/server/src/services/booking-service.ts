@@ -120,30 +120,29 @@ export function createBookingService(ctx: ServerContext) {
   const { db } = ctx;
   const nowMs = () => ctx.now().getTime();
 
-  /** Busy time of the given providers around a range: outside calendars, visits, live holds. */
+  /**
+   * Busy time of the given providers around a range: outside calendars, visits, live holds. One
+   * statement, not three: on PostgreSQL each statement is a round trip and, run side by side, a
+   * pooled connection each, so three per search left a pool of ten only three searches at a time.
+   */
   async function busyIntervals(providerIds: readonly string[], fromMs: number, toMs: number): Promise<BusyInterval[]> {
     if (providerIds.length === 0) return [];
     const lo = fromMs - 86_400_000;
     const hi = toMs + 86_400_000;
-    const [blocks, visits, holds] = await Promise.all([
-      db.all<{ provider_id: string; start_ms: number; end_ms: number }>(
-        `SELECT provider_id, start_ms, end_ms FROM calendar_blocks
-          WHERE end_ms > $1 AND start_ms < $2 AND provider_id IN (${placeholders(providerIds.length, 3)})`,
-        [lo, hi, ...providerIds],
-      ),
-      db.all<{ provider_id: string; start_ms: number; end_ms: number }>(
-        `SELECT provider_id, start_ms, occupied_end_ms AS end_ms FROM appointments
-          WHERE status = 'booked' AND occupied_end_ms > $1 AND start_ms < $2 AND provider_id IN (${placeholders(providerIds.length, 3)})`,
-        [lo, hi, ...providerIds],
-      ),
-      db.all<{ provider_id: string; start_ms: number; end_ms: number }>(
-        `SELECT provider_id, start_ms, occupied_end_ms AS end_ms FROM holds
-          WHERE consumed_by IS NULL AND released_at IS NULL AND expires_at > $3
-            AND occupied_end_ms > $1 AND start_ms < $2 AND provider_id IN (${placeholders(providerIds.length, 4)})`,
-        [lo, hi, nowMs(), ...providerIds],
-      ),
-    ]);
-    return [...blocks, ...visits, ...holds].map((row) => ({ providerId: row.provider_id, startMs: row.start_ms, endMs: row.end_ms }));
+    const providers = placeholders(providerIds.length, 4);
+    const rows = await db.all<{ provider_id: string; start_ms: number; end_ms: number }>(
+      `SELECT provider_id, start_ms, end_ms FROM calendar_blocks
+        WHERE end_ms > $1 AND start_ms < $2 AND provider_id IN (${providers})
+       UNION ALL
+       SELECT provider_id, start_ms, occupied_end_ms AS end_ms FROM appointments
+        WHERE status = 'booked' AND occupied_end_ms > $1 AND start_ms < $2 AND provider_id IN (${providers})
+       UNION ALL
+       SELECT provider_id, start_ms, occupied_end_ms AS end_ms FROM holds
+        WHERE consumed_by IS NULL AND released_at IS NULL AND expires_at > $3
+          AND occupied_end_ms > $1 AND start_ms < $2 AND provider_id IN (${providers})`,
+      [lo, hi, nowMs(), ...providerIds],
+    );
+    return rows.map((row) => ({ providerId: row.provider_id, startMs: row.start_ms, endMs: row.end_ms }));
   }
 
   async function freeSlots(
@@ -238,6 +237,23 @@ export function createBookingService(ctx: ServerContext) {
     return row;
   }
 
+  /**
+   * The visit a link names now, locked. The link may move again while this waits for the lock
+   * (several reschedules at once): then it reads where the link went and waits there. Each turn
+   * follows a move another request committed, so it ends; a link that names nothing ends at once.
+   */
+  async function followMovedLink(tx: Queryable, tokenHash: string): Promise<AppointmentRow | undefined> {
+    for (;;) {
+      const now = await tx.get<{ id: string }>('SELECT id FROM appointments WHERE manage_token_hash = $1', [tokenHash]);
+      if (!now) return undefined;
+      const locked = await tx.get<AppointmentRow>(`SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE id = $1 AND manage_token_hash = $2${forUpdate(db)}`, [
+        now.id,
+        tokenHash,
+      ]);
+      if (locked) return locked;
+    }
+  }
+
   async function managed(tx: Queryable, manageToken: string, operation: string, lock: boolean): Promise<AppointmentRow> {
     const find = () =>
       tx.get<AppointmentRow>(`SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE manage_token_hash = $1${lock ? forUpdate(db) : ''}`, [
@@ -247,7 +263,7 @@ export function createBookingService(ctx: ServerContext) {
     // PostgreSQL: a concurrent reschedule moved the link to a new visit while this one waited for
     // the row lock, so the locked row no longer matches. A fresh statement sees the link where it
     // is now; the request then acts on it, as SQLite (which runs them one after another) does.
-    if (!row && lock && typeof manageToken === 'string' && db.dialect === 'postgres') row = await find();
+    if (!row && lock && typeof manageToken === 'string' && db.dialect === 'postgres') row = await followMovedLink(tx, hashToken(manageToken));
     if (!row) throw new AdapterError('token_invalid', 'This link is not valid.', { operation });
     requireManageLinkOpen(row.end_ms, nowMs(), operation);
     return row;

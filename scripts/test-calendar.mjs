@@ -37,7 +37,6 @@ export const ZONES = ['America/Denver', 'America/Phoenix', 'UTC'];
 const NODE_FILES = [
   'packages/core/test/hep-adherence.test.ts',
   'packages/core/test/hep-progress.test.ts',
-  'packages/core/test/hep-read.test.ts',
   'packages/core/test/hep-reminders.test.ts',
   'packages/core/test/hep-schedule.test.ts',
   'packages/core/test/hep-log-outbox.test.ts',
@@ -45,6 +44,8 @@ const NODE_FILES = [
   'packages/core/test/booking-calendar.test.ts',
   'packages/core/test/booking-demo.test.ts',
   'packages/core/test/booking-series.test.ts',
+  'packages/core/test/booking-rules.test.ts',
+  'packages/core/test/late-change.test.ts',
   'packages/core/test/zoned-time.test.ts',
   'packages/core/test/ics.test.ts',
   'packages/adapter-memory/test/memory-adapter.test.ts',

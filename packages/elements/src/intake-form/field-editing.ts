@@ -3,30 +3,21 @@
  * into the engine, and what was shown about the answers becomes a new `FieldState`, which the
  * element takes (`commit`) as its reactive state.
  */
-import { parseItemKey, type FormEngine, type FormItem } from '@pxm/core/forms';
-import type { LocalizeController } from '../l10n/localize-controller.js';
-import type { CardPhotos } from './card-photos.js';
+import { parseItemKey, type FormItem } from '@pxm/core/forms';
 import type { FieldContext } from './field-context.js';
 import * as validation from './field-validation.js';
-import type { IntakeFormMessages } from './intake-form.messages.en.js';
-import type { Signing } from './signing.js';
 import { validationMessage } from './validation-message.js';
 
 type GroupItem = Extract<FormItem, { type: 'group' }>;
 
+/** The render-time state both views and editing read; the `FieldContext` members of that name. */
+type SharedState = Pick<
+  FieldContext,
+  'engine' | 'l10n' | 'today' | 'timeZone' | 'itemHeadingLevel' | 'epoch' | 'signing' | 'cards' | 'canUpload' | 'partsFailed' | 'retryParts'
+>;
+
 /** What editing needs: the element's state at this render, and where changes go. */
-export interface FieldEditing {
-  readonly engine: FormEngine;
-  readonly l10n: LocalizeController<IntakeFormMessages>;
-  readonly today: string;
-  readonly timeZone: string;
-  readonly itemHeadingLevel: number;
-  readonly epoch: number;
-  readonly signing: Signing | undefined;
-  readonly cards: CardPhotos | undefined;
-  readonly canUpload: boolean;
-  readonly partsFailed: boolean;
-  retryParts(): void;
+export interface FieldEditing extends SharedState {
   /** The field state now (it may have changed since this render). */
   fields(): validation.FieldState;
   /** Takes a new field state; `changedItemId` names the item whose answer changed (for autosave). */

@@ -37,14 +37,9 @@ export function parseResponse<T>(schema: ContractSchema<T>, value: unknown, oper
   hideEnumerablePrototypeKeys();
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  throw malformedReply(operation, result.error);
-}
-
-/** The `server` error for a reply that does not match its schema. */
-export function malformedReply(operation: string, error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> }): AdapterError {
-  return new AdapterError('server', `The backend sent a malformed reply to ${operation}.`, {
+  throw new AdapterError('server', `The backend sent a malformed reply to ${operation}.`, {
     operation,
     retryable: false,
-    issues: issuesOf(error),
+    issues: issuesOf(result.error),
   });
 }

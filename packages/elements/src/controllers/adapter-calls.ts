@@ -83,24 +83,22 @@ export class AdapterCalls<C extends Capability, R extends Record<string, Contrac
     } = {},
   ): Promise<ReplyOf<R[M]>> {
     const operation = `${this.capability}.${method}`;
-    return this.reporting(operation, options, async () => {
+    try {
       const reply = await this.withDeadline(operation, (signal) => invoke(this.api(), signal), options);
       const parsed = (await this.parse(this.replySchemas[method] as ContractSchema, reply, operation)) as ReplyOf<R[M]>;
       options.check?.(parsed, operation);
       return parsed;
-    });
+    } catch (error) {
+      if (options.report === false) throw error;
+      throw this.report(error, operation) ?? error;
+    }
   }
 
   /** Runs a call whose reply carries nothing to validate (a void write). */
   async send(method: string, invoke: (api: CapabilityApi[C], signal: AbortSignal) => Promise<unknown>, options: CallOptions = {}): Promise<void> {
     const operation = `${this.capability}.${method}`;
-    await this.reporting(operation, options, () => this.withDeadline(operation, (signal) => invoke(this.api(), signal), options));
-  }
-
-  /** A failure becomes `pxm-error` (unless the call said `report: false`) and is thrown on, normalized. */
-  private async reporting<T>(operation: string, options: CallOptions, work: () => Promise<T>): Promise<T> {
     try {
-      return await work();
+      await this.withDeadline(operation, (signal) => invoke(this.api(), signal), options);
     } catch (error) {
       if (options.report === false) throw error;
       throw this.report(error, operation) ?? error;

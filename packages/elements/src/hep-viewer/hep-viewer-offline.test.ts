@@ -148,11 +148,11 @@ describe('pxm-hep-viewer offline', () => {
     const before = await storedQueueRecords();
     faults.setOffline(true);
     button(card(viewer, 'Heel slides'), 'Done: Heel slides').click();
-    await until(() => syncText(viewer).includes('Keep this page open'), 'page-only notice');
+    await until(() => syncText(viewer).includes('Keep this page open'), 'page-only notice', 15_000);
     expect(await storedQueueRecords()).to.equal(before);
     faults.setOffline(false);
     button(shadow(viewer), 'Send now').click();
-    await until(() => syncText(viewer) === '', 'sent from memory');
+    await until(() => syncText(viewer) === '', 'sent from memory', 15_000);
     // The backend's copy can land a frame after the notice clears (a busy machine): wait for it, up to a second.
     for (let tries = 0; tries < 50 && (await activity(memory, token)).length === 0; tries += 1) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await activity(memory, token)).to.have.length(1);

@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import sinon from 'sinon';
 import { createFaultyAdapter } from '@pxm/adapter-testkit/faults';
 import '../define/pxm-hep-viewer.js';
 import type { PxmHepViewer } from './hep-viewer.js';
@@ -142,19 +143,26 @@ describe('pxm-hep-viewer offline', () => {
   });
 
   it('keeps nothing on the device with offline-queue="off", and says to keep the page open', async () => {
-    const { memory, token } = backendWith(testProgram());
-    const faults = createFaultyAdapter(memory);
-    const viewer = await mountWith(faults.adapter, token, 'off');
-    const before = await storedQueueRecords();
-    faults.setOffline(true);
-    button(card(viewer, 'Heel slides'), 'Done: Heel slides').click();
-    await until(() => syncText(viewer).includes('Keep this page open'), 'page-only notice', 15_000);
-    expect(await storedQueueRecords()).to.equal(before);
-    faults.setOffline(false);
-    button(shadow(viewer), 'Send now').click();
-    await until(() => syncText(viewer) === '', 'sent from memory', 15_000);
-    // The backend's copy can land a frame after the notice clears (a busy machine): wait for it, up to a second.
-    for (let tries = 0; tries < 50 && (await activity(memory, token)).length === 0; tries += 1) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(await activity(memory, token)).to.have.length(1);
+    // About sending, not the calendar: a Wednesday mid-morning, so no day boundary or rest day
+    // falls inside the undo window at the calendar matrix's instants (Sunday, 23:59).
+    const clock = sinon.useFakeTimers({ now: new Date('2027-03-03T17:00:00Z'), toFake: ['Date'], shouldAdvanceTime: true });
+    try {
+      const { memory, token } = backendWith(testProgram());
+      const faults = createFaultyAdapter(memory);
+      const viewer = await mountWith(faults.adapter, token, 'off');
+      const before = await storedQueueRecords();
+      faults.setOffline(true);
+      button(card(viewer, 'Heel slides'), 'Done: Heel slides').click();
+      await until(() => syncText(viewer).includes('Keep this page open'), 'page-only notice', 15_000);
+      expect(await storedQueueRecords()).to.equal(before);
+      faults.setOffline(false);
+      button(shadow(viewer), 'Send now').click();
+      await until(() => syncText(viewer) === '', 'sent from memory', 15_000);
+      // The backend's copy can land a frame after the notice clears (a busy machine): wait for it, up to a second.
+      for (let tries = 0; tries < 50 && (await activity(memory, token)).length === 0; tries += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await activity(memory, token)).to.have.length(1);
+    } finally {
+      clock.restore();
+    }
   });
 });

@@ -154,7 +154,8 @@ describe('pxm-hep-viewer offline', () => {
       faults.setOffline(true);
       button(card(viewer, 'Heel slides'), 'Done: Heel slides').click();
       await until(() => syncText(viewer).includes('Keep this page open'), 'page-only notice', 15_000);
-      expect(await storedQueueRecords()).to.equal(before);
+      // Nothing added for this log; an earlier test's queued record may be wiped meanwhile (its sync ends).
+      expect(await storedQueueRecords()).to.be.at.most(before);
       faults.setOffline(false);
       button(shadow(viewer), 'Send now').click();
       await until(() => syncText(viewer) === '', 'sent from memory', 15_000);

@@ -95,8 +95,11 @@ export class LogSync implements ReactiveController {
     this.problem = undefined;
     this.attempt = 0;
     clearTimeout(this.timer);
-    this.opening = this.openStore(token, persist).then(async (store) => {
-      if (this.token !== token) return;
+    this.opening = this.openStore(token, persist).then(async ({ store, persistent }) => {
+      // A later open (another token, or offline-queue switched) wins: an earlier, slower open of
+      // the encrypted queue must not replace the outbox it chose.
+      if (this.key !== key) return;
+      this.persistent = persistent;
       this.outbox = new LogOutbox({ store, send: (entries) => this.options.send(token, entries) });
       await this.refresh();
       if (this.pending.length > 0) await this.flushNow();
@@ -219,20 +222,15 @@ export class LogSync implements ReactiveController {
     </div>`;
   }
 
-  private async openStore(token: string, persist: boolean): Promise<PendingStore<ActivityLogEntry>> {
-    if (!persist) {
-      this.persistent = false;
-      return createMemoryQueue<ActivityLogEntry>();
-    }
+  private async openStore(token: string, persist: boolean): Promise<{ store: PendingStore<ActivityLogEntry>; persistent: boolean }> {
+    if (!persist) return { store: createMemoryQueue<ActivityLogEntry>(), persistent: false };
     try {
       // Loaded on first use: it is not needed for the first paint.
       const { openOfflineQueue } = await import('../internal/offline-queue/offline-queue.js');
       const store = await openOfflineQueue<ActivityLogEntry>(`hep:${token}`, { ttlMs: QUEUE_TTL_MS });
-      this.persistent = true;
-      return store;
+      return { store, persistent: true };
     } catch {
-      this.persistent = false;
-      return createMemoryQueue<ActivityLogEntry>();
+      return { store: createMemoryQueue<ActivityLogEntry>(), persistent: false };
     }
   }
 

@@ -1,12 +1,12 @@
 /**
- * One HTTP call of the contract on ky: base URL, auth headers, a timeout per attempt, retries
- * with exponential backoff and jitter (honouring Retry-After), and the caller's abort signal.
+ * One HTTP call of the contract: base URL, auth headers, a timeout per attempt, retries with
+ * exponential backoff and jitter (honouring Retry-After), and the caller's abort signal.
  * A reply is checked against core's schemas when the caller names one; booking replies are
  * passed on as read (`'as-read'`) and validated once, at the element boundary.
  */
 import { AdapterError, isAbortError, parseResponse, toAdapterError, throwIfAborted, type CallOptions } from '@pxm/core';
-import ky, { HTTPError } from 'ky';
 import type * as z from 'zod/mini';
+import { fetchWithRetries, FinalReply } from './attempts.js';
 import { errorFromFetchFailure, errorFromResponse, readProblem } from './error-mapping.js';
 import type { RestAdapterOptions } from './options.js';
 import { methodOf, pathOf, type RestOperation } from './routes.js';
@@ -33,60 +33,53 @@ const RETRY_STATUSES = [408, 409, 425, 429, 500, 502, 503, 504];
 const COME_BACK_LATER = [429, 502, 503, 504];
 
 export function createTransport(options: RestAdapterOptions): Send {
-  const retry = options.retry === false ? { limit: 0, backoffLimitMs: 0 } : { limit: 2, backoffLimitMs: 4000, ...options.retry };
+  const policy = {
+    ...(options.retry === false ? { limit: 0, backoffLimitMs: 0 } : { limit: 2, backoffLimitMs: 4000, ...options.retry }),
+    timeoutMs: options.timeoutMs ?? 10_000,
+  };
   const auth = options.auth;
-  const client = ky.create({
-    prefixUrl: String(options.baseUrl).replace(/\/+$/, ''),
-    timeout: options.timeoutMs ?? 10_000,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
+  const base = String(options.baseUrl).replace(/\/+$/, '');
+  const fetchImpl = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+
+  /** Whether a failed reply deserves another attempt: its status says so, and its body does not say otherwise. */
+  async function retryable(response: Response): Promise<boolean> {
+    const status = response.status;
+    if (!RETRY_STATUSES.includes(status)) return false;
+    const problem = await readProblem(response);
+    if (status === 409 || (problem?.retryable === false && !COME_BACK_LATER.includes(status))) return problem?.retryable === true;
+    return true;
+  }
 
   return async (operation, reply, call, callOptions) => {
     const signal = callOptions?.signal;
-    const method = methodOf(operation);
     throwIfAborted(signal);
+    const query = new URLSearchParams();
+    for (const [name, value] of Object.entries(call.query ?? {})) if (value !== undefined) query.append(name, value);
+    const search = query.toString() ? `?${query.toString()}` : '';
+    const headers: Record<string, string> = { accept: 'application/json', ...call.headers };
+    if (call.json !== undefined) headers['content-type'] = 'application/json';
     let text: string;
     try {
-      const response = await client(pathOf(operation, call.params).slice(1), {
-        method,
-        json: call.json,
-        body: call.body,
-        // ky leaves out parameters whose value is undefined.
-        searchParams: call.query as Record<string, string> | undefined,
-        signal,
-        headers: { accept: 'application/json', ...call.headers },
-        retry: {
-          limit: retry.limit,
-          methods: [method.toLowerCase() as 'get'],
-          statusCodes: RETRY_STATUSES,
-          maxRetryAfter: 10_000,
-          backoffLimit: retry.backoffLimitMs,
-          jitter: true,
-          retryOnTimeout: true,
-          shouldRetry: async ({ error }) => {
-            if (signal?.aborted) return false;
-            if (error instanceof HTTPError) {
-              const status = error.response.status;
-              const problem = await readProblem(error.response);
-              if (status === 409 || (problem?.retryable === false && !COME_BACK_LATER.includes(status))) return problem?.retryable === true;
-            }
-            return undefined;
+      const response = await fetchWithRetries(
+        fetchImpl,
+        {
+          operation,
+          url: `${base}${pathOf(operation, call.params)}${search}`,
+          init: { method: methodOf(operation), headers, body: call.json !== undefined ? JSON.stringify(call.json) : call.body },
+          signal,
+          prepare: async (request) => {
+            const extra = typeof auth === 'string' ? { authorization: `Bearer ${auth}` } : await auth?.({ operation });
+            for (const [name, value] of Object.entries(extra ?? {})) request.set(name, value);
           },
+          retryable,
         },
-        hooks: {
-          beforeRequest: [
-            async (request) => {
-              const headers = typeof auth === 'string' ? { authorization: `Bearer ${auth}` } : await auth?.({ operation });
-              for (const [name, value] of Object.entries(headers ?? {})) request.headers.set(name, value);
-            },
-          ],
-        },
-      });
+        policy,
+      );
       text = await response.text();
     } catch (error) {
       if (signal?.aborted) throw signal.reason ?? error;
       if (isAbortError(error)) throw error;
-      if (error instanceof HTTPError) throw await errorFromResponse(error.response, operation);
+      if (error instanceof FinalReply) throw await errorFromResponse(error.response, operation);
       if (error instanceof TypeError) throw errorFromFetchFailure(error, String(options.baseUrl), operation);
       throw toAdapterError(error, operation);
     }

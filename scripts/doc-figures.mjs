@@ -11,7 +11,7 @@
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const FIGURE = /<!-- figure:([\w:.@/-]+) -->([\s\S]*?)<!-- \/figure -->/g;
+const FIGURE = /<!-- figure:([\w:.@/+-]+) -->([\s\S]*?)<!-- \/figure -->/g;
 
 function markdownFiles() {
   const walk = (dir) =>

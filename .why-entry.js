@@ -1,1 +1,0 @@
-import '/work/main/packages/elements/src/define.ts'; import { createFhirAdapter as c } from '/work/main/packages/adapter-fhir/src/index.ts'; document.querySelector('x').adapter = c({baseUrl:'https://x'});

@@ -4,7 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PxmAdapter } from '@pxm/core';
-import type { DueMeasure } from './progress-contract.js';
+import type { DueMeasure } from '@pxm/core/progress';
 import { dayOf, type ProgressText } from './progress-format.js';
 
 export interface DueView {

@@ -5,7 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { AdapterError, createId, isAbortError } from '@pxm/core';
-import type { Goal, GoalLevel, GoalRatingInput } from './progress-contract.js';
+import type { Goal, GoalLevel, GoalRatingInput } from '@pxm/core/progress';
 
 export const NOTE_LIMIT = 500;
 

@@ -4,7 +4,7 @@
  * Goal Attainment Scaling level when the practice uses it, and a short note.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Goal, GoalLevel, GoalRating } from './progress-contract.js';
+import type { Goal, GoalLevel, GoalRating } from '@pxm/core/progress';
 import { NOTE_LIMIT, type RatingDraft } from './goal-ratings.js';
 import { latestBy, ratingLine, signed, type ProgressText } from './progress-format.js';
 

@@ -3,7 +3,7 @@
  * numbers as a table, and what the change means in plain words.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { changeReading, type MeasureSeries } from './progress-contract.js';
+import { changeReading, type MeasureSeries } from '@pxm/core/progress';
 import { measureChart } from './measure-chart.js';
 import { dayOf, readingText, score, shortDayOf, signed, type ProgressText } from './progress-format.js';
 

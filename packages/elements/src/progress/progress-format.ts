@@ -3,7 +3,7 @@
  * signed changes, goal levels, and the plain-language reading of a change.
  */
 import type { LocalizeController } from '../l10n/localize-controller.js';
-import type { ChangeReading, GoalRating } from './progress-contract.js';
+import type { ChangeReading, GoalRating } from '@pxm/core/progress';
 import type { ProgressMessages } from './progress.messages.en.js';
 
 export type ProgressText = LocalizeController<ProgressMessages>;

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { Task, initialState } from '@lit/task';
-import { AdapterError } from '@pxm/core';
+import { AdapterError, progressReplySchemas } from '@pxm/core';
 import { PxmElement } from '../base/pxm-element.js';
 import { AdapterCalls } from '../controllers/adapter-calls.js';
 import { LanguageLoader } from '../controllers/language-loader.js';
@@ -15,7 +15,7 @@ import { renderDue } from './due-view.js';
 import { GoalRatings } from './goal-ratings.js';
 import { renderGoals } from './goals-view.js';
 import { renderMeasures } from './measures-view.js';
-import { PROGRESS_CAPABILITY, asProgressApi, progressReplySchemas, type DueMeasure, type Goal, type ProgressView } from './progress-contract.js';
+import type { DueMeasure, Goal, ProgressView } from '@pxm/core/progress';
 import { renderLoadFailure } from './progress-failure.js';
 import { dayOf } from './progress-format.js';
 import { PxmProgressGoalRatedEvent, PxmProgressMeasureTakenEvent, PxmProgressPrintEvent } from './progress.events.js';
@@ -114,11 +114,11 @@ export class PxmProgress extends PxmElement {
 
   private readonly msg = new LocalizeController(this, 'pxm-progress', { en: progressEn });
   private readonly languages = new LanguageLoader(this, 'pxm-progress', { es: () => import('./progress.messages.es.js').then((module) => module.progressEs) });
-  private readonly calls = new AdapterCalls(this, PROGRESS_CAPABILITY, progressReplySchemas, (error, operation) => this.reportError(error, operation));
+  private readonly calls = new AdapterCalls(this, 'progress', progressReplySchemas, (error, operation) => this.reportError(error, operation));
   private readonly intakePart = new LazyPart(this, importIntake);
   private readonly summaryPart = new LazyPart(this, importSummary);
   private readonly ratings = new GoalRatings(this, {
-    send: (rating) => this.calls.run('rateGoal', (api, signal) => asProgressApi(api).rateGoal(this.token!, rating, { signal })),
+    send: (rating) => this.calls.run('rateGoal', (api, signal) => api.rateGoal(this.token!, rating, { signal })),
     onSaved: (goal, rating) => {
       this.goalUpdates = new Map(this.goalUpdates).set(goal.id, goal);
       this.announce(this.msg.text('ratingSaved'));
@@ -137,7 +137,7 @@ export class PxmProgress extends PxmElement {
       if (!token) throw this.reportError(new AdapterError('token_invalid', 'No progress token.', { operation }), operation);
       // The first paint is in the patient's language, not English then Spanish.
       const [view] = await Promise.all([
-        this.calls.run('loadProgress', (api, callSignal) => asProgressApi(api).loadProgress(token, { signal: callSignal }), { signal }),
+        this.calls.run('loadProgress', (api, callSignal) => api.loadProgress(token, { signal: callSignal }), { signal }),
         this.languages.ready,
       ]);
       return { token, view };

@@ -5,7 +5,7 @@
  * by the print stylesheet below; loaded after the first paint, so Ctrl+P later still gets it.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { changeReading, type Goal, type MeasureSeries, type ProgressView } from './progress-contract.js';
+import { changeReading, type Goal, type MeasureSeries, type ProgressView } from '@pxm/core/progress';
 import { dayOf, latestBy, ratingLine, readingText, score, signed, type ProgressText } from './progress-format.js';
 
 export type SummaryVersion = 'patient' | 'physician';

@@ -38,3 +38,5 @@ export {
 } from '../schemas/progress.js';
 export { changeReading, type ChangeReading, type ChangeReadingKind } from './change-reading.js';
 export { dueMeasures, type MeasureDue } from './due-measures.js';
+export { describeMeasure, measureSeriesList, type MeasureDescription } from './measure-series.js';
+export { withPatientRating } from './goal-rating.js';

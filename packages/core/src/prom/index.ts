@@ -18,6 +18,8 @@ export {
   nprsInstrument,
   psfsInstrument,
   SEVERITY_OPTIONS,
+  SHIPPED_INSTRUMENT_IDS,
+  shippedInstrument,
   type InstrumentOptions,
   type LefsOptions,
   type PromInstrument,
@@ -34,3 +36,4 @@ export {
   type ValueRange,
 } from './score.js';
 export { baselineScore, compareWithBaseline, type BaselineComparison } from './baseline.js';
+export { measureFormDefinition } from './measure-form.js';

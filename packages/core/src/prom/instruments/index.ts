@@ -11,3 +11,4 @@ export { lefsInstrument, LEFS_ACTIVITIES, LEFS_OPTIONS, type LefsOptions } from 
 export { koosJrInstrument, KOOS_JR_ITEMS, KOOS_JR_TABLE } from './koos-jr.js';
 export { hoosJrInstrument, HOOS_JR_ITEMS, HOOS_JR_TABLE } from './hoos-jr.js';
 export { SEVERITY_OPTIONS } from './severity-options.js';
+export { SHIPPED_INSTRUMENT_IDS, shippedInstrument } from './catalog.js';

@@ -112,8 +112,8 @@ export class PxmProgress extends PxmElement {
 
   private printedAt = new Date(0);
 
-  private readonly msg = new LocalizeController(this, 'pxm-progress', { en: progressEn });
-  private readonly languages = new LanguageLoader(this, 'pxm-progress', { es: () => import('./progress.messages.es.js').then((module) => module.progressEs) });
+  private readonly msg = new LocalizeController(this, 'progress', { en: progressEn });
+  private readonly languages = new LanguageLoader(this, 'progress', { es: () => import('./progress.messages.es.js').then((module) => module.progressEs) });
   private readonly calls = new AdapterCalls(this, 'progress', progressReplySchemas, (error, operation) => this.reportError(error, operation));
   private readonly intakePart = new LazyPart(this, importIntake);
   private readonly summaryPart = new LazyPart(this, importSummary);

@@ -75,6 +75,8 @@ export const progressEn = {
   printFailed: 'The printable summary could not load.',
   summaryTitle: 'My progress',
   physicianTitle: 'Progress summary',
+  physicianGoals: 'Goals',
+  physicianMeasures: 'Outcome measures',
   physicianFor: (name: string) => `For ${name}`,
   printedOn: (date: string) => `Printed ${date}`,
   episodeDates: (start: string, end: string) => `${start} to ${end}`,

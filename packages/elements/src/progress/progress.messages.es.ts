@@ -78,6 +78,8 @@ export const progressEs: Translation<ProgressMessages> = {
   printFailed: 'No se pudo cargar el resumen para imprimir.',
   summaryTitle: 'Mi progreso',
   physicianTitle: 'Resumen de progreso',
+  physicianGoals: 'Metas',
+  physicianMeasures: 'Medidas de resultado',
   physicianFor: (name: string) => `Para ${name}`,
   printedOn: (date: string) => `Impreso el ${date}`,
   episodeDates: (start: string, end: string) => `Del ${start} al ${end}`,

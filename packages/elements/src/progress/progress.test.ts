@@ -113,6 +113,7 @@ describe('pxm-progress', () => {
       expect(summary.dataset['version']).to.equal('physician');
       expect(textOf(summary.querySelector('h2'))).to.equal('Progress summary: Right knee after surgery');
       expect(textOf(summary)).to.contain('For Dr. Morgan Lee');
+      expect(textOf(summary.querySelector('h3'))).to.equal('Goals');
       expect(textOf(summary)).to.contain('Meaningful change: 9 points');
       expect(summary.querySelectorAll('table')[0]!.querySelectorAll('tbody tr'), 'every LEFS score with its date').to.have.length(3);
       expect(textOf(summary)).to.contain('Home exercises done as prescribed: 82%');

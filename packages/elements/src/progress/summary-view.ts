@@ -73,9 +73,9 @@ export function renderSummary(msg: ProgressText, view: ProgressView, version: Su
         ${msg.text('printedOn', dayOf(msg, printedAt.toISOString(), zone))}
       </p>
     </header>
-    <h3>${msg.text('goalsHeading')}</h3>
+    <h3>${version === 'physician' ? msg.text('physicianGoals') : msg.text('goalsHeading')}</h3>
     ${view.goals.length ? goalRows(msg, view.goals, zone, version) : html`<p>${msg.text('goalsEmpty')}</p>`}
-    <h3>${msg.text('measuresHeading')}</h3>
+    <h3>${version === 'physician' ? msg.text('physicianMeasures') : msg.text('measuresHeading')}</h3>
     ${view.measures.length ? view.measures.map((series) => measureSummary(msg, series, zone, version)) : html`<p>${msg.text('measuresEmpty')}</p>`}
     ${view.adherence ? html`<p>${msg.text('adherence', msg.number(view.adherence.percent / 100, { style: 'percent' }), dayOf(msg, view.adherence.since, zone))}</p>` : nothing}
   </section>`;

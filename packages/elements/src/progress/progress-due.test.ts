@@ -1,5 +1,6 @@
 /** "Take it now" with the demo episode: the due measure opens in the intake form, and its score appears without a reload. */
 import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { createMemoryAdapter } from '@pxm/adapter-memory';
 import { DEMO_PROGRESS_TOKEN } from '@pxm/core/demo';
 import type { PxmIntakeForm } from '../intake-form/intake-form.js';
@@ -47,6 +48,21 @@ describe('pxm-progress due measures', () => {
     await until(() => element.shadowRoot!.activeElement === lefs.querySelector('h4'), 'focus on the measure');
     await until(() => textOf($(element, '[role="status"][aria-live]')) === 'Thank you. Your new score is below.', 'announced');
     expect($(element, '[part="due-item"][data-instrument="lefs"]'), 'no longer due').to.equal(null);
+  });
+
+  it('opens and closes the questionnaire from the keyboard, focus returning to Take it now', async () => {
+    const element = await mountProgress({ adapter: createMemoryAdapter({ latencyMs: 0 }), token: DEMO_PROGRESS_TOKEN });
+    const take = () => $<HTMLButtonElement>(element, '[part="due-item"][data-instrument="lefs"] [part="take-now"]');
+    take()!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => $(element, 'pxm-intake-form')?.shadowRoot?.querySelector('[part~="grid-row"]'), 'the questionnaire opens', 10_000);
+    await expectNoAxeViolations(element);
+    const close = $<HTMLButtonElement>(element, '[part="close-measure"]')!;
+    expect(textOf(close)).to.equal('Close the questionnaire');
+    close.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => take() && element.shadowRoot!.activeElement === take(), 'focus back on Take it now');
+    expect($(element, 'pxm-intake-form')).to.equal(null);
   });
 
   it('shows the demo episode’s expired link as closed', async () => {

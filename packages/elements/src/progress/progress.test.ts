@@ -135,6 +135,20 @@ describe('pxm-progress', () => {
     }
   });
 
+  it('fits a 320 px phone in the dark theme, with nothing scrolling sideways', async () => {
+    const element = await mountProgress({ adapter: fakeProgressAdapter() });
+    element.parentElement!.style.inlineSize = '320px';
+    element.theme = 'dark';
+    await element.updateComplete;
+    const base = $(element, '[part="base"]')!;
+    expect(getComputedStyle(base).colorScheme).to.equal('dark');
+    expect(base.scrollWidth, 'no sideways scroll').to.be.at.most(base.clientWidth);
+    for (const part of ['goal', 'measure', 'due-item']) {
+      for (const block of element.shadowRoot!.querySelectorAll<HTMLElement>(`[part="${part}"]`)) expect(block.getBoundingClientRect().width).to.be.at.most(320);
+    }
+    await expectNoAxeViolations(element);
+  });
+
   it('speaks Spanish', async () => {
     const element = await mountProgress({ adapter: fakeProgressAdapter(), locale: 'es' });
     await until(() => textOf($(element, '#goals-heading')) === 'Sus metas', 'Spanish texts');

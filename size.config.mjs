@@ -21,6 +21,7 @@ export default [
   { key: 'intake+rest', name: '<pxm-intake-form> + REST adapter', elements: [element('pxm-intake-form')], adapter: REST },
   { key: 'hep+rest', name: '<pxm-hep-viewer> + REST adapter', elements: [element('pxm-hep-viewer')], adapter: REST },
   { key: 'survey+rest', name: '<pxm-survey> + REST adapter', elements: [element('pxm-survey')], adapter: REST },
+  { key: 'progress+rest', name: '<pxm-progress> + REST adapter', elements: [element('pxm-progress')], adapter: REST },
   { key: 'all+rest', name: 'all four elements + REST adapter', elements: ['packages/elements/src/define.ts'], adapter: REST },
   { key: 'all+fhir', name: 'all four elements + FHIR adapter', elements: ['packages/elements/src/define.ts'], adapter: FHIR },
   { key: 'cdn+rest', name: 'script tag: pxm-elements.js + pxm-adapter-rest.js', cdn: ['pxm-elements', 'pxm-adapter-rest'] },

@@ -114,3 +114,21 @@ demoSections.push({
   <pxm-intake-form token="demo-intake-progress-check"></pxm-intake-form>
 </details>`,
 });
+
+demoSections.push({
+  id: 'progress',
+  title: 'Your progress',
+  nav: 'Progress',
+  tag: 'pxm-progress',
+  intro:
+    'Six weeks after knee surgery: the goals set with your therapist in your own words, where you rate yourself beside your therapist; your scores over time with what the change means; the questionnaire that is due again (take it here and watch the new score appear); and a summary to print for yourself or your doctor.',
+  keeps: {
+    memory: 'Ratings and new scores stay while this page is open; this in-browser demo starts over on reload. With ?backend=rest they are kept.',
+    rest: 'Ratings and new scores are kept.',
+  },
+  markup: `<pxm-progress token="demo-progress"></pxm-progress>
+<details class="demo-states">
+  <summary>An expired link</summary>
+  <pxm-progress token="demo-progress-expired"></pxm-progress>
+</details>`,
+});

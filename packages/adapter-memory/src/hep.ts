@@ -19,6 +19,8 @@ export interface MemoryHepApi extends HepApi {
    * version's schedule is kept in `revisions`.
    */
   updateProgram(token: string, edit: (program: HepSeed['program']) => HepSeed['program']): void;
+  /** Backend helper: the program and its logs, unchecked and uncopied (progress reads adherence). */
+  peekProgram(token: string): { program: HepSeed['program']; logs: ActivityLogEntry[] } | undefined;
 }
 
 export function createMemoryHep(ctx: MemoryContext): MemoryHepApi {
@@ -68,6 +70,11 @@ export function createMemoryHep(ctx: MemoryContext): MemoryHepApi {
         .filter(({ at }) => at >= from && at < to)
         .sort((a, b) => a.at - b.at)
         .map(({ entry }) => structuredClone(entry));
+    },
+
+    peekProgram(token) {
+      const record = records.get(token);
+      return record ? { program: record.program, logs: [...record.logs.values()] } : undefined;
     },
 
     updateProgram(token, edit) {

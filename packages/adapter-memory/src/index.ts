@@ -8,6 +8,7 @@ import { systemClock, type Clock } from './clock.js';
 import type { MemoryContext } from './context.js';
 import { createMemoryHep, type MemoryHepApi } from './hep.js';
 import { createMemoryIntake, type MemoryIntakeApi } from './intake.js';
+import { createMemoryProgress, type MemoryProgressApi } from './progress.js';
 import type { Latency } from './latency.js';
 import { demoSeed, type MemorySeed } from './seed.js';
 import { createMemorySurvey, type MemorySurveyApi } from './survey.js';
@@ -29,6 +30,7 @@ export interface MemoryAdapter extends PxmAdapter {
   readonly intake: MemoryIntakeApi;
   readonly hep: MemoryHepApi;
   readonly survey: MemorySurveyApi;
+  readonly progress: MemoryProgressApi;
 }
 
 export const DEFAULT_HOLD_TTL_MS = 10 * 60_000;
@@ -41,16 +43,20 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     holdTtlMs: options.holdTtlMs ?? DEFAULT_HOLD_TTL_MS,
     seed: { ...demoSeed(now()), ...options.seed },
   };
+  const intake = createMemoryIntake(ctx);
+  const hep = createMemoryHep(ctx);
   return {
     name: 'memory',
     booking: createMemoryBooking(ctx),
-    intake: createMemoryIntake(ctx),
-    hep: createMemoryHep(ctx),
+    intake,
+    hep,
     survey: createMemorySurvey(ctx),
+    // Due measures open as intake forms, and adherence comes from the HEP: progress reads both.
+    progress: createMemoryProgress(ctx, intake, hep),
   };
 }
 
 export { createManualClock, systemClock, type Clock, type ManualClock } from './clock.js';
 export { demoSeed, type MemorySeed, type IntakeSeed, type HepSeed, type SurveySeed } from './seed.js';
 export type { Latency } from './latency.js';
-export type { MemoryBookingApi, MemoryIntakeApi, MemoryHepApi, MemorySurveyApi };
+export type { MemoryBookingApi, MemoryIntakeApi, MemoryHepApi, MemorySurveyApi, MemoryProgressApi };

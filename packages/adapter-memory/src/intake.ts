@@ -14,6 +14,7 @@ import {
   type Draft,
   type IntakeResponse,
   type IntakeSession,
+  type PromScore,
 } from '@pxm/core/forms';
 import { scoreForm } from '@pxm/core/prom';
 import type { MemoryContext } from './context.js';
@@ -21,8 +22,12 @@ import { simulateLatency } from './latency.js';
 import type { IntakeSeed } from './seed.js';
 import { openToken } from './tokens.js';
 
+/** Told the scores of a submitted form, for a form a progress episode opened. */
+export type FormSubmitted = (scores: PromScore[], submittedAt: string) => void;
+
 interface IntakeRecord extends IntakeSeed {
   draft: Draft | null;
+  onSubmitted?: FormSubmitted;
   response?: IntakeResponse;
   responseKey?: string;
   /** The answers as submitted, hidden items removed. */
@@ -34,6 +39,11 @@ export interface MemoryIntakeApi extends IntakeApi {
   getAttachment(id: string): Blob | undefined;
   /** Test and demo helper: what was submitted for a token (the answers kept, and the response). */
   getSubmission(token: string): { answers: Answers; response: IntakeResponse } | undefined;
+  /**
+   * Backend helper: opens a form by a new token (a token already known is left as it is), and
+   * tells `onSubmitted` its scores once it is submitted. Progress uses it for due measures.
+   */
+  registerForm(seed: IntakeSeed, onSubmitted?: FormSubmitted): void;
 }
 
 export function createMemoryIntake(ctx: MemoryContext): MemoryIntakeApi {
@@ -130,7 +140,13 @@ export function createMemoryIntake(ctx: MemoryContext): MemoryIntakeApi {
       record.responseKey = req.idempotencyKey;
       record.submitted = answers;
       record.draft = record.draft ? { ...record.draft, answers: req.answers } : null;
+      record.onSubmitted?.(scores, submittedAt);
       return structuredClone(response);
+    },
+
+    registerForm(seed, onSubmitted) {
+      if (records.has(seed.token)) return;
+      records.set(seed.token, { ...structuredClone(seed), draft: null, ...(onSubmitted ? { onSubmitted } : {}) });
     },
 
     getAttachment(id) {

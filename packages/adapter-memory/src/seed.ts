@@ -21,6 +21,8 @@ import {
   demoProviders,
   demoSurvey,
   demoSurveyPartialAnswers,
+  demoProgressEpisodes,
+  type DemoProgressSeed,
   demoWorkingHours,
   type BusyBlock,
   type DemoBooking,
@@ -68,6 +70,8 @@ export interface MemorySeed {
   intakeForms: IntakeSeed[];
   hepPrograms: HepSeed[];
   surveys: SurveySeed[];
+  /** Episodes of care with goals and measures, by progress token. */
+  progress: DemoProgressSeed[];
 }
 
 /** The demo practice, with link expiries set relative to `now`. */
@@ -95,5 +99,6 @@ export function demoSeed(now: Date): MemorySeed {
       { token: DEMO_SURVEY_TOKENS.answered, definition: demoSurvey, expiresAt: inDays(30), answered: true },
       { token: DEMO_SURVEY_TOKENS.expired, definition: demoSurvey, expiresAt: inDays(-2) },
     ],
+    progress: demoProgressEpisodes(now),
   };
 }

@@ -32,6 +32,8 @@ export { PxmHepViewer } from './hep-viewer/hep-viewer.js';
 export { PxmHepActivityLoggedEvent, PxmHepReminderRequestEvent } from './hep-viewer/hep-viewer.events.js';
 export { PxmSurvey } from './survey/survey.js';
 export { PxmSurveyReviewClickEvent, PxmSurveySubmittedEvent } from './survey/survey.events.js';
+export { PxmProgress } from './progress/progress.js';
+export { PxmProgressGoalRatedEvent, PxmProgressMeasureTakenEvent, PxmProgressPrintEvent } from './progress/progress.events.js';
 export { PxmErrorEvent } from './events/pxm-error-event.js';
 export { registerTranslation, type Translation } from './l10n/translation-registry.js';
 export { registerAdapter, type AdapterAttributes, type AdapterFactory } from './cdn/adapter-attributes.js';

@@ -4,3 +4,4 @@ import './define/pxm-intake-form.js';
 import './define/pxm-booking.js';
 import './define/pxm-survey.js';
 import './define/pxm-hep-viewer.js';
+import './define/pxm-progress.js';

@@ -38,6 +38,17 @@ export {
 } from './hep-viewer/hep-viewer.events.js';
 export { hepViewerEn, type HepViewerMessages } from './hep-viewer/hep-viewer.messages.en.js';
 export { hepViewerEs } from './hep-viewer/hep-viewer.messages.es.js';
+export { PxmProgress } from './progress/progress.js';
+export {
+  PxmProgressGoalRatedEvent,
+  PxmProgressMeasureTakenEvent,
+  PxmProgressPrintEvent,
+  type ProgressGoalRatedDetail,
+  type ProgressMeasureTakenDetail,
+  type ProgressPrintDetail,
+} from './progress/progress.events.js';
+export { progressEn, type ProgressMessages } from './progress/progress.messages.en.js';
+export { progressEs } from './progress/progress.messages.es.js';
 export { PxmIntakeForm, REVIEW_PAGE_ID } from './intake-form/intake-form.js';
 export {
   PxmIntakeDraftSavedEvent,

@@ -19,6 +19,7 @@ const withAdapter: Array<[string, TemplateResult]> = [
   ['pxm-survey', html`<pxm-survey .adapter=${adapter} token="demo-survey-open"></pxm-survey>`],
   ['pxm-hep-viewer', html`<pxm-hep-viewer .adapter=${adapter} token="demo-hep-acl-recovery"></pxm-hep-viewer>`],
   ['pxm-intake-form', html`<pxm-intake-form .adapter=${adapter} token="demo-intake-new-patient"></pxm-intake-form>`],
+  ['pxm-progress', html`<pxm-progress .adapter=${adapter} token="demo-progress"></pxm-progress>`],
 ];
 
 const text = (markup: string) => markup.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();

@@ -2,11 +2,12 @@ import { AdapterError } from '../errors/adapter-error.js';
 import type { BookingApi } from './booking-api.js';
 import type { HepApi } from './hep-api.js';
 import type { IntakeApi } from './intake-api.js';
+import type { ProgressApi } from './progress-api.js';
 import type { SurveyApi } from './survey-api.js';
 
-export type Capability = 'booking' | 'intake' | 'hep' | 'survey';
+export type Capability = 'booking' | 'intake' | 'hep' | 'survey' | 'progress';
 
-export const CAPABILITIES: readonly Capability[] = ['booking', 'intake', 'hep', 'survey'];
+export const CAPABILITIES: readonly Capability[] = ['booking', 'intake', 'hep', 'survey', 'progress'];
 
 /**
  * A backend for the elements. It implements the capabilities it has; having the property is
@@ -19,6 +20,7 @@ export interface PxmAdapter {
   readonly intake?: IntakeApi;
   readonly hep?: HepApi;
   readonly survey?: SurveyApi;
+  readonly progress?: ProgressApi;
   /** Releases timers and connections. */
   dispose?(): Promise<void> | void;
 }
@@ -28,7 +30,7 @@ export function capabilitiesOf(adapter: PxmAdapter): Capability[] {
 }
 
 /** The API of each capability, by name. */
-export type CapabilityApi = { booking: BookingApi; intake: IntakeApi; hep: HepApi; survey: SurveyApi };
+export type CapabilityApi = { booking: BookingApi; intake: IntakeApi; hep: HepApi; survey: SurveyApi; progress: ProgressApi };
 
 /** The capability's API, or an `unsupported` error naming what is missing. */
 export function requireCapability<C extends Capability>(adapter: PxmAdapter | undefined, capability: C): CapabilityApi[C] {

@@ -10,6 +10,7 @@ import { AppointmentSchema, EligibilityResultSchema, HoldSchema, ManagedAppointm
 import { ActivityLogListSchema, HepProgramSchema } from '../schemas/hep.js';
 import { AttachmentRefSchema, DraftSchema, IntakeResponseSchema, IntakeSessionSchema } from '../schemas/intake.js';
 import { AppointmentTypeListSchema, LocationListSchema, PracticeSchema, ProviderListSchema } from '../schemas/practice.js';
+import { GoalSchema, ProgressViewSchema } from '../schemas/progress.js';
 import { SurveyInvitationSchema, SurveyResponseSchema } from '../schemas/survey.js';
 
 export const bookingReplySchemas = {
@@ -44,6 +45,11 @@ export const hepReplySchemas = {
 export const surveyReplySchemas = {
   loadInvitation: SurveyInvitationSchema,
   submit: SurveyResponseSchema,
+} as const;
+
+export const progressReplySchemas = {
+  loadProgress: ProgressViewSchema,
+  rateGoal: GoalSchema,
 } as const;
 
 /** The value a reply's schema yields: what a caller outside core needs without zod's names. */

@@ -31,3 +31,10 @@ export {
   type DemoHepSeed,
 } from './hep.js';
 export { DEMO_SURVEY_TOKENS, demoSurvey, demoSurveyPartialAnswers, demoSurveyQuestionnaire } from './survey.js';
+export {
+  DEMO_PROGRESS_EXPIRED_TOKEN,
+  DEMO_PROGRESS_TOKEN,
+  demoProgressEpisode,
+  demoProgressEpisodes,
+  type DemoProgressSeed,
+} from './progress.js';

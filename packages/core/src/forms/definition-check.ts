@@ -188,6 +188,8 @@ function checkScoring(definition: FormDefinition, index: FormIndex, problems: De
       report(`minAnswered ${rule.minAnswered} exceeds its ${rule.items.length} items.`);
     }
     if (rule.itemRange && rule.itemRange.min >= rule.itemRange.max) report('itemRange needs min below max.');
+    if (rule.table && rule.method !== 'sum') report('a conversion table needs method "sum".');
+    if (rule.table && rule.missing === 'prorate') report('a conversion table reads whole sums, so it cannot prorate.');
   });
 }
 

@@ -4,3 +4,4 @@
  */
 export { adherenceBetween, summarizeAdherence, type AdherenceFigure, type AdherenceSummary, type WeeklyAdherence } from './adherence.js';
 export { painTrend, type PainDirection, type PainPoint, type PainTrend } from './pain-trend.js';
+export { adherencePercent, type AdherencePercent } from './adherence-percent.js';

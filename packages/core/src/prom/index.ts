@@ -1,16 +1,25 @@
 /**
  * `@pxm/core/prom`: outcome measures: the shipped instruments free to use in practice software
- * (NPRS, PSFS, LEFS) and the scoring engine any instrument's `ScoringRule` runs on. Licensed
+ * (NPRS, PSFS, LEFS, KOOS JR, HOOS JR) and the scoring engine any instrument's `ScoringRule` runs on. Licensed
  * instruments (ODI, NDI, QuickDASH) are not shipped: a practice that holds a licence writes their
  * items and a `ScoringRule` as data.
  */
 export {
+  HOOS_JR_ITEMS,
+  HOOS_JR_TABLE,
+  hoosJrInstrument,
+  KOOS_JR_ITEMS,
+  KOOS_JR_TABLE,
+  koosJrInstrument,
   LEFS_ACTIVITIES,
   LEFS_OPTIONS,
   lefsInstrument,
   nprs24hInstrument,
   nprsInstrument,
   psfsInstrument,
+  SEVERITY_OPTIONS,
+  SHIPPED_INSTRUMENT_IDS,
+  shippedInstrument,
   type InstrumentOptions,
   type LefsOptions,
   type PromInstrument,
@@ -27,3 +36,4 @@ export {
   type ValueRange,
 } from './score.js';
 export { baselineScore, compareWithBaseline, type BaselineComparison } from './baseline.js';
+export { measureFormDefinition } from './measure-form.js';

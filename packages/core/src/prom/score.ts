@@ -179,6 +179,12 @@ export function scoreRule(rule: ScoringRule, definition: FormDefinition, answers
       break;
     }
   }
+  if (rule.table) {
+    // A published table converts whole raw sums only; anything else has no published score.
+    const row = rule.method === 'sum' && Number.isInteger(raw) ? rule.table[raw] : undefined;
+    if (row === undefined) return result(null, 'invalid_answer');
+    raw = row;
+  }
   const decimals = rule.decimals ?? (rule.method === 'sum' ? 0 : 1);
   return result(roundScore(raw, decimals));
 }

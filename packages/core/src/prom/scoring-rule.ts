@@ -52,6 +52,12 @@ export const ScoringRuleSchema = z.strictObject({
   mcidSource: z.optional(z.string().check(z.maxLength(300))),
   /** Decimal places the score is rounded to (half away from zero). Default 0 for sums, 1 otherwise. */
   decimals: z.optional(z.int().check(z.gte(0), z.lte(4))),
+  /**
+   * A conversion table from the raw sum to the published score: `table[sum]` (the HOOS JR and
+   * KOOS JR interval scores are published this way). Only with `method: 'sum'` and every item
+   * answered: a table is read at whole sums, never between them.
+   */
+  table: z.optional(z.array(z.number()).check(z.minLength(2), z.maxLength(1001))),
   /** LOINC code of the total score, when one exists. */
   loinc: z.optional(z.string().check(z.maxLength(20))),
 });

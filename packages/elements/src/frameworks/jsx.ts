@@ -12,6 +12,8 @@ import type { PxmHepActivityLoggedEvent, PxmHepReminderRequestEvent } from '../h
 import type { PxmHepViewer } from '../hep-viewer/hep-viewer.js';
 import type { PxmIntakeDraftSavedEvent, PxmIntakeSubmittedEvent } from '../intake-form/intake-form.events.js';
 import type { PxmIntakeForm } from '../intake-form/intake-form.js';
+import type { PxmProgressGoalRatedEvent, PxmProgressMeasureTakenEvent, PxmProgressPrintEvent } from '../progress/progress.events.js';
+import type { PxmProgress } from '../progress/progress.js';
 import type { PxmProvider } from '../provider/provider.js';
 import type { PxmSurveyReviewClickEvent, PxmSurveySubmittedEvent } from '../survey/survey.events.js';
 import type { PxmSurvey } from '../survey/survey.js';
@@ -81,6 +83,19 @@ export type PxmSurveyJsxProps = PxmJsxProps<
   }
 >;
 
+/** Goals and outcome measures over an episode of care, with what is due and a printable summary. */
+export type PxmProgressJsxProps = PxmJsxProps<
+  PxmProgress,
+  'token' | 'adapter' | 'locale' | 'timeZone' | 'theme',
+  'time-zone',
+  {
+    'onpxm-progress-goal-rated'?: (event: PxmProgressGoalRatedEvent) => void;
+    'onpxm-progress-measure-taken'?: (event: PxmProgressMeasureTakenEvent) => void;
+    'onpxm-progress-print'?: (event: PxmProgressPrintEvent) => void;
+    'onpxm-error'?: (event: PxmErrorEvent) => void;
+  }
+>;
+
 declare module 'react' {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
@@ -90,6 +105,7 @@ declare module 'react' {
       'pxm-intake-form': PxmIntakeFormJsxProps;
       'pxm-hep-viewer': PxmHepViewerJsxProps;
       'pxm-survey': PxmSurveyJsxProps;
+      'pxm-progress': PxmProgressJsxProps;
     }
   }
 }

@@ -12,16 +12,19 @@ import { PxmBooking as PxmBookingElement } from '../booking/booking.js';
 import { PxmIntakeForm as PxmIntakeFormElement } from '../intake-form/intake-form.js';
 import { PxmHepViewer as PxmHepViewerElement } from '../hep-viewer/hep-viewer.js';
 import { PxmSurvey as PxmSurveyElement } from '../survey/survey.js';
+import { PxmProgress as PxmProgressElement } from '../progress/progress.js';
 import type { PxmBookingBeforeConfirmEvent, PxmBookingCancelledEvent, PxmBookingConfirmedEvent, PxmBookingRescheduledEvent, PxmWaitlistJoinedEvent } from '../booking/booking.events.js';
 import type { PxmErrorEvent } from '../events/pxm-error-event.js';
 import type { PxmHepActivityLoggedEvent, PxmHepReminderRequestEvent } from '../hep-viewer/hep-viewer.events.js';
 import type { PxmIntakeDraftSavedEvent, PxmIntakeSubmittedEvent } from '../intake-form/intake-form.events.js';
+import type { PxmProgressGoalRatedEvent, PxmProgressMeasureTakenEvent, PxmProgressPrintEvent } from '../progress/progress.events.js';
 import type { PxmSurveyReviewClickEvent, PxmSurveySubmittedEvent } from '../survey/survey.events.js';
 import '../define/pxm-provider.js';
 import '../define/pxm-booking.js';
 import '../define/pxm-intake-form.js';
 import '../define/pxm-hep-viewer.js';
 import '../define/pxm-survey.js';
+import '../define/pxm-progress.js';
 
 /** `<pxm-provider>`: Shares the adapter, locale and time zone with descendant PXM elements. */
 export const PxmProvider = createComponent({
@@ -82,6 +85,20 @@ export const PxmSurvey = createComponent({
   events: {
     onPxmSurveySubmitted: 'pxm-survey-submitted' as EventName<PxmSurveySubmittedEvent>,
     onPxmSurveyReviewClick: 'pxm-survey-review-click' as EventName<PxmSurveyReviewClickEvent>,
+    onPxmError: 'pxm-error' as EventName<PxmErrorEvent>,
+  },
+});
+
+/** `<pxm-progress>`: Goals and outcome measures over an episode of care, with what is due and a printable summary. */
+export const PxmProgress = createComponent({
+  react: React,
+  tagName: 'pxm-progress',
+  elementClass: PxmProgressElement,
+  displayName: 'PxmProgress',
+  events: {
+    onPxmProgressGoalRated: 'pxm-progress-goal-rated' as EventName<PxmProgressGoalRatedEvent>,
+    onPxmProgressMeasureTaken: 'pxm-progress-measure-taken' as EventName<PxmProgressMeasureTakenEvent>,
+    onPxmProgressPrint: 'pxm-progress-print' as EventName<PxmProgressPrintEvent>,
     onPxmError: 'pxm-error' as EventName<PxmErrorEvent>,
   },
 });

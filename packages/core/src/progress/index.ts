@@ -1,0 +1,42 @@
+/**
+ * `@pxm/core/progress`: an episode of care's goals (with Goal Attainment Scaling), outcome
+ * measures over time and the measures due again: the schemas, and the rules that read them.
+ */
+export {
+  AdherenceSchema,
+  DueMeasureSchema,
+  DueReasonSchema,
+  EpisodeOfCareSchema,
+  GoalLevelSchema,
+  GoalNoteSchema,
+  GoalRatingInputSchema,
+  GoalRatingSchema,
+  GoalScaleLevelSchema,
+  GoalSchema,
+  GoalStatusSchema,
+  MeasureAssignmentSchema,
+  MeasureResultSchema,
+  MeasureScheduleSchema,
+  MeasureSeriesSchema,
+  MeasureSourceSchema,
+  ProgressViewSchema,
+  type Adherence,
+  type DueMeasure,
+  type DueReason,
+  type EpisodeOfCare,
+  type Goal,
+  type GoalLevel,
+  type GoalRating,
+  type GoalRatingInput,
+  type GoalScaleLevel,
+  type GoalStatus,
+  type MeasureAssignment,
+  type MeasureResult,
+  type MeasureSchedule,
+  type MeasureSeries,
+  type ProgressView,
+} from '../schemas/progress.js';
+export { changeReading, type ChangeReading, type ChangeReadingKind } from './change-reading.js';
+export { dueMeasures, type MeasureDue } from './due-measures.js';
+export { describeMeasure, measureSeriesList, type MeasureDescription } from './measure-series.js';
+export { withPatientRating } from './goal-rating.js';

@@ -4,8 +4,7 @@
  * `intakeReplySchemas`), so each check happens once. Only what goes into a URL path, and an upload
  * the server would refuse by size, are refused before sending.
  */
-import { AdapterError, type IntakeApi } from '@pxm/core';
-import { MAX_ATTACHMENT_BYTES } from '@pxm/core/forms';
+import { AdapterError, MAX_ATTACHMENT_BYTES, type IntakeApi } from '@pxm/core';
 import { checkToken, keyed, newKey } from './request-parts.js';
 import type { Send } from './transport.js';
 

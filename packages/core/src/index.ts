@@ -18,6 +18,8 @@ export {
 } from './errors/adapter-error.js';
 export { abortError, delay, throwIfAborted, withTimeout } from './util/abort.js';
 export { createId, createToken, humanReference } from './util/ids.js';
+/** The largest upload the contract accepts: every adapter checks it before sending. */
+export { MAX_ATTACHMENT_BYTES } from './schemas/attachment-limit.js';
 
 export {
   AddressSchema,

@@ -1,14 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  SignatureRecordSchema,
-  consentTextToSign,
-  createSignatureRecord,
-  readSignatureSvg,
-  sha256Hex,
-  strokesToSvg,
-  type FormItem,
-} from '@pxm/core/forms';
+import { SignatureRecordSchema, type FormItem } from '@pxm/core/forms';
+import { consentTextToSign, createSignatureRecord, readSignatureSvg, sha256Hex, strokesToSvg } from '@pxm/core/signing';
 
 const consent: Extract<FormItem, { type: 'consent' }> = {
   id: 'consent',

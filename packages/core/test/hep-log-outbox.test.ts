@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AdapterError } from '@pxm/core';
-import { LogOutbox, outboxId, retryDelayMs, type ActivityLogEntry, type PendingStore } from '@pxm/core/hep';
+import type { ActivityLogEntry } from '@pxm/core/hep';
+import { LogOutbox, outboxId, retryDelayMs, type PendingStore } from '@pxm/core/hep-outbox';
 import { testUuid } from './hep-fixtures.js';
 
 /** A keyed store with the same rules as the browser queue: the first entry under an id wins. */

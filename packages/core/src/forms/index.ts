@@ -114,15 +114,6 @@ export {
   type RequiredProgress,
   type ValidateOptions,
 } from './form-engine.js';
-export { consentTextToSign, createSignatureRecord, sha256Hex, type SignatureInput } from './consent-signing.js';
-export {
-  readSignatureSvg,
-  strokePath,
-  strokesToSvg,
-  type SignatureStroke,
-  type StrokeBox,
-  type StrokePoint,
-} from './signature-svg.js';
 export {
   EXT,
   ITEM_CONTROL_SYSTEM,

@@ -33,7 +33,6 @@ export { programTimeline, type ProgramTimeline, type ScheduleVersion } from './t
 export { expandSchedule, type SessionBucket } from './schedule.js';
 export { computeStreak, programStreak, type Streak } from './streak.js';
 export { todayPlan, type ProgramPhase, type TodayItem, type TodayPlan } from './today.js';
-export { LogOutbox, outboxId, retryDelayMs, type FlushOutcome, type LogOutboxOptions, type PendingLog, type PendingState, type PendingStore, type SendLogs } from './log-outbox.js';
 export { mergeLogs } from './merge-logs.js';
 export { indexLogs as indexHepLogs, type DailyWork as HepDailyWork } from './completion.js';
 export { cachedLocalDate } from './local-day.js';

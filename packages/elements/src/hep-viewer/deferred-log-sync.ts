@@ -5,7 +5,8 @@
  */
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import { nothing } from 'lit';
-import type { ActivityLogEntry, PendingState } from '@pxm/core/hep';
+import type { ActivityLogEntry } from '@pxm/core/hep';
+import type { PendingState } from '@pxm/core/hep-outbox';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import type { HepViewerMessages } from './hep-viewer.messages.en.js';
 import type { LogSync, LogSyncOptions } from './log-sync.js';

@@ -3,7 +3,8 @@
  * logging controls (Done, per-set, undo, the rating that follows, and the pain guidance).
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ActivityLogEntry, Exercise, PendingState, TodayItem } from '@pxm/core/hep';
+import type { ActivityLogEntry, Exercise, TodayItem } from '@pxm/core/hep';
+import type { PendingState } from '@pxm/core/hep-outbox';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import { renderDosage } from './dosage.js';
 import { renderMedia, type MediaHandlers, type MediaOptions } from './exercise-media.js';

@@ -8,7 +8,7 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { AdapterError } from '@pxm/core';
 import type { ActivityLogEntry } from '@pxm/core/hep';
-import { LogOutbox, retryDelayMs, type PendingLog, type PendingStore } from '@pxm/core/hep-rules';
+import { LogOutbox, retryDelayMs, type PendingLog, type PendingStore } from '@pxm/core/hep-outbox';
 import { createMemoryQueue } from '../internal/offline-queue/memory-queue.js';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import type { HepViewerMessages } from './hep-viewer.messages.en.js';

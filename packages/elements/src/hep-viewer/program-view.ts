@@ -5,7 +5,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { AdapterError } from '@pxm/core';
-import type { ActivityLogEntry, Exercise, PendingState } from '@pxm/core/hep';
+import type { ActivityLogEntry, Exercise } from '@pxm/core/hep';
+import type { PendingState } from '@pxm/core/hep-outbox';
 import { renderFailure, renderLoading } from '../internal/states.js';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import { renderExerciseCard, type CardContext } from './exercise-card.js';

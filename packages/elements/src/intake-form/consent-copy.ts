@@ -9,7 +9,8 @@
  */
 // Types only: what this needs from @pxm/core at run time the signing part hands in, so loading
 // this does not pull shared code out of the parts into a chunk of its own.
-import type { FormEngine, FormItem, SignatureRecord, StrokeBox } from '@pxm/core/forms';
+import type { FormEngine, FormItem, SignatureRecord } from '@pxm/core/forms';
+import type { StrokeBox } from '@pxm/core/signing';
 
 type ConsentItem = Extract<FormItem, { type: 'consent' }>;
 

@@ -1,4 +1,4 @@
-import type { SignatureStroke, StrokeBox, StrokePoint } from '@pxm/core/forms';
+import type { SignatureStroke, StrokeBox, StrokePoint } from '@pxm/core/signing';
 
 /** Strokes live in this box whatever the canvas size, so a rotation or resize redraws them exactly. */
 export const SIGNATURE_BOX: StrokeBox = { width: 600, height: 200 };

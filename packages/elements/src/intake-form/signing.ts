@@ -9,14 +9,8 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { ref } from 'lit/directives/ref.js';
-import {
-  createSignatureRecord,
-  readSignatureSvg,
-  type FormDefinition,
-  type FormEngine,
-  type FormItem,
-  type SignatureRecord,
-} from '@pxm/core/forms';
+import type { FormDefinition, FormEngine, FormItem, SignatureRecord } from '@pxm/core/forms';
+import { createSignatureRecord, readSignatureSvg } from '@pxm/core/signing';
 import { localDateIn } from '@pxm/core/time';
 import { LocalizeController } from '../l10n/localize-controller.js';
 import { errorId, fieldId, type FieldContext, type PartActions } from './field-context.js';

@@ -13,6 +13,8 @@ import { registerShippedTranslation } from '../l10n/translation-registry.js';
 export { bookingFlowStyles as styles } from './booking-flow.styles.js';
 import { bookingFlowEn } from './booking-flow.messages.en.js';
 import { bookingFlowEs } from './booking-flow.messages.es.js';
+import { bookingBenefitsEn } from './booking-benefits.messages.en.js';
+import { bookingBenefitsEs } from './booking-benefits.messages.es.js';
 import { BookingConfirmation } from './booking-confirmation.js';
 import { renderDetails } from './booking-details.js';
 import { renderDone } from './booking-done.js';
@@ -29,6 +31,8 @@ import { renderWaitlist } from './booking-waitlist.js';
 
 registerShippedTranslation('en', 'booking', bookingFlowEn);
 registerShippedTranslation('es', 'booking', bookingFlowEs);
+registerShippedTranslation('en', 'booking', bookingBenefitsEn);
+registerShippedTranslation('es', 'booking', bookingBenefitsEs);
 
 const WARN_BELOW_MS = 120_000;
 

@@ -29,6 +29,7 @@ export const bookingBenefitsEn = {
   estimateNote: 'This is an estimate, not a guarantee. Your insurer decides what it pays after the visit.',
   coverageChecked: 'We checked your coverage.',
   confirmLater: 'We’ll confirm your coverage before your visit. You can book now.',
+  confirmLaterBooked: 'We’ll confirm your coverage before your visit.',
   selfPayPrice: (amount: string) => `Self-pay price: ${amount} a visit.`,
   seriesCovered: (covered: number, total: number) => (covered ? `Your plan covers ${covered} of these ${total} visits` : `Your plan covers none of these ${total} visits`),
   seriesCoveredText: (covered: number, rest: number) =>

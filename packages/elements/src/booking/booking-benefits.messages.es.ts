@@ -32,6 +32,7 @@ export const bookingBenefitsEs: Translation<BookingBenefitsMessages> = {
   estimateNote: 'Esto es un estimado, no una garantía. Su aseguradora decide lo que paga después de la cita.',
   coverageChecked: 'Verificamos su cobertura.',
   confirmLater: 'Confirmaremos su cobertura antes de su cita. Puede reservar ahora.',
+  confirmLaterBooked: 'Confirmaremos su cobertura antes de su cita.',
   selfPayPrice: (amount: string) => `Precio de pago particular: ${amount} por cita.`,
   seriesCovered: (covered: number, total: number) => (covered ? `Su plan cubre ${covered} de estas ${total} citas` : `Su plan no cubre ninguna de estas ${total} citas`),
   seriesCoveredText: (covered: number, rest: number) =>

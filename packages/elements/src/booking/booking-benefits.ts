@@ -6,12 +6,18 @@
  * core's rules; this file only words them.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { coveredVisitsLeft, estimateVisitCost, type BenefitsSummary, type Discipline, type DisciplineBenefits, type EligibilityResult, type Money, type VisitEstimate } from './booking-benefits-pending.js';
+import type { Money } from '@pxm/core';
+import {
+  coveredVisitsLeft,
+  disciplineBenefits,
+  disciplineCoverage,
+  estimateVisitCost,
+  type BenefitsSummary,
+  type DisciplineBenefits,
+  type EligibilityResult,
+  type VisitEstimate,
+} from '@pxm/core/booking';
 import type { BookingView } from './booking-view.js';
-
-function benefitsFor(summary: BenefitsSummary, discipline: Discipline): DisciplineBenefits | undefined {
-  return summary.disciplines.find((entry) => entry.discipline === discipline);
-}
 
 function money(view: BookingView, amount: Money): string {
   return view.messages.money(amount.amountMinor, amount.currency);
@@ -72,12 +78,13 @@ function part(view: BookingView, term: string, value: TemplateResult | string, i
 function renderSummary(view: BookingView, result: EligibilityResult, summary: BenefitsSummary): TemplateResult {
   const { messages } = view;
   const { discipline, parts } = view.benefits;
-  const entry = benefitsFor(summary, discipline);
+  const entry = disciplineBenefits(summary, discipline);
   const shown = new Set(parts);
   const period = entry?.visits?.period === 'plan-year' ? 'benefitVisitsPlanYear' : 'benefitVisits';
-  const estimate = estimateVisitCost(summary, discipline, result.selfPayPrice);
+  // The rule needs the practice's price; without one, the backend's own estimate (if any) is shown.
+  const estimate: VisitEstimate = result.selfPayPrice ? estimateVisitCost(summary, discipline, result.selfPayPrice) : (result.estimate ?? { basis: 'unknown' });
   return html`<dl class="summary benefits">
-    ${shown.has('status') ? part(view, messages.text('benefitStatus'), statusText(view, entry?.coverage ?? summary.coverage), summary.asOf) : nothing}
+    ${shown.has('status') ? part(view, messages.text('benefitStatus'), statusText(view, disciplineCoverage(summary, discipline)), summary.asOf) : nothing}
     ${shown.has('cost') ? part(view, messages.text('benefitCost'), costText(view, estimate, entry), summary.asOf) : nothing}
     ${shown.has('visits') ? part(view, messages.text(period), visitsText(view, coveredVisitsLeft(summary, discipline), entry), summary.asOf) : nothing}
     ${shown.has('prior-auth') ? part(view, messages.text('benefitPriorAuth'), priorAuthText(view, entry?.priorAuthorization), summary.asOf) : nothing}
@@ -122,7 +129,8 @@ export function renderBenefits(view: BookingView, result: EligibilityResult | 'f
   </div>`;
 }
 
-/** The practice's self-pay price, where the backend gave it. */
-export function selfPayPriceText(view: BookingView, result: EligibilityResult | 'failed' | undefined): string {
-  return result && result !== 'failed' && result.selfPayPrice ? view.messages.text('selfPayPrice', money(view, result.selfPayPrice)) : '';
+/** The practice's self-pay price, where a backend gave it. */
+export function selfPayPriceText(view: BookingView): string {
+  const price = view.state.selfPayPrice;
+  return price ? view.messages.text('selfPayPrice', money(view, price)) : '';
 }

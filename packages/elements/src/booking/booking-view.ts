@@ -18,6 +18,8 @@ export interface BookingActions {
   /** Details step done: validate, then review. */
   toReview(): void;
   checkEligibility(): void;
+  /** Self-pay chosen: asks the backend for the practice's self-pay price (once). */
+  priceSelfPay(): void;
   confirm(): void;
   renewHold(): void;
   /** Drops the held time(s) and goes back to the times. */

@@ -34,7 +34,7 @@ export const bookingBenefitsEn = {
   seriesCovered: (covered: number, total: number) => (covered ? `Your plan covers ${covered} of these ${total} visits` : `Your plan covers none of these ${total} visits`),
   seriesCoveredText: (covered: number, rest: number) =>
     covered
-      ? `We’ll book the first ${covered} and leave the other ${rest} out, unless you agree to pay for ${plural(rest, 'it', 'them')} yourself.`
+      ? `We’ll book ${plural(covered, 'the first one', `the first ${covered}`)} and leave ${plural(rest, 'the last one', `the other ${rest}`)} out, unless you agree to pay for ${plural(rest, 'it', 'them')} yourself.`
       : `We can book ${plural(rest, 'it', 'them')} only if you agree to pay for ${plural(rest, 'it', 'them')} yourself.`,
   seriesSelfPayAgree: (rest: number, price: string) => `I agree to pay the self-pay price of ${price} a visit for the ${rest} ${plural(rest, 'visit', 'visits')} my plan does not cover.`,
   seriesSelfPayAgreeUnpriced: (rest: number) => `I agree to pay the practice’s self-pay price for the ${rest} ${plural(rest, 'visit', 'visits')} my plan does not cover (the front desk will tell you the price).`,

@@ -39,8 +39,8 @@ export const bookingBenefitsEs: Translation<BookingBenefitsMessages> = {
     covered
       ? `Reservaremos ${plural(covered, 'la primera', `las primeras ${covered}`)} y dejaremos fuera ${plural(rest, 'la otra', `las otras ${rest}`)}, salvo que acepte pagar${plural(rest, 'la', 'las')} usted.`
       : `Solo podemos reservar${plural(rest, 'la', 'las')} si acepta pagar${plural(rest, 'la', 'las')} usted.`,
-  seriesSelfPayAgree: (rest: number, price: string) => `Acepto pagar el precio de pago particular de ${price} por cita por ${plural(rest, 'la cita', `las ${rest} citas`)} que mi plan no cubre.`,
-  seriesSelfPayAgreeUnpriced: (rest: number) => `Acepto pagar el precio de pago particular de la clínica por ${plural(rest, 'la cita', `las ${rest} citas`)} que mi plan no cubre (recepción le dirá el precio).`,
+  seriesSelfPayAgree: (rest: number, price: string) => `Acepto pagar yo mismo ${plural(rest, 'la cita', `las ${rest} citas`)} que mi plan no cubre, al precio de pago particular de ${price} por cita.`,
+  seriesSelfPayAgreeUnpriced: (rest: number) => `Acepto pagar yo mismo ${plural(rest, 'la cita', `las ${rest} citas`)} que mi plan no cubre, al precio de pago particular de la clínica (recepción le dirá el precio).`,
   errSelfPayAgree: 'Acepte pagar las citas que su plan no cubre, o elija menos citas.',
   confirmCovered: (count: number) => `Confirmar ${count} ${plural(count, 'cita cubierta', 'citas cubiertas')}`,
   seriesLeftOut: (count: number) => `${count} ${plural(count, 'cita que su plan no cubre no se reservó', 'citas que su plan no cubre no se reservaron')}.`,

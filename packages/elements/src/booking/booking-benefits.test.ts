@@ -122,6 +122,21 @@ describe('pxm-booking: benefits after the coverage check', () => {
     await expectNoAxeViolations(el);
   });
 
+  it('in Spanish: the visits left and the estimate’s caveat', async () => {
+    const el = await fixture<PxmBooking>(html`<pxm-booking locale="es" location="denver-highlands" appointment-type="initial-evaluation" time-zone="America/Denver" .adapter=${createMemoryAdapter()}></pxm-booking>`);
+    (await untilTimes(el))[0]!.click();
+    await untilStep(el, 'Sus datos');
+    fill(el, { Nombre: 'Ana', Apellido: 'Prueba', 'Fecha de nacimiento': '1990-05-17', 'Teléfono celular': '+1 303 555 0100', 'Correo electrónico': 'ana@example.com' });
+    field(el, 'Usaré mi seguro').click();
+    await el.updateComplete;
+    fill(el, { 'Compañía de seguros': 'Aetna', 'Número de afiliado': DEMO_BENEFITS_MEMBER_IDS.sharedPool });
+    await activate(el, 'Verificar mi cobertura');
+    await until(() => root(el).querySelector('[part~="eligibility"] dl'), 'the coverage result');
+    expect(benefitRows(el)['Citas restantes este año']).to.match(/^3 citas Compartidas con terapia ocupacional y terapia del habla Al /);
+    expect(text(el)).to.include('Esto es un estimado, no una garantía.');
+    await expectNoAxeViolations(el);
+  });
+
   it('self-pay shows the practice’s self-pay price', async () => {
     const el = await single();
     (await untilTimes(el))[0]!.click();

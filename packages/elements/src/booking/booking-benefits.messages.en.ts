@@ -16,6 +16,7 @@ export const bookingBenefitsEn = {
   costDeductibleUnknown: 'The visit’s price, until your deductible is met',
   costSelfPay: (amount: string) => `${amount} (self-pay price)`,
   deductibleLeft: (amount: string) => `Deductible left to meet: ${amount}`,
+  deductibleMet: 'Your deductible is met',
   benefitVisits: 'Visits left this year',
   benefitVisitsPlanYear: 'Visits left this plan year',
   visitsLeft: (count: number) => `${count} ${plural(count, 'visit', 'visits')}`,

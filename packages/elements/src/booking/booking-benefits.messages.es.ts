@@ -19,6 +19,7 @@ export const bookingBenefitsEs: Translation<BookingBenefitsMessages> = {
   costDeductibleUnknown: 'El precio de la cita, hasta cubrir su deducible',
   costSelfPay: (amount: string) => `${amount} (precio de pago particular)`,
   deductibleLeft: (amount: string) => `Deducible pendiente: ${amount}`,
+  deductibleMet: 'Ya cubrió su deducible',
   benefitVisits: 'Citas restantes este año',
   benefitVisitsPlanYear: 'Citas restantes este año del plan',
   visitsLeft: (count: number) => `${count} ${plural(count, 'cita', 'citas')}`,

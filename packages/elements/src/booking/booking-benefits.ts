@@ -38,7 +38,9 @@ function costText(view: BookingView, estimate: VisitEstimate, entry: DisciplineB
   const { messages } = view;
   const amount = estimate.amount ? money(view, estimate.amount) : '';
   const deductibleLeft = entry?.deductible?.individual?.remaining;
-  const deductible = deductibleLeft ? html`<br />${messages.text('deductibleLeft', money(view, deductibleLeft))}` : nothing;
+  const deductible = deductibleLeft
+    ? html`<br />${deductibleLeft.amountMinor ? messages.text('deductibleLeft', money(view, deductibleLeft)) : messages.text('deductibleMet')}`
+    : nothing;
   switch (estimate.basis) {
     case 'copay':
       return amount ? messages.text('costCopay', amount) : messages.text('benefitUnknown');

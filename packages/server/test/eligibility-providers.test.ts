@@ -188,3 +188,30 @@ for (const dialect of ['sqlite', 'postgres'] as const) describe(`eligibility on 
     }
   });
 });
+
+describe('the check before the visit', () => {
+  it('a visit booked without a check is checked 48 h before it; a reschedule takes its checks along', async () => {
+    const server = await startTestServer('sqlite', { now: CONTRACT_NOW, serverOptions: { eligibilityPolicy: { pollIntervalMs: false } } });
+    try {
+      const api = server.adapter.booking!;
+      const coverage: InsuranceCoverage = { kind: 'insurance', payerName: 'Aetna', memberId: 'W123456789', relationship: 'self' };
+      const visit = await book(api, coverage);
+      const rows = () => server.server.db.all<{ appointment_id: string; state: string; recheck_at: number | null }>('SELECT appointment_id, state, recheck_at FROM eligibility_checks ORDER BY created_at');
+      assert.deepEqual(
+        (await rows()).map((row) => ({ ...row, recheck_at: row.recheck_at === null ? null : Number(row.recheck_at) })),
+        [{ appointment_id: visit.id, state: 'unchecked', recheck_at: Date.parse(visit.start) - 48 * 3_600_000 }],
+      );
+      const slots = await api.findSlots({ locationId: 'denver-highlands', appointmentTypeId: 'initial-evaluation', ...RANGE });
+      const moved = await api.rescheduleAppointment(visit.manageToken, { holdId: (await api.holdSlot(slots.at(-1)!.id)).id, idempotencyKey: 'eligibility-reschedule-1' });
+      assert.deepEqual((await rows()).map((row) => row.appointment_id), [moved.id]);
+      server.clock.advance(Date.parse(moved.start) - 47 * 3_600_000 - CONTRACT_NOW.getTime());
+      assert.deepEqual(await server.server.recheckEligibility(), { checked: 1, stillWaiting: 0, dropped: 0 });
+      assert.deepEqual((await rows()).map((row) => [row.appointment_id, row.state, row.recheck_at]), [
+        [moved.id, 'unchecked', null],
+        [moved.id, 'answered', null],
+      ]);
+    } finally {
+      await server.dispose();
+    }
+  });
+});

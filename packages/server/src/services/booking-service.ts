@@ -491,6 +491,7 @@ export function createBookingService(ctx: ServerContext) {
           operation,
         );
         await cancelRow(tx, old, 'rescheduled');
+        await eligibility.moveAppointment(tx, old.id, row.id, Number(row.start_ms));
         await scheduleReminders(tx, ctx, row, manageToken, JSON.parse(old.consents) as ReminderConsent[]);
         const appointment = appointmentOf(row, manageToken);
         await storeReply(tx, ctx.sealer, scope, request.idempotencyKey, appointment);

@@ -176,6 +176,13 @@ export function createEligibilityService(ctx: ServerContext, policy: Eligibility
       await store(tx, coverage, { state: 'unchecked', result: { status: 'unknown', checkedAt: new Date(now).toISOString() }, appointmentId, recheckAt: beforeVisit });
     },
 
+    /** A rescheduled visit keeps its checks; the check before the visit follows the new date. */
+    async moveAppointment(tx: Queryable, fromId: string, toId: string, startMs: number): Promise<void> {
+      const beforeVisit = Math.max(nowMs(), startMs - policy.recheckBeforeVisitMs);
+      await tx.run('UPDATE eligibility_checks SET appointment_id = $1 WHERE appointment_id = $2', [toId, fromId]);
+      await tx.run('UPDATE eligibility_checks SET recheck_at = $1 WHERE appointment_id = $2 AND recheck_at IS NOT NULL AND recheck_at > $1', [beforeVisit, toId]);
+    },
+
     /** Runs every queued re-check that is due: a fresh check, kept as a new row of the appointment. */
     async runDueRechecks(limit = 50): Promise<{ checked: number; stillWaiting: number; dropped: number }> {
       const now = nowMs();

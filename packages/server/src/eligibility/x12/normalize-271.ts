@@ -14,7 +14,7 @@
  *   (calendar year) and the amount used (year to date).
  */
 import type { Money } from '@pxm/core';
-import type { BenefitsSummary, Discipline, DisciplineBenefits } from '@pxm/core/booking';
+import { unknownBenefits, type BenefitsSummary, type Discipline, type DisciplineBenefits } from '@pxm/core/booking';
 import type { BenefitLine, Read271 } from './read-271.js';
 import {
   COVERAGE_LEVEL_FAMILY,
@@ -138,19 +138,6 @@ function medicareOf(lines: BenefitLine[]): BenefitsSummary['medicare'] {
   };
 }
 
-/** What the payer left unsaid, as codes (a discipline's name when it sent nothing for it). */
-function unknownOf(summary: Pick<BenefitsSummary, 'coverage' | 'disciplines'>): string[] {
-  if (summary.coverage !== 'active') return summary.coverage === 'unknown' ? ['coverage'] : [];
-  const lines = summary.disciplines;
-  const unknown: string[] = DISCIPLINES.filter((discipline) => !lines.some((line) => line.discipline === discipline));
-  if (!lines.some((line) => line.copay || line.coinsurancePercent !== undefined)) unknown.push('cost-share');
-  if (!lines.some((line) => line.deductible)) unknown.push('deductible');
-  if (!lines.some((line) => line.outOfPocket)) unknown.push('out-of-pocket');
-  if (!lines.some((line) => line.visits)) unknown.push('visits');
-  if (!lines.some((line) => line.priorAuthorization !== undefined)) unknown.push('prior-authorization');
-  return unknown;
-}
-
 /** The summary of a read 271, as of `asOf` (when the response arrived). */
 export function normalize271(read: Read271, asOf: string): BenefitsSummary {
   const memberRejected = read.rejections.length > 0;
@@ -180,6 +167,6 @@ export function normalize271(read: Read271, asOf: string): BenefitsSummary {
     coverage,
     disciplines,
     ...(medicare ? { medicare } : {}),
-    unknown: unknownOf({ coverage, disciplines }),
+    unknown: unknownBenefits(coverage, disciplines),
   };
 }

@@ -10,6 +10,7 @@ import {
   demoPayerEligibility,
   estimateVisitCost,
   seriesCoverage,
+  unknownBenefits,
   type BenefitsSummary,
   type DisciplineBenefits,
 } from '@pxm/core/booking';
@@ -159,6 +160,20 @@ describe('the demo payer benefits', () => {
 
   it('leaves the older demo rules as they were', () => {
     assert.deepEqual(demoPayerEligibility({ ...insurance, memberId: 'W123456789' }, at), { status: 'active', checkedAt: at, copay: usd(3000) });
+  });
+});
+
+describe('unknownBenefits', () => {
+  it('names the disciplines and the facts no line carried', () => {
+    assert.deepEqual(unknownBenefits('active', summary([{ copay: usd(100), priorAuthorization: false }]).disciplines), [
+      'occupational-therapy',
+      'speech-therapy',
+      'deductible',
+      'out-of-pocket',
+      'visits',
+    ]);
+    assert.deepEqual(unknownBenefits('unknown', []), ['coverage']);
+    assert.deepEqual(unknownBenefits('inactive', []), []);
   });
 });
 

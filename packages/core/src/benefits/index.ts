@@ -2,3 +2,4 @@
 export { disciplineBenefits, disciplineCoverage } from './discipline-lookup.js';
 export { coveredVisitsLeft, seriesCoverage, type SeriesCoverage } from './covered-visits.js';
 export { estimateVisitCost } from './estimate-visit-cost.js';
+export { unknownBenefits } from './unknown-benefits.js';

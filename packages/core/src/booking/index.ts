@@ -162,5 +162,6 @@ export {
   disciplineCoverage,
   estimateVisitCost,
   seriesCoverage,
+  unknownBenefits,
   type SeriesCoverage,
 } from '../benefits/index.js';

@@ -9,6 +9,8 @@ import type { Resource as MedplumResource } from '@medplum/fhirtypes';
 import { requireCapability } from '@pxm/core';
 import { expectAdapterError } from '@pxm/adapter-testkit';
 import { demoAppointmentTypes, demoLocations, demoPractice, demoProviders } from '@pxm/core/demo';
+import type { BenefitsSummary } from '@pxm/core/booking';
+import { toBenefitItems } from '../src/booking/benefits-mapping.js';
 import { createFhirAdapter } from '../src/index.js';
 import { practiceResources } from '../src/provision/index.js';
 import { indexFhirDefinitions } from './support/fhir-test-server.js';
@@ -87,5 +89,62 @@ describe('fhir adapter: eligibility', () => {
     server = await payer(() => ({ status: 404, body: outcome('not-found', 'Unknown operation') }));
     const booking = requireCapability(createFhirAdapter({ baseUrl: server.baseUrl, practice: { organization: 'cedar-ridge' }, now: () => NOW, eligibility: true }), 'booking');
     await expectAdapterError(booking.verifyEligibility!(insurance), 'unsupported');
+  });
+
+  it('asks per therapy category and reads items with benefit balances into the benefits summary', async () => {
+    const usd = (amountMinor: number) => ({ amountMinor, currency: 'USD' });
+    // Written by hand: what the payer's items say, and so what the adapter must read back.
+    const expected: BenefitsSummary = {
+      asOf: NOW.toISOString(),
+      payerName: 'Aetna',
+      coverage: 'active',
+      disciplines: [
+        {
+          discipline: 'physical-therapy',
+          coverage: 'active',
+          network: 'in',
+          coinsurancePercent: 20,
+          deductible: { individual: { total: usd(150_000), remaining: usd(40_000) }, family: { total: usd(300_000), remaining: usd(180_000) } },
+          outOfPocket: { individual: { total: usd(400_000), remaining: usd(260_000) } },
+          visits: { allowed: 30, used: 27, remaining: 3, period: 'calendar-year', sharedWith: ['occupational-therapy'] },
+          priorAuthorization: true,
+        },
+        { discipline: 'occupational-therapy', coverage: 'active', network: 'out', copay: usd(4500), visits: { allowed: 30, used: 27, remaining: 3, period: 'calendar-year', sharedWith: ['physical-therapy'] } },
+        { discipline: 'speech-therapy', coverage: 'inactive' },
+      ],
+      unknown: [],
+    };
+    const items = toBenefitItems(expected);
+    const received: unknown[] = [];
+    const reply = {
+      resourceType: 'CoverageEligibilityResponse',
+      status: 'active',
+      purpose: ['benefits'],
+      patient: { display: 'the patient' },
+      created: NOW.toISOString(),
+      request: { display: 'the request' },
+      insurer: { display: 'Aetna' },
+      outcome: 'complete',
+      insurance: [{ coverage: { display: 'the coverage' }, inforce: true, item: items }],
+    };
+    validateResource(reply as unknown as MedplumResource);
+    server = await payer((body) => {
+      received.push(body);
+      return { status: 200, body: reply };
+    });
+    const booking = requireCapability(createFhirAdapter({ baseUrl: server.baseUrl, practice: { organization: 'cedar-ridge' }, now: () => NOW, eligibility: true }), 'booking');
+    const result = await booking.verifyEligibility!(insurance);
+    assert.equal(result.status, 'active');
+    assert.deepEqual(result.benefits, expected);
+    assert.equal(result.copay, undefined, 'physical therapy has coinsurance, not a copay');
+    validateResource(received[0] as MedplumResource);
+    const asked = (received[0] as { item: Array<{ category: { coding: Array<{ system: string; code: string }> } }> }).item;
+    assert.deepEqual(asked.map((item) => item.category.coding[0]), [
+      { system: 'https://codesystem.x12.org/005010/1365', code: 'PT' },
+      { system: 'https://codesystem.x12.org/005010/1365', code: 'AD' },
+      { system: 'https://codesystem.x12.org/005010/1365', code: 'AF' },
+    ]);
+    // Family amounts ride in their own item; the pool's other category in an extension.
+    assert.equal(items.filter((item) => item.unit?.coding?.[0]?.code === 'family').length, 1);
   });
 });

@@ -98,10 +98,10 @@ describe('booking rules', () => {
     assert.deepEqual(resolveReturningPatient([{ ...garcia, unverified: true }], describe, typed), unverified, 'unverified records are never matched');
   });
 
-  it('demo payer rules: self-pay unknown, ids ending in 0 inactive, known payers with a copay', () => {
+  it('demo payer rules: self-pay unknown with the practice price, ids ending in 0 inactive, known payers with a copay', () => {
     const at = iso(NOW);
     const insurance = { kind: 'insurance' as const, relationship: 'self' as const };
-    assert.deepEqual(demoPayerEligibility({ kind: 'self-pay' }, at), { status: 'unknown', checkedAt: at });
+    assert.deepEqual(demoPayerEligibility({ kind: 'self-pay' }, at), { status: 'unknown', checkedAt: at, selfPayPrice: { amountMinor: 12_000, currency: 'USD' } });
     assert.deepEqual(demoPayerEligibility({ ...insurance, payerName: 'Cigna', memberId: 'A10' }, at), { status: 'inactive', checkedAt: at });
     assert.deepEqual(demoPayerEligibility({ ...insurance, payerName: ' CIGNA ', memberId: 'A11' }, at), { status: 'active', checkedAt: at, copay: { amountMinor: 2500, currency: 'USD' } });
     assert.deepEqual(demoPayerEligibility({ ...insurance, payerName: 'constructor', memberId: 'A11' }, at), { status: 'active', checkedAt: at });

@@ -17,11 +17,13 @@ import { TooManyRequests, type Limiter } from './http/limits.js';
 import { hashToken } from './tokens.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { bookingRoutes } from './routes/booking-routes.js';
+import { eligibilityAdminRoutes } from './routes/eligibility-admin-routes.js';
 import { hepRoutes } from './routes/hep-routes.js';
 import { intakeRoutes } from './routes/intake-routes.js';
 import { surveyRoutes } from './routes/survey-routes.js';
 import type { AdminService } from './services/admin-service.js';
 import type { BookingService } from './services/booking-service.js';
+import type { EligibilityService } from './services/eligibility-service.js';
 import type { HepService } from './services/hep-service.js';
 import type { IntakeService } from './services/intake-service.js';
 import type { SurveyService } from './services/survey-service.js';
@@ -32,6 +34,8 @@ export interface AppServices {
   hep: HepService;
   survey: SurveyService;
   admin: AdminService;
+  /** Eligibility checks kept per appointment (absent when the server checks none). */
+  eligibility?: EligibilityService;
   dispatchReminders(): Promise<{ sent: number; failed: number; cancelled: number }>;
   health(): Promise<boolean>;
 }
@@ -205,6 +209,7 @@ export function createApp(services: AppServices, options: AppOptions): Hono<AppE
   hepRoutes(app, services.hep);
   surveyRoutes(app, services.survey);
   adminRoutes(app, services.admin, options.adminApiKey, services.dispatchReminders);
+  if (services.eligibility) eligibilityAdminRoutes(app, services.eligibility);
 
   app.notFound((c) => problemResponse(c, new AdapterError('not_found', 'No such resource.'), 404));
 

@@ -4,6 +4,7 @@ import type { EligibilityProvider } from './eligibility/eligibility-provider.js'
 import type { ReminderPolicy } from './reminders/reminder-policy.js';
 import type { Sealer } from './secrets.js';
 import type { Catalogue } from './services/catalogue.js';
+import type { EligibilityPolicy } from './services/eligibility-service.js';
 
 /** What every service of one server shares. */
 export interface ServerContext {
@@ -12,6 +13,8 @@ export interface ServerContext {
   holdTtlMs: number;
   catalogue: Catalogue;
   eligibility: EligibilityProvider | undefined;
+  /** Timeout, cache, re-check timing and self-pay price of eligibility checks. */
+  eligibilityPolicy: EligibilityPolicy;
   reminders: ReminderPolicy;
   /** How long stored idempotency keys (and the replies they replay) are kept. */
   idempotencyRetentionMs: number;

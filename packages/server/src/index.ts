@@ -12,8 +12,16 @@ export { migrate, MIGRATIONS } from './db/migrate.js';
 export type { Database, Dialect, Queryable, SqlValue } from './db/database.js';
 export { TransactionMisuseError } from './db/transaction-scope.js';
 export { seedDemoPractice } from './seed/demo-seed.js';
-export type { EligibilityProvider } from './eligibility/eligibility-provider.js';
+export type { EligibilityAnswer, EligibilityExchange, EligibilityProvider } from './eligibility/eligibility-provider.js';
 export { demoPayerRules } from './eligibility/demo-payer-rules.js';
+export { createClearinghouseEligibility, RAW_X12_ELIGIBILITY_PATH, type ClearinghouseOptions } from './eligibility/clearinghouse-x12.js';
+export {
+  DEFAULT_ELIGIBILITY_POLICY,
+  coverageKey,
+  type EligibilityCheckState,
+  type EligibilityPolicy,
+  type StaffEligibilityCheck,
+} from './services/eligibility-service.js';
 export type { ReminderMessage, ReminderSender } from './reminders/reminder-sender.js';
 export { createLogSender } from './reminders/log-sender.js';
 export {

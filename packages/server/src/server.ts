@@ -20,6 +20,7 @@ import { createSealer } from './secrets.js';
 import { createLimiter, DEFAULT_LIMITS, type LimitsConfig } from './http/limits.js';
 import { demoPayerRules } from './eligibility/demo-payer-rules.js';
 import type { EligibilityProvider } from './eligibility/eligibility-provider.js';
+import { createEligibilityService, DEFAULT_ELIGIBILITY_POLICY, type EligibilityPolicy } from './services/eligibility-service.js';
 import { createLogSender } from './reminders/log-sender.js';
 import { dispatchDueReminders, type DispatchOptions, type DispatchResult } from './reminders/outbox.js';
 import { DEFAULT_REMINDER_OFFSETS_MINUTES } from './reminders/reminder-policy.js';
@@ -49,6 +50,11 @@ export interface PxmServerOptions {
   seed?: 'demo' | 'none';
   /** Eligibility checks; default the demo payer rules, `false` for none (the endpoint is absent). */
   eligibility?: EligibilityProvider | false;
+  /**
+   * Eligibility timing and price: the provider's timeout (then "we'll confirm" and a queued
+   * re-check), how long a result is reused, when re-checks run, the self-pay price shown.
+   */
+  eligibilityPolicy?: Partial<EligibilityPolicy> & { pollIntervalMs?: number | false };
   reminders?: {
     /** Where due reminders go. Default: a log line per reminder. */
     sender?: ReminderSender;
@@ -121,6 +127,8 @@ export interface PxmServer {
   fetch(request: Request): Promise<Response>;
   /** Sends every reminder that is due now (the poller calls this too). */
   dispatchReminders(): Promise<DispatchResult>;
+  /** Runs the eligibility re-checks that are due (the poller calls this too). */
+  recheckEligibility(): Promise<{ checked: number; stillWaiting: number; dropped: number }>;
   /** Deletes lapsed holds and idempotency keys past retention. */
   purgeExpired(): Promise<void>;
   listen(options?: { port?: number; hostname?: string }): Promise<RunningServer>;
@@ -129,6 +137,12 @@ export interface PxmServer {
 }
 
 export const DEFAULT_HOLD_TTL_MS = 10 * 60_000;
+
+function eligibilityPolicyOf(given: PxmServerOptions['eligibilityPolicy']): EligibilityPolicy {
+  const { pollIntervalMs: _poll, ...policy } = given ?? {};
+  const defined = Object.fromEntries(Object.entries(policy).filter(([, value]) => value !== undefined));
+  return { ...DEFAULT_ELIGIBILITY_POLICY, ...defined };
+}
 
 export async function createPxmServer(options: PxmServerOptions = {}): Promise<PxmServer> {
   const now = options.now ?? systemClock;
@@ -149,6 +163,7 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
     holdTtlMs: options.holdTtlMs ?? DEFAULT_HOLD_TTL_MS,
     catalogue: createCatalogue(db),
     eligibility: options.eligibility === false ? undefined : (options.eligibility ?? demoPayerRules),
+    eligibilityPolicy: eligibilityPolicyOf(options.eligibilityPolicy),
     reminders: { offsetsMinutes: options.reminders?.offsetsMinutes ?? DEFAULT_REMINDER_OFFSETS_MINUTES },
     idempotencyRetentionMs: options.idempotencyRetentionMs ?? 24 * 3_600_000,
     sealer: createSealer(options.secretKey),
@@ -156,6 +171,8 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
   const limiter = options.limits === false ? undefined : await createLimiter(db, { ...DEFAULT_LIMITS, ...options.limits });
   const sender = options.reminders?.sender ?? createLogSender();
   const dispatchReminders = () => dispatchDueReminders(context, sender, options.reminders?.dispatch);
+  const eligibilityChecks = context.eligibility ? createEligibilityService(context, context.eligibilityPolicy) : undefined;
+  const recheckEligibility = async () => (eligibilityChecks ? eligibilityChecks.runDueRechecks() : { checked: 0, stillWaiting: 0, dropped: 0 });
   const log = options.log === false ? () => undefined : (options.log ?? ((line: string) => process.stdout.write(`${line}\n`)));
 
   const app = createApp(
@@ -165,6 +182,7 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
       hep: createHepService(context),
       survey: createSurveyService(context),
       admin: createAdminService(context),
+      ...(eligibilityChecks ? { eligibility: eligibilityChecks } : {}),
       dispatchReminders,
       health: async () => {
         try {
@@ -211,6 +229,19 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
     };
     timers.push(setInterval(tick, poll));
   }
+  const recheckPoll = options.eligibilityPolicy?.pollIntervalMs ?? 5 * 60_000;
+  if (eligibilityChecks && recheckPoll !== false) {
+    let rechecking = false;
+    timers.push(
+      setInterval(() => {
+        if (rechecking) return;
+        rechecking = true;
+        void recheckEligibility()
+          .catch((error: unknown) => process.stderr.write(`[pxm] eligibility re-check failed: ${(error as Error).name}\n`))
+          .finally(() => (rechecking = false));
+      }, recheckPoll),
+    );
+  }
   // The purge runs whatever else is configured: expired replies must not outlive their retention.
   timers.push(setInterval(() => void purgeExpired().catch(() => undefined), options.purgeIntervalMs ?? 15 * 60_000));
   for (const timer of timers) timer.unref();
@@ -222,6 +253,7 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
     context,
     fetch: async (request) => app.fetch(request),
     dispatchReminders,
+    recheckEligibility,
     purgeExpired,
     listen({ port = 8787, hostname = '127.0.0.1' } = {}) {
       return new Promise((resolve, reject) => {

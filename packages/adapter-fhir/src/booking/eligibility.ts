@@ -2,7 +2,8 @@
  * Insurance eligibility where the server can check it: a CoverageEligibilityRequest (with the
  * coverage and a minimal patient contained) submitted to `CoverageEligibilityRequest/$submit`,
  * answered by a CoverageEligibilityResponse: `inforce` gives active or inactive, a `copay`
- * benefit gives the copay. Offered only when the host turns it on (`eligibility: true`), as
+ * benefit gives the copay, and items per therapy category give the benefits summary
+ * (`benefits-mapping.ts`). Offered only when the host turns it on (`eligibility: true`), as
  * plain FHIR servers have nobody to ask.
  */
 import { AdapterError } from '@pxm/core';
@@ -11,6 +12,7 @@ import type { FhirContext } from '../context.js';
 import { STANDARD } from '../fhir/namespace.js';
 import type { Bundle, CoverageEligibilityRequest, CoverageEligibilityResponse, Parameters, Resource } from '../fhir/types.js';
 import type { Catalogue } from './catalogue.js';
+import { categoryOf, fromBenefitItems, THERAPY_DISCIPLINES } from './benefits-mapping.js';
 import { toFhirCoverage } from './coverage-mapping.js';
 import { fromFhirMoney } from './practice-mapping.js';
 
@@ -35,6 +37,7 @@ export function toEligibilityRequest(coverage: Extract<Coverage, { kind: 'insura
     insurer: { display: coverage.payerName, ...(coverage.payerId ? { identifier: { value: coverage.payerId } } : {}) },
     provider: { reference: `Organization/${organizationId}` },
     insurance: [{ focal: true, coverage: { reference: '#coverage' } }],
+    item: THERAPY_DISCIPLINES.map((discipline) => ({ category: categoryOf(discipline) })),
   };
 }
 
@@ -50,18 +53,21 @@ function responseIn(reply: Resource): CoverageEligibilityResponse | undefined {
   return undefined;
 }
 
-export function fromEligibilityResponse(response: CoverageEligibilityResponse, checkedAt: string): EligibilityResult {
+export function fromEligibilityResponse(response: CoverageEligibilityResponse, checkedAt: string, payerName?: string): EligibilityResult {
   const insurance = response.insurance?.[0];
   const status = response.outcome === 'error' || insurance?.inforce === undefined ? 'unknown' : insurance.inforce ? 'active' : 'inactive';
   const copay = (response.insurance ?? [])
     .flatMap((ins) => ins.item ?? [])
     .flatMap((item) => item.benefit ?? [])
     .find((benefit) => benefit.type?.coding?.some((c) => c.system === STANDARD.benefitType && c.code === 'copay'));
-  const money = fromFhirMoney(copay?.allowedMoney);
+  const benefits = fromBenefitItems(response, checkedAt, payerName);
+  // The physical therapy copay when the response has therapy items; else the first copay given.
+  const money = benefits ? benefits.disciplines.find((line) => line.discipline === 'physical-therapy')?.copay : fromFhirMoney(copay?.allowedMoney);
   return {
     status,
     checkedAt,
     ...(money ? { copay: money } : {}),
+    ...(benefits ? { benefits } : {}),
     ...(response.disposition ? { message: response.disposition.slice(0, 2000) } : {}),
   };
 }
@@ -80,5 +86,5 @@ export async function verifyEligibility(ctx: FhirContext, catalogue: Catalogue, 
   }
   const response = responseIn(reply);
   if (!response) throw new AdapterError('server', 'The eligibility check returned no CoverageEligibilityResponse.', { operation, retryable: false });
-  return fromEligibilityResponse(response, checkedAt);
+  return fromEligibilityResponse(response, checkedAt, coverage.payerName);
 }

@@ -58,6 +58,10 @@ export const EXTENSION = {
   cancellationDate: 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Appointment.cancellationDate',
   /** Standard R4 core extension: a signature on a response or one of its items. */
   responseSignature: 'http://hl7.org/fhir/StructureDefinition/questionnaireresponse-signature',
+  /** CoverageEligibilityResponse item: another service category drawing on the same visit pool. */
+  sharedVisitPool: extension('shared-visit-pool'),
+  /** CoverageEligibilityResponse item: `calendar-year` or `plan-year` (R4's `term` says only `annual`). */
+  benefitPeriod: extension('benefit-period'),
 } as const;
 
 export const CODE_SYSTEM = {
@@ -72,6 +76,8 @@ export const CODE_SYSTEM = {
   consent: codeSystem('consent'),
   /** Patient `meta.tag` `unverified`: made for a returning patient nobody matched, for staff to reconcile. */
   patientMatch: codeSystem('patient-match'),
+  /** Benefit types R4's benefit-type lacks: `out-of-pocket` (the yearly maximum the patient pays). */
+  benefitType: codeSystem('benefit-type'),
 } as const;
 
 export const STANDARD = {
@@ -89,6 +95,11 @@ export const STANDARD = {
   coverageClass: 'http://terminology.hl7.org/CodeSystem/coverage-class',
   coverageSelfPay: 'http://terminology.hl7.org/CodeSystem/coverage-selfpay',
   benefitType: 'http://terminology.hl7.org/CodeSystem/benefit-type',
+  benefitNetwork: 'http://terminology.hl7.org/CodeSystem/benefit-network',
+  benefitUnit: 'http://terminology.hl7.org/CodeSystem/benefit-unit',
+  benefitTerm: 'http://terminology.hl7.org/CodeSystem/benefit-term',
+  /** X12 service type codes (element 1365), as the Da Vinci guides name them: PT, AD, AF, AE, 30. */
+  x12ServiceType: 'https://codesystem.x12.org/005010/1365',
   signatureType: 'urn:iso-astm:E1762-95:2013',
   provenanceAgentType: 'http://terminology.hl7.org/CodeSystem/provenance-participant-type',
   dataOperation: 'http://terminology.hl7.org/CodeSystem/v3-DataOperation',

@@ -357,6 +357,25 @@ export interface Coverage extends Resource {
   class?: Array<{ type: CodeableConcept; value: string; name?: string }>;
 }
 
+/** One service category of a CoverageEligibilityResponse, with its benefit balances. */
+export interface CoverageEligibilityItem {
+  extension?: Extension[];
+  category?: CodeableConcept;
+  excluded?: boolean;
+  name?: string;
+  network?: CodeableConcept;
+  unit?: CodeableConcept;
+  term?: CodeableConcept;
+  benefit?: Array<{
+    type?: CodeableConcept;
+    allowedUnsignedInt?: number;
+    allowedMoney?: Money;
+    usedUnsignedInt?: number;
+    usedMoney?: Money;
+  }>;
+  authorizationRequired?: boolean;
+}
+
 export interface CoverageEligibilityResponse extends Resource {
   resourceType: 'CoverageEligibilityResponse';
   status?: string;
@@ -364,11 +383,9 @@ export interface CoverageEligibilityResponse extends Resource {
   disposition?: string;
   created?: string;
   insurance?: Array<{
+    coverage?: Reference;
     inforce?: boolean;
-    item?: Array<{
-      category?: CodeableConcept;
-      benefit?: Array<{ type?: CodeableConcept; allowedMoney?: Money; usedMoney?: Money }>;
-    }>;
+    item?: CoverageEligibilityItem[];
   }>;
   error?: Array<{ code?: CodeableConcept }>;
 }
@@ -568,6 +585,8 @@ export interface CoverageEligibilityRequest extends Resource {
   insurer: Reference;
   provider?: Reference;
   insurance?: Array<{ focal?: boolean; coverage: Reference }>;
+  /** The service categories asked about. */
+  item?: Array<{ category?: CodeableConcept }>;
 }
 
 export interface Communication extends Resource {

@@ -127,3 +127,41 @@ export {
 } from './late-change.js';
 export { manageLinkExpired, requireManageLinkOpen } from './manage-link-expiry.js';
 export { DEMO_COPAYS_MINOR, demoPayerEligibility } from './demo-payer-rules.js';
+export {
+  DEMO_BENEFITS_MEMBER_IDS,
+  DEMO_VISIT_PRICE,
+  demoBenefitsCase,
+  demoBenefitsEligibility,
+  type DemoBenefitsCase,
+} from './demo-benefits.js';
+export {
+  AmountLevelsSchema,
+  AmountsSchema,
+  BenefitCoverageSchema,
+  BenefitsSummarySchema,
+  DisciplineBenefitsSchema,
+  DisciplineSchema,
+  MedicareTherapyThresholdSchema,
+  VisitEstimateBasisSchema,
+  VisitEstimateSchema,
+  VisitLimitSchema,
+  type AmountLevels,
+  type Amounts,
+  type BenefitCoverage,
+  type BenefitsSummary,
+  type Discipline,
+  type DisciplineBenefits,
+  type MedicareTherapyThreshold,
+  type VisitEstimate,
+  type VisitEstimateBasis,
+  type VisitLimit,
+} from '../schemas/benefits.js';
+export {
+  coveredVisitsLeft,
+  disciplineBenefits,
+  disciplineCoverage,
+  estimateVisitCost,
+  seriesCoverage,
+  unknownBenefits,
+  type SeriesCoverage,
+} from '../benefits/index.js';

@@ -2,9 +2,11 @@
 // A polluted Object.prototype must be tamed before zod builds its schemas (it enumerates with for...in).
 import '../util/enumerable-prototype.js';
 import * as z from 'zod/mini';
+import { BenefitsSummarySchema, VisitEstimateSchema } from './benefits.js';
 import {
   IdSchema,
   InstantSchema,
+  MoneySchema,
   TextSchema,
   TimeZoneSchema,
   TokenSchema,
@@ -38,9 +40,17 @@ export type Hold = z.infer<typeof HoldSchema>;
 export const EligibilityResultSchema = z.object({
   status: z.enum(['active', 'inactive', 'unknown']),
   /** Copay per visit in minor units, when the payer says. */
-  copay: z.optional(z.object({ amountMinor: z.int().check(z.gte(0)), currency: z.string().check(z.length(3)) })),
+  copay: z.optional(MoneySchema),
   checkedAt: InstantSchema,
   message: z.optional(TextSchema),
+  /** The therapy benefits the payer reported, when the backend reads them. */
+  benefits: z.optional(BenefitsSummarySchema),
+  /** What the visit will likely cost the patient (`estimateVisitCost`). */
+  estimate: z.optional(VisitEstimateSchema),
+  /** The provider was down or slow: booking proceeds, the clinic confirms coverage before the visit. */
+  confirmLater: z.optional(z.boolean()),
+  /** The practice's self-pay price for a visit, to show beside (or instead of) the estimate. */
+  selfPayPrice: z.optional(MoneySchema),
 });
 export type EligibilityResult = z.infer<typeof EligibilityResultSchema>;
 

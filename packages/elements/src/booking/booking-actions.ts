@@ -36,6 +36,7 @@ export function createBookingActions(on: ActionDependencies): BookingActions {
       const type = on.catalog()?.types.find((candidate) => candidate.id === state.typeId);
       const misfit = 'kind' in patch && state.step === 'choose' && type && type.patientEligibility !== 'any' && type.patientEligibility !== patch.kind;
       on.set({ draft, errors, ...(misfit ? { typeId: '' } : {}) });
+      if (patch.coverage === 'self-pay') laterStep('priceSelfPay')?.();
     },
     go: (step) => {
       const state = on.state();
@@ -63,6 +64,7 @@ export function createBookingActions(on: ActionDependencies): BookingActions {
     nextAvailable: () => void on.picker()?.nextAvailable(),
     toReview: () => laterStep('toReview')?.(),
     checkEligibility: () => laterStep('checkEligibility')?.(),
+    priceSelfPay: () => laterStep('priceSelfPay')?.(),
     confirm: () => laterStep('confirm')?.(),
     renewHold: () => void on.flow()?.renewHolds(),
     changeTime: () => {

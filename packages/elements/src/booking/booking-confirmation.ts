@@ -14,6 +14,7 @@ import {
   type BookingVisitDetail,
 } from './booking.events.js';
 import { reported, type FlowHost } from './booking-flow-host.js';
+import { keepCoveredVisits } from './booking-series-coverage.js';
 import type { BookingState } from './booking-state.js';
 import { consentsFrom, coverageFrom, patientFrom } from './booking-validation.js';
 
@@ -59,6 +60,8 @@ export class BookingConfirmation {
       this.host.focusErrors(1);
       return;
     }
+    // A series past what the plan covers keeps its covered visits unless self-pay was agreed.
+    if (!this.host.state.rescheduling && !keepCoveredVisits(this.host)) return;
     this.host.set({ busy: 'confirm', notice: undefined });
     const action = this.host.state.rescheduling ? 'reschedule' : this.host.state.holds.length > 1 ? 'series' : 'book';
     if (!(await this.hostAllows(action))) {

@@ -5,6 +5,7 @@
  */
 import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { renderBenefits, selfPayPriceText } from './booking-benefits.js';
 import { radioGroup, textField } from './booking-fields.js';
 import type { BookingView } from './booking-view.js';
 
@@ -51,26 +52,13 @@ export function renderReminders(view: BookingView, purpose: 'reminders' | 'waitl
   </fieldset>`;
 }
 
-function renderEligibility(view: BookingView): TemplateResult | typeof nothing {
-  const { messages } = view;
-  const result = view.state.eligibility;
-  if (!result) return nothing;
-  if (result === 'failed') return html`<p class="notice warning" role="status">${messages.text('eligibilityFailed')}</p>`;
-  const copay = result.copay ? messages.text('copay', messages.money(result.copay.amountMinor, result.copay.currency)) : '';
-  const tone = result.status === 'active' ? 'success' : 'warning';
-  return html`<p class=${`notice ${tone}`} role="status" part="eligibility">
-    ${messages.text(result.status === 'active' ? 'eligibilityActive' : result.status === 'inactive' ? 'eligibilityInactive' : 'eligibilityUnknown')}
-    ${copay}
-  </p>`;
-}
-
 export function renderCoverage(view: BookingView): TemplateResult {
   const { messages } = view;
   const draft = view.state.draft;
   const insured = draft.coverage === 'insurance';
   return html`${radioGroup(view, 'coverage', messages.text('payment'), [
       { value: 'insurance', label: messages.text('insurance') },
-      { value: 'self-pay', label: messages.text('selfPay'), hint: messages.text('selfPayHint') },
+      { value: 'self-pay', label: messages.text('selfPay'), hint: [messages.text('selfPayHint'), selfPayPriceText(view)].filter(Boolean).join(' ') },
     ])}
     ${insured
       ? html`<fieldset class="group">
@@ -97,7 +85,7 @@ export function renderCoverage(view: BookingView): TemplateResult {
                 </button>
               </div>`
             : nothing}
-          ${renderEligibility(view)}
+          ${renderBenefits(view, view.state.eligibility)}
         </fieldset>`
       : nothing}`;
 }

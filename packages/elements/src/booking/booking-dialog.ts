@@ -94,3 +94,9 @@ export class BookingDialog implements ReactiveController {
     this.show(trigger);
   };
 }
+
+/** The choices a page trigger names (`data-location`, `data-appointment-type`, `data-provider`); absent ones are left as they are. */
+export function triggerChoices(trigger: HTMLElement): Partial<Record<'location' | 'appointmentType' | 'provider', string>> {
+  const { location, appointmentType, provider } = trigger.dataset;
+  return { ...(location ? { location } : {}), ...(appointmentType ? { appointmentType } : {}), ...(provider ? { provider } : {}) };
+}

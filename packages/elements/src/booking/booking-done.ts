@@ -68,6 +68,12 @@ function renderWaitlisted(view: BookingView): TemplateResult {
   </div>`;
 }
 
+/** Booked with insurance while the payer could not answer: the clinic confirms coverage before the visit. */
+function confirmsLater(state: BookingView['state']): boolean {
+  const result = state.eligibility;
+  return state.draft.coverage === 'insurance' && Boolean(result && result !== 'failed' && result.confirmLater);
+}
+
 export function renderDone(view: BookingView, icsUrl: string): TemplateResult {
   const { messages, state } = view;
   const booked = state.appointments;
@@ -90,6 +96,8 @@ export function renderDone(view: BookingView, icsUrl: string): TemplateResult {
           <p>${practice.phone ? messages.text('callUs', practice.phone) : ''}</p>
         </div>`
       : nothing}
+    ${state.leftOut ? html`<p class="notice info" role="status">${messages.text('seriesLeftOut', state.leftOut)}</p>` : nothing}
+    ${confirmsLater(state) ? html`<p class="notice info">${messages.text('confirmLaterBooked')}</p>` : nothing}
     ${practice.whatToBring
       ? html`<section aria-labelledby="bring-heading"><h3 id="bring-heading">${messages.text('whatToBring')}</h3><p>${practice.whatToBring}</p></section>`
       : nothing}

@@ -8,6 +8,7 @@ import type { Hold, Slot } from '@pxm/core/booking';
 import type { AdapterCalls } from '../controllers/adapter-calls.js';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import type { BookingMessages } from './booking.messages.en.js';
+import type { BenefitsChoice } from './booking-benefit-choice.js';
 import type { BookingState, BookingStep, Catalog } from './booking-state.js';
 import type { BookingActions } from './booking-view.js';
 import type { BookingZones } from './booking-zones.js';
@@ -36,6 +37,8 @@ export interface FlowHost {
   readonly locale: string;
   readonly rtl: boolean;
   readonly actions: BookingActions;
+  /** What the coverage check shows, for which discipline. */
+  readonly benefits: BenefitsChoice;
   set(patch: Partial<BookingState>): void;
   go(step: BookingStep, patch?: Partial<BookingState>): void;
   findSlots(query: SlotQuery, signal?: AbortSignal): Promise<Slot[]>;

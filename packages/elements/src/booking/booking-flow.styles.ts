@@ -88,6 +88,27 @@ export const bookingFlowStyles = css`
     gap: 0.25rem;
   }
 
+  /* The coverage check's findings: the outcome line, then each part with its as-of time. */
+  .benefits-result {
+    display: grid;
+    gap: 0.5rem;
+  }
+
+  .benefits-result .notice,
+  .series-coverage {
+    margin-block-end: 0;
+  }
+
+  .series-coverage {
+    display: grid;
+    gap: 0.5rem;
+  }
+
+  .series-coverage h3,
+  .series-coverage p {
+    margin: 0;
+  }
+
   @container (min-width: 36rem) {
     .summary > div {
       grid-template-columns: 9rem 1fr;

@@ -13,6 +13,8 @@ import { registerShippedTranslation } from '../l10n/translation-registry.js';
 export { bookingFlowStyles as styles } from './booking-flow.styles.js';
 import { bookingFlowEn } from './booking-flow.messages.en.js';
 import { bookingFlowEs } from './booking-flow.messages.es.js';
+import { bookingBenefitsEn } from './booking-benefits.messages.en.js';
+import { bookingBenefitsEs } from './booking-benefits.messages.es.js';
 import { BookingConfirmation } from './booking-confirmation.js';
 import { renderDetails } from './booking-details.js';
 import { renderDone } from './booking-done.js';
@@ -29,6 +31,8 @@ import { renderWaitlist } from './booking-waitlist.js';
 
 registerShippedTranslation('en', 'booking', bookingFlowEn);
 registerShippedTranslation('es', 'booking', bookingFlowEs);
+registerShippedTranslation('en', 'booking', bookingBenefitsEn);
+registerShippedTranslation('es', 'booking', bookingBenefitsEs);
 
 const WARN_BELOW_MS = 120_000;
 
@@ -40,6 +44,7 @@ const RENEW_BELOW_MS = 90_000;
 export class BookingFlow {
   private warned = false;
   private renewing = false;
+  private selfPayAsked = false;
   private readonly timer: HoldTimer;
   private readonly confirmation: BookingConfirmation;
   private readonly plans: BookingPlans;
@@ -70,6 +75,7 @@ export class BookingFlow {
   readonly actions: Partial<BookingActions> = {
     toReview: () => this.toReview(),
     checkEligibility: () => void this.checkEligibility(),
+    priceSelfPay: () => void this.priceSelfPay(),
     confirm: () => void this.confirmation.confirm(),
     cancelAppointment: () => void this.confirmation.cancelAppointment(),
     joinWaitlist: () => void this.plans.joinWaitlist(),
@@ -141,10 +147,22 @@ export class BookingFlow {
     this.host.set({ busy: 'eligibility', eligibility: undefined });
     try {
       const result = await this.host.calls.run('verifyEligibility', (api, signal) => (api.verifyEligibility ? api.verifyEligibility(coverage, { signal }) : Promise.reject(new AdapterError('unsupported', 'No eligibility checks.'))));
-      this.host.set({ busy: '', eligibility: result, eligibilityKey: JSON.stringify(coverage) });
+      this.host.set({ busy: '', eligibility: result, eligibilityKey: JSON.stringify(coverage), selfPayRest: false, ...(result.selfPayPrice ? { selfPayPrice: result.selfPayPrice } : {}) });
     } catch {
       // Reported as `pxm-error` by the call; the patient may book without the check.
       this.host.set({ busy: '', eligibility: 'failed', eligibilityKey: '' });
+    }
+  }
+
+  /** The practice's self-pay price: a backend that checks coverage answers self-pay with it. Asked once. */
+  async priceSelfPay(): Promise<void> {
+    if (this.selfPayAsked || this.host.state.selfPayPrice || typeof this.host.adapter?.booking?.verifyEligibility !== 'function') return;
+    this.selfPayAsked = true;
+    try {
+      const result = await this.host.calls.run('verifyEligibility', (api, signal) => api.verifyEligibility!({ kind: 'self-pay' }, { signal }));
+      if (result.selfPayPrice) this.host.set({ selfPayPrice: result.selfPayPrice });
+    } catch {
+      // Reported as `pxm-error` by the call; the option still reads "pay at each visit".
     }
   }
 

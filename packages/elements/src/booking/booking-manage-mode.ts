@@ -65,6 +65,14 @@ export class ManageMode {
     return AdapterError.is(this.task.error) ? this.task.error : undefined;
   }
 
+  /** Why the visit cannot be shown: its own link invalid or expired (no retry: book anew), or a failure worth retrying. */
+  failure(errorMessage: (error: AdapterError | undefined) => string, retryLabel: string): { message: string; retryLabel: string; retry?: () => void } {
+    const error = this.error;
+    const code = error?.code ?? 'server';
+    if (code.startsWith('token_')) return { message: this.options.steps.manageError(code), retryLabel };
+    return { message: errorMessage(error), retryLabel, retry: () => void this.task.run() };
+  }
+
   /** What the views' manage moves act on. */
   get moves(): ManageMoves {
     const { steps, startBooking } = this.options;

@@ -118,7 +118,8 @@ export class BookingPlans {
       return this.host.notify(this.host.messages.text('seriesTaken', taken.length));
     }
     this.startHolds(holds);
-    this.host.go('details', { busy: '', draft: { ...this.host.state.draft, kind: 'returning' } });
+    // A new set of visits: any earlier agreement to self-pay visits past the plan's count is asked again.
+    this.host.go('details', { busy: '', selfPayRest: false, draft: { ...this.host.state.draft, kind: 'returning' } });
   }
 
 }

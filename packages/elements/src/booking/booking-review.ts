@@ -6,6 +6,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { DEFAULT_CHANGE_GRACE_MINUTES, startsInsideNoticeWindow } from '@pxm/core/booking-display';
+import { renderBenefits, selfPayPriceText } from './booking-benefits.js';
+import { coveredConfirmLabel, renderSeriesCoverage } from './booking-series-coverage.js';
 import { primaryZone, renderVisit, renderVisitList, whenText } from './booking-summary.js';
 import type { BookingView } from './booking-view.js';
 
@@ -36,19 +38,13 @@ function renderPatientSummary(view: BookingView): TemplateResult {
     draft.coverage === 'self-pay'
       ? messages.text('selfPay')
       : `${draft.payerName} · ${messages.text('memberId')} ${draft.memberId}${draft.groupNumber ? ` · ${messages.text('groupNumber')} ${draft.groupNumber}` : ''}`;
-  const result = view.state.eligibility;
   const reminders = [draft.remindSms ? messages.text('sms') : '', draft.remindEmail ? messages.text('emailShort') : ''].filter(Boolean);
   return html`<dl class="summary">
     <div><dt>${messages.text('patient')}</dt><dd>${name}<br />${view.messages.date(draft.dateOfBirth, { year: 'numeric', month: 'long', day: 'numeric' })}<br />${[draft.phone, draft.email].filter(Boolean).join(' · ')}</dd></div>
-    <div><dt>${messages.text('payment')}</dt><dd>${coverage}${
-      result && result !== 'failed' && draft.coverage === 'insurance'
-        ? html`<br /><span class="hint">${messages.text(result.status === 'active' ? 'eligibilityActive' : result.status === 'inactive' ? 'eligibilityInactive' : 'eligibilityUnknown')}${
-            result.copay ? ` ${messages.text('copay', messages.money(result.copay.amountMinor, result.copay.currency))}` : ''
-          }</span>`
-        : nothing
-    }</dd></div>
+    <div><dt>${messages.text('payment')}</dt><dd>${coverage}${draft.coverage === 'self-pay' && view.state.selfPayPrice ? html`<br /><span class="hint">${selfPayPriceText(view)}</span>` : nothing}</dd></div>
     <div><dt>${messages.text('reminders')}</dt><dd>${reminders.length ? messages.list(reminders) : messages.text('noReminders')}</dd></div>
   </dl>
+  ${draft.coverage === 'insurance' ? renderBenefits(view, view.state.eligibility) : nothing}
   <div class="actions start"><button type="button" class="button link" @click=${() => view.actions.go('details')}>${messages.text('editDetails')}</button></div>`;
 }
 
@@ -78,10 +74,11 @@ export function renderReview(view: BookingView): TemplateResult {
     ${state.rescheduling ? nothing : renderPatientSummary(view)}
     ${renderPolicy(view, state.rescheduling && Boolean(state.managed?.withinNoticeWindow))}
     ${state.rescheduling ? nothing : renderLateBookingNotice(view)}
+    ${renderSeriesCoverage(view)}
     <div class="actions">
       ${state.rescheduling ? html`<button type="button" class="button" @click=${view.actions.keepCurrent}>${messages.text('keepCurrent')}</button>` : nothing}
       <button type="button" class="button primary" part="confirm-button" aria-disabled=${busy ? 'true' : 'false'} @click=${view.actions.confirm}>
-        ${busy ? html`<span class="spinner small" aria-hidden="true"></span>${messages.text('booking')}` : messages.text(state.rescheduling ? 'confirmReschedule' : visits.length > 1 ? 'confirmSeries' : 'confirm')}
+        ${busy ? html`<span class="spinner small" aria-hidden="true"></span>${messages.text('booking')}` : (coveredConfirmLabel(view) ?? messages.text(state.rescheduling ? 'confirmReschedule' : visits.length > 1 ? 'confirmSeries' : 'confirm'))}
       </button>
     </div>
   </div>`;

@@ -11,6 +11,7 @@ import type {
   Slot,
   TimeOfDay,
 } from '@pxm/core/booking';
+import type { Money } from '@pxm/core';
 import type { SeriesVisit } from '@pxm/core/booking-display';
 
 export type BookingStep =
@@ -133,13 +134,19 @@ export interface BookingState {
   holdExpired: boolean;
   draft: DetailsDraft;
   /** `match`: a returning patient's details matched no record. */
-  errors: Partial<Record<DraftField | 'choice' | 'ack' | 'series' | 'waitlist' | 'match', string>>;
+  errors: Partial<Record<DraftField | 'choice' | 'ack' | 'series' | 'waitlist' | 'match' | 'selfPayRest', string>>;
   notice: Notice | undefined;
   /** An action in flight (its label is shown on the busy button). */
   busy: '' | 'hold' | 'confirm' | 'cancel' | 'waitlist' | 'series' | 'eligibility';
   eligibility: EligibilityResult | 'failed' | undefined;
   /** The coverage the eligibility result belongs to. */
   eligibilityKey: string;
+  /** The practice's self-pay price for a visit, once a backend has said it. */
+  selfPayPrice: Money | undefined;
+  /** The patient agreed to self-pay the visits of a series past what their plan covers. */
+  selfPayRest: boolean;
+  /** Visits of a series left out because the plan did not cover them (and self-pay was not agreed). */
+  leftOut: number;
   /** One key per visit, kept across retries so a retry never books twice. */
   keys: string[];
   outcome: Outcome | undefined;
@@ -177,6 +184,9 @@ export function initialState(): BookingState {
     busy: '',
     eligibility: undefined,
     eligibilityKey: '',
+    selfPayPrice: undefined,
+    selfPayRest: false,
+    leftOut: 0,
     keys: [],
     outcome: undefined,
     appointments: [],

@@ -9,6 +9,7 @@ import type { Hold, Slot } from '@pxm/core/booking';
 import type { CommonMessages } from '../l10n/common.en.js';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import type { BookingMessages } from './booking.messages.en.js';
+import type { BenefitsChoice } from './booking-benefit-choice.js';
 import type { BookingFlow } from './booking-flow.js';
 import type { BookingCalls, FlowHost, SlotQuery } from './booking-flow-host.js';
 import type { PendingFocus } from './booking-pending-focus.js';
@@ -34,6 +35,7 @@ export interface StepsSources {
   locale(): string;
   rtl(): boolean;
   actions(): BookingActions;
+  benefits(): BenefitsChoice;
   picker(): TimePicker | undefined;
   flow(): BookingFlow | undefined;
   loadFlow(): Promise<BookingFlow>;
@@ -41,7 +43,6 @@ export interface StepsSources {
   common: LocalizeController<CommonMessages>;
   calls: BookingCalls;
   pendingFocus: PendingFocus;
-  findSlots(query: SlotQuery, signal?: AbortSignal): Promise<Slot[]>;
   report(error: unknown, operation: string): AdapterError | undefined;
   errorMessage(error: AdapterError | undefined): string;
   manageLink(token: string): string;
@@ -77,6 +78,9 @@ export class BookingSteps implements FlowHost {
   }
   get actions(): BookingActions {
     return this.sources.actions();
+  }
+  get benefits(): BenefitsChoice {
+    return this.sources.benefits();
   }
   get messages(): LocalizeController<BookingMessages> {
     return this.sources.messages;
@@ -166,7 +170,8 @@ export class BookingSteps implements FlowHost {
   }
 
   findSlots(query: SlotQuery, signal?: AbortSignal): Promise<Slot[]> {
-    return this.sources.findSlots(query, signal);
+    const request = { locationId: query.locationId, appointmentTypeId: query.typeId, ...(query.providerId ? { providerId: query.providerId } : {}), from: query.from, to: query.to };
+    return this.calls.run('findSlots', (api, callSignal) => api.findSlots(request, { signal: callSignal }), { signal });
   }
   report(error: unknown, operation: string): AdapterError | undefined {
     return this.sources.report(error, operation);

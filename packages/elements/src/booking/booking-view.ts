@@ -3,6 +3,7 @@ import type { AppointmentType, Location, Provider, Slot } from '@pxm/core/bookin
 import type { CommonMessages } from '../l10n/common.en.js';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import type { BookingMessages } from './booking.messages.en.js';
+import type { BenefitsChoice } from './booking-benefit-choice.js';
 import type { BookingState, BookingStep, Catalog, DetailsDraft } from './booking-state.js';
 import type { BookingZones } from './booking-zones.js';
 
@@ -17,6 +18,8 @@ export interface BookingActions {
   /** Details step done: validate, then review. */
   toReview(): void;
   checkEligibility(): void;
+  /** Self-pay chosen: asks the backend for the practice's self-pay price (once). */
+  priceSelfPay(): void;
   confirm(): void;
   renewHold(): void;
   /** Drops the held time(s) and goes back to the times. */
@@ -53,6 +56,8 @@ export interface BookingView {
   /** Attribute-fixed choices are not asked again. */
   fixed: { location: boolean; type: boolean; provider: boolean };
   canCheckEligibility: boolean;
+  /** What the coverage check shows, for which discipline (`benefits`, `discipline`). */
+  benefits: BenefitsChoice;
   manageLink(token: string): string;
   providerName(id: string): string;
   actions: BookingActions;
@@ -60,7 +65,7 @@ export interface BookingView {
 
 /** What a view is given: the state, the catalogue entries it names, the zones and the actions. */
 export function bookingView(
-  parts: Pick<BookingView, 'messages' | 'common' | 'state' | 'catalog' | 'fixed' | 'canCheckEligibility' | 'manageLink' | 'actions'> & BookingZones,
+  parts: Pick<BookingView, 'messages' | 'common' | 'state' | 'catalog' | 'fixed' | 'canCheckEligibility' | 'benefits' | 'manageLink' | 'actions'> & BookingZones,
 ): BookingView {
   const { catalog, state } = parts;
   return {

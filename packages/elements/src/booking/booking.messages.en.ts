@@ -1,4 +1,5 @@
 /** English wording of `<pxm-booking>` (namespace `booking`) for choosing a visit and a time; the later steps bring their own. */
+import type { BookingBenefitsMessages } from './booking-benefits.messages.en.js';
 import type { BookingFlowMessages } from './booking-flow.messages.en.js';
 import type { BookingPickMessages } from './booking-pick.messages.en.js';
 const plural = (count: number, one: string, other: string) => (count === 1 ? one : other);
@@ -48,5 +49,5 @@ export const bookingEn = {
 
 /** Every key of the namespace: these plus the ones loaded with the step views. */
 export type BookingCoreMessages = typeof bookingEn;
-export type BookingMessages = BookingCoreMessages & BookingPickMessages & BookingFlowMessages;
+export type BookingMessages = BookingCoreMessages & BookingPickMessages & BookingFlowMessages & BookingBenefitsMessages;
 

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { createMemoryAdapter } from '@pxm/adapter-memory';
 import { createFaultyAdapter } from '@pxm/adapter-testkit/faults';
+import { DEMO_BENEFITS_MEMBER_IDS } from '@pxm/core/booking';
 import { DEMO_MANAGE_TOKENS } from '@pxm/core/demo';
 import type { PxmAdapter } from '@pxm/core';
 import { check, click, fill, heading, host } from '../test-helpers/story-play.js';
@@ -18,6 +19,9 @@ interface BookingArgs {
   'manage-token': string;
   'time-zone': string;
   mode: 'inline' | 'dialog';
+  /** Which parts of the coverage check show (space-separated). */
+  benefits: string;
+  discipline: string;
 }
 
 const memory = (): PxmAdapter => createMemoryAdapter({ latencyMs: { min: 150, max: 450 } });
@@ -32,7 +36,7 @@ const faulty = (plan: (faults: ReturnType<typeof createFaultyAdapter>) => void) 
 const meta: Meta<BookingArgs> = {
   title: 'Elements/pxm-booking',
   component: 'pxm-booking',
-  args: { location: '', 'appointment-type': '', provider: '', 'manage-token': '', 'time-zone': 'America/Denver', mode: 'inline' },
+  args: { location: '', 'appointment-type': '', provider: '', 'manage-token': '', 'time-zone': 'America/Denver', mode: 'inline', benefits: 'status cost visits prior-auth', discipline: 'physical-therapy' },
   argTypes: {
     location: { control: 'select', options: ['', 'denver-highlands', 'phoenix-arcadia'] },
     'appointment-type': { control: 'select', options: ['', 'initial-evaluation', 'follow-up', 'telehealth-check-in'] },
@@ -40,6 +44,8 @@ const meta: Meta<BookingArgs> = {
     'manage-token': { control: 'select', options: ['', ...Object.values(DEMO_MANAGE_TOKENS)] },
     'time-zone': { control: 'text' },
     mode: { control: 'inline-radio', options: ['inline', 'dialog'] },
+    benefits: { control: 'text' },
+    discipline: { control: 'select', options: ['physical-therapy', 'occupational-therapy', 'speech-therapy'] },
   },
   render: (args, context) => html`<pxm-booking
     .adapter=${(context.parameters['adapter'] as (() => PxmAdapter) | undefined)?.() ?? memory()}
@@ -49,6 +55,8 @@ const meta: Meta<BookingArgs> = {
     manage-token=${args['manage-token'] || nothing}
     time-zone=${args['time-zone']}
     mode=${args.mode}
+    benefits=${args.benefits}
+    discipline=${args.discipline}
   ></pxm-booking>`,
 };
 
@@ -111,6 +119,35 @@ export const Confirmed: Story = {
     await heading(root, 'You’re booked');
   },
 };
+
+/** Insured, coverage checked with a demo member id (`DEMO_BENEFITS_MEMBER_IDS`). */
+function coverageChecked(memberId: string): Story['play'] {
+  return async (context) => {
+    await DetailsStep.play!(context);
+    const root = (await host(context.canvasElement, 'pxm-booking')).shadowRoot;
+    await fill(root, 'First name', 'Ana');
+    await fill(root, 'Last name', 'Prueba');
+    await fill(root, 'Date of birth', '1990-05-17');
+    await fill(root, 'Mobile phone', '+1 303 555 0100');
+    await fill(root, 'Email', 'ana@example.com');
+    await check(root, 'I’ll use insurance');
+    await fill(root, 'Insurance company', 'Aetna');
+    await fill(root, 'Member ID', memberId);
+    await click(root, 'Check my coverage');
+  };
+}
+
+/** The coverage check: active, the estimated cost ($25 copay) and 3 visits left in a pool shared by the three therapies, each as of the check. */
+export const CoverageBenefits: Story = { args: denverEvaluation, play: coverageChecked(DEMO_BENEFITS_MEMBER_IDS.sharedPool) };
+
+/** Coinsurance with the deductible not met; the visits left are unknown (the payer did not say). */
+export const CoverageCoinsurance: Story = { args: denverEvaluation, play: coverageChecked(DEMO_BENEFITS_MEMBER_IDS.coinsurance) };
+
+/** Prior authorization needed: the clinic will request it. This practice shows only status and prior authorization. */
+export const CoveragePriorAuthorization: Story = { args: { ...denverEvaluation, benefits: 'status prior-auth' }, play: coverageChecked(DEMO_BENEFITS_MEMBER_IDS.priorAuthorization) };
+
+/** The payer did not answer: booking proceeds, the clinic confirms coverage before the visit. */
+export const CoverageConfirmLater: Story = { args: denverEvaluation, play: coverageChecked(DEMO_BENEFITS_MEMBER_IDS.providerDown) };
 
 /** The first adapter calls never answer: the loading state (it times out after 20 s). */
 export const Loading: Story = {

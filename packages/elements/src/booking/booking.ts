@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import { AdapterError, bookingReplySchemas } from '@pxm/core';
-import type { Slot } from '@pxm/core/booking';
 import { PxmElement } from '../base/pxm-element.js';
 import { AdapterCalls } from '../controllers/adapter-calls.js';
 import { LanguageLoader } from '../controllers/language-loader.js';
@@ -14,13 +13,14 @@ import { renderFailure, renderLoading } from '../internal/states.js';
 import { bookingStyles } from './booking.styles.js';
 import { bookingEn, type BookingMessages } from './booking.messages.en.js';
 import { loadCatalog } from './booking-catalog.js';
-import { BookingDialog } from './booking-dialog.js';
+import { BookingDialog, triggerChoices } from './booking-dialog.js';
 import type { BookingFlow } from './booking-flow.js';
-import type { BookingCalls, SlotQuery } from './booking-flow-host.js';
+import type { BookingCalls } from './booking-flow-host.js';
 import { ManageMode } from './booking-manage-mode.js';
 import { PendingFocus } from './booking-pending-focus.js';
 import { BookingSteps } from './booking-steps.js';
 import { bookingZones, type BookingZones } from './booking-zones.js';
+import { benefitsChoice } from './booking-benefit-choice.js';
 import { initialState, knownChoices, startingState, withPrefill, type BookingPrefill, type BookingState, type Catalog } from './booking-state.js';
 import type { TimePicker } from './booking-time-picker.js';
 import type { BookingActions, BookingView } from './booking-view.js';
@@ -65,7 +65,8 @@ const importSpanish = () => import('./booking.messages.es.js').then((module) => 
  * @csspart next-available - The "next available" shortcut.
  * @csspart zone-switch - Clinic zone / my zone choice.
  * @csspart field - A labelled form field.
- * @csspart eligibility - The coverage check result.
+ * @csspart eligibility - The coverage check result: status, estimated cost, visits left, prior authorization, each as of its date.
+ * @csspart series-coverage - On a series' review: how many visits the plan covers, and the self-pay agreement for the rest.
  * @csspart summary - A visit or patient summary.
  * @csspart policy - The cancellation policy.
  * @csspart next-button - The button that moves to the next step.
@@ -96,6 +97,8 @@ export class PxmBooking extends PxmElement {
     mode: { type: String, reflect: true },
     open: { type: Boolean, reflect: true },
     timeout: { type: Number },
+    benefits: { type: String },
+    discipline: { type: String, reflect: true },
     prefill: { attribute: false },
     state: { state: true },
     announcement: { state: true },
@@ -122,6 +125,10 @@ export class PxmBooking extends PxmElement {
   declare open: boolean;
   /** Milliseconds an adapter call may take before the patient is told it timed out. Default 20000. */
   declare timeout: number;
+  /** Which parts of the coverage check the patient sees, space-separated: `status`, `cost`, `visits`, `prior-auth`. Absent: all four; `""`: none. */
+  declare benefits: string | undefined;
+  /** The therapy whose benefits apply: `physical-therapy` (default), `occupational-therapy` or `speech-therapy`. */
+  declare discipline: string | undefined;
   /** Demographic fields to prefill (property only, never an attribute). */
   declare prefill: BookingPrefill | undefined;
   /** @internal The booking in progress; replaced (never changed in place) on every step. */
@@ -158,6 +165,7 @@ export class PxmBooking extends PxmElement {
     locale: () => this.resolvedLocale,
     rtl: () => this.isRtl,
     actions: () => this.actions!,
+    benefits: () => benefitsChoice(this.benefits, this.discipline),
     picker: () => this.picker,
     flow: () => this.flow,
     loadFlow: () => this.loadFlow(),
@@ -165,7 +173,6 @@ export class PxmBooking extends PxmElement {
     common: this.common,
     calls: this.calls,
     pendingFocus: this.pendingFocus,
-    findSlots: (query, signal) => this.findSlots(query, signal),
     report: (error, operation) => this.reportError(error, operation),
     errorMessage: (error) => this.errorMessage(error),
     manageLink: (token) => this.manageLink(token),
@@ -212,11 +219,6 @@ export class PxmBooking extends PxmElement {
     report: (error, operation) => this.reportError(error, operation),
   });
 
-  private findSlots(query: SlotQuery, signal?: AbortSignal): Promise<Slot[]> {
-    const request = { locationId: query.locationId, appointmentTypeId: query.typeId, ...(query.providerId ? { providerId: query.providerId } : {}), from: query.from, to: query.to };
-    return this.calls.run('findSlots', (api, callSignal) => api.findSlots(request, { signal: callSignal }), { signal });
-  }
-
   // ------------------------------------------------------------------ derived
 
   private get catalog(): Catalog | undefined {
@@ -240,6 +242,7 @@ export class PxmBooking extends PxmElement {
       ...this.zones,
       fixed: knownChoices(catalog, this.fixedChoices),
       canCheckEligibility: typeof this.resolvedAdapter?.booking?.verifyEligibility === 'function',
+      benefits: benefitsChoice(this.benefits, this.discipline),
       manageLink: (token) => this.manageLink(token),
       actions: this.actions!,
     });
@@ -338,10 +341,7 @@ export class PxmBooking extends PxmElement {
       this.manageToken = undefined;
       if (this.catalog) this.start(this.catalog);
     }
-    const { location, appointmentType, provider } = trigger.dataset;
-    if (location) this.location = location;
-    if (appointmentType) this.appointmentType = appointmentType;
-    if (provider) this.provider = provider;
+    Object.assign(this, triggerChoices(trigger));
   }
 
   // ------------------------------------------------------------------ render
@@ -378,14 +378,9 @@ export class PxmBooking extends PxmElement {
     const pick = this.pickPart.module;
     if (!pick || !this.actions) return this.renderPartState(this.pickPart.state === 'failed', () => this.loadPick());
     if (this.manageToken && !this.state.managed) {
-      if (this.manage.task.status === TaskStatus.ERROR) {
-        const error = this.manage.error;
-        const code = error?.code ?? 'server';
-        const own = code.startsWith('token_');
-        const message = own ? this.steps.manageError(code) : this.errorMessage(error);
-        return pick.renderManageFailure(this.messages, { message, retryLabel: this.common.text('retry'), retry: own ? undefined : () => void this.manage.task.run() }, own ? this.actions.bookAnother : undefined);
-      }
-      return renderLoading(this.messages.text('loadingVisit'));
+      if (this.manage.task.status !== TaskStatus.ERROR) return renderLoading(this.messages.text('loadingVisit'));
+      const failure = this.manage.failure((error) => this.errorMessage(error), this.common.text('retry'));
+      return pick.renderManageFailure(this.messages, failure, failure.retry ? undefined : this.actions.bookAnother);
     }
     const known = knownChoices(catalog, this.fixedChoices);
     return html`${pick.renderHeader(this.messages, this.state, known.location && known.type)}${this.renderStep(this.view(catalog, pick), pick)}`;

@@ -35,7 +35,7 @@ export type PxmProviderJsxProps = PxmJsxProps<
 /** Book, reschedule or cancel a therapy visit; join the waitlist; book a plan-of-care series. */
 export type PxmBookingJsxProps = PxmJsxProps<
   PxmBooking,
-  'location' | 'appointmentType' | 'provider' | 'manageToken' | 'manageUrl' | 'mode' | 'open' | 'timeout' | 'prefill' | 'adapter' | 'locale' | 'timeZone' | 'theme',
+  'location' | 'appointmentType' | 'provider' | 'manageToken' | 'manageUrl' | 'mode' | 'open' | 'timeout' | 'benefits' | 'discipline' | 'prefill' | 'adapter' | 'locale' | 'timeZone' | 'theme',
   'appointment-type' | 'manage-token' | 'manage-url' | 'time-zone',
   {
     'onpxm-booking-before-confirm'?: (event: PxmBookingBeforeConfirmEvent) => void;

@@ -599,6 +599,68 @@ export const OPERATIONS: Record<string, Record<string, OperationSpec>> = {
       errors: ['400', '401'],
     },
   },
+  '/admin/appointments/{appointmentId}/eligibility': {
+    get: {
+      operationId: 'admin.listEligibilityChecks',
+      tag: 'admin',
+      summary: 'What the payer said about a visit',
+      description:
+        'Every eligibility check tied to the appointment, oldest first: its state (`answered`, `confirm-later` when the provider was down or slow, `unchecked` when booked without a check), the normalized result, and for X12 providers the raw 270 sent and 271 received, with the segments the reader did not know and any AAA rejections.',
+      security: [{ adminKey: [] }],
+      parameters: [{ name: 'appointmentId', in: 'path', required: true, schema: { type: 'string' } }],
+      ok: {
+        status: '200',
+        description: 'The checks.',
+        schema: {
+          type: 'object',
+          required: ['items'],
+          properties: {
+            items: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['id', 'state', 'checkedAt', 'attempts', 'result'],
+                properties: {
+                  id: { type: 'string' },
+                  state: { type: 'string', enum: ['answered', 'confirm-later', 'unchecked'] },
+                  checkedAt: { type: 'string', format: 'date-time' },
+                  recheckAt: { type: 'string', format: 'date-time', description: 'When the queued re-check runs.' },
+                  attempts: { type: 'integer' },
+                  result: ref('EligibilityResult'),
+                  raw: { type: 'object', required: ['request', 'response'], properties: { request: { type: 'string' }, response: { type: 'string' } } },
+                  unknownSegments: { type: 'array', items: { type: 'object', required: ['tag', 'position'], properties: { tag: { type: 'string' }, position: { type: 'integer' } } } },
+                  rejections: {
+                    type: 'array',
+                    items: { type: 'object', required: ['loop', 'reason'], properties: { loop: { type: 'string' }, reason: { type: 'string' }, followUp: { type: 'string' } } },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+      errors: ['400', '401'],
+    },
+  },
+  '/admin/eligibility/recheck': {
+    post: {
+      operationId: 'admin.recheckEligibility',
+      tag: 'admin',
+      summary: 'Run due eligibility re-checks now',
+      description: 'Re-checks coverage the provider could not answer in time, and booked visits 48 hours before they start (the server also does this every 5 minutes).',
+      security: [{ adminKey: [] }],
+      ok: {
+        status: '200',
+        description: 'What happened.',
+        schema: {
+          type: 'object',
+          required: ['checked', 'stillWaiting', 'dropped'],
+          properties: { checked: { type: 'integer' }, stillWaiting: { type: 'integer' }, dropped: { type: 'integer' } },
+        },
+      },
+      errors: ['401'],
+    },
+  },
   '/admin/reminders/dispatch': {
     post: {
       operationId: 'admin.dispatchReminders',

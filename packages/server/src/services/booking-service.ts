@@ -40,6 +40,7 @@ import { hashToken, newId, newLinkToken, requestFingerprint } from '../tokens.js
 import type { PracticeConfig } from './catalogue.js';
 import { cellsOf, claimForHold, convertClaims } from './claims.js';
 import { claimKey, storeReply } from './idempotency.js';
+import { createEligibilityService } from './eligibility-service.js';
 import { resolvePatient } from './patients.js';
 
 interface HoldRow {
@@ -118,6 +119,7 @@ function slotUnavailable(operation: string): AdapterError {
 
 export function createBookingService(ctx: ServerContext) {
   const { db } = ctx;
+  const eligibility = createEligibilityService(ctx, ctx.eligibilityPolicy);
   const nowMs = () => ctx.now().getTime();
 
   /**
@@ -431,6 +433,7 @@ export function createBookingService(ctx: ServerContext) {
           operation,
         );
         await scheduleReminders(tx, ctx, row, manageToken, request.consents);
+        await eligibility.linkAppointment(tx, request.coverage, row.id, Number(row.start_ms));
         const appointment = appointmentOf(row, manageToken);
         await storeReply(tx, ctx.sealer, 'booking.book', request.idempotencyKey, appointment);
         return appointment;
@@ -488,6 +491,7 @@ export function createBookingService(ctx: ServerContext) {
           operation,
         );
         await cancelRow(tx, old, 'rescheduled');
+        await eligibility.moveAppointment(tx, old.id, row.id, Number(row.start_ms));
         await scheduleReminders(tx, ctx, row, manageToken, JSON.parse(old.consents) as ReminderConsent[]);
         const appointment = appointmentOf(row, manageToken);
         await storeReply(tx, ctx.sealer, scope, request.idempotencyKey, appointment);
@@ -540,8 +544,8 @@ export function createBookingService(ctx: ServerContext) {
 
     async verifyEligibility(coverage: Coverage, signal?: AbortSignal): Promise<EligibilityResult> {
       if (!ctx.eligibility) throw new AdapterError('unsupported', 'This server checks no eligibility.', { operation: 'booking.verifyEligibility' });
-      const result = await ctx.eligibility.check(coverage, { now: ctx.now(), ...(signal ? { signal } : {}) });
-      // A provider's malformed answer is the backend's fault, reported as such.
+      // Cached, timed out into "we'll confirm", or the provider's answer (a malformed one is the backend's fault).
+      const result = await eligibility.verify(coverage, signal);
       return parseResponse(EligibilityResultSchema, result, 'booking.verifyEligibility');
     },
   };

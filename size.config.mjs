@@ -16,14 +16,20 @@ const element = (tag) => `packages/elements/src/define/${tag}.ts`;
 const REST = { name: 'rest', module: 'packages/adapter-rest/src/index.ts', create: 'createRestAdapter', options: "{ baseUrl: 'https://clinic.example/api' }" };
 const FHIR = { name: 'fhir', module: 'packages/adapter-fhir/src/index.ts', create: 'createFhirAdapter', options: "{ baseUrl: 'https://fhir.example/r4' }" };
 
+/** Booking, intake, HEP and survey, as `@pxm/elements/define` registered them before there were more. */
+const FOUR = ['pxm-booking', 'pxm-intake-form', 'pxm-hep-viewer', 'pxm-survey'].map(element);
+
 export default [
   { key: 'booking+rest', name: '<pxm-booking> + REST adapter', elements: [element('pxm-booking')], adapter: REST },
   { key: 'intake+rest', name: '<pxm-intake-form> + REST adapter', elements: [element('pxm-intake-form')], adapter: REST },
   { key: 'hep+rest', name: '<pxm-hep-viewer> + REST adapter', elements: [element('pxm-hep-viewer')], adapter: REST },
   { key: 'survey+rest', name: '<pxm-survey> + REST adapter', elements: [element('pxm-survey')], adapter: REST },
   { key: 'progress+rest', name: '<pxm-progress> + REST adapter', elements: [element('pxm-progress')], adapter: REST },
-  { key: 'all+rest', name: 'all four elements + REST adapter', elements: ['packages/elements/src/define.ts'], adapter: REST },
-  { key: 'all+fhir', name: 'all four elements + FHIR adapter', elements: ['packages/elements/src/define.ts'], adapter: FHIR },
+  // The four elements the "before" figures had, together (the page most practices build).
+  { key: 'all+rest', name: 'all four elements + REST adapter', elements: FOUR, adapter: REST },
+  { key: 'all+fhir', name: 'all four elements + FHIR adapter', elements: FOUR, adapter: FHIR },
+  { key: 'every+rest', name: 'every element (`@pxm/elements/define`) + REST adapter', elements: ['packages/elements/src/define.ts'], adapter: REST },
   { key: 'cdn+rest', name: 'script tag: pxm-elements.js + pxm-adapter-rest.js', cdn: ['pxm-elements', 'pxm-adapter-rest'] },
+  { key: 'cdn+rest+progress', name: 'script tag: pxm-elements.js + pxm-adapter-rest.js, with <pxm-progress>', cdn: ['pxm-elements', 'pxm-adapter-rest'], tags: ['pxm-progress'] },
   { key: 'cdn+memory', name: 'script tag: pxm-elements.js + pxm-adapter-memory.js', cdn: ['pxm-elements', 'pxm-adapter-memory'] },
 ];

@@ -87,13 +87,19 @@ async function measureCdn(page) {
     for (const next of byName.get(name).imports) visit(next);
   };
   for (const file of page.cdn) visit(`${file}.js`);
-  // Whole flow: the files and everything they can load, statically or on demand.
+  // Whole flow: the files and everything they can load, statically or on demand; an element
+  // defined on first use of its tag (cdn/on-demand-elements.ts) only when the page uses that tag.
+  const usesOnDemand = (chunk) => {
+    const defines = chunk.moduleIds.map((id) => /\/define\/(pxm-[\w-]+)\.ts$/.exec(id)?.[1]).filter(Boolean);
+    return defines.length === 0 || defines.every((tag) => (page.tags ?? []).includes(tag));
+  };
   const whole = new Set();
   const reach = (name) => {
     if (whole.has(name)) return;
     whole.add(name);
     const chunk = byName.get(name);
-    for (const next of [...chunk.imports, ...chunk.dynamicImports]) if (byName.has(next)) reach(next);
+    for (const next of chunk.imports) if (byName.has(next)) reach(next);
+    for (const next of chunk.dynamicImports) if (byName.has(next) && usesOnDemand(byName.get(next))) reach(next);
   };
   for (const file of page.cdn) reach(`${file}.js`);
   const codes = (names) => [...names].map((name) => byName.get(name).code);

@@ -6,14 +6,11 @@ import {
   DEMO_BENEFITS_MEMBER_IDS,
   DEMO_VISIT_PRICE,
   EligibilityResultSchema,
-  coveredVisitsLeft,
   demoPayerEligibility,
-  estimateVisitCost,
-  seriesCoverage,
-  unknownBenefits,
   type BenefitsSummary,
   type DisciplineBenefits,
 } from '@pxm/core/booking';
+import { coveredVisitsLeft, estimateVisitCost, seriesCoverage, unknownBenefits } from '@pxm/core/benefits';
 import * as z from 'zod/mini';
 
 const AS_OF = '2027-03-01T16:00:00.000Z';

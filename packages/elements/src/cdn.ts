@@ -1,6 +1,8 @@
 /**
  * `@pxm/elements/cdn`: the file a page with no build step loads with one script tag. It registers
- * every element (Lit included) and exports what such a page may script: the element and event
+ * every element (Lit included): booking, intake, HEP and survey at once, `<pxm-progress>` as soon
+ * as the page uses the tag (its code is a file beside this one; `defineElementsIn(shadowRoot)`
+ * for tags inside a shadow root). It exports what such a page may script: the element and event
  * classes, `registerTranslation` to add a language, `registerAdapter` to choose an adapter by
  * attribute (see `cdn/adapter-attributes.ts`), and `AdapterError` for adapters written by hand.
  * Parts an element needs only later (further booking steps, Spanish, charts) load on demand from
@@ -12,7 +14,13 @@
  * <pxm-booking adapter="memory"></pxm-booking>
  * ```
  */
-import './define.js';
+// The four elements most pages use are defined at once; the others when a page first uses them.
+import './define/pxm-provider.js';
+import './define/pxm-intake-form.js';
+import './define/pxm-booking.js';
+import './define/pxm-survey.js';
+import './define/pxm-hep-viewer.js';
+import { defineElementsOnDemand } from './cdn/on-demand-elements.js';
 import { reportMissingAdapters } from './cdn/adapter-attributes.js';
 
 export { AdapterError, isAbortError, type AdapterErrorCode, type PxmAdapter } from '@pxm/core';
@@ -32,10 +40,11 @@ export { PxmHepViewer } from './hep-viewer/hep-viewer.js';
 export { PxmHepActivityLoggedEvent, PxmHepReminderRequestEvent } from './hep-viewer/hep-viewer.events.js';
 export { PxmSurvey } from './survey/survey.js';
 export { PxmSurveyReviewClickEvent, PxmSurveySubmittedEvent } from './survey/survey.events.js';
-export { PxmProgress } from './progress/progress.js';
 export { PxmProgressGoalRatedEvent, PxmProgressMeasureTakenEvent, PxmProgressPrintEvent } from './progress/progress.events.js';
 export { PxmErrorEvent } from './events/pxm-error-event.js';
 export { registerTranslation, type Translation } from './l10n/translation-registry.js';
 export { registerAdapter, type AdapterAttributes, type AdapterFactory } from './cdn/adapter-attributes.js';
+export { defineElementsIn } from './cdn/on-demand-elements.js';
 
 reportMissingAdapters();
+defineElementsOnDemand();

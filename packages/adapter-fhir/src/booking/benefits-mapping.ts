@@ -9,7 +9,8 @@
  * the benefit period. Medicare's therapy threshold has no R4 home and is not carried.
  */
 import type { Money } from '@pxm/core';
-import { unknownBenefits, type AmountLevels, type Amounts, type BenefitsSummary, type Discipline, type DisciplineBenefits } from '@pxm/core/booking';
+import type { AmountLevels, Amounts, BenefitsSummary, Discipline, DisciplineBenefits } from '@pxm/core/booking';
+import { unknownBenefits } from '@pxm/core/benefits';
 import { CODE_SYSTEM, EXTENSION, STANDARD } from '../fhir/namespace.js';
 import type { CodeableConcept, CoverageEligibilityItem, CoverageEligibilityResponse, Extension } from '../fhir/types.js';
 import { fromFhirMoney, toFhirMoney } from './practice-mapping.js';

@@ -156,12 +156,3 @@ export {
   type VisitEstimateBasis,
   type VisitLimit,
 } from '../schemas/benefits.js';
-export {
-  coveredVisitsLeft,
-  disciplineBenefits,
-  disciplineCoverage,
-  estimateVisitCost,
-  seriesCoverage,
-  unknownBenefits,
-  type SeriesCoverage,
-} from '../benefits/index.js';

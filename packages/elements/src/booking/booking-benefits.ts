@@ -7,16 +7,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Money } from '@pxm/core';
-import {
-  coveredVisitsLeft,
-  disciplineBenefits,
-  disciplineCoverage,
-  estimateVisitCost,
-  type BenefitsSummary,
-  type DisciplineBenefits,
-  type EligibilityResult,
-  type VisitEstimate,
-} from '@pxm/core/booking';
+import type { BenefitsSummary, DisciplineBenefits, EligibilityResult, VisitEstimate } from '@pxm/core/booking';
+import { coveredVisitsLeft, disciplineBenefits, disciplineCoverage, estimateVisitCost } from '@pxm/core/benefits';
 import type { BookingView } from './booking-view.js';
 
 function money(view: BookingView, amount: Money): string {

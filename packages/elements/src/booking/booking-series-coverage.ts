@@ -5,7 +5,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { seriesCoverage, type Discipline, type SeriesCoverage } from '@pxm/core/booking';
+import type { Discipline } from '@pxm/core/booking';
+import { seriesCoverage, type SeriesCoverage } from '@pxm/core/benefits';
 import type { FlowHost } from './booking-flow-host.js';
 import type { BookingState } from './booking-state.js';
 import type { BookingView } from './booking-view.js';

@@ -14,7 +14,8 @@
  *   (calendar year) and the amount used (year to date).
  */
 import type { Money } from '@pxm/core';
-import { unknownBenefits, type BenefitsSummary, type Discipline, type DisciplineBenefits } from '@pxm/core/booking';
+import type { BenefitsSummary, Discipline, DisciplineBenefits } from '@pxm/core/booking';
+import { unknownBenefits } from '@pxm/core/benefits';
 import type { BenefitLine, Read271 } from './read-271.js';
 import {
   COVERAGE_LEVEL_FAMILY,

@@ -3,7 +3,8 @@
  * physical therapy visit, or, when the payer could not answer, `confirmLater`.
  */
 import type { Money } from '@pxm/core';
-import { estimateVisitCost, type EligibilityResult } from '@pxm/core/booking';
+import type { EligibilityResult } from '@pxm/core/booking';
+import { estimateVisitCost } from '@pxm/core/benefits';
 import { normalize271 } from './normalize-271.js';
 import type { Read271 } from './read-271.js';
 import { MEMBER_NOT_FOUND_REASONS, PAYER_UNAVAILABLE_REASONS } from './x12-codes.js';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it, type TestContext } from 'node:test';
 import { AdapterError, requireCapability, type BookingApi } from '@pxm/core';
 import { localTimeIn } from '@pxm/core/time';
-import type { Appointment, Location, Slot } from '@pxm/core/booking';
+import { coveredVisitsLeft, DEMO_BENEFITS_MEMBER_IDS, DEMO_VISIT_PRICE, type Appointment, type Location, type Slot } from '@pxm/core/booking';
 import { DEMO_MANAGE_TOKENS } from '@pxm/core/demo';
 import { withCheckedReplies } from './checked-replies.js';
 import { expectAdapterError } from './expect-error.js';
@@ -510,6 +510,20 @@ export function bookingSuite(options: ContractOptions): void {
       assert.equal(unknownPayer.status, 'active');
       assert.equal(unknownPayer.copay, undefined);
       assert.equal((await api.verifyEligibility({ kind: 'self-pay' })).status, 'unknown');
+    });
+
+    test('answers the demo payer benefits cases where the backend uses the demo rules', async (_s, api, t) => {
+      if (!api.verifyEligibility) return t.skip('the adapter has no verifyEligibility (it is optional)');
+      const insurance = { kind: 'insurance' as const, relationship: 'self' as const, payerName: 'Aetna' };
+      const pool = await api.verifyEligibility({ ...insurance, memberId: DEMO_BENEFITS_MEMBER_IDS.sharedPool });
+      assert.equal(pool.status, 'active');
+      assert.equal(coveredVisitsLeft(pool.benefits!, 'speech-therapy'), 3, 'three visits left in the shared pool');
+      assert.deepEqual(pool.estimate, { amount: { amountMinor: 2500, currency: 'USD' }, basis: 'copay' });
+      assert.deepEqual(pool.selfPayPrice, DEMO_VISIT_PRICE);
+      const down = await api.verifyEligibility({ ...insurance, memberId: DEMO_BENEFITS_MEMBER_IDS.providerDown });
+      assert.equal(down.confirmLater, true);
+      assert.equal(down.status, 'unknown');
+      assert.equal(JSON.stringify(pool).includes(DEMO_BENEFITS_MEMBER_IDS.sharedPool), false, 'the answer never repeats the member id');
     });
   });
 }

@@ -11,7 +11,8 @@ import {
   dueMeasures,
   GoalRatingInputSchema,
   measureSeriesList,
-  withPatientRating,
+  goalRatingOf,
+  withRating,
   type DueMeasure,
   type ProgressView,
 } from '@pxm/core/progress';
@@ -116,7 +117,8 @@ export function createMemoryProgress(ctx: MemoryContext, intake: MemoryIntakeApi
       const position = record.goals.findIndex((goal) => goal.id === input.goalId);
       if (position < 0) throw new AdapterError('not_found', 'No such goal in this episode.', { operation });
       if (earlier === undefined) {
-        record.goals[position] = withPatientRating(record.goals[position]!, input, { id: `rating-${input.clientId}`, ratedAt: nowIso() });
+        const stored = goalRatingOf(input, { id: `rating-${input.clientId}`, ratedAt: nowIso(), author: 'patient' });
+        record.goals[position] = withRating(record.goals[position]!, stored);
         record.ratingsByClientId.set(input.clientId, input.goalId);
       }
       return structuredClone(record.goals[position]!);

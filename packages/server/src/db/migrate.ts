@@ -6,6 +6,7 @@ import type { Database, Dialect } from './database.js';
 import { initialSchema } from './migrations/0001-initial.js';
 import { unverifiedPatientsSchema } from './migrations/0002-unverified-patients.js';
 import { submissionFingerprints } from './migrations/0003-submission-fingerprints.js';
+import { progressSchema } from './migrations/0004-progress.js';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initialSchema },
   { version: 2, name: 'unverified-patients', sql: unverifiedPatientsSchema },
   { version: 3, name: 'submission-fingerprints', sql: submissionFingerprints },
+  { version: 4, name: 'progress', sql: progressSchema },
 ];
 
 function forDialect(sql: string, dialect: Dialect): string {

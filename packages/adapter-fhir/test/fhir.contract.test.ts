@@ -6,7 +6,6 @@ import { startFhirServer } from './support/fhir-test-server.js';
 runAdapterContract({
   name: 'fhir (medplum fhir-router)',
   skip: {
-    progress: 'the FHIR progress mapping is not written yet',
     tests: {
       // The adapter offers eligibility only when the host turns it on for a server that checks it.
       'verifies eligibility where the adapter supports it':

@@ -82,7 +82,10 @@ export function progressSuite(options: ContractOptions): void {
       assert.equal(session.status, 'open');
       assert.deepEqual(session.definition.scoring?.map((rule) => rule.id), ['lefs'], 'only that measure');
       assert.deepEqual(
-        session.priorScores.map((score) => score.score).sort((a, b) => a - b),
+        session.priorScores
+          .filter((score) => score.instrument === 'lefs')
+          .map((score) => score.score)
+          .sort((a, b) => a - b),
         [32, 41, 47],
         'its earlier scores, for change from baseline',
       );

@@ -44,3 +44,4 @@ export { changeReading, type ChangeReading, type ChangeReadingKind } from './cha
 export { dueMeasures, type MeasureDue } from './due-measures.js';
 export { describeMeasure, measureSeriesList, type MeasureDescription } from './measure-series.js';
 export { goalRatingOf, withRating } from './goal-rating.js';
+export { measureFormToken } from './measure-token.js';

@@ -2,10 +2,9 @@
  * Progress on the database: an episode's goals, ratings, measure results and what is due, by
  * link token. The rules (what is due, how a rating joins a goal, how a series reads) are core's;
  * this file stores and assembles. A due measure is offered as an intake link whose token is
- * derived from the progress token, so the same occurrence always has the same link and the
- * database keeps only its hash, like every other token.
+ * derived from the progress token (core's `measureFormToken`), so the same occurrence always has
+ * the same link and the database keeps only its hash, like every other token.
  */
-import { createHmac } from 'node:crypto';
 import { AdapterError } from '@pxm/core';
 import { adherencePercent } from '@pxm/core/hep-progress';
 import { ActivityLogEntrySchema, HepProgramSchema } from '@pxm/core/hep';
@@ -18,6 +17,7 @@ import {
   GoalSchema,
   MeasureAssignmentSchema,
   MeasureResultSchema,
+  measureFormToken,
   measureSeriesList,
   withRating,
   type DueMeasure,
@@ -44,15 +44,6 @@ export interface EpisodeRow {
 }
 
 const EPISODE_COLUMNS = 'id, episode, assignments, hep_program_id, expires_at';
-
-/**
- * The intake token of one occurrence of a due measure: an HMAC keyed by the progress token, so
- * only its holder can make it, it reveals nothing of the progress token, and it is the same each
- * time the occurrence is offered.
- */
-export function measureFormToken(progressToken: string, instrumentId: string, occurrence: number): string {
-  return createHmac('sha256', progressToken).update(`pxm-measure:${instrumentId}:${occurrence}`).digest('base64url');
-}
 
 /** Stores a result once (its id is the key); a retried submission changes nothing. */
 export async function recordMeasureResult(tx: Queryable, episodeRowId: string, result: MeasureResult): Promise<void> {
@@ -107,7 +98,7 @@ export function createProgressService(ctx: ServerContext) {
     // A measure the server has no form for cannot be taken from a link.
     if (!instrument) return undefined;
     const earlier = results.filter((result) => result.instrumentId === due.instrumentId);
-    const formToken = measureFormToken(token, due.instrumentId, earlier.length + 1);
+    const formToken = await measureFormToken(token, due.instrumentId, earlier.length + 1);
     const form = measureFormDefinition(instrument, `${episodeOf(row).id}.${due.instrumentId}`);
     const priorScores = earlier.map((result) => ({ instrument: due.instrumentId, score: result.score, recordedAt: result.takenAt }));
     await db.run(

@@ -61,7 +61,7 @@ describe('progress on the reference server', () => {
     assert.equal(discharged.body.status, 'discharged');
     const view = await progress.loadProgress(token);
     assert.deepEqual(view.due.map((due) => due.reason), ['discharge']);
-    assert.equal(view.measures[0]!.title, 'HOOS, JR. (hip) (HOOS JR)');
+    assert.equal(view.measures[0]!.title, 'Hip disability and Osteoarthritis Outcome Score for Joint Replacement (HOOS JR)');
 
     const goals = await admin(`/admin/progress-episodes/${id}/goals`, { goals: [{ id: 'g1', text: 'Garden on my knees', targetDate: '2027-05-01', status: 'achieved' }] }, 'PUT');
     assert.equal(goals.status, 200);

@@ -1,7 +1,8 @@
 /**
  * `@pxm/adapter-fhir`: the PXM Elements adapter for FHIR R4 servers. Booking reads the practice
  * from its Organization and books Slots (or uses the server's `$find`/`$hold`/`$book`); intake,
- * home exercise programs and surveys open by link tokens stored as identifiers. The mapping,
+ * home exercise programs, surveys and progress (an EpisodeOfCare with its Goals and outcome
+ * Observations) open by link tokens stored as identifiers. The mapping,
  * operation by operation, is in docs/fhir-mapping.md.
  */
 import { DEFAULT_MINIMUM_NOTICE_MINUTES } from '@pxm/core/booking';
@@ -9,6 +10,7 @@ import type { PxmAdapter } from '@pxm/core';
 import { createFhirBooking } from './booking/fhir-booking.js';
 import { createFhirHep } from './hep/fhir-hep.js';
 import { createFhirIntake } from './intake/fhir-intake.js';
+import { createFhirProgress } from './progress/fhir-progress.js';
 import { createFhirSurvey } from './survey/fhir-survey.js';
 import type { FhirContext, PracticeScope } from './context.js';
 import type { FhirAuth } from './http/auth.js';
@@ -86,6 +88,7 @@ export function createFhirAdapter(options: FhirAdapterOptions): FhirAdapter {
     intake: createFhirIntake(ctx),
     hep: createFhirHep(ctx),
     survey: createFhirSurvey(ctx),
+    progress: createFhirProgress(ctx),
   };
 }
 

@@ -23,7 +23,7 @@ import type { IntakeSeed } from './seed.js';
 import { openToken } from './tokens.js';
 
 /** Told the scores of a submitted form, for a form a progress episode opened. */
-export type FormSubmitted = (scores: PromScore[], submittedAt: string) => void;
+export type FormSubmitted = (scores: PromScore[], response: IntakeResponse) => void;
 
 interface IntakeRecord extends IntakeSeed {
   draft: Draft | null;
@@ -140,7 +140,7 @@ export function createMemoryIntake(ctx: MemoryContext): MemoryIntakeApi {
       record.responseKey = req.idempotencyKey;
       record.submitted = answers;
       record.draft = record.draft ? { ...record.draft, answers: req.answers } : null;
-      record.onSubmitted?.(scores, submittedAt);
+      record.onSubmitted?.(scores, response);
       return structuredClone(response);
     },
 

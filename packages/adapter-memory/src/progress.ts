@@ -10,8 +10,10 @@ import {
   describeMeasure,
   dueMeasures,
   GoalRatingInputSchema,
+  measureFormToken,
   measureSeriesList,
-  withPatientRating,
+  goalRatingOf,
+  withRating,
   type DueMeasure,
   type ProgressView,
 } from '@pxm/core/progress';
@@ -46,12 +48,12 @@ export function createMemoryProgress(ctx: MemoryContext, intake: MemoryIntakeApi
   const nowIso = () => new Date(nowMs()).toISOString();
 
   /** The form that takes one due measure: registered with the intake once, by a token naming the occurrence. */
-  function dueForm(record: ProgressRecord, instrumentId: string, reason: DueMeasure['reason'], dueAt: string): DueMeasure | undefined {
+  async function dueForm(record: ProgressRecord, instrumentId: string, reason: DueMeasure['reason'], dueAt: string): Promise<DueMeasure | undefined> {
     const instrument = shippedInstrument(instrumentId);
     // A measure the backend cannot render (an imported one without its form) cannot be offered.
     if (!instrument) return undefined;
     const taken = record.results.filter((result) => result.instrumentId === instrumentId).length;
-    const formToken = `${record.token}.${instrumentId}.${taken + 1}`;
+    const formToken = await measureFormToken(record.token, instrumentId, taken + 1);
     const priorScores: PromScore[] = record.results
       .filter((result) => result.instrumentId === instrumentId)
       .map((result) => ({ instrument: instrumentId, score: result.score, recordedAt: result.takenAt }));
@@ -62,23 +64,22 @@ export function createMemoryProgress(ctx: MemoryContext, intake: MemoryIntakeApi
         ...(record.expiresAt ? { expiresAt: record.expiresAt } : {}),
         priorScores,
       },
-      (scores, submittedAt) => {
+      (scores, response) => {
         const score = scores.find((entry) => entry.instrument === instrumentId);
         if (!score) return;
-        record.results.push({ id: `${formToken}.result`, instrumentId, score: score.score, takenAt: submittedAt, source: 'intake' });
+        record.results.push({ id: response.id, instrumentId, score: score.score, takenAt: response.submittedAt, source: 'intake' });
       },
     );
     return { instrumentId, reason, dueAt, formToken };
   }
 
-  function view(record: ProgressRecord): ProgressView {
+  async function view(record: ProgressRecord): Promise<ProgressView> {
     const schedule = {
       ...record.schedule,
       ...(record.episode.dischargedAt ? { dischargeFrom: record.episode.dischargedAt } : {}),
     };
-    const due = dueMeasures(schedule, record.results, record.visits, nowMs())
-      .map((entry) => dueForm(record, entry.instrumentId, entry.reason, entry.dueAt))
-      .filter((entry): entry is DueMeasure => entry !== undefined);
+    const offered = await Promise.all(dueMeasures(schedule, record.results, record.visits, nowMs()).map((entry) => dueForm(record, entry.instrumentId, entry.reason, entry.dueAt)));
+    const due = offered.filter((entry): entry is DueMeasure => entry !== undefined);
     const instrumentIds = [
       ...new Set([...record.schedule.assignments.map((assignment) => assignment.instrumentId), ...record.results.map((result) => result.instrumentId)]),
     ];
@@ -101,7 +102,7 @@ export function createMemoryProgress(ctx: MemoryContext, intake: MemoryIntakeApi
     async loadProgress(token, options?: CallOptions) {
       await simulateLatency(ctx.latency, options?.signal);
       const record = openToken(records, token, nowMs(), 'progress.loadProgress');
-      return structuredClone(view(record));
+      return structuredClone(await view(record));
     },
 
     async rateGoal(token, rating, options?: CallOptions) {
@@ -116,7 +117,8 @@ export function createMemoryProgress(ctx: MemoryContext, intake: MemoryIntakeApi
       const position = record.goals.findIndex((goal) => goal.id === input.goalId);
       if (position < 0) throw new AdapterError('not_found', 'No such goal in this episode.', { operation });
       if (earlier === undefined) {
-        record.goals[position] = withPatientRating(record.goals[position]!, input, { id: `rating-${input.clientId}`, ratedAt: nowIso() });
+        const stored = goalRatingOf(input, { id: `rating-${input.clientId}`, ratedAt: nowIso(), author: 'patient' });
+        record.goals[position] = withRating(record.goals[position]!, stored);
         record.ratingsByClientId.set(input.clientId, input.goalId);
       }
       return structuredClone(record.goals[position]!);

@@ -36,7 +36,7 @@ describe('memory adapter: progress', () => {
     assert.equal(response.scores?.[0]?.score, 60);
     const after = await adapter.progress.loadProgress(DEMO_PROGRESS_TOKEN);
     const lefs = after.measures.find((series) => series.instrumentId === 'lefs')!;
-    assert.deepEqual(lefs.results.at(-1), { id: `${due!.formToken}.result`, instrumentId: 'lefs', score: 60, takenAt: response.submittedAt, source: 'intake' });
+    assert.deepEqual(lefs.results.at(-1), { id: response.id, instrumentId: 'lefs', score: 60, takenAt: response.submittedAt, source: 'intake' });
     assert.deepEqual(after.due, [], 'taken: no longer due');
   });
 

@@ -10,6 +10,7 @@ import { AdapterError, type Capability, type PxmAdapter } from '@pxm/core';
 import { createRestBooking } from './booking.js';
 import { createRestHep } from './hep.js';
 import { createRestIntake } from './intake.js';
+import { createRestProgress } from './progress.js';
 import type { RestAdapterOptions } from './options.js';
 import { createRestSurvey } from './survey.js';
 import { createTransport } from './transport.js';
@@ -30,6 +31,7 @@ export function createRestAdapter(options: RestAdapterOptions): PxmAdapter {
     ...(has('intake') ? { intake: createRestIntake(send) } : {}),
     ...(has('hep') ? { hep: createRestHep(send) } : {}),
     ...(has('survey') ? { survey: createRestSurvey(send) } : {}),
+    ...(has('progress') ? { progress: createRestProgress(send) } : {}),
   };
 }
 

@@ -6,6 +6,7 @@
 import { bookingSuite } from './booking-suite.js';
 import { hepSuite } from './hep-suite.js';
 import { intakeSuite } from './intake-suite.js';
+import { progressSuite } from './progress-suite.js';
 import type { ContractOptions } from './subject.js';
 import { surveySuite } from './survey-suite.js';
 
@@ -14,9 +15,10 @@ export function runAdapterContract(options: ContractOptions): void {
   intakeSuite(options);
   hepSuite(options);
   surveySuite(options);
+  progressSuite(options);
 }
 
-export { bookingSuite, intakeSuite, hepSuite, surveySuite };
+export { bookingSuite, intakeSuite, hepSuite, surveySuite, progressSuite };
 export { expectAdapterError } from './expect-error.js';
 export { createFaultyAdapter, type Fault, type FaultyAdapter } from './faults/index.js';
 export { scheduleViolation } from './working-hours.js';

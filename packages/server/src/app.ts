@@ -20,12 +20,15 @@ import { bookingRoutes } from './routes/booking-routes.js';
 import { eligibilityAdminRoutes } from './routes/eligibility-admin-routes.js';
 import { hepRoutes } from './routes/hep-routes.js';
 import { intakeRoutes } from './routes/intake-routes.js';
+import { progressAdminRoutes, progressRoutes } from './routes/progress-routes.js';
 import { surveyRoutes } from './routes/survey-routes.js';
 import type { AdminService } from './services/admin-service.js';
 import type { BookingService } from './services/booking-service.js';
 import type { EligibilityService } from './services/eligibility-service.js';
 import type { HepService } from './services/hep-service.js';
 import type { IntakeService } from './services/intake-service.js';
+import type { ProgressAdmin } from './services/progress-admin.js';
+import type { ProgressService } from './services/progress-service.js';
 import type { SurveyService } from './services/survey-service.js';
 
 export interface AppServices {
@@ -33,9 +36,11 @@ export interface AppServices {
   intake: IntakeService;
   hep: HepService;
   survey: SurveyService;
+  progress: ProgressService;
   admin: AdminService;
   /** Eligibility checks kept per appointment (absent when the server checks none). */
   eligibility?: EligibilityService;
+  progressAdmin: ProgressAdmin;
   dispatchReminders(): Promise<{ sent: number; failed: number; cancelled: number }>;
   health(): Promise<boolean>;
 }
@@ -56,7 +61,7 @@ export interface AppOptions {
 }
 
 /** The path segment that names a capability: a link token or a hold id. */
-const TOKEN_IN_PATH = /^\/(?:booking\/appointments|intake|hep|survey|booking\/holds)\/([^/]+)/;
+const TOKEN_IN_PATH = /^\/(?:booking\/appointments|intake|hep|survey|progress|booking\/holds)\/([^/]+)/;
 
 function clientAddress(c: Context<AppEnv>, trustProxy: boolean): string {
   if (trustProxy) {
@@ -201,15 +206,17 @@ export function createApp(services: AppServices, options: AppOptions): Hono<AppE
     return c.json({ status: ok ? 'ok' : 'unavailable' }, ok ? 200 : 503);
   });
   app.get('/', (c) =>
-    c.json({ name: '@pxm/server', contract: 'docs/api/openapi.yaml', capabilities: ['booking', 'intake', 'hep', 'survey'], eligibility: options.hasEligibility }),
+    c.json({ name: '@pxm/server', contract: 'docs/api/openapi.yaml', capabilities: ['booking', 'intake', 'hep', 'survey', 'progress'], eligibility: options.hasEligibility }),
   );
 
   bookingRoutes(app, services.booking);
   intakeRoutes(app, services.intake);
   hepRoutes(app, services.hep);
   surveyRoutes(app, services.survey);
+  progressRoutes(app, services.progress);
   adminRoutes(app, services.admin, options.adminApiKey, services.dispatchReminders);
   if (services.eligibility) eligibilityAdminRoutes(app, services.eligibility);
+  progressAdminRoutes(app, services.progressAdmin);
 
   app.notFound((c) => problemResponse(c, new AdapterError('not_found', 'No such resource.'), 404));
 

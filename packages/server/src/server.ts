@@ -30,6 +30,8 @@ import { createAdminService } from './services/admin-service.js';
 import { createBookingService } from './services/booking-service.js';
 import { createCatalogue } from './services/catalogue.js';
 import { createHepService } from './services/hep-service.js';
+import { createProgressAdmin } from './services/progress-admin.js';
+import { createProgressService } from './services/progress-service.js';
 import { createIntakeService } from './services/intake-service.js';
 import { createSurveyService } from './services/survey-service.js';
 
@@ -181,8 +183,10 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
       intake: createIntakeService(context),
       hep: createHepService(context),
       survey: createSurveyService(context),
+      progress: createProgressService(context),
       admin: createAdminService(context),
       ...(eligibilityChecks ? { eligibility: eligibilityChecks } : {}),
+      progressAdmin: createProgressAdmin(context),
       dispatchReminders,
       health: async () => {
         try {

@@ -22,6 +22,12 @@ export const IDENTIFIER = {
   activityLog: identifier('activity-log'),
   /** Consent, Provenance, Observation derived from a submitted response: `<response id>#<part>`. */
   derived: identifier('derived'),
+  /** EpisodeOfCare: the secret in a progress link (with the link's expiry as its period). */
+  progressLink: identifier('progress-link'),
+  /** CarePlan (the episode's plan of care): the id of the EpisodeOfCare it belongs to. */
+  progressEpisode: identifier('progress-episode'),
+  /** Observation: the client-made id of a patient's goal rating. */
+  goalRating: identifier('goal-rating'),
 } as const;
 
 export const EXTENSION = {
@@ -48,6 +54,11 @@ export const EXTENSION = {
   exerciseLogPerSet: extension('exercise-log-per-set'),
   painAlertThreshold: extension('pain-alert-threshold'),
   painGuidance: extension('pain-guidance'),
+  goalAttainmentScale: extension('goal-attainment-scale'),
+  goalRatingAuthor: extension('goal-rating-author'),
+  referringPhysician: extension('referring-physician'),
+  measureEveryVisits: extension('measure-every-visits'),
+  measureAtDischarge: extension('measure-at-discharge'),
   signatureMethod: PXM_EXT.signatureMethod,
   signatureTextSha256: PXM_EXT.signatureTextSha256,
   signatureConsent: PXM_EXT.signatureConsent,
@@ -71,6 +82,7 @@ export const CODE_SYSTEM = {
   hep: codeSystem('hep'),
   exercise: codeSystem('exercise'),
   instrument: codeSystem('instrument'),
+  progress: codeSystem('progress'),
   attachmentPurpose: codeSystem('attachment-purpose'),
   timeOfDay: codeSystem('time-of-day'),
   consent: codeSystem('consent'),
@@ -106,6 +118,7 @@ export const STANDARD = {
   taskCode: 'http://hl7.org/fhir/CodeSystem/task-code',
   ucum: 'http://unitsofmeasure.org',
   carePlanCategory: 'http://hl7.org/fhir/us/core/CodeSystem/careplan-category',
+  goalAchievement: 'http://terminology.hl7.org/CodeSystem/goal-achievement',
 } as const;
 
 /** LOINC 72514-3: pain severity, 0-10 verbal numeric rating, reported. */

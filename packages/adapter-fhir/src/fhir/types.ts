@@ -509,6 +509,7 @@ export interface Observation extends Resource {
   method?: CodeableConcept;
   derivedFrom?: Reference[];
   component?: ObservationComponent[];
+  note?: Annotation[];
 }
 
 export interface CarePlanActivity {
@@ -538,6 +539,48 @@ export interface CarePlan extends Resource {
   author?: Reference;
   activity?: CarePlanActivity[];
   note?: Annotation[];
+  goal?: Reference[];
+  supportingInfo?: Reference[];
+}
+
+export interface EpisodeOfCare extends Resource {
+  resourceType: 'EpisodeOfCare';
+  identifier?: Identifier[];
+  status?: 'planned' | 'waitlist' | 'active' | 'onhold' | 'finished' | 'cancelled' | 'entered-in-error';
+  type?: CodeableConcept[];
+  patient?: Reference;
+  managingOrganization?: Reference;
+  period?: Period;
+  careManager?: Reference;
+}
+
+export interface GoalTarget {
+  measure?: CodeableConcept;
+  detailString?: string;
+  detailInteger?: number;
+  dueDate?: string;
+  extension?: Extension[];
+}
+
+export interface Goal extends Resource {
+  resourceType: 'Goal';
+  identifier?: Identifier[];
+  lifecycleStatus?: 'proposed' | 'planned' | 'accepted' | 'active' | 'on-hold' | 'completed' | 'cancelled' | 'entered-in-error' | 'rejected';
+  achievementStatus?: CodeableConcept;
+  description?: CodeableConcept;
+  subject?: Reference;
+  startDate?: string;
+  target?: GoalTarget[];
+  note?: Annotation[];
+}
+
+export interface Encounter extends Resource {
+  resourceType: 'Encounter';
+  status?: 'planned' | 'arrived' | 'triaged' | 'in-progress' | 'onleave' | 'finished' | 'cancelled' | 'entered-in-error' | 'unknown';
+  class?: Coding;
+  subject?: Reference;
+  episodeOfCare?: Reference[];
+  period?: Period;
 }
 
 export interface ServiceRequest extends Resource {

@@ -10,3 +10,4 @@ export { questionnaireTask, type QuestionnaireInvitation } from './invitation-re
 export { scoreObservation } from './intake-resources.js';
 export { carePlanVersions, activityObservations, type CarePlanLinks } from './hep-resources.js';
 export { questionnaireFromSurvey, surveyResponseResource } from './survey-resources.js';
+export { progressResources, type ProgressDescription, type ProgressLinks } from './progress-resources.js';

@@ -11,7 +11,10 @@ import {
   DEMO_HEP_TOKEN,
   DEMO_INTAKE_REASSESSMENT_TOKEN,
   DEMO_INTAKE_TOKEN,
+  DEMO_PROGRESS_EXPIRED_TOKEN,
+  DEMO_PROGRESS_TOKEN,
   DEMO_SURVEY_TOKENS,
+  demoProgressEpisodes,
   demoAppointmentTypes,
   demoBookings,
   demoIntakeForm,
@@ -36,6 +39,7 @@ import {
   carePlanVersions,
   patientResource,
   practiceResources,
+  progressResources,
   questionnaireFromForm,
   questionnaireFromSurvey,
   questionnaireTask,
@@ -99,6 +103,24 @@ function surveyResources(now: Date): Resource[] {
   ];
 }
 
+/** The patient of the demo episode of care: results of their own, apart from the intake demo's. */
+export const PROGRESS_PATIENT = { id: 'pat-progress', firstName: 'Rosa', lastName: 'Delgado', dateOfBirth: '1958-02-14', phone: '+1 303-555-0166', email: 'rosa.delgado@example.com' };
+
+/** The demo episode (goals, ratings, plan, results, visits) behind its live and expired links. */
+function progressDemoResources(now: Date): Resource[] {
+  const seeds = demoProgressEpisodes(now);
+  const live = seeds.find((seed) => seed.token === DEMO_PROGRESS_TOKEN)!;
+  const expired = seeds.find((seed) => seed.token === DEMO_PROGRESS_EXPIRED_TOKEN);
+  const tokens = [live, ...(expired ? [expired] : [])].map((seed) => ({ token: seed.token, ...(seed.expiresAt ? { expiresAt: seed.expiresAt } : {}) }));
+  return [
+    patientResource(PROGRESS_PATIENT),
+    ...progressResources(
+      { episode: live.episode, goals: live.goals, assignments: live.schedule.assignments, results: live.results, visits: live.visits },
+      { patientId: PROGRESS_PATIENT.id, organizationId: demoPractice.id, tokens, hepPlanId: 'hep-acl-phase-2' },
+    ),
+  ];
+}
+
 /** Days of free Slots published from `now`. */
 export const SLOT_WINDOW_DAYS = 28;
 
@@ -150,6 +172,7 @@ export function demoPracticeResources(now: Date): Resource[] {
     ...intakeResources(now),
     ...hepResources(now),
     ...surveyResources(now),
+    ...progressDemoResources(now),
   ];
   cache.set(now.getTime(), resources);
   return resources;

@@ -1,8 +1,8 @@
 /**
- * Demo episode of care: six weeks of therapy after a right knee replacement, opened by a fixed
- * demo token. Goals in the patient's words (one with Goal Attainment Scaling and a therapist's
- * rating), LEFS and NPRS histories, and the LEFS due again, so every part of the progress view
- * has something true to show.
+ * Demo episode of care: six weeks of therapy after an ACL reconstruction of the right knee (the
+ * demo home program belongs to it), opened by a fixed demo token. Goals in the patient's words
+ * (one with Goal Attainment Scaling and a therapist's rating), LEFS and NPRS histories, and the
+ * LEFS due again, so every part of the progress view has something true to show.
  */
 import type { EpisodeOfCare, Goal, MeasureResult, MeasureSchedule } from '../schemas/progress.js';
 import { addDays, type LocalDate } from '../time/local-date.js';
@@ -51,7 +51,7 @@ export function demoProgressEpisode(now: Date): DemoProgressSeed {
     expiresAt: new Date(now.getTime() + 90 * 86_400_000).toISOString(),
     episode: {
       id: 'demo-episode-right-knee',
-      title: 'Right knee after replacement surgery',
+      title: 'Right knee after ACL reconstruction',
       status: 'active',
       startedAt,
       timeZone: ZONE,

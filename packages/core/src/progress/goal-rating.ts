@@ -1,16 +1,30 @@
 /**
- * A patient's rating of a goal, added to the goal's ratings (oldest first). Backends call this;
+ * Ratings of a goal, by the patient or the therapist, kept oldest first. Backends call these;
  * idempotency on the client-made id is theirs, since it lives in storage.
  */
-import type { Goal, GoalRating, GoalRatingInput } from '../schemas/progress.js';
+import type { Goal, GoalRating, GoalRatingInput, TherapistRatingInput } from '../schemas/progress.js';
 
-export function withPatientRating(goal: Goal, input: GoalRatingInput, stored: { id: string; ratedAt: string }): Goal {
-  const rating: GoalRating = {
+/** A rating from what was sent: a blank note is no note. */
+export function goalRatingOf(
+  input: Pick<GoalRatingInput | TherapistRatingInput, 'level' | 'note'>,
+  stored: { id: string; ratedAt: string; author: GoalRating['author']; authorName?: string | undefined },
+): GoalRating {
+  const note = input.note?.trim();
+  return {
     id: stored.id,
-    author: 'patient',
+    author: stored.author,
+    ...(stored.authorName ? { authorName: stored.authorName } : {}),
     ...(input.level === undefined ? {} : { level: input.level }),
-    ...(input.note === undefined || input.note.trim() === '' ? {} : { note: input.note.trim() }),
+    ...(note ? { note } : {}),
     ratedAt: stored.ratedAt,
   };
-  return { ...goal, ratings: [...goal.ratings, rating].sort((left, right) => Date.parse(left.ratedAt) - Date.parse(right.ratedAt)) };
+}
+
+/** The goal with the rating among its ratings, oldest first (ties keep the order they came in). */
+export function withRating(goal: Goal, rating: GoalRating): Goal {
+  const ratings = [...goal.ratings, rating]
+    .map((entry, position) => ({ entry, position, at: Date.parse(entry.ratedAt) }))
+    .sort((left, right) => left.at - right.at || left.position - right.position)
+    .map(({ entry }) => entry);
+  return { ...goal, ratings };
 }

@@ -13,6 +13,7 @@ export {
   GoalRatingSchema,
   GoalScaleLevelSchema,
   GoalSchema,
+  GoalSettingSchema,
   GoalStatusSchema,
   MeasureAssignmentSchema,
   MeasureResultSchema,
@@ -20,6 +21,7 @@ export {
   MeasureSeriesSchema,
   MeasureSourceSchema,
   ProgressViewSchema,
+  TherapistRatingInputSchema,
   type Adherence,
   type DueMeasure,
   type DueReason,
@@ -29,14 +31,17 @@ export {
   type GoalRating,
   type GoalRatingInput,
   type GoalScaleLevel,
+  type GoalSetting,
   type GoalStatus,
   type MeasureAssignment,
   type MeasureResult,
   type MeasureSchedule,
   type MeasureSeries,
   type ProgressView,
+  type TherapistRatingInput,
 } from '../schemas/progress.js';
 export { changeReading, type ChangeReading, type ChangeReadingKind } from './change-reading.js';
 export { dueMeasures, type MeasureDue } from './due-measures.js';
 export { describeMeasure, measureSeriesList, type MeasureDescription } from './measure-series.js';
-export { withPatientRating } from './goal-rating.js';
+export { goalRatingOf, withRating } from './goal-rating.js';
+export { measureFormToken } from './measure-token.js';

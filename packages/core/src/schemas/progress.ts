@@ -154,3 +154,24 @@ export const MeasureScheduleSchema = z.strictObject({
   dischargeFrom: z.optional(InstantSchema),
 });
 export type MeasureSchedule = z.infer<typeof MeasureScheduleSchema>;
+
+/** A goal as the therapist sets it with the patient (ratings are added one by one, never set). */
+export const GoalSettingSchema = z.strictObject({
+  id: IdSchema,
+  text: TextSchema,
+  targetDate: LocalDateSchema,
+  status: GoalStatusSchema,
+  scale: z.optional(z.array(GoalScaleLevelSchema).check(z.refine(isFullScale, 'Expected the five levels -2 to +2, each once.'))),
+});
+export type GoalSetting = z.infer<typeof GoalSettingSchema>;
+
+/** The therapist's rating of one goal, recorded by the practice. */
+export const TherapistRatingInputSchema = z.strictObject({
+  goalId: IdSchema,
+  authorName: z.optional(TextSchema),
+  level: z.optional(GoalLevelSchema),
+  note: z.optional(GoalNoteSchema),
+  /** When the rating was made; now when absent. */
+  ratedAt: z.optional(InstantSchema),
+}).check(z.refine((input) => input.level !== undefined || input.note !== undefined, 'Expected a level, a note, or both.'));
+export type TherapistRatingInput = z.infer<typeof TherapistRatingInputSchema>;

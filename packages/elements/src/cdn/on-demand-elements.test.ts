@@ -1,7 +1,7 @@
 /** The script-tag build defines `<pxm-progress>` when a page first uses the tag, not before. */
 import { expect } from '@open-wc/testing';
 import { until } from '../test-helpers/events.js';
-import { defineElementsIn, defineElementsOnDemand } from './on-demand-elements.js';
+import { defineElementsOnDemand } from './on-demand-elements.js';
 
 describe('elements defined on demand (script-tag build)', () => {
   it('loads <pxm-progress> only once the page puts the tag in the document', async () => {

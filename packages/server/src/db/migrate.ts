@@ -6,6 +6,7 @@ import type { Database, Dialect } from './database.js';
 import { initialSchema } from './migrations/0001-initial.js';
 import { unverifiedPatientsSchema } from './migrations/0002-unverified-patients.js';
 import { submissionFingerprints } from './migrations/0003-submission-fingerprints.js';
+import { progressSchema } from './migrations/0004-progress.js';
 import { eligibilityChecks } from './migrations/0005-eligibility-checks.js';
 
 export interface Migration {
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initialSchema },
   { version: 2, name: 'unverified-patients', sql: unverifiedPatientsSchema },
   { version: 3, name: 'submission-fingerprints', sql: submissionFingerprints },
+  { version: 4, name: 'progress', sql: progressSchema },
   { version: 5, name: 'eligibility-checks', sql: eligibilityChecks },
 ];
 

@@ -7,13 +7,14 @@ import * as contract from '@pxm/core';
 import * as booking from '@pxm/core/booking';
 import * as forms from '@pxm/core/forms';
 import * as hep from '@pxm/core/hep';
+import * as progress from '@pxm/core/progress';
 import * as survey from '@pxm/core/survey';
 import { registry, toJSONSchema } from 'zod/v4/core';
 import * as z from 'zod/mini';
 import { EXAMPLES } from './examples.js';
 
 /** Every schema of the contract, whichever entry point exports it. */
-const core = { ...contract, ...booking, ...forms, ...hep, ...survey };
+const core = { ...contract, ...booking, ...forms, ...hep, ...survey, ...progress };
 
 type Json = Record<string, unknown>;
 
@@ -60,6 +61,17 @@ function componentSchemas(): Record<string, z.ZodMiniType> {
     SubmitSurveyRequestBody: omitKey(core.SubmitSurveyRequestSchema, 'idempotencyKey'),
     SurveyResponse: core.SurveyResponseSchema,
     SurveyFeedbackBody: omitKey(core.SendSurveyFeedbackRequestSchema, 'idempotencyKey'),
+    ProgressView: core.ProgressViewSchema,
+    EpisodeOfCare: core.EpisodeOfCareSchema,
+    Goal: core.GoalSchema,
+    GoalRating: core.GoalRatingSchema,
+    GoalRatingInput: core.GoalRatingInputSchema,
+    GoalSetting: core.GoalSettingSchema,
+    TherapistRatingInput: core.TherapistRatingInputSchema,
+    MeasureSeries: core.MeasureSeriesSchema,
+    MeasureResult: core.MeasureResultSchema,
+    MeasureAssignment: core.MeasureAssignmentSchema,
+    DueMeasure: core.DueMeasureSchema,
   };
 }
 
@@ -149,7 +161,7 @@ function errorResponses(codes: readonly string[]): Json {
 
 interface OperationSpec {
   operationId: string;
-  tag: 'booking' | 'intake' | 'hep' | 'survey' | 'admin';
+  tag: 'booking' | 'intake' | 'hep' | 'survey' | 'progress' | 'admin';
   summary: string;
   description: string;
   parameters?: Json[];
@@ -192,6 +204,7 @@ function operation(spec: OperationSpec): Json {
 }
 
 const PAGING = [p('Limit'), p('Cursor')];
+const EPISODE_ID = [{ name: 'episodeId', in: 'path', required: true, schema: { type: 'string' }, description: 'The `id` returned when the episode was opened.' }];
 
 export const OPERATIONS: Record<string, Record<string, OperationSpec>> = {
   '/booking/practice': {
@@ -506,6 +519,31 @@ export const OPERATIONS: Record<string, Record<string, OperationSpec>> = {
       errors: ['400', '404', '410', '413', '415'],
     },
   },
+  '/progress/{token}': {
+    get: {
+      operationId: 'progress.loadProgress',
+      tag: 'progress',
+      summary: 'Open an episode of care',
+      description:
+        'The episode, its goals with every rating (patient and therapist, oldest first), each outcome measure from baseline to now, the measures due again and, when the episode has a home exercise program, its adherence. Each due measure carries the intake link token (`formToken`) of a form holding only that measure; submitting that form adds the result to the episode.',
+      parameters: [p('ProgressToken')],
+      ok: { status: '200', description: 'The episode.', schema: ref('ProgressView'), example: EXAMPLES.progressView },
+      errors: ['404', '410'],
+    },
+  },
+  '/progress/{token}/goal-ratings': {
+    post: {
+      operationId: 'progress.rateGoal',
+      tag: 'progress',
+      summary: "Rate a goal (the patient's rating)",
+      description:
+        'A level (-2 to +2, Goal Attainment Scaling), a note of at most 500 characters, or both. Idempotent on the client-made `clientId`: sent again, it returns the goal with the rating stored the first time; the same `clientId` for another goal is 409 `conflict`. Safe to repeat.',
+      parameters: [p('ProgressToken')],
+      body: { schema: ref('GoalRatingInput'), example: EXAMPLES.goalRatingInput },
+      ok: { status: '200', description: 'The goal with its ratings.', schema: ref('Goal'), example: EXAMPLES.ratedGoal },
+      errors: ['400', '404', '409', '410', '413', '415'],
+    },
+  },
   '/admin/intake-links': {
     post: {
       operationId: 'admin.createIntakeLink',
@@ -545,6 +583,110 @@ export const OPERATIONS: Record<string, Record<string, OperationSpec>> = {
       errors: ['400', '401', '404', '413', '415'],
     },
   },
+  '/admin/progress-episodes': {
+    post: {
+      operationId: 'admin.createProgressEpisode',
+      tag: 'admin',
+      summary: 'Open an episode of care (progress link)',
+      description:
+        'Stores the episode with its goals (GAS levels optional), the measures assigned with their schedule (every N days, every N visits, at discharge) and, optionally, the HEP program whose adherence shows beside the measures. Answers a new token (shown once). Default expiry 180 days.',
+      security: [{ adminKey: [] }],
+      body: {
+        schema: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['episode'],
+          properties: {
+            episode: ref('EpisodeOfCare'),
+            goals: { type: 'array', maxItems: 20, items: ref('GoalSetting') },
+            assignments: { type: 'array', maxItems: 20, items: ref('MeasureAssignment') },
+            hepProgramId: { type: 'string' },
+            expiresAt: { type: 'string', format: 'date-time' },
+          },
+        },
+      },
+      ok: { status: '201', description: 'The link.', schema: ref('IssuedLink') },
+      errors: ['400', '401', '413', '415'],
+    },
+  },
+  '/admin/progress-episodes/{episodeId}/goals': {
+    put: {
+      operationId: 'admin.setProgressGoals',
+      tag: 'admin',
+      summary: 'Set the goals',
+      description: 'Replaces the goals (text in the patient\'s words, target date, status, GAS levels). Ratings stay with their goal id.',
+      security: [{ adminKey: [] }],
+      parameters: EPISODE_ID,
+      body: { schema: { type: 'object', additionalProperties: false, required: ['goals'], properties: { goals: { type: 'array', maxItems: 20, items: ref('GoalSetting') } } } },
+      ok: { status: '200', description: 'The goals.', schema: { type: 'object', required: ['id', 'goals'], properties: { id: { type: 'string' }, goals: { type: 'array', items: ref('Goal') } } } },
+      errors: ['400', '401', '404', '413', '415'],
+    },
+  },
+  '/admin/progress-episodes/{episodeId}/goal-ratings': {
+    post: {
+      operationId: 'admin.rateProgressGoal',
+      tag: 'admin',
+      summary: "Record the therapist's rating of a goal",
+      description: 'A level, a note, or both, with the therapist\'s name; shown to the patient beside their own ratings.',
+      security: [{ adminKey: [] }],
+      parameters: EPISODE_ID,
+      body: { schema: ref('TherapistRatingInput') },
+      ok: { status: '201', description: 'The goal with its ratings.', schema: ref('Goal') },
+      errors: ['400', '401', '404', '413', '415'],
+    },
+  },
+  '/admin/progress-episodes/{episodeId}/measures': {
+    put: {
+      operationId: 'admin.assignProgressMeasures',
+      tag: 'admin',
+      summary: 'Assign outcome measures and when they are due',
+      description: 'Replaces the assignments: each measure every `everyDays` days (clinic calendar days), every `everyVisits` visits, and/or `atDischarge`. A measure never taken is due at once (its baseline).',
+      security: [{ adminKey: [] }],
+      parameters: EPISODE_ID,
+      body: { schema: { type: 'object', additionalProperties: false, required: ['assignments'], properties: { assignments: { type: 'array', maxItems: 20, items: ref('MeasureAssignment') } } } },
+      ok: { status: '200', description: 'The assignments.', schema: { type: 'object', required: ['id', 'assignments'], properties: { id: { type: 'string' }, assignments: { type: 'array', items: ref('MeasureAssignment') } } } },
+      errors: ['400', '401', '404', '413', '415'],
+    },
+  },
+  '/admin/progress-episodes/{episodeId}/results': {
+    post: {
+      operationId: 'admin.recordProgressResult',
+      tag: 'admin',
+      summary: 'Record a result taken in the clinic',
+      description: 'A score of an instrument at a time (`source: clinic`). Results taken from a due-measure link are recorded when that form is submitted.',
+      security: [{ adminKey: [] }],
+      parameters: EPISODE_ID,
+      body: { schema: { type: 'object', additionalProperties: false, required: ['instrumentId', 'score', 'takenAt'], properties: { instrumentId: { type: 'string' }, score: { type: 'number' }, takenAt: { type: 'string', format: 'date-time' } } } },
+      ok: { status: '201', description: 'The result.', schema: ref('MeasureResult') },
+      errors: ['400', '401', '404', '413', '415'],
+    },
+  },
+  '/admin/progress-episodes/{episodeId}/visits': {
+    post: {
+      operationId: 'admin.recordProgressVisit',
+      tag: 'admin',
+      summary: 'Record an attended visit',
+      description: 'Counts toward measures due every N visits. `attendedAt` defaults to now.',
+      security: [{ adminKey: [] }],
+      parameters: EPISODE_ID,
+      body: { schema: { type: 'object', additionalProperties: false, properties: { attendedAt: { type: 'string', format: 'date-time' } } } },
+      ok: { status: '201', description: 'The visit.', schema: { type: 'object', required: ['id', 'attendedAt'], properties: { id: { type: 'string' }, attendedAt: { type: 'string', format: 'date-time' } } } },
+      errors: ['400', '401', '404', '413', '415'],
+    },
+  },
+  '/admin/progress-episodes/{episodeId}/discharge': {
+    post: {
+      operationId: 'admin.recordProgressDischarge',
+      tag: 'admin',
+      summary: 'Record discharge',
+      description: 'The episode becomes `discharged`; measures assigned `atDischarge` fall due from then. Recording it again keeps the first time.',
+      security: [{ adminKey: [] }],
+      parameters: EPISODE_ID,
+      body: { schema: { type: 'object', additionalProperties: false, properties: { dischargedAt: { type: 'string', format: 'date-time' } } } },
+      ok: { status: '200', description: 'The episode.', schema: ref('EpisodeOfCare') },
+      errors: ['400', '401', '404', '413', '415'],
+    },
+  },
   '/admin/survey-invitations': {
     post: {
       operationId: 'admin.createSurveyInvitation',
@@ -563,7 +705,7 @@ export const OPERATIONS: Record<string, Record<string, OperationSpec>> = {
       tag: 'admin',
       summary: 'Revoke a link',
       description:
-        'Takes back a manage, intake, HEP or survey link (sent to the wrong person, a lost device). Name it by the record it opens (`id`: the appointment, intake link, HEP program or survey invitation id) or by its `token`, not both. From then on the link answers `404` `token_invalid`, like a token that never existed; the record itself (visit, answers, logs) is kept. Revoking a revoked link again answers the same.',
+        'Takes back a manage, intake, HEP, survey or progress link (sent to the wrong person, a lost device). Name it by the record it opens (`id`: the appointment, intake link, HEP program, survey invitation or progress episode id) or by its `token`, not both. From then on the link answers `404` `token_invalid`, like a token that never existed; the record itself (visit, answers, logs) is kept. Revoking a revoked link again answers the same.',
       security: [{ adminKey: [] }],
       body: {
         schema: {
@@ -571,7 +713,7 @@ export const OPERATIONS: Record<string, Record<string, OperationSpec>> = {
           additionalProperties: false,
           required: ['kind'],
           properties: {
-            kind: { type: 'string', enum: ['manage', 'intake', 'hep', 'survey'] },
+            kind: { type: 'string', enum: ['manage', 'intake', 'hep', 'survey', 'progress'] },
             id: { type: 'string', minLength: 1, maxLength: 200 },
             token: { type: 'string', minLength: 8, maxLength: 2000 },
           },
@@ -581,7 +723,7 @@ export const OPERATIONS: Record<string, Record<string, OperationSpec>> = {
       ok: {
         status: '200',
         description: 'Revoked.',
-        schema: { type: 'object', required: ['kind', 'id'], properties: { kind: { type: 'string', enum: ['manage', 'intake', 'hep', 'survey'] }, id: { type: 'string' } } },
+        schema: { type: 'object', required: ['kind', 'id'], properties: { kind: { type: 'string', enum: ['manage', 'intake', 'hep', 'survey', 'progress'] }, id: { type: 'string' } } },
         example: { kind: 'intake', id: 'intake_V1StGXR8Z5jdHi6BmyTaQw' },
       },
       errors: ['400', '401', '404', '413', '415'],
@@ -697,7 +839,7 @@ export function buildOpenApiDocument(): Json {
     info: {
       title: 'PXM Elements REST contract',
       version: '1.0.0',
-      summary: 'Booking, intake, home exercise programs and surveys for the PXM Elements web components.',
+      summary: 'Booking, intake, home exercise programs, surveys and progress for the PXM Elements web components.',
       description: [
         'The HTTP form of the PXM Elements adapter contract. `@pxm/adapter-rest` speaks it; `@pxm/server` implements it; any backend that implements it can serve the elements. See docs/api/README.md.',
         '',
@@ -718,6 +860,7 @@ export function buildOpenApiDocument(): Json {
       { name: 'intake', description: 'Digital intake by link token: versioned drafts, attachments, one submission.' },
       { name: 'hep', description: 'Home exercise programs by link token, with idempotent activity logs.' },
       { name: 'survey', description: 'Satisfaction surveys by invitation token: one response per invitation.' },
+      { name: 'progress', description: 'An episode of care by link token: goals with Goal Attainment Scaling and ratings, outcome measures over time, measures due again.' },
       { name: 'admin', description: 'Issuing links and watching reminders (the reference server; behind an API key).' },
     ],
     paths,
@@ -731,6 +874,7 @@ export function buildOpenApiDocument(): Json {
         IntakeToken: tokenParameter('intake', 'An intake link token.'),
         HepToken: tokenParameter('hep', 'A home exercise program link token.'),
         SurveyToken: tokenParameter('survey', 'A survey invitation token.'),
+        ProgressToken: tokenParameter('progress', 'A progress (episode of care) link token.'),
         IdempotencyKey: {
           name: 'Idempotency-Key',
           in: 'header',

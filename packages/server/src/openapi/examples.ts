@@ -1,6 +1,24 @@
 /** Request and reply examples of the REST contract; the OpenAPI test checks each against core's schemas. */
 import { demoLocations, demoPractice, demoProviders, demoAppointmentTypes, demoHepProgram, demoIntakeForm, demoSurvey } from '@pxm/core/demo';
 
+const ratedGoal = {
+  id: 'goal-stairs',
+  text: 'Carry my granddaughter up the stairs to her room',
+  targetDate: '2027-04-12',
+  status: 'active',
+  scale: [
+    { value: -2, description: 'Needs help on the stairs, even without carrying anything' },
+    { value: -1, description: 'Up one flight alone with the rail, not carrying her' },
+    { value: 0, description: 'Carries her up one flight with the rail, resting once' },
+    { value: 1, description: 'Carries her up one flight with the rail, without resting' },
+    { value: 2, description: 'Carries her up and down without the rail' },
+  ],
+  ratings: [
+    { id: 'rating_3kTMd92hXhLw1nVq', author: 'therapist', authorName: 'Ana Rivera, PT, DPT', level: -1, ratedAt: '2027-02-22T11:00:00-07:00' },
+    { id: 'rating_8fQw2LmZx0aB4cDe', author: 'patient', level: 0, note: 'Carried her halfway up.', ratedAt: '2027-03-01T09:00:00-07:00' },
+  ],
+};
+
 const slot = {
   id: 's1|denver-highlands|initial-evaluation|ana-rivera|1804518000000',
   locationId: 'denver-highlands',
@@ -142,6 +160,36 @@ export const EXAMPLES = {
     issues: [{ path: 'patient.email', message: 'Invalid email address' }],
     requestId: '0b6f4c2e-1d3a-4e5f-8a9b-0c1d2e3f4a5c',
   },
+  progressView: {
+    episode: {
+      id: 'episode_Vq3t9XcKz1mPa8Ls',
+      title: 'Right knee after replacement surgery',
+      status: 'active',
+      startedAt: '2027-01-18T10:00:00-07:00',
+      timeZone: 'America/Denver',
+      practiceName: 'Cedar Ridge Physical Therapy',
+      practicePhone: '+1 303-555-0142',
+      therapistName: 'Ana Rivera, PT, DPT',
+    },
+    goals: [ratedGoal],
+    measures: [
+      {
+        instrumentId: 'lefs',
+        title: 'Lower Extremity Functional Scale (LEFS)',
+        range: { min: 0, max: 80 },
+        higherIsBetter: true,
+        mcid: 9,
+        results: [
+          { id: 'result_a1', instrumentId: 'lefs', score: 32, takenAt: '2027-01-18T10:30:00-07:00', source: 'clinic' },
+          { id: 'result_a2', instrumentId: 'lefs', score: 47, takenAt: '2027-02-13T19:00:00-07:00', source: 'intake' },
+        ],
+      },
+    ],
+    due: [{ instrumentId: 'lefs', reason: 'interval-days', dueAt: '2027-02-27T07:00:00.000Z', formToken: 'Q2v8b3Xk1Lm9Zp4Rt6Yw0Hc5Nd7Fg2Js8Ka1Ue3Wo' }],
+    adherence: { percent: 78, since: '2027-01-18T07:00:00.000Z' },
+  },
+  goalRatingInput: { clientId: '5b2f7c1e-8a4d-4f3b-9c6e-2d1a0b9f8e7d', goalId: 'goal-stairs', level: 0, note: 'Carried her halfway up.' },
+  ratedGoal,
   unavailableProblem: {
     type: 'urn:pxm:error:server',
     title: 'Server error',

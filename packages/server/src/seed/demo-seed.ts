@@ -19,11 +19,13 @@ import {
   demoPatients,
   demoPractice,
   demoPriorScores,
+  demoProgressEpisodes,
   demoProviders,
   demoReassessmentForm,
   demoSurvey,
   demoSurveyPartialAnswers,
   demoWorkingHours,
+  type DemoProgressSeed,
 } from '@pxm/core/demo';
 import type { Database, Queryable, SqlValue } from '../db/database.js';
 import { cellsOf } from '../services/claims.js';
@@ -58,6 +60,22 @@ function calendarBlocks(nowMs: number, workingHours: readonly WorkingHours[]): S
     }
   }
   return rows;
+}
+
+/** One demo episode of care with its goals, ratings, results and visits, linked to its HEP. */
+async function seedProgressEpisode(tx: Queryable, seed: DemoProgressSeed, nowMs: number): Promise<void> {
+  const id = newId('episode');
+  const hep = seed.hepToken ? await tx.get<{ id: string }>('SELECT id FROM hep_programs WHERE token_hash = $1', [hashToken(seed.hepToken)]) : undefined;
+  await tx.run(
+    `INSERT INTO progress_episodes (id, token_hash, episode, assignments, hep_program_id, expires_at, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`,
+    [id, hashToken(seed.token), JSON.stringify(seed.episode), JSON.stringify(seed.schedule.assignments), hep?.id ?? null, seed.expiresAt ? Date.parse(seed.expiresAt) : null, nowMs],
+  );
+  await insertMany(tx, 'progress_goals', ['episode_row_id', 'goal_id', 'position', 'goal'], seed.goals.map(({ ratings: _ratings, ...goal }, position) => [id, goal.id, position, JSON.stringify(goal)]));
+  const ratings = seed.goals.flatMap((goal) => goal.ratings.map((rating) => [id, rating.id, goal.id, null, JSON.stringify(rating), Date.parse(rating.ratedAt)]));
+  await insertMany(tx, 'progress_goal_ratings', ['episode_row_id', 'id', 'goal_id', 'client_id', 'rating', 'rated_at'], ratings);
+  await insertMany(tx, 'progress_results', ['episode_row_id', 'id', 'instrument_id', 'taken_at', 'result'], seed.results.map((result) => [id, result.id, result.instrumentId, Date.parse(result.takenAt), JSON.stringify(result)]));
+  await insertMany(tx, 'progress_visits', ['episode_row_id', 'id', 'attended_at'], seed.visits.map((visit, position) => [id, `demo-visit-${position + 1}`, Date.parse(visit)]));
 }
 
 /** Seeds the demo practice unless a practice is configured already; true when it seeded. */
@@ -135,6 +153,7 @@ export async function seedDemoPractice(db: Database, now: Date): Promise<boolean
       });
       await insertMany(tx, 'hep_logs', ['program_row_id', 'client_id', 'exercise_id', 'program_version', 'completed_at', 'entry', 'voided', 'created_at'], logs);
     }
+    for (const seed of demoProgressEpisodes(now)) await seedProgressEpisode(tx, seed, nowMs);
     const survey = (token: string, expiresAt: number, partial: object = {}) => [newId('inv'), hashToken(token), JSON.stringify(demoSurvey), expiresAt, JSON.stringify(partial), nowMs];
     const columns = ['id', 'token_hash', 'definition', 'expires_at', 'partial_answers', 'created_at'];
     const answered = survey(DEMO_SURVEY_TOKENS.answered, inDays(30));

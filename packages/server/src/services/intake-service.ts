@@ -23,6 +23,7 @@ import { scoreForm } from '@pxm/core/prom';
 import type { Queryable } from '../db/database.js';
 import { forUpdate, type ServerContext } from '../context.js';
 import { fingerprint, newId, requestFingerprint } from '../tokens.js';
+import { recordMeasureResult } from './progress-service.js';
 import { replayedSubmission } from './submission-replay.js';
 import { assertOpenLink, tokenHashOf } from './link-token.js';
 import { sniffContentType } from './content-sniffing.js';
@@ -41,10 +42,13 @@ interface LinkRow {
   response_key: string | null;
   response_fingerprint: string | null;
   response: string | null;
+  /** Set on a link that takes a due measure of a progress episode. */
+  progress_episode_id: string | null;
+  progress_instrument_id: string | null;
 }
 
 const COLUMNS =
-  'id, form, expires_at, prior_scores, draft_answers, draft_page_id, draft_version, draft_hash, draft_saved_at, response_id, response_key, response, response_fingerprint';
+  'id, form, expires_at, prior_scores, draft_answers, draft_page_id, draft_version, draft_hash, draft_saved_at, response_id, response_key, response, response_fingerprint, progress_episode_id, progress_instrument_id';
 
 function draftOf(row: LinkRow): Draft | null {
   if (row.draft_answers === null || row.draft_saved_at === null) return null;
@@ -174,6 +178,11 @@ export function createIntakeService(ctx: ServerContext) {
           [row.id, response.id, request.idempotencyKey, JSON.stringify(response), JSON.stringify(answers), requestHash],
         );
         if (stored !== 1) throw alreadySubmitted(operation);
+        // A due measure taken from a progress link joins the episode's results, in the same transaction.
+        const measured = scores.find((score) => score.instrument === row.progress_instrument_id);
+        if (row.progress_episode_id && measured) {
+          await recordMeasureResult(tx, row.progress_episode_id, { id: response.id, instrumentId: measured.instrument, score: measured.score, takenAt: submittedAt, source: 'intake' });
+        }
         return response;
       });
     },

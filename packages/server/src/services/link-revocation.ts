@@ -9,7 +9,7 @@ import type { Queryable } from '../db/database.js';
 import { hashToken, newLinkToken } from '../tokens.js';
 import { tokenHashOf } from './link-token.js';
 
-export const LINK_KINDS = ['manage', 'intake', 'hep', 'survey'] as const;
+export const LINK_KINDS = ['manage', 'intake', 'hep', 'survey', 'progress'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
 export interface LinkRevocationRequest {
@@ -26,6 +26,7 @@ const TABLES: Record<LinkKind, { table: string; column: string }> = {
   intake: { table: 'intake_links', column: 'token_hash' },
   hep: { table: 'hep_programs', column: 'token_hash' },
   survey: { table: 'survey_invitations', column: 'token_hash' },
+  progress: { table: 'progress_episodes', column: 'token_hash' },
 };
 
 const OPERATION = 'admin.revokeLink';

@@ -52,7 +52,7 @@ export function hoosJrInstrument(options: InstrumentOptions = {}): PromInstrumen
     },
     scoring: {
       id: 'hoos-jr',
-      label: 'HOOS, JR. (hip)',
+      label: 'Hip disability and Osteoarthritis Outcome Score for Joint Replacement',
       shortLabel: 'HOOS JR',
       algorithm: 'pxm:hoos-jr@1',
       method: 'sum',

@@ -56,7 +56,7 @@ export function koosJrInstrument(options: InstrumentOptions = {}): PromInstrumen
     },
     scoring: {
       id: 'koos-jr',
-      label: 'KOOS, JR. (knee)',
+      label: 'Knee injury and Osteoarthritis Outcome Score for Joint Replacement',
       shortLabel: 'KOOS JR',
       algorithm: 'pxm:koos-jr@1',
       method: 'sum',

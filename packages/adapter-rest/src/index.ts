@@ -11,6 +11,7 @@ import { createRestBooking } from './booking.js';
 import { createRestHep } from './hep.js';
 import { createRestIntake } from './intake.js';
 import type { RestAdapterOptions } from './options.js';
+import { createRestReferral } from './referral.js';
 import { createRestSurvey } from './survey.js';
 import { createTransport } from './transport.js';
 
@@ -30,6 +31,7 @@ export function createRestAdapter(options: RestAdapterOptions): PxmAdapter {
     ...(has('intake') ? { intake: createRestIntake(send) } : {}),
     ...(has('hep') ? { hep: createRestHep(send) } : {}),
     ...(has('survey') ? { survey: createRestSurvey(send) } : {}),
+    ...(has('referral') ? { referral: createRestReferral(send) } : {}),
   };
 }
 

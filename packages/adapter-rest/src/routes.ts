@@ -34,6 +34,8 @@ export const REST_ROUTES = {
   'survey.savePartial': 'PATCH /survey/{token}/answers',
   'survey.submit': 'POST /survey/{token}/response',
   'survey.sendFeedback': 'POST /survey/{token}/feedback',
+  'referral.submitReferral': 'POST /referrals',
+  'referral.uploadReferralAttachment': 'POST /referrals/attachments',
 } as const satisfies Record<string, RestRoute>;
 
 export type RestOperation = keyof typeof REST_ROUTES;

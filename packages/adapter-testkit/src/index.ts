@@ -6,6 +6,7 @@
 import { bookingSuite } from './booking-suite.js';
 import { hepSuite } from './hep-suite.js';
 import { intakeSuite } from './intake-suite.js';
+import { referralSuite } from './referral-suite.js';
 import type { ContractOptions } from './subject.js';
 import { surveySuite } from './survey-suite.js';
 
@@ -14,9 +15,11 @@ export function runAdapterContract(options: ContractOptions): void {
   intakeSuite(options);
   hepSuite(options);
   surveySuite(options);
+  referralSuite(options);
 }
 
-export { bookingSuite, intakeSuite, hepSuite, surveySuite };
+export { bookingSuite, intakeSuite, hepSuite, surveySuite, referralSuite };
+export { referralInput } from './referral-suite.js';
 export { expectAdapterError } from './expect-error.js';
 export { createFaultyAdapter, type Fault, type FaultyAdapter } from './faults/index.js';
 export { scheduleViolation } from './working-hours.js';

@@ -9,6 +9,7 @@ import {
   luhnCheckDigit,
   normalizeIcd10Code,
   normalizeNpi,
+  normalizeReferralInput,
   referralDuplicateKey,
   ReferralInputSchema,
   type ReferralInput,
@@ -120,5 +121,23 @@ describe('ReferralInputSchema', () => {
         path,
       );
     }
+  });
+});
+
+describe('normalizeReferralInput', () => {
+  it('keeps a repeated code or attachment once and leaves the idempotency key out', () => {
+    const normalized = normalizeReferralInput({
+      idempotencyKey: 'referral-key-0002',
+      patient: { givenName: 'Ana', familyName: 'Ruiz', birthDate: '1958-11-30', phone: '555-010-2000' },
+      referrer: { name: 'Dr. Ada Lee', npi: '1234567893', phone: '555-010-0001' },
+      diagnoses: ['M17.11', 'Z96.651', 'M17.11'],
+      order: { discipline: 'occupational-therapy' },
+      urgency: 'urgent',
+      consentToContact: true,
+      attachmentIds: ['att_1', 'att_1'],
+    });
+    assert.deepEqual(normalized.diagnoses, ['M17.11', 'Z96.651']);
+    assert.deepEqual(normalized.attachmentIds, ['att_1']);
+    assert.equal('idempotencyKey' in normalized, false);
   });
 });

@@ -19,11 +19,13 @@ import { adminRoutes } from './routes/admin-routes.js';
 import { bookingRoutes } from './routes/booking-routes.js';
 import { hepRoutes } from './routes/hep-routes.js';
 import { intakeRoutes } from './routes/intake-routes.js';
+import { referralRoutes } from './routes/referral-routes.js';
 import { surveyRoutes } from './routes/survey-routes.js';
 import type { AdminService } from './services/admin-service.js';
 import type { BookingService } from './services/booking-service.js';
 import type { HepService } from './services/hep-service.js';
 import type { IntakeService } from './services/intake-service.js';
+import type { ReferralService } from './services/referral-service.js';
 import type { SurveyService } from './services/survey-service.js';
 
 export interface AppServices {
@@ -31,6 +33,7 @@ export interface AppServices {
   intake: IntakeService;
   hep: HepService;
   survey: SurveyService;
+  referral: ReferralService;
   admin: AdminService;
   dispatchReminders(): Promise<{ sent: number; failed: number; cancelled: number }>;
   health(): Promise<boolean>;
@@ -180,6 +183,9 @@ export function createApp(services: AppServices, options: AppOptions): Hono<AppE
         await limiter.consume('notes', address);
       }
       if (post && path === '/booking/waitlist') await limiter.consume('waitlist', address);
+      // Referrals come from anyone, without an account: each one and each file counts per address.
+      if (post && /^\/referrals\/?$/.test(path)) await limiter.consume('referrals', address);
+      if (post && /^\/referrals\/attachments\/?$/.test(path)) await limiter.consume('uploads', address);
       // A booking answers the same whether or not a returning patient matched (core's
       // resolveReturningPatient), so there is no lookup to limit: holds per address cap bookings.
       const booking = post && path === '/booking/appointments';
@@ -197,13 +203,14 @@ export function createApp(services: AppServices, options: AppOptions): Hono<AppE
     return c.json({ status: ok ? 'ok' : 'unavailable' }, ok ? 200 : 503);
   });
   app.get('/', (c) =>
-    c.json({ name: '@pxm/server', contract: 'docs/api/openapi.yaml', capabilities: ['booking', 'intake', 'hep', 'survey'], eligibility: options.hasEligibility }),
+    c.json({ name: '@pxm/server', contract: 'docs/api/openapi.yaml', capabilities: ['booking', 'intake', 'hep', 'survey', 'referral'], eligibility: options.hasEligibility }),
   );
 
   bookingRoutes(app, services.booking);
   intakeRoutes(app, services.intake);
   hepRoutes(app, services.hep);
   surveyRoutes(app, services.survey);
+  referralRoutes(app, services.referral);
   adminRoutes(app, services.admin, options.adminApiKey, services.dispatchReminders);
 
   app.notFound((c) => problemResponse(c, new AdapterError('not_found', 'No such resource.'), 404));

@@ -13,6 +13,7 @@ import * as contract from '@pxm/core';
 import * as booking from '@pxm/core/booking';
 import * as forms from '@pxm/core/forms';
 import * as hep from '@pxm/core/hep';
+import * as referral from '@pxm/core/referral';
 import * as survey from '@pxm/core/survey';
 import { parse } from 'yaml';
 import type * as z from 'zod/mini';
@@ -20,7 +21,7 @@ import { renderOpenApiYaml } from '../scripts/render-openapi.js';
 import { startTestServer, type TestServer } from './harness.js';
 
 /** Every schema of the contract, whichever entry point exports it. */
-const core = { ...contract, ...booking, ...forms, ...hep, ...survey };
+const core = { ...contract, ...booking, ...forms, ...hep, ...survey, ...referral };
 
 const file = fileURLToPath(new URL('../../../docs/api/openapi.yaml', import.meta.url));
 const text = readFileSync(file, 'utf8');
@@ -62,6 +63,8 @@ const EXPECTED: Record<string, { request?: (body: unknown) => [z.ZodMiniType, un
   'survey.savePartial': { request: (b) => [core.SurveyAnswersSchema, b] },
   'survey.submit': { request: (b) => [core.SubmitSurveyRequestSchema, { ...(b as object), ...KEY }], reply: core.SurveyResponseSchema },
   'survey.sendFeedback': { request: (b) => [core.SendSurveyFeedbackRequestSchema, { ...(b as object), ...KEY }] },
+  'referral.submitReferral': { request: (b) => [core.ReferralInputSchema, { ...(b as object), ...KEY }], reply: core.ReferralReceiptSchema },
+  'referral.uploadReferralAttachment': { reply: core.AttachmentReceiptSchema },
 };
 
 function valid(schema: z.ZodMiniType, value: unknown, label: string): void {
@@ -104,7 +107,7 @@ describe('docs/api/openapi.yaml', () => {
   });
 
   it('documents idempotency keys and draft preconditions where the contract needs them', () => {
-    const keyed = ['booking.book', 'booking.rescheduleAppointment', 'booking.joinWaitlist', 'intake.submit', 'survey.submit', 'survey.sendFeedback'];
+    const keyed = ['booking.book', 'booking.rescheduleAppointment', 'booking.joinWaitlist', 'intake.submit', 'survey.submit', 'survey.sendFeedback', 'referral.submitReferral'];
     for (const { op } of operations()) {
       const names = ((op.parameters ?? []) as Json[]).map((parameter) => parameter.$ref as string | undefined);
       if (keyed.includes(op.operationId)) assert.ok(names.includes('#/components/parameters/IdempotencyKey'), op.operationId);

@@ -31,3 +31,4 @@ export { isValidNpi, luhnCheckDigit, normalizeNpi } from './npi.js';
 export { isIcd10CmShape, normalizeIcd10Code } from './icd10cm.js';
 export { formatReferralReference, isReferralReference, REFERRAL_REFERENCE_RANDOM_BYTES } from './reference.js';
 export { referralDuplicateKey, type ReferralDuplicateKey } from './duplicate-key.js';
+export { normalizeReferralInput, type NormalizedReferral } from './normalize.js';

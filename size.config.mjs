@@ -22,6 +22,7 @@ export default [
   { key: 'hep+rest', name: '<pxm-hep-viewer> + REST adapter', elements: [element('pxm-hep-viewer')], adapter: REST },
   { key: 'survey+rest', name: '<pxm-survey> + REST adapter', elements: [element('pxm-survey')], adapter: REST },
   { key: 'progress+rest', name: '<pxm-progress> + REST adapter', elements: [element('pxm-progress')], adapter: REST },
+  { key: 'referral+rest', name: '<pxm-referral> + REST adapter', elements: [element('pxm-referral')], adapter: REST },
   { key: 'all+rest', name: 'all four elements + REST adapter', elements: ['packages/elements/src/define.ts'], adapter: REST },
   { key: 'all+fhir', name: 'all four elements + FHIR adapter', elements: ['packages/elements/src/define.ts'], adapter: FHIR },
   { key: 'cdn+rest', name: 'script tag: pxm-elements.js + pxm-adapter-rest.js', cdn: ['pxm-elements', 'pxm-adapter-rest'] },

@@ -34,6 +34,8 @@ export { PxmSurvey } from './survey/survey.js';
 export { PxmSurveyReviewClickEvent, PxmSurveySubmittedEvent } from './survey/survey.events.js';
 export { PxmProgress } from './progress/progress.js';
 export { PxmProgressGoalRatedEvent, PxmProgressMeasureTakenEvent, PxmProgressPrintEvent } from './progress/progress.events.js';
+export { PxmReferral } from './referral/referral.js';
+export { PxmReferralSubmittedEvent } from './referral/referral.events.js';
 export { PxmErrorEvent } from './events/pxm-error-event.js';
 export { registerTranslation, type Translation } from './l10n/translation-registry.js';
 export { registerAdapter, type AdapterAttributes, type AdapterFactory } from './cdn/adapter-attributes.js';

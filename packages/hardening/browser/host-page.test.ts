@@ -67,7 +67,7 @@ describe('host page', () => {
 async function mountAll(page: Page) {
   await page.evaluate(async () => {
     const stage = document.getElementById('stage')!;
-    for (const tag of ['pxm-booking', 'pxm-intake-form', 'pxm-hep-viewer', 'pxm-survey', 'pxm-progress']) stage.append(document.createElement(tag));
+    for (const tag of ['pxm-booking', 'pxm-intake-form', 'pxm-hep-viewer', 'pxm-survey', 'pxm-progress', 'pxm-referral']) stage.append(document.createElement(tag));
     await new Promise((resolve) => setTimeout(resolve, 500));
   });
 }

@@ -19,7 +19,7 @@ import type { Capability } from '@pxm/core';
 import { createRestAdapter } from '@pxm/adapter-rest';
 import { registerAdapter } from '../../cdn.js';
 
-const CAPABILITIES: readonly Capability[] = ['booking', 'intake', 'hep', 'survey'];
+const CAPABILITIES: readonly Capability[] = ['booking', 'intake', 'hep', 'survey', 'referral'];
 
 registerAdapter('rest', {
   options: ['base-url', 'timeout', 'retries', 'capabilities', 'eligibility'],

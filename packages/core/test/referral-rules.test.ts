@@ -65,6 +65,8 @@ describe('isIcd10CmShape and normalizeIcd10Code', () => {
     assert.equal(normalizeIcd10Code('m1711'), 'M17.11');
     assert.equal(normalizeIcd10Code('s83511a'), 'S83.511A');
     assert.equal(normalizeIcd10Code('m17'), 'M17');
+    assert.equal(normalizeIcd10Code(' knee pain '), 'knee pain', 'not a code: left as typed');
+    assert.equal(normalizeIcd10Code('knee'), 'knee');
   });
 });
 

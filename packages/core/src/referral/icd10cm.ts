@@ -11,11 +11,12 @@ export function isIcd10CmShape(code: string): boolean {
 }
 
 /**
- * What an office typed, in the written form: trimmed, upper case, and the dot put back when it
- * was left out (`m1711` becomes `M17.11`). The result still needs `isIcd10CmShape`.
+ * What an office typed, in the written form when it is a code: trimmed, upper case, and the dot
+ * put back when it was left out (`m1711` becomes `M17.11`). Anything that is not a code comes
+ * back trimmed but otherwise as typed (`knee` does not become `KNE.E`), for the office to correct.
  */
 export function normalizeIcd10Code(typed: string): string {
   const compact = typed.trim().toUpperCase().replace(/\s/g, '');
-  if (compact.includes('.') || compact.length <= 3) return compact;
-  return `${compact.slice(0, 3)}.${compact.slice(3)}`;
+  const written = compact.includes('.') || compact.length <= 3 ? compact : `${compact.slice(0, 3)}.${compact.slice(3)}`;
+  return isIcd10CmShape(written) ? written : typed.trim();
 }

@@ -69,6 +69,12 @@ export const referralStyles = css`
 
   .field {
     min-inline-size: 0;
+    /* Beside a field with a hint, a control keeps its own height rather than stretching. */
+    align-content: start;
+  }
+
+  .consent label {
+    font-weight: 400;
   }
 
   .field .hint,
@@ -121,7 +127,8 @@ export const referralStyles = css`
   }
 
   .row .field {
-    flex: 1 1 12rem;
+    /* A code is short: the row stays narrow, with Remove beside it when there is room. */
+    flex: 0 1 16rem;
     margin-block-end: 0;
   }
 

@@ -145,6 +145,8 @@ export class PxmReferral extends PxmElement {
   }
 
   private showError(key: FieldKey): void {
+    // A focused field removed by the confirmation blurs while the element renders: nothing to show then.
+    if (this.submission.receipt) return;
     if (!this.shownErrors.has(key)) this.shownErrors = new Set(this.shownErrors).add(key);
   }
 
@@ -152,7 +154,7 @@ export class PxmReferral extends PxmElement {
     this.edit({ ...this.draft, diagnoses: this.draft.diagnoses.map((row) => (row.rowId === rowId ? { ...row, code } : row)) }, `diagnoses.${rowId}`);
   }
 
-  /** Leaving a code puts it in its written form (`m1711` becomes `M17.11`), then checks it. */
+  /** Leaving a code puts it in its written form (`m1711` becomes `M17.11`), then checks it; not a code, it stays as typed. */
   private leaveDiagnosis(rowId: string): void {
     const row = this.draft.diagnoses.find((candidate) => candidate.rowId === rowId);
     if (row?.code.trim()) this.setDiagnosis(rowId, normalizeIcd10Code(row.code));

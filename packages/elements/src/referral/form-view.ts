@@ -3,6 +3,7 @@
  * the error summary above them on Send, and the Send button with its failure beside it.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Discipline, ReferralUrgency } from '@pxm/core/referral';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import { renderAttachments, type AttachmentsView } from './attachments-view.js';
@@ -39,6 +40,8 @@ export interface FormView {
   onSummaryLink(key: FieldKey): void;
   submitting: boolean;
   failureText: string | undefined;
+  /** Trying again can help (a dropped connection, a timeout), so the button says so. */
+  retryable: boolean;
   retryText: string;
   onSubmit(): void;
 }
@@ -151,7 +154,7 @@ function renderConsent(view: FormView): TemplateResult {
         .checked=${view.draft.consentToContact}
         aria-required="true"
         aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${describedBy(id, false, Boolean(error)) ?? ''}
+        aria-describedby=${ifDefined(describedBy(id, false, Boolean(error)))}
         @change=${(event: Event) => view.onConsent((event.target as HTMLInputElement).checked)}
       />
       <span>${view.msg.text('consent')}<span class="required" aria-hidden="true"> *</span></span>
@@ -190,7 +193,7 @@ export function renderForm(view: FormView): TemplateResult {
       ${view.failureText ? html`<p class="notice error" part="submit-error" role="alert">${msg.text('sendFailed')} ${view.failureText}</p>` : nothing}
       <!-- aria-disabled, not disabled: a disabled button would throw keyboard focus out to the page while sending. -->
       <button type="submit" class="button primary" part="submit" aria-disabled=${view.submitting ? 'true' : 'false'} aria-busy=${view.submitting ? 'true' : 'false'}>
-        ${view.submitting ? html`<span class="spinner small" aria-hidden="true"></span>${msg.text('sending')}` : view.failureText ? view.retryText : msg.text('send')}
+        ${view.submitting ? html`<span class="spinner small" aria-hidden="true"></span>${msg.text('sending')}` : view.failureText && view.retryable ? view.retryText : msg.text('send')}
       </button>
     </div>
   </form>`;

@@ -1,6 +1,7 @@
 /** `<pxm-referral>` as an office uses it: a full referral, field checks, files, double click, failures, Spanish, a phone in the dark. */
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { AdapterError } from '@pxm/core';
 import type { PxmErrorEvent } from '../events/pxm-error-event.js';
 import { expectNoAxeViolations } from '../test-helpers/axe.js';
 import { recordEvents, until } from '../test-helpers/events.js';
@@ -184,6 +185,34 @@ describe('pxm-referral', () => {
     expect(submits).to.have.length(2);
     expect(submits[1]!.idempotencyKey).to.equal(submits[0]!.idempotencyKey);
     expect(memory.referral.listReferrals()).to.have.length(1);
+  });
+
+  it('marks the field a backend refuses, and says when the backend takes no referrals', async () => {
+    const refusing = {
+      name: 'refusing',
+      referral: {
+        uploadReferralAttachment: () => Promise.reject(new Error('unused')),
+        submitReferral: () =>
+          Promise.reject(new AdapterError('validation', 'Refused.', { operation: 'referral.submitReferral', issues: [{ path: 'referrer.npi', message: 'Not on file.' }] })),
+      },
+    };
+    const element = await mountReferral({ adapter: refusing });
+    await fillReferral(element);
+    $<HTMLButtonElement>(element, '[part="submit"]')!.click();
+    await until(() => $(element, '[part="submit-error"]'), 'the refusal');
+    const npi = control(element, 'NPI');
+    expect(npi.getAttribute('aria-invalid')).to.equal('true');
+    expect(errorOf(npi)).to.equal('The practice’s system did not accept this. Check it and send again.');
+    await expectNoAxeViolations(element);
+
+    const errors = recordEvents<PxmErrorEvent>(document, 'pxm-error');
+    const bare = await mountReferral({ adapter: { name: 'none' } });
+    await fillReferral(bare);
+    $<HTMLButtonElement>(bare, '[part="submit"]')!.click();
+    await until(() => $(bare, '[part="submit-error"]'), 'the unsupported state');
+    expect(errors.at(-1)!.detail).to.deep.equal({ code: 'unsupported', operation: 'referral' });
+    expect(textOf($(bare, '[part="submit-error"]'))).to.contain('The referral was not sent.');
+    expect(textOf($(bare, '[part="submit"]')), 'no Try again where trying again cannot help').to.equal('Send referral');
   });
 
   it('speaks Spanish', async () => {

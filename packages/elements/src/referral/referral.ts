@@ -295,6 +295,7 @@ export class PxmReferral extends PxmElement {
         onSummaryLink: (key) => this.renderRoot.querySelector<HTMLElement>(`#${controlIdOf(key)}`)?.focus(),
         submitting: this.submission.submitting,
         failureText: failure ? this.errorMessage(failure) : undefined,
+        retryable: failure?.retryable ?? false,
         retryText: this.common.text('retry'),
         onSubmit: () => void this.send(),
       })}

@@ -25,11 +25,12 @@ export default [
   { key: 'hep+rest', name: '<pxm-hep-viewer> + REST adapter', elements: [element('pxm-hep-viewer')], adapter: REST },
   { key: 'survey+rest', name: '<pxm-survey> + REST adapter', elements: [element('pxm-survey')], adapter: REST },
   { key: 'progress+rest', name: '<pxm-progress> + REST adapter', elements: [element('pxm-progress')], adapter: REST },
+  { key: 'referral+rest', name: '<pxm-referral> + REST adapter', elements: [element('pxm-referral')], adapter: REST },
   // The four elements the "before" figures had, together (the page most practices build).
   { key: 'all+rest', name: 'all four elements + REST adapter', elements: FOUR, adapter: REST },
   { key: 'all+fhir', name: 'all four elements + FHIR adapter', elements: FOUR, adapter: FHIR },
   { key: 'every+rest', name: 'every element (`@pxm/elements/define`) + REST adapter', elements: ['packages/elements/src/define.ts'], adapter: REST },
   { key: 'cdn+rest', name: 'script tag: pxm-elements.js + pxm-adapter-rest.js', cdn: ['pxm-elements', 'pxm-adapter-rest'] },
-  { key: 'cdn+rest+progress', name: 'script tag: pxm-elements.js + pxm-adapter-rest.js, with <pxm-progress>', cdn: ['pxm-elements', 'pxm-adapter-rest'], tags: ['pxm-progress'] },
+  { key: 'cdn+rest+all', name: 'script tag: pxm-elements.js + pxm-adapter-rest.js, every element used', cdn: ['pxm-elements', 'pxm-adapter-rest'], tags: ['pxm-progress', 'pxm-referral'] },
   { key: 'cdn+memory', name: 'script tag: pxm-elements.js + pxm-adapter-memory.js', cdn: ['pxm-elements', 'pxm-adapter-memory'] },
 ];

@@ -14,7 +14,7 @@ const ROOT = new URL('..', import.meta.url).pathname;
 const DOCS = join(ROOT, 'docs');
 const OUT = join(ROOT, 'docs-site');
 const REPO_URL = process.env.PXM_REPO_URL?.replace(/\/$/, '');
-const TAGS = ['pxm-booking', 'pxm-intake-form', 'pxm-hep-viewer', 'pxm-survey', 'pxm-progress', 'pxm-provider'];
+const TAGS = ['pxm-booking', 'pxm-intake-form', 'pxm-hep-viewer', 'pxm-survey', 'pxm-progress', 'pxm-referral', 'pxm-provider'];
 
 /** The site: output page -> sources (concatenated), in navigation order. */
 const pages = [

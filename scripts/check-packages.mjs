@@ -23,7 +23,7 @@ const problems = [];
 
 /** Subpaths behind `*` exports are not discovered by attw: name the real ones. */
 const EXTRA_ENTRYPOINTS = {
-  '@pxm/elements': ['./define/pxm-provider', './define/pxm-booking', './define/pxm-intake-form', './define/pxm-hep-viewer', './define/pxm-survey', './define/pxm-progress'],
+  '@pxm/elements': ['./define/pxm-provider', './define/pxm-booking', './define/pxm-intake-form', './define/pxm-hep-viewer', './define/pxm-survey', './define/pxm-progress', './define/pxm-referral'],
 };
 /** Files each tarball must carry besides what its exports point at. */
 const REQUIRED_FILES = {

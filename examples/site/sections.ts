@@ -132,3 +132,17 @@ demoSections.push({
   <pxm-progress token="demo-progress-expired"></pxm-progress>
 </details>`,
 });
+
+demoSections.push({
+  id: 'referral',
+  title: 'For referring physicians',
+  nav: 'Referrals',
+  tag: 'pxm-referral',
+  intro:
+    'A physician’s office refers a patient here, without an account: the patient, the referring clinician (try NPI 1234567893, or change its last digit to see the check), ICD-10-CM codes such as M17.11, the order, the signed order as a PDF or a photo, and urgency. The office gets a reference to quote.',
+  keeps: {
+    memory: 'Referrals sent here stay in this in-browser demo until you reload the page. With ?backend=rest they reach the reference server’s referral tables.',
+    rest: 'Referrals sent here are stored in the reference server’s referral tables.',
+  },
+  markup: '<pxm-referral></pxm-referral>',
+});

@@ -57,7 +57,7 @@ export function elementsOf(manifest) {
 }
 
 /** The provider first, then the patient journey. */
-const ORDER = ['pxm-provider', 'pxm-booking', 'pxm-intake-form', 'pxm-hep-viewer', 'pxm-survey', 'pxm-progress'];
+const ORDER = ['pxm-provider', 'pxm-booking', 'pxm-intake-form', 'pxm-hep-viewer', 'pxm-survey', 'pxm-progress', 'pxm-referral'];
 const order = (tag) => (ORDER.includes(tag) ? ORDER.indexOf(tag) : ORDER.length);
 
 /** Groups type-only imports by module: `import type { A, B } from '...'`. */

@@ -10,6 +10,7 @@ import { createMemoryHep, type MemoryHepApi } from './hep.js';
 import { createMemoryIntake, type MemoryIntakeApi } from './intake.js';
 import { createMemoryProgress, type MemoryProgressApi } from './progress.js';
 import type { Latency } from './latency.js';
+import { createMemoryReferral, type MemoryReferralApi } from './referral.js';
 import { demoSeed, type MemorySeed } from './seed.js';
 import { createMemorySurvey, type MemorySurveyApi } from './survey.js';
 
@@ -31,6 +32,7 @@ export interface MemoryAdapter extends PxmAdapter {
   readonly hep: MemoryHepApi;
   readonly survey: MemorySurveyApi;
   readonly progress: MemoryProgressApi;
+  readonly referral: MemoryReferralApi;
 }
 
 export const DEFAULT_HOLD_TTL_MS = 10 * 60_000;
@@ -53,10 +55,12 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     survey: createMemorySurvey(ctx),
     // Due measures open as intake forms, and adherence comes from the HEP: progress reads both.
     progress: createMemoryProgress(ctx, intake, hep),
+    referral: createMemoryReferral(ctx),
   };
 }
 
 export { createManualClock, systemClock, type Clock, type ManualClock } from './clock.js';
 export { demoSeed, type MemorySeed, type IntakeSeed, type HepSeed, type SurveySeed } from './seed.js';
 export type { Latency } from './latency.js';
-export type { MemoryBookingApi, MemoryIntakeApi, MemoryHepApi, MemorySurveyApi, MemoryProgressApi };
+export type { MemoryBookingApi, MemoryIntakeApi, MemoryHepApi, MemorySurveyApi, MemoryProgressApi, MemoryReferralApi };
+export type { StoredReferral } from './referral.js';

@@ -12,6 +12,7 @@ import { createRestHep } from './hep.js';
 import { createRestIntake } from './intake.js';
 import { createRestProgress } from './progress.js';
 import type { RestAdapterOptions } from './options.js';
+import { createRestReferral } from './referral.js';
 import { createRestSurvey } from './survey.js';
 import { createTransport } from './transport.js';
 
@@ -32,6 +33,7 @@ export function createRestAdapter(options: RestAdapterOptions): PxmAdapter {
     ...(has('hep') ? { hep: createRestHep(send) } : {}),
     ...(has('survey') ? { survey: createRestSurvey(send) } : {}),
     ...(has('progress') ? { progress: createRestProgress(send) } : {}),
+    ...(has('referral') ? { referral: createRestReferral(send) } : {}),
   };
 }
 

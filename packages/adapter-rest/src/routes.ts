@@ -36,6 +36,8 @@ export const REST_ROUTES = {
   'survey.sendFeedback': 'POST /survey/{token}/feedback',
   'progress.loadProgress': 'GET /progress/{token}',
   'progress.rateGoal': 'POST /progress/{token}/goal-ratings',
+  'referral.submitReferral': 'POST /referrals',
+  'referral.uploadReferralAttachment': 'POST /referrals/attachments',
 } as const satisfies Record<string, RestRoute>;
 
 export type RestOperation = keyof typeof REST_ROUTES;

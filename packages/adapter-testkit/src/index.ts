@@ -7,6 +7,7 @@ import { bookingSuite } from './booking-suite.js';
 import { hepSuite } from './hep-suite.js';
 import { intakeSuite } from './intake-suite.js';
 import { progressSuite } from './progress-suite.js';
+import { referralSuite } from './referral-suite.js';
 import type { ContractOptions } from './subject.js';
 import { surveySuite } from './survey-suite.js';
 
@@ -16,9 +17,11 @@ export function runAdapterContract(options: ContractOptions): void {
   hepSuite(options);
   surveySuite(options);
   progressSuite(options);
+  referralSuite(options);
 }
 
-export { bookingSuite, intakeSuite, hepSuite, surveySuite, progressSuite };
+export { bookingSuite, intakeSuite, hepSuite, surveySuite, progressSuite, referralSuite };
+export { referralInput } from './referral-suite.js';
 export { expectAdapterError } from './expect-error.js';
 export { createFaultyAdapter, type Fault, type FaultyAdapter } from './faults/index.js';
 export { scheduleViolation } from './working-hours.js';

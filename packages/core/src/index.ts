@@ -2,7 +2,7 @@
  * `@pxm/core`: the adapter contract. What every adapter and element needs: the adapter and its
  * capability interfaces, the errors, the boundary checks with each method's reply schema, and
  * the shared schema building blocks. Each domain has its own entry point:
- * `@pxm/core/booking`, `/forms`, `/prom`, `/hep`, `/survey`, `/progress`, `/time`, `/demo`. No DOM, no Lit.
+ * `@pxm/core/booking`, `/forms`, `/prom`, `/hep`, `/survey`, `/progress`, `/referral`, `/time`, `/demo`. No DOM, no Lit.
  */
 // First: a polluted Object.prototype must not break the schemas' construction below.
 export { hideEnumerablePrototypeKeys } from './util/enumerable-prototype.js';
@@ -55,12 +55,14 @@ export { type IntakeApi } from './adapter/intake-api.js';
 export { type HepApi } from './adapter/hep-api.js';
 export { type SurveyApi } from './adapter/survey-api.js';
 export { type ProgressApi } from './adapter/progress-api.js';
+export { type ReferralApi } from './adapter/referral-api.js';
 export { parseRequest, parseResponse, type ContractSchema } from './adapter/parse.js';
 export {
   bookingReplySchemas,
   hepReplySchemas,
   intakeReplySchemas,
   progressReplySchemas,
+  referralReplySchemas,
   surveyReplySchemas,
   type ReplyOf,
 } from './adapter/reply-schemas.js';
@@ -99,3 +101,4 @@ export type {
 export type { ActivityLogEntry, ActivityQuery, HepProgram } from './schemas/hep.js';
 export type { SendSurveyFeedbackRequest, SubmitSurveyRequest, SurveyAnswers, SurveyInvitation, SurveyResponse } from './schemas/survey.js';
 export type { Goal, GoalRatingInput, ProgressView } from './schemas/progress.js';
+export type { AttachmentReceipt, ReferralInput, ReferralReceipt } from './schemas/referral.js';

@@ -1,7 +1,7 @@
 /**
  * `@pxm/elements/cdn`: the file a page with no build step loads with one script tag. It registers
- * every element (Lit included): booking, intake, HEP and survey at once, `<pxm-progress>` as soon
- * as the page uses the tag (its code is a file beside this one; `defineElementsIn(shadowRoot)`
+ * every element (Lit included): booking, intake, HEP and survey at once, `<pxm-progress>` and
+ * `<pxm-referral>` as soon as the page uses the tag (its code is a file beside this one; `defineElementsIn(shadowRoot)`
  * for tags inside a shadow root). It exports what such a page may script: the element and event
  * classes, `registerTranslation` to add a language, `registerAdapter` to choose an adapter by
  * attribute (see `cdn/adapter-attributes.ts`), and `AdapterError` for adapters written by hand.
@@ -41,6 +41,7 @@ export { PxmHepActivityLoggedEvent, PxmHepReminderRequestEvent } from './hep-vie
 export { PxmSurvey } from './survey/survey.js';
 export { PxmSurveyReviewClickEvent, PxmSurveySubmittedEvent } from './survey/survey.events.js';
 export { PxmProgressGoalRatedEvent, PxmProgressMeasureTakenEvent, PxmProgressPrintEvent } from './progress/progress.events.js';
+export { PxmReferralSubmittedEvent } from './referral/referral.events.js';
 export { PxmErrorEvent } from './events/pxm-error-event.js';
 export { registerTranslation, type Translation } from './l10n/translation-registry.js';
 export { registerAdapter, type AdapterAttributes, type AdapterFactory } from './cdn/adapter-attributes.js';

@@ -5,3 +5,4 @@ import './define/pxm-booking.js';
 import './define/pxm-survey.js';
 import './define/pxm-hep-viewer.js';
 import './define/pxm-progress.js';
+import './define/pxm-referral.js';

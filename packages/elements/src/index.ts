@@ -49,6 +49,10 @@ export {
 } from './progress/progress.events.js';
 export { progressEn, type ProgressMessages } from './progress/progress.messages.en.js';
 export { progressEs } from './progress/progress.messages.es.js';
+export { PxmReferral } from './referral/referral.js';
+export { PxmReferralSubmittedEvent, type ReferralSubmittedDetail } from './referral/referral.events.js';
+export { referralEn, type ReferralMessages } from './referral/referral.messages.en.js';
+export { referralEs } from './referral/referral.messages.es.js';
 export { PxmIntakeForm, REVIEW_PAGE_ID } from './intake-form/intake-form.js';
 export {
   PxmIntakeDraftSavedEvent,

@@ -63,13 +63,16 @@ describe('host page', () => {
   }
 });
 
+/** Every element a page mounts (the provider renders nothing of its own). */
+const ELEMENT_TAGS = ['pxm-booking', 'pxm-intake-form', 'pxm-hep-viewer', 'pxm-survey', 'pxm-progress', 'pxm-referral'];
+
 /** Mounts one of each element with nothing else (no adapter needed to show the refusal). */
 async function mountAll(page: Page) {
-  await page.evaluate(async () => {
+  await page.evaluate(async (tags) => {
     const stage = document.getElementById('stage')!;
-    for (const tag of ['pxm-booking', 'pxm-intake-form', 'pxm-hep-viewer', 'pxm-survey', 'pxm-progress']) stage.append(document.createElement(tag));
+    for (const tag of tags) stage.append(document.createElement(tag));
     await new Promise((resolve) => setTimeout(resolve, 500));
-  });
+  }, ELEMENT_TAGS);
 }
 
 describe('host page: Trusted Types', () => {
@@ -89,7 +92,7 @@ describe('host page: Trusted Types', () => {
         assert.match(ours[0]!.text, /Trusted Types policy "lit-html"/);
         // (The viewer mounted without a token also reports that; only the refusal counts here.)
         const refusals = record.events.filter((e) => e.type === 'pxm-error' && e.detail.includes('"trusted-types"')).map((e) => e.detail);
-        assert.deepEqual(refusals, Array(4).fill(JSON.stringify({ code: 'unsupported', operation: 'trusted-types' })), 'one pxm-error per element');
+        assert.deepEqual(refusals, Array(ELEMENT_TAGS.length).fill(JSON.stringify({ code: 'unsupported', operation: 'trusted-types' })), 'one pxm-error per element');
         assert.ok(!browserConsole.some((line) => /TrustedHTML/.test(line)), 'no refused assignment reached the browser');
         addFigures('host page', { 'Trusted Types refusals handled': 1 });
       });

@@ -46,6 +46,17 @@ describe('server rendering with @lit-labs/ssr', () => {
       }
     });
   }
+
+  // The referral form needs nothing loaded: its first state is the form itself, with every label.
+  it('<pxm-referral> renders its form with an adapter, and "no backend" without one', async () => {
+    const markup = await collectResult(render(html`<pxm-referral .adapter=${adapter}></pxm-referral>`));
+    assert.match(markup, /<pxm-referral[^>]*><template shadowroot="open" shadowrootmode="open">/, 'declarative shadow DOM');
+    assert.match(text(markup), /Refer a patient/);
+    assert.match(markup, /<label[^>]*for="referral-referrer-npi"/);
+    const bare = await collectResult(render(html`${unsafeStatic('<pxm-referral></pxm-referral>')}`));
+    assert.ok(text(bare).length > 0, 'something to read before the page’s script runs');
+    addFigures('server rendering', { 'first states rendered': 2 });
+  });
 });
 
 /** A tag written into the template (static), as a page's server template would. */

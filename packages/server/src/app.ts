@@ -4,7 +4,7 @@
  * nothing unexpected leaks (an unknown error is a 500 with a request id to find it in the log).
  */
 import { randomUUID } from 'node:crypto';
-import { AdapterError } from '@pxm/core';
+import { AdapterError, CAPABILITIES } from '@pxm/core';
 import { MAX_ATTACHMENT_BYTES } from '@pxm/core/forms';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -21,6 +21,7 @@ import { eligibilityAdminRoutes } from './routes/eligibility-admin-routes.js';
 import { hepRoutes } from './routes/hep-routes.js';
 import { intakeRoutes } from './routes/intake-routes.js';
 import { progressAdminRoutes, progressRoutes } from './routes/progress-routes.js';
+import { referralRoutes } from './routes/referral-routes.js';
 import { surveyRoutes } from './routes/survey-routes.js';
 import type { AdminService } from './services/admin-service.js';
 import type { BookingService } from './services/booking-service.js';
@@ -29,6 +30,7 @@ import type { HepService } from './services/hep-service.js';
 import type { IntakeService } from './services/intake-service.js';
 import type { ProgressAdmin } from './services/progress-admin.js';
 import type { ProgressService } from './services/progress-service.js';
+import type { ReferralService } from './services/referral-service.js';
 import type { SurveyService } from './services/survey-service.js';
 
 export interface AppServices {
@@ -37,6 +39,7 @@ export interface AppServices {
   hep: HepService;
   survey: SurveyService;
   progress: ProgressService;
+  referral: ReferralService;
   admin: AdminService;
   /** Eligibility checks kept per appointment (absent when the server checks none). */
   eligibility?: EligibilityService;
@@ -189,6 +192,9 @@ export function createApp(services: AppServices, options: AppOptions): Hono<AppE
         await limiter.consume('notes', address);
       }
       if (post && path === '/booking/waitlist') await limiter.consume('waitlist', address);
+      // Referrals come from anyone, without an account: each one and each file counts per address.
+      if (post && /^\/referrals\/?$/.test(path)) await limiter.consume('referrals', address);
+      if (post && /^\/referrals\/attachments\/?$/.test(path)) await limiter.consume('uploads', address);
       // A booking answers the same whether or not a returning patient matched (core's
       // resolveReturningPatient), so there is no lookup to limit: holds per address cap bookings.
       const booking = post && path === '/booking/appointments';
@@ -206,7 +212,7 @@ export function createApp(services: AppServices, options: AppOptions): Hono<AppE
     return c.json({ status: ok ? 'ok' : 'unavailable' }, ok ? 200 : 503);
   });
   app.get('/', (c) =>
-    c.json({ name: '@pxm/server', contract: 'docs/api/openapi.yaml', capabilities: ['booking', 'intake', 'hep', 'survey', 'progress'], eligibility: options.hasEligibility }),
+    c.json({ name: '@pxm/server', contract: 'docs/api/openapi.yaml', capabilities: CAPABILITIES, eligibility: options.hasEligibility }),
   );
 
   bookingRoutes(app, services.booking);
@@ -214,6 +220,7 @@ export function createApp(services: AppServices, options: AppOptions): Hono<AppE
   hepRoutes(app, services.hep);
   surveyRoutes(app, services.survey);
   progressRoutes(app, services.progress);
+  referralRoutes(app, services.referral);
   adminRoutes(app, services.admin, options.adminApiKey, services.dispatchReminders);
   if (services.eligibility) eligibilityAdminRoutes(app, services.eligibility);
   progressAdminRoutes(app, services.progressAdmin);

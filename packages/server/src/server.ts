@@ -34,6 +34,7 @@ import { createProgressAdmin } from './services/progress-admin.js';
 import { createProgressService } from './services/progress-service.js';
 import { createIntakeService } from './services/intake-service.js';
 import { createSurveyService } from './services/survey-service.js';
+import { createReferralService, UNCLAIMED_ATTACHMENT_RETENTION_MS } from './services/referral-service.js';
 
 export interface PxmServerOptions {
   /** An open database, or where to open one (default: SQLite at `.data/pxm.sqlite`). */
@@ -184,6 +185,7 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
       hep: createHepService(context),
       survey: createSurveyService(context),
       progress: createProgressService(context),
+      referral: createReferralService(context),
       admin: createAdminService(context),
       ...(eligibilityChecks ? { eligibility: eligibilityChecks } : {}),
       progressAdmin: createProgressAdmin(context),
@@ -213,6 +215,8 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
     await db.transaction(async (tx) => {
       await tx.run('DELETE FROM slot_claims WHERE expires_at IS NOT NULL AND expires_at <= $1', [nowMs]);
       await tx.run('DELETE FROM idempotency_keys WHERE created_at < $1', [nowMs - context.idempotencyRetentionMs]);
+      // Files no referral listed within a day: an abandoned form, or uploads with no referral.
+      await tx.run('DELETE FROM referral_attachments WHERE referral_id IS NULL AND created_at < $1', [nowMs - UNCLAIMED_ATTACHMENT_RETENTION_MS]);
     });
   }
 

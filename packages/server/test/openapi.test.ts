@@ -14,6 +14,7 @@ import * as booking from '@pxm/core/booking';
 import * as forms from '@pxm/core/forms';
 import * as hep from '@pxm/core/hep';
 import * as progress from '@pxm/core/progress';
+import * as referral from '@pxm/core/referral';
 import * as survey from '@pxm/core/survey';
 import { parse } from 'yaml';
 import type * as z from 'zod/mini';
@@ -21,7 +22,7 @@ import { renderOpenApiYaml } from '../scripts/render-openapi.js';
 import { startTestServer, type TestServer } from './harness.js';
 
 /** Every schema of the contract, whichever entry point exports it. */
-const core = { ...contract, ...booking, ...forms, ...hep, ...survey, ...progress };
+const core = { ...contract, ...booking, ...forms, ...hep, ...survey, ...progress, ...referral };
 
 const file = fileURLToPath(new URL('../../../docs/api/openapi.yaml', import.meta.url));
 const text = readFileSync(file, 'utf8');
@@ -65,6 +66,8 @@ const EXPECTED: Record<string, { request?: (body: unknown) => [z.ZodMiniType, un
   'survey.sendFeedback': { request: (b) => [core.SendSurveyFeedbackRequestSchema, { ...(b as object), ...KEY }] },
   'progress.loadProgress': { reply: core.ProgressViewSchema },
   'progress.rateGoal': { request: (b) => [core.GoalRatingInputSchema, b], reply: core.GoalSchema },
+  'referral.submitReferral': { request: (b) => [core.ReferralInputSchema, { ...(b as object), ...KEY }], reply: core.ReferralReceiptSchema },
+  'referral.uploadReferralAttachment': { reply: core.AttachmentReceiptSchema },
 };
 
 function valid(schema: z.ZodMiniType, value: unknown, label: string): void {
@@ -107,7 +110,7 @@ describe('docs/api/openapi.yaml', () => {
   });
 
   it('documents idempotency keys and draft preconditions where the contract needs them', () => {
-    const keyed = ['booking.book', 'booking.rescheduleAppointment', 'booking.joinWaitlist', 'intake.submit', 'survey.submit', 'survey.sendFeedback'];
+    const keyed = ['booking.book', 'booking.rescheduleAppointment', 'booking.joinWaitlist', 'intake.submit', 'survey.submit', 'survey.sendFeedback', 'referral.submitReferral'];
     for (const { op } of operations()) {
       const names = ((op.parameters ?? []) as Json[]).map((parameter) => parameter.$ref as string | undefined);
       if (keyed.includes(op.operationId)) assert.ok(names.includes('#/components/parameters/IdempotencyKey'), op.operationId);

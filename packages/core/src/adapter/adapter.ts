@@ -3,11 +3,12 @@ import type { BookingApi } from './booking-api.js';
 import type { HepApi } from './hep-api.js';
 import type { IntakeApi } from './intake-api.js';
 import type { ProgressApi } from './progress-api.js';
+import type { ReferralApi } from './referral-api.js';
 import type { SurveyApi } from './survey-api.js';
 
-export type Capability = 'booking' | 'intake' | 'hep' | 'survey' | 'progress';
+export type Capability = 'booking' | 'intake' | 'hep' | 'survey' | 'progress' | 'referral';
 
-export const CAPABILITIES: readonly Capability[] = ['booking', 'intake', 'hep', 'survey', 'progress'];
+export const CAPABILITIES: readonly Capability[] = ['booking', 'intake', 'hep', 'survey', 'progress', 'referral'];
 
 /**
  * A backend for the elements. It implements the capabilities it has; having the property is
@@ -21,6 +22,7 @@ export interface PxmAdapter {
   readonly hep?: HepApi;
   readonly survey?: SurveyApi;
   readonly progress?: ProgressApi;
+  readonly referral?: ReferralApi;
   /** Releases timers and connections. */
   dispose?(): Promise<void> | void;
 }
@@ -30,7 +32,7 @@ export function capabilitiesOf(adapter: PxmAdapter): Capability[] {
 }
 
 /** The API of each capability, by name. */
-export type CapabilityApi = { booking: BookingApi; intake: IntakeApi; hep: HepApi; survey: SurveyApi; progress: ProgressApi };
+export type CapabilityApi = { booking: BookingApi; intake: IntakeApi; hep: HepApi; survey: SurveyApi; progress: ProgressApi; referral: ReferralApi };
 
 /** The capability's API, or an `unsupported` error naming what is missing. */
 export function requireCapability<C extends Capability>(adapter: PxmAdapter | undefined, capability: C): CapabilityApi[C] {

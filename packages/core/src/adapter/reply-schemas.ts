@@ -11,6 +11,7 @@ import { ActivityLogListSchema, HepProgramSchema } from '../schemas/hep.js';
 import { AttachmentRefSchema, DraftSchema, IntakeResponseSchema, IntakeSessionSchema } from '../schemas/intake.js';
 import { AppointmentTypeListSchema, LocationListSchema, PracticeSchema, ProviderListSchema } from '../schemas/practice.js';
 import { GoalSchema, ProgressViewSchema } from '../schemas/progress.js';
+import { AttachmentReceiptSchema, ReferralReceiptSchema } from '../schemas/referral.js';
 import { SurveyInvitationSchema, SurveyResponseSchema } from '../schemas/survey.js';
 
 export const bookingReplySchemas = {
@@ -50,6 +51,11 @@ export const surveyReplySchemas = {
 export const progressReplySchemas = {
   loadProgress: ProgressViewSchema,
   rateGoal: GoalSchema,
+} as const;
+
+export const referralReplySchemas = {
+  submitReferral: ReferralReceiptSchema,
+  uploadReferralAttachment: AttachmentReceiptSchema,
 } as const;
 
 /** The value a reply's schema yields: what a caller outside core needs without zod's names. */

@@ -6,6 +6,7 @@
  */
 const ON_DEMAND: Readonly<Record<string, () => Promise<unknown>>> = {
   'pxm-progress': () => import('../define/pxm-progress.js'),
+  'pxm-referral': () => import('../define/pxm-referral.js'),
 };
 
 const requested = new Set<string>();

@@ -15,6 +15,8 @@ import type { PxmIntakeForm } from '../intake-form/intake-form.js';
 import type { PxmProgressGoalRatedEvent, PxmProgressMeasureTakenEvent, PxmProgressPrintEvent } from '../progress/progress.events.js';
 import type { PxmProgress } from '../progress/progress.js';
 import type { PxmProvider } from '../provider/provider.js';
+import type { PxmReferralSubmittedEvent } from '../referral/referral.events.js';
+import type { PxmReferral } from '../referral/referral.js';
 import type { PxmSurveyReviewClickEvent, PxmSurveySubmittedEvent } from '../survey/survey.events.js';
 import type { PxmSurvey } from '../survey/survey.js';
 
@@ -96,6 +98,17 @@ export type PxmProgressJsxProps = PxmJsxProps<
   }
 >;
 
+/** A referral form for physicians' offices, answered with a quotable reference. */
+export type PxmReferralJsxProps = PxmJsxProps<
+  PxmReferral,
+  'adapter' | 'locale' | 'timeZone' | 'theme',
+  'time-zone',
+  {
+    'onpxm-referral-submitted'?: (event: PxmReferralSubmittedEvent) => void;
+    'onpxm-error'?: (event: PxmErrorEvent) => void;
+  }
+>;
+
 declare module 'react' {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
@@ -106,6 +119,7 @@ declare module 'react' {
       'pxm-hep-viewer': PxmHepViewerJsxProps;
       'pxm-survey': PxmSurveyJsxProps;
       'pxm-progress': PxmProgressJsxProps;
+      'pxm-referral': PxmReferralJsxProps;
     }
   }
 }

@@ -13,11 +13,13 @@ import { PxmIntakeForm as PxmIntakeFormElement } from '../intake-form/intake-for
 import { PxmHepViewer as PxmHepViewerElement } from '../hep-viewer/hep-viewer.js';
 import { PxmSurvey as PxmSurveyElement } from '../survey/survey.js';
 import { PxmProgress as PxmProgressElement } from '../progress/progress.js';
+import { PxmReferral as PxmReferralElement } from '../referral/referral.js';
 import type { PxmBookingBeforeConfirmEvent, PxmBookingCancelledEvent, PxmBookingConfirmedEvent, PxmBookingRescheduledEvent, PxmWaitlistJoinedEvent } from '../booking/booking.events.js';
 import type { PxmErrorEvent } from '../events/pxm-error-event.js';
 import type { PxmHepActivityLoggedEvent, PxmHepReminderRequestEvent } from '../hep-viewer/hep-viewer.events.js';
 import type { PxmIntakeDraftSavedEvent, PxmIntakeSubmittedEvent } from '../intake-form/intake-form.events.js';
 import type { PxmProgressGoalRatedEvent, PxmProgressMeasureTakenEvent, PxmProgressPrintEvent } from '../progress/progress.events.js';
+import type { PxmReferralSubmittedEvent } from '../referral/referral.events.js';
 import type { PxmSurveyReviewClickEvent, PxmSurveySubmittedEvent } from '../survey/survey.events.js';
 import '../define/pxm-provider.js';
 import '../define/pxm-booking.js';
@@ -25,6 +27,7 @@ import '../define/pxm-intake-form.js';
 import '../define/pxm-hep-viewer.js';
 import '../define/pxm-survey.js';
 import '../define/pxm-progress.js';
+import '../define/pxm-referral.js';
 
 /** `<pxm-provider>`: Shares the adapter, locale and time zone with descendant PXM elements. */
 export const PxmProvider = createComponent({
@@ -99,6 +102,18 @@ export const PxmProgress = createComponent({
     onPxmProgressGoalRated: 'pxm-progress-goal-rated' as EventName<PxmProgressGoalRatedEvent>,
     onPxmProgressMeasureTaken: 'pxm-progress-measure-taken' as EventName<PxmProgressMeasureTakenEvent>,
     onPxmProgressPrint: 'pxm-progress-print' as EventName<PxmProgressPrintEvent>,
+    onPxmError: 'pxm-error' as EventName<PxmErrorEvent>,
+  },
+});
+
+/** `<pxm-referral>`: A referral form for physicians' offices, answered with a quotable reference. */
+export const PxmReferral = createComponent({
+  react: React,
+  tagName: 'pxm-referral',
+  elementClass: PxmReferralElement,
+  displayName: 'PxmReferral',
+  events: {
+    onPxmReferralSubmitted: 'pxm-referral-submitted' as EventName<PxmReferralSubmittedEvent>,
     onPxmError: 'pxm-error' as EventName<PxmErrorEvent>,
   },
 });

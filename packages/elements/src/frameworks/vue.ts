@@ -16,6 +16,8 @@ import type { PxmIntakeForm } from '../intake-form/intake-form.js';
 import type { PxmProgressGoalRatedEvent, PxmProgressMeasureTakenEvent, PxmProgressPrintEvent } from '../progress/progress.events.js';
 import type { PxmProgress } from '../progress/progress.js';
 import type { PxmProvider } from '../provider/provider.js';
+import type { PxmReferralSubmittedEvent } from '../referral/referral.events.js';
+import type { PxmReferral } from '../referral/referral.js';
 import type { PxmSurveyReviewClickEvent, PxmSurveySubmittedEvent } from '../survey/survey.events.js';
 import type { PxmSurvey } from '../survey/survey.js';
 
@@ -35,6 +37,7 @@ declare module 'vue' {
     'pxm-hep-viewer': PxmVueElement<PxmHepViewer, 'token' | 'view' | 'painThreshold' | 'saveData' | 'offlineQueue' | 'reminderTimes' | 'painAlertCallback' | 'adapter' | 'locale' | 'timeZone' | 'theme', { 'pxm-hep-activity-logged': PxmHepActivityLoggedEvent; 'pxm-hep-reminder-request': PxmHepReminderRequestEvent; 'pxm-error': PxmErrorEvent }>;
     'pxm-survey': PxmVueElement<PxmSurvey, 'token' | 'offlineQueue' | 'adapter' | 'locale' | 'timeZone' | 'theme', { 'pxm-survey-submitted': PxmSurveySubmittedEvent; 'pxm-survey-review-click': PxmSurveyReviewClickEvent; 'pxm-error': PxmErrorEvent }>;
     'pxm-progress': PxmVueElement<PxmProgress, 'token' | 'adapter' | 'locale' | 'timeZone' | 'theme', { 'pxm-progress-goal-rated': PxmProgressGoalRatedEvent; 'pxm-progress-measure-taken': PxmProgressMeasureTakenEvent; 'pxm-progress-print': PxmProgressPrintEvent; 'pxm-error': PxmErrorEvent }>;
+    'pxm-referral': PxmVueElement<PxmReferral, 'adapter' | 'locale' | 'timeZone' | 'theme', { 'pxm-referral-submitted': PxmReferralSubmittedEvent; 'pxm-error': PxmErrorEvent }>;
   }
 }
 

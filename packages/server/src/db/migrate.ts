@@ -8,6 +8,7 @@ import { unverifiedPatientsSchema } from './migrations/0002-unverified-patients.
 import { submissionFingerprints } from './migrations/0003-submission-fingerprints.js';
 import { progressSchema } from './migrations/0004-progress.js';
 import { eligibilityChecks } from './migrations/0005-eligibility-checks.js';
+import { referralsSchema } from './migrations/0007-referrals.js';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'submission-fingerprints', sql: submissionFingerprints },
   { version: 4, name: 'progress', sql: progressSchema },
   { version: 5, name: 'eligibility-checks', sql: eligibilityChecks },
+  { version: 7, name: 'referrals', sql: referralsSchema },
 ];
 
 function forDialect(sql: string, dialect: Dialect): string {

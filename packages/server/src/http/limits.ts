@@ -34,6 +34,8 @@ export interface LimitsConfig {
   notes: Limit;
   /** Waitlist entries, per address. */
   waitlist: Limit;
+  /** Referrals sent without an account, per address (one office sends several a day). */
+  referrals: Limit;
 }
 
 export const DEFAULT_LIMITS: LimitsConfig = {
@@ -46,6 +48,7 @@ export const DEFAULT_LIMITS: LimitsConfig = {
   uploads: { points: 20, seconds: 3600 },
   notes: { points: 5, seconds: 86_400 },
   waitlist: { points: 10, seconds: 86_400 },
+  referrals: { points: 50, seconds: 86_400 },
 };
 
 export type LimitName = keyof LimitsConfig;

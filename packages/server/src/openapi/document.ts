@@ -8,13 +8,14 @@ import * as booking from '@pxm/core/booking';
 import * as forms from '@pxm/core/forms';
 import * as hep from '@pxm/core/hep';
 import * as progress from '@pxm/core/progress';
+import * as referral from '@pxm/core/referral';
 import * as survey from '@pxm/core/survey';
 import { registry, toJSONSchema } from 'zod/v4/core';
 import * as z from 'zod/mini';
 import { EXAMPLES } from './examples.js';
 
 /** Every schema of the contract, whichever entry point exports it. */
-const core = { ...contract, ...booking, ...forms, ...hep, ...survey, ...progress };
+const core = { ...contract, ...booking, ...forms, ...hep, ...survey, ...progress, ...referral };
 
 type Json = Record<string, unknown>;
 
@@ -72,6 +73,9 @@ function componentSchemas(): Record<string, z.ZodMiniType> {
     MeasureResult: core.MeasureResultSchema,
     MeasureAssignment: core.MeasureAssignmentSchema,
     DueMeasure: core.DueMeasureSchema,
+    ReferralInputBody: omitKey(core.ReferralInputSchema, 'idempotencyKey'),
+    ReferralReceipt: core.ReferralReceiptSchema,
+    ReferralAttachmentReceipt: core.AttachmentReceiptSchema,
   };
 }
 
@@ -161,7 +165,7 @@ function errorResponses(codes: readonly string[]): Json {
 
 interface OperationSpec {
   operationId: string;
-  tag: 'booking' | 'intake' | 'hep' | 'survey' | 'progress' | 'admin';
+  tag: 'booking' | 'intake' | 'hep' | 'survey' | 'progress' | 'referral' | 'admin';
   summary: string;
   description: string;
   parameters?: Json[];
@@ -803,6 +807,32 @@ export const OPERATIONS: Record<string, Record<string, OperationSpec>> = {
       errors: ['401'],
     },
   },
+  '/referrals': {
+    post: {
+      operationId: 'referral.submitReferral',
+      tag: 'referral',
+      summary: 'Send a referral',
+      description:
+        'A physician\'s office refers a patient, without an account: the patient, the referring clinician (the NPI\'s check digit is verified), ICD-10-CM codes (checked for shape), the order, urgency, consent to contact the patient, and the ids of files uploaded first. Answers with a reference the office can quote. `Idempotency-Key` required: the same key returns the same receipt, another body under it is 409. Rate-limited per client address.',
+      parameters: [p('IdempotencyKey')],
+      body: { schema: ref('ReferralInputBody'), example: EXAMPLES.referralInput },
+      ok: { status: '201', description: 'The receipt.', schema: ref('ReferralReceipt'), example: EXAMPLES.referralReceipt },
+      errors: ['400', '409', '413', '415'],
+    },
+  },
+  '/referrals/attachments': {
+    post: {
+      operationId: 'referral.uploadReferralAttachment',
+      tag: 'referral',
+      summary: 'Upload a referral\'s file',
+      description:
+        'The order as a PDF, or a photo of it, as the body, typed by `Content-Type` (PDF, JPEG, PNG or WebP; the bytes must match the type), at most 10 MiB. Put the returned id in the referral\'s `attachmentIds`; files no referral lists within a day are deleted. With an `Idempotency-Key`, a repeated upload returns the same id. Rate-limited per client address.',
+      parameters: [p('IdempotencyKeyOptional')],
+      body: { schema: { type: 'string', format: 'binary' }, contentType: ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'] },
+      ok: { status: '201', description: 'The stored file.', schema: ref('ReferralAttachmentReceipt'), example: EXAMPLES.referralAttachment },
+      errors: ['400', '409', '413'],
+    },
+  },
   '/admin/reminders/dispatch': {
     post: {
       operationId: 'admin.dispatchReminders',
@@ -839,7 +869,7 @@ export function buildOpenApiDocument(): Json {
     info: {
       title: 'PXM Elements REST contract',
       version: '1.0.0',
-      summary: 'Booking, intake, home exercise programs, surveys and progress for the PXM Elements web components.',
+      summary: 'Booking, intake, home exercise programs, surveys, progress and referrals for the PXM Elements web components.',
       description: [
         'The HTTP form of the PXM Elements adapter contract. `@pxm/adapter-rest` speaks it; `@pxm/server` implements it; any backend that implements it can serve the elements. See docs/api/README.md.',
         '',
@@ -861,6 +891,7 @@ export function buildOpenApiDocument(): Json {
       { name: 'hep', description: 'Home exercise programs by link token, with idempotent activity logs.' },
       { name: 'survey', description: 'Satisfaction surveys by invitation token: one response per invitation.' },
       { name: 'progress', description: 'An episode of care by link token: goals with Goal Attainment Scaling and ratings, outcome measures over time, measures due again.' },
+      { name: 'referral', description: 'Referrals in from physicians\' offices, without an account: files first, then the referral.' },
       { name: 'admin', description: 'Issuing links and watching reminders (the reference server; behind an API key).' },
     ],
     paths,

@@ -1,0 +1,95 @@
+/** Spanish strings of `<pxm-referral>`, loaded only for offices that read Spanish. */
+import type { Translation } from '../l10n/translation-registry.js';
+import type { ReferralMessages } from './referral.messages.en.js';
+
+const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
+
+export const referralEs: Translation<ReferralMessages> = {
+  title: 'Referir a un paciente',
+  intro: 'Para consultorios médicos: envíe aquí la referencia y la clínica llamará al paciente para darle una cita. No necesita cuenta.',
+  requiredNote: 'Los campos marcados con * son obligatorios.',
+  required: '(obligatorio)',
+  optional: '(opcional)',
+
+  patientLegend: 'Paciente',
+  givenName: 'Nombre',
+  familyName: 'Apellidos',
+  birthDate: 'Fecha de nacimiento',
+  patientPhone: 'Teléfono',
+  preferredLanguage: 'Idioma preferido',
+  languageNotSaid: 'Sin indicar',
+
+  referrerLegend: 'Profesional que refiere',
+  referrerName: 'Nombre',
+  npi: 'NPI',
+  npiHint: '10 dígitos, del registro NPI del profesional.',
+  practice: 'Consultorio',
+  referrerPhone: 'Teléfono',
+  fax: 'Fax',
+  directAddress: 'Dirección Direct',
+  directAddressHint: 'Para mensajes seguros Direct, si el consultorio tiene una.',
+
+  diagnosesLegend: 'Diagnósticos',
+  diagnosesHint: 'Códigos CIE-10-MC (ICD-10-CM), p. ej. M17.11.',
+  diagnosisLabel: (position: number) => `Código de diagnóstico ${position}`,
+  addDiagnosis: 'Añadir un código de diagnóstico',
+  removeDiagnosis: (position: number) => `Quitar el código de diagnóstico ${position}`,
+
+  orderLegend: 'Orden',
+  discipline: 'Terapia',
+  'discipline_physical-therapy': 'Fisioterapia',
+  'discipline_occupational-therapy': 'Terapia ocupacional',
+  'discipline_speech-therapy': 'Terapia del habla',
+  visitsPerWeek: 'Visitas por semana',
+  durationWeeks: 'Durante cuántas semanas',
+  precautions: 'Precauciones',
+  precautionsHint: 'Carga de peso, restricciones, lo que el terapeuta deba saber.',
+
+  attachmentsLegend: 'Archivos adjuntos',
+  attachmentsHint: 'La orden firmada en PDF, o fotos de ella. Hasta 5 archivos. Las fotos se reducen y se les quitan los datos ocultos (ubicación, cámara) en este dispositivo antes de subirlas.',
+  chooseFiles: 'Elegir archivos',
+  attachmentPreparing: 'Preparando…',
+  attachmentUploading: 'Subiendo…',
+  attachmentUploaded: 'Adjuntado',
+  attachment_type: 'No adjuntado: envíe un PDF o una foto.',
+  attachment_size: 'No adjuntado: el archivo pesa más de 10 MB.',
+  attachment_unreadable: 'No adjuntado: no se pudo leer esta foto. Pruebe con JPEG o PNG.',
+  attachmentFailed: (reason: string) => `No adjuntado: ${reason}`,
+  removeAttachment: (name: string) => `Quitar ${name}`,
+  retryAttachment: (name: string) => `Volver a intentar ${name}`,
+  attachmentsTooMany: 'Una referencia lleva hasta 5 archivos; los demás no se adjuntaron.',
+  p_attachments_busy: 'Todavía se está subiendo un archivo. Espere un momento y envíe.',
+  p_attachments_failed: 'Un archivo no se adjuntó. Vuelva a intentarlo o quítelo.',
+
+  urgencyLegend: 'Urgencia',
+  urgency_routine: 'Normal',
+  urgency_urgent: 'Urgente',
+  urgencyUrgentHint: 'La clínica llamará primero a este paciente.',
+
+  consent: 'El paciente aceptó que la clínica se comunique con él sobre esta referencia.',
+
+  send: 'Enviar referencia',
+  sending: 'Enviando…',
+  sendFailed: 'La referencia no se envió. Todo lo que escribió sigue aquí.',
+  errorSummary: (count: number) => plural(count, 'Corrija 1 problema:', `Corrija ${count} problemas:`),
+
+  p_required: 'Obligatorio.',
+  p_phone: 'Escriba un número de teléfono de 7 a 15 dígitos.',
+  p_email: 'Escriba una dirección como nombre@direct.ejemplo.org.',
+  p_date: 'Escriba una fecha de nacimiento.',
+  p_npi_length: 'Un NPI tiene exactamente 10 dígitos.',
+  p_npi_check_digit: 'El último dígito de este NPI no corresponde a los demás: probablemente hay un dígito mal escrito.',
+  p_icd_shape: 'Escriba un código CIE-10-MC: una letra, 2 dígitos y, si hace falta, un punto y hasta 4 caracteres (M17.11).',
+  p_diagnosis_required: 'Escriba al menos un código de diagnóstico.',
+  p_visits_range: 'Escriba un número entero del 1 al 7.',
+  p_weeks_range: 'Escriba un número entero del 1 al 52.',
+  p_too_long: 'Es demasiado largo.',
+  p_consent_required: 'La clínica solo puede aceptar la referencia si puede comunicarse con el paciente.',
+  p_rejected: 'El sistema de la clínica no aceptó este dato. Revíselo y vuelva a enviar.',
+
+  sentTitle: 'Referencia enviada',
+  sentReference: 'Número de referencia',
+  sentQuote: 'Indique este número cuando llame a la clínica sobre este paciente.',
+  sentAt: (when: string) => `Recibida el ${when}.`,
+  sendAnother: 'Referir a otro paciente',
+};

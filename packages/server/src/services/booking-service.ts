@@ -36,6 +36,7 @@ import { toZonedIso } from '@pxm/core/time';
 import type { Queryable } from '../db/database.js';
 import { forUpdate, placeholders, type ServerContext } from '../context.js';
 import { scheduleReminders, cancelReminders } from '../reminders/outbox.js';
+import { enqueueHoldExpiry, enqueueReminderDispatch } from '../jobs/enqueue.js';
 import { hashToken, newId, newLinkToken, requestFingerprint } from '../tokens.js';
 import type { PracticeConfig } from './catalogue.js';
 import { cellsOf, claimForHold, convertClaims } from './claims.js';
@@ -358,6 +359,7 @@ export function createBookingService(ctx: ServerContext) {
         now,
       );
       if (!claimed) throw slotUnavailable(operation);
+      await enqueueHoldExpiry(tx, ctx, row.id, row.expires_at);
       return 'held' as const;
     });
     if (outcome === 'replay' && requestKey) return holdSlotOnce(slotId, requestKey);
@@ -403,6 +405,7 @@ export function createBookingService(ctx: ServerContext) {
         const expiresAt = holdExpiry(nowMs(), ctx.holdTtlMs);
         await tx.run('UPDATE holds SET expires_at = $2 WHERE id = $1', [hold.id, expiresAt]);
         await tx.run('UPDATE slot_claims SET expires_at = $2 WHERE hold_id = $1', [hold.id, expiresAt]);
+        await enqueueHoldExpiry(tx, ctx, hold.id, expiresAt);
         return holdOf({ ...hold, expires_at: expiresAt }, zoneOf(config, hold.location_id));
       });
     },
@@ -433,6 +436,7 @@ export function createBookingService(ctx: ServerContext) {
           operation,
         );
         await scheduleReminders(tx, ctx, row, manageToken, request.consents);
+        await enqueueReminderDispatch(tx, ctx, row.id);
         await eligibility.linkAppointment(tx, request.coverage, row.id, Number(row.start_ms));
         const appointment = appointmentOf(row, manageToken);
         await storeReply(tx, ctx.sealer, 'booking.book', request.idempotencyKey, appointment);
@@ -493,6 +497,7 @@ export function createBookingService(ctx: ServerContext) {
         await cancelRow(tx, old, 'rescheduled');
         await eligibility.moveAppointment(tx, old.id, row.id, Number(row.start_ms));
         await scheduleReminders(tx, ctx, row, manageToken, JSON.parse(old.consents) as ReminderConsent[]);
+        await enqueueReminderDispatch(tx, ctx, row.id);
         const appointment = appointmentOf(row, manageToken);
         await storeReply(tx, ctx.sealer, scope, request.idempotencyKey, appointment);
         return appointment;

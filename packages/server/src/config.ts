@@ -105,6 +105,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, argv: readon
       seed,
       reminders: { sender, pollIntervalMs: integer(env, 'PXM_REMINDER_POLL_MS', 30_000) || false },
       ...(env.PXM_ACCESS_LOG === 'off' ? { log: false as const } : {}),
+      jobs: {
+        // Off: this process serves HTTP and enqueues; `pxm-server worker` processes run the jobs.
+        work: env.PXM_WORKER !== 'off',
+        timeoutSeconds: integer(env, 'PXM_JOB_TIMEOUT_SECONDS', 300) || 300,
+        maintenanceSeconds: integer(env, 'PXM_JOB_MAINTENANCE_SECONDS', 60) || 60,
+        pollingSeconds: integer(env, 'PXM_JOB_POLL_SECONDS', 2) || 2,
+      },
       http: {
         headersTimeoutMs: integer(env, 'PXM_HEADERS_TIMEOUT_MS', 10_000),
         requestTimeoutMs: integer(env, 'PXM_REQUEST_TIMEOUT_MS', 30_000),

@@ -56,6 +56,8 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Jo
     schedule: options.work,
     maintenanceIntervalSeconds: options.maintenanceSeconds,
     pollingIntervalSeconds: options.pollingSeconds,
+    // The skew check only warns (cron uses the database's clock): every 10 minutes is enough.
+    clockMonitorIntervalSeconds: 600,
   });
   boss.on('error', (error) => options.onError(error));
   await boss.start();

@@ -1,5 +1,5 @@
 import type { Clock } from './clock.js';
-import type { Database } from './db/database.js';
+import type { Database, Queryable } from './db/database.js';
 import type { EligibilityProvider } from './eligibility/eligibility-provider.js';
 import type { ReminderPolicy } from './reminders/reminder-policy.js';
 import type { JobQueue } from './jobs/job-queue.js';
@@ -23,6 +23,8 @@ export interface ServerContext {
   sealer: Sealer;
   /** Enqueues background jobs in a transaction (pg-boss on PostgreSQL; nothing to do on SQLite). */
   jobs: JobQueue | undefined;
+  /** Reads that may come from a read replica (slot searches); the primary when there is none. */
+  reads?: Queryable;
 }
 
 /** `FOR UPDATE` where the database has row locks; SQLite's transactions already exclude writers. */

@@ -13,7 +13,10 @@ import { createApp } from './app.js';
 import { systemClock, type Clock } from './clock.js';
 import type { ServerContext } from './context.js';
 import type { Database } from './db/database.js';
-import { migrate } from './db/migrate.js';
+import { migrate, MIGRATIONS } from './db/migrate.js';
+import { createMetrics } from './http/metrics.js';
+import { openPostgres } from './db/postgres.js';
+import { createReadRouting, type ReadRouting } from './db/read-routing.js';
 import { openDatabase, type DatabaseConfig } from './db/open.js';
 import { problemOf } from './http/problem.js';
 import { createSealer } from './secrets.js';
@@ -88,6 +91,15 @@ export interface PxmServerOptions {
   http?: HttpLimits;
   /** Background jobs: see the README's "Background jobs". */
   jobs?: JobOptions;
+  /** `json`: one JSON object per access-log line (ids, codes and times only). Default `text`. */
+  logFormat?: 'text' | 'json';
+  /** Turns `/metrics` on, behind `Authorization: Bearer <token>`. */
+  metricsToken?: string;
+  /**
+   * A streaming replica of the PostgreSQL primary (`DATABASE_READ_URL`) for slot searches and
+   * catalogue reads, with read-your-writes by fence: see src/db/read-routing.ts.
+   */
+  readReplica?: { url: string };
 }
 
 export interface JobOptions {
@@ -186,11 +198,24 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
     throw error;
   }
 
+  let routing: ReadRouting;
+  try {
+    const native = db.native();
+    if (options.readReplica && native.dialect !== 'postgres') throw new Error('A read replica (DATABASE_READ_URL) needs PostgreSQL as the primary (DATABASE_URL).');
+    const replica = options.readReplica
+      ? await openPostgres({ connectionString: options.readReplica.url, createSchema: false, ...(native.dialect === 'postgres' && native.schema ? { schema: native.schema } : {}) })
+      : undefined;
+    routing = createReadRouting(db, replica);
+  } catch (error) {
+    if (ownsDatabase) await db.close().catch(() => undefined);
+    throw error;
+  }
   const context: ServerContext = {
     db,
+    reads: routing.reads,
     now,
     holdTtlMs: options.holdTtlMs ?? DEFAULT_HOLD_TTL_MS,
-    catalogue: createCatalogue(db),
+    catalogue: createCatalogue(routing.reads),
     eligibility: options.eligibility === false ? undefined : (options.eligibility ?? demoPayerRules),
     eligibilityPolicy: eligibilityPolicyOf(options.eligibilityPolicy),
     reminders: { offsetsMinutes: options.reminders?.offsetsMinutes ?? DEFAULT_REMINDER_OFFSETS_MINUTES },
@@ -204,6 +229,8 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
   const dispatchReminders = () => dispatchDueReminders(context, sender, options.reminders?.dispatch);
   const eligibilityChecks = context.eligibility ? createEligibilityService(context, context.eligibilityPolicy) : undefined;
   const recheckEligibility = async () => (eligibilityChecks ? eligibilityChecks.runDueRechecks() : { checked: 0, stillWaiting: 0, dropped: 0 });
+  const metrics = createMetrics();
+  let jobsForMetrics: JobQueue | undefined;
   const log = options.log === false ? () => undefined : (options.log ?? ((line: string) => process.stdout.write(`${line}\n`)));
 
   const app = createApp(
@@ -223,6 +250,22 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
           return false;
         }
       },
+      ready: async (): Promise<{ ready: boolean; checks: Record<string, string> }> => {
+        try {
+          await db.ping();
+        } catch {
+          return { ready: false, checks: { database: 'unavailable' } };
+        }
+        try {
+          const applied = new Set((await db.all<{ version: number }>('SELECT version FROM schema_migrations')).map((row) => Number(row.version)));
+          const missing = MIGRATIONS.filter((migration) => !applied.has(migration.version)).length;
+          // The replica is reported, never required: reads fall back to the primary without it.
+          const replica: Record<string, string> = routing.hasReplica ? { replica: (await routing.replicaLag()).state } : {};
+          return { ready: missing === 0, checks: { database: 'ok', migrations: missing === 0 ? 'current' : `${missing} pending`, ...replica } };
+        } catch {
+          return { ready: false, checks: { database: 'ok', migrations: 'unknown' } };
+        }
+      },
     },
     {
       corsOrigins: options.corsOrigins ?? [],
@@ -232,6 +275,10 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
       log,
       limiter,
       trustProxy: options.trustProxy ?? false,
+      logFormat: options.logFormat ?? 'text',
+      metrics,
+      readRouting: routing,
+      ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),
     },
   );
 
@@ -276,6 +323,49 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
     throw error;
   }
   context.jobs = jobs;
+  jobsForMetrics = jobs;
+  if (routing.hasReplica) {
+    metrics.addGauge({
+      name: 'pxm_read_replica_lag_seconds',
+      help: 'Seconds since the last transaction the read replica replayed, while it has WAL to replay.',
+      type: 'gauge',
+      read: async () => {
+        const lag = await routing.replicaLag();
+        return lag.seconds === undefined ? [] : [{ labels: {}, value: lag.seconds }];
+      },
+    });
+    metrics.addGauge({
+      name: 'pxm_replica_reads_total',
+      help: 'Reads that could use the replica, by where they were served (primary: behind the fence, or the replica failed).',
+      type: 'counter',
+      read: async () => [
+        { labels: { source: 'replica' }, value: routing.served.replica },
+        { labels: { source: 'primary' }, value: routing.served.primary },
+      ],
+    });
+  }
+  metrics.addGauge({
+    name: 'pxm_jobs_queued',
+    help: 'Jobs waiting to run, by job (the whole queue, every process; PostgreSQL).',
+    type: 'gauge',
+    read: async () => (await jobsForMetrics!.counts()).map((count) => ({ labels: { job: count.name }, value: count.queued })),
+  });
+  metrics.addGauge({
+    name: 'pxm_jobs_failed',
+    help: 'Jobs that gave up after their retries and are still kept, by job (PostgreSQL).',
+    type: 'gauge',
+    read: async () => (await jobsForMetrics!.counts()).map((count) => ({ labels: { job: count.name }, value: count.failed })),
+  });
+  metrics.addGauge({
+    name: 'pxm_job_runs_total',
+    help: 'Job runs in this process, by job and outcome.',
+    type: 'counter',
+    read: async () =>
+      [...jobsForMetrics!.runs].flatMap(([job, runs]) => [
+        { labels: { job, outcome: 'completed' }, value: runs.completed },
+        { labels: { job, outcome: 'failed' }, value: runs.failed },
+      ]),
+  });
   // SQLite has one machine: its timers always run here.
   if (jobs.kind === 'timers' || options.jobs?.work !== false) await jobs.startWorking();
   const running = new Set<RunningServer>();
@@ -340,6 +430,7 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
     async close() {
       await Promise.all([...running].map((handle) => handle.close()));
       await jobs.stop();
+      await routing.close();
       if (ownsDatabase) await db.close();
     },
   };

@@ -128,12 +128,12 @@ export function createBookingService(ctx: ServerContext) {
    * statement, not three: on PostgreSQL each statement is a round trip and, run side by side, a
    * pooled connection each, so three per search left a pool of ten only three searches at a time.
    */
-  async function busyIntervals(providerIds: readonly string[], fromMs: number, toMs: number): Promise<BusyInterval[]> {
+  async function busyIntervals(providerIds: readonly string[], fromMs: number, toMs: number, source: Queryable): Promise<BusyInterval[]> {
     if (providerIds.length === 0) return [];
     const lo = fromMs - 86_400_000;
     const hi = toMs + 86_400_000;
     const providers = placeholders(providerIds.length, 4);
-    const rows = await db.all<{ provider_id: string; start_ms: number; end_ms: number }>(
+    const rows = await source.all<{ provider_id: string; start_ms: number; end_ms: number }>(
       `SELECT provider_id, start_ms, end_ms FROM calendar_blocks
         WHERE end_ms > $1 AND start_ms < $2 AND provider_id IN (${providers})
        UNION ALL
@@ -152,6 +152,8 @@ export function createBookingService(ctx: ServerContext) {
     config: PracticeConfig,
     query: { locationId: string; appointmentTypeId: string; providerId?: string | undefined; fromMs: number; toMs: number },
     operation: string,
+    /** Searches may read a replica; a hold's own check always reads the primary. */
+    source: Queryable = db,
   ): Promise<Slot[]> {
     const location = ctx.catalogue.location(config, query.locationId, operation);
     const type = ctx.catalogue.appointmentType(config, query.appointmentTypeId, operation);
@@ -164,7 +166,7 @@ export function createBookingService(ctx: ServerContext) {
       providers,
       workingHours: config.workingHours,
       closures: config.closures,
-      busy: await busyIntervals(providers.map((p) => p.id), query.fromMs, query.toMs),
+      busy: await busyIntervals(providers.map((p) => p.id), query.fromMs, query.toMs, source),
       fromMs: query.fromMs,
       toMs: query.toMs,
       nowMs: nowMs(),
@@ -392,7 +394,7 @@ export function createBookingService(ctx: ServerContext) {
     async findSlots(query: SlotQuery): Promise<Slot[]> {
       const operation = 'booking.findSlots';
       const { fromMs, toMs } = slotSearchWindow(query, nowMs(), operation);
-      return freeSlots(await ctx.catalogue.get(), { ...query, fromMs, toMs }, operation);
+      return freeSlots(await ctx.catalogue.get(), { ...query, fromMs, toMs }, operation, ctx.reads ?? db);
     },
 
     holdSlot,

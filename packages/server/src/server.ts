@@ -230,7 +230,6 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
   const eligibilityChecks = context.eligibility ? createEligibilityService(context, context.eligibilityPolicy) : undefined;
   const recheckEligibility = async () => (eligibilityChecks ? eligibilityChecks.runDueRechecks() : { checked: 0, stillWaiting: 0, dropped: 0 });
   const metrics = createMetrics();
-  let jobsForMetrics: JobQueue | undefined;
   const log = options.log === false ? () => undefined : (options.log ?? ((line: string) => process.stdout.write(`${line}\n`)));
 
   const app = createApp(
@@ -323,7 +322,6 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
     throw error;
   }
   context.jobs = jobs;
-  jobsForMetrics = jobs;
   if (routing.hasReplica) {
     metrics.addGauge({
       name: 'pxm_read_replica_lag_seconds',
@@ -348,20 +346,20 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
     name: 'pxm_jobs_queued',
     help: 'Jobs waiting to run, by job (the whole queue, every process; PostgreSQL).',
     type: 'gauge',
-    read: async () => (await jobsForMetrics!.counts()).map((count) => ({ labels: { job: count.name }, value: count.queued })),
+    read: async () => (await jobs.counts()).map((count) => ({ labels: { job: count.name }, value: count.queued })),
   });
   metrics.addGauge({
     name: 'pxm_jobs_failed',
     help: 'Jobs that gave up after their retries and are still kept, by job (PostgreSQL).',
     type: 'gauge',
-    read: async () => (await jobsForMetrics!.counts()).map((count) => ({ labels: { job: count.name }, value: count.failed })),
+    read: async () => (await jobs.counts()).map((count) => ({ labels: { job: count.name }, value: count.failed })),
   });
   metrics.addGauge({
     name: 'pxm_job_runs_total',
     help: 'Job runs in this process, by job and outcome.',
     type: 'counter',
     read: async () =>
-      [...jobsForMetrics!.runs].flatMap(([job, runs]) => [
+      [...jobs.runs].flatMap(([job, runs]) => [
         { labels: { job, outcome: 'completed' }, value: runs.completed },
         { labels: { job, outcome: 'failed' }, value: runs.failed },
       ]),

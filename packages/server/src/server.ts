@@ -14,7 +14,7 @@ import { systemClock, type Clock } from './clock.js';
 import type { ServerContext } from './context.js';
 import type { Database } from './db/database.js';
 import { migrate, MIGRATIONS } from './db/migrate.js';
-import { createMetrics } from './http/metrics.js';
+import { addServerGauges, createMetrics } from './http/metrics.js';
 import { openPostgres } from './db/postgres.js';
 import { createReadRouting, type ReadRouting } from './db/read-routing.js';
 import { openDatabase, type DatabaseConfig } from './db/open.js';
@@ -322,48 +322,7 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
     throw error;
   }
   context.jobs = jobs;
-  if (routing.hasReplica) {
-    metrics.addGauge({
-      name: 'pxm_read_replica_lag_seconds',
-      help: 'Seconds since the last transaction the read replica replayed, while it has WAL to replay.',
-      type: 'gauge',
-      read: async () => {
-        const lag = await routing.replicaLag();
-        return lag.seconds === undefined ? [] : [{ labels: {}, value: lag.seconds }];
-      },
-    });
-    metrics.addGauge({
-      name: 'pxm_replica_reads_total',
-      help: 'Reads that could use the replica, by where they were served (primary: behind the fence, or the replica failed).',
-      type: 'counter',
-      read: async () => [
-        { labels: { source: 'replica' }, value: routing.served.replica },
-        { labels: { source: 'primary' }, value: routing.served.primary },
-      ],
-    });
-  }
-  metrics.addGauge({
-    name: 'pxm_jobs_queued',
-    help: 'Jobs waiting to run, by job (the whole queue, every process; PostgreSQL).',
-    type: 'gauge',
-    read: async () => (await jobs.counts()).map((count) => ({ labels: { job: count.name }, value: count.queued })),
-  });
-  metrics.addGauge({
-    name: 'pxm_jobs_failed',
-    help: 'Jobs that gave up after their retries and are still kept, by job (PostgreSQL).',
-    type: 'gauge',
-    read: async () => (await jobs.counts()).map((count) => ({ labels: { job: count.name }, value: count.failed })),
-  });
-  metrics.addGauge({
-    name: 'pxm_job_runs_total',
-    help: 'Job runs in this process, by job and outcome.',
-    type: 'counter',
-    read: async () =>
-      [...jobs.runs].flatMap(([job, runs]) => [
-        { labels: { job, outcome: 'completed' }, value: runs.completed },
-        { labels: { job, outcome: 'failed' }, value: runs.failed },
-      ]),
-  });
+  addServerGauges(metrics, jobs, routing);
   // SQLite has one machine: its timers always run here.
   if (jobs.kind === 'timers' || options.jobs?.work !== false) await jobs.startWorking();
   const running = new Set<RunningServer>();

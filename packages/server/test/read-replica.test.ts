@@ -13,8 +13,8 @@ import { CONTRACT_NOW } from '@pxm/adapter-testkit';
 import { createRestAdapter } from '@pxm/adapter-rest';
 import { DATABASE_URL, postgresUnavailable, startTestServer, type TestServer } from './harness.js';
 
-const READ_URL = process.env.DATABASE_READ_URL ?? '';
-const unavailable = (await postgresUnavailable()) ?? (READ_URL ? undefined : 'no DATABASE_READ_URL: start a replica with `scripts/pg-replica.sh start 5432 5433 pxm_test` (as root) and set the URL it prints');
+const READ_URL = process.env.PXM_TEST_DATABASE_READ_URL || process.env.DATABASE_READ_URL || '';
+const unavailable = (await postgresUnavailable()) ?? (READ_URL ? undefined : 'no replica URL: start one with `scripts/pg-replica.sh start 5432 5433 pxm_test` (as root) and set PXM_TEST_DATABASE_READ_URL to the URL it prints (.ci/run does)');
 if (unavailable) console.log(`# read replica suite SKIPPED: ${unavailable}`);
 
 const METRICS_TOKEN = 'replica-test-metrics-token';

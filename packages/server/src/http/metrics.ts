@@ -6,6 +6,9 @@
  * series there are.
  */
 
+import type { ReadRouting } from '../db/read-routing.js';
+import type { JobQueue } from '../jobs/job-queue.js';
+
 /** Upper bounds of the latency buckets, in seconds: the booking targets sit at 0.1. */
 export const LATENCY_BUCKETS_SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] as const;
 
@@ -83,4 +86,50 @@ export function createMetrics(): Metrics {
       return `${lines.join('\n')}\n`;
     },
   };
+}
+
+/** The job queue's and the read replica's series, read when scraped. */
+export function addServerGauges(metrics: Metrics, jobs: JobQueue, routing: ReadRouting): void {
+  if (routing.hasReplica) {
+    metrics.addGauge({
+      name: 'pxm_read_replica_lag_seconds',
+      help: 'Seconds since the last transaction the read replica replayed, while it has WAL to replay.',
+      type: 'gauge',
+      read: async () => {
+        const lag = await routing.replicaLag();
+        return lag.seconds === undefined ? [] : [{ labels: {}, value: lag.seconds }];
+      },
+    });
+    metrics.addGauge({
+      name: 'pxm_replica_reads_total',
+      help: 'Reads that could use the replica, by where they were served (primary: behind the fence, or the replica failed).',
+      type: 'counter',
+      read: async () => [
+        { labels: { source: 'replica' }, value: routing.served.replica },
+        { labels: { source: 'primary' }, value: routing.served.primary },
+      ],
+    });
+  }
+  metrics.addGauge({
+    name: 'pxm_jobs_queued',
+    help: 'Jobs waiting to run, by job (the whole queue, every process; PostgreSQL).',
+    type: 'gauge',
+    read: async () => (await jobs.counts()).map((count) => ({ labels: { job: count.name }, value: count.queued })),
+  });
+  metrics.addGauge({
+    name: 'pxm_jobs_failed',
+    help: 'Jobs that gave up after their retries and are still kept, by job (PostgreSQL).',
+    type: 'gauge',
+    read: async () => (await jobs.counts()).map((count) => ({ labels: { job: count.name }, value: count.failed })),
+  });
+  metrics.addGauge({
+    name: 'pxm_job_runs_total',
+    help: 'Job runs in this process, by job and outcome.',
+    type: 'counter',
+    read: async () =>
+      [...jobs.runs].flatMap(([job, runs]) => [
+        { labels: { job, outcome: 'completed' }, value: runs.completed },
+        { labels: { job, outcome: 'failed' }, value: runs.failed },
+      ]),
+  });
 }

@@ -28,7 +28,7 @@ database=${4:-pxm_test}
 dir=/tmp/pxm-replica-$replica_port
 socket_dir=/var/run/postgresql
 
-"$0" stop "$replica_port"
+bash "$0" stop "$replica_port"
 # Pausing replay is a superuser's right unless granted; granted in the test database on the
 # primary, the grant reaches the replica with everything else.
 as_postgres "psql -h $socket_dir -p $primary_port -d $database -qtAc 'GRANT EXECUTE ON FUNCTION pg_wal_replay_pause(), pg_wal_replay_resume(), pg_is_wal_replay_paused() TO pxm'"

@@ -203,7 +203,14 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
     const native = db.native();
     if (options.readReplica && native.dialect !== 'postgres') throw new Error('A read replica (DATABASE_READ_URL) needs PostgreSQL as the primary (DATABASE_URL).');
     const replica = options.readReplica
-      ? await openPostgres({ connectionString: options.readReplica.url, createSchema: false, ...(native.dialect === 'postgres' && native.schema ? { schema: native.schema } : {}) })
+      ? await openPostgres({
+          connectionString: options.readReplica.url,
+          createSchema: false,
+          // A replica that is slow or away should hand its reads to the primary soon, not in 6 s.
+          connectTimeoutMs: 1_000,
+          statementTimeoutMs: 2_000,
+          ...(native.dialect === 'postgres' && native.schema ? { schema: native.schema } : {}),
+        })
       : undefined;
     routing = createReadRouting(db, replica);
   } catch (error) {
@@ -318,6 +325,7 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
           })
         : createTimerQueue(bodies, everyMs, onJobFailure);
   } catch (error) {
+    await routing.close().catch(() => undefined);
     if (ownsDatabase) await db.close().catch(() => undefined);
     throw error;
   }

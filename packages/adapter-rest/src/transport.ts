@@ -31,6 +31,8 @@ export type Send = <T>(operation: RestOperation, reply: ReplyCheck<T>, call: Cal
 /** Statuses worth another try; a problem body saying `retryable: false` still stops it. */
 const RETRY_STATUSES = [408, 409, 425, 429, 500, 502, 503, 504];
 const COME_BACK_LATER = [429, 502, 503, 504];
+/** A server with a read replica answers its WAL position after a write; later reads send it back. */
+const READ_FENCE = 'x-pxm-read-fence';
 
 export function createTransport(options: RestAdapterOptions): Send {
   const policy = {
@@ -40,6 +42,8 @@ export function createTransport(options: RestAdapterOptions): Send {
   const auth = options.auth;
   const base = String(options.baseUrl).replace(/\/+$/, '');
   const fetchImpl = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+  /** The newest fence this client was given: its own writes are visible to its reads. */
+  let readFence: string | undefined;
 
   /** Whether a failed reply deserves another attempt: its status says so, and its body does not say otherwise. */
   async function retryable(response: Response): Promise<boolean> {
@@ -70,11 +74,13 @@ export function createTransport(options: RestAdapterOptions): Send {
           prepare: async (request) => {
             const extra = typeof auth === 'string' ? { authorization: `Bearer ${auth}` } : await auth?.({ operation });
             for (const [name, value] of Object.entries(extra ?? {})) request.set(name, value);
+            if (readFence) request.set(READ_FENCE, readFence);
           },
           retryable,
         },
         policy,
       );
+      readFence = response.headers.get(READ_FENCE) ?? readFence;
       text = await response.text();
     } catch (error) {
       if (signal?.aborted) throw signal.reason ?? error;

@@ -92,6 +92,17 @@ describe('rest adapter: requests', () => {
     assert.equal(body.holdId, 'hold_abc');
   });
 
+  it('sends back the newest read fence a write answered, so its own writes are visible to its reads', async () => {
+    const { adapter, calls } = scripted((request) =>
+      request.method === 'POST' ? json(201, appointment, { 'x-pxm-read-fence': '0/3000148' }) : json(200, demoPractice),
+    );
+    await adapter.booking!.getPractice();
+    assert.equal(calls[0]!.headers.get('x-pxm-read-fence'), null, 'no fence before any write');
+    await adapter.booking!.book(bookRequest);
+    await adapter.booking!.getPractice();
+    assert.equal(calls[2]!.headers.get('x-pxm-read-fence'), '0/3000148');
+  });
+
   it('saves drafts with an ETag precondition: If-None-Match * first, If-Match after', async () => {
     const draft = (version: number) => ({ answers: {}, version, savedAt: '2027-03-01T16:00:00Z' });
     const { adapter, calls } = scripted((request) => json(200, draft(request.headers.has('if-match') ? 4 : 1)));

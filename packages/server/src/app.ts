@@ -3,7 +3,7 @@
  * request ids, then the routes. Every failure leaves as problem+json with the contract's code;
  * nothing unexpected leaks (an unknown error is a 500 with a request id to find it in the log).
  */
-import { randomUUID } from 'node:crypto';
+import { randomUUID, timingSafeEqual, createHash } from 'node:crypto';
 import { AdapterError, CAPABILITIES } from '@pxm/core';
 import { MAX_ATTACHMENT_BYTES } from '@pxm/core/forms';
 import { Hono, type Context } from 'hono';
@@ -14,6 +14,8 @@ import { noQuery } from './http/pagination.js';
 import { HttpProblem, problemOf, statusOf } from './http/problem.js';
 import { assertStorableUrl } from './http/text-safety.js';
 import { TooManyRequests, type Limiter } from './http/limits.js';
+import type { Metrics } from './http/metrics.js';
+import { READ_FENCE_HEADER, type ReadRouting } from './db/read-routing.js';
 import { hashToken } from './tokens.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { bookingRoutes } from './routes/booking-routes.js';
@@ -46,6 +48,8 @@ export interface AppServices {
   progressAdmin: ProgressAdmin;
   dispatchReminders(): Promise<{ sent: number; failed: number; cancelled: number }>;
   health(): Promise<boolean>;
+  /** `/ready`: the database answers and has every migration this process knows. */
+  ready?(): Promise<{ ready: boolean; checks: Record<string, string> }>;
 }
 
 export interface AppOptions {
@@ -61,6 +65,19 @@ export interface AppOptions {
   limiter?: Limiter | undefined;
   /** Take the client address from the last X-Forwarded-For hop (behind your own reverse proxy). */
   trustProxy?: boolean;
+  /** `json`: the access log is one JSON object per line (ids, codes, times; never a token). */
+  logFormat?: 'text' | 'json';
+  /** Counts and times every request; `/metrics` serves them when `metricsToken` is set. */
+  metrics?: Metrics;
+  /** Bearer token `/metrics` asks for; without one `/metrics` is off (404). */
+  metricsToken?: string;
+  /** A read replica: requests carry their client's fence, writes answer a new one. */
+  readRouting?: ReadRouting;
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(given), digest(expected));
 }
 
 /** The path segment that names a capability: a link token or a hold id. */
@@ -81,8 +98,8 @@ const QUERY_ENDPOINTS = [
   /^\/intake\/[^/]+\/attachments\/?$/,
   /^\/admin\/reminders\/?$/,
 ];
-const HEADERS_CLIENTS_SEND = ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'If-None-Match', 'X-Request-Id'];
-const HEADERS_CLIENTS_READ = ['ETag', 'Retry-After', 'X-Request-Id', 'Location'];
+const HEADERS_CLIENTS_SEND = ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'If-None-Match', 'X-Request-Id', READ_FENCE_HEADER];
+const HEADERS_CLIENTS_READ = ['ETag', 'Retry-After', 'X-Request-Id', 'Location', READ_FENCE_HEADER];
 
 function problemResponse(c: Context<AppEnv>, error: AdapterError, status: number): Response {
   if (status === 503) c.header('Retry-After', '1');
@@ -127,7 +144,13 @@ export function createApp(services: AppServices, options: AppOptions): Hono<AppE
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
     c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
-    options.log(`${c.req.method} ${c.req.routePath} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms ${c.get('requestId')}`);
+    const elapsedMs = performance.now() - started;
+    options.metrics?.observeRequest(c.req.method, c.req.routePath, c.res.status, elapsedMs / 1000);
+    options.log(
+      options.logFormat === 'json'
+        ? JSON.stringify({ time: new Date().toISOString(), level: 'info', event: 'request', method: c.req.method, route: c.req.routePath, status: c.res.status, durationMs: Number(elapsedMs.toFixed(1)), requestId: c.get('requestId') })
+        : `${c.req.method} ${c.req.routePath} ${c.res.status} ${elapsedMs.toFixed(1)}ms ${c.get('requestId')}`,
+    );
   });
 
   app.use(
@@ -158,11 +181,23 @@ export function createApp(services: AppServices, options: AppOptions): Hono<AppE
     await next();
   });
 
+  const routing = options.readRouting;
+  if (routing?.hasReplica) {
+    app.use('*', async (c, next) => {
+      await routing.withFence(c.req.header(READ_FENCE_HEADER), next);
+      // A write's reply carries the primary's position: this client's later reads wait for it.
+      if (c.req.method !== 'GET' && c.req.method !== 'OPTIONS' && c.res.status < 400) {
+        const fence = await routing.fenceNow().catch(() => undefined);
+        if (fence) c.header(READ_FENCE_HEADER, fence);
+      }
+    });
+  }
+
   const limiter = options.limiter;
   if (limiter) {
     app.use('*', async (c, next) => {
       const path = c.req.path;
-      if (c.req.method === 'OPTIONS' || path === '/health' || path === '/') return next();
+      if (c.req.method === 'OPTIONS' || path === '/health' || path === '/ready' || path === '/metrics' || path === '/') return next();
       const address = `ip:${clientAddress(c, options.trustProxy ?? false)}`;
       if (path.startsWith('/admin/')) {
         await limiter.check('adminFailures', address);
@@ -207,9 +242,17 @@ export function createApp(services: AppServices, options: AppOptions): Hono<AppE
     });
   }
 
-  app.get('/health', async (c) => {
-    const ok = await services.health();
-    return c.json({ status: ok ? 'ok' : 'unavailable' }, ok ? 200 : 503);
+  // Live: the process answers. Whether it can serve is /ready's question (a load balancer's).
+  app.get('/health', (c) => c.json({ status: 'ok' }));
+  app.get('/ready', async (c) => {
+    const readiness = services.ready ? await services.ready() : { ready: await services.health(), checks: {} };
+    return c.json({ status: readiness.ready ? 'ready' : 'unavailable', ...readiness.checks }, readiness.ready ? 200 : 503);
+  });
+  app.get('/metrics', async (c) => {
+    if (!options.metrics || !options.metricsToken) return problemResponse(c, new AdapterError('not_found', 'No such resource.'), 404);
+    const given = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1];
+    if (!given || !sameSecret(given, options.metricsToken)) return problemResponse(c, new AdapterError('unauthorized', 'A metrics token is required.'), 401);
+    return c.body(await options.metrics.render(), 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' });
   });
   app.get('/', (c) =>
     c.json({ name: '@pxm/server', contract: 'docs/api/openapi.yaml', capabilities: CAPABILITIES, eligibility: options.hasEligibility }),
@@ -234,7 +277,12 @@ export function createApp(services: AppServices, options: AppOptions): Hono<AppE
       return problemResponse(c, error, statusOf(error));
     }
     // A bug, not the caller's fault: log it with the request id, tell the client nothing more.
-    process.stderr.write(`[pxm] ${c.get('requestId')} unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
+    process.stderr.write(
+      options.logFormat === 'json'
+        ? // The error's name and where it was thrown; its message may quote data, so it stays out.
+          `${JSON.stringify({ time: new Date().toISOString(), level: 'error', event: 'unexpected_error', requestId: c.get('requestId'), error: (error as Error)?.name ?? 'Error', at: String((error as Error)?.stack ?? '').split('\n').slice(1, 4).map((line) => line.trim()) })}\n`
+        : `[pxm] ${c.get('requestId')} unexpected error: ${(error as Error)?.stack ?? String(error)}\n`,
+    );
     return problemResponse(c, new AdapterError('server', 'Unexpected failure.', { retryable: false }), 500);
   });
 

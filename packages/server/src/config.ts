@@ -72,6 +72,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, argv: readon
     .map((origin) => origin.trim())
     .filter(Boolean);
   // Empty unless asked: the demo practice's links are public knowledge.
+  if (env.DATABASE_READ_URL && !(databaseUrl && /^postgres(ql)?:\/\//.test(env.DATABASE_READ_URL))) {
+    throw new Error('DATABASE_READ_URL needs a postgres:// URL, and PostgreSQL as the primary (DATABASE_URL).');
+  }
+  if (env.PXM_LOG_FORMAT && env.PXM_LOG_FORMAT !== 'json' && env.PXM_LOG_FORMAT !== 'text') throw new Error(`PXM_LOG_FORMAT must be json or text (got ${env.PXM_LOG_FORMAT}).`);
+  if (env.PXM_METRICS_TOKEN !== undefined && env.PXM_METRICS_TOKEN !== '' && env.PXM_METRICS_TOKEN.length < 16) throw new Error('PXM_METRICS_TOKEN must be at least 16 characters.');
   if (env.PXM_SEED !== undefined && env.PXM_SEED !== '' && env.PXM_SEED !== 'demo' && env.PXM_SEED !== 'none') {
     throw new Error(`PXM_SEED must be demo or none (got ${env.PXM_SEED}).`);
   }
@@ -105,6 +110,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, argv: readon
       seed,
       reminders: { sender, pollIntervalMs: integer(env, 'PXM_REMINDER_POLL_MS', 30_000) || false },
       ...(env.PXM_ACCESS_LOG === 'off' ? { log: false as const } : {}),
+      ...(env.PXM_LOG_FORMAT === 'json' ? { logFormat: 'json' as const } : {}),
+      ...(env.PXM_METRICS_TOKEN ? { metricsToken: env.PXM_METRICS_TOKEN } : {}),
+      ...(env.DATABASE_READ_URL ? { readReplica: { url: env.DATABASE_READ_URL } } : {}),
+      jobs: {
+        // Off: this process serves HTTP and enqueues; `pxm-server worker` processes run the jobs.
+        work: env.PXM_WORKER !== 'off',
+        timeoutSeconds: integer(env, 'PXM_JOB_TIMEOUT_SECONDS', 300) || 300,
+        maintenanceSeconds: integer(env, 'PXM_JOB_MAINTENANCE_SECONDS', 60) || 60,
+        pollingSeconds: integer(env, 'PXM_JOB_POLL_SECONDS', 2) || 2,
+      },
       http: {
         headersTimeoutMs: integer(env, 'PXM_HEADERS_TIMEOUT_MS', 10_000),
         requestTimeoutMs: integer(env, 'PXM_REQUEST_TIMEOUT_MS', 30_000),

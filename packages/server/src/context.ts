@@ -1,7 +1,8 @@
 import type { Clock } from './clock.js';
-import type { Database } from './db/database.js';
+import type { Database, Queryable } from './db/database.js';
 import type { EligibilityProvider } from './eligibility/eligibility-provider.js';
 import type { ReminderPolicy } from './reminders/reminder-policy.js';
+import type { JobQueue } from './jobs/job-queue.js';
 import type { Sealer } from './secrets.js';
 import type { Catalogue } from './services/catalogue.js';
 import type { EligibilityPolicy } from './services/eligibility-service.js';
@@ -20,6 +21,10 @@ export interface ServerContext {
   idempotencyRetentionMs: number;
   /** Seals what is kept at rest but must not be readable from a copy of the database. */
   sealer: Sealer;
+  /** Enqueues background jobs in a transaction (pg-boss on PostgreSQL; nothing to do on SQLite). */
+  jobs: JobQueue | undefined;
+  /** Reads that may come from a read replica (slot searches); the primary when there is none. */
+  reads?: Queryable;
 }
 
 /** `FOR UPDATE` where the database has row locks; SQLite's transactions already exclude writers. */

@@ -36,3 +36,7 @@ export {
 export { reminderDueTimes, DEFAULT_REMINDER_OFFSETS_MINUTES, type ReminderPolicy } from './reminders/reminder-policy.js';
 export type { DispatchResult } from './reminders/outbox.js';
 export { DEFAULT_LIMITS, type Limit, type LimitsConfig } from './http/limits.js';
+export type { JobOptions } from './server.js';
+export { JOB_NAMES, type JobName } from './jobs/job-names.js';
+export type { EnqueueOptions, JobCounts, JobQueue } from './jobs/job-queue.js';
+export { READ_FENCE_HEADER } from './db/read-routing.js';

@@ -13,7 +13,10 @@ import { createApp } from './app.js';
 import { systemClock, type Clock } from './clock.js';
 import type { ServerContext } from './context.js';
 import type { Database } from './db/database.js';
-import { migrate } from './db/migrate.js';
+import { migrate, MIGRATIONS } from './db/migrate.js';
+import { addServerGauges, createMetrics } from './http/metrics.js';
+import { openPostgres } from './db/postgres.js';
+import { createReadRouting, type ReadRouting } from './db/read-routing.js';
 import { openDatabase, type DatabaseConfig } from './db/open.js';
 import { problemOf } from './http/problem.js';
 import { createSealer } from './secrets.js';
@@ -34,7 +37,12 @@ import { createProgressAdmin } from './services/progress-admin.js';
 import { createProgressService } from './services/progress-service.js';
 import { createIntakeService } from './services/intake-service.js';
 import { createSurveyService } from './services/survey-service.js';
-import { createReferralService, UNCLAIMED_ATTACHMENT_RETENTION_MS } from './services/referral-service.js';
+import { createReferralService } from './services/referral-service.js';
+import { createJobBodies, purgeExpired as purgeExpiredNow } from './jobs/job-bodies.js';
+import type { JobQueue } from './jobs/job-queue.js';
+import { JOB_NAMES, type JobName } from './jobs/job-names.js';
+import { createPgBossQueue, jobSchemaFor } from './jobs/pg-boss-queue.js';
+import { createTimerQueue, type TimerSchedule } from './jobs/timer-queue.js';
 
 export interface PxmServerOptions {
   /** An open database, or where to open one (default: SQLite at `.data/pxm.sqlite`). */
@@ -84,6 +92,31 @@ export interface PxmServerOptions {
   trustProxy?: boolean;
   /** Connection time limits: a slow or half-sent request never holds a connection for long. */
   http?: HttpLimits;
+  /** Background jobs: see the README's "Background jobs". */
+  jobs?: JobOptions;
+  /** `json`: one JSON object per access-log line (ids, codes and times only). Default `text`. */
+  logFormat?: 'text' | 'json';
+  /** Turns `/metrics` on, behind `Authorization: Bearer <token>`. */
+  metricsToken?: string;
+  /**
+   * A streaming replica of the PostgreSQL primary (`DATABASE_READ_URL`) for slot searches and
+   * catalogue reads, with read-your-writes by fence: see src/db/read-routing.ts.
+   */
+  readReplica?: { url: string };
+}
+
+export interface JobOptions {
+  /**
+   * Run background jobs in this process (default). `false`: this process only serves HTTP and
+   * enqueues; a separate `pxm-server worker` runs the jobs (PostgreSQL only; SQLite always runs them).
+   */
+  work?: boolean;
+  /** PostgreSQL: a job still active this long is taken as lost (its worker died) and run again. Default 300. */
+  timeoutSeconds?: number;
+  /** PostgreSQL: how often lost jobs are looked for. Default 60. */
+  maintenanceSeconds?: number;
+  /** PostgreSQL: how often an idle worker looks for jobs. Default 2. */
+  pollingSeconds?: number;
 }
 
 export interface HttpLimits {
@@ -134,12 +167,20 @@ export interface PxmServer {
   recheckEligibility(): Promise<{ checked: number; stillWaiting: number; dropped: number }>;
   /** Deletes lapsed holds and idempotency keys past retention. */
   purgeExpired(): Promise<void>;
+  /** The background job scheduler: pg-boss on PostgreSQL, timers on SQLite. */
+  readonly jobs: JobQueue;
   listen(options?: { port?: number; hostname?: string }): Promise<RunningServer>;
   /** Stops the poller and closes the database (when this server opened it). */
   close(): Promise<void>;
 }
 
 export const DEFAULT_HOLD_TTL_MS = 10 * 60_000;
+
+/** A cron expression for "about every `everyMs`", at least once a minute, at most once an hour. */
+function cronEvery(everyMs: number): string {
+  const minutes = Math.max(1, Math.round(everyMs / 60_000));
+  return minutes >= 60 ? '0 * * * *' : `*/${minutes} * * * *`;
+}
 
 function eligibilityPolicyOf(given: PxmServerOptions['eligibilityPolicy']): EligibilityPolicy {
   const { pollIntervalMs: _poll, ...policy } = given ?? {};
@@ -160,22 +201,45 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
     throw error;
   }
 
+  let routing: ReadRouting;
+  try {
+    const native = db.native();
+    if (options.readReplica && native.dialect !== 'postgres') throw new Error('A read replica (DATABASE_READ_URL) needs PostgreSQL as the primary (DATABASE_URL).');
+    const replica = options.readReplica
+      ? await openPostgres({
+          connectionString: options.readReplica.url,
+          createSchema: false,
+          // A replica that is slow or away should hand its reads to the primary soon, not in 6 s.
+          connectTimeoutMs: 1_000,
+          statementTimeoutMs: 2_000,
+          ...(native.dialect === 'postgres' && native.schema ? { schema: native.schema } : {}),
+        })
+      : undefined;
+    routing = createReadRouting(db, replica);
+  } catch (error) {
+    if (ownsDatabase) await db.close().catch(() => undefined);
+    throw error;
+  }
   const context: ServerContext = {
     db,
+    reads: routing.reads,
     now,
     holdTtlMs: options.holdTtlMs ?? DEFAULT_HOLD_TTL_MS,
-    catalogue: createCatalogue(db),
+    catalogue: createCatalogue(routing.reads),
     eligibility: options.eligibility === false ? undefined : (options.eligibility ?? demoPayerRules),
     eligibilityPolicy: eligibilityPolicyOf(options.eligibilityPolicy),
     reminders: { offsetsMinutes: options.reminders?.offsetsMinutes ?? DEFAULT_REMINDER_OFFSETS_MINUTES },
     idempotencyRetentionMs: options.idempotencyRetentionMs ?? 24 * 3_600_000,
     sealer: createSealer(options.secretKey),
+    // Replaced below, once the queue (which runs jobs over this context) exists.
+    jobs: undefined,
   };
   const limiter = options.limits === false ? undefined : await createLimiter(db, { ...DEFAULT_LIMITS, ...options.limits });
   const sender = options.reminders?.sender ?? createLogSender();
   const dispatchReminders = () => dispatchDueReminders(context, sender, options.reminders?.dispatch);
   const eligibilityChecks = context.eligibility ? createEligibilityService(context, context.eligibilityPolicy) : undefined;
   const recheckEligibility = async () => (eligibilityChecks ? eligibilityChecks.runDueRechecks() : { checked: 0, stillWaiting: 0, dropped: 0 });
+  const metrics = createMetrics();
   const log = options.log === false ? () => undefined : (options.log ?? ((line: string) => process.stdout.write(`${line}\n`)));
 
   const app = createApp(
@@ -198,6 +262,22 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
           return false;
         }
       },
+      ready: async (): Promise<{ ready: boolean; checks: Record<string, string> }> => {
+        try {
+          await db.ping();
+        } catch {
+          return { ready: false, checks: { database: 'unavailable' } };
+        }
+        try {
+          const applied = new Set((await db.all<{ version: number }>('SELECT version FROM schema_migrations')).map((row) => Number(row.version)));
+          const missing = MIGRATIONS.filter((migration) => !applied.has(migration.version)).length;
+          // The replica is reported, never required: reads fall back to the primary without it.
+          const replica: Record<string, string> = routing.hasReplica ? { replica: (await routing.replicaLag()).state } : {};
+          return { ready: missing === 0, checks: { database: 'ok', migrations: missing === 0 ? 'current' : `${missing} pending`, ...replica } };
+        } catch {
+          return { ready: false, checks: { database: 'ok', migrations: 'unknown' } };
+        }
+      },
     },
     {
       corsOrigins: options.corsOrigins ?? [],
@@ -207,52 +287,58 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
       log,
       limiter,
       trustProxy: options.trustProxy ?? false,
+      logFormat: options.logFormat ?? 'text',
+      metrics,
+      readRouting: routing,
+      ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),
     },
   );
 
-  async function purgeExpired(): Promise<void> {
-    const nowMs = now().getTime();
-    await db.transaction(async (tx) => {
-      await tx.run('DELETE FROM slot_claims WHERE expires_at IS NOT NULL AND expires_at <= $1', [nowMs]);
-      await tx.run('DELETE FROM idempotency_keys WHERE created_at < $1', [nowMs - context.idempotencyRetentionMs]);
-      // Files no referral listed within a day: an abandoned form, or uploads with no referral.
-      await tx.run('DELETE FROM referral_attachments WHERE referral_id IS NULL AND created_at < $1', [nowMs - UNCLAIMED_ATTACHMENT_RETENTION_MS]);
-    });
-  }
-
-  const timers: NodeJS.Timeout[] = [];
-  let dispatching = false;
+  const purgeExpired = () => purgeExpiredNow(context);
+  const bodies = createJobBodies(context, { dispatchReminders, recheckEligibility });
+  const onJobFailure = (name: JobName, error: unknown) =>
+    // The error's name and code only: a job's message may quote what it worked on.
+    process.stderr.write(`${JSON.stringify({ level: 'error', event: 'job_failed', job: name, error: (error as Error)?.name ?? 'Error', code: (error as { code?: unknown })?.code ?? null })}\n`);
+  const everyMs: TimerSchedule[] = [
+    // The purge runs whatever else is configured: expired replies must not outlive their retention.
+    { name: JOB_NAMES.purge, everyMs: options.purgeIntervalMs ?? 15 * 60_000 },
+  ];
   const poll = options.reminders?.pollIntervalMs ?? 30_000;
-  if (poll !== false) {
-    const tick = async () => {
-      if (dispatching) return;
-      dispatching = true;
-      try {
-        await dispatchReminders();
-      } catch (error) {
-        process.stderr.write(`[pxm] reminder dispatch failed: ${(error as Error).message}\n`);
-      } finally {
-        dispatching = false;
-      }
-    };
-    timers.push(setInterval(tick, poll));
-  }
+  if (poll !== false) everyMs.push({ name: JOB_NAMES.reminderDispatch, everyMs: poll });
   const recheckPoll = options.eligibilityPolicy?.pollIntervalMs ?? 5 * 60_000;
-  if (eligibilityChecks && recheckPoll !== false) {
-    let rechecking = false;
-    timers.push(
-      setInterval(() => {
-        if (rechecking) return;
-        rechecking = true;
-        void recheckEligibility()
-          .catch((error: unknown) => process.stderr.write(`[pxm] eligibility re-check failed: ${(error as Error).name}\n`))
-          .finally(() => (rechecking = false));
-      }, recheckPoll),
-    );
+  if (eligibilityChecks && recheckPoll !== false) everyMs.push({ name: JOB_NAMES.eligibilityRecheck, everyMs: recheckPoll });
+  const native = db.native();
+  let jobs: JobQueue;
+  try {
+    jobs =
+      native.dialect === 'postgres'
+        ? await createPgBossQueue({
+            executeSql: async (text, values) => {
+              const result = await (native.pool as { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> }).query(text, values);
+              return { rows: result.rows };
+            },
+            schema: jobSchemaFor(native.schema),
+            bodies,
+            // Cron is minute-grained: an interval under a minute runs every minute on PostgreSQL.
+            schedules: everyMs.map((schedule) => ({ name: schedule.name, cron: cronEvery(schedule.everyMs) })),
+            timeoutSeconds: options.jobs?.timeoutSeconds ?? 300,
+            maintenanceSeconds: options.jobs?.maintenanceSeconds ?? 60,
+            pollingSeconds: options.jobs?.pollingSeconds ?? 2,
+            retryLimit: 5,
+            work: options.jobs?.work ?? true,
+            onFailure: onJobFailure,
+            onError: (error) => process.stderr.write(`${JSON.stringify({ level: 'error', event: 'job_queue_error', error: (error as Error)?.name ?? 'Error', code: (error as { code?: unknown })?.code ?? null })}\n`),
+          })
+        : createTimerQueue(bodies, everyMs, onJobFailure);
+  } catch (error) {
+    await routing.close().catch(() => undefined);
+    if (ownsDatabase) await db.close().catch(() => undefined);
+    throw error;
   }
-  // The purge runs whatever else is configured: expired replies must not outlive their retention.
-  timers.push(setInterval(() => void purgeExpired().catch(() => undefined), options.purgeIntervalMs ?? 15 * 60_000));
-  for (const timer of timers) timer.unref();
+  context.jobs = jobs;
+  addServerGauges(metrics, jobs, routing);
+  // SQLite has one machine: its timers always run here.
+  if (jobs.kind === 'timers' || options.jobs?.work !== false) await jobs.startWorking();
   const running = new Set<RunningServer>();
 
   return {
@@ -263,6 +349,7 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
     dispatchReminders,
     recheckEligibility,
     purgeExpired,
+    jobs,
     listen({ port = 8787, hostname = '127.0.0.1' } = {}) {
       return new Promise((resolve, reject) => {
         const headersTimeout = options.http?.headersTimeoutMs ?? 10_000;
@@ -312,8 +399,9 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
       });
     },
     async close() {
-      for (const timer of timers) clearInterval(timer);
       await Promise.all([...running].map((handle) => handle.close()));
+      await jobs.stop();
+      await routing.close();
       if (ownsDatabase) await db.close();
     },
   };

@@ -3,7 +3,7 @@
  * disk, a paused container). The server's connection target is a relay process the test
  * starts; SIGSTOP freezes it for 10 s with every connection open, as a frozen database would
  * be. Meanwhile a request that needs the database answers 503 `retryable` within a few seconds,
- * `/health` answers, and once the relay runs again (SIGCONT) the server recovers by itself.
+ * `/ready` answers (503: not ready), and once the relay runs again (SIGCONT) the server recovers by itself.
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -70,7 +70,7 @@ describe('PostgreSQL frozen for 10 s (its host stops answering, connections stay
     await dropSchema(schema);
   });
 
-  it('answers 503 retryable within a few seconds, /health answers throughout, and recovers when it thaws', async () => {
+  it('answers 503 retryable within a few seconds, /ready answers throughout, and recovers when it thaws', async () => {
     const slots = (await timedFetch(`${running.url}/booking/slots?${RANGE}`)).body as unknown as { items: Array<{ id: string }> };
     assert.ok(slots.items.length > 0);
     const frozenAt = performance.now();
@@ -84,7 +84,7 @@ describe('PostgreSQL frozen for 10 s (its host stops answering, connections stay
       const [hold, read, health] = await Promise.all([
         timedFetch(`${running.url}/booking/holds`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ slotId: slots.items[0]!.id }) }),
         timedFetch(`${running.url}/intake/demo-intake-new-patient`),
-        timedFetch(`${running.url}/health`),
+        timedFetch(`${running.url}/ready`),
       ]);
       assert.ok(!thawed, 'answered while still frozen');
       for (const [name, reply] of Object.entries({ hold, read })) {
@@ -93,19 +93,19 @@ describe('PostgreSQL frozen for 10 s (its host stops answering, connections stay
         assert.ok(reply.ms < 7_000, `${name}: 503 after ${Math.round(reply.ms)} ms`);
       }
       assert.equal(health.status, 503);
-      assert.ok(health.ms < 3_500, `/health took ${Math.round(health.ms)} ms`);
+      assert.ok(health.ms < 3_500, `/ready took ${Math.round(health.ms)} ms`);
       // A second health check while still frozen answers as fast.
-      const again = await timedFetch(`${running.url}/health`);
+      const again = await timedFetch(`${running.url}/ready`);
       assert.ok(!thawed, 'still frozen');
       assert.equal(again.status, 503);
-      assert.ok(again.ms < 3_500, `/health took ${Math.round(again.ms)} ms`);
+      assert.ok(again.ms < 3_500, `/ready took ${Math.round(again.ms)} ms`);
 
       // Thawed: the same requests succeed with no restart.
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, FREEZE_MS - (performance.now() - frozenAt)) + 200));
       let recovered: { status: number; ms: number } | undefined;
       const deadline = performance.now() + 15_000;
       while (performance.now() < deadline) {
-        recovered = await timedFetch(`${running.url}/health`);
+        recovered = await timedFetch(`${running.url}/ready`);
         if (recovered.status === 200) break;
         await new Promise((resolve) => setTimeout(resolve, 250));
       }

@@ -137,10 +137,12 @@ describe('database unavailable (postgres: the connection is cut)', { skip: pgMis
     await proxy.cut();
     await expect503(await fetch(`${running.url}/booking/holds`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ slotId: slot.id }) }));
     await expect503(await fetch(`${running.url}/intake/demo-intake-new-patient`));
-    const health = await fetch(`${running.url}/health`);
-    assert.equal(health.status, 503);
-    await proxy.start();
+    // Live still (the process answers), not ready (it cannot serve).
     assert.equal((await fetch(`${running.url}/health`)).status, 200);
+    const ready = await fetch(`${running.url}/ready`);
+    assert.equal(ready.status, 503);
+    await proxy.start();
+    assert.equal((await fetch(`${running.url}/ready`)).status, 200);
     assert.equal((await adapter.booking!.holdSlot(slot.id)).slot.id, slot.id);
   });
 

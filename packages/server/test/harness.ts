@@ -49,7 +49,8 @@ export async function dropSchema(schema: string): Promise<void> {
   const client = new pg.Client({ connectionString: DATABASE_URL });
   await client.connect();
   try {
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    // The job queue (pg-boss) keeps its tables in a schema beside the server's.
+    await client.query(`DROP SCHEMA IF EXISTS ${schema}, ${schema}_jobs CASCADE`);
   } finally {
     await client.end();
   }

@@ -160,7 +160,7 @@ describe('the reference server serves what the document describes', () => {
   });
   after(() => server.dispose());
 
-  it('routes exactly the documented operations (plus health and discovery)', () => {
+  it('routes exactly the documented operations (plus health, readiness, metrics and discovery)', () => {
     const served = new Set(
       server.server.app.routes
         .filter((route) => route.method !== 'ALL')
@@ -171,7 +171,7 @@ describe('the reference server serves what the document describes', () => {
     const documented = operations().map(({ path, method }) => `${method} ${path}`);
     for (const key of documented) assert.ok(servedShapes.has(normalise(key)), `documented but not served: ${key}`);
     const extras = [...served].filter((key) => !documented.map(normalise).includes(normalise(key)));
-    assert.deepEqual(extras.sort(), ['get /', 'get /health']);
+    assert.deepEqual(extras.sort(), ['get /', 'get /health', 'get /metrics', 'get /ready']);
   });
 
   it('answers a documented example request with a reply valid under core\'s schemas', async () => {

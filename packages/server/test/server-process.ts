@@ -24,7 +24,7 @@ export function bundleServer(): Promise<string> {
       target: 'node20',
       conditions: ['source'],
       // Only the workspace's own TypeScript is bundled; dependencies load from node_modules.
-      external: ['better-sqlite3', 'pg', 'hono', 'hono/*', '@hono/node-server', 'zod', 'zod/*'],
+      external: ['better-sqlite3', 'pg', 'pg-boss', 'hono', 'hono/*', '@hono/node-server', 'zod', 'zod/*'],
       logLevel: 'silent',
     });
     return bundlePath;
@@ -90,4 +90,34 @@ export function roundRobinFetch(urls: readonly string[], served: number[]): type
     target.host = base.host;
     return fetch(new Request(target, request));
   };
+}
+
+/** `pxm-server worker` as a separate process; resolves once it is working jobs. */
+export async function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
+  const entry = await bundleServer();
+  const child = spawn(process.execPath, [entry, 'worker'], { env: { ...process.env, PXM_ACCESS_LOG: 'off', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  if (process.env.PXM_TEST_DEBUG) {
+    child.stdout!.on('data', (chunk: Buffer) => process.stderr.write(`[worker] ${chunk.toString()}`));
+    child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(`[worker] ${chunk.toString()}`));
+  }
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`worker did not start within 90 s: ${output}`));
+    }, 90_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('[pxm] worker on')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`worker exited with ${code}: ${output}`));
+    });
+  });
+  return child;
 }

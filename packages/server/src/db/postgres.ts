@@ -46,6 +46,8 @@ export interface PostgresOptions {
   maxConnections?: number;
   statementTimeoutMs?: number;
   connectTimeoutMs?: number;
+  /** Create the schema when missing (default); a read replica cannot, and has it from the primary. */
+  createSchema?: boolean;
 }
 
 /** SQL text -> statement name, one name per text for the whole process (every pool agrees). */
@@ -112,7 +114,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
   // process: the pool drops it, and the next query on it reports the failure (503).
   pool.on('error', () => undefined);
   pool.on('connect', (client) => client.on('error', () => undefined));
-  if (schema) {
+  if (schema && options.createSchema !== false) {
     try {
       await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     } catch (error) {

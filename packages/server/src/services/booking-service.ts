@@ -36,6 +36,7 @@ import { toZonedIso } from '@pxm/core/time';
 import type { Queryable } from '../db/database.js';
 import { forUpdate, placeholders, type ServerContext } from '../context.js';
 import { scheduleReminders, cancelReminders } from '../reminders/outbox.js';
+import { enqueueHoldExpiry, enqueueReminderDispatch } from '../jobs/enqueue.js';
 import { hashToken, newId, newLinkToken, requestFingerprint } from '../tokens.js';
 import type { PracticeConfig } from './catalogue.js';
 import { cellsOf, claimForHold, convertClaims } from './claims.js';
@@ -127,12 +128,12 @@ export function createBookingService(ctx: ServerContext) {
    * statement, not three: on PostgreSQL each statement is a round trip and, run side by side, a
    * pooled connection each, so three per search left a pool of ten only three searches at a time.
    */
-  async function busyIntervals(providerIds: readonly string[], fromMs: number, toMs: number): Promise<BusyInterval[]> {
+  async function busyIntervals(providerIds: readonly string[], fromMs: number, toMs: number, source: Queryable): Promise<BusyInterval[]> {
     if (providerIds.length === 0) return [];
     const lo = fromMs - 86_400_000;
     const hi = toMs + 86_400_000;
     const providers = placeholders(providerIds.length, 4);
-    const rows = await db.all<{ provider_id: string; start_ms: number; end_ms: number }>(
+    const rows = await source.all<{ provider_id: string; start_ms: number; end_ms: number }>(
       `SELECT provider_id, start_ms, end_ms FROM calendar_blocks
         WHERE end_ms > $1 AND start_ms < $2 AND provider_id IN (${providers})
        UNION ALL
@@ -151,6 +152,8 @@ export function createBookingService(ctx: ServerContext) {
     config: PracticeConfig,
     query: { locationId: string; appointmentTypeId: string; providerId?: string | undefined; fromMs: number; toMs: number },
     operation: string,
+    /** Searches may read a replica; a hold's own check always reads the primary. */
+    source: Queryable = db,
   ): Promise<Slot[]> {
     const location = ctx.catalogue.location(config, query.locationId, operation);
     const type = ctx.catalogue.appointmentType(config, query.appointmentTypeId, operation);
@@ -163,7 +166,7 @@ export function createBookingService(ctx: ServerContext) {
       providers,
       workingHours: config.workingHours,
       closures: config.closures,
-      busy: await busyIntervals(providers.map((p) => p.id), query.fromMs, query.toMs),
+      busy: await busyIntervals(providers.map((p) => p.id), query.fromMs, query.toMs, source),
       fromMs: query.fromMs,
       toMs: query.toMs,
       nowMs: nowMs(),
@@ -358,6 +361,7 @@ export function createBookingService(ctx: ServerContext) {
         now,
       );
       if (!claimed) throw slotUnavailable(operation);
+      await enqueueHoldExpiry(tx, ctx, row.id, row.expires_at);
       return 'held' as const;
     });
     if (outcome === 'replay' && requestKey) return holdSlotOnce(slotId, requestKey);
@@ -390,7 +394,7 @@ export function createBookingService(ctx: ServerContext) {
     async findSlots(query: SlotQuery): Promise<Slot[]> {
       const operation = 'booking.findSlots';
       const { fromMs, toMs } = slotSearchWindow(query, nowMs(), operation);
-      return freeSlots(await ctx.catalogue.get(), { ...query, fromMs, toMs }, operation);
+      return freeSlots(await ctx.catalogue.get(), { ...query, fromMs, toMs }, operation, ctx.reads ?? db);
     },
 
     holdSlot,
@@ -403,6 +407,7 @@ export function createBookingService(ctx: ServerContext) {
         const expiresAt = holdExpiry(nowMs(), ctx.holdTtlMs);
         await tx.run('UPDATE holds SET expires_at = $2 WHERE id = $1', [hold.id, expiresAt]);
         await tx.run('UPDATE slot_claims SET expires_at = $2 WHERE hold_id = $1', [hold.id, expiresAt]);
+        await enqueueHoldExpiry(tx, ctx, hold.id, expiresAt);
         return holdOf({ ...hold, expires_at: expiresAt }, zoneOf(config, hold.location_id));
       });
     },
@@ -433,6 +438,7 @@ export function createBookingService(ctx: ServerContext) {
           operation,
         );
         await scheduleReminders(tx, ctx, row, manageToken, request.consents);
+        await enqueueReminderDispatch(tx, ctx, row.id);
         await eligibility.linkAppointment(tx, request.coverage, row.id, Number(row.start_ms));
         const appointment = appointmentOf(row, manageToken);
         await storeReply(tx, ctx.sealer, 'booking.book', request.idempotencyKey, appointment);
@@ -493,6 +499,7 @@ export function createBookingService(ctx: ServerContext) {
         await cancelRow(tx, old, 'rescheduled');
         await eligibility.moveAppointment(tx, old.id, row.id, Number(row.start_ms));
         await scheduleReminders(tx, ctx, row, manageToken, JSON.parse(old.consents) as ReminderConsent[]);
+        await enqueueReminderDispatch(tx, ctx, row.id);
         const appointment = appointmentOf(row, manageToken);
         await storeReply(tx, ctx.sealer, scope, request.idempotencyKey, appointment);
         return appointment;

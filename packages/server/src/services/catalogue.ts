@@ -17,7 +17,7 @@ import {
   type Provider,
   type WorkingHours,
 } from '@pxm/core/booking';
-import type { Database } from '../db/database.js';
+import type { Queryable } from '../db/database.js';
 import { assertOutsideTransaction } from '../db/transaction-scope.js';
 
 export interface PracticeConfig {
@@ -37,7 +37,8 @@ export interface Catalogue {
   invalidate(): void;
 }
 
-export function createCatalogue(db: Database, ttlMs = 10_000, nowMs: () => number = Date.now): Catalogue {
+/** `db`: the primary, or the read routing (a replica when one is configured). */
+export function createCatalogue(db: Queryable, ttlMs = 10_000, nowMs: () => number = Date.now): Catalogue {
   let cached: { config: PracticeConfig; at: number } | undefined;
   let loading: Promise<PracticeConfig> | undefined;
 

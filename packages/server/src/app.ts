@@ -19,12 +19,17 @@ import { adminRoutes } from './routes/admin-routes.js';
 import { bookingRoutes } from './routes/booking-routes.js';
 import { hepRoutes } from './routes/hep-routes.js';
 import { intakeRoutes } from './routes/intake-routes.js';
+import { referralAdminRoutes } from './routes/referral-admin-routes.js';
+import { referralBookingRoutes } from './routes/referral-booking-routes.js';
 import { referralRoutes } from './routes/referral-routes.js';
+import { referralWebhookRoutes, type ReferralWebhookOptions } from './routes/referral-webhook-routes.js';
 import { surveyRoutes } from './routes/survey-routes.js';
 import type { AdminService } from './services/admin-service.js';
 import type { BookingService } from './services/booking-service.js';
 import type { HepService } from './services/hep-service.js';
 import type { IntakeService } from './services/intake-service.js';
+import type { ReferralInboxService } from './services/referral-inbox-service.js';
+import type { ReferralLoopService } from './services/referral-loop-service.js';
 import type { ReferralService } from './services/referral-service.js';
 import type { SurveyService } from './services/survey-service.js';
 
@@ -34,6 +39,12 @@ export interface AppServices {
   hep: HepService;
   survey: SurveyService;
   referral: ReferralService;
+  referralInbox: ReferralInboxService;
+  referralLoop: ReferralLoopService;
+  /** Runs every due transmission to referrers once (the poller calls it too). */
+  dispatchReferralTransmissions(): Promise<unknown>;
+  recordDeliveryStatus(update: { channel: 'fax' | 'direct'; providerMessageId: string; delivered: boolean; reason?: string | undefined }): Promise<boolean>;
+  now(): Date;
   admin: AdminService;
   dispatchReminders(): Promise<{ sent: number; failed: number; cancelled: number }>;
   health(): Promise<boolean>;
@@ -52,10 +63,12 @@ export interface AppOptions {
   limiter?: Limiter | undefined;
   /** Take the client address from the last X-Forwarded-For hop (behind your own reverse proxy). */
   trustProxy?: boolean;
+  /** The fax provider's and the HISP's callbacks; each is off (404) unless configured. */
+  referralWebhooks?: ReferralWebhookOptions;
 }
 
 /** The path segment that names a capability: a link token or a hold id. */
-const TOKEN_IN_PATH = /^\/(?:booking\/appointments|intake|hep|survey|booking\/holds)\/([^/]+)/;
+const TOKEN_IN_PATH = /^\/(?:booking\/appointments|intake|hep|survey|booking\/holds|booking\/referral-context)\/([^/]+)/;
 
 function clientAddress(c: Context<AppEnv>, trustProxy: boolean): string {
   if (trustProxy) {
@@ -71,7 +84,13 @@ const QUERY_ENDPOINTS = [
   /^\/hep\/[^/]+\/activity\/?$/,
   /^\/intake\/[^/]+\/attachments\/?$/,
   /^\/admin\/reminders\/?$/,
+  /^\/admin\/referrals\/?$/,
+  /^\/admin\/referrals\/[^/]+\/plans-of-care\/?$/,
+  /^\/admin\/plans-of-care\/late\/?$/,
+  /^\/admin\/recertifications\/?$/,
 ];
+/** Bodies that carry a whole document: the file limit, not the JSON one (base64 in a Direct message grows a file by a third). */
+const DOCUMENT_BODIES = /(?:\/plans-of-care|^\/webhooks\/fax\/inbound|^\/webhooks\/direct\/messages)\/?$/;
 const HEADERS_CLIENTS_SEND = ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'If-None-Match', 'X-Request-Id'];
 const HEADERS_CLIENTS_READ = ['ETag', 'Retry-After', 'X-Request-Id', 'Location'];
 
@@ -140,7 +159,10 @@ export function createApp(services: AppServices, options: AppOptions): Hono<AppE
     });
   const jsonLimit = limited(options.maxJsonBytes);
   const fileLimit = limited(MAX_ATTACHMENT_BYTES);
-  app.use('*', (c, next) => (/\/attachments\/?$/.test(c.req.path) ? fileLimit(c, next) : jsonLimit(c, next)));
+  const documentLimit = limited(Math.ceil(MAX_ATTACHMENT_BYTES * 1.4));
+  app.use('*', (c, next) =>
+    /\/attachments\/?$/.test(c.req.path) ? fileLimit(c, next) : DOCUMENT_BODIES.test(c.req.path) ? documentLimit(c, next) : jsonLimit(c, next),
+  );
 
   // Only these endpoints take query parameters; the others refuse them rather than ignore them.
   app.use('*', async (c, next) => {
@@ -211,7 +233,10 @@ export function createApp(services: AppServices, options: AppOptions): Hono<AppE
   hepRoutes(app, services.hep);
   surveyRoutes(app, services.survey);
   referralRoutes(app, services.referral);
+  referralBookingRoutes(app, services.referralInbox);
+  referralWebhookRoutes(app, { inbox: services.referralInbox, recordDeliveryStatus: services.recordDeliveryStatus, now: services.now }, options.referralWebhooks ?? {});
   adminRoutes(app, services.admin, options.adminApiKey, services.dispatchReminders);
+  referralAdminRoutes(app, services.referralInbox, services.referralLoop, services.dispatchReferralTransmissions);
 
   app.notFound((c) => problemResponse(c, new AdapterError('not_found', 'No such resource.'), 404));
 

@@ -1,6 +1,7 @@
 import type { Clock } from './clock.js';
 import type { Database } from './db/database.js';
 import type { EligibilityProvider } from './eligibility/eligibility-provider.js';
+import type { ReferralSettings } from './referrals/referral-settings.js';
 import type { ReminderPolicy } from './reminders/reminder-policy.js';
 import type { Sealer } from './secrets.js';
 import type { Catalogue } from './services/catalogue.js';
@@ -17,6 +18,8 @@ export interface ServerContext {
   idempotencyRetentionMs: number;
   /** Seals what is kept at rest but must not be readable from a copy of the database. */
   sealer: Sealer;
+  /** The referral inbox's rules: duplicate window, email policy, clinic zone. */
+  referrals: ReferralSettings;
 }
 
 /** `FOR UPDATE` where the database has row locks; SQLite's transactions already exclude writers. */

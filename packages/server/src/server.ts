@@ -32,6 +32,12 @@ import { createHepService } from './services/hep-service.js';
 import { createIntakeService } from './services/intake-service.js';
 import { createSurveyService } from './services/survey-service.js';
 import { createReferralService, UNCLAIMED_ATTACHMENT_RETENTION_MS } from './services/referral-service.js';
+import { createReferralInboxService } from './services/referral-inbox-service.js';
+import { createReferralLoopService } from './services/referral-loop-service.js';
+import type { ReferralChannels } from './referrals/outbound-channels.js';
+import { DEFAULT_REFERRAL_SETTINGS, type ReferralSettings } from './referrals/referral-settings.js';
+import { dispatchReferralTransmissions, recordDeliveryStatus } from './referrals/transmission-outbox.js';
+import type { ReferralWebhookOptions } from './routes/referral-webhook-routes.js';
 
 export interface PxmServerOptions {
   /** An open database, or where to open one (default: SQLite at `.data/pxm.sqlite`). */
@@ -76,6 +82,15 @@ export interface PxmServerOptions {
   trustProxy?: boolean;
   /** Connection time limits: a slow or half-sent request never holds a connection for long. */
   http?: HttpLimits;
+  /** The referral inbox and the loop back to referrers. */
+  referrals?: Partial<ReferralSettings> & {
+    /** Fax, Direct and email senders for status messages and plans of care. */
+    channels?: ReferralChannels;
+    /** The fax provider's and the HISP's callbacks (each off unless set). */
+    webhooks?: ReferralWebhookOptions;
+    /** How often due transmissions are sent; `false` leaves it to `dispatchReferralTransmissions()` or a job queue. */
+    pollIntervalMs?: number | false;
+  };
 }
 
 export interface HttpLimits {
@@ -122,6 +137,8 @@ export interface PxmServer {
   fetch(request: Request): Promise<Response>;
   /** Sends every reminder that is due now (the poller calls this too). */
   dispatchReminders(): Promise<DispatchResult>;
+  /** Sends every due status message and plan of care to referrers (the poller calls this too). */
+  dispatchReferralTransmissions(): Promise<Record<string, number>>;
   /** Deletes lapsed holds and idempotency keys past retention. */
   purgeExpired(): Promise<void>;
   listen(options?: { port?: number; hostname?: string }): Promise<RunningServer>;
@@ -153,7 +170,14 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
     reminders: { offsetsMinutes: options.reminders?.offsetsMinutes ?? DEFAULT_REMINDER_OFFSETS_MINUTES },
     idempotencyRetentionMs: options.idempotencyRetentionMs ?? 24 * 3_600_000,
     sealer: createSealer(options.secretKey),
+    referrals: {
+      duplicateWindowDays: options.referrals?.duplicateWindowDays ?? DEFAULT_REFERRAL_SETTINGS.duplicateWindowDays,
+      emailAllowed: options.referrals?.emailAllowed ?? DEFAULT_REFERRAL_SETTINGS.emailAllowed,
+      timeZone: options.referrals?.timeZone ?? DEFAULT_REFERRAL_SETTINGS.timeZone,
+    },
   };
+  const referralChannels = options.referrals?.channels ?? {};
+  const dispatchTransmissions = () => dispatchReferralTransmissions(context, referralChannels);
   const limiter = options.limits === false ? undefined : await createLimiter(db, { ...DEFAULT_LIMITS, ...options.limits });
   const sender = options.reminders?.sender ?? createLogSender();
   const dispatchReminders = () => dispatchDueReminders(context, sender, options.reminders?.dispatch);
@@ -166,6 +190,11 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
       hep: createHepService(context),
       survey: createSurveyService(context),
       referral: createReferralService(context),
+      referralInbox: createReferralInboxService(context),
+      referralLoop: createReferralLoopService(context),
+      dispatchReferralTransmissions: dispatchTransmissions,
+      recordDeliveryStatus: (update) => recordDeliveryStatus(context, update),
+      now,
       admin: createAdminService(context),
       dispatchReminders,
       health: async () => {
@@ -185,6 +214,7 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
       log,
       limiter,
       trustProxy: options.trustProxy ?? false,
+      ...(options.referrals?.webhooks ? { referralWebhooks: options.referrals.webhooks } : {}),
     },
   );
 
@@ -215,6 +245,19 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
     };
     timers.push(setInterval(tick, poll));
   }
+  const transmissionPoll = options.referrals?.pollIntervalMs ?? 60_000;
+  if (transmissionPoll !== false) {
+    let sending = false;
+    timers.push(
+      setInterval(() => {
+        if (sending) return;
+        sending = true;
+        dispatchTransmissions()
+          .catch((error: unknown) => process.stderr.write(`[pxm] referral transmission dispatch failed: ${(error as Error).message}\n`))
+          .finally(() => (sending = false));
+      }, transmissionPoll),
+    );
+  }
   // The purge runs whatever else is configured: expired replies must not outlive their retention.
   timers.push(setInterval(() => void purgeExpired().catch(() => undefined), options.purgeIntervalMs ?? 15 * 60_000));
   for (const timer of timers) timer.unref();
@@ -226,6 +269,7 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
     context,
     fetch: async (request) => app.fetch(request),
     dispatchReminders,
+    dispatchReferralTransmissions: dispatchTransmissions,
     purgeExpired,
     listen({ port = 8787, hostname = '127.0.0.1' } = {}) {
       return new Promise((resolve, reject) => {

@@ -7,6 +7,7 @@ import { initialSchema } from './migrations/0001-initial.js';
 import { unverifiedPatientsSchema } from './migrations/0002-unverified-patients.js';
 import { submissionFingerprints } from './migrations/0003-submission-fingerprints.js';
 import { referralsSchema } from './migrations/0007-referrals.js';
+import { referralInboxSchema } from './migrations/0009-referral-inbox.js';
 
 export interface Migration {
   version: number;
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'unverified-patients', sql: unverifiedPatientsSchema },
   { version: 3, name: 'submission-fingerprints', sql: submissionFingerprints },
   { version: 7, name: 'referrals', sql: referralsSchema },
+  { version: 9, name: 'referral-inbox', sql: referralInboxSchema },
 ];
 
 function forDialect(sql: string, dialect: Dialect): string {

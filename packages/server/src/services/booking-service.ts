@@ -36,6 +36,8 @@ import { toZonedIso } from '@pxm/core/time';
 import type { Queryable } from '../db/database.js';
 import { forUpdate, placeholders, type ServerContext } from '../context.js';
 import { scheduleReminders, cancelReminders } from '../reminders/outbox.js';
+import { linkBookingToReferral } from '../referrals/referral-records.js';
+import { tokenHashOf } from './link-token.js';
 import { hashToken, newId, newLinkToken, requestFingerprint } from '../tokens.js';
 import type { PracticeConfig } from './catalogue.js';
 import { cellsOf, claimForHold, convertClaims } from './claims.js';
@@ -431,6 +433,14 @@ export function createBookingService(ctx: ServerContext) {
           operation,
         );
         await scheduleReminders(tx, ctx, row, manageToken, request.consents);
+        if (request.referralToken !== undefined) {
+          await linkBookingToReferral(
+            tx,
+            ctx.referrals,
+            { referralTokenHash: tokenHashOf(request.referralToken, operation), appointmentId: row.id, appointmentTypeId: hold.appointment_type_id, at: nowMs() },
+            operation,
+          );
+        }
         const appointment = appointmentOf(row, manageToken);
         await storeReply(tx, ctx.sealer, 'booking.book', request.idempotencyKey, appointment);
         return appointment;

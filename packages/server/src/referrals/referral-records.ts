@@ -43,7 +43,10 @@ export async function appendHistory(
   tx: Queryable,
   entry: { referralId: string; at: number; by: string; from: ReferralStatus | null; to: ReferralStatus; reason?: string | undefined },
 ): Promise<void> {
-  await tx.run('INSERT INTO referral_history (id, referral_id, at, actor, from_status, to_status, reason) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+  await tx.run(
+    `INSERT INTO referral_history (id, referral_id, sequence, at, actor, from_status, to_status, reason)
+     VALUES ($1, $2, (SELECT COALESCE(MAX(sequence), 0) + 1 FROM referral_history WHERE referral_id = $2), $3, $4, $5, $6, $7)`,
+    [
     newId('refhist'),
     entry.referralId,
     entry.at,

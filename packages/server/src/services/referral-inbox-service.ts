@@ -100,7 +100,7 @@ export function createReferralInboxService(ctx: ServerContext) {
         [id],
       );
       const history = await db.all<{ at: number; actor: string; from_status: ReferralStatus | null; to_status: ReferralStatus; reason: string | null }>(
-        'SELECT at, actor, from_status, to_status, reason FROM referral_history WHERE referral_id = $1 ORDER BY at, id',
+        'SELECT at, actor, from_status, to_status, reason FROM referral_history WHERE referral_id = $1 ORDER BY sequence',
         [id],
       );
       return {

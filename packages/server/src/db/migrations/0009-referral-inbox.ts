@@ -14,7 +14,8 @@
  * Added to `appointments`: `referral_id` (booked through a referral booking link) and
  * `completed_at` (the visit was seen, marked through the admin API).
  *
- * - `referral_history`: append-only, one row per triage step (who, when, from, to, reason).
+ * - `referral_history`: append-only, one row per triage step (who, when, from, to, reason), numbered
+ *   per referral (`sequence`) so two steps in one millisecond keep their order.
  * - `referral_inbound_messages`: one row per fax or Direct message taken in, unique per provider
  *   id, so a provider's retried callback creates no second referral.
  * - `referral_booking_links`: signed links (hashed tokens) that book with the referral attached.
@@ -43,14 +44,14 @@ CREATE INDEX referrals_by_received ON referrals (received_at, id);
 CREATE TABLE referral_history (
   id TEXT PRIMARY KEY,
   referral_id TEXT NOT NULL REFERENCES referrals (id),
+  sequence INTEGER NOT NULL,
   at BIGINT NOT NULL,
   actor TEXT NOT NULL,
   from_status TEXT,
   to_status TEXT NOT NULL,
-  reason TEXT
+  reason TEXT,
+  UNIQUE (referral_id, sequence)
 );
-
-CREATE INDEX referral_history_by_referral ON referral_history (referral_id, at);
 
 CREATE TABLE referral_inbound_messages (
   id TEXT PRIMARY KEY,

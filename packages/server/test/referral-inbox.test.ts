@@ -42,7 +42,7 @@ function suite(dialect: Dialect, skip: () => string | undefined) {
       const response = await fetch(`${test.url}${path}`, {
         method,
         headers: { authorization: `Bearer ${ADMIN_KEY}`, ...(body !== undefined && !(body instanceof Uint8Array) ? { 'content-type': 'application/json' } : {}), ...headers },
-        ...(body !== undefined ? { body: body instanceof Uint8Array ? body : JSON.stringify(body) } : {}),
+        ...(body !== undefined ? { body: body instanceof Uint8Array ? Buffer.from(body) : JSON.stringify(body) } : {}),
       });
       return { status: response.status, json: (await response.json()) as Record<string, unknown> };
     };

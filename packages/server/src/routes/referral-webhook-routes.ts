@@ -55,6 +55,16 @@ async function signedFaxForm(c: Context<AppEnv>, token: string, url: string, ope
 
 export function referralWebhookRoutes(app: Hono<AppEnv>, handlers: ReferralWebhookHandlers, options: ReferralWebhookOptions): void {
   const { fax, direct } = options;
+  // Always routed (the contract lists them); unconfigured, each answers not_found.
+  const off = (operation: string) => new AdapterError('not_found', 'These callbacks are not configured on this server.', { operation });
+  if (!fax) {
+    app.post('/webhooks/fax/inbound', () => Promise.reject(off('referral.receiveFax')));
+    app.post('/webhooks/fax/status', () => Promise.reject(off('referral.faxStatus')));
+  }
+  if (!direct) {
+    app.post('/webhooks/direct/messages', () => Promise.reject(off('referral.receiveDirect')));
+    app.post('/webhooks/direct/status', () => Promise.reject(off('referral.directStatus')));
+  }
   if (fax) {
     const base = fax.publicUrl.replace(/\/+$/, '');
     app.post('/webhooks/fax/inbound', async (c) => {

@@ -26,7 +26,7 @@ export function createFaxProviderStandIn(options: { callbackToken: string; publi
   const post = async (serverUrl: string, path: string, fields: Record<string, string>, files: Record<string, Uint8Array>, token: string, sent = files) => {
     const form = new FormData();
     for (const [name, value] of Object.entries(fields)) form.append(name, value);
-    for (const [name, bytes] of Object.entries(sent)) form.append(name, new Blob([bytes], { type: 'application/pdf' }), 'fax.pdf');
+    for (const [name, bytes] of Object.entries(sent)) form.append(name, new Blob([Buffer.from(bytes)], { type: 'application/pdf' }), 'fax.pdf');
     const signature = sign(token, `${options.publicUrl}${path}`, fields, files);
     return fetch(`${serverUrl}${path}`, { method: 'POST', body: form, headers: { 'X-Phaxio-Signature': signature } });
   };

@@ -34,6 +34,7 @@ import {
   type Slot,
   type WaitlistEntry,
 } from '@pxm/core/booking';
+import type { ReferralBookingContext } from '@pxm/core/referral';
 import { eachDate, localDateIn, localDayClock, minutesOfDay, toZonedIso } from '@pxm/core/time';
 import type { MemoryContext } from './context.js';
 import { simulateLatency } from './latency.js';
@@ -71,6 +72,11 @@ interface IdempotentResult<T> {
 
 export interface MemoryBookingApi extends BookingApi {
   verifyEligibility: NonNullable<BookingApi['verifyEligibility']>;
+  getReferralContext: NonNullable<BookingApi['getReferralContext']>;
+  /** Test and demo helper: a referral booking link for a visit type (what the admin API issues on a server). */
+  createReferralBookingLink(appointmentTypeId: string, discipline: ReferralBookingContext['discipline']): string;
+  /** Test and demo helper: the referral link token a stored appointment was booked with. */
+  referralTokenOf(appointmentId: string): string | undefined;
   /** Test and demo helper: every stored appointment. */
   listStoredAppointments(): Appointment[];
 }
@@ -78,6 +84,14 @@ export interface MemoryBookingApi extends BookingApi {
 export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
   const holds = new Map<string, StoredHold>();
   const appointments = new Map<string, StoredAppointment>();
+  const referralLinks = new Map<string, ReferralBookingContext>();
+  const bookedWithReferral = new Map<string, string>();
+  const openReferralLink = (token: string, operation: string): ReferralBookingContext => {
+    const link = referralLinks.get(token);
+    if (!link) throw new AdapterError('token_invalid', 'This referral link is not valid.', { operation });
+    if (Date.parse(link.expiresAt) <= nowMs()) throw new AdapterError('token_expired', 'This referral link has expired.', { operation });
+    return link;
+  };
   const byManageToken = new Map<string, string>();
   const bookingKeys = new Map<string, IdempotentResult<Appointment>>();
   const waitlistKeys = new Map<string, IdempotentResult<WaitlistEntry>>();
@@ -337,12 +351,16 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
       const hold = liveHold(req.holdId, operation);
       const type = appointmentType(hold.hold.slot.appointmentTypeId, operation);
       requireTypeEligibility(type, req.patient.kind, operation);
+      if (req.referralToken !== undefined && openReferralLink(req.referralToken, operation).appointmentTypeId !== type.id) {
+        throw new AdapterError('validation', 'This referral books another visit type.', { operation, issues: [{ path: 'referralToken', message: 'Visit type differs.' }] });
+      }
       if (!stillFree(hold.hold.slot.id, operation, hold.hold.id)) {
         throw new AdapterError('slot_unavailable', 'This time is no longer available.', { operation });
       }
       const patientId = patientFor(req.patient);
       const appointment = createAppointment(hold, patientId, req.coverage, createToken());
       hold.consumedBy = appointment.id;
+      if (req.referralToken !== undefined) bookedWithReferral.set(appointment.id, req.referralToken);
       bookingKeys.set(req.idempotencyKey, { fingerprint: req.holdId, result: appointment });
       return structuredClone(appointment);
     },
@@ -417,6 +435,22 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
       const c = parseRequest(CoverageSchema, coverage, operation);
       await simulateLatency(ctx.latency, options?.signal);
       return demoPayerEligibility(c, new Date(nowMs()).toISOString());
+    },
+
+    async getReferralContext(referralToken, options?: CallOptions) {
+      const operation = 'booking.getReferralContext';
+      await simulateLatency(ctx.latency, options?.signal);
+      return structuredClone(openReferralLink(referralToken, operation));
+    },
+
+    createReferralBookingLink(appointmentTypeId, discipline) {
+      const token = createId();
+      referralLinks.set(token, { appointmentTypeId, discipline, expiresAt: new Date(nowMs() + 30 * 86_400_000).toISOString() });
+      return token;
+    },
+
+    referralTokenOf(appointmentId) {
+      return bookedWithReferral.get(appointmentId);
     },
 
     listStoredAppointments() {

@@ -53,6 +53,11 @@ export function createRestBooking(send: Send, withEligibility: boolean): Booking
     },
 
     joinWaitlist: (request, options) => send('booking.joinWaitlist', 'as-read', keyed(request), options),
+
+    async getReferralContext(referralToken, options) {
+      const operation = 'booking.getReferralContext';
+      return send(operation, 'as-read', { params: { token: checkToken(referralToken, operation) } }, options);
+    },
   };
   if (withEligibility) {
     api.verifyEligibility = async (coverage, options) => send('booking.verifyEligibility', 'as-read', { json: coverage }, options);

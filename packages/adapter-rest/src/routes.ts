@@ -23,6 +23,7 @@ export const REST_ROUTES = {
   'booking.rescheduleAppointment': 'POST /booking/appointments/{manageToken}/reschedule',
   'booking.joinWaitlist': 'POST /booking/waitlist',
   'booking.verifyEligibility': 'POST /booking/eligibility',
+  'booking.getReferralContext': 'GET /booking/referral-context/{token}',
   'intake.loadForm': 'GET /intake/{token}',
   'intake.saveDraft': 'PUT /intake/{token}/draft',
   'intake.uploadAttachment': 'POST /intake/{token}/attachments',

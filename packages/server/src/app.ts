@@ -23,7 +23,10 @@ import { eligibilityAdminRoutes } from './routes/eligibility-admin-routes.js';
 import { hepRoutes } from './routes/hep-routes.js';
 import { intakeRoutes } from './routes/intake-routes.js';
 import { progressAdminRoutes, progressRoutes } from './routes/progress-routes.js';
+import { referralAdminRoutes } from './routes/referral-admin-routes.js';
+import { referralBookingRoutes } from './routes/referral-booking-routes.js';
 import { referralRoutes } from './routes/referral-routes.js';
+import { referralWebhookRoutes, type ReferralWebhookOptions } from './routes/referral-webhook-routes.js';
 import { surveyRoutes } from './routes/survey-routes.js';
 import type { AdminService } from './services/admin-service.js';
 import type { BookingService } from './services/booking-service.js';
@@ -32,6 +35,8 @@ import type { HepService } from './services/hep-service.js';
 import type { IntakeService } from './services/intake-service.js';
 import type { ProgressAdmin } from './services/progress-admin.js';
 import type { ProgressService } from './services/progress-service.js';
+import type { ReferralInboxService } from './services/referral-inbox-service.js';
+import type { ReferralLoopService } from './services/referral-loop-service.js';
 import type { ReferralService } from './services/referral-service.js';
 import type { SurveyService } from './services/survey-service.js';
 
@@ -42,6 +47,12 @@ export interface AppServices {
   survey: SurveyService;
   progress: ProgressService;
   referral: ReferralService;
+  referralInbox: ReferralInboxService;
+  referralLoop: ReferralLoopService;
+  /** Runs every due transmission to referrers once (the poller calls it too). */
+  dispatchReferralTransmissions(): Promise<unknown>;
+  recordDeliveryStatus(update: { channel: 'fax' | 'direct'; providerMessageId: string; delivered: boolean; reason?: string | undefined }): Promise<boolean>;
+  now(): Date;
   admin: AdminService;
   /** Eligibility checks kept per appointment (absent when the server checks none). */
   eligibility?: EligibilityService;
@@ -73,6 +84,8 @@ export interface AppOptions {
   metricsToken?: string;
   /** A read replica: requests carry their client's fence, writes answer a new one. */
   readRouting?: ReadRouting;
+  /** The fax provider's and the HISP's callbacks; each is off (404) unless configured. */
+  referralWebhooks?: ReferralWebhookOptions;
 }
 
 function sameSecret(given: string, expected: string): boolean {
@@ -81,7 +94,7 @@ function sameSecret(given: string, expected: string): boolean {
 }
 
 /** The path segment that names a capability: a link token or a hold id. */
-const TOKEN_IN_PATH = /^\/(?:booking\/appointments|intake|hep|survey|progress|booking\/holds)\/([^/]+)/;
+const TOKEN_IN_PATH = /^\/(?:booking\/appointments|intake|hep|survey|progress|booking\/holds|booking\/referral-context)\/([^/]+)/;
 
 function clientAddress(c: Context<AppEnv>, trustProxy: boolean): string {
   if (trustProxy) {
@@ -97,9 +110,15 @@ const QUERY_ENDPOINTS = [
   /^\/hep\/[^/]+\/activity\/?$/,
   /^\/intake\/[^/]+\/attachments\/?$/,
   /^\/admin\/reminders\/?$/,
+  /^\/admin\/referrals\/?$/,
+  /^\/admin\/referrals\/[^/]+\/plans-of-care\/?$/,
+  /^\/admin\/plans-of-care\/late\/?$/,
+  /^\/admin\/recertifications\/?$/,
 ];
 const HEADERS_CLIENTS_SEND = ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'If-None-Match', 'X-Request-Id', READ_FENCE_HEADER];
 const HEADERS_CLIENTS_READ = ['ETag', 'Retry-After', 'X-Request-Id', 'Location', READ_FENCE_HEADER];
+/** Bodies that carry a whole document: the file limit, not the JSON one (base64 in a Direct message grows a file by a third). */
+const DOCUMENT_BODIES = /(?:\/plans-of-care|^\/webhooks\/fax\/inbound|^\/webhooks\/direct\/messages)\/?$/;
 
 function problemResponse(c: Context<AppEnv>, error: AdapterError, status: number): Response {
   if (status === 503) c.header('Retry-After', '1');
@@ -172,7 +191,10 @@ export function createApp(services: AppServices, options: AppOptions): Hono<AppE
     });
   const jsonLimit = limited(options.maxJsonBytes);
   const fileLimit = limited(MAX_ATTACHMENT_BYTES);
-  app.use('*', (c, next) => (/\/attachments\/?$/.test(c.req.path) ? fileLimit(c, next) : jsonLimit(c, next)));
+  const documentLimit = limited(Math.ceil(MAX_ATTACHMENT_BYTES * 1.4));
+  app.use('*', (c, next) =>
+    /\/attachments\/?$/.test(c.req.path) ? fileLimit(c, next) : DOCUMENT_BODIES.test(c.req.path) ? documentLimit(c, next) : jsonLimit(c, next),
+  );
 
   // Only these endpoints take query parameters; the others refuse them rather than ignore them.
   app.use('*', async (c, next) => {
@@ -264,9 +286,12 @@ export function createApp(services: AppServices, options: AppOptions): Hono<AppE
   surveyRoutes(app, services.survey);
   progressRoutes(app, services.progress);
   referralRoutes(app, services.referral);
+  referralBookingRoutes(app, services.referralInbox);
+  referralWebhookRoutes(app, { inbox: services.referralInbox, recordDeliveryStatus: services.recordDeliveryStatus, now: services.now }, options.referralWebhooks ?? {});
   adminRoutes(app, services.admin, options.adminApiKey, services.dispatchReminders);
   if (services.eligibility) eligibilityAdminRoutes(app, services.eligibility);
   progressAdminRoutes(app, services.progressAdmin);
+  referralAdminRoutes(app, services.referralInbox, services.referralLoop, services.dispatchReferralTransmissions);
 
   app.notFound((c) => problemResponse(c, new AdapterError('not_found', 'No such resource.'), 404));
 

@@ -1,4 +1,6 @@
 /** Server settings from the environment (see the README's table). */
+import { DEFAULT_DUPLICATE_WINDOW_DAYS } from '@pxm/core/referral';
+import { isValidTimeZone } from '@pxm/core/time';
 import { clockStartingAt, systemClock, type Clock } from './clock.js';
 import { DEFAULT_SQLITE_PATH } from './db/open.js';
 import { createLogSender } from './reminders/log-sender.js';
@@ -45,6 +47,26 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number (got ${raw}).`);
   return value;
+}
+
+/** The referral inbox's settings and the fax and Direct callbacks (senders are wired in code). */
+function referralsFromEnv(env: NodeJS.ProcessEnv): NonNullable<PxmServerOptions['referrals']> {
+  const faxToken = env.PXM_FAX_CALLBACK_TOKEN;
+  const publicUrl = env.PXM_PUBLIC_URL;
+  // The fax signature covers the URL the provider calls: without it no callback could verify.
+  if (faxToken && !publicUrl) throw new Error('PXM_FAX_CALLBACK_TOKEN is set but PXM_PUBLIC_URL is not: set the address the fax provider calls this server at.');
+  const zone = env.PXM_CLINIC_TIME_ZONE || undefined;
+  if (zone && !isValidTimeZone(zone)) throw new Error(`PXM_CLINIC_TIME_ZONE must be an IANA time zone (got ${zone}).`);
+  return {
+    duplicateWindowDays: integer(env, 'PXM_REFERRAL_DUPLICATE_DAYS', DEFAULT_DUPLICATE_WINDOW_DAYS),
+    emailAllowed: env.PXM_REFERRAL_EMAIL === 'allowed',
+    ...(zone ? { timeZone: zone } : {}),
+    pollIntervalMs: integer(env, 'PXM_REFERRAL_POLL_MS', 60_000) || false,
+    webhooks: {
+      ...(faxToken && publicUrl ? { fax: { callbackToken: faxToken, publicUrl } } : {}),
+      ...(env.PXM_HISP_WEBHOOK_SECRET ? { direct: { webhookSecret: env.PXM_HISP_WEBHOOK_SECRET } } : {}),
+    },
+  };
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = []): CliConfig {
@@ -109,6 +131,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, argv: readon
       maxJsonBytes: integer(env, 'PXM_MAX_BODY_BYTES', 1024 * 1024),
       seed,
       reminders: { sender, pollIntervalMs: integer(env, 'PXM_REMINDER_POLL_MS', 30_000) || false },
+      referrals: referralsFromEnv(env),
       ...(env.PXM_ACCESS_LOG === 'off' ? { log: false as const } : {}),
       ...(env.PXM_LOG_FORMAT === 'json' ? { logFormat: 'json' as const } : {}),
       ...(env.PXM_METRICS_TOKEN ? { metricsToken: env.PXM_METRICS_TOKEN } : {}),

@@ -1,6 +1,7 @@
 import type { Clock } from './clock.js';
 import type { Database, Queryable } from './db/database.js';
 import type { EligibilityProvider } from './eligibility/eligibility-provider.js';
+import type { ReferralSettings } from './referrals/referral-settings.js';
 import type { ReminderPolicy } from './reminders/reminder-policy.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import type { Sealer } from './secrets.js';
@@ -25,6 +26,8 @@ export interface ServerContext {
   jobs: JobQueue | undefined;
   /** Reads that may come from a read replica (slot searches); the primary when there is none. */
   reads?: Queryable;
+  /** The referral inbox's rules: duplicate window, email policy, clinic zone. */
+  referrals: ReferralSettings;
 }
 
 /** `FOR UPDATE` where the database has row locks; SQLite's transactions already exclude writers. */

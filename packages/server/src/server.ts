@@ -43,6 +43,12 @@ import type { JobQueue } from './jobs/job-queue.js';
 import { JOB_NAMES, type JobName } from './jobs/job-names.js';
 import { createPgBossQueue, jobSchemaFor } from './jobs/pg-boss-queue.js';
 import { createTimerQueue, type TimerSchedule } from './jobs/timer-queue.js';
+import { createReferralInboxService } from './services/referral-inbox-service.js';
+import { createReferralLoopService } from './services/referral-loop-service.js';
+import type { ReferralChannels } from './referrals/outbound-channels.js';
+import { DEFAULT_REFERRAL_SETTINGS, type ReferralSettings } from './referrals/referral-settings.js';
+import { dispatchReferralTransmissions, recordDeliveryStatus } from './referrals/transmission-outbox.js';
+import type { ReferralWebhookOptions } from './routes/referral-webhook-routes.js';
 
 export interface PxmServerOptions {
   /** An open database, or where to open one (default: SQLite at `.data/pxm.sqlite`). */
@@ -103,6 +109,15 @@ export interface PxmServerOptions {
    * catalogue reads, with read-your-writes by fence: see src/db/read-routing.ts.
    */
   readReplica?: { url: string };
+  /** The referral inbox and the loop back to referrers. */
+  referrals?: Partial<ReferralSettings> & {
+    /** Fax, Direct and email senders for status messages and plans of care. */
+    channels?: ReferralChannels;
+    /** The fax provider's and the HISP's callbacks (each off unless set). */
+    webhooks?: ReferralWebhookOptions;
+    /** How often due transmissions are sent; `false` leaves it to `dispatchReferralTransmissions()` or a job queue. */
+    pollIntervalMs?: number | false;
+  };
 }
 
 export interface JobOptions {
@@ -165,6 +180,8 @@ export interface PxmServer {
   dispatchReminders(): Promise<DispatchResult>;
   /** Runs the eligibility re-checks that are due (the poller calls this too). */
   recheckEligibility(): Promise<{ checked: number; stillWaiting: number; dropped: number }>;
+  /** Sends every due status message and plan of care to referrers (a job does this too). */
+  dispatchReferralTransmissions(): Promise<Record<string, number>>;
   /** Deletes lapsed holds and idempotency keys past retention. */
   purgeExpired(): Promise<void>;
   /** The background job scheduler: pg-boss on PostgreSQL, timers on SQLite. */
@@ -233,7 +250,14 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
     sealer: createSealer(options.secretKey),
     // Replaced below, once the queue (which runs jobs over this context) exists.
     jobs: undefined,
+    referrals: {
+      duplicateWindowDays: options.referrals?.duplicateWindowDays ?? DEFAULT_REFERRAL_SETTINGS.duplicateWindowDays,
+      emailAllowed: options.referrals?.emailAllowed ?? DEFAULT_REFERRAL_SETTINGS.emailAllowed,
+      timeZone: options.referrals?.timeZone ?? DEFAULT_REFERRAL_SETTINGS.timeZone,
+    },
   };
+  const referralChannels = options.referrals?.channels ?? {};
+  const dispatchTransmissions = () => dispatchReferralTransmissions(context, referralChannels);
   const limiter = options.limits === false ? undefined : await createLimiter(db, { ...DEFAULT_LIMITS, ...options.limits });
   const sender = options.reminders?.sender ?? createLogSender();
   const dispatchReminders = () => dispatchDueReminders(context, sender, options.reminders?.dispatch);
@@ -250,6 +274,11 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
       survey: createSurveyService(context),
       progress: createProgressService(context),
       referral: createReferralService(context),
+      referralInbox: createReferralInboxService(context),
+      referralLoop: createReferralLoopService(context),
+      dispatchReferralTransmissions: dispatchTransmissions,
+      recordDeliveryStatus: (update) => recordDeliveryStatus(context, update),
+      now,
       admin: createAdminService(context),
       ...(eligibilityChecks ? { eligibility: eligibilityChecks } : {}),
       progressAdmin: createProgressAdmin(context),
@@ -291,11 +320,12 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
       metrics,
       readRouting: routing,
       ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),
+      ...(options.referrals?.webhooks ? { referralWebhooks: options.referrals.webhooks } : {}),
     },
   );
 
   const purgeExpired = () => purgeExpiredNow(context);
-  const bodies = createJobBodies(context, { dispatchReminders, recheckEligibility });
+  const bodies = createJobBodies(context, { dispatchReminders, recheckEligibility, dispatchReferralTransmissions: dispatchTransmissions });
   const onJobFailure = (name: JobName, error: unknown) =>
     // The error's name and code only: a job's message may quote what it worked on.
     process.stderr.write(`${JSON.stringify({ level: 'error', event: 'job_failed', job: name, error: (error as Error)?.name ?? 'Error', code: (error as { code?: unknown })?.code ?? null })}\n`);
@@ -307,6 +337,8 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
   if (poll !== false) everyMs.push({ name: JOB_NAMES.reminderDispatch, everyMs: poll });
   const recheckPoll = options.eligibilityPolicy?.pollIntervalMs ?? 5 * 60_000;
   if (eligibilityChecks && recheckPoll !== false) everyMs.push({ name: JOB_NAMES.eligibilityRecheck, everyMs: recheckPoll });
+  const transmissionPoll = options.referrals?.pollIntervalMs ?? 60_000;
+  if (transmissionPoll !== false) everyMs.push({ name: JOB_NAMES.referralTransmissions, everyMs: transmissionPoll });
   const native = db.native();
   let jobs: JobQueue;
   try {
@@ -348,6 +380,7 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
     fetch: async (request) => app.fetch(request),
     dispatchReminders,
     recheckEligibility,
+    dispatchReferralTransmissions: dispatchTransmissions,
     purgeExpired,
     jobs,
     listen({ port = 8787, hostname = '127.0.0.1' } = {}) {

@@ -28,6 +28,10 @@ export const IDENTIFIER = {
   progressEpisode: identifier('progress-episode'),
   /** Observation: the client-made id of a patient's goal rating. */
   goalRating: identifier('goal-rating'),
+  /** ServiceRequest and Task of a referral: its quotable reference (`REF-7K2M-9QXD`). */
+  referral: identifier('referral'),
+  /** Communication: the transmission id of a message to the referrer; DocumentReference: the plan of care id. */
+  referralRecord: identifier('referral-record'),
 } as const;
 
 export const EXTENSION = {
@@ -94,6 +98,9 @@ export const CODE_SYSTEM = {
 
 export const STANDARD = {
   loinc: 'http://loinc.org',
+  icd10cm: 'http://hl7.org/fhir/sid/icd-10-cm',
+  npi: 'http://hl7.org/fhir/sid/us-npi',
+  participationMode: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationMode',
   snomed: 'http://snomed.info/sct',
   bcp47: 'urn:ietf:bcp:47',
   v20276: 'http://terminology.hl7.org/CodeSystem/v2-0276',

@@ -15,3 +15,10 @@ export function base64ToUtf8(data: string): string | undefined {
     return undefined;
   }
 }
+
+/** Bytes -> base64 (a PDF inline in an Attachment). */
+export function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let index = 0; index < bytes.length; index += 0x8000) binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
+  return btoa(binary);
+}

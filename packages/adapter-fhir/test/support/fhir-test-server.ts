@@ -68,7 +68,7 @@ const MAX_COUNT = 1000;
 const TYPES = [
   'Organization', 'Location', 'HealthcareService', 'Practitioner', 'PractitionerRole', 'Schedule', 'Slot', 'Appointment',
   'Patient', 'Coverage', 'Consent', 'Provenance', 'Task', 'Questionnaire', 'QuestionnaireResponse', 'Observation',
-  'CarePlan', 'ServiceRequest', 'DocumentReference', 'Binary',
+  'CarePlan', 'ServiceRequest', 'DocumentReference', 'Binary', 'Communication',
 ];
 
 function capabilityStatement(): Resource {

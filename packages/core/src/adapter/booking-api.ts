@@ -16,6 +16,7 @@ import type {
   WaitlistEntry,
   WaitlistRequest,
 } from '../schemas/booking.js';
+import type { ReferralBookingContext } from '../schemas/referral-inbox.js';
 
 /**
  * Scheduling. Backend rules every implementation keeps: a hold expires at `expiresAt`; one
@@ -43,4 +44,9 @@ export interface BookingApi {
   joinWaitlist(request: WaitlistRequest, options?: CallOptions): Promise<WaitlistEntry>;
   /** Optional: only backends connected to a clearinghouse or payer rules have it. */
   verifyEligibility?(coverage: Coverage, options?: CallOptions): Promise<EligibilityResult>;
+  /**
+   * Optional: backends with a referral inbox. What a referral booking link books (the visit type);
+   * pass the same token as `referralToken` to `book`. `token_invalid`, `token_expired`.
+   */
+  getReferralContext?(referralToken: string, options?: CallOptions): Promise<ReferralBookingContext>;
 }

@@ -12,6 +12,7 @@ import { AttachmentRefSchema, DraftSchema, IntakeResponseSchema, IntakeSessionSc
 import { AppointmentTypeListSchema, LocationListSchema, PracticeSchema, ProviderListSchema } from '../schemas/practice.js';
 import { GoalSchema, ProgressViewSchema } from '../schemas/progress.js';
 import { AttachmentReceiptSchema, ReferralReceiptSchema } from '../schemas/referral.js';
+import { ReferralBookingContextSchema } from '../schemas/referral-inbox.js';
 import { SurveyInvitationSchema, SurveyResponseSchema } from '../schemas/survey.js';
 
 export const bookingReplySchemas = {
@@ -23,6 +24,7 @@ export const bookingReplySchemas = {
   holdSlot: HoldSchema,
   renewHold: HoldSchema,
   verifyEligibility: EligibilityResultSchema,
+  getReferralContext: ReferralBookingContextSchema,
   book: AppointmentSchema,
   getAppointment: ManagedAppointmentSchema,
   cancelAppointment: AppointmentSchema,

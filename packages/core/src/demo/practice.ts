@@ -50,6 +50,7 @@ export const demoAppointmentTypes: AppointmentType[] = [
     bufferMinutes: 15,
     modality: 'in-clinic',
     patientEligibility: 'new',
+    discipline: 'physical-therapy',
   },
   {
     id: 'follow-up',

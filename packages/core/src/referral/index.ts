@@ -32,3 +32,41 @@ export { isIcd10CmShape, normalizeIcd10Code } from './icd10cm.js';
 export { formatReferralReference, isReferralReference, REFERRAL_REFERENCE_RANDOM_BYTES } from './reference.js';
 export { referralDuplicateKey, type ReferralDuplicateKey } from './duplicate-key.js';
 export { normalizeReferralInput, type NormalizedReferral } from './normalize.js';
+export {
+  PlanOfCareDeadlineSchema,
+  RecertificationDueSchema,
+  ReferralBookingContextSchema,
+  ReferralChannelSchema,
+  ReferralDetailsSchema,
+  ReferralFileSchema,
+  ReferralHistoryEntrySchema,
+  ReferralInboxItemSchema,
+  ReferralMilestoneSchema,
+  ReferralSourceSchema,
+  ReferralStatusSchema,
+  ReferralTransmissionSchema,
+  ReferralTriageRequestSchema,
+  TransmissionStatusSchema,
+  type ReferralBookingContext,
+  type ReferralChannel,
+  type ReferralDetails,
+  type ReferralHistoryEntry,
+  type ReferralInboxItem,
+  type ReferralMilestone,
+  type ReferralSource,
+  type ReferralStatus,
+  type ReferralTransmission,
+  type ReferralTriageRequest,
+  type TransmissionStatus,
+} from '../schemas/referral-inbox.js';
+export { canTriage, DEFAULT_DUPLICATE_WINDOW_DAYS, duplicateWindowStartMs } from './triage.js';
+export {
+  daysUntilRecertification,
+  isPlanOfCareTransmissionLate,
+  planOfCareTransmissionDueOn,
+  PLAN_OF_CARE_TRANSMISSION_DAYS,
+  RECERTIFICATION_DAYS,
+  recertificationDueOn,
+} from './care-deadlines.js';
+export { referrerChannel } from './referrer-channel.js';
+export { visitTypeForReferral } from './visit-type.js';

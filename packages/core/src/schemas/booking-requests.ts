@@ -7,7 +7,7 @@
 // A polluted Object.prototype must be tamed before zod builds its schemas (it enumerates with for...in).
 import '../util/enumerable-prototype.js';
 import * as z from 'zod/mini';
-import { EmailSchema, IdSchema, InstantSchema, LabelSchema, LocalDateSchema, PhoneSchema, WeekdaySchema } from './common.js';
+import { EmailSchema, IdSchema, InstantSchema, LabelSchema, LocalDateSchema, PhoneSchema, TokenSchema, WeekdaySchema } from './common.js';
 
 export const SlotQuerySchema = z.strictObject({
   locationId: IdSchema,
@@ -88,6 +88,8 @@ export const BookRequestSchema = z.strictObject({
   consents: z.array(ReminderConsentSchema),
   /** Same key, same result: a retried or double-clicked booking books once. */
   idempotencyKey: z.string().check(z.minLength(8), z.maxLength(200)),
+  /** The token of a referral booking link: the visit is linked to that referral. */
+  referralToken: z.optional(TokenSchema),
 });
 export type BookRequest = z.infer<typeof BookRequestSchema>;
 

@@ -2,6 +2,7 @@
 // A polluted Object.prototype must be tamed before zod builds its schemas (it enumerates with for...in).
 import '../util/enumerable-prototype.js';
 import * as z from 'zod/mini';
+import { DisciplineSchema } from './referral.js';
 import {
   AddressSchema,
   IdSchema,
@@ -78,6 +79,8 @@ export const AppointmentTypeSchema = z.object({
   patientEligibility: PatientEligibilitySchema,
   /** Locations that offer it; absent means all. */
   locationIds: z.optional(z.array(IdSchema)),
+  /** The therapy it is a visit of: how a referral's booking link picks its visit type. */
+  discipline: z.optional(DisciplineSchema),
 });
 export type AppointmentType = z.infer<typeof AppointmentTypeSchema>;
 

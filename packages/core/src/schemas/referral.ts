@@ -40,6 +40,8 @@ export const ReferringClinicianSchema = z.strictObject({
   fax: z.optional(PhoneSchema),
   /** A Direct secure-messaging address: shaped like an email, sent through a HISP. */
   directAddress: z.optional(EmailSchema),
+  /** Plain email: used for status messages only where the practice allows it. */
+  email: z.optional(EmailSchema),
 });
 export type ReferringClinician = z.infer<typeof ReferringClinicianSchema>;
 

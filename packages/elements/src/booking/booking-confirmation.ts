@@ -80,6 +80,7 @@ export class BookingConfirmation {
         patient: patientFrom(this.host.state.draft),
         consents: consentsFrom(this.host.state.draft, new Date().toISOString()),
         idempotencyKey: this.host.state.keys[index]!,
+        ...(this.host.referralToken ? { referralToken: this.host.referralToken } : {}),
       };
       const coverage = coverageFrom(this.host.state.draft);
       return this.host.calls.run('book', (api, signal) => api.book(coverage ? { ...request, coverage } : request, { signal }));

@@ -32,6 +32,8 @@ export interface FlowHost {
   /** The adapter in use: a new one loads the times again. */
   readonly adapter: PxmAdapter | undefined;
   readonly manageToken: string | undefined;
+  /** The referral link the page was opened with: sent with the booking. */
+  readonly referralToken: string | undefined;
   /** The zones times are read in, and today in the one shown. */
   readonly zones: BookingZones;
   readonly locale: string;

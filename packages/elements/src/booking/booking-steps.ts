@@ -32,6 +32,7 @@ export interface StepsSources {
   zones(): BookingZones;
   adapter(): PxmAdapter | undefined;
   manageToken(): string | undefined;
+  referralToken(): string | undefined;
   locale(): string;
   rtl(): boolean;
   actions(): BookingActions;
@@ -66,6 +67,9 @@ export class BookingSteps implements FlowHost {
   }
   get manageToken(): string | undefined {
     return this.sources.manageToken();
+  }
+  get referralToken(): string | undefined {
+    return this.sources.referralToken();
   }
   get zones(): BookingZones {
     return this.sources.zones();

@@ -12,7 +12,7 @@ import { hostStyles } from '../styles/host.styles.js';
 import { renderFailure, renderLoading } from '../internal/states.js';
 import { bookingStyles } from './booking.styles.js';
 import { bookingEn, type BookingMessages } from './booking.messages.en.js';
-import { loadCatalog } from './booking-catalog.js';
+import { loadCatalog, loadReferralContext } from './booking-catalog.js';
 import { BookingDialog, triggerChoices } from './booking-dialog.js';
 import type { BookingFlow } from './booking-flow.js';
 import type { BookingCalls } from './booking-flow-host.js';
@@ -93,6 +93,7 @@ export class PxmBooking extends PxmElement {
     appointmentType: { type: String, attribute: 'appointment-type', reflect: true },
     provider: { type: String, reflect: true },
     manageToken: { type: String, attribute: 'manage-token' },
+    referralToken: { type: String, attribute: 'referral-token' },
     manageUrl: { type: String, attribute: 'manage-url' },
     mode: { type: String, reflect: true },
     open: { type: Boolean, reflect: true },
@@ -117,6 +118,8 @@ export class PxmBooking extends PxmElement {
   declare provider: string | undefined;
   /** Opens manage mode for a booked visit: view, reschedule, cancel. */
   declare manageToken: string | undefined;
+  /** A referral booking link's token: books the referral's visit type, and the visit is linked to the referral. */
+  declare referralToken: string | undefined;
   /** Manage link template for the confirmation, with `{token}`; default: this page with `#pxm-manage=<token>`. */
   declare manageUrl: string | undefined;
   /** `inline` (default) or `dialog` (a native modal dialog, opened by `show()` or any `[data-pxm-booking-open]`). */
@@ -162,6 +165,7 @@ export class PxmBooking extends PxmElement {
     zones: () => this.zones,
     adapter: () => this.resolvedAdapter,
     manageToken: () => this.manageToken,
+    referralToken: () => this.referralToken,
     locale: () => this.resolvedLocale,
     rtl: () => this.isRtl,
     actions: () => this.actions!,
@@ -202,6 +206,8 @@ export class PxmBooking extends PxmElement {
       if (!adapter) return undefined;
       try {
         const catalog = await loadCatalog(this.calls, signal, Promise.all([this.language.ready, this.loadPick()]));
+        const referral = await loadReferralContext(this.calls, this.referralToken, typeof adapter.booking?.getReferralContext === 'function', signal);
+        if (referral) this.appointmentType = referral.appointmentTypeId;
         this.start(catalog);
         return catalog;
       } catch (error) {

@@ -37,8 +37,8 @@ export type PxmProviderJsxProps = PxmJsxProps<
 /** Book, reschedule or cancel a therapy visit; join the waitlist; book a plan-of-care series. */
 export type PxmBookingJsxProps = PxmJsxProps<
   PxmBooking,
-  'location' | 'appointmentType' | 'provider' | 'manageToken' | 'manageUrl' | 'mode' | 'open' | 'timeout' | 'benefits' | 'discipline' | 'prefill' | 'adapter' | 'locale' | 'timeZone' | 'theme',
-  'appointment-type' | 'manage-token' | 'manage-url' | 'time-zone',
+  'location' | 'appointmentType' | 'provider' | 'manageToken' | 'referralToken' | 'manageUrl' | 'mode' | 'open' | 'timeout' | 'benefits' | 'discipline' | 'prefill' | 'adapter' | 'locale' | 'timeZone' | 'theme',
+  'appointment-type' | 'manage-token' | 'referral-token' | 'manage-url' | 'time-zone',
   {
     'onpxm-booking-before-confirm'?: (event: PxmBookingBeforeConfirmEvent) => void;
     'onpxm-booking-confirmed'?: (event: PxmBookingConfirmedEvent) => void;

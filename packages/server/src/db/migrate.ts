@@ -9,6 +9,7 @@ import { submissionFingerprints } from './migrations/0003-submission-fingerprint
 import { progressSchema } from './migrations/0004-progress.js';
 import { eligibilityChecks } from './migrations/0005-eligibility-checks.js';
 import { referralsSchema } from './migrations/0007-referrals.js';
+import { referralInboxSchema } from './migrations/0009-referral-inbox.js';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'progress', sql: progressSchema },
   { version: 5, name: 'eligibility-checks', sql: eligibilityChecks },
   { version: 7, name: 'referrals', sql: referralsSchema },
+  { version: 9, name: 'referral-inbox', sql: referralInboxSchema },
 ];
 
 function forDialect(sql: string, dialect: Dialect): string {

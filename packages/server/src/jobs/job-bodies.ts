@@ -12,6 +12,7 @@ export type JobBody = (data: Record<string, unknown>) => Promise<void>;
 export interface JobBodyDependencies {
   dispatchReminders(): Promise<unknown>;
   recheckEligibility(): Promise<unknown>;
+  dispatchReferralTransmissions(): Promise<unknown>;
 }
 
 /** Deletes lapsed holds' claims and idempotency keys past retention. */
@@ -41,6 +42,9 @@ export function createJobBodies(ctx: ServerContext, dependencies: JobBodyDepende
     },
     [JOB_NAMES.eligibilityRecheck]: async () => {
       await dependencies.recheckEligibility();
+    },
+    [JOB_NAMES.referralTransmissions]: async () => {
+      await dependencies.dispatchReferralTransmissions();
     },
   };
 }

@@ -11,6 +11,8 @@ export const JOB_NAMES = {
   reminderDispatch: 'pxm-reminder-dispatch',
   /** Eligibility checks that said "we'll confirm" and are due for another try. */
   eligibilityRecheck: 'pxm-eligibility-recheck',
+  /** Status messages and plans of care due to referrers (each send idempotent in its outbox row). */
+  referralTransmissions: 'pxm-referral-transmissions',
 } as const;
 
 export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];

@@ -76,6 +76,13 @@ function componentSchemas(): Record<string, z.ZodMiniType> {
     ReferralInputBody: omitKey(core.ReferralInputSchema, 'idempotencyKey'),
     ReferralReceipt: core.ReferralReceiptSchema,
     ReferralAttachmentReceipt: core.AttachmentReceiptSchema,
+    ReferralInboxItem: core.ReferralInboxItemSchema,
+    ReferralDetails: core.ReferralDetailsSchema,
+    ReferralTriageRequest: core.ReferralTriageRequestSchema,
+    ReferralTransmission: core.ReferralTransmissionSchema,
+    ReferralBookingContext: core.ReferralBookingContextSchema,
+    PlanOfCareDeadline: core.PlanOfCareDeadlineSchema,
+    RecertificationDue: core.RecertificationDueSchema,
   };
 }
 
@@ -209,6 +216,252 @@ function operation(spec: OperationSpec): Json {
 
 const PAGING = [p('Limit'), p('Cursor')];
 const EPISODE_ID = [{ name: 'episodeId', in: 'path', required: true, schema: { type: 'string' }, description: 'The `id` returned when the episode was opened.' }];
+const ADMIN = [{ adminKey: [] }];
+const idParam = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+const referralWithRecords = {
+  allOf: [ref('ReferralInboxItem'), { type: 'object', properties: { transmissions: { type: 'array', items: ref('ReferralTransmission') } } }],
+};
+const faxCallbackBody = {
+  schema: {
+    type: 'object',
+    required: ['fax', 'success'],
+    properties: {
+      fax: { type: 'string', description: 'JSON: the fax (`id`, `from_number`, `status`, ...).' },
+      success: { type: 'string', enum: ['true', 'false'] },
+      is_test: { type: 'string' },
+      direction: { type: 'string' },
+      event_type: { type: 'string' },
+      file: { type: 'string', format: 'binary', description: 'The received PDF (inbound only).' },
+    },
+  },
+  contentType: 'multipart/form-data',
+};
+const signedFax =
+  ' Signed as Phaxio documents: `X-Phaxio-Signature` is the hex HMAC-SHA1, keyed with the callback token, of the callback URL as configured, each field\'s name and value sorted by name, then each file field\'s name and the SHA-1 hex of its bytes. A signature that does not verify is 401 and changes nothing. 404 unless fax callbacks are configured.';
+const signedHisp =
+  ' Signed by the HISP: `X-Hisp-Timestamp` (epoch seconds, within 5 minutes) and `X-Hisp-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>">` with the shared secret. A signature that does not verify, or a stale timestamp, is 401 and changes nothing. 404 unless Direct callbacks are configured.';
+
+/** The referral inbox, its loop back to referrers, and the fax and Direct callbacks. */
+const REFERRAL_INBOX_OPERATIONS: Record<string, Record<string, OperationSpec>> = {
+  '/admin/referrals': {
+    get: {
+      operationId: 'admin.listReferrals',
+      tag: 'admin',
+      summary: 'The referral inbox',
+      description:
+        'Referrals from every channel (web form, fax, Direct), newest first, paginated. Filter by `status`, `source`, or `duplicates=true` (only those marked a possible duplicate of an older one). Fax and Direct referrals are `complete: false` until staff fill their details in.',
+      security: ADMIN,
+      parameters: [
+        { name: 'status', in: 'query', schema: { type: 'string', enum: ['new', 'contacted', 'scheduled', 'declined'] } },
+        { name: 'source', in: 'query', schema: { type: 'string', enum: ['web', 'fax', 'direct'] } },
+        { name: 'duplicates', in: 'query', schema: { type: 'string', enum: ['true', 'false'] } },
+        ...PAGING,
+      ],
+      ok: { status: '200', description: 'A page of referrals.', schema: pageOf('ReferralInboxItem') },
+      errors: ['400', '401'],
+    },
+  },
+  '/admin/referrals/{id}': {
+    get: {
+      operationId: 'admin.getReferral',
+      tag: 'admin',
+      summary: 'One referral',
+      description: 'The referral with its files (ids, types, sizes), its triage history (who, when, from, to, why) and its transmissions to the referrer with their delivery status.',
+      security: ADMIN,
+      parameters: [idParam('id')],
+      ok: { status: '200', description: 'The referral.', schema: referralWithRecords },
+      errors: ['400', '401', '404'],
+    },
+  },
+  '/admin/referrals/{id}/attachments/{attachmentId}': {
+    get: {
+      operationId: 'admin.getReferralAttachment',
+      tag: 'admin',
+      summary: 'A referral\'s file',
+      description: 'The bytes, with their type, as an attachment download.',
+      security: ADMIN,
+      parameters: [idParam('id'), idParam('attachmentId')],
+      ok: { status: '200', description: 'The file.' },
+      errors: ['400', '401', '404'],
+    },
+  },
+  '/admin/referrals/{id}/triage': {
+    post: {
+      operationId: 'admin.triageReferral',
+      tag: 'admin',
+      summary: 'Triage a referral',
+      description:
+        'Moves it (new -> contacted, scheduled or declined; contacted -> contacted, scheduled or declined; scheduled -> contacted or declined; declined -> new), with `by` (who) and a `reason` exactly when declining. Each step is appended to the history. Becoming scheduled queues a status message to the referrer. Another move is 409.',
+      security: ADMIN,
+      parameters: [idParam('id')],
+      body: { schema: ref('ReferralTriageRequest') },
+      ok: { status: '200', description: 'The referral after the step.', schema: ref('ReferralInboxItem') },
+      errors: ['400', '401', '404', '409', '415'],
+    },
+  },
+  '/admin/referrals/{id}/details': {
+    put: {
+      operationId: 'admin.updateReferralDetails',
+      tag: 'admin',
+      summary: 'Fill in a referral',
+      description: 'What staff read from a faxed or Direct order (or a correction): the referral becomes complete and its duplicate mark is worked out again.',
+      security: ADMIN,
+      parameters: [idParam('id')],
+      body: { schema: ref('ReferralDetails') },
+      ok: { status: '200', description: 'The referral.', schema: ref('ReferralInboxItem') },
+      errors: ['400', '401', '404', '415'],
+    },
+  },
+  '/admin/referrals/{id}/booking-links': {
+    post: {
+      operationId: 'admin.createReferralBookingLink',
+      tag: 'admin',
+      summary: 'A link to book with the referral attached',
+      description:
+        'A link token (shown once) for `<pxm-booking referral-token>`: the visit type is the first of the referral\'s discipline a new patient may book, unless `appointmentTypeId` names one. Booking with it links the visit to the referral and schedules it. Default life 30 days. 409 while the referral is incomplete.',
+      security: ADMIN,
+      parameters: [idParam('id')],
+      body: { schema: { type: 'object', properties: { appointmentTypeId: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' } }, additionalProperties: false } },
+      ok: {
+        status: '201',
+        description: 'The link.',
+        schema: { type: 'object', required: ['id', 'token', 'appointmentTypeId', 'expiresAt'], properties: { id: { type: 'string' }, token: { type: 'string' }, appointmentTypeId: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' } } },
+      },
+      errors: ['400', '401', '404', '409', '415'],
+    },
+  },
+  '/admin/referrals/{id}/discharge': {
+    post: {
+      operationId: 'admin.dischargeReferral',
+      tag: 'admin',
+      summary: 'Discharge the referred patient',
+      description: 'Records the discharge (once) and queues a status message to the referrer. 409 before a first visit was seen.',
+      security: ADMIN,
+      parameters: [idParam('id')],
+      ok: { status: '200', description: 'When.', schema: { type: 'object', required: ['referralId', 'dischargedAt'], properties: { referralId: { type: 'string' }, dischargedAt: { type: 'string', format: 'date-time' } } } },
+      errors: ['400', '401', '404', '409'],
+    },
+  },
+  '/admin/referrals/{id}/plans-of-care': {
+    post: {
+      operationId: 'admin.uploadPlanOfCare',
+      tag: 'admin',
+      summary: 'Upload a plan of care',
+      description: 'The plan as a PDF body, with its certification date (`certifiedOn`, a local date). It is queued for transmission to the referrer by their channel (Direct, fax, or email where allowed).',
+      security: ADMIN,
+      parameters: [idParam('id'), { name: 'certifiedOn', in: 'query', required: true, schema: { type: 'string', format: 'date' } }],
+      body: { schema: { type: 'string', format: 'binary' }, contentType: 'application/pdf' },
+      ok: {
+        status: '201',
+        description: 'The stored plan; `queued` is false when the referrer has no channel.',
+        schema: { type: 'object', required: ['id', 'referralId', 'certifiedOn', 'size', 'queued'], properties: { id: { type: 'string' }, referralId: { type: 'string' }, certifiedOn: { type: 'string', format: 'date' }, size: { type: 'integer' }, queued: { type: 'boolean' } } },
+      },
+      errors: ['400', '401', '404', '413', '415'],
+    },
+  },
+  '/admin/appointments/{id}/completion': {
+    post: {
+      operationId: 'admin.completeVisit',
+      tag: 'admin',
+      summary: 'Mark a visit seen',
+      description: 'Records that the visit took place. For a visit booked with a referral, the first one starts the 30-day plan-of-care clock and queues a status message to the referrer.',
+      security: ADMIN,
+      parameters: [idParam('id')],
+      ok: { status: '200', description: 'The visit.', schema: { type: 'object', required: ['appointmentId', 'completedAt'], properties: { appointmentId: { type: 'string' }, referralId: { type: 'string' }, completedAt: { type: 'string', format: 'date-time' } } } },
+      errors: ['400', '401', '404', '409'],
+    },
+  },
+  '/admin/plans-of-care/late': {
+    get: {
+      operationId: 'admin.listLatePlansOfCare',
+      tag: 'admin',
+      summary: 'Plans of care not sent within 30 days',
+      description: 'Referrals whose plan of care was not transmitted by the 30th day after the first visit, counted in calendar days in the clinic\'s time zone (unsent and past the date, or sent late).',
+      security: ADMIN,
+      parameters: [p('Limit')],
+      ok: { status: '200', description: 'The list.', schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref('PlanOfCareDeadline') } } } },
+      errors: ['400', '401'],
+    },
+  },
+  '/admin/recertifications': {
+    get: {
+      operationId: 'admin.listRecertificationsDue',
+      tag: 'admin',
+      summary: 'Recertifications coming due',
+      description: 'The latest plan of each referral still in care whose recertification date (90 days after certification, in the clinic\'s zone) is within `withinDays` (default 14) or has passed.',
+      security: ADMIN,
+      parameters: [{ name: 'withinDays', in: 'query', schema: { type: 'integer', minimum: 0, maximum: 999 } }, p('Limit')],
+      ok: { status: '200', description: 'The list.', schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref('RecertificationDue') } } } },
+      errors: ['400', '401'],
+    },
+  },
+  '/admin/referral-transmissions/dispatch': {
+    post: {
+      operationId: 'admin.dispatchReferralTransmissions',
+      tag: 'admin',
+      summary: 'Send due messages to referrers now',
+      description: 'Runs every due transmission once (the poller does it every minute unless turned off for a job queue). Each row is claimed before it is sent: safe from several processes.',
+      security: ADMIN,
+      ok: { status: '200', description: 'Counts.', schema: { type: 'object', properties: { sent: { type: 'integer' }, retrying: { type: 'integer' }, failed: { type: 'integer' }, skipped: { type: 'integer' } } } },
+      errors: ['401'],
+    },
+  },
+  '/booking/referral-context/{token}': {
+    get: {
+      operationId: 'booking.getReferralContext',
+      tag: 'booking',
+      summary: 'The visit a referral link books',
+      description: 'For `<pxm-booking>` opened with a referral booking link: the visit type and discipline, nothing about the patient. Send the token again as `referralToken` when booking.',
+      parameters: [idParam('token')],
+      ok: { status: '200', description: 'The context.', schema: ref('ReferralBookingContext') },
+      errors: ['404', '410'],
+    },
+  },
+  '/webhooks/fax/inbound': {
+    post: {
+      operationId: 'referral.receiveFax',
+      tag: 'referral',
+      summary: 'Inbound fax (provider callback)',
+      description: `A received fax becomes a referral (source fax, status new, details to fill in) with its PDF. The same fax id again answers 200 with the same referral.${signedFax}`,
+      body: faxCallbackBody,
+      ok: { status: '201', description: 'Taken in.', schema: { type: 'object', properties: { accepted: { type: 'boolean' }, referralId: { type: 'string' }, created: { type: 'boolean' } } } },
+      errors: ['400', '401', '404', '409', '413'],
+    },
+  },
+  '/webhooks/fax/status': {
+    post: {
+      operationId: 'referral.faxStatus',
+      tag: 'referral',
+      summary: 'Sent-fax delivery status (provider callback)',
+      description: `Records the delivery status of a status message or plan of care sent by fax.${signedFax}`,
+      body: faxCallbackBody,
+      ok: { status: '200', description: 'Whether a transmission matched.', schema: { type: 'object', properties: { matched: { type: 'boolean' } } } },
+      errors: ['400', '401', '404'],
+    },
+  },
+  '/webhooks/direct/messages': {
+    post: {
+      operationId: 'referral.receiveDirect',
+      tag: 'referral',
+      summary: 'Inbound Direct message (HISP callback)',
+      description: `A Direct message with a PDF or image becomes a referral (source direct, status new). The same message id again answers 200.${signedHisp}`,
+      body: { schema: { type: 'object' } },
+      ok: { status: '201', description: 'Taken in.', schema: { type: 'object', properties: { accepted: { type: 'boolean' }, referralId: { type: 'string' }, created: { type: 'boolean' } } } },
+      errors: ['400', '401', '404', '409', '413'],
+    },
+  },
+  '/webhooks/direct/status': {
+    post: {
+      operationId: 'referral.directStatus',
+      tag: 'referral',
+      summary: 'Direct delivery status (HISP callback)',
+      description: `Records the delivery status (MDN) of a message sent by Direct.${signedHisp}`,
+      body: { schema: { type: 'object' } },
+      ok: { status: '200', description: 'Whether a transmission matched.', schema: { type: 'object', properties: { matched: { type: 'boolean' } } } },
+      errors: ['400', '401', '404'],
+    },
+  },
+};
 
 export const OPERATIONS: Record<string, Record<string, OperationSpec>> = {
   '/booking/practice': {
@@ -807,6 +1060,7 @@ export const OPERATIONS: Record<string, Record<string, OperationSpec>> = {
       errors: ['401'],
     },
   },
+  ...REFERRAL_INBOX_OPERATIONS,
   '/referrals': {
     post: {
       operationId: 'referral.submitReferral',

@@ -37,6 +37,8 @@ import type { Queryable } from '../db/database.js';
 import { forUpdate, placeholders, type ServerContext } from '../context.js';
 import { scheduleReminders, cancelReminders } from '../reminders/outbox.js';
 import { enqueueHoldExpiry, enqueueReminderDispatch } from '../jobs/enqueue.js';
+import { linkBookingToReferral } from '../referrals/referral-records.js';
+import { tokenHashOf } from './link-token.js';
 import { hashToken, newId, newLinkToken, requestFingerprint } from '../tokens.js';
 import type { PracticeConfig } from './catalogue.js';
 import { cellsOf, claimForHold, convertClaims } from './claims.js';
@@ -440,6 +442,14 @@ export function createBookingService(ctx: ServerContext) {
         await scheduleReminders(tx, ctx, row, manageToken, request.consents);
         await enqueueReminderDispatch(tx, ctx, row.id);
         await eligibility.linkAppointment(tx, request.coverage, row.id, Number(row.start_ms));
+        if (request.referralToken !== undefined) {
+          await linkBookingToReferral(
+            tx,
+            ctx.referrals,
+            { referralTokenHash: tokenHashOf(request.referralToken, operation), appointmentId: row.id, appointmentTypeId: hold.appointment_type_id, at: nowMs() },
+            operation,
+          );
+        }
         const appointment = appointmentOf(row, manageToken);
         await storeReply(tx, ctx.sealer, 'booking.book', request.idempotencyKey, appointment);
         return appointment;

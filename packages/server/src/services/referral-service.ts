@@ -18,6 +18,7 @@ import {
 import { MAX_ATTACHMENT_BYTES } from '@pxm/core/forms';
 import type { ServerContext } from '../context.js';
 import { placeholders } from '../context.js';
+import { appendHistory, markPossibleDuplicates } from '../referrals/referral-records.js';
 import { newId, requestFingerprint } from '../tokens.js';
 import { sniffContentType } from './content-sniffing.js';
 
@@ -91,6 +92,9 @@ export function createReferralService(ctx: ServerContext): ReferralService {
             });
           }
         }
+        // The inbox's side of a new referral: its first history entry and its duplicate mark.
+        await appendHistory(tx, { referralId: id, at: receivedAt, by: 'web', from: null, to: 'new' });
+        await markPossibleDuplicates(tx, ctx.referrals, { id, receivedAt, ...duplicateKey });
         return receiptOf({ reference, received_at: receivedAt, request_fingerprint: print });
       });
     },

@@ -19,11 +19,15 @@ import { adminRoutes } from './routes/admin-routes.js';
 import { bookingRoutes } from './routes/booking-routes.js';
 import { hepRoutes } from './routes/hep-routes.js';
 import { intakeRoutes } from './routes/intake-routes.js';
+import { messagingAdminRoutes } from './routes/messaging-admin-routes.js';
+import { messagingRoutes } from './routes/messaging-routes.js';
 import { surveyRoutes } from './routes/survey-routes.js';
 import type { AdminService } from './services/admin-service.js';
 import type { BookingService } from './services/booking-service.js';
 import type { HepService } from './services/hep-service.js';
 import type { IntakeService } from './services/intake-service.js';
+import type { MessagingService } from './services/messaging-service.js';
+import type { SmsProvider } from './reminders/sms-provider.js';
 import type { SurveyService } from './services/survey-service.js';
 
 export interface AppServices {
@@ -32,6 +36,7 @@ export interface AppServices {
   hep: HepService;
   survey: SurveyService;
   admin: AdminService;
+  messaging: MessagingService;
   dispatchReminders(): Promise<{ sent: number; failed: number; cancelled: number }>;
   health(): Promise<boolean>;
 }
@@ -49,6 +54,9 @@ export interface AppOptions {
   limiter?: Limiter | undefined;
   /** Take the client address from the last X-Forwarded-For hop (behind your own reverse proxy). */
   trustProxy?: boolean;
+  /** The SMS provider whose signed callbacks are accepted, and the public origin they were signed for. */
+  sms?: SmsProvider | undefined;
+  publicUrl?: string | undefined;
 }
 
 /** The path segment that names a capability: a link token or a hold id. */
@@ -68,6 +76,8 @@ const QUERY_ENDPOINTS = [
   /^\/hep\/[^/]+\/activity\/?$/,
   /^\/intake\/[^/]+\/attachments\/?$/,
   /^\/admin\/reminders\/?$/,
+  /^\/admin\/replies\/?$/,
+  /^\/admin\/replies\/?$/,
 ];
 const HEADERS_CLIENTS_SEND = ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'If-None-Match', 'X-Request-Id'];
 const HEADERS_CLIENTS_READ = ['ETag', 'Retry-After', 'X-Request-Id', 'Location'];
@@ -205,6 +215,8 @@ export function createApp(services: AppServices, options: AppOptions): Hono<AppE
   hepRoutes(app, services.hep);
   surveyRoutes(app, services.survey);
   adminRoutes(app, services.admin, options.adminApiKey, services.dispatchReminders);
+  messagingAdminRoutes(app, services.messaging);
+  messagingRoutes(app, services.messaging, options.sms, options.publicUrl);
 
   app.notFound((c) => problemResponse(c, new AdapterError('not_found', 'No such resource.'), 404));
 

@@ -1,6 +1,7 @@
 import type { Clock } from './clock.js';
 import type { Database } from './db/database.js';
 import type { EligibilityProvider } from './eligibility/eligibility-provider.js';
+import type { MessagingSettings } from './reminders/messaging-settings.js';
 import type { ReminderPolicy } from './reminders/reminder-policy.js';
 import type { Sealer } from './secrets.js';
 import type { Catalogue } from './services/catalogue.js';
@@ -13,6 +14,8 @@ export interface ServerContext {
   catalogue: Catalogue;
   eligibility: EligibilityProvider | undefined;
   reminders: ReminderPolicy;
+  /** Channels, links, sending rules and the practice's webhook for messages to patients. */
+  messaging: MessagingSettings;
   /** How long stored idempotency keys (and the replies they replay) are kept. */
   idempotencyRetentionMs: number;
   /** Seals what is kept at rest but must not be readable from a copy of the database. */

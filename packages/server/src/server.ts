@@ -20,7 +20,17 @@ import { createSealer } from './secrets.js';
 import { createLimiter, DEFAULT_LIMITS, type LimitsConfig } from './http/limits.js';
 import { demoPayerRules } from './eligibility/demo-payer-rules.js';
 import type { EligibilityProvider } from './eligibility/eligibility-provider.js';
+import { routeByChannel } from './reminders/channel-router.js';
+import { createEmailSender, type EmailSenderOptions } from './reminders/email-sender.js';
 import { createLogSender } from './reminders/log-sender.js';
+import type { LinkTemplates } from './reminders/message-links.js';
+import { mergeTemplates, type MessageTemplates } from './reminders/message-templates.js';
+import { DEFAULT_JOURNEY, type JourneySettings } from './reminders/messaging-settings.js';
+import type { FrequencyCaps } from './reminders/rules/frequency-caps.js';
+import type { SendingWindow } from './reminders/rules/quiet-hours.js';
+import { createSmsSender } from './reminders/sms-sender.js';
+import type { SmsProvider } from './reminders/sms-provider.js';
+import { createPracticeNotifier } from './reminders/webhook-sender.js';
 import { dispatchDueReminders, type DispatchOptions, type DispatchResult } from './reminders/outbox.js';
 import { DEFAULT_REMINDER_OFFSETS_MINUTES } from './reminders/reminder-policy.js';
 import type { ReminderSender } from './reminders/reminder-sender.js';
@@ -30,6 +40,7 @@ import { createBookingService } from './services/booking-service.js';
 import { createCatalogue } from './services/catalogue.js';
 import { createHepService } from './services/hep-service.js';
 import { createIntakeService } from './services/intake-service.js';
+import { createMessagingService } from './services/messaging-service.js';
 import { createSurveyService } from './services/survey-service.js';
 
 export interface PxmServerOptions {
@@ -52,12 +63,14 @@ export interface PxmServerOptions {
   reminders?: {
     /** Where due reminders go. Default: a log line per reminder. */
     sender?: ReminderSender;
-    /** Minutes before the visit. Default 24 h and 2 h. */
+    /** Minutes before the visit. Default 2 days and 2 hours. */
     offsetsMinutes?: readonly number[];
     /** How often the dispatcher looks for due reminders; `false` leaves it to `dispatchReminders()`. */
     pollIntervalMs?: number | false;
     dispatch?: DispatchOptions;
   };
+  /** Real channels to patients, two-way: email over SMTP, SMS through a provider. See docs/server/reminders.md. */
+  messaging?: MessagingOptions;
   /** Access log, one line per request. Default: stdout. `false` for none. */
   log?: ((line: string) => void) | false;
   /** Stored idempotency keys are kept this long. Default 24 hours. */
@@ -75,6 +88,24 @@ export interface PxmServerOptions {
   trustProxy?: boolean;
   /** Connection time limits: a slow or half-sent request never holds a connection for long. */
   http?: HttpLimits;
+}
+
+export interface MessagingOptions {
+  email?: Omit<EmailSenderOptions, 'templates'>;
+  sms?: SmsProvider;
+  /** This server's public origin (`https://api.clinic.example`): provider callbacks and unsubscribe links. */
+  publicUrl?: string;
+  /** Page addresses with `{token}`: the manage link is required when a channel is configured. */
+  links?: LinkTemplates;
+  /** The practice's own texts over the defaults, per language and step. */
+  templates?: Parameters<typeof mergeTemplates>[0];
+  /** Quiet hours (default 8:00 to 21:00 on the patient's or the clinic's clock). */
+  window?: SendingWindow;
+  /** Default one a day, three a week. */
+  caps?: FrequencyCaps;
+  journey?: Partial<JourneySettings>;
+  /** Where the practice hears of confirmations, bounces and replies (signed like the reminder webhook). */
+  practiceWebhook?: { url: string; secret: string };
 }
 
 export interface HttpLimits {
@@ -132,6 +163,10 @@ export const DEFAULT_HOLD_TTL_MS = 10 * 60_000;
 
 export async function createPxmServer(options: PxmServerOptions = {}): Promise<PxmServer> {
   const now = options.now ?? systemClock;
+  const messaging = options.messaging ?? {};
+  if ((messaging.email || messaging.sms) && !messaging.links?.manage) {
+    throw new Error('Messages to patients carry their manage link: set messaging.links.manage (a page address with {token}).');
+  }
   const ownsDatabase = !(options.database && 'transaction' in options.database);
   const db = ownsDatabase ? await openDatabase((options.database as DatabaseConfig | undefined) ?? {}) : (options.database as Database);
   try {
@@ -150,11 +185,32 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
     catalogue: createCatalogue(db),
     eligibility: options.eligibility === false ? undefined : (options.eligibility ?? demoPayerRules),
     reminders: { offsetsMinutes: options.reminders?.offsetsMinutes ?? DEFAULT_REMINDER_OFFSETS_MINUTES },
+    messaging: {
+      ...(messaging.publicUrl ? { publicUrl: messaging.publicUrl } : {}),
+      links: messaging.links ?? {},
+      ...(messaging.window ? { window: messaging.window } : {}),
+      ...(messaging.caps ? { caps: messaging.caps } : {}),
+      journey: { ...DEFAULT_JOURNEY, ...messaging.journey },
+      ...(messaging.sms ? { sms: messaging.sms } : {}),
+      notifyPractice: messaging.practiceWebhook ? createPracticeNotifier(messaging.practiceWebhook) : async () => undefined,
+    },
     idempotencyRetentionMs: options.idempotencyRetentionMs ?? 24 * 3_600_000,
     sealer: createSealer(options.secretKey),
   };
   const limiter = options.limits === false ? undefined : await createLimiter(db, { ...DEFAULT_LIMITS, ...options.limits });
-  const sender = options.reminders?.sender ?? createLogSender();
+  const templates: MessageTemplates = mergeTemplates(messaging.templates);
+  const emailSender = messaging.email ? createEmailSender({ ...messaging.email, templates }) : undefined;
+  const fallbackSender = options.reminders?.sender ?? createLogSender();
+  const sender =
+    emailSender || messaging.sms
+      ? routeByChannel(
+          {
+            ...(emailSender ? { email: emailSender } : {}),
+            ...(messaging.sms ? { sms: createSmsSender({ provider: messaging.sms, templates, ...(messaging.publicUrl ? { publicUrl: messaging.publicUrl } : {}) }) } : {}),
+          },
+          fallbackSender,
+        )
+      : fallbackSender;
   const dispatchReminders = () => dispatchDueReminders(context, sender, options.reminders?.dispatch);
   const log = options.log === false ? () => undefined : (options.log ?? ((line: string) => process.stdout.write(`${line}\n`)));
 
@@ -165,6 +221,7 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
       hep: createHepService(context),
       survey: createSurveyService(context),
       admin: createAdminService(context),
+      messaging: createMessagingService(context),
       dispatchReminders,
       health: async () => {
         try {
@@ -183,6 +240,8 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
       log,
       limiter,
       trustProxy: options.trustProxy ?? false,
+      sms: messaging.sms,
+      publicUrl: messaging.publicUrl,
     },
   );
 
@@ -273,6 +332,7 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
     },
     async close() {
       for (const timer of timers) clearInterval(timer);
+      emailSender?.close();
       await Promise.all([...running].map((handle) => handle.close()));
       if (ownsDatabase) await db.close();
     },

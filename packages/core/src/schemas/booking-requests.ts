@@ -78,6 +78,14 @@ export const ReminderConsentSchema = z.strictObject({
   channel: ReminderChannelSchema,
   granted: z.boolean(),
   recordedAt: InstantSchema,
+  /**
+   * Which wording of the consent text the patient read (`REMINDER_CONSENT_WORDING_VERSION` in the
+   * booking element): the server's consent ledger keeps it, and it says which kinds of message the
+   * consent covers. Absent: an older client, whose wording named appointment reminders only.
+   */
+  wordingVersion: z.optional(z.string().check(z.minLength(1), z.maxLength(40))),
+  /** The language the patient read it in (`en`, `es`): later messages are written in it. */
+  language: z.optional(z.enum(['en', 'es'])),
 });
 export type ReminderConsent = z.infer<typeof ReminderConsentSchema>;
 

@@ -6,6 +6,7 @@ import type { Database, Dialect } from './database.js';
 import { initialSchema } from './migrations/0001-initial.js';
 import { unverifiedPatientsSchema } from './migrations/0002-unverified-patients.js';
 import { submissionFingerprints } from './migrations/0003-submission-fingerprints.js';
+import { patientMessagingSchema } from './migrations/0006-patient-messaging.js';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initialSchema },
   { version: 2, name: 'unverified-patients', sql: unverifiedPatientsSchema },
   { version: 3, name: 'submission-fingerprints', sql: submissionFingerprints },
+  { version: 6, name: 'patient-messaging', sql: patientMessagingSchema },
 ];
 
 function forDialect(sql: string, dialect: Dialect): string {

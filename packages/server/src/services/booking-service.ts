@@ -35,7 +35,7 @@ import {
 import { toZonedIso } from '@pxm/core/time';
 import type { Queryable } from '../db/database.js';
 import { forUpdate, placeholders, type ServerContext } from '../context.js';
-import { scheduleReminders, cancelReminders } from '../reminders/outbox.js';
+import { scheduleReminders, cancelReminders } from '../reminders/outbox-schedule.js';
 import { hashToken, newId, newLinkToken, requestFingerprint } from '../tokens.js';
 import type { PracticeConfig } from './catalogue.js';
 import { cellsOf, claimForHold, convertClaims } from './claims.js';
@@ -488,7 +488,7 @@ export function createBookingService(ctx: ServerContext) {
           operation,
         );
         await cancelRow(tx, old, 'rescheduled');
-        await scheduleReminders(tx, ctx, row, manageToken, JSON.parse(old.consents) as ReminderConsent[]);
+        await scheduleReminders(tx, ctx, row, manageToken, JSON.parse(old.consents) as ReminderConsent[], { recordConsents: false });
         const appointment = appointmentOf(row, manageToken);
         await storeReply(tx, ctx.sealer, scope, request.idempotencyKey, appointment);
         return appointment;

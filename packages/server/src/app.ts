@@ -77,7 +77,6 @@ const QUERY_ENDPOINTS = [
   /^\/intake\/[^/]+\/attachments\/?$/,
   /^\/admin\/reminders\/?$/,
   /^\/admin\/replies\/?$/,
-  /^\/admin\/replies\/?$/,
 ];
 const HEADERS_CLIENTS_SEND = ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'If-None-Match', 'X-Request-Id'];
 const HEADERS_CLIENTS_READ = ['ETag', 'Retry-After', 'X-Request-Id', 'Location'];

@@ -53,8 +53,8 @@ export type NewLedgerEntry = Omit<LedgerEntry, 'id' | 'recordedAt'> & { recorded
 export async function appendConsent(tx: Queryable, entry: NewLedgerEntry, nowMs: number): Promise<string> {
   const id = newId('consent');
   await tx.run(
-    `INSERT INTO consent_events (id, patient_id, channel, scope, granted, source, wording_version, language, keyword, appointment_id, staff_note, recorded_at, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+    `INSERT INTO consent_events (id, patient_id, position, channel, scope, granted, source, wording_version, language, keyword, appointment_id, staff_note, recorded_at, created_at)
+     VALUES ($1, $2, (SELECT COALESCE(MAX(position), 0) + 1 FROM consent_events WHERE patient_id = $2), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
     [
       id,
       entry.patientId,
@@ -126,7 +126,7 @@ function entryOf(row: LedgerRow): LedgerEntry {
 export async function ledgerOf(db: Queryable, patientId: string): Promise<LedgerEntry[]> {
   const rows = await db.all<LedgerRow>(
     `SELECT id, patient_id, channel, scope, granted, source, wording_version, language, keyword, appointment_id, staff_note, recorded_at
-       FROM consent_events WHERE patient_id = $1 ORDER BY recorded_at, created_at, id`,
+       FROM consent_events WHERE patient_id = $1 ORDER BY recorded_at, position`,
     [patientId],
   );
   return rows.map(entryOf);

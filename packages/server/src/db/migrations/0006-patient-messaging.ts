@@ -10,6 +10,8 @@ export const patientMessagingSchema = `
 CREATE TABLE consent_events (
   id TEXT PRIMARY KEY,
   patient_id TEXT NOT NULL REFERENCES patients (id),
+  -- The order entries were written in, per patient: ties on recorded_at go to the later entry.
+  position INTEGER NOT NULL,
   channel TEXT NOT NULL CHECK (channel IN ('sms', 'email')),
   scope TEXT NOT NULL CHECK (scope IN ('reminder', 'care', 'channel')),
   granted INTEGER NOT NULL CHECK (granted IN (0, 1)),
@@ -22,7 +24,7 @@ CREATE TABLE consent_events (
   recorded_at BIGINT NOT NULL,
   created_at BIGINT NOT NULL
 );
-CREATE INDEX consent_events_by_patient ON consent_events (patient_id, channel);
+CREATE INDEX consent_events_by_patient ON consent_events (patient_id, position);
 
 ALTER TABLE reminders ADD COLUMN patient_id TEXT;
 ALTER TABLE reminders ADD COLUMN kind TEXT NOT NULL DEFAULT 'reminder';

@@ -129,6 +129,13 @@ export function createMessagingService(ctx: ServerContext) {
                   last_error = CASE WHEN $5 = '' THEN last_error ELSE $5 END WHERE id = $1`,
           [row.id, report.status, now, report.providerMessageId, report.errorCode ? `provider error ${report.errorCode}` : ''],
         );
+        // A message whose sender died after the hand-over was marked unknown: the provider says it went.
+        if (report.status === 'sent' || report.status === 'delivered') {
+          await db.run(
+            `UPDATE ${table} SET status = 'sent', sent_at = handed_at, last_error = NULL WHERE id = $1 AND status = 'failed' AND handed_at IS NOT NULL AND last_error LIKE '%delivery unknown%'`,
+            [row.id],
+          );
+        }
         if (report.numberUnreachable && row.patient_id) {
           const contact = await db.get<{ phone: string | null }>('SELECT phone FROM patients WHERE id = $1', [row.patient_id]);
           if (contact?.phone) await suppressAddress(db, 'sms', contact.phone, `provider error ${report.errorCode ?? ''}`.trim(), now);

@@ -139,3 +139,29 @@ describe('inbound keywords', () => {
     assert.equal(classifyInboundSms('stop texting me please'), 'other', 'only the whole message is a keyword');
   });
 });
+
+describe('message templates', () => {
+  it('every SMS template fits one segment in both languages, with a full-length link and a long practice name', async () => {
+    const { DEFAULT_TEMPLATES, renderSms } = await import('../src/reminders/message-templates.js');
+    const values = {
+      practice: 'Cedar Ridge Physical Therapy',
+      phone: '+1 303-555-0142',
+      startMs: ms('2027-09-29T16:00:00Z'),
+      timeZone: DENVER,
+      location: 'Denver Highlands',
+      link: `https://cedarridge.example/exercises#${'x'.repeat(43)}`,
+    };
+    for (const language of ['en', 'es'] as const) {
+      for (const [step, template] of Object.entries(DEFAULT_TEMPLATES[language])) {
+        const text = renderSms(template.sms, values, language);
+        assert.ok(fitsOneSms(text), `${language} ${step}: ${text.length} ${text}`);
+        assert.ok(text.startsWith('Cedar Ridge Physical Therapy: '), 'names the practice');
+        assert.ok(text.includes(values.link), 'keeps the link');
+      }
+    }
+    // Too long for its optional parts: they go, from the last back.
+    const reminder = renderSms(DEFAULT_TEMPLATES.es.reminder.sms, values, 'es');
+    assert.doesNotMatch(reminder, /STOP para no recibir/);
+    assert.match(reminder, /^Cedar Ridge Physical Therapy: cita mié, 29 de sept 10:00 a\.m\. - gestionar: https:\/\/cedarridge\.example\/exercises#x{43}$/);
+  });
+});

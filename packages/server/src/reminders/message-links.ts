@@ -5,7 +5,7 @@
  */
 import type { ServerContext } from '../context.js';
 import type { MessageStep } from './message-templates.js';
-import type { OutboxPayload } from './outbox-schedule.js';
+import type { OutboxPayload } from './outbox-recipients.js';
 import type { MessageChannel } from './rules/consent-standing.js';
 
 /** Page addresses with `{token}` where the link token goes: `https://clinic.example/visit#{token}`. */

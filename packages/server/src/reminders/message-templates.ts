@@ -33,7 +33,7 @@ export const DEFAULT_TEMPLATES: MessageTemplates = {
       emailText: 'This is a reminder of your visit with {practice} on {date} at {time}, at {location}.\n\nConfirm, reschedule or cancel: {link}' + EMAIL_FOOTER_EN,
     },
     intake: {
-      sms: '{practice}: please fill in your forms before your visit {date}: {link}[[ STOP to opt out]]',
+      sms: '{practice}: forms for your visit {date}: {link}[[ STOP to opt out]]',
       emailSubject: '{practice}: your forms before {date}',
       emailText: 'Before your visit with {practice} on {date} at {time}, please fill in your forms: {link}' + EMAIL_FOOTER_EN,
     },
@@ -43,7 +43,7 @@ export const DEFAULT_TEMPLATES: MessageTemplates = {
       emailText: 'Your forms for your visit with {practice} on {date} are not done yet: {link}' + EMAIL_FOOTER_EN,
     },
     'exercise-program': {
-      sms: '{practice}: your home exercise program is ready: {link}[[ STOP to opt out]]',
+      sms: '{practice}: your exercise program: {link}[[ STOP to opt out]]',
       emailSubject: '{practice}: your home exercise program',
       emailText: 'Your home exercise program from {practice} is ready: {link}' + EMAIL_FOOTER_EN,
     },
@@ -55,22 +55,22 @@ export const DEFAULT_TEMPLATES: MessageTemplates = {
   },
   es: {
     reminder: {
-      sms: '{practice}: cita {date} {time}[[ en {location}]]. Gestionar: {link}[[ Responda C para confirmar]][[, STOP para no recibir]]',
+      sms: '{practice}: cita {date} {time}[[ en {location}]] - gestionar: {link}[[ Responda C para confirmar]][[, STOP para no recibir]]',
       emailSubject: '{practice}: su cita del {date}',
       emailText: 'Le recordamos su cita con {practice} el {date} a las {time}, en {location}.\n\nConfirmar, cambiar o cancelar: {link}' + EMAIL_FOOTER_ES,
     },
     intake: {
-      sms: '{practice}: complete sus formularios antes de su cita del {date}: {link}[[ STOP para no recibir]]',
+      sms: '{practice}: formularios para su cita del {date}: {link}[[ STOP para no recibir]]',
       emailSubject: '{practice}: sus formularios antes del {date}',
       emailText: 'Antes de su cita con {practice} el {date} a las {time}, complete sus formularios: {link}' + EMAIL_FOOTER_ES,
     },
     'intake-nudge': {
-      sms: '{practice}: sus formularios para el {date} siguen pendientes: {link}[[ STOP para no recibir]]',
+      sms: '{practice}: formularios pendientes para el {date}: {link}[[ STOP para no recibir]]',
       emailSubject: '{practice}: sus formularios están pendientes',
       emailText: 'Sus formularios para su cita con {practice} el {date} siguen pendientes: {link}' + EMAIL_FOOTER_ES,
     },
     'exercise-program': {
-      sms: '{practice}: su programa de ejercicios en casa está listo: {link}[[ STOP para no recibir]]',
+      sms: '{practice}: su programa de ejercicios: {link}[[ STOP para no recibir]]',
       emailSubject: '{practice}: su programa de ejercicios',
       emailText: 'Su programa de ejercicios en casa de {practice} está listo: {link}' + EMAIL_FOOTER_ES,
     },

@@ -1,4 +1,5 @@
 /** How this server reaches patients: shared by the outbox, the callback routes and the admin API. */
+import type { FormDefinition } from '@pxm/core/forms';
 import type { LinkTemplates } from './message-links.js';
 import type { FrequencyCaps } from './rules/frequency-caps.js';
 import type { SendingWindow } from './rules/quiet-hours.js';
@@ -13,7 +14,7 @@ export type PracticeEvent =
 
 export interface JourneySettings {
   /** Appointment types whose booking sends the intake link: type id -> the form to fill. */
-  intakeFormByAppointmentType: Readonly<Record<string, unknown>>;
+  intakeFormByAppointmentType: Readonly<Record<string, FormDefinition>>;
   /** How long before the visit the intake link goes out. Default 3 days. */
   intakeLeadMinutes: number;
   /** How long before the visit the nudge goes out when the forms are not in. Default 1 day. */

@@ -9,48 +9,10 @@ import type { Queryable } from '../db/database.js';
 import type { ServerContext } from '../context.js';
 import { newId } from '../tokens.js';
 import type { AppointmentRow } from '../services/booking-service.js';
-import { appendBookingConsents, consentEventsOf, ledgerOf } from './consent-ledger.js';
-import type { MessageLanguage } from './message-templates.js';
+import { appendBookingConsents } from './consent-ledger.js';
+import { scheduleIntakeSteps } from './journey.js';
 import { reminderDueTimes } from './reminder-policy.js';
-import { consentStands, type MessageChannel, type MessageKind } from './rules/consent-standing.js';
-
-/** What an outbox row keeps sealed until it is sent (then it is wiped). */
-export interface OutboxPayload {
-  to: string;
-  manageToken?: string;
-  /** The token of the link a journey step carries (intake, program, survey). */
-  linkToken?: string;
-  /** The intake link's id: its nudge is not sent once the forms are in. */
-  intakeLinkId?: string;
-  patientFirstName?: string;
-}
-
-/** The patient's language: the one they read the consent in, English otherwise. */
-export function languageOf(consents: readonly ReminderConsent[]): MessageLanguage {
-  return consents.find((consent) => consent.language)?.language ?? 'en';
-}
-
-export interface PatientContact {
-  first_name: string | null;
-  phone: string | null;
-  email: string | null;
-}
-
-export async function contactOf(tx: Queryable, patientId: string): Promise<PatientContact | undefined> {
-  return tx.get<PatientContact>('SELECT first_name, phone, email FROM patients WHERE id = $1', [patientId]);
-}
-
-/** The channels on which the ledger lets messages of `kind` go to this patient, with their address. */
-export async function reachableChannels(tx: Queryable, patientId: string, kind: MessageKind): Promise<{ channel: MessageChannel; to: string; firstName?: string }[]> {
-  const events = consentEventsOf(await ledgerOf(tx, patientId));
-  const contact = await contactOf(tx, patientId);
-  const reachable: { channel: MessageChannel; to: string; firstName?: string }[] = [];
-  for (const channel of ['sms', 'email'] as const) {
-    const to = channel === 'sms' ? contact?.phone : contact?.email;
-    if (to && consentStands(events, channel, kind)) reachable.push({ channel, to, ...(contact?.first_name ? { firstName: contact.first_name } : {}) });
-  }
-  return reachable;
-}
+import { languageOf, reachableChannels, type OutboxPayload } from './outbox-recipients.js';
 
 export async function scheduleReminders(
   tx: Queryable,
@@ -75,7 +37,7 @@ export async function scheduleReminders(
       );
     }
   }
-  return count;
+  return count + (await scheduleIntakeSteps(tx, ctx, appointment, language));
 }
 
 /** Withdraws every message of the visit not yet handed to a provider. */

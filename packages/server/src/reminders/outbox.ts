@@ -18,7 +18,7 @@ import { consentEventsOf, ledgerOf } from './consent-ledger.js';
 import { isSuppressed, suppressAddress } from './contact-suppression.js';
 import { appointmentLinks } from './message-links.js';
 import type { MessageLanguage, MessageStep } from './message-templates.js';
-import type { OutboxPayload } from './outbox-schedule.js';
+import type { OutboxPayload } from './outbox-recipients.js';
 import { MessageSendError, type ReminderMessage, type ReminderSender } from './reminder-sender.js';
 import type { MessageKind } from './rules/consent-standing.js';
 import { decideSending } from './rules/sending-decision.js';

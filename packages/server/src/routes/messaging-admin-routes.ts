@@ -1,5 +1,7 @@
 /** The staff side of patient messaging, inside the admin API: the consent ledger, the replies queue, confirmations. */
 import { IdSchema } from '@pxm/core';
+import { HepProgramSchema } from '@pxm/core/hep';
+import { SurveyDefinitionSchema } from '@pxm/core/survey';
 import type { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { AppEnv } from '../app-env.js';
@@ -14,6 +16,8 @@ const StaffConsentSchema = z.strictObject({
   granted: z.boolean(),
   note: z.optional(z.string().check(z.maxLength(500))),
 });
+const CompletionSchema = z.strictObject({ program: z.optional(HepProgramSchema) });
+const DischargeSchema = z.strictObject({ survey: SurveyDefinitionSchema });
 const ReplyQuerySchema = z.strictObject({ state: z.optional(z.enum(['queued', 'done'])) });
 
 export function messagingAdminRoutes(app: Hono<AppEnv>, messaging: MessagingService): void {
@@ -46,5 +50,22 @@ export function messagingAdminRoutes(app: Hono<AppEnv>, messaging: MessagingServ
     const id = strict(IdSchema, c.req.param('id'), 'admin.confirmAppointment');
     await messaging.markConfirmed(id, 'staff');
     return c.json(await messaging.appointmentState(id));
+  });
+
+  // Journey triggers, from staff or the practice's own systems: each fires once per visit.
+  app.post('/admin/appointments/:id/completion', async (c) => {
+    const operation = 'admin.completeVisit';
+    const id = strict(IdSchema, c.req.param('id'), operation);
+    const body = strict(CompletionSchema, await readObject(c, operation), operation);
+    const issued = await messaging.completeVisit(id, body.program);
+    return c.json({ ...(await messaging.appointmentState(id)), ...issued });
+  });
+
+  app.post('/admin/appointments/:id/discharge', async (c) => {
+    const operation = 'admin.discharge';
+    const id = strict(IdSchema, c.req.param('id'), operation);
+    const body = strict(DischargeSchema, await readObject(c, operation), operation);
+    const issued = await messaging.discharge(id, body.survey);
+    return c.json({ ...(await messaging.appointmentState(id)), ...issued });
   });
 }

@@ -8,45 +8,20 @@ import type { HepProgram } from '@pxm/core/hep';
 import type { SurveyDefinition } from '@pxm/core/survey';
 import type { ServerContext } from '../context.js';
 import { forUpdate } from '../context.js';
-import { hashToken, newId, newLinkToken } from '../tokens.js';
+import { issueHepProgram, issueIntakeLink, issueSurveyInvitation, type IssuedLink } from './link-issuing.js';
 import { revokeLink, type LinkRevocationRequest } from './link-revocation.js';
 
-export interface IssuedLink {
-  id: string;
-  token: string;
-  expiresAt?: string;
-}
-
-export const DEFAULT_LINK_DAYS = { intake: 30, hep: 180, survey: 30 } as const;
+export { DEFAULT_LINK_DAYS, type IssuedLink } from './link-issuing.js';
 
 export function createAdminService(ctx: ServerContext) {
   const { db } = ctx;
   const nowMs = () => ctx.now().getTime();
-  const inDays = (days: number) => nowMs() + days * 86_400_000;
 
   return {
-    async createIntakeLink(input: { form: FormDefinition; expiresAt?: string | undefined; priorScores?: PromScore[] | undefined }): Promise<IssuedLink> {
-      const token = newLinkToken();
-      const id = newId('intake');
-      const expiresAt = input.expiresAt ? Date.parse(input.expiresAt) : inDays(DEFAULT_LINK_DAYS.intake);
-      await db.run(
-        'INSERT INTO intake_links (id, token_hash, form, expires_at, prior_scores, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
-        [id, hashToken(token), JSON.stringify(input.form), expiresAt, JSON.stringify(input.priorScores ?? []), nowMs()],
-      );
-      return { id, token, expiresAt: new Date(expiresAt).toISOString() };
-    },
+    createIntakeLink: (input: { form: FormDefinition; expiresAt?: string | undefined; priorScores?: PromScore[] | undefined }): Promise<IssuedLink> =>
+      issueIntakeLink(db, input, nowMs()),
 
-    async createHepProgram(input: { program: HepProgram; expiresAt?: string | undefined }): Promise<IssuedLink & { version: number }> {
-      const token = newLinkToken();
-      const id = newId('hep');
-      const expiresAt = input.expiresAt ? Date.parse(input.expiresAt) : inDays(DEFAULT_LINK_DAYS.hep);
-      const version = input.program.version;
-      await db.run(
-        'INSERT INTO hep_programs (id, token_hash, program, version, expires_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)',
-        [id, hashToken(token), JSON.stringify(input.program), version, expiresAt, nowMs()],
-      );
-      return { id, token, version, expiresAt: new Date(expiresAt).toISOString() };
-    },
+    createHepProgram: (input: { program: HepProgram; expiresAt?: string | undefined }): Promise<IssuedLink & { version: number }> => issueHepProgram(db, input, nowMs()),
 
     /** The therapist edits a program: the version goes up and the old schedule is kept as a revision. */
     async updateHepProgram(id: string, program: HepProgram): Promise<{ id: string; version: number }> {
@@ -67,16 +42,7 @@ export function createAdminService(ctx: ServerContext) {
       });
     },
 
-    async createSurveyInvitation(input: { survey: SurveyDefinition; expiresAt?: string | undefined }): Promise<IssuedLink> {
-      const token = newLinkToken();
-      const id = newId('inv');
-      const expiresAt = input.expiresAt ? Date.parse(input.expiresAt) : inDays(DEFAULT_LINK_DAYS.survey);
-      await db.run(
-        "INSERT INTO survey_invitations (id, token_hash, definition, expires_at, partial_answers, created_at) VALUES ($1, $2, $3, $4, '{}', $5)",
-        [id, hashToken(token), JSON.stringify(input.survey), expiresAt, nowMs()],
-      );
-      return { id, token, expiresAt: new Date(expiresAt).toISOString() };
-    },
+    createSurveyInvitation: (input: { survey: SurveyDefinition; expiresAt?: string | undefined }): Promise<IssuedLink> => issueSurveyInvitation(db, input, nowMs()),
 
     /** Takes a link back: it answers `token_invalid` from now on; its record is kept. */
     revokeLink: (request: LinkRevocationRequest) => revokeLink(db, request),

@@ -4,10 +4,13 @@
  * unsubscribes; and the staff side: the consent ledger, the replies queue, confirmations.
  */
 import { AdapterError } from '@pxm/core';
+import type { HepProgram } from '@pxm/core/hep';
+import type { SurveyDefinition } from '@pxm/core/survey';
 import type { ServerContext } from '../context.js';
 import { newId } from '../tokens.js';
 import { appendConsent, ledgerOf, type LedgerEntry } from '../reminders/consent-ledger.js';
 import { suppressAddress } from '../reminders/contact-suppression.js';
+import { completeVisit, dischargePatient } from '../reminders/journey.js';
 import { readUnsubscribeToken } from '../reminders/message-links.js';
 import { classifyInboundSms } from '../reminders/rules/inbound-keywords.js';
 import type { MessageChannel, MessageKind } from '../reminders/rules/consent-standing.js';
@@ -78,6 +81,8 @@ export function createMessagingService(ctx: ServerContext) {
 
   return {
     markConfirmed,
+    completeVisit: (appointmentId: string, program: HepProgram | undefined) => completeVisit(ctx, appointmentId, program),
+    discharge: (appointmentId: string, survey: SurveyDefinition) => dischargePatient(ctx, appointmentId, survey),
 
     /** One inbound SMS: recorded once per provider id (a redelivered callback changes nothing), acted on, answered. */
     async receiveSms(inbound: SmsInbound): Promise<InboundOutcome> {

@@ -15,7 +15,8 @@ import { EXAMPLES } from './examples.js';
 /** Every schema of the contract, whichever entry point exports it. */
 const core = { ...contract, ...booking, ...forms, ...hep, ...survey };
 
-type Json = Record<string, unknown>;
+import type { Json, OperationSpec } from './operation-spec.js';
+import { MESSAGING_OPERATIONS } from './messaging-operations.js';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
@@ -147,17 +148,6 @@ function errorResponses(codes: readonly string[]): Json {
   );
 }
 
-interface OperationSpec {
-  operationId: string;
-  tag: 'booking' | 'intake' | 'hep' | 'survey' | 'admin';
-  summary: string;
-  description: string;
-  parameters?: Json[];
-  body?: { schema: Json; example?: unknown; contentType?: string | readonly string[]; required?: boolean };
-  ok: { status: string; description: string; schema?: Json; example?: unknown; headers?: Json };
-  errors: readonly string[];
-  security?: Json[];
-}
 
 const p = (name: string) => ({ $ref: `#/components/parameters/${name}` });
 const json = (schema: Json, example?: unknown) => ({ 'application/json': { schema, ...(example === undefined ? {} : { example }) } });
@@ -627,7 +617,7 @@ const tokenParameter = (name: string, description: string) => ({
 
 export function buildOpenApiDocument(): Json {
   const paths: Json = {};
-  for (const [path, methods] of Object.entries(OPERATIONS)) {
+  for (const [path, methods] of Object.entries({ ...OPERATIONS, ...MESSAGING_OPERATIONS })) {
     paths[path] = Object.fromEntries(Object.entries(methods).map(([method, spec]) => [method, operation(spec)]));
   }
   return {
@@ -656,7 +646,8 @@ export function buildOpenApiDocument(): Json {
       { name: 'intake', description: 'Digital intake by link token: versioned drafts, attachments, one submission.' },
       { name: 'hep', description: 'Home exercise programs by link token, with idempotent activity logs.' },
       { name: 'survey', description: 'Satisfaction surveys by invitation token: one response per invitation.' },
-      { name: 'admin', description: 'Issuing links and watching reminders (the reference server; behind an API key).' },
+      { name: 'admin', description: 'Issuing links, watching reminders, the consent ledger and replies (the reference server; behind an API key).' },
+      { name: 'messaging', description: 'The SMS provider’s signed callbacks and email unsubscribe (the reference server).' },
     ],
     paths,
     components: {

@@ -71,6 +71,7 @@ interface IdempotentResult<T> {
 
 export interface MemoryBookingApi extends BookingApi {
   verifyEligibility: NonNullable<BookingApi['verifyEligibility']>;
+  confirmAppointment: NonNullable<BookingApi['confirmAppointment']>;
   /** Test and demo helper: every stored appointment. */
   listStoredAppointments(): Appointment[];
 }
@@ -367,6 +368,15 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
       if (stored.appointment.status === 'cancelled') return structuredClone(stored.appointment);
       feeMustBeAcknowledged(stored.appointment, req.acknowledgedFee, operation);
       return structuredClone(cancelStored(stored));
+    },
+
+    async confirmAppointment(manageToken, options?: CallOptions) {
+      const operation = 'booking.confirmAppointment';
+      await simulateLatency(ctx.latency, options?.signal);
+      const stored = managed(manageToken, operation);
+      if (stored.appointment.status === 'cancelled') throw new AdapterError('conflict', 'This appointment was cancelled.', { operation });
+      stored.appointment.confirmedAt ??= toZonedIso(nowMs(), stored.appointment.timeZone);
+      return structuredClone(stored.appointment);
     },
 
     async rescheduleAppointment(manageToken, request, options?: CallOptions) {

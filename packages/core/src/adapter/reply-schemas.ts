@@ -25,6 +25,7 @@ export const bookingReplySchemas = {
   getAppointment: ManagedAppointmentSchema,
   cancelAppointment: AppointmentSchema,
   rescheduleAppointment: AppointmentSchema,
+  confirmAppointment: AppointmentSchema,
   joinWaitlist: WaitlistEntrySchema,
 } as const;
 

@@ -318,6 +318,18 @@ export const OPERATIONS: Record<string, Record<string, OperationSpec>> = {
       errors: ['400', '404', '410', '413', '415'],
     },
   },
+  '/booking/appointments/{manageToken}/confirmation': {
+    post: {
+      operationId: 'booking.confirmAppointment',
+      tag: 'booking',
+      summary: "Confirm (\"I'll be there\")",
+      description:
+        'The patient says they will come. Sets `confirmedAt` (the practice webhook hears of it once); confirming a confirmed visit returns it unchanged: safe to repeat. A cancelled visit is 409. Optional for a backend: the element offers the button only when the adapter has the method.',
+      parameters: [p('ManageToken')],
+      ok: { status: '200', description: 'The confirmed appointment.', schema: ref('Appointment') },
+      errors: ['404', '409', '410'],
+    },
+  },
   '/booking/appointments/{manageToken}/reschedule': {
     post: {
       operationId: 'booking.rescheduleAppointment',

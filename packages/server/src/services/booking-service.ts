@@ -36,6 +36,7 @@ import { toZonedIso } from '@pxm/core/time';
 import type { Queryable } from '../db/database.js';
 import { forUpdate, placeholders, type ServerContext } from '../context.js';
 import { scheduleReminders, cancelReminders } from '../reminders/outbox-schedule.js';
+import { confirmVisit } from '../reminders/visit-confirmation.js';
 import { hashToken, newId, newLinkToken, requestFingerprint } from '../tokens.js';
 import type { PracticeConfig } from './catalogue.js';
 import { cellsOf, claimForHold, convertClaims } from './claims.js';
@@ -72,12 +73,13 @@ export interface AppointmentRow {
   created_at: number;
   cancelled_at: number | null;
   rescheduled_from_id: string | null;
+  confirmed_at?: number | null;
 }
 
 const HOLD_COLUMNS =
   'id, slot_id, location_id, provider_id, appointment_type_id, start_ms, end_ms, occupied_end_ms, expires_at, consumed_by, released_at';
 const APPOINTMENT_COLUMNS =
-  'id, status, location_id, provider_id, appointment_type_id, start_ms, end_ms, occupied_end_ms, time_zone, patient_id, coverage, consents, created_at, cancelled_at, rescheduled_from_id';
+  'id, status, location_id, provider_id, appointment_type_id, start_ms, end_ms, occupied_end_ms, time_zone, patient_id, coverage, consents, created_at, cancelled_at, rescheduled_from_id, confirmed_at';
 
 export function appointmentOf(row: AppointmentRow, manageToken: string): Appointment {
   const zone = row.time_zone;
@@ -94,6 +96,7 @@ export function appointmentOf(row: AppointmentRow, manageToken: string): Appoint
     createdAt: toZonedIso(row.created_at, zone),
     ...(row.cancelled_at !== null ? { cancelledAt: toZonedIso(row.cancelled_at, zone) } : {}),
     ...(row.rescheduled_from_id ? { rescheduledFromId: row.rescheduled_from_id } : {}),
+    ...(row.confirmed_at !== null && row.confirmed_at !== undefined ? { confirmedAt: toZonedIso(row.confirmed_at, zone) } : {}),
   };
 }
 
@@ -456,6 +459,15 @@ export function createBookingService(ctx: ServerContext) {
         feeMustBeAcknowledged(config, row, request.acknowledgedFee, operation);
         return appointmentOf(await cancelRow(tx, row, request.reason), manageToken);
       });
+    },
+
+    /** "I'll be there": the first confirmation stands; a repeat returns the visit unchanged. */
+    async confirmAppointment(manageToken: string): Promise<Appointment> {
+      const operation = 'booking.confirmAppointment';
+      const row = await managed(db, manageToken, operation, false);
+      if (row.status === 'cancelled') throw new AdapterError('conflict', 'This appointment was cancelled.', { operation });
+      await confirmVisit(ctx, row.id, 'manage-link');
+      return appointmentOf(await managed(db, manageToken, operation, false), manageToken);
     },
 
     async rescheduleAppointment(manageToken: string, request: RescheduleRequest): Promise<Appointment> {

@@ -12,6 +12,7 @@ import { appendConsent, ledgerOf, type LedgerEntry } from '../reminders/consent-
 import { suppressAddress } from '../reminders/contact-suppression.js';
 import { completeVisit, dischargePatient } from '../reminders/journey.js';
 import { readUnsubscribeToken } from '../reminders/message-links.js';
+import { confirmVisit, type ConfirmationChannel } from '../reminders/visit-confirmation.js';
 import { classifyInboundSms } from '../reminders/rules/inbound-keywords.js';
 import type { MessageChannel, MessageKind } from '../reminders/rules/consent-standing.js';
 import type { SmsInbound, SmsStatusReport } from '../reminders/sms-provider.js';
@@ -60,7 +61,7 @@ export function createMessagingService(ctx: ServerContext) {
     return 'en';
   }
 
-  async function confirmNextVisit(patientIds: readonly string[], via: 'sms' | 'manage-link' | 'staff'): Promise<string | undefined> {
+  async function confirmNextVisit(patientIds: readonly string[], via: ConfirmationChannel): Promise<string | undefined> {
     if (patientIds.length === 0) return undefined;
     const now = nowMs();
     const visit = await db.get<{ id: string }>(
@@ -73,10 +74,8 @@ export function createMessagingService(ctx: ServerContext) {
     return visit.id;
   }
 
-  async function markConfirmed(appointmentId: string, via: 'sms' | 'manage-link' | 'staff'): Promise<void> {
-    const now = nowMs();
-    const changed = await db.run("UPDATE appointments SET confirmed_at = $2, confirmed_via = $3 WHERE id = $1 AND status = 'booked' AND confirmed_at IS NULL", [appointmentId, now, via]);
-    if (changed === 1) await ctx.messaging.notifyPractice({ kind: 'appointment.confirmed', appointmentId, confirmedAt: new Date(now).toISOString(), via });
+  async function markConfirmed(appointmentId: string, via: ConfirmationChannel): Promise<void> {
+    await confirmVisit(ctx, appointmentId, via);
   }
 
   return {

@@ -72,6 +72,7 @@ export class BookingFlow {
     checkEligibility: () => void this.checkEligibility(),
     confirm: () => void this.confirmation.confirm(),
     cancelAppointment: () => void this.confirmation.cancelAppointment(),
+    confirmAttendance: () => void this.confirmation.confirmAttendance(),
     joinWaitlist: () => void this.plans.joinWaitlist(),
     planSeries: () => void this.plans.planSeries(),
     holdSeries: () => void this.plans.holdSeries(),

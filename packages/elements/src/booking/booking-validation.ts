@@ -90,10 +90,21 @@ export function coverageFrom(draft: DetailsDraft): Coverage | undefined {
   };
 }
 
-/** Both channels are recorded, granted or not, with the moment the patient decided. */
-export function consentsFrom(draft: DetailsDraft, nowIso: string): ReminderConsent[] {
+/**
+ * The consent wording the patient reads (`consentText`): what is sent, how often, how to stop.
+ * A new wording gets a new version; the server's consent ledger keeps the version each patient
+ * agreed to, and knows which kinds of message it names (reminders and care links).
+ */
+export const REMINDER_CONSENT_WORDING_VERSION = 'booking-2027-03';
+/** The waitlist's own wording (`waitlistConsent`): word that a time opened, nothing else. */
+export const WAITLIST_CONSENT_WORDING_VERSION = 'waitlist-2027-03';
+
+/** Both channels are recorded, granted or not, with the moment the patient decided, the wording and its language. */
+export function consentsFrom(draft: DetailsDraft, nowIso: string, locale = 'en', wordingVersion = REMINDER_CONSENT_WORDING_VERSION): ReminderConsent[] {
+  const language = locale.toLowerCase().startsWith('es') ? 'es' : 'en';
+  const wording = { wordingVersion, language } as const;
   return [
-    { channel: 'sms', granted: draft.remindSms, recordedAt: draft.remindSmsAt || nowIso },
-    { channel: 'email', granted: draft.remindEmail, recordedAt: draft.remindEmailAt || nowIso },
+    { channel: 'sms', granted: draft.remindSms, recordedAt: draft.remindSmsAt || nowIso, ...wording },
+    { channel: 'email', granted: draft.remindEmail, recordedAt: draft.remindEmailAt || nowIso, ...wording },
   ];
 }

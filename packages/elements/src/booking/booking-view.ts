@@ -29,6 +29,8 @@ export interface BookingActions {
   /** Copies a manage link to the clipboard and says so. */
   copyLink(token: string): void;
   cancelAppointment(): void;
+  /** "I'll be there" in the manage view. */
+  confirmAttendance(): void;
   joinWaitlist(): void;
   planSeries(): void;
   holdSeries(): void;
@@ -53,6 +55,8 @@ export interface BookingView {
   /** Attribute-fixed choices are not asked again. */
   fixed: { location: boolean; type: boolean; provider: boolean };
   canCheckEligibility: boolean;
+  /** The backend can record "I'll be there" (`confirmAppointment` is optional). */
+  canConfirmAttendance: boolean;
   manageLink(token: string): string;
   providerName(id: string): string;
   actions: BookingActions;
@@ -60,7 +64,7 @@ export interface BookingView {
 
 /** What a view is given: the state, the catalogue entries it names, the zones and the actions. */
 export function bookingView(
-  parts: Pick<BookingView, 'messages' | 'common' | 'state' | 'catalog' | 'fixed' | 'canCheckEligibility' | 'manageLink' | 'actions'> & BookingZones,
+  parts: Pick<BookingView, 'messages' | 'common' | 'state' | 'catalog' | 'fixed' | 'canCheckEligibility' | 'canConfirmAttendance' | 'manageLink' | 'actions'> & BookingZones,
 ): BookingView {
   const { catalog, state } = parts;
   return {

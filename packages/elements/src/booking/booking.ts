@@ -72,6 +72,7 @@ const importSpanish = () => import('./booking.messages.es.js').then((module) => 
  * @csspart next-button - The button that moves to the next step.
  * @csspart confirm-button - Books (or moves) the visit.
  * @csspart cancel-button - Cancels the visit.
+ * @csspart attend-button - "I'll be there": confirms the visit (manage view).
  * @csspart ics-link - The .ics download.
  * @csspart manage-link - The manage link on the confirmation.
  * @csspart waitlist-button - Opens the waitlist form.

@@ -101,6 +101,7 @@ declare global {
     'pxm-booking-confirmed': PxmBookingConfirmedEvent;
     'pxm-booking-rescheduled': PxmBookingRescheduledEvent;
     'pxm-booking-cancelled': PxmBookingCancelledEvent;
+    'pxm-booking-attendance-confirmed': PxmBookingAttendanceConfirmedEvent;
     'pxm-waitlist-joined': PxmWaitlistJoinedEvent;
     'pxm-booking-before-confirm': PxmBookingBeforeConfirmEvent;
   }

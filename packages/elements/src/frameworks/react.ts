@@ -12,7 +12,7 @@ import { PxmBooking as PxmBookingElement } from '../booking/booking.js';
 import { PxmIntakeForm as PxmIntakeFormElement } from '../intake-form/intake-form.js';
 import { PxmHepViewer as PxmHepViewerElement } from '../hep-viewer/hep-viewer.js';
 import { PxmSurvey as PxmSurveyElement } from '../survey/survey.js';
-import type { PxmBookingBeforeConfirmEvent, PxmBookingCancelledEvent, PxmBookingConfirmedEvent, PxmBookingRescheduledEvent, PxmWaitlistJoinedEvent } from '../booking/booking.events.js';
+import type { PxmBookingAttendanceConfirmedEvent, PxmBookingBeforeConfirmEvent, PxmBookingCancelledEvent, PxmBookingConfirmedEvent, PxmBookingRescheduledEvent, PxmWaitlistJoinedEvent } from '../booking/booking.events.js';
 import type { PxmErrorEvent } from '../events/pxm-error-event.js';
 import type { PxmHepActivityLoggedEvent, PxmHepReminderRequestEvent } from '../hep-viewer/hep-viewer.events.js';
 import type { PxmIntakeDraftSavedEvent, PxmIntakeSubmittedEvent } from '../intake-form/intake-form.events.js';
@@ -42,6 +42,7 @@ export const PxmBooking = createComponent({
     onPxmBookingConfirmed: 'pxm-booking-confirmed' as EventName<PxmBookingConfirmedEvent>,
     onPxmBookingRescheduled: 'pxm-booking-rescheduled' as EventName<PxmBookingRescheduledEvent>,
     onPxmBookingCancelled: 'pxm-booking-cancelled' as EventName<PxmBookingCancelledEvent>,
+    onPxmBookingAttendanceConfirmed: 'pxm-booking-attendance-confirmed' as EventName<PxmBookingAttendanceConfirmedEvent>,
     onPxmWaitlistJoined: 'pxm-waitlist-joined' as EventName<PxmWaitlistJoinedEvent>,
     onPxmError: 'pxm-error' as EventName<PxmErrorEvent>,
   },

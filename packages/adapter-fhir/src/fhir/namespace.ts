@@ -22,6 +22,10 @@ export const IDENTIFIER = {
   activityLog: identifier('activity-log'),
   /** Consent, Provenance, Observation derived from a submitted response: `<response id>#<part>`. */
   derived: identifier('derived'),
+  /** CommunicationRequest and Communication of a message to a patient: the server's outbox id. */
+  outboxMessage: identifier('outbox-message'),
+  /** Communication of a patient's reply: the server's reply id. */
+  patientReply: identifier('patient-reply'),
 } as const;
 
 export const EXTENSION = {
@@ -64,6 +68,12 @@ export const CODE_SYSTEM = {
   visitModality: codeSystem('visit-modality'),
   patientEligibility: codeSystem('patient-eligibility'),
   reminderChannel: codeSystem('reminder-channel'),
+  /** What a message to a patient is: `reminder`, `intake`, `intake-nudge`, `exercise-program`, `survey`. */
+  journeyStep: codeSystem('journey-step'),
+  /** What a patient's reply asked: `confirm`, `opt-out`, `opt-in`, `help`, `other`. */
+  replyIntent: codeSystem('reply-intent'),
+  /** Why a message did not go: `no-consent`, `address-suppressed`, `too-late`, `appointment-changed`, ... */
+  messageOutcome: codeSystem('message-outcome'),
   hep: codeSystem('hep'),
   exercise: codeSystem('exercise'),
   instrument: codeSystem('instrument'),
@@ -95,6 +105,8 @@ export const STANDARD = {
   taskCode: 'http://hl7.org/fhir/CodeSystem/task-code',
   ucum: 'http://unitsofmeasure.org',
   carePlanCategory: 'http://hl7.org/fhir/us/core/CodeSystem/careplan-category',
+  communicationCategory: 'http://terminology.hl7.org/CodeSystem/communication-category',
+  participationMode: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationMode',
 } as const;
 
 /** LOINC 72514-3: pain severity, 0-10 verbal numeric rating, reported. */

@@ -10,3 +10,11 @@ export { questionnaireTask, type QuestionnaireInvitation } from './invitation-re
 export { scoreObservation } from './intake-resources.js';
 export { carePlanVersions, activityObservations, type CarePlanLinks } from './hep-resources.js';
 export { questionnaireFromSurvey, surveyResponseResource } from './survey-resources.js';
+export {
+  messageCommunication,
+  messageCommunicationRequest,
+  replyCommunication,
+  type MessageStepCode,
+  type OutboxMessageRecord,
+  type PatientReplyRecord,
+} from './messaging-resources.js';

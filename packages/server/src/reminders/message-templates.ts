@@ -3,8 +3,9 @@
  * the date and time, the place and a link, no visit type, no provider (a visit type such as
  * "Pelvic floor therapy" would say too much on a lock screen). A practice may replace any text.
  *
- * SMS templates mark optional parts with [[ ]]: when the message would not fit in one segment,
- * those are dropped from the last one back, so the practice, the time and the link always stay.
+ * SMS templates mark optional parts with [[ ]], least needed first: when the message would not
+ * fit in one segment they are dropped in that order (the place, then "reply C", then "STOP"),
+ * so the practice, the time and the link always stay.
  */
 import { formatInZone } from '@pxm/core/time';
 import { fitsOneSms, toGsmText } from './rules/sms-text.js';
@@ -28,7 +29,7 @@ const EMAIL_FOOTER_ES = '\n\nNo leemos las respuestas a este correo. Para hablar
 export const DEFAULT_TEMPLATES: MessageTemplates = {
   en: {
     reminder: {
-      sms: '{practice}: visit {date} {time}[[ at {location}]]. Manage: {link}[[ Reply C to confirm]][[, STOP to opt out]]',
+      sms: '{practice}: visit {date} {time}[[ at {location}]]. Manage: {link}[[ Reply C to confirm.]][[ STOP to opt out]]',
       emailSubject: '{practice}: your visit on {date}',
       emailText: 'This is a reminder of your visit with {practice} on {date} at {time}, at {location}.\n\nConfirm, reschedule or cancel: {link}' + EMAIL_FOOTER_EN,
     },
@@ -55,7 +56,7 @@ export const DEFAULT_TEMPLATES: MessageTemplates = {
   },
   es: {
     reminder: {
-      sms: '{practice}: cita {date} {time}[[ en {location}]] - gestionar: {link}[[ Responda C para confirmar]][[, STOP para no recibir]]',
+      sms: '{practice}: cita {date} {time}[[ en {location}]] - gestionar: {link}[[ Responda C para confirmar.]][[ STOP para no recibir]]',
       emailSubject: '{practice}: su cita del {date}',
       emailText: 'Le recordamos su cita con {practice} el {date} a las {time}, en {location}.\n\nConfirmar, cambiar o cancelar: {link}' + EMAIL_FOOTER_ES,
     },
@@ -111,7 +112,7 @@ function fill(template: string, values: TemplateValues, language: MessageLanguag
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (words[name] ?? whole).replace(/[\u202f\u00a0]/g, ' '));
 }
 
-/** The SMS text: one GSM segment, optional parts dropped from the last back until it fits. */
+/** The SMS text: one GSM segment, optional parts dropped in order (the first is the least needed) until it fits. */
 export function renderSms(template: string, values: TemplateValues, language: MessageLanguage): string {
   const parts = template.split(/(\[\[.*?\]\])/).filter((part) => part.length > 0);
   let optional = parts.map((part, index) => (part.startsWith('[[') ? index : -1)).filter((index) => index >= 0);
@@ -124,7 +125,7 @@ export function renderSms(template: string, values: TemplateValues, language: Me
     );
     if (fitsOneSms(text)) return text;
     if (optional.length === 0) throw new Error('The SMS does not fit in one segment even without its optional parts: shorten the template or the practice name.');
-    optional = optional.slice(0, -1);
+    optional = optional.slice(1);
   }
 }
 

@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Appointment, ReminderConsent } from '@pxm/core/booking';
 import { createTwilioProvider, type PxmServerOptions } from '../../src/index.js';
-import { startTestServer, type TestServer } from '../harness.js';
+import { startTestServer, type Dialect, type TestServer } from '../harness.js';
 import { startSmsStandIn, type SmsStandIn } from './sms-stand-in.js';
 import { startSmtpTestServer, type SmtpTestServer } from './smtp-test-server.js';
 
@@ -35,7 +35,7 @@ export function consentsFor(channels: ('sms' | 'email')[], at: string, language:
   return (['sms', 'email'] as const).map((channel) => ({ channel, granted: channels.includes(channel), recordedAt: at, wordingVersion: 'booking-2027-03', language }));
 }
 
-export async function startMessagingRig(now: Date, extra: Partial<PxmServerOptions['messaging']> = {}): Promise<MessagingRig> {
+export async function startMessagingRig(now: Date, extra: Partial<PxmServerOptions['messaging']> = {}, dialect: Dialect = 'sqlite'): Promise<MessagingRig> {
   const smtp = await startSmtpTestServer();
   let serverUrl = '';
   const sms = await startSmsStandIn({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, route: (url) => url.replace(PUBLIC_URL, serverUrl) });
@@ -50,7 +50,7 @@ export async function startMessagingRig(now: Date, extra: Partial<PxmServerOptio
   });
   await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'der' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
-  const server = await startTestServer('sqlite', {
+  const server = await startTestServer(dialect, {
     now,
     serverOptions: {
       adminApiKey: ADMIN_KEY,

@@ -131,6 +131,16 @@ function suite(dialect: Dialect, skip: () => string | undefined) {
         ['email', 'sent', null],
         ['sms', 'cancelled', 'no-consent'],
       ]);
+      // The admin API shows the same, without addresses or links.
+      const listed = (await (await rig.admin('/admin/reminders')).json()) as { items: { channel: string; offsetMinutes: number; status: string; deliveryStatus?: string; lastError?: string; step: string }[] };
+      assert.deepEqual(
+        listed.items.filter((item) => item.offsetMinutes === 120).map((item) => [item.step, item.channel, item.status, item.deliveryStatus, item.lastError]).sort(),
+        [
+          ['reminder', 'email', 'sent', 'sent', undefined],
+          ['reminder', 'sms', 'cancelled', undefined, 'no-consent'],
+        ],
+      );
+      assert.doesNotMatch(JSON.stringify(listed), /rosa@example\.com|303-555-0111|visit#/);
 
       await rig.sms.inbound(INBOUND, PATIENT_PHONE, 'START');
       assert.match(rig.sms.replies.at(-1)!.body, /you will get appointment texts again/);

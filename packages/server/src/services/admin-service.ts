@@ -47,33 +47,48 @@ export function createAdminService(ctx: ServerContext) {
     /** Takes a link back: it answers `token_invalid` from now on; its record is kept. */
     revokeLink: (request: LinkRevocationRequest) => revokeLink(db, request),
 
-    /** The outbox without contact details or links: ids, times, states. */
+    /**
+     * The outbox without contact details or links: ids, times, states, what the provider said.
+     * Reminders and journey steps together, by due time.
+     */
     async listReminders(query: { status?: string | undefined; limit: number }) {
+      const columns = `id, appointment_id, patient_id, channel, due_at, status, attempts, last_error, sent_at, delivery_status, hold_reason`;
       const rows = await db.all<{
         id: string;
         appointment_id: string;
+        patient_id: string | null;
         channel: string;
+        step: string;
         offset_minutes: number;
         due_at: number;
         status: string;
         attempts: number;
         last_error: string | null;
         sent_at: number | null;
+        delivery_status: string | null;
+        hold_reason: string | null;
       }>(
-        `SELECT id, appointment_id, channel, offset_minutes, due_at, status, attempts, last_error, sent_at FROM reminders
-          WHERE ($1 = '' OR status = $1) ORDER BY due_at LIMIT $2`,
+        `SELECT * FROM (
+           SELECT ${columns}, 'reminder' AS step, offset_minutes FROM reminders WHERE ($1 = '' OR status = $1)
+           UNION ALL
+           SELECT ${columns}, step, 0 AS offset_minutes FROM care_messages WHERE ($1 = '' OR status = $1)
+         ) outbox ORDER BY due_at, id LIMIT $2`,
         [query.status ?? '', query.limit],
       );
       return rows.map((r) => ({
         id: r.id,
         appointmentId: r.appointment_id,
+        ...(r.patient_id ? { patientId: r.patient_id } : {}),
         channel: r.channel,
+        step: r.step,
         offsetMinutes: r.offset_minutes,
-        dueAt: new Date(r.due_at).toISOString(),
+        dueAt: new Date(Number(r.due_at)).toISOString(),
         status: r.status,
         attempts: r.attempts,
         ...(r.last_error ? { lastError: r.last_error } : {}),
-        ...(r.sent_at !== null ? { sentAt: new Date(r.sent_at).toISOString() } : {}),
+        ...(r.sent_at !== null ? { sentAt: new Date(Number(r.sent_at)).toISOString() } : {}),
+        ...(r.delivery_status ? { deliveryStatus: r.delivery_status } : {}),
+        ...(r.hold_reason && r.status === 'pending' ? { heldFor: r.hold_reason } : {}),
       }));
     },
   };

@@ -91,6 +91,17 @@ function suite(dialect: Dialect, skip: () => string | undefined) {
       assert.equal(visit.status, 'booked');
     });
 
+    it("quiet hours are read on the patient's own clock when the booking page gave it", async (t) => {
+      rig = await startMessagingRig(CONTRACT_NOW, t);
+      if (!rig) return;
+      const consents = consentsFor(['sms'], consentAt).map((consent) => ({ ...consent, timeZone: 'America/New_York' }));
+      await rig.book(consents, at('2027-03-15T09:00:00-06:00'));
+      // 7:00 in Denver is 9:00 in New York: the 2-hour reminder goes at once.
+      await dispatchAt(rig, '2027-03-13T16:00:00Z');
+      assert.deepEqual(await dispatchAt(rig, '2027-03-15T13:00:00Z'), { sent: 1, failed: 0, cancelled: 0 });
+      assert.equal(rig.sms.messages.length, 2);
+    });
+
     it('C confirms; STOP and CANCEL opt out at once with a confirmation; START opts back in; HELP answers; other replies wait for staff', async (t) => {
       rig = await startMessagingRig(CONTRACT_NOW, t);
       if (!rig) return;

@@ -76,7 +76,7 @@ export class BookingConfirmation {
       const request = {
         holdId: this.host.state.holds[index]!.id,
         patient: patientFrom(this.host.state.draft),
-        consents: consentsFrom(this.host.state.draft, new Date().toISOString(), this.host.messages.locale),
+        consents: consentsFrom(this.host.state.draft, new Date().toISOString(), { locale: this.host.messages.locale, timeZone: this.host.zones.patientZone }),
         idempotencyKey: this.host.state.keys[index]!,
       };
       const coverage = coverageFrom(this.host.state.draft);

@@ -45,7 +45,7 @@ export class BookingPlans {
               preferredTimesOfDay: waitlist.times,
               ...(waitlist.earliestDate ? { earliestDate: waitlist.earliestDate } : {}),
               patient: patientFrom(this.host.state.draft),
-              consents: consentsFrom(this.host.state.draft, new Date().toISOString(), this.host.messages.locale, WAITLIST_CONSENT_WORDING_VERSION),
+              consents: consentsFrom(this.host.state.draft, new Date().toISOString(), { locale: this.host.messages.locale, timeZone: this.host.zones.patientZone }, WAITLIST_CONSENT_WORDING_VERSION),
               idempotencyKey: key,
             },
             { signal },

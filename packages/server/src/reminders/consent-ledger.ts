@@ -27,6 +27,7 @@ export interface LedgerEntry {
   source: ConsentSource;
   wordingVersion?: string;
   language?: string;
+  timeZone?: string;
   keyword?: string;
   appointmentId?: string;
   staffNote?: string;
@@ -42,6 +43,7 @@ interface LedgerRow {
   source: ConsentSource;
   wording_version: string | null;
   language: string | null;
+  time_zone: string | null;
   keyword: string | null;
   appointment_id: string | null;
   staff_note: string | null;
@@ -53,8 +55,8 @@ export type NewLedgerEntry = Omit<LedgerEntry, 'id' | 'recordedAt'> & { recorded
 export async function appendConsent(tx: Queryable, entry: NewLedgerEntry, nowMs: number): Promise<string> {
   const id = newId('consent');
   await tx.run(
-    `INSERT INTO consent_events (id, patient_id, position, channel, scope, granted, source, wording_version, language, keyword, appointment_id, staff_note, recorded_at, created_at)
-     VALUES ($1, $2, (SELECT COALESCE(MAX(position), 0) + 1 FROM consent_events WHERE patient_id = $2), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+    `INSERT INTO consent_events (id, patient_id, position, channel, scope, granted, source, wording_version, language, time_zone, keyword, appointment_id, staff_note, recorded_at, created_at)
+     VALUES ($1, $2, (SELECT COALESCE(MAX(position), 0) + 1 FROM consent_events WHERE patient_id = $2), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
     [
       id,
       entry.patientId,
@@ -64,6 +66,7 @@ export async function appendConsent(tx: Queryable, entry: NewLedgerEntry, nowMs:
       entry.source,
       entry.wordingVersion ?? null,
       entry.language ?? null,
+      entry.timeZone ?? null,
       entry.keyword ?? null,
       entry.appointmentId ?? null,
       entry.staffNote ?? null,
@@ -96,6 +99,7 @@ export async function appendBookingConsents(
           source,
           ...(consent.wordingVersion ? { wordingVersion: consent.wordingVersion } : {}),
           ...(consent.language ? { language: consent.language } : {}),
+          ...(consent.timeZone ? { timeZone: consent.timeZone } : {}),
           appointmentId,
           // A moment in the future would outrank later answers: it is taken as now.
           recordedAtMs: Math.min(Date.parse(consent.recordedAt), nowMs),
@@ -116,6 +120,7 @@ function entryOf(row: LedgerRow): LedgerEntry {
     source: row.source,
     ...(row.wording_version ? { wordingVersion: row.wording_version } : {}),
     ...(row.language ? { language: row.language } : {}),
+    ...(row.time_zone ? { timeZone: row.time_zone } : {}),
     ...(row.keyword ? { keyword: row.keyword } : {}),
     ...(row.appointment_id ? { appointmentId: row.appointment_id } : {}),
     ...(row.staff_note ? { staffNote: row.staff_note } : {}),
@@ -125,11 +130,16 @@ function entryOf(row: LedgerRow): LedgerEntry {
 
 export async function ledgerOf(db: Queryable, patientId: string): Promise<LedgerEntry[]> {
   const rows = await db.all<LedgerRow>(
-    `SELECT id, patient_id, channel, scope, granted, source, wording_version, language, keyword, appointment_id, staff_note, recorded_at
+    `SELECT id, patient_id, channel, scope, granted, source, wording_version, language, time_zone, keyword, appointment_id, staff_note, recorded_at
        FROM consent_events WHERE patient_id = $1 ORDER BY recorded_at, position`,
     [patientId],
   );
   return rows.map(entryOf);
+}
+
+/** The patient's own zone, as the latest entry that knew it says. */
+export function patientTimeZoneOf(entries: readonly LedgerEntry[]): string | undefined {
+  return entries.filter((entry) => entry.timeZone).at(-1)?.timeZone;
 }
 
 /** The ledger as the sending rules read it. */

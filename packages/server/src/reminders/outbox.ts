@@ -14,13 +14,14 @@ import { toZonedIso } from '@pxm/core/time';
 import type { ReminderChannel } from '@pxm/core/booking';
 import type { ServerContext } from '../context.js';
 import type { AppointmentRow } from '../services/booking-service.js';
-import { consentEventsOf, ledgerOf } from './consent-ledger.js';
+import { consentEventsOf, ledgerOf, patientTimeZoneOf } from './consent-ledger.js';
 import { isSuppressed, suppressAddress } from './contact-suppression.js';
 import { appointmentLinks } from './message-links.js';
 import type { MessageLanguage, MessageStep } from './message-templates.js';
 import type { OutboxPayload } from './outbox-recipients.js';
 import { MessageSendError, type ReminderMessage, type ReminderSender } from './reminder-sender.js';
 import type { MessageKind } from './rules/consent-standing.js';
+import { recipientTimeZone } from './rules/quiet-hours.js';
 import { decideSending } from './rules/sending-decision.js';
 
 
@@ -161,14 +162,15 @@ async function dispatchTable(ctx: ServerContext, sender: ReminderSender, table: 
     }
     const patientId = row.patient_id ?? appointment.patient_id;
     const kind: MessageKind = row.step === 'reminder' ? 'reminder' : 'care';
+    const ledger = await ledgerOf(db, patientId);
     const decision = decideSending({
       nowMs: now,
       channel: row.channel,
       kind,
-      consentEvents: consentEventsOf(await ledgerOf(db, patientId)),
+      consentEvents: consentEventsOf(ledger),
       addressSuppressed: await isSuppressed(db, row.channel, payload.to),
       sentAtMs: await sentTimesOf(ctx, patientId, row, table, now),
-      timeZone: appointment.time_zone,
+      timeZone: recipientTimeZone(patientTimeZoneOf(ledger), appointment.time_zone),
       ...(beforeVisit ? { usefulUntilMs: appointment.start_ms } : {}),
       window: ctx.messaging.window,
       caps: ctx.messaging.caps,

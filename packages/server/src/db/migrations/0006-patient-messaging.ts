@@ -18,6 +18,8 @@ CREATE TABLE consent_events (
   source TEXT NOT NULL CHECK (source IN ('booking', 'waitlist', 'staff', 'keyword', 'unsubscribe-link')),
   wording_version TEXT,
   language TEXT,
+  -- The patient's own zone, when the booking page reported it: quiet hours are read on it.
+  time_zone TEXT,
   keyword TEXT,
   appointment_id TEXT,
   staff_note TEXT,

@@ -99,6 +99,8 @@ export interface MessagingOptions {
   links?: LinkTemplates;
   /** The practice's own texts over the defaults, per language and step. */
   templates?: Parameters<typeof mergeTemplates>[0];
+  /** Let templates name the visit type (`{visitType}`); off by default: a visit type can reveal a condition. */
+  showVisitType?: boolean;
   /** Quiet hours (default 8:00 to 21:00 on the patient's or the clinic's clock). */
   window?: SendingWindow;
   /** Default one a day, three a week. */
@@ -199,14 +201,15 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
   };
   const limiter = options.limits === false ? undefined : await createLimiter(db, { ...DEFAULT_LIMITS, ...options.limits });
   const templates: MessageTemplates = mergeTemplates(messaging.templates);
-  const emailSender = messaging.email ? createEmailSender({ ...messaging.email, templates }) : undefined;
+  const showVisitType = messaging.showVisitType ?? false;
+  const emailSender = messaging.email ? createEmailSender({ ...messaging.email, templates, showVisitType }) : undefined;
   const fallbackSender = options.reminders?.sender ?? createLogSender();
   const sender =
     emailSender || messaging.sms
       ? routeByChannel(
           {
             ...(emailSender ? { email: emailSender } : {}),
-            ...(messaging.sms ? { sms: createSmsSender({ provider: messaging.sms, templates, ...(messaging.publicUrl ? { publicUrl: messaging.publicUrl } : {}) }) } : {}),
+            ...(messaging.sms ? { sms: createSmsSender({ provider: messaging.sms, templates, showVisitType, ...(messaging.publicUrl ? { publicUrl: messaging.publicUrl } : {}) }) } : {}),
           },
           fallbackSender,
         )

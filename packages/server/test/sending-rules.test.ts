@@ -166,3 +166,12 @@ describe('message templates', () => {
     assert.equal(english, `Cedar Ridge Physical Therapy: visit Wed, Sep 29 10:00 AM. Manage: https://cedarridge.example/visit#${'x'.repeat(43)} STOP to opt out`);
   });
 });
+
+describe('visit type in messages', () => {
+  it('is empty unless the practice opted in', async () => {
+    const { renderSms } = await import('../src/reminders/message-templates.js');
+    const values = { practice: 'Cedar Ridge PT', phone: '', startMs: ms('2027-06-01T16:00:00Z'), timeZone: DENVER, location: 'Denver', link: 'https://x.example/v#t' };
+    assert.equal(renderSms('{practice}: {visitType} visit {date}: {link}', values, 'en'), 'Cedar Ridge PT:  visit Tue, Jun 1: https://x.example/v#t');
+    assert.equal(renderSms('{practice}: {visitType} visit {date}: {link}', { ...values, visitType: 'Follow-up' }, 'en'), 'Cedar Ridge PT: Follow-up visit Tue, Jun 1: https://x.example/v#t');
+  });
+});

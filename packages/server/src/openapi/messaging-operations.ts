@@ -21,6 +21,7 @@ const LEDGER_ENTRY: Json = {
     source: { type: 'string', enum: ['booking', 'waitlist', 'staff', 'keyword', 'unsubscribe-link'] },
     wordingVersion: { type: 'string', description: 'The consent wording the patient read (booking).' },
     language: { type: 'string' },
+    timeZone: { type: 'string', description: 'The patient’s own zone, when the booking page reported it.' },
     keyword: { type: 'string', description: 'The word the patient texted (keyword).' },
     appointmentId: { type: 'string' },
     staffNote: { type: 'string' },

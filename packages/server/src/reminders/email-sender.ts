@@ -23,6 +23,8 @@ export interface EmailSenderOptions {
   from: string;
   dkim?: DkimKey;
   templates?: MessageTemplates;
+  /** Fill `{visitType}` in templates (off: a visit type such as "Pelvic health" reveals a condition). */
+  showVisitType?: boolean;
 }
 
 /** SMTP reply codes that say the mailbox will never take mail (bad address, no such user). */
@@ -56,6 +58,7 @@ export function createEmailSender(options: EmailSenderOptions) {
         location: message.appointment.modality === 'telehealth' ? 'video' : [message.appointment.locationName, message.appointment.locationAddress].filter(Boolean).join(', '),
         link: message.link ?? '',
         ...(message.unsubscribeUrl ? { unsubscribe: message.unsubscribeUrl } : {}),
+        ...(options.showVisitType ? { visitType: message.appointment.appointmentTypeName } : {}),
       }, message.language);
       signal.throwIfAborted();
       try {

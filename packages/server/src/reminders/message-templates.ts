@@ -93,6 +93,8 @@ export interface TemplateValues {
   location: string;
   link: string;
   unsubscribe?: string;
+  /** `{visitType}`: filled only for a practice that opted in (a visit type can reveal a condition). */
+  visitType?: string;
 }
 
 const LOCALES: Record<MessageLanguage, string> = { en: 'en-US', es: 'es-US' };
@@ -107,6 +109,7 @@ function fill(template: string, values: TemplateValues, language: MessageLanguag
     location: values.location,
     link: values.link,
     unsubscribe: values.unsubscribe ?? '',
+    visitType: values.visitType ?? '',
   };
   // Intl puts narrow no-break spaces in times ("9:00 AM"); a plain space reads the same everywhere.
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (words[name] ?? whole).replace(/[\u202f\u00a0]/g, ' '));

@@ -8,6 +8,8 @@ export interface SmsSenderOptions {
   /** This server's public origin: the provider posts delivery status to `<origin>/messaging/sms/status/<id>`. */
   publicUrl?: string;
   templates?: MessageTemplates;
+  /** Fill `{visitType}` in templates (off: a visit type can reveal a condition). */
+  showVisitType?: boolean;
 }
 
 export function statusCallbackUrl(publicUrl: string, messageId: string): string {
@@ -28,6 +30,7 @@ export function createSmsSender(options: SmsSenderOptions): ReminderSender {
           timeZone: message.appointment.timeZone,
           location: message.appointment.modality === 'telehealth' ? 'video' : message.appointment.locationName,
           link: message.link ?? '',
+          ...(options.showVisitType ? { visitType: message.appointment.appointmentTypeName } : {}),
         }, message.language);
       } catch (error) {
         throw new MessageSendError((error as Error).message, 'permanent', { cause: error });

@@ -13,6 +13,8 @@ import { postgresUnavailable, type Dialect } from './harness.js';
 import { at, consentsFor, startMessagingRig as startRig, AUTH_TOKEN, PATIENT_PHONE, PUBLIC_URL, type MessagingRig } from './support/messaging-rig.js';
 
 const INBOUND = `${PUBLIC_URL}/messaging/sms/inbound`;
+/** The provider reports the patient's number in E.164, whatever way it was typed at booking. */
+const FROM_PATIENT = '+13035550111';
 const consentAt = CONTRACT_NOW.toISOString();
 
 async function outboxRows(rig: MessagingRig) {
@@ -108,19 +110,19 @@ function suite(dialect: Dialect, skip: () => string | undefined) {
       const visit = await rig.book(consentsFor(['sms', 'email'], consentAt), at('2027-03-15T09:00:00-06:00'));
       await dispatchAt(rig, '2027-03-13T16:00:00Z');
 
-      await rig.sms.inbound(INBOUND, PATIENT_PHONE, 'c');
+      await rig.sms.inbound(INBOUND, FROM_PATIENT, 'c');
       assert.match(rig.sms.replies.at(-1)!.body, /^Cedar Ridge Physical Therapy: thank you, your visit is confirmed\.$/);
       const state = (await (await rig.admin(`/admin/appointments/${visit.id}`)).json()) as { confirmedAt?: string; confirmedVia?: string; patientId: string };
       assert.equal(state.confirmedAt, '2027-03-13T16:00:00.000Z');
       assert.equal(state.confirmedVia, 'sms');
       assert.deepEqual(rig.practiceEvents.find((event) => event.kind === 'appointment.confirmed'), { kind: 'appointment.confirmed', appointmentId: visit.id, confirmedAt: '2027-03-13T16:00:00.000Z', via: 'sms' });
 
-      await rig.sms.inbound(INBOUND, PATIENT_PHONE, 'Can I bring my knee brace?');
+      await rig.sms.inbound(INBOUND, FROM_PATIENT, 'Can I bring my knee brace?');
       assert.equal(rig.sms.replies.length, 1, 'no automatic answer to a question');
       const queue = (await (await rig.admin('/admin/replies')).json()) as { items: { id: string; body: string; patientId?: string }[] };
       assert.deepEqual(queue.items.map((item) => [item.body, item.patientId]), [['Can I bring my knee brace?', state.patientId]]);
 
-      await rig.sms.inbound(INBOUND, PATIENT_PHONE, 'STOP');
+      await rig.sms.inbound(INBOUND, FROM_PATIENT, 'STOP');
       assert.match(rig.sms.replies.at(-1)!.body, /you are unsubscribed and will get no more texts\. Reply START to resubscribe\./);
       const ledger = (await (await rig.admin(`/admin/patients/${state.patientId}/consents`)).json()) as { items: { channel: string; scope: string; granted: boolean; source: string; keyword?: string; wordingVersion?: string }[] };
       assert.deepEqual(
@@ -153,11 +155,11 @@ function suite(dialect: Dialect, skip: () => string | undefined) {
       );
       assert.doesNotMatch(JSON.stringify(listed), /rosa@example\.com|303-555-0111|visit#/);
 
-      await rig.sms.inbound(INBOUND, PATIENT_PHONE, 'START');
+      await rig.sms.inbound(INBOUND, FROM_PATIENT, 'START');
       assert.match(rig.sms.replies.at(-1)!.body, /you will get appointment texts again/);
-      await rig.sms.inbound(INBOUND, PATIENT_PHONE, 'help');
+      await rig.sms.inbound(INBOUND, FROM_PATIENT, 'help');
       assert.equal(rig.sms.replies.at(-1)!.body, 'Cedar Ridge Physical Therapy: appointment texts. Call +1 303-555-0142 for help. Reply STOP to opt out. Msg&data rates may apply.');
-      await rig.sms.inbound(INBOUND, PATIENT_PHONE, 'Cancel');
+      await rig.sms.inbound(INBOUND, FROM_PATIENT, 'Cancel');
       assert.match(rig.sms.replies.at(-1)!.body, /you are unsubscribed/, 'CANCEL is an opt-out word');
       assert.equal(((await (await rig.admin(`/admin/appointments/${visit.id}`)).json()) as { status: string }).status, 'booked', 'and never cancels a visit');
       const after = (await (await rig.admin(`/admin/patients/${state.patientId}/consents`)).json()) as { items: { scope: string; granted: boolean; keyword?: string }[] };
@@ -175,7 +177,7 @@ function suite(dialect: Dialect, skip: () => string | undefined) {
       assert.equal(twilio.validateRequest(AUTH_TOKEN, rig.sms.sign(sent.statusCallback!, params), sent.statusCallback!, params), true);
 
       assert.equal((await rig.sms.report(sent, 'delivered', undefined, true)).status, 401);
-      assert.equal((await rig.sms.inbound(INBOUND, PATIENT_PHONE, 'STOP', true)).status, 401);
+      assert.equal((await rig.sms.inbound(INBOUND, FROM_PATIENT, 'STOP', true)).status, 401);
       assert.equal((await outboxRows(rig))[0]!.delivery_status, 'queued', 'a forged report changes nothing');
       assert.equal(rig.sms.replies.length, 0);
 

@@ -39,6 +39,8 @@ export const EXTENSION = {
   practitionerBio: extension('practitioner-bio'),
   slotHold: extension('slot-hold'),
   rescheduledFrom: extension('rescheduled-from'),
+  /** Appointment: when the patient said they will come ("I'll be there"). */
+  attendanceConfirmed: extension('attendance-confirmed'),
   waitlistPreference: extension('waitlist-preference'),
   draftVersion: extension('draft-version'),
   draftAnswers: extension('draft-answers'),

@@ -142,7 +142,7 @@ export const bookingFlowEs: Translation<BookingFlowMessages> = {
   waitlistFor: (type: string, where: string, practice: string) => `Lista de espera para: ${type} · ${where} · ${practice}`,
   waitlistContact: '¿Cómo le avisamos?',
   waitlistConsent: (practice: string, type: string, where: string) =>
-    `${practice} le enviará un mensaje de texto o un correo al teléfono y correo indicados cuando haya un horario para ${type} (${where}): un mensaje por horario, como máximo 1 al día, nunca entre las 9 p. m. y las 8 a. m. Estos mensajes son solo sobre esta lista de espera, no recordatorios de citas. Pueden aplicarse tarifas de mensajes y datos. Para dejar de recibirlos, responda STOP a un mensaje de texto o use el enlace para darse de baja de un correo.`,
+    `${practice} le enviará un mensaje de texto o un correo al teléfono y correo indicados cuando se libere un horario para ${type} (${where}): un mensaje por horario, como máximo 1 al día, nunca entre las 9 p. m. y las 8 a. m. Estos mensajes son solo sobre esta lista de espera, no recordatorios de citas. Pueden aplicarse tarifas de mensajes y datos. Para dejar de recibirlos, responda STOP a un mensaje de texto o use el enlace para darse de baja de un correo.`,
   waitlistSms: 'Enviarme un mensaje cuando se libere un horario',
   waitlistEmail: 'Enviarme un correo cuando se libere un horario',
   preferredDays: 'Días que le convienen',

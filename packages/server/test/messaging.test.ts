@@ -166,6 +166,35 @@ function suite(dialect: Dialect, skip: () => string | undefined) {
       assert.deepEqual(after.items.slice(-2).map((entry) => [entry.scope, entry.granted, entry.keyword]), [['channel', true, 'START'], ['channel', false, 'CANCEL']]);
     });
 
+    it('in Spanish for a patient who booked in Spanish; the email unsubscribe link stops emails only', async (t) => {
+      rig = await startMessagingRig(CONTRACT_NOW, t);
+      if (!rig) return;
+      const visit = await rig.book(consentsFor(['sms', 'email'], consentAt, 'es'), at('2027-03-15T09:00:00-06:00'));
+      await dispatchAt(rig, '2027-03-13T16:00:00Z');
+      assert.match(rig.sms.messages[0]!.body, /^Cedar Ridge Physical Therapy: cita lun, 15 de mar 9:00 a\.m\.: https:\/\/cedarridge\.example\/visit#[\w-]{43} Baja: STOP$/);
+      const mail = await simpleParser(rig.smtp.received[0]!.raw);
+      assert.equal(mail.subject, 'Cedar Ridge Physical Therapy: su cita del lun, 15 de mar');
+      assert.match(mail.text ?? '', /No leemos las respuestas a este correo/);
+
+      // The link in the text opens a page; only its button (a POST, as one-click mail clients send) unsubscribes.
+      const link = /https:\/\/api\.cedarridge\.example(\/messaging\/unsubscribe\/[\w.-]+)/.exec(mail.text ?? '')![1]!;
+      const page = await fetch(`${rig.server.url}${link}`);
+      assert.equal(page.status, 200);
+      assert.match(await page.text(), /<form method="post"><button type="submit">Unsubscribe from emails<\/button><\/form>/);
+      const patientId = ((await (await rig.admin(`/admin/appointments/${visit.id}`)).json()) as { patientId: string }).patientId;
+      const before = ((await (await rig.admin(`/admin/patients/${patientId}/consents`)).json()) as { items: unknown[] }).items.length;
+      const unsubscribed = await fetch(`${rig.server.url}${link}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+      assert.equal(unsubscribed.status, 200);
+      const ledger = (await (await rig.admin(`/admin/patients/${patientId}/consents`)).json()) as { items: { channel: string; scope: string; granted: boolean; source: string }[] };
+      assert.equal(ledger.items.length, before + 1);
+      assert.deepEqual(ledger.items.at(-1), { ...ledger.items.at(-1), channel: 'email', scope: 'channel', granted: false, source: 'unsubscribe-link' });
+      assert.equal((await fetch(`${rig.server.url}/messaging/unsubscribe/v1.forged.token`, { method: 'POST' })).status, 404);
+
+      await dispatchAt(rig, '2027-03-15T14:00:00Z');
+      assert.equal(rig.smtp.received.length, 1, 'no more emails');
+      assert.equal(rig.sms.messages.length, 2, 'texts go on');
+    });
+
     it('refuses a forged callback and believes a signed one; a dead number is marked and the practice told', async (t) => {
       rig = await startMessagingRig(CONTRACT_NOW, t);
       if (!rig) return;

@@ -157,11 +157,14 @@ describe('message templates', () => {
         assert.ok(fitsOneSms(text), `${language} ${step}: ${text.length} ${text}`);
         assert.ok(text.startsWith('Cedar Ridge Physical Therapy: '), 'names the practice');
         assert.ok(text.includes(values.link), 'keeps the link');
+        // With a manage link's length, the opt-out words always fit.
+        const withManageLink = renderSms(template.sms, { ...values, link: `https://cedarridge.example/visit#${'x'.repeat(43)}` }, language);
+        assert.match(withManageLink, /STOP/, `${language} ${step}: ${withManageLink}`);
       }
     }
     // Too long for its optional parts: they go in order, the place first, and what fits stays.
     const reminder = renderSms(DEFAULT_TEMPLATES.es.reminder.sms, values, 'es');
-    assert.match(reminder, /^Cedar Ridge Physical Therapy: cita mié, 29 de sept 10:00 a\.m\. - gestionar: https:\/\/cedarridge\.example\/exercises#x{43}$/);
+    assert.match(reminder, /^Cedar Ridge Physical Therapy: cita mié, 29 de sept 10:00 a\.m\.: https:\/\/cedarridge\.example\/exercises#x{43} Baja: STOP$/);
     const english = renderSms(DEFAULT_TEMPLATES.en.reminder.sms, { ...values, link: `https://cedarridge.example/visit#${'x'.repeat(43)}` }, 'en');
     assert.equal(english, `Cedar Ridge Physical Therapy: visit Wed, Sep 29 10:00 AM. Manage: https://cedarridge.example/visit#${'x'.repeat(43)} STOP to opt out`);
   });

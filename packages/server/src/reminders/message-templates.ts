@@ -39,7 +39,7 @@ export const DEFAULT_TEMPLATES: MessageTemplates = {
       emailText: 'Before your visit with {practice} on {date} at {time}, please fill in your forms: {link}' + EMAIL_FOOTER_EN,
     },
     'intake-nudge': {
-      sms: '{practice}: your forms for {date} are not done yet: {link}[[ STOP to opt out]]',
+      sms: '{practice}: forms still to do for {date}: {link}[[ STOP to opt out]]',
       emailSubject: '{practice}: your forms are waiting',
       emailText: 'Your forms for your visit with {practice} on {date} are not done yet: {link}' + EMAIL_FOOTER_EN,
     },
@@ -56,27 +56,27 @@ export const DEFAULT_TEMPLATES: MessageTemplates = {
   },
   es: {
     reminder: {
-      sms: '{practice}: cita {date} {time}[[ en {location}]] - gestionar: {link}[[ Responda C para confirmar.]][[ STOP para no recibir]]',
+      sms: '{practice}: cita {date} {time}[[ en {location}]]: {link}[[ Responda C para confirmar.]][[ Baja: STOP]]',
       emailSubject: '{practice}: su cita del {date}',
       emailText: 'Le recordamos su cita con {practice} el {date} a las {time}, en {location}.\n\nConfirmar, cambiar o cancelar: {link}' + EMAIL_FOOTER_ES,
     },
     intake: {
-      sms: '{practice}: formularios para su cita del {date}: {link}[[ STOP para no recibir]]',
+      sms: '{practice}: formularios para el {date}: {link}[[ Baja: STOP]]',
       emailSubject: '{practice}: sus formularios antes del {date}',
       emailText: 'Antes de su cita con {practice} el {date} a las {time}, complete sus formularios: {link}' + EMAIL_FOOTER_ES,
     },
     'intake-nudge': {
-      sms: '{practice}: formularios pendientes para el {date}: {link}[[ STOP para no recibir]]',
+      sms: '{practice}: aún faltan sus formularios: {link}[[ Baja: STOP]]',
       emailSubject: '{practice}: sus formularios están pendientes',
       emailText: 'Sus formularios para su cita con {practice} el {date} siguen pendientes: {link}' + EMAIL_FOOTER_ES,
     },
     'exercise-program': {
-      sms: '{practice}: su programa de ejercicios: {link}[[ STOP para no recibir]]',
+      sms: '{practice}: su programa de ejercicios: {link}[[ Baja: STOP]]',
       emailSubject: '{practice}: su programa de ejercicios',
       emailText: 'Su programa de ejercicios en casa de {practice} está listo: {link}' + EMAIL_FOOTER_ES,
     },
     survey: {
-      sms: '{practice}: ¿cómo lo hicimos? {link}[[ STOP para no recibir]]',
+      sms: '{practice}: ¿cómo lo hicimos? {link}[[ Baja: STOP]]',
       emailSubject: '{practice}: ¿cómo lo hicimos?',
       emailText: 'Gracias por elegir {practice}. Díganos cómo lo hicimos: {link}' + EMAIL_FOOTER_ES,
     },

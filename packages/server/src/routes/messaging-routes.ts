@@ -9,6 +9,11 @@ import type { AppEnv } from '../app-env.js';
 import type { SmsProvider } from '../reminders/sms-provider.js';
 import type { MessagingService } from '../services/messaging-service.js';
 
+const page = (body: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Email preferences</title></head><body>${body}</body></html>`;
+const UNSUBSCRIBE_PAGE = page('<h1>Stop these emails?</h1><form method="post"><button type="submit">Unsubscribe from emails</button></form>');
+const UNSUBSCRIBED_PAGE = page('<h1>You are unsubscribed</h1><p>No more emails will be sent. Texts, if you get them, stop with STOP.</p>');
+
 async function formParams(c: Context<AppEnv>): Promise<Record<string, string>> {
   const params: Record<string, string> = {};
   for (const [name, value] of new URLSearchParams(await c.req.text())) params[name] = value;
@@ -53,6 +58,10 @@ export function messagingRoutes(app: Hono<AppEnv>, messaging: MessagingService, 
   // RFC 8058 one-click: the mail client POSTs `List-Unsubscribe=One-Click` to the header's URL.
   app.post('/messaging/unsubscribe/:token', async (c) => {
     await messaging.unsubscribe(c.req.param('token'));
-    return c.text('You are unsubscribed: no more emails will be sent.');
+    return c.html(UNSUBSCRIBED_PAGE);
   });
+
+  // The same link opened from the email's text: a page with a button. A GET never unsubscribes,
+  // because mail scanners follow links.
+  app.get('/messaging/unsubscribe/:token', (c) => c.html(UNSUBSCRIBE_PAGE));
 }

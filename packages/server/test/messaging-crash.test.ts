@@ -56,7 +56,7 @@ describe('a sender killed mid-send', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('is never sent again after the hand-over; a claim that died before it is sent once', async () => {
+  it('is never sent again after the hand-over; a claim that died before it is sent once', { timeout: 180_000 }, async () => {
     const api = createRestAdapter({ baseUrl: running.url, timeoutMs: 15_000 }).booking!;
     const slots = await api.findSlots({ locationId: 'denver-highlands', appointmentTypeId: 'initial-evaluation', from: '2027-03-02T00:00:00-07:00', to: '2027-03-31T00:00:00-06:00' });
     const hold = await api.holdSlot(at('2027-03-15T09:00:00-06:00')(slots).id);
@@ -82,8 +82,20 @@ describe('a sender killed mid-send', () => {
       PXM_PUBLIC_URL: PUBLIC_URL,
       PXM_LINK_MANAGE: MANAGE_LINK,
     });
-    const received = await arrival;
-    sender.child.kill('SIGKILL');
+    let output = '';
+    sender.child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    sender.child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    let waited: NodeJS.Timeout | undefined;
+    const received: Awaited<typeof arrival> = await Promise.race([
+      arrival,
+      new Promise<never>((_, reject) => {
+        // Generous for a busy machine; a sender that never sends fails the test instead of hanging it.
+        waited = setTimeout(() => reject(new Error(`the sender process sent nothing within 90 s: ${output}`)), 90_000);
+      }),
+    ]).finally(() => {
+      clearTimeout(waited);
+      if (sender.child.exitCode === null && sender.child.signalCode === null) sender.child.kill('SIGKILL');
+    });
     if (sender.child.exitCode === null && sender.child.signalCode === null) await once(sender.child, 'exit');
     assert.equal(sender.child.signalCode, 'SIGKILL');
     standIn.holdResponses(false);

@@ -71,6 +71,8 @@ describe('a sender killed mid-send', () => {
     standIn.holdResponses(true);
     const arrival = standIn.nextArrival();
     const sender = await startServerProcess({
+      // This database, even where the environment names a PostgreSQL one for other suites.
+      DATABASE_URL: '',
       PXM_SQLITE_PATH: join(dir, 'pxm.sqlite'),
       PXM_SECRET_KEY: SECRET_KEY,
       PXM_NOW: '2027-03-13T16:00:00Z',

@@ -35,6 +35,7 @@ const pages = [
   { out: 'size.html', title: 'What a page downloads', sources: ['docs/size.md'], nav: 'Guides' },
   { out: 'api/index.html', title: 'REST contract', sources: ['docs/api/README.md'], nav: 'Backends' },
   { out: 'fhir-mapping.html', title: 'FHIR R4 mapping', sources: ['docs/fhir-mapping.md'], nav: 'Backends' },
+  { out: 'server/reminders.html', title: 'Reminders and next steps', sources: ['docs/server/reminders.md'], nav: 'Backends' },
   { out: 'architecture.html', title: 'Architecture', sources: ['docs/architecture.md'], nav: 'Project' },
   { out: 'changelog.html', title: 'Changelog', sources: ['docs/changelog.md'], nav: 'Project', extra: changelogExtra },
   { out: 'contributing.html', title: 'Contributing', sources: ['CONTRIBUTING.md'], nav: 'Project' },

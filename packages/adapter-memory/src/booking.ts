@@ -77,6 +77,7 @@ export interface MemoryBookingApi extends BookingApi {
   createReferralBookingLink(appointmentTypeId: string, discipline: ReferralBookingContext['discipline']): string;
   /** Test and demo helper: the referral link token a stored appointment was booked with. */
   referralTokenOf(appointmentId: string): string | undefined;
+  confirmAppointment: NonNullable<BookingApi['confirmAppointment']>;
   /** Test and demo helper: every stored appointment. */
   listStoredAppointments(): Appointment[];
 }
@@ -385,6 +386,15 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
       if (stored.appointment.status === 'cancelled') return structuredClone(stored.appointment);
       feeMustBeAcknowledged(stored.appointment, req.acknowledgedFee, operation);
       return structuredClone(cancelStored(stored));
+    },
+
+    async confirmAppointment(manageToken, options?: CallOptions) {
+      const operation = 'booking.confirmAppointment';
+      await simulateLatency(ctx.latency, options?.signal);
+      const stored = managed(manageToken, operation);
+      if (stored.appointment.status === 'cancelled') throw new AdapterError('conflict', 'This appointment was cancelled.', { operation });
+      stored.appointment.confirmedAt ??= toZonedIso(nowMs(), stored.appointment.timeZone);
+      return structuredClone(stored.appointment);
     },
 
     async rescheduleAppointment(manageToken, request, options?: CallOptions) {

@@ -52,6 +52,12 @@ export function createRestBooking(send: Send, withEligibility: boolean): Booking
       return send(operation, 'as-read', { ...keyed(request), params: { manageToken: checkToken(manageToken, operation) } }, options);
     },
 
+    // Confirming twice is harmless (the second returns the visit unchanged): safe to retry as a read.
+    async confirmAppointment(manageToken, options) {
+      const operation = 'booking.confirmAppointment';
+      return send(operation, 'as-read', { params: { manageToken: checkToken(manageToken, operation) } }, options);
+    },
+
     joinWaitlist: (request, options) => send('booking.joinWaitlist', 'as-read', keyed(request), options),
 
     async getReferralContext(referralToken, options) {

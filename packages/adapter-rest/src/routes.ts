@@ -20,6 +20,7 @@ export const REST_ROUTES = {
   'booking.book': 'POST /booking/appointments',
   'booking.getAppointment': 'GET /booking/appointments/{manageToken}',
   'booking.cancelAppointment': 'POST /booking/appointments/{manageToken}/cancellation',
+  'booking.confirmAppointment': 'POST /booking/appointments/{manageToken}/confirmation',
   'booking.rescheduleAppointment': 'POST /booking/appointments/{manageToken}/reschedule',
   'booking.joinWaitlist': 'POST /booking/waitlist',
   'booking.verifyEligibility': 'POST /booking/eligibility',

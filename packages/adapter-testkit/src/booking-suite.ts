@@ -407,6 +407,19 @@ export function bookingSuite(options: ContractOptions): void {
       await expectAdapterError(api.getAppointment(DEMO_MANAGE_TOKENS.past), 'token_expired');
     });
 
+    test("I'll be there: confirming sets confirmedAt once; a cancelled visit cannot be confirmed", async (_s, api, t) => {
+      if (!api.confirmAppointment) return t.skip('the adapter has no confirmAppointment (it is optional)');
+      const booked = await api.book(bookRequest((await api.holdSlot((await firstSlot(api)).id)).id, CONTRACT_NOW));
+      assert.equal(booked.confirmedAt, undefined);
+      const confirmed = await api.confirmAppointment(booked.manageToken);
+      assert.equal(confirmed.id, booked.id);
+      assert.ok(confirmed.confirmedAt && Date.parse(confirmed.confirmedAt) >= CONTRACT_NOW.getTime());
+      assert.equal((await api.confirmAppointment(booked.manageToken)).confirmedAt, confirmed.confirmedAt, 'the first confirmation stands');
+      assert.equal((await api.getAppointment(booked.manageToken)).appointment.confirmedAt, confirmed.confirmedAt);
+      await expectAdapterError(api.confirmAppointment(DEMO_MANAGE_TOKENS.cancelled), 'conflict');
+      await expectAdapterError(api.confirmAppointment('not-a-real-manage-token-0000'), 'token_invalid');
+    });
+
     test('a change right after booking is free for the grace period, even inside the notice window', async (subject, api, t) => {
       const from = new Date(CONTRACT_NOW.getTime() + 3_600_000).toISOString();
       const to = new Date(CONTRACT_NOW.getTime() + 20 * 3_600_000).toISOString();

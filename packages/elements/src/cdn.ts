@@ -28,6 +28,7 @@ export { PxmElement } from './base/pxm-element.js';
 export { PxmProvider } from './provider/provider.js';
 export { PxmBooking } from './booking/booking.js';
 export {
+  PxmBookingAttendanceConfirmedEvent,
   PxmBookingBeforeConfirmEvent,
   PxmBookingCancelledEvent,
   PxmBookingConfirmedEvent,

@@ -6,6 +6,7 @@ export { PxmElement, type PxmTheme } from './base/pxm-element.js';
 export { PxmProvider } from './provider/provider.js';
 export { PxmBooking } from './booking/booking.js';
 export {
+  PxmBookingAttendanceConfirmedEvent,
   PxmBookingBeforeConfirmEvent,
   PxmBookingCancelledEvent,
   PxmBookingConfirmedEvent,

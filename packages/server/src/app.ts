@@ -27,6 +27,8 @@ import { referralAdminRoutes } from './routes/referral-admin-routes.js';
 import { referralBookingRoutes } from './routes/referral-booking-routes.js';
 import { referralRoutes } from './routes/referral-routes.js';
 import { referralWebhookRoutes, type ReferralWebhookOptions } from './routes/referral-webhook-routes.js';
+import { messagingAdminRoutes } from './routes/messaging-admin-routes.js';
+import { messagingRoutes } from './routes/messaging-routes.js';
 import { surveyRoutes } from './routes/survey-routes.js';
 import type { AdminService } from './services/admin-service.js';
 import type { BookingService } from './services/booking-service.js';
@@ -38,6 +40,8 @@ import type { ProgressService } from './services/progress-service.js';
 import type { ReferralInboxService } from './services/referral-inbox-service.js';
 import type { ReferralLoopService } from './services/referral-loop-service.js';
 import type { ReferralService } from './services/referral-service.js';
+import type { MessagingService } from './services/messaging-service.js';
+import type { SmsProvider } from './reminders/sms-provider.js';
 import type { SurveyService } from './services/survey-service.js';
 
 export interface AppServices {
@@ -57,6 +61,7 @@ export interface AppServices {
   /** Eligibility checks kept per appointment (absent when the server checks none). */
   eligibility?: EligibilityService;
   progressAdmin: ProgressAdmin;
+  messaging: MessagingService;
   dispatchReminders(): Promise<{ sent: number; failed: number; cancelled: number }>;
   health(): Promise<boolean>;
   /** `/ready`: the database answers and has every migration this process knows. */
@@ -86,6 +91,9 @@ export interface AppOptions {
   readRouting?: ReadRouting;
   /** The fax provider's and the HISP's callbacks; each is off (404) unless configured. */
   referralWebhooks?: ReferralWebhookOptions;
+  /** The SMS provider whose signed callbacks are accepted, and the public origin they were signed for. */
+  sms?: SmsProvider | undefined;
+  publicUrl?: string | undefined;
 }
 
 function sameSecret(given: string, expected: string): boolean {
@@ -114,6 +122,7 @@ const QUERY_ENDPOINTS = [
   /^\/admin\/referrals\/[^/]+\/plans-of-care\/?$/,
   /^\/admin\/plans-of-care\/late\/?$/,
   /^\/admin\/recertifications\/?$/,
+  /^\/admin\/replies\/?$/,
 ];
 const HEADERS_CLIENTS_SEND = ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'If-None-Match', 'X-Request-Id', READ_FENCE_HEADER];
 const HEADERS_CLIENTS_READ = ['ETag', 'Retry-After', 'X-Request-Id', 'Location', READ_FENCE_HEADER];
@@ -292,6 +301,8 @@ export function createApp(services: AppServices, options: AppOptions): Hono<AppE
   if (services.eligibility) eligibilityAdminRoutes(app, services.eligibility);
   progressAdminRoutes(app, services.progressAdmin);
   referralAdminRoutes(app, services.referralInbox, services.referralLoop, services.dispatchReferralTransmissions);
+  messagingAdminRoutes(app, services.messaging);
+  messagingRoutes(app, services.messaging, options.sms, options.publicUrl);
 
   app.notFound((c) => problemResponse(c, new AdapterError('not_found', 'No such resource.'), 404));
 

@@ -6,6 +6,7 @@ import { DEFAULT_SQLITE_PATH } from './db/open.js';
 import { createLogSender } from './reminders/log-sender.js';
 import type { ReminderSender } from './reminders/reminder-sender.js';
 import { createWebhookSender } from './reminders/webhook-sender.js';
+import { messagingFromEnv } from './reminders/messaging-env.js';
 import type { PxmServerOptions } from './server.js';
 import type { LimitsConfig } from './http/limits.js';
 
@@ -89,6 +90,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, argv: readon
     }
     sender = createWebhookSender({ url: env.PXM_REMINDER_WEBHOOK_URL, secret: env.PXM_REMINDER_WEBHOOK_SECRET });
   }
+  const messaging = messagingFromEnv(env);
   const corsOrigins = (env.PXM_CORS_ORIGINS ?? 'http://localhost:5173,http://127.0.0.1:5173')
     .split(',')
     .map((origin) => origin.trim())
@@ -113,7 +115,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, argv: readon
       demoData: seed === 'demo',
       adminApi: Boolean(env.PXM_ADMIN_API_KEY),
       corsOrigins,
-      reminderSender: env.PXM_REMINDER_WEBHOOK_URL ? `webhook to ${new URL(env.PXM_REMINDER_WEBHOOK_URL).origin}` : 'log (no messages leave this server)',
+      reminderSender: messaging
+        ? messaging.describe
+        : env.PXM_REMINDER_WEBHOOK_URL
+          ? `webhook to ${new URL(env.PXM_REMINDER_WEBHOOK_URL).origin}`
+          : 'log (no messages leave this server)',
       secretKey: env.PXM_SECRET_KEY ? 'configured' : databaseUrl ? 'derived' : 'per-process',
       limits: env.PXM_LIMITS === 'off' ? 'OFF' : `on${env.PXM_LIMITS ? ' (PXM_LIMITS)' : ''}${env.PXM_TRUST_PROXY ? ', client address from X-Forwarded-For' : ''}`,
     },
@@ -132,6 +138,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, argv: readon
       seed,
       reminders: { sender, pollIntervalMs: integer(env, 'PXM_REMINDER_POLL_MS', 30_000) || false },
       referrals: referralsFromEnv(env),
+      ...(messaging ? { messaging: messaging.options } : {}),
       ...(env.PXM_ACCESS_LOG === 'off' ? { log: false as const } : {}),
       ...(env.PXM_LOG_FORMAT === 'json' ? { logFormat: 'json' as const } : {}),
       ...(env.PXM_METRICS_TOKEN ? { metricsToken: env.PXM_METRICS_TOKEN } : {}),

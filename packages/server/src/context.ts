@@ -2,6 +2,7 @@ import type { Clock } from './clock.js';
 import type { Database, Queryable } from './db/database.js';
 import type { EligibilityProvider } from './eligibility/eligibility-provider.js';
 import type { ReferralSettings } from './referrals/referral-settings.js';
+import type { MessagingSettings } from './reminders/messaging-settings.js';
 import type { ReminderPolicy } from './reminders/reminder-policy.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import type { Sealer } from './secrets.js';
@@ -18,6 +19,8 @@ export interface ServerContext {
   /** Timeout, cache, re-check timing and self-pay price of eligibility checks. */
   eligibilityPolicy: EligibilityPolicy;
   reminders: ReminderPolicy;
+  /** Channels, links, sending rules and the practice's webhook for messages to patients. */
+  messaging: MessagingSettings;
   /** How long stored idempotency keys (and the replies they replay) are kept. */
   idempotencyRetentionMs: number;
   /** Seals what is kept at rest but must not be readable from a copy of the database. */

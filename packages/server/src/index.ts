@@ -2,7 +2,7 @@
  * `@pxm/server`: the reference REST backend of PXM Elements (docs/api/openapi.yaml). SQLite by
  * default, PostgreSQL when given a `postgres://` URL; every rule kept by the database.
  */
-export { createPxmServer, DEFAULT_HOLD_TTL_MS, type PxmServer, type PxmServerOptions, type RunningServer } from './server.js';
+export { createPxmServer, DEFAULT_HOLD_TTL_MS, type PxmServer, type PxmServerOptions, type MessagingOptions, type RunningServer } from './server.js';
 export { configFromEnv, startupBanner, type CliConfig } from './config.js';
 export { clockStartingAt, systemClock, type Clock } from './clock.js';
 export { openDatabase, DEFAULT_SQLITE_PATH, type DatabaseConfig } from './db/open.js';
@@ -22,7 +22,7 @@ export {
   type EligibilityPolicy,
   type StaffEligibilityCheck,
 } from './services/eligibility-service.js';
-export type { ReminderMessage, ReminderSender } from './reminders/reminder-sender.js';
+export { MessageSendError, type ReminderMessage, type ReminderSender, type SendReceipt } from './reminders/reminder-sender.js';
 export { createLogSender } from './reminders/log-sender.js';
 export {
   assertWebhookUrl,
@@ -35,6 +35,15 @@ export {
 } from './reminders/webhook-sender.js';
 export { reminderDueTimes, DEFAULT_REMINDER_OFFSETS_MINUTES, type ReminderPolicy } from './reminders/reminder-policy.js';
 export type { DispatchResult } from './reminders/outbox.js';
+export { createEmailSender, type DkimKey, type EmailSenderOptions } from './reminders/email-sender.js';
+export { createSmsSender } from './reminders/sms-sender.js';
+export { createTwilioProvider, type TwilioProviderOptions } from './reminders/twilio-provider.js';
+export { twilioSignature, verifyTwilioSignature } from './reminders/twilio-signature.js';
+export type { DeliveryStatus, SmsInbound, SmsProvider, SmsSendRequest, SmsSendResult, SmsStatusReport } from './reminders/sms-provider.js';
+export { DEFAULT_TEMPLATES, type MessageLanguage, type MessageStep, type MessageTemplates, type StepTemplate } from './reminders/message-templates.js';
+export type { LinkTemplates } from './reminders/message-links.js';
+export type { PracticeEvent } from './reminders/messaging-settings.js';
+export { CONSENT_WORDING_SCOPES } from './reminders/consent-ledger.js';
 export { DEFAULT_LIMITS, type Limit, type LimitsConfig } from './http/limits.js';
 export type { JobOptions } from './server.js';
 export { JOB_NAMES, type JobName } from './jobs/job-names.js';

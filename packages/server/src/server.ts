@@ -24,7 +24,17 @@ import { createLimiter, DEFAULT_LIMITS, type LimitsConfig } from './http/limits.
 import { demoPayerRules } from './eligibility/demo-payer-rules.js';
 import type { EligibilityProvider } from './eligibility/eligibility-provider.js';
 import { createEligibilityService, DEFAULT_ELIGIBILITY_POLICY, type EligibilityPolicy } from './services/eligibility-service.js';
+import { routeByChannel } from './reminders/channel-router.js';
+import { createEmailSender, type EmailSenderOptions } from './reminders/email-sender.js';
 import { createLogSender } from './reminders/log-sender.js';
+import type { LinkTemplates } from './reminders/message-links.js';
+import { mergeTemplates, type MessageTemplates } from './reminders/message-templates.js';
+import { DEFAULT_JOURNEY, type JourneySettings } from './reminders/messaging-settings.js';
+import type { FrequencyCaps } from './reminders/rules/frequency-caps.js';
+import type { SendingWindow } from './reminders/rules/quiet-hours.js';
+import { createSmsSender } from './reminders/sms-sender.js';
+import type { SmsProvider } from './reminders/sms-provider.js';
+import { createPracticeNotifier } from './reminders/webhook-sender.js';
 import { dispatchDueReminders, type DispatchOptions, type DispatchResult } from './reminders/outbox.js';
 import { DEFAULT_REMINDER_OFFSETS_MINUTES } from './reminders/reminder-policy.js';
 import type { ReminderSender } from './reminders/reminder-sender.js';
@@ -36,6 +46,7 @@ import { createHepService } from './services/hep-service.js';
 import { createProgressAdmin } from './services/progress-admin.js';
 import { createProgressService } from './services/progress-service.js';
 import { createIntakeService } from './services/intake-service.js';
+import { createMessagingService } from './services/messaging-service.js';
 import { createSurveyService } from './services/survey-service.js';
 import { createReferralService } from './services/referral-service.js';
 import { createJobBodies, purgeExpired as purgeExpiredNow } from './jobs/job-bodies.js';
@@ -75,12 +86,14 @@ export interface PxmServerOptions {
   reminders?: {
     /** Where due reminders go. Default: a log line per reminder. */
     sender?: ReminderSender;
-    /** Minutes before the visit. Default 24 h and 2 h. */
+    /** Minutes before the visit. Default 2 days and 2 hours. */
     offsetsMinutes?: readonly number[];
     /** How often the dispatcher looks for due reminders; `false` leaves it to `dispatchReminders()`. */
     pollIntervalMs?: number | false;
     dispatch?: DispatchOptions;
   };
+  /** Real channels to patients, two-way: email over SMTP, SMS through a provider. See docs/server/reminders.md. */
+  messaging?: MessagingOptions;
   /** Access log, one line per request. Default: stdout. `false` for none. */
   log?: ((line: string) => void) | false;
   /** Stored idempotency keys are kept this long. Default 24 hours. */
@@ -132,6 +145,26 @@ export interface JobOptions {
   maintenanceSeconds?: number;
   /** PostgreSQL: how often an idle worker looks for jobs. Default 2. */
   pollingSeconds?: number;
+}
+
+export interface MessagingOptions {
+  email?: Omit<EmailSenderOptions, 'templates'>;
+  sms?: SmsProvider;
+  /** This server's public origin (`https://api.clinic.example`): provider callbacks and unsubscribe links. */
+  publicUrl?: string;
+  /** Page addresses with `{token}`: the manage link is required when a channel is configured. */
+  links?: LinkTemplates;
+  /** The practice's own texts over the defaults, per language and step. */
+  templates?: Parameters<typeof mergeTemplates>[0];
+  /** Let templates name the visit type (`{visitType}`); off by default: a visit type can reveal a condition. */
+  showVisitType?: boolean;
+  /** Quiet hours (default 8:00 to 21:00 on the patient's or the clinic's clock). */
+  window?: SendingWindow;
+  /** Default one a day, three a week. */
+  caps?: FrequencyCaps;
+  journey?: Partial<JourneySettings>;
+  /** Where the practice hears of confirmations, bounces and replies (signed like the reminder webhook). */
+  practiceWebhook?: { url: string; secret: string };
 }
 
 export interface HttpLimits {
@@ -207,6 +240,10 @@ function eligibilityPolicyOf(given: PxmServerOptions['eligibilityPolicy']): Elig
 
 export async function createPxmServer(options: PxmServerOptions = {}): Promise<PxmServer> {
   const now = options.now ?? systemClock;
+  const messaging = options.messaging ?? {};
+  if ((messaging.email || messaging.sms) && !messaging.links?.manage) {
+    throw new Error('Messages to patients carry their manage link: set messaging.links.manage (a page address with {token}).');
+  }
   const ownsDatabase = !(options.database && 'transaction' in options.database);
   const db = ownsDatabase ? await openDatabase((options.database as DatabaseConfig | undefined) ?? {}) : (options.database as Database);
   try {
@@ -246,6 +283,15 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
     eligibility: options.eligibility === false ? undefined : (options.eligibility ?? demoPayerRules),
     eligibilityPolicy: eligibilityPolicyOf(options.eligibilityPolicy),
     reminders: { offsetsMinutes: options.reminders?.offsetsMinutes ?? DEFAULT_REMINDER_OFFSETS_MINUTES },
+    messaging: {
+      ...(messaging.publicUrl ? { publicUrl: messaging.publicUrl } : {}),
+      links: messaging.links ?? {},
+      ...(messaging.window ? { window: messaging.window } : {}),
+      ...(messaging.caps ? { caps: messaging.caps } : {}),
+      journey: { ...DEFAULT_JOURNEY, ...messaging.journey },
+      ...(messaging.sms ? { sms: messaging.sms } : {}),
+      notifyPractice: messaging.practiceWebhook ? createPracticeNotifier(messaging.practiceWebhook) : async () => undefined,
+    },
     idempotencyRetentionMs: options.idempotencyRetentionMs ?? 24 * 3_600_000,
     sealer: createSealer(options.secretKey),
     // Replaced below, once the queue (which runs jobs over this context) exists.
@@ -259,7 +305,20 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
   const referralChannels = options.referrals?.channels ?? {};
   const dispatchTransmissions = () => dispatchReferralTransmissions(context, referralChannels);
   const limiter = options.limits === false ? undefined : await createLimiter(db, { ...DEFAULT_LIMITS, ...options.limits });
-  const sender = options.reminders?.sender ?? createLogSender();
+  const templates: MessageTemplates = mergeTemplates(messaging.templates);
+  const showVisitType = messaging.showVisitType ?? false;
+  const emailSender = messaging.email ? createEmailSender({ ...messaging.email, templates, showVisitType }) : undefined;
+  const fallbackSender = options.reminders?.sender ?? createLogSender();
+  const sender =
+    emailSender || messaging.sms
+      ? routeByChannel(
+          {
+            ...(emailSender ? { email: emailSender } : {}),
+            ...(messaging.sms ? { sms: createSmsSender({ provider: messaging.sms, templates, showVisitType, ...(messaging.publicUrl ? { publicUrl: messaging.publicUrl } : {}) }) } : {}),
+          },
+          fallbackSender,
+        )
+      : fallbackSender;
   const dispatchReminders = () => dispatchDueReminders(context, sender, options.reminders?.dispatch);
   const eligibilityChecks = context.eligibility ? createEligibilityService(context, context.eligibilityPolicy) : undefined;
   const recheckEligibility = async () => (eligibilityChecks ? eligibilityChecks.runDueRechecks() : { checked: 0, stillWaiting: 0, dropped: 0 });
@@ -282,6 +341,7 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
       admin: createAdminService(context),
       ...(eligibilityChecks ? { eligibility: eligibilityChecks } : {}),
       progressAdmin: createProgressAdmin(context),
+      messaging: createMessagingService(context),
       dispatchReminders,
       health: async () => {
         try {
@@ -321,6 +381,8 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
       readRouting: routing,
       ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),
       ...(options.referrals?.webhooks ? { referralWebhooks: options.referrals.webhooks } : {}),
+      sms: messaging.sms,
+      publicUrl: messaging.publicUrl,
     },
   );
 
@@ -432,6 +494,7 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
       });
     },
     async close() {
+      emailSender?.close();
       await Promise.all([...running].map((handle) => handle.close()));
       await jobs.stop();
       await routing.close();

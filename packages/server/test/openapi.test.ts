@@ -50,6 +50,7 @@ const EXPECTED: Record<string, { request?: (body: unknown) => [z.ZodMiniType, un
   'booking.book': { request: (b) => [core.BookRequestSchema, { ...(b as object), ...KEY }], reply: core.AppointmentSchema },
   'booking.getAppointment': { reply: core.ManagedAppointmentSchema },
   'booking.cancelAppointment': { request: (b) => [core.CancelRequestSchema, b], reply: core.AppointmentSchema },
+  'booking.confirmAppointment': { reply: core.AppointmentSchema },
   'booking.rescheduleAppointment': { request: (b) => [core.RescheduleRequestSchema, { ...(b as object), ...KEY }], reply: core.AppointmentSchema },
   'booking.joinWaitlist': { request: (b) => [core.WaitlistRequestSchema, { ...(b as object), ...KEY }], reply: core.WaitlistEntrySchema },
   'booking.verifyEligibility': { request: (b) => [core.CoverageSchema, b], reply: core.EligibilityResultSchema },

@@ -76,9 +76,9 @@ describe('reminders', () => {
       { channel: 'email', granted: false, recordedAt: at },
     ]);
     const rows = await outbox(server);
-    assert.deepEqual(rows.map((r) => [r.channel, r.offset_minutes, r.status]), [['sms', 1440, 'pending'], ['sms', 120, 'pending']]);
+    assert.deepEqual(rows.map((r) => [r.channel, r.offset_minutes, r.status]), [['sms', 2880, 'pending'], ['sms', 120, 'pending']]);
     const start = Date.parse(appointment.start);
-    assert.equal(rows[0]!.due_at, start - 24 * 3_600_000);
+    assert.equal(rows[0]!.due_at, start - 48 * 3_600_000);
     assert.equal(rows[1]!.due_at, start - 2 * 3_600_000);
 
     assert.deepEqual(await server.server.dispatchReminders(), { sent: 0, failed: 0, cancelled: 0 }, 'nothing is due yet');
@@ -90,7 +90,7 @@ describe('reminders', () => {
     assert.equal(message!.manageToken, appointment.manageToken);
     assert.equal(message!.appointment.start, appointment.start);
     assert.equal(message!.appointment.locationName, 'Denver Highlands');
-    assert.equal(message!.offsetMinutes, 1440);
+    assert.equal(message!.offsetMinutes, 2880);
     const after = await outbox(server);
     assert.equal(after[0]!.status, 'sent');
     assert.equal(after[0]!.payload, null, 'the phone number and link leave the outbox once sent');
@@ -131,7 +131,7 @@ describe('reminders', () => {
     assert.deepEqual(rows.filter((r) => r.appointment_id === first.id).map((r) => r.status), ['cancelled', 'cancelled']);
     const fresh = rows.filter((r) => r.appointment_id === moved.id);
     assert.deepEqual(fresh.map((r) => r.status), ['pending', 'pending']);
-    assert.equal(fresh[0]!.due_at, Date.parse(moved.start) - 24 * 3_600_000);
+    assert.equal(fresh[0]!.due_at, Date.parse(moved.start) - 48 * 3_600_000);
     // At the old visit's reminder time nothing goes out; at the new one's, its reminder does.
     server.clock.advance(Date.parse(first.start) - 2 * 3_600_000 - CONTRACT_NOW.getTime());
     await server.server.dispatchReminders();
@@ -164,7 +164,9 @@ describe('reminders', () => {
 
   it('two dispatchers at once send each reminder once', async () => {
     const sender = recordingSender();
-    server = await startTestServer('sqlite', { now: CONTRACT_NOW, serverOptions: { reminders: { sender, pollIntervalMs: false } } });
+    // The subject is concurrency: quiet hours and caps are opened wide (they have their own tests).
+    const messaging = { window: { startMinute: 0, endMinute: 24 * 60 }, caps: { perDay: 100, perWeek: 100 } };
+    server = await startTestServer('sqlite', { now: CONTRACT_NOW, serverOptions: { reminders: { sender, pollIntervalMs: false }, messaging } });
     const booked: Appointment[] = [];
     for (let i = 0; i < 3; i++) {
       booked.push(await book(server.adapter.booking!, [{ channel: 'sms', granted: true, recordedAt: at }, { channel: 'email', granted: true, recordedAt: at }], i * 3));
@@ -186,6 +188,9 @@ describe('reminder senders', () => {
     const message: ReminderMessage = {
       id: 'rem_1',
       channel: 'sms',
+      kind: 'reminder',
+      step: 'reminder',
+      language: 'en',
       to: '+1 303-555-0111',
       offsetMinutes: 120,
       patientFirstName: 'Rosa',
@@ -228,6 +233,9 @@ describe('reminder senders', () => {
       const message: ReminderMessage = {
         id: 'rem_2',
         channel: 'email',
+        kind: 'reminder',
+        step: 'reminder',
+        language: 'en',
         to: 'rosa@example.com',
         offsetMinutes: 1440,
         patientFirstName: 'Rosa',

@@ -24,7 +24,7 @@ export function bundleServer(): Promise<string> {
       target: 'node20',
       conditions: ['source'],
       // Only the workspace's own TypeScript is bundled; dependencies load from node_modules.
-      external: ['better-sqlite3', 'pg', 'pg-boss', 'hono', 'hono/*', '@hono/node-server', 'zod', 'zod/*'],
+      external: ['better-sqlite3', 'pg', 'pg-boss', 'hono', 'hono/*', '@hono/node-server', 'zod', 'zod/*', 'twilio', 'nodemailer'],
       logLevel: 'silent',
     });
     return bundlePath;

@@ -116,6 +116,7 @@ export function fromFhirAppointment(appointment: Appointment, catalogue: Catalog
   const cancelled = CANCELLED.has(appointment.status ?? '');
   const cancelledAt = instantIn(extensionOf(appointment, EXTENSION.cancellationDate)?.valueDateTime, zone);
   const previous = rescheduledFromId(appointment);
+  const confirmedAt = instantIn(extensionOf(appointment, EXTENSION.attendanceConfirmed)?.valueDateTime, zone);
   return {
     id: appointment.id,
     status: cancelled ? 'cancelled' : 'booked',
@@ -129,5 +130,6 @@ export function fromFhirAppointment(appointment: Appointment, catalogue: Catalog
     createdAt,
     ...(cancelled && cancelledAt ? { cancelledAt } : {}),
     ...(previous ? { rescheduledFromId: previous } : {}),
+    ...(!cancelled && confirmedAt ? { confirmedAt } : {}),
   };
 }

@@ -23,6 +23,7 @@ import { bookHeldSlot, replayBooking } from './book-slot.js';
 import { catalogueReader } from './catalogue.js';
 import { verifyEligibility } from './eligibility.js';
 import { findFallbackSlots } from './find-slots.js';
+import { confirmAttendance } from './confirm-attendance.js';
 import { cancelVisit, findManaged, managedView, requireFeeAcknowledged } from './manage-appointment.js';
 import { rescheduledFromId } from './appointment-mapping.js';
 import { schedulingOperations, type SchedulingOperations } from './scheduling-operations.js';
@@ -139,6 +140,12 @@ export function createFhirBooking(ctx: FhirContext, options: FhirBookingOptions 
       const reason = { code: 'pat-cpp' as const, text: req.reason ?? 'Cancelled by the patient online' };
       if (await useOperations(opts?.signal)) return operations.cancel(cat, visit, reason, operation, opts?.signal);
       return cancelVisit(ctx, cat, visit, reason, operation, opts?.signal);
+    },
+
+    async confirmAppointment(manageToken, opts?: CallOptions) {
+      const operation = 'booking.confirmAppointment';
+      const cat = await catalogue(operation, opts?.signal);
+      return confirmAttendance(ctx, cat, await findManaged(ctx, cat, manageToken, operation, opts?.signal), operation, opts?.signal);
     },
 
     async rescheduleAppointment(manageToken, request, opts?: CallOptions) {

@@ -32,6 +32,10 @@ export const IDENTIFIER = {
   referral: identifier('referral'),
   /** Communication: the transmission id of a message to the referrer; DocumentReference: the plan of care id. */
   referralRecord: identifier('referral-record'),
+  /** CommunicationRequest and Communication of a message to a patient: the server's outbox id. */
+  outboxMessage: identifier('outbox-message'),
+  /** Communication of a patient's reply: the server's reply id. */
+  patientReply: identifier('patient-reply'),
 } as const;
 
 export const EXTENSION = {
@@ -45,6 +49,8 @@ export const EXTENSION = {
   practitionerBio: extension('practitioner-bio'),
   slotHold: extension('slot-hold'),
   rescheduledFrom: extension('rescheduled-from'),
+  /** Appointment: when the patient said they will come ("I'll be there"). */
+  attendanceConfirmed: extension('attendance-confirmed'),
   waitlistPreference: extension('waitlist-preference'),
   draftVersion: extension('draft-version'),
   draftAnswers: extension('draft-answers'),
@@ -83,6 +89,12 @@ export const CODE_SYSTEM = {
   visitModality: codeSystem('visit-modality'),
   patientEligibility: codeSystem('patient-eligibility'),
   reminderChannel: codeSystem('reminder-channel'),
+  /** What a message to a patient is: `reminder`, `intake`, `intake-nudge`, `exercise-program`, `survey`. */
+  journeyStep: codeSystem('journey-step'),
+  /** What a patient's reply asked: `confirm`, `opt-out`, `opt-in`, `help`, `other`. */
+  replyIntent: codeSystem('reply-intent'),
+  /** Why a message did not go: `no-consent`, `address-suppressed`, `too-late`, `appointment-changed`, ... */
+  messageOutcome: codeSystem('message-outcome'),
   hep: codeSystem('hep'),
   exercise: codeSystem('exercise'),
   instrument: codeSystem('instrument'),
@@ -126,6 +138,7 @@ export const STANDARD = {
   ucum: 'http://unitsofmeasure.org',
   carePlanCategory: 'http://hl7.org/fhir/us/core/CodeSystem/careplan-category',
   goalAchievement: 'http://terminology.hl7.org/CodeSystem/goal-achievement',
+  communicationCategory: 'http://terminology.hl7.org/CodeSystem/communication-category',
 } as const;
 
 /** LOINC 72514-3: pain severity, 0-10 verbal numeric rating, reported. */

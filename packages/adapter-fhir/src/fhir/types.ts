@@ -635,12 +635,36 @@ export interface CoverageEligibilityRequest extends Resource {
 export interface Communication extends Resource {
   resourceType: 'Communication';
   identifier?: Identifier[];
+  basedOn?: Reference[];
+  inResponseTo?: Reference[];
   status: 'preparation' | 'in-progress' | 'not-done' | 'on-hold' | 'stopped' | 'completed' | 'entered-in-error' | 'unknown';
+  statusReason?: CodeableConcept;
   category?: CodeableConcept[];
+  medium?: CodeableConcept[];
   subject?: Reference;
+  topic?: CodeableConcept;
   about?: Reference[];
   sent?: string;
+  received?: string;
   recipient?: Reference[];
   sender?: Reference;
   payload?: Array<{ contentString?: string }>;
+}
+
+export interface CommunicationRequest extends Resource {
+  resourceType: 'CommunicationRequest';
+  identifier?: Identifier[];
+  status: 'draft' | 'active' | 'on-hold' | 'revoked' | 'completed' | 'entered-in-error' | 'unknown';
+  statusReason?: CodeableConcept;
+  category?: CodeableConcept[];
+  priority?: 'routine' | 'urgent' | 'asap' | 'stat';
+  medium?: CodeableConcept[];
+  subject?: Reference;
+  about?: Reference[];
+  payload?: Array<{ contentString?: string }>;
+  occurrenceDateTime?: string;
+  authoredOn?: string;
+  requester?: Reference;
+  recipient?: Reference[];
+  sender?: Reference;
 }

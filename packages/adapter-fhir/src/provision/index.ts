@@ -11,3 +11,11 @@ export { scoreObservation } from './intake-resources.js';
 export { carePlanVersions, activityObservations, type CarePlanLinks } from './hep-resources.js';
 export { questionnaireFromSurvey, surveyResponseResource } from './survey-resources.js';
 export { progressResources, type ProgressDescription, type ProgressLinks } from './progress-resources.js';
+export {
+  messageCommunication,
+  messageCommunicationRequest,
+  replyCommunication,
+  type MessageStepCode,
+  type OutboxMessageRecord,
+  type PatientReplyRecord,
+} from './messaging-resources.js';

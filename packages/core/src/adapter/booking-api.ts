@@ -42,6 +42,11 @@ export interface BookingApi {
   /** Books the held new time, then cancels the old visit; returns the new appointment. */
   rescheduleAppointment(manageToken: string, request: RescheduleRequest, options?: CallOptions): Promise<Appointment>;
   joinWaitlist(request: WaitlistRequest, options?: CallOptions): Promise<WaitlistEntry>;
+  /**
+   * Optional: the patient says they will come ("I'll be there"). Sets `confirmedAt`; confirming a
+   * confirmed visit returns it unchanged. `conflict` for a cancelled visit, `token_*` as above.
+   */
+  confirmAppointment?(manageToken: string, options?: CallOptions): Promise<Appointment>;
   /** Optional: only backends connected to a clearinghouse or payer rules have it. */
   verifyEligibility?(coverage: Coverage, options?: CallOptions): Promise<EligibilityResult>;
   /**

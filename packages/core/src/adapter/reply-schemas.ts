@@ -29,6 +29,7 @@ export const bookingReplySchemas = {
   getAppointment: ManagedAppointmentSchema,
   cancelAppointment: AppointmentSchema,
   rescheduleAppointment: AppointmentSchema,
+  confirmAppointment: AppointmentSchema,
   joinWaitlist: WaitlistEntrySchema,
 } as const;
 

@@ -7,7 +7,7 @@
 // A polluted Object.prototype must be tamed before zod builds its schemas (it enumerates with for...in).
 import '../util/enumerable-prototype.js';
 import * as z from 'zod/mini';
-import { EmailSchema, IdSchema, InstantSchema, LabelSchema, LocalDateSchema, PhoneSchema, TokenSchema, WeekdaySchema } from './common.js';
+import { EmailSchema, IdSchema, InstantSchema, LabelSchema, LocalDateSchema, PhoneSchema, TimeZoneSchema, TokenSchema, WeekdaySchema } from './common.js';
 
 export const SlotQuerySchema = z.strictObject({
   locationId: IdSchema,
@@ -78,6 +78,16 @@ export const ReminderConsentSchema = z.strictObject({
   channel: ReminderChannelSchema,
   granted: z.boolean(),
   recordedAt: InstantSchema,
+  /**
+   * Which wording of the consent text the patient read (`REMINDER_CONSENT_WORDING_VERSION` in the
+   * booking element): the server's consent ledger keeps it, and it says which kinds of message the
+   * consent covers. Absent: an older client, whose wording named appointment reminders only.
+   */
+  wordingVersion: z.optional(z.string().check(z.minLength(1), z.maxLength(40))),
+  /** The language the patient read it in (`en`, `es`): later messages are written in it. */
+  language: z.optional(z.enum(['en', 'es'])),
+  /** The patient's own zone (their device's): quiet hours are read on their clock, not the clinic's. */
+  timeZone: z.optional(TimeZoneSchema),
 });
 export type ReminderConsent = z.infer<typeof ReminderConsentSchema>;
 

@@ -77,6 +77,8 @@ export const AppointmentSchema = z.object({
   cancelledAt: z.optional(InstantSchema),
   /** Set on the new appointment when it replaced another. */
   rescheduledFromId: z.optional(IdSchema),
+  /** When the patient said they will come ("I'll be there", or a reply to a reminder). */
+  confirmedAt: z.optional(InstantSchema),
 });
 export type Appointment = z.infer<typeof AppointmentSchema>;
 

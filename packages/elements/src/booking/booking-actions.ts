@@ -84,6 +84,7 @@ export function createBookingActions(on: ActionDependencies): BookingActions {
     openManage: (token, event) => on.openManage(token, event),
     copyLink: (token) => laterStep('copyLink')?.(token),
     cancelAppointment: () => laterStep('cancelAppointment')?.(),
+    confirmAttendance: () => laterStep('confirmAttendance')?.(),
     joinWaitlist: () => laterStep('joinWaitlist')?.(),
     planSeries: () => laterStep('planSeries')?.(),
     holdSeries: () => laterStep('holdSeries')?.(),

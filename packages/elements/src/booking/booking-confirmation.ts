@@ -7,6 +7,7 @@ import { AdapterError, createId } from '@pxm/core';
 import type { Appointment, Slot } from '@pxm/core/booking';
 import { addressLine, appointmentIcs } from '@pxm/core/booking-display';
 import {
+  PxmBookingAttendanceConfirmedEvent,
   PxmBookingBeforeConfirmEvent,
   PxmBookingCancelledEvent,
   PxmBookingConfirmedEvent,
@@ -78,7 +79,7 @@ export class BookingConfirmation {
       const request = {
         holdId: this.host.state.holds[index]!.id,
         patient: patientFrom(this.host.state.draft),
-        consents: consentsFrom(this.host.state.draft, new Date().toISOString()),
+        consents: consentsFrom(this.host.state.draft, new Date().toISOString(), { locale: this.host.messages.locale, timeZone: this.host.zones.patientZone }),
         idempotencyKey: this.host.state.keys[index]!,
         ...(this.host.referralToken ? { referralToken: this.host.referralToken } : {}),
       };
@@ -190,6 +191,28 @@ export class BookingConfirmation {
       { calendarName: practice.name },
     );
     return URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' }));
+  }
+
+  /** "I'll be there": the backend records it once; the manage view then says so. */
+  async confirmAttendance(): Promise<void> {
+    if (this.host.state.busy) return;
+    const managed = this.host.state.managed!;
+    this.host.set({ busy: 'attend', notice: undefined });
+    try {
+      const confirmed = await this.host.calls.run('confirmAppointment', (api, signal) =>
+        api.confirmAppointment ? api.confirmAppointment(this.host.manageToken!, { signal }) : Promise.reject(new AdapterError('unsupported', 'No attendance confirmation.')),
+      );
+      this.host.set({ busy: '', managed: { ...managed, appointment: confirmed } });
+      // The button is gone: focus goes to what replaced it.
+      this.host.focus('.attendance-notice');
+      this.host.emit(new PxmBookingAttendanceConfirmedEvent(this.visitDetail(confirmed)));
+    } catch (error) {
+      this.host.set({ busy: '' });
+      const err = reported(error);
+      if (!err) return;
+      if (err.code.startsWith('token_') || err.code === 'conflict') return this.host.notify(this.host.manageError(err.code));
+      this.host.notify(this.host.errorMessage(err), 'error', err.retryable ? () => void this.confirmAttendance() : undefined);
+    }
   }
 
   async cancelAppointment(): Promise<void> {

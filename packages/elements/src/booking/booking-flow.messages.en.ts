@@ -55,7 +55,9 @@ export const bookingFlowEn = {
   eligibilityFailed: 'We could not check your coverage right now. You can still book.',
   copay: (amount: string) => `Expected copay per visit: ${amount}.`,
   reminders: 'Reminders',
-  consentText: (practice: string) => `${practice} may send appointment reminders to the phone number and email above. Message and data rates may apply. You can stop at any time.`,
+  // Versioned (REMINDER_CONSENT_WORDING_VERSION in booking-validation.ts): a change of what it says is a new version.
+  consentText: (practice: string) =>
+    `${practice} will send to the phone number and email you tick below: a reminder 2 days and 2 hours before each visit, and links to your forms, home exercise program and a short survey. At most 1 message a day and 3 a week, never between 9 pm and 8 am. Message and data rates may apply. To stop, reply STOP to a text or use the unsubscribe link in an email.`,
   remindSms: 'Text me reminders',
   remindEmail: 'Email me reminders',
   reviewButton: 'Review booking',
@@ -120,6 +122,9 @@ export const bookingFlowEn = {
   alreadyCancelled: (date: string) => (date ? `This appointment was cancelled on ${date}.` : 'This appointment was cancelled.'),
   insideWindow: (hours: number) => `Your visit is less than ${hours} hours away: changes now may carry a fee.`,
   reschedule: 'Reschedule',
+  confirmAttendance: 'I’ll be there',
+  confirmingAttendance: 'Confirming…',
+  attendanceConfirmed: 'Thank you: you told us you will be there.',
   cancelVisit: 'Cancel appointment',
   cancelReason: 'Why are you cancelling?',
   reason_schedule: 'Schedule conflict',
@@ -136,7 +141,7 @@ export const bookingFlowEn = {
   waitlistFor: (type: string, where: string, practice: string) => `Waitlist for: ${type} · ${where} · ${practice}`,
   waitlistContact: 'How should we tell you?',
   waitlistConsent: (practice: string, type: string, where: string) =>
-    `${practice} may text or email you at the phone number and email above when a time opens for ${type} (${where}). These messages are only about this waitlist, not appointment reminders. Message and data rates may apply. You can stop at any time.`,
+    `${practice} will text or email you at the phone number and email above when a time opens for ${type} (${where}): one message per opening, at most 1 a day, never between 9 pm and 8 am. These messages are only about this waitlist, not appointment reminders. Message and data rates may apply. To stop, reply STOP to a text or use the unsubscribe link in an email.`,
   waitlistSms: 'Text me when a time opens',
   waitlistEmail: 'Email me when a time opens',
   preferredDays: 'Days that work for you',

@@ -58,7 +58,8 @@ export const bookingFlowEs: Translation<BookingFlowMessages> = {
   eligibilityFailed: 'No pudimos verificar su cobertura ahora. Puede reservar igual.',
   copay: (amount: string) => `Copago estimado por cita: ${amount}.`,
   reminders: 'Recordatorios',
-  consentText: (practice: string) => `${practice} puede enviar recordatorios de citas al teléfono y correo indicados. Pueden aplicarse tarifas de mensajes y datos. Puede darse de baja en cualquier momento.`,
+  consentText: (practice: string) =>
+    `${practice} enviará al teléfono y al correo que marque abajo: un recordatorio 2 días y 2 horas antes de cada cita, y enlaces a sus formularios, su programa de ejercicios en casa y una breve encuesta. Como máximo 1 mensaje al día y 3 por semana, nunca entre las 9 p. m. y las 8 a. m. Pueden aplicarse tarifas de mensajes y datos. Para dejar de recibirlos, responda STOP a un mensaje de texto o use el enlace para darse de baja de un correo.`,
   remindSms: 'Enviarme recordatorios por mensaje de texto',
   remindEmail: 'Enviarme recordatorios por correo',
   reviewButton: 'Revisar la reserva',
@@ -122,6 +123,9 @@ export const bookingFlowEs: Translation<BookingFlowMessages> = {
   alreadyCancelled: (date: string) => (date ? `Esta cita se canceló el ${date}.` : 'Esta cita se canceló.'),
   insideWindow: (hours: number) => `Faltan menos de ${hours} horas para su cita: los cambios ahora pueden tener un cargo.`,
   reschedule: 'Cambiar el horario',
+  confirmAttendance: 'Asistiré',
+  confirmingAttendance: 'Confirmando…',
+  attendanceConfirmed: 'Gracias: nos ha confirmado que asistirá.',
   cancelVisit: 'Cancelar la cita',
   cancelReason: '¿Por qué cancela?',
   reason_schedule: 'Conflicto de horario',
@@ -138,7 +142,7 @@ export const bookingFlowEs: Translation<BookingFlowMessages> = {
   waitlistFor: (type: string, where: string, practice: string) => `Lista de espera para: ${type} · ${where} · ${practice}`,
   waitlistContact: '¿Cómo le avisamos?',
   waitlistConsent: (practice: string, type: string, where: string) =>
-    `${practice} puede enviarle un mensaje de texto o un correo al teléfono y correo indicados cuando se libere un horario para ${type} (${where}). Estos mensajes son solo sobre esta lista de espera, no recordatorios de citas. Pueden aplicarse tarifas de mensajes y datos. Puede darse de baja en cualquier momento.`,
+    `${practice} le enviará un mensaje de texto o un correo al teléfono y correo indicados cuando se libere un horario para ${type} (${where}): un mensaje por horario, como máximo 1 al día, nunca entre las 9 p. m. y las 8 a. m. Estos mensajes son solo sobre esta lista de espera, no recordatorios de citas. Pueden aplicarse tarifas de mensajes y datos. Para dejar de recibirlos, responda STOP a un mensaje de texto o use el enlace para darse de baja de un correo.`,
   waitlistSms: 'Enviarme un mensaje cuando se libere un horario',
   waitlistEmail: 'Enviarme un correo cuando se libere un horario',
   preferredDays: 'Días que le convienen',

@@ -78,6 +78,7 @@ export class BookingFlow {
     priceSelfPay: () => void this.priceSelfPay(),
     confirm: () => void this.confirmation.confirm(),
     cancelAppointment: () => void this.confirmation.cancelAppointment(),
+    confirmAttendance: () => void this.confirmation.confirmAttendance(),
     joinWaitlist: () => void this.plans.joinWaitlist(),
     planSeries: () => void this.plans.planSeries(),
     holdSeries: () => void this.plans.holdSeries(),

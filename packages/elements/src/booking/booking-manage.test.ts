@@ -11,6 +11,7 @@ import { DEMO_MANAGE_TOKENS } from '@pxm/core/demo';
 import '../define/pxm-booking.js';
 import type { PxmBooking } from './booking.js';
 import type {
+  PxmBookingAttendanceConfirmedEvent,
   PxmBookingCancelledEvent,
   PxmBookingConfirmedEvent,
   PxmBookingRescheduledEvent,
@@ -64,6 +65,35 @@ describe('pxm-booking: manage, waitlist, series', () => {
     expect(stored.find((a) => a.id === 'appt-demo-upcoming')!.status).to.equal('cancelled');
     expect(stored.find((a) => a.id === moved[0]!.detail.appointmentId)!.status).to.equal('booked');
     await expectNoAxeViolations(el);
+  });
+
+  it("I'll be there: confirms the visit once, says so where the button was, and tells the page", async () => {
+    const memory = createMemoryAdapter();
+    const el = await fixture<PxmBooking>(html`<pxm-booking manage-token=${DEMO_MANAGE_TOKENS.upcoming} .adapter=${memory}></pxm-booking>`);
+    const attending = recordEvents<PxmBookingAttendanceConfirmedEvent>(el, 'pxm-booking-attendance-confirmed');
+    await untilStep(el, 'Your appointment');
+    const attend = button(el, 'I’ll be there');
+    expect(attend.classList.contains('primary')).to.equal(true, 'the lead action from a reminder');
+    expect(button(el, 'Reschedule').classList.contains('primary')).to.equal(false);
+    await expectNoAxeViolations(el);
+    await activate(el, 'I’ll be there');
+    await until(() => notices(el).includes('you told us you will be there'), 'the confirmation notice');
+    await el.updateComplete;
+    expect(focused(el)?.textContent).to.include('you told us you will be there');
+    expect(() => button(el, 'I’ll be there')).to.throw();
+    expect(attending.map((event) => event.detail.appointmentId)).to.deep.equal(['appt-demo-upcoming']);
+    expect(Object.keys(attending[0]!.detail).sort()).to.deep.equal(['appointmentId', 'appointmentTypeId', 'end', 'locationId', 'providerId', 'start', 'timeZone']);
+    expect(memory.booking.listStoredAppointments().find((a) => a.id === 'appt-demo-upcoming')!.confirmedAt).to.be.a('string');
+    await expectNoAxeViolations(el);
+  });
+
+  it("offers no I'll be there when the backend cannot record it", async () => {
+    const memory = createMemoryAdapter();
+    const { confirmAppointment: _left, ...withoutConfirm } = memory.booking;
+    const el = await fixture<PxmBooking>(html`<pxm-booking manage-token=${DEMO_MANAGE_TOKENS.upcoming} .adapter=${{ ...memory, booking: withoutConfirm }}></pxm-booking>`);
+    await untilStep(el, 'Your appointment');
+    expect(() => button(el, 'I’ll be there')).to.throw();
+    expect(button(el, 'Reschedule').classList.contains('primary')).to.equal(true);
   });
 
   it('cancels inside the notice window only once the fee is acknowledged', async () => {

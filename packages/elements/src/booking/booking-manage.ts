@@ -1,6 +1,6 @@
 /**
- * Manage mode (`manage-token`): the visit, and what the patient may still do with it. A visit
- * that was cancelled says so; rescheduling reuses the time picker and holds the new time
+ * Manage mode (`manage-token`): the visit, and what the patient may still do with it. "I'll be
+ * there" confirms it (when the backend can record that); a visit that was cancelled says so; rescheduling reuses the time picker and holds the new time
  * before the old one is released; cancelling asks a reason and, inside the notice window,
  * the fee acknowledgement.
  */
@@ -26,11 +26,20 @@ export function renderManage(view: BookingView): TemplateResult {
       <div class="actions start"><button type="button" class="button primary" @click=${view.actions.bookAnother}>${messages.text('bookNew')}</button></div>
     </div>`;
   }
+  // "I'll be there" leads when the backend records it: most patients opening a reminder are coming.
+  const canAttend = view.canConfirmAttendance && !appointment.confirmedAt;
+  const attending = view.state.busy === 'attend';
   return html`<div class="step-body">
     ${renderVisit(view, appointment)}
     ${managed.withinNoticeWindow ? html`<p class="notice warning">${messages.text('insideWindow', managed.cancellationPolicy.minimumNoticeHours)}</p>` : nothing}
+    <div role="status">${appointment.confirmedAt ? html`<p class="notice success attendance-notice" tabindex="-1">${messages.text('attendanceConfirmed')}</p>` : nothing}</div>
     <div class="actions start">
-      <button type="button" class="button primary" @click=${view.actions.startReschedule}>${messages.text('reschedule')}</button>
+      ${canAttend
+        ? html`<button type="button" class="button primary" part="attend-button" aria-disabled=${attending ? 'true' : 'false'} @click=${view.actions.confirmAttendance}>
+            ${attending ? messages.text('confirmingAttendance') : messages.text('confirmAttendance')}
+          </button>`
+        : nothing}
+      <button type="button" class=${canAttend ? 'button' : 'button primary'} @click=${view.actions.startReschedule}>${messages.text('reschedule')}</button>
       <button type="button" class="button" @click=${() => view.actions.go('cancel')}>${messages.text('cancelVisit')}</button>
     </div>
   </div>`;

@@ -10,7 +10,7 @@ import { PxmWaitlistJoinedEvent } from './booking.events.js';
 import { reported, slotQuery, type FlowHost } from './booking-flow-host.js';
 import type { BookingState } from './booking-state.js';
 import { seriesSlots } from './booking-series.js';
-import { consentsFrom, patientFrom, validateDraft } from './booking-validation.js';
+import { consentsFrom, patientFrom, validateDraft, WAITLIST_CONSENT_WORDING_VERSION } from './booking-validation.js';
 
 export class BookingPlans {
   /** `finish` shows the outcome; `startHolds` starts the countdown of the visits held. */
@@ -45,7 +45,7 @@ export class BookingPlans {
               preferredTimesOfDay: waitlist.times,
               ...(waitlist.earliestDate ? { earliestDate: waitlist.earliestDate } : {}),
               patient: patientFrom(this.host.state.draft),
-              consents: consentsFrom(this.host.state.draft, new Date().toISOString()),
+              consents: consentsFrom(this.host.state.draft, new Date().toISOString(), { locale: this.host.messages.locale, timeZone: this.host.zones.patientZone }, WAITLIST_CONSENT_WORDING_VERSION),
               idempotencyKey: key,
             },
             { signal },

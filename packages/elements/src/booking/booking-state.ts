@@ -137,7 +137,7 @@ export interface BookingState {
   errors: Partial<Record<DraftField | 'choice' | 'ack' | 'series' | 'waitlist' | 'match' | 'selfPayRest', string>>;
   notice: Notice | undefined;
   /** An action in flight (its label is shown on the busy button). */
-  busy: '' | 'hold' | 'confirm' | 'cancel' | 'waitlist' | 'series' | 'eligibility';
+  busy: '' | 'hold' | 'confirm' | 'cancel' | 'attend' | 'waitlist' | 'series' | 'eligibility';
   eligibility: EligibilityResult | 'failed' | undefined;
   /** The coverage the eligibility result belongs to. */
   eligibilityKey: string;

@@ -90,10 +90,27 @@ export function coverageFrom(draft: DetailsDraft): Coverage | undefined {
   };
 }
 
-/** Both channels are recorded, granted or not, with the moment the patient decided. */
-export function consentsFrom(draft: DetailsDraft, nowIso: string): ReminderConsent[] {
+/**
+ * The consent wording the patient reads (`consentText`): what is sent, how often, how to stop.
+ * A new wording gets a new version; the server's consent ledger keeps the version each patient
+ * agreed to, and knows which kinds of message it names (reminders and care links).
+ */
+export const REMINDER_CONSENT_WORDING_VERSION = 'booking-2027-03';
+/** The waitlist's own wording (`waitlistConsent`): word that a time opened, nothing else. */
+export const WAITLIST_CONSENT_WORDING_VERSION = 'waitlist-2027-03';
+
+/** Both channels are recorded, granted or not, with the moment the patient decided, the wording, its language and the patient's zone. */
+export function consentsFrom(
+  draft: DetailsDraft,
+  nowIso: string,
+  reader: { locale?: string; timeZone?: string } = {},
+  wordingVersion = REMINDER_CONSENT_WORDING_VERSION,
+): ReminderConsent[] {
+  const language = (reader.locale ?? 'en').toLowerCase().startsWith('es') ? 'es' : 'en';
+  // The patient's zone lets the practice keep to quiet hours on the patient's own clock.
+  const wording = { wordingVersion, language, ...(reader.timeZone ? { timeZone: reader.timeZone } : {}) } as const;
   return [
-    { channel: 'sms', granted: draft.remindSms, recordedAt: draft.remindSmsAt || nowIso },
-    { channel: 'email', granted: draft.remindEmail, recordedAt: draft.remindEmailAt || nowIso },
+    { channel: 'sms', granted: draft.remindSms, recordedAt: draft.remindSmsAt || nowIso, ...wording },
+    { channel: 'email', granted: draft.remindEmail, recordedAt: draft.remindEmailAt || nowIso, ...wording },
   ];
 }

@@ -32,6 +32,8 @@ export interface BookingActions {
   /** Copies a manage link to the clipboard and says so. */
   copyLink(token: string): void;
   cancelAppointment(): void;
+  /** "I'll be there" in the manage view. */
+  confirmAttendance(): void;
   joinWaitlist(): void;
   planSeries(): void;
   holdSeries(): void;
@@ -58,6 +60,8 @@ export interface BookingView {
   canCheckEligibility: boolean;
   /** What the coverage check shows, for which discipline (`benefits`, `discipline`). */
   benefits: BenefitsChoice;
+  /** The backend can record "I'll be there" (`confirmAppointment` is optional). */
+  canConfirmAttendance: boolean;
   manageLink(token: string): string;
   providerName(id: string): string;
   actions: BookingActions;
@@ -65,7 +69,7 @@ export interface BookingView {
 
 /** What a view is given: the state, the catalogue entries it names, the zones and the actions. */
 export function bookingView(
-  parts: Pick<BookingView, 'messages' | 'common' | 'state' | 'catalog' | 'fixed' | 'canCheckEligibility' | 'benefits' | 'manageLink' | 'actions'> & BookingZones,
+  parts: Pick<BookingView, 'messages' | 'common' | 'state' | 'catalog' | 'fixed' | 'canCheckEligibility' | 'benefits' | 'canConfirmAttendance' | 'manageLink' | 'actions'> & BookingZones,
 ): BookingView {
   const { catalog, state } = parts;
   return {

@@ -67,6 +67,13 @@ export class PxmBookingCancelledEvent extends CustomEvent<BookingCancelledDetail
   }
 }
 
+/** The patient said they will come ("I'll be there" in the manage view). */
+export class PxmBookingAttendanceConfirmedEvent extends CustomEvent<BookingVisitDetail> {
+  constructor(detail: BookingVisitDetail) {
+    super('pxm-booking-attendance-confirmed', { ...init, detail });
+  }
+}
+
 export class PxmWaitlistJoinedEvent extends CustomEvent<WaitlistJoinedDetail> {
   constructor(detail: WaitlistJoinedDetail) {
     super('pxm-waitlist-joined', { ...init, detail });
@@ -94,6 +101,7 @@ declare global {
     'pxm-booking-confirmed': PxmBookingConfirmedEvent;
     'pxm-booking-rescheduled': PxmBookingRescheduledEvent;
     'pxm-booking-cancelled': PxmBookingCancelledEvent;
+    'pxm-booking-attendance-confirmed': PxmBookingAttendanceConfirmedEvent;
     'pxm-waitlist-joined': PxmWaitlistJoinedEvent;
     'pxm-booking-before-confirm': PxmBookingBeforeConfirmEvent;
   }

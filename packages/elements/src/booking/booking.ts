@@ -46,6 +46,7 @@ const importSpanish = () => import('./booking.messages.es.js').then((module) => 
  * @event pxm-booking-confirmed - A visit was booked (one event per visit of a series). Detail: appointment, location, provider and type ids, start, end, zone.
  * @event pxm-booking-rescheduled - A visit was moved. Detail: the new visit plus `previousAppointmentId` and `previousStart`.
  * @event pxm-booking-cancelled - A visit was cancelled. Detail: the visit and `withinNoticeWindow`.
+ * @event pxm-booking-attendance-confirmed - The patient said they will come ("I'll be there"). Detail: the visit.
  * @event pxm-waitlist-joined - The patient joined the waitlist. Detail: entry, location, type and provider ids.
  * @event pxm-error - An adapter call failed. Detail: `code`, `operation`.
  *
@@ -72,6 +73,7 @@ const importSpanish = () => import('./booking.messages.es.js').then((module) => 
  * @csspart next-button - The button that moves to the next step.
  * @csspart confirm-button - Books (or moves) the visit.
  * @csspart cancel-button - Cancels the visit.
+ * @csspart attend-button - "I'll be there": confirms the visit (manage view).
  * @csspart ics-link - The .ics download.
  * @csspart manage-link - The manage link on the confirmation.
  * @csspart waitlist-button - Opens the waitlist form.
@@ -249,6 +251,7 @@ export class PxmBooking extends PxmElement {
       fixed: knownChoices(catalog, this.fixedChoices),
       canCheckEligibility: typeof this.resolvedAdapter?.booking?.verifyEligibility === 'function',
       benefits: benefitsChoice(this.benefits, this.discipline),
+      canConfirmAttendance: typeof this.resolvedAdapter?.booking?.confirmAppointment === 'function',
       manageLink: (token) => this.manageLink(token),
       actions: this.actions!,
     });

@@ -5,7 +5,7 @@
  * Events: `onpxm-booking-confirmed={(event) => event.detail.appointmentId}`.
  */
 import type * as React from 'react';
-import type { PxmBookingBeforeConfirmEvent, PxmBookingCancelledEvent, PxmBookingConfirmedEvent, PxmBookingRescheduledEvent, PxmWaitlistJoinedEvent } from '../booking/booking.events.js';
+import type { PxmBookingAttendanceConfirmedEvent, PxmBookingBeforeConfirmEvent, PxmBookingCancelledEvent, PxmBookingConfirmedEvent, PxmBookingRescheduledEvent, PxmWaitlistJoinedEvent } from '../booking/booking.events.js';
 import type { PxmBooking } from '../booking/booking.js';
 import type { PxmErrorEvent } from '../events/pxm-error-event.js';
 import type { PxmHepActivityLoggedEvent, PxmHepReminderRequestEvent } from '../hep-viewer/hep-viewer.events.js';
@@ -44,6 +44,7 @@ export type PxmBookingJsxProps = PxmJsxProps<
     'onpxm-booking-confirmed'?: (event: PxmBookingConfirmedEvent) => void;
     'onpxm-booking-rescheduled'?: (event: PxmBookingRescheduledEvent) => void;
     'onpxm-booking-cancelled'?: (event: PxmBookingCancelledEvent) => void;
+    'onpxm-booking-attendance-confirmed'?: (event: PxmBookingAttendanceConfirmedEvent) => void;
     'onpxm-waitlist-joined'?: (event: PxmWaitlistJoinedEvent) => void;
     'onpxm-error'?: (event: PxmErrorEvent) => void;
   }

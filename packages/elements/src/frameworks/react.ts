@@ -14,7 +14,7 @@ import { PxmHepViewer as PxmHepViewerElement } from '../hep-viewer/hep-viewer.js
 import { PxmSurvey as PxmSurveyElement } from '../survey/survey.js';
 import { PxmProgress as PxmProgressElement } from '../progress/progress.js';
 import { PxmReferral as PxmReferralElement } from '../referral/referral.js';
-import type { PxmBookingBeforeConfirmEvent, PxmBookingCancelledEvent, PxmBookingConfirmedEvent, PxmBookingRescheduledEvent, PxmWaitlistJoinedEvent } from '../booking/booking.events.js';
+import type { PxmBookingAttendanceConfirmedEvent, PxmBookingBeforeConfirmEvent, PxmBookingCancelledEvent, PxmBookingConfirmedEvent, PxmBookingRescheduledEvent, PxmWaitlistJoinedEvent } from '../booking/booking.events.js';
 import type { PxmErrorEvent } from '../events/pxm-error-event.js';
 import type { PxmHepActivityLoggedEvent, PxmHepReminderRequestEvent } from '../hep-viewer/hep-viewer.events.js';
 import type { PxmIntakeDraftSavedEvent, PxmIntakeSubmittedEvent } from '../intake-form/intake-form.events.js';
@@ -48,6 +48,7 @@ export const PxmBooking = createComponent({
     onPxmBookingConfirmed: 'pxm-booking-confirmed' as EventName<PxmBookingConfirmedEvent>,
     onPxmBookingRescheduled: 'pxm-booking-rescheduled' as EventName<PxmBookingRescheduledEvent>,
     onPxmBookingCancelled: 'pxm-booking-cancelled' as EventName<PxmBookingCancelledEvent>,
+    onPxmBookingAttendanceConfirmed: 'pxm-booking-attendance-confirmed' as EventName<PxmBookingAttendanceConfirmedEvent>,
     onPxmWaitlistJoined: 'pxm-waitlist-joined' as EventName<PxmWaitlistJoinedEvent>,
     onPxmError: 'pxm-error' as EventName<PxmErrorEvent>,
   },

@@ -6,7 +6,7 @@
  * `vue({ template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('pxm-') } } })`.
  */
 import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';
-import type { PxmBookingBeforeConfirmEvent, PxmBookingCancelledEvent, PxmBookingConfirmedEvent, PxmBookingRescheduledEvent, PxmWaitlistJoinedEvent } from '../booking/booking.events.js';
+import type { PxmBookingAttendanceConfirmedEvent, PxmBookingBeforeConfirmEvent, PxmBookingCancelledEvent, PxmBookingConfirmedEvent, PxmBookingRescheduledEvent, PxmWaitlistJoinedEvent } from '../booking/booking.events.js';
 import type { PxmBooking } from '../booking/booking.js';
 import type { PxmErrorEvent } from '../events/pxm-error-event.js';
 import type { PxmHepActivityLoggedEvent, PxmHepReminderRequestEvent } from '../hep-viewer/hep-viewer.events.js';
@@ -32,7 +32,7 @@ export type PxmVueElement<E extends HTMLElement, P extends keyof E, Events exten
 declare module 'vue' {
   interface GlobalComponents {
     'pxm-provider': PxmVueElement<PxmProvider, 'adapter' | 'locale' | 'timeZone' | 'theme', Record<never, never>>;
-    'pxm-booking': PxmVueElement<PxmBooking, 'location' | 'appointmentType' | 'provider' | 'manageToken' | 'referralToken' | 'manageUrl' | 'mode' | 'open' | 'timeout' | 'benefits' | 'discipline' | 'prefill' | 'adapter' | 'locale' | 'timeZone' | 'theme', { 'pxm-booking-before-confirm': PxmBookingBeforeConfirmEvent; 'pxm-booking-confirmed': PxmBookingConfirmedEvent; 'pxm-booking-rescheduled': PxmBookingRescheduledEvent; 'pxm-booking-cancelled': PxmBookingCancelledEvent; 'pxm-waitlist-joined': PxmWaitlistJoinedEvent; 'pxm-error': PxmErrorEvent }>;
+    'pxm-booking': PxmVueElement<PxmBooking, 'location' | 'appointmentType' | 'provider' | 'manageToken' | 'referralToken' | 'manageUrl' | 'mode' | 'open' | 'timeout' | 'benefits' | 'discipline' | 'prefill' | 'adapter' | 'locale' | 'timeZone' | 'theme', { 'pxm-booking-before-confirm': PxmBookingBeforeConfirmEvent; 'pxm-booking-confirmed': PxmBookingConfirmedEvent; 'pxm-booking-rescheduled': PxmBookingRescheduledEvent; 'pxm-booking-cancelled': PxmBookingCancelledEvent; 'pxm-booking-attendance-confirmed': PxmBookingAttendanceConfirmedEvent; 'pxm-waitlist-joined': PxmWaitlistJoinedEvent; 'pxm-error': PxmErrorEvent }>;
     'pxm-intake-form': PxmVueElement<PxmIntakeForm, 'token' | 'definition' | 'autosaveDelay' | 'headingLevel' | 'answers' | 'adapter' | 'locale' | 'timeZone' | 'theme', { 'pxm-intake-draft-saved': PxmIntakeDraftSavedEvent; 'pxm-intake-submitted': PxmIntakeSubmittedEvent; 'pxm-error': PxmErrorEvent }>;
     'pxm-hep-viewer': PxmVueElement<PxmHepViewer, 'token' | 'view' | 'painThreshold' | 'saveData' | 'offlineQueue' | 'reminderTimes' | 'painAlertCallback' | 'adapter' | 'locale' | 'timeZone' | 'theme', { 'pxm-hep-activity-logged': PxmHepActivityLoggedEvent; 'pxm-hep-reminder-request': PxmHepReminderRequestEvent; 'pxm-error': PxmErrorEvent }>;
     'pxm-survey': PxmVueElement<PxmSurvey, 'token' | 'offlineQueue' | 'adapter' | 'locale' | 'timeZone' | 'theme', { 'pxm-survey-submitted': PxmSurveySubmittedEvent; 'pxm-survey-review-click': PxmSurveyReviewClickEvent; 'pxm-error': PxmErrorEvent }>;

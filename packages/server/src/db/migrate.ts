@@ -8,6 +8,7 @@ import { unverifiedPatientsSchema } from './migrations/0002-unverified-patients.
 import { submissionFingerprints } from './migrations/0003-submission-fingerprints.js';
 import { progressSchema } from './migrations/0004-progress.js';
 import { eligibilityChecks } from './migrations/0005-eligibility-checks.js';
+import { patientMessagingSchema } from './migrations/0006-patient-messaging.js';
 import { referralsSchema } from './migrations/0007-referrals.js';
 import { referralInboxSchema } from './migrations/0009-referral-inbox.js';
 
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'submission-fingerprints', sql: submissionFingerprints },
   { version: 4, name: 'progress', sql: progressSchema },
   { version: 5, name: 'eligibility-checks', sql: eligibilityChecks },
+  { version: 6, name: 'patient-messaging', sql: patientMessagingSchema },
   { version: 7, name: 'referrals', sql: referralsSchema },
   { version: 9, name: 'referral-inbox', sql: referralInboxSchema },
 ];

@@ -17,7 +17,8 @@ import { EXAMPLES } from './examples.js';
 /** Every schema of the contract, whichever entry point exports it. */
 const core = { ...contract, ...booking, ...forms, ...hep, ...survey, ...progress, ...referral };
 
-type Json = Record<string, unknown>;
+import type { Json, OperationSpec } from './operation-spec.js';
+import { MESSAGING_OPERATIONS } from './messaging-operations.js';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
@@ -170,17 +171,6 @@ function errorResponses(codes: readonly string[]): Json {
   );
 }
 
-interface OperationSpec {
-  operationId: string;
-  tag: 'booking' | 'intake' | 'hep' | 'survey' | 'progress' | 'referral' | 'admin';
-  summary: string;
-  description: string;
-  parameters?: Json[];
-  body?: { schema: Json; example?: unknown; contentType?: string | readonly string[]; required?: boolean };
-  ok: { status: string; description: string; schema?: Json; example?: unknown; headers?: Json };
-  errors: readonly string[];
-  security?: Json[];
-}
 
 const p = (name: string) => ({ $ref: `#/components/parameters/${name}` });
 const json = (schema: Json, example?: unknown) => ({ 'application/json': { schema, ...(example === undefined ? {} : { example }) } });
@@ -598,6 +588,18 @@ export const OPERATIONS: Record<string, Record<string, OperationSpec>> = {
       errors: ['400', '404', '410', '413', '415'],
     },
   },
+  '/booking/appointments/{manageToken}/confirmation': {
+    post: {
+      operationId: 'booking.confirmAppointment',
+      tag: 'booking',
+      summary: "Confirm (\"I'll be there\")",
+      description:
+        'The patient says they will come. Sets `confirmedAt` (the practice webhook hears of it once); confirming a confirmed visit returns it unchanged: safe to repeat. A cancelled visit is 409. Optional for a backend: the element offers the button only when the adapter has the method.',
+      parameters: [p('ManageToken')],
+      ok: { status: '200', description: 'The confirmed appointment.', schema: ref('Appointment') },
+      errors: ['404', '409', '410'],
+    },
+  },
   '/booking/appointments/{manageToken}/reschedule': {
     post: {
       operationId: 'booking.rescheduleAppointment',
@@ -990,8 +992,8 @@ export const OPERATIONS: Record<string, Record<string, OperationSpec>> = {
     get: {
       operationId: 'admin.listReminders',
       tag: 'admin',
-      summary: 'The reminder outbox',
-      description: 'Reminders by due time, with their state. No phone numbers, addresses or links.',
+      summary: 'The message outbox',
+      description: 'Reminders and journey steps by due time, with their state and delivery status. No phone numbers, addresses or links.',
       security: [{ adminKey: [] }],
       parameters: [{ name: 'status', in: 'query', schema: { type: 'string', enum: ['pending', 'sending', 'sent', 'failed', 'cancelled'] } }, p('Limit')],
       ok: { status: '200', description: 'Reminders.', schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref('OutboxReminder') } } } },
@@ -1115,7 +1117,7 @@ const tokenParameter = (name: string, description: string) => ({
 
 export function buildOpenApiDocument(): Json {
   const paths: Json = {};
-  for (const [path, methods] of Object.entries(OPERATIONS)) {
+  for (const [path, methods] of Object.entries({ ...OPERATIONS, ...MESSAGING_OPERATIONS })) {
     paths[path] = Object.fromEntries(Object.entries(methods).map(([method, spec]) => [method, operation(spec)]));
   }
   return {
@@ -1146,7 +1148,8 @@ export function buildOpenApiDocument(): Json {
       { name: 'survey', description: 'Satisfaction surveys by invitation token: one response per invitation.' },
       { name: 'progress', description: 'An episode of care by link token: goals with Goal Attainment Scaling and ratings, outcome measures over time, measures due again.' },
       { name: 'referral', description: 'Referrals in from physicians\' offices, without an account: files first, then the referral.' },
-      { name: 'admin', description: 'Issuing links and watching reminders (the reference server; behind an API key).' },
+      { name: 'admin', description: 'Issuing links, watching reminders, the consent ledger and replies (the reference server; behind an API key).' },
+      { name: 'messaging', description: 'The SMS provider’s signed callbacks and email unsubscribe (the reference server).' },
     ],
     paths,
     components: {
@@ -1204,8 +1207,12 @@ export function buildOpenApiDocument(): Json {
             dueAt: { type: 'string', format: 'date-time' },
             status: { type: 'string', enum: ['pending', 'sending', 'sent', 'failed', 'cancelled'] },
             attempts: { type: 'integer' },
-            lastError: { type: 'string' },
+            lastError: { type: 'string', description: 'Why it failed, or why it was not sent (`no-consent`, `too-late`, `address-suppressed`, `appointment changed`, ...).' },
             sentAt: { type: 'string', format: 'date-time' },
+            patientId: { type: 'string' },
+            step: { type: 'string', enum: ['reminder', 'intake', 'intake-nudge', 'exercise-program', 'survey'] },
+            deliveryStatus: { type: 'string', enum: ['queued', 'sent', 'delivered', 'failed', 'undeliverable'], description: 'What the provider reported.' },
+            heldFor: { type: 'string', enum: ['quiet-hours', 'frequency-cap'], description: 'A pending message the sending rules moved later.' },
           },
         },
         ...generatedSchemas(),

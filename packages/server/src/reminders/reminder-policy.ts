@@ -5,11 +5,11 @@
 import { addDays, localDateIn, localDayClock, minutesOfDay, localTimeIn } from '@pxm/core/time';
 
 export interface ReminderPolicy {
-  /** Minutes before the visit; default 24 h and 2 h. */
+  /** Minutes before the visit; default 2 days and 2 hours. */
   offsetsMinutes: readonly number[];
 }
 
-export const DEFAULT_REMINDER_OFFSETS_MINUTES: readonly number[] = [24 * 60, 2 * 60];
+export const DEFAULT_REMINDER_OFFSETS_MINUTES: readonly number[] = [2 * 24 * 60, 2 * 60];
 
 export interface DueReminder {
   offsetMinutes: number;

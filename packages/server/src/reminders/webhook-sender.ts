@@ -6,6 +6,7 @@
  * secret the server will not start without, and goes over HTTPS (plain HTTP only to this machine).
  */
 import { createHmac } from 'node:crypto';
+import type { PracticeEvent } from './messaging-settings.js';
 import type { ReminderMessage, ReminderSender } from './reminder-sender.js';
 
 /** Shorter secrets are guessable offline from one signed delivery. */
@@ -99,5 +100,32 @@ export function createWebhookSender(options: WebhookSenderOptions): ReminderSend
       if (!response.ok) throw new Error(`The reminder webhook answered ${response.status}.`);
       await response.body?.cancel();
     },
+  };
+}
+
+/**
+ * Tells the practice's systems what patients did (a visit confirmed, a number that bounced, a
+ * reply waiting), on the same signed webhook as the reminders. A failure is logged, never thrown:
+ * the patient's action is recorded whether or not the practice heard of it at once.
+ */
+export function createPracticeNotifier(options: WebhookSenderOptions, log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)) {
+  const url = assertWebhookUrl(options.url);
+  const doFetch = options.fetch ?? fetch;
+  return async (event: PracticeEvent): Promise<void> => {
+    const body = JSON.stringify(event);
+    const timestamp = Math.floor(options.nowSeconds?.() ?? Date.now() / 1000);
+    try {
+      const response = await doFetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-pxm-timestamp': String(timestamp), 'x-pxm-signature': signWebhook(options.secret, timestamp, body) },
+        body,
+        signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+        redirect: 'error',
+      });
+      await response.body?.cancel();
+      if (!response.ok) log(`[pxm] practice webhook answered ${response.status} to ${event.kind}`);
+    } catch (error) {
+      log(`[pxm] practice webhook failed for ${event.kind}: ${(error as Error).message}`);
+    }
   };
 }

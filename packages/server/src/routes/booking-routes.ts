@@ -89,6 +89,8 @@ export function bookingRoutes(app: Hono<AppEnv>, booking: BookingService): void 
     return c.json(await booking.cancelAppointment(c.req.param('manageToken'), request));
   });
 
+  app.post('/booking/appointments/:manageToken/confirmation', async (c) => c.json(await booking.confirmAppointment(c.req.param('manageToken'))));
+
   app.post('/booking/appointments/:manageToken/reschedule', async (c) => {
     const operation = 'booking.rescheduleAppointment';
     const key = idempotencyKey(c, true);

@@ -8,45 +8,20 @@ import type { HepProgram } from '@pxm/core/hep';
 import type { SurveyDefinition } from '@pxm/core/survey';
 import type { ServerContext } from '../context.js';
 import { forUpdate } from '../context.js';
-import { hashToken, newId, newLinkToken } from '../tokens.js';
+import { issueHepProgram, issueIntakeLink, issueSurveyInvitation, type IssuedLink } from './link-issuing.js';
 import { revokeLink, type LinkRevocationRequest } from './link-revocation.js';
 
-export interface IssuedLink {
-  id: string;
-  token: string;
-  expiresAt?: string;
-}
-
-export const DEFAULT_LINK_DAYS = { intake: 30, hep: 180, survey: 30 } as const;
+export { DEFAULT_LINK_DAYS, type IssuedLink } from './link-issuing.js';
 
 export function createAdminService(ctx: ServerContext) {
   const { db } = ctx;
   const nowMs = () => ctx.now().getTime();
-  const inDays = (days: number) => nowMs() + days * 86_400_000;
 
   return {
-    async createIntakeLink(input: { form: FormDefinition; expiresAt?: string | undefined; priorScores?: PromScore[] | undefined }): Promise<IssuedLink> {
-      const token = newLinkToken();
-      const id = newId('intake');
-      const expiresAt = input.expiresAt ? Date.parse(input.expiresAt) : inDays(DEFAULT_LINK_DAYS.intake);
-      await db.run(
-        'INSERT INTO intake_links (id, token_hash, form, expires_at, prior_scores, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
-        [id, hashToken(token), JSON.stringify(input.form), expiresAt, JSON.stringify(input.priorScores ?? []), nowMs()],
-      );
-      return { id, token, expiresAt: new Date(expiresAt).toISOString() };
-    },
+    createIntakeLink: (input: { form: FormDefinition; expiresAt?: string | undefined; priorScores?: PromScore[] | undefined }): Promise<IssuedLink> =>
+      issueIntakeLink(db, input, nowMs()),
 
-    async createHepProgram(input: { program: HepProgram; expiresAt?: string | undefined }): Promise<IssuedLink & { version: number }> {
-      const token = newLinkToken();
-      const id = newId('hep');
-      const expiresAt = input.expiresAt ? Date.parse(input.expiresAt) : inDays(DEFAULT_LINK_DAYS.hep);
-      const version = input.program.version;
-      await db.run(
-        'INSERT INTO hep_programs (id, token_hash, program, version, expires_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)',
-        [id, hashToken(token), JSON.stringify(input.program), version, expiresAt, nowMs()],
-      );
-      return { id, token, version, expiresAt: new Date(expiresAt).toISOString() };
-    },
+    createHepProgram: (input: { program: HepProgram; expiresAt?: string | undefined }): Promise<IssuedLink & { version: number }> => issueHepProgram(db, input, nowMs()),
 
     /** The therapist edits a program: the version goes up and the old schedule is kept as a revision. */
     async updateHepProgram(id: string, program: HepProgram): Promise<{ id: string; version: number }> {
@@ -67,47 +42,53 @@ export function createAdminService(ctx: ServerContext) {
       });
     },
 
-    async createSurveyInvitation(input: { survey: SurveyDefinition; expiresAt?: string | undefined }): Promise<IssuedLink> {
-      const token = newLinkToken();
-      const id = newId('inv');
-      const expiresAt = input.expiresAt ? Date.parse(input.expiresAt) : inDays(DEFAULT_LINK_DAYS.survey);
-      await db.run(
-        "INSERT INTO survey_invitations (id, token_hash, definition, expires_at, partial_answers, created_at) VALUES ($1, $2, $3, $4, '{}', $5)",
-        [id, hashToken(token), JSON.stringify(input.survey), expiresAt, nowMs()],
-      );
-      return { id, token, expiresAt: new Date(expiresAt).toISOString() };
-    },
+    createSurveyInvitation: (input: { survey: SurveyDefinition; expiresAt?: string | undefined }): Promise<IssuedLink> => issueSurveyInvitation(db, input, nowMs()),
 
     /** Takes a link back: it answers `token_invalid` from now on; its record is kept. */
     revokeLink: (request: LinkRevocationRequest) => revokeLink(db, request),
 
-    /** The outbox without contact details or links: ids, times, states. */
+    /**
+     * The outbox without contact details or links: ids, times, states, what the provider said.
+     * Reminders and journey steps together, by due time.
+     */
     async listReminders(query: { status?: string | undefined; limit: number }) {
+      const columns = `id, appointment_id, patient_id, channel, due_at, status, attempts, last_error, sent_at, delivery_status, hold_reason`;
       const rows = await db.all<{
         id: string;
         appointment_id: string;
+        patient_id: string | null;
         channel: string;
+        step: string;
         offset_minutes: number;
         due_at: number;
         status: string;
         attempts: number;
         last_error: string | null;
         sent_at: number | null;
+        delivery_status: string | null;
+        hold_reason: string | null;
       }>(
-        `SELECT id, appointment_id, channel, offset_minutes, due_at, status, attempts, last_error, sent_at FROM reminders
-          WHERE ($1 = '' OR status = $1) ORDER BY due_at LIMIT $2`,
+        `SELECT * FROM (
+           SELECT ${columns}, 'reminder' AS step, offset_minutes FROM reminders WHERE ($1 = '' OR status = $1)
+           UNION ALL
+           SELECT ${columns}, step, 0 AS offset_minutes FROM care_messages WHERE ($1 = '' OR status = $1)
+         ) outbox ORDER BY due_at, id LIMIT $2`,
         [query.status ?? '', query.limit],
       );
       return rows.map((r) => ({
         id: r.id,
         appointmentId: r.appointment_id,
+        ...(r.patient_id ? { patientId: r.patient_id } : {}),
         channel: r.channel,
+        step: r.step,
         offsetMinutes: r.offset_minutes,
-        dueAt: new Date(r.due_at).toISOString(),
+        dueAt: new Date(Number(r.due_at)).toISOString(),
         status: r.status,
         attempts: r.attempts,
         ...(r.last_error ? { lastError: r.last_error } : {}),
-        ...(r.sent_at !== null ? { sentAt: new Date(r.sent_at).toISOString() } : {}),
+        ...(r.sent_at !== null ? { sentAt: new Date(Number(r.sent_at)).toISOString() } : {}),
+        ...(r.delivery_status ? { deliveryStatus: r.delivery_status } : {}),
+        ...(r.hold_reason && r.status === 'pending' ? { heldFor: r.hold_reason } : {}),
       }));
     },
   };

@@ -35,7 +35,8 @@ import {
 import { toZonedIso } from '@pxm/core/time';
 import type { Queryable } from '../db/database.js';
 import { forUpdate, placeholders, type ServerContext } from '../context.js';
-import { scheduleReminders, cancelReminders } from '../reminders/outbox.js';
+import { scheduleReminders, cancelReminders } from '../reminders/outbox-schedule.js';
+import { confirmVisit } from '../reminders/visit-confirmation.js';
 import { enqueueHoldExpiry, enqueueReminderDispatch } from '../jobs/enqueue.js';
 import { linkBookingToReferral } from '../referrals/referral-records.js';
 import { tokenHashOf } from './link-token.js';
@@ -76,12 +77,13 @@ export interface AppointmentRow {
   created_at: number;
   cancelled_at: number | null;
   rescheduled_from_id: string | null;
+  confirmed_at?: number | null;
 }
 
 const HOLD_COLUMNS =
   'id, slot_id, location_id, provider_id, appointment_type_id, start_ms, end_ms, occupied_end_ms, expires_at, consumed_by, released_at';
 const APPOINTMENT_COLUMNS =
-  'id, status, location_id, provider_id, appointment_type_id, start_ms, end_ms, occupied_end_ms, time_zone, patient_id, coverage, consents, created_at, cancelled_at, rescheduled_from_id';
+  'id, status, location_id, provider_id, appointment_type_id, start_ms, end_ms, occupied_end_ms, time_zone, patient_id, coverage, consents, created_at, cancelled_at, rescheduled_from_id, confirmed_at';
 
 export function appointmentOf(row: AppointmentRow, manageToken: string): Appointment {
   const zone = row.time_zone;
@@ -98,6 +100,7 @@ export function appointmentOf(row: AppointmentRow, manageToken: string): Appoint
     createdAt: toZonedIso(row.created_at, zone),
     ...(row.cancelled_at !== null ? { cancelledAt: toZonedIso(row.cancelled_at, zone) } : {}),
     ...(row.rescheduled_from_id ? { rescheduledFromId: row.rescheduled_from_id } : {}),
+    ...(row.confirmed_at !== null && row.confirmed_at !== undefined ? { confirmedAt: toZonedIso(row.confirmed_at, zone) } : {}),
   };
 }
 
@@ -477,6 +480,15 @@ export function createBookingService(ctx: ServerContext) {
       });
     },
 
+    /** "I'll be there": the first confirmation stands; a repeat returns the visit unchanged. */
+    async confirmAppointment(manageToken: string): Promise<Appointment> {
+      const operation = 'booking.confirmAppointment';
+      const row = await managed(db, manageToken, operation, false);
+      if (row.status === 'cancelled') throw new AdapterError('conflict', 'This appointment was cancelled.', { operation });
+      await confirmVisit(ctx, row.id, 'manage-link');
+      return appointmentOf(await managed(db, manageToken, operation, false), manageToken);
+    },
+
     async rescheduleAppointment(manageToken: string, request: RescheduleRequest): Promise<Appointment> {
       const operation = 'booking.rescheduleAppointment';
       const tokenHash = typeof manageToken === 'string' ? hashToken(manageToken) : '';
@@ -508,7 +520,7 @@ export function createBookingService(ctx: ServerContext) {
         );
         await cancelRow(tx, old, 'rescheduled');
         await eligibility.moveAppointment(tx, old.id, row.id, Number(row.start_ms));
-        await scheduleReminders(tx, ctx, row, manageToken, JSON.parse(old.consents) as ReminderConsent[]);
+        await scheduleReminders(tx, ctx, row, manageToken, JSON.parse(old.consents) as ReminderConsent[], { recordConsents: false });
         await enqueueReminderDispatch(tx, ctx, row.id);
         const appointment = appointmentOf(row, manageToken);
         await storeReply(tx, ctx.sealer, scope, request.idempotencyKey, appointment);

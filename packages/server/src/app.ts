@@ -301,7 +301,10 @@ export function createApp(services: AppServices, options: AppOptions): Hono<AppE
   if (services.eligibility) eligibilityAdminRoutes(app, services.eligibility);
   progressAdminRoutes(app, services.progressAdmin);
   referralAdminRoutes(app, services.referralInbox, services.referralLoop, services.dispatchReferralTransmissions);
-  messagingAdminRoutes(app, services.messaging);
+  messagingAdminRoutes(app, services.messaging, async (id) => {
+    const { referralId } = await services.referralLoop.completeVisit(id);
+    return referralId ? { referralId } : {};
+  });
   messagingRoutes(app, services.messaging, options.sms, options.publicUrl);
 
   app.notFound((c) => problemResponse(c, new AdapterError('not_found', 'No such resource.'), 404));

@@ -20,7 +20,10 @@ const CompletionSchema = z.strictObject({ program: z.optional(HepProgramSchema) 
 const DischargeSchema = z.strictObject({ survey: SurveyDefinitionSchema });
 const ReplyQuerySchema = z.strictObject({ state: z.optional(z.enum(['queued', 'done'])) });
 
-export function messagingAdminRoutes(app: Hono<AppEnv>, messaging: MessagingService): void {
+/** What else a visit marked completed sets off (the referral loop's "seen" message to the referrer). */
+export type AfterCompletion = (appointmentId: string) => Promise<Record<string, unknown>>;
+
+export function messagingAdminRoutes(app: Hono<AppEnv>, messaging: MessagingService, afterCompletion?: AfterCompletion): void {
   app.get('/admin/patients/:id/consents', async (c) => {
     const id = strict(IdSchema, c.req.param('id'), 'admin.listConsents');
     return c.json({ items: await messaging.ledger(id) });
@@ -56,9 +59,13 @@ export function messagingAdminRoutes(app: Hono<AppEnv>, messaging: MessagingServ
   app.post('/admin/appointments/:id/completion', async (c) => {
     const operation = 'admin.completeVisit';
     const id = strict(IdSchema, c.req.param('id'), operation);
-    const body = strict(CompletionSchema, await readObject(c, operation), operation);
+    // The body is optional: a visit completed with no program to send.
+    const hasBody = (c.req.header('content-length') ?? '0') !== '0' || c.req.header('transfer-encoding') !== undefined;
+    const body = strict(CompletionSchema, hasBody ? await readObject(c, operation) : {}, operation);
     const issued = await messaging.completeVisit(id, body.program);
-    return c.json({ ...(await messaging.appointmentState(id)), ...issued });
+    // One completion for every journey it ends: the patient's next step, then the referrer's news.
+    const referral = afterCompletion ? await afterCompletion(id) : {};
+    return c.json({ ...(await messaging.appointmentState(id)), ...issued, ...referral });
   });
 
   app.post('/admin/appointments/:id/discharge', async (c) => {

@@ -66,8 +66,6 @@ export function referralAdminRoutes(app: Hono<AppEnv>, inbox: ReferralInboxServi
     return c.json(await loop.uploadPlanOfCare(idOf(c.req.param('id'), operation), query.certifiedOn, bytes), 201);
   });
 
-  app.post('/admin/appointments/:id/completion', async (c) => c.json(await loop.completeVisit(idOf(c.req.param('id'), 'admin.completeVisit'))));
-
   app.get('/admin/plans-of-care/late', async (c) => {
     const { params, limit } = queryParams(c.req.url);
     strict(z.strictObject({}), params, 'admin.listLatePlansOfCare');

@@ -37,7 +37,6 @@ ALTER TABLE referrals ADD COLUMN discharged_at BIGINT;
 
 ALTER TABLE appointments ADD COLUMN referral_id TEXT REFERENCES referrals (id);
 
-ALTER TABLE appointments ADD COLUMN completed_at BIGINT;
 
 CREATE INDEX referrals_by_received ON referrals (received_at, id);
 

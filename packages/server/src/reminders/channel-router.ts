@@ -6,5 +6,6 @@ export function routeByChannel(senders: Partial<Record<ReminderChannel, Reminder
   return {
     name: `channels(${Object.entries(senders).map(([channel, sender]) => `${channel}:${sender?.name ?? fallback.name}`).join(',') || fallback.name})`,
     send: (message: ReminderMessage, signal: AbortSignal) => (senders[message.channel] ?? fallback).send(message, signal),
+    dropsDuplicates: (message: ReminderMessage) => (senders[message.channel] ?? fallback).dropsDuplicates?.(message) ?? false,
   };
 }

@@ -6,7 +6,9 @@
  * - a row is claimed with a lease (a conditional update), so two workers never take the same one;
  * - right before the provider call the row is marked handed over (`handed_at`); a row whose worker
  *   died before that is taken again when its lease lapses, one whose worker died after it never is
- *   (a second copy is worse than none; the provider's delivery callback may still settle it);
+ *   (a second copy is worse than none; the provider's delivery callback may still settle it),
+ *   except for a receiver that drops duplicates by message id (the webhook): that row is simply
+ *   sent again, exactly once in effect;
  * - the sending rules (sending-decision.ts) run on every row: consent, bounced addresses, quiet
  *   hours and caps; a row they hold waits, one they refuse is cancelled with the reason.
  */
@@ -217,9 +219,12 @@ async function dispatchTable(ctx: ServerContext, sender: ReminderSender, table: 
       },
       practice: { name: config.practice.name, ...(config.practice.phone ? { phone: config.practice.phone } : {}) },
     };
-    // The point of no return: from here on this row is never handed over again.
-    const handed = await db.run(`UPDATE ${table} SET handed_at = $2 WHERE id = $1 AND status = 'sending' AND lease_until = $3`, [row.id, ctx.now().getTime(), leaseUntil]);
-    if (handed !== 1) continue; // cancelled meanwhile, or the lease was lost
+    // The point of no return: from here on this row is never handed over again, unless its
+    // receiver drops a second copy by id (then a sender that dies mid-send is simply retried).
+    if (!sender.dropsDuplicates?.(message)) {
+      const handed = await db.run(`UPDATE ${table} SET handed_at = $2 WHERE id = $1 AND status = 'sending' AND lease_until = $3`, [row.id, ctx.now().getTime(), leaseUntil]);
+      if (handed !== 1) continue; // cancelled meanwhile, or the lease was lost
+    }
     try {
       const receipt = await sender.send(message, AbortSignal.timeout(options.sendTimeoutMs ?? 15_000));
       await db.run(

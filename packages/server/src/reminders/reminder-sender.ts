@@ -67,4 +67,10 @@ export interface ReminderSender {
    * or a `MessageSendError` that says whether to retry).
    */
   send(message: ReminderMessage, signal: AbortSignal): Promise<void | SendReceipt>;
+  /**
+   * True when whoever receives this message drops a second copy by its `id` (the signed webhook
+   * sends it as the Idempotency-Key). Such a message is sent again after a sender died mid-send:
+   * exactly once in effect. Otherwise (SMS, email) a message handed over is never sent again.
+   */
+  dropsDuplicates?(message: ReminderMessage): boolean;
 }

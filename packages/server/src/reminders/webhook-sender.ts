@@ -81,6 +81,8 @@ export function createWebhookSender(options: WebhookSenderOptions): ReminderSend
   const doFetch = options.fetch ?? fetch;
   return {
     name: 'webhook',
+    // The receiver keeps one delivery per Idempotency-Key (the message id).
+    dropsDuplicates: () => true,
     async send(message: ReminderMessage, signal: AbortSignal) {
       const body = JSON.stringify(reminderWebhookBody(message));
       const timestamp = Math.floor(options.nowSeconds?.() ?? Date.now() / 1000);

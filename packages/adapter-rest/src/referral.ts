@@ -3,8 +3,7 @@
  * validates what it receives, the element boundary what it is given, with core's
  * `referralReplySchemas`); only an upload the server would refuse by size is refused before sending.
  */
-import { AdapterError, type ReferralApi } from '@pxm/core';
-import { MAX_ATTACHMENT_BYTES } from '@pxm/core/forms';
+import { AdapterError, MAX_ATTACHMENT_BYTES, type ReferralApi } from '@pxm/core';
 import { keyed, newKey } from './request-parts.js';
 import type { Send } from './transport.js';
 

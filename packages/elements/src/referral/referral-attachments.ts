@@ -5,7 +5,7 @@
  * A failed upload stays in the list with Try again; a removal of the element aborts uploads.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { MAX_ATTACHMENT_BYTES } from '@pxm/core/forms';
+import { MAX_ATTACHMENT_BYTES } from '@pxm/core';
 import { MAX_REFERRAL_ATTACHMENTS, type AttachmentReceipt } from '@pxm/core/referral';
 
 export type AttachmentState = 'preparing' | 'uploading' | 'uploaded' | 'failed';

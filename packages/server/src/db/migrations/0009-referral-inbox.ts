@@ -11,8 +11,8 @@
  * - `first_visit_at`, `discharged_at`: the milestones the 30-day plan-of-care deadline and the
  *   status messages hang on.
  *
- * Added to `appointments`: `referral_id` (booked through a referral booking link) and
- * `completed_at` (the visit was seen, marked through the admin API).
+ * Added to `appointments`: `referral_id` (booked through a referral booking link); the visit's
+ * `completed_at` (marked through the admin API) is 0006's column.
  *
  * - `referral_history`: append-only, one row per triage step (who, when, from, to, reason), numbered
  *   per referral (`sequence`) so two steps in one millisecond keep their order.
@@ -37,7 +37,7 @@ ALTER TABLE referrals ADD COLUMN discharged_at BIGINT;
 
 ALTER TABLE appointments ADD COLUMN referral_id TEXT REFERENCES referrals (id);
 
-ALTER TABLE appointments ADD COLUMN completed_at BIGINT;
+-- appointments.completed_at comes from 0006 (patient messaging), which runs first.
 
 CREATE INDEX referrals_by_received ON referrals (received_at, id);
 

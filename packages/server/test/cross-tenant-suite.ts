@@ -247,8 +247,7 @@ export function crossTenantSuite(dialect: Dialect, skip?: string): void {
       assert.ok(!stored.includes(KEY_B), 'only the digest of a practice key is kept');
     });
 
-    it('a practice created in another process is found through the register', async () => {
-      // As if another process had registered it: the row only, nothing opened here.
+    it('an id no practice has opens nothing', async () => {
       const practices = server.server.practices!;
       const opened = (await practices.opened()).length;
       assert.equal(opened, 1);

@@ -1,0 +1,80 @@
+/**
+ * Practices beside the default one: an existing single-practice database goes forward with its
+ * data as the default practice's; practices are opened again at start (their jobs with them);
+ * one registered by another process is found; each has its own configuration (CORS origins,
+ * hold length, admin key).
+ */
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { CONTRACT_NOW } from '@pxm/adapter-testkit';
+import { createPxmServer, openSqlite, type PxmServer } from '../src/index.js';
+import { manualClock, TEST_LIMITS } from './harness.js';
+
+const OPERATOR_KEY = 'operator-key-0123456789-abcdefgh';
+const KEY_B = 'practice-b-admin-key-0123456789';
+
+describe('practices', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pxm-practices-'));
+  const path = join(dir, 'pxm.sqlite');
+  const clock = manualClock(CONTRACT_NOW);
+  const start = () => createPxmServer({ database: { sqlitePath: path }, now: clock.now, log: false, reminders: { pollIntervalMs: false }, limits: TEST_LIMITS, operatorKey: OPERATOR_KEY, corsOrigins: ['https://default.example'] });
+  const request = (server: PxmServer, path: string, init: RequestInit = {}) => server.fetch(new Request(`http://127.0.0.1${path}`, init));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('takes a single-practice database forward: its rows are the default practice', async () => {
+    let server = await start();
+    const before = await server.db.all('SELECT id FROM appointments ORDER BY id');
+    assert.ok(before.length > 0, 'the demo practice has appointments');
+    // As it was before 0010.
+    await server.db.run('DROP TABLE practices');
+    await server.db.run('DELETE FROM schema_migrations WHERE version = 10');
+    await server.close();
+    server = await start();
+    assert.deepEqual(await server.db.all('SELECT id FROM appointments ORDER BY id'), before);
+    assert.deepEqual(await server.db.all('SELECT id, admin_key_digest FROM practices'), [{ id: 'default', admin_key_digest: null }]);
+    assert.equal((await request(server, '/practices/default/booking/locations')).status, 200);
+    await server.close();
+  });
+
+  it('gives each practice its own configuration, and opens every practice again at start', async () => {
+    let server = await start();
+    const created = await request(server, '/operator/practices', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${OPERATOR_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ id: 'practice-b', name: 'B', adminApiKey: KEY_B, settings: { seed: 'demo', corsOrigins: ['https://b.example'], holdTtlMinutes: 3 } }),
+    });
+    assert.equal(created.status, 201);
+    assert.equal(created.headers.get('location'), '/practices/practice-b');
+    await server.close();
+
+    server = await start();
+    const opened = await server.practices!.opened();
+    assert.equal(opened.length, 1, 'opened at start: its background jobs run');
+    assert.notEqual(opened[0]!.jobs, server.jobs, 'a job queue of its own');
+
+    const preflight = (path: string, origin: string) =>
+      request(server, path, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } }).then((response) => response.headers.get('access-control-allow-origin'));
+    assert.equal(await preflight('/practices/practice-b/booking/holds', 'https://b.example'), 'https://b.example');
+    assert.equal(await preflight('/practices/practice-b/booking/holds', 'https://default.example'), null);
+    assert.equal(await preflight('/booking/holds', 'https://default.example'), 'https://default.example');
+    assert.equal(await preflight('/booking/holds', 'https://b.example'), null);
+
+    const slots = (await (await request(server, '/practices/practice-b/booking/slots?locationId=denver-highlands&appointmentTypeId=initial-evaluation&from=2027-03-08T00:00:00-07:00&to=2027-03-20T00:00:00-06:00')).json()) as { items: Array<{ id: string }> };
+    const hold = (await (await request(server, '/practices/practice-b/booking/holds', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ slotId: slots.items[0]!.id }) })).json()) as { expiresAt: string };
+    assert.equal(new Date(hold.expiresAt).getTime() - clock.now().getTime(), 3 * 60_000, "the practice's hold length");
+    await server.close();
+  });
+
+  it('finds a practice another process registered', async () => {
+    const server = await start();
+    const digest = createHash('sha256').update('practice-c-admin-key-0123456789').digest('hex');
+    await server.db.run('INSERT INTO practices (id, name, admin_key_digest, settings, created_at) VALUES ($1, $2, $3, $4, $5)', ['practice-c', 'C', digest, '{}', 0]);
+    assert.equal((await request(server, '/practices/practice-c/admin/referrals', { headers: { authorization: 'Bearer practice-c-admin-key-0123456789' } })).status, 200);
+    assert.equal((await request(server, '/practices/practice-c/admin/referrals', { headers: { authorization: `Bearer ${KEY_B}` } })).status, 401);
+    await server.close();
+  });
+});

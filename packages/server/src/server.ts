@@ -82,6 +82,8 @@ export interface PxmServerOptions {
    * admin key known by its digest, and neither routes to practices nor creates them.
    */
   practice?: { id: string; adminKeySha256Hex: string | null };
+  /** How often the register is read for practices other processes created (to run their jobs here). Default 1 minute. */
+  practiceScanMs?: number;
   /** Largest JSON body, bytes. Default 1 MiB. */
   maxJsonBytes?: number;
   /** `demo` seeds the demo practice when the database is empty (default); `none` leaves it empty. */
@@ -455,11 +457,12 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
   // SQLite has one machine: its timers always run here.
   if (jobs.kind === 'timers' || options.jobs?.work !== false) await jobs.startWorking();
   // Every practice's background jobs run wherever the default practice's do.
-  if (practices) {
-    await practices.openAll((practiceId, error) =>
-      process.stderr.write(`${JSON.stringify({ level: 'error', event: 'practice_open_failed', practice: practiceId, error: (error as Error)?.name ?? 'Error', code: (error as { code?: unknown })?.code ?? null })}\n`),
-    );
-  }
+  const reportOpenFailure = (practiceId: string, error: unknown) =>
+    process.stderr.write(`${JSON.stringify({ level: 'error', event: 'practice_open_failed', practice: practiceId, error: (error as Error)?.name ?? 'Error', code: (error as { code?: unknown })?.code ?? null })}\n`);
+  if (practices) await practices.openAll(reportOpenFailure);
+  // A practice another process creates later is opened here within a minute (a worker runs its jobs).
+  const practiceScan = practices ? setInterval(() => void practices.openAll(reportOpenFailure).catch(() => undefined), options.practiceScanMs ?? 60_000) : undefined;
+  practiceScan?.unref();
   const running = new Set<RunningServer>();
 
   return {
@@ -524,6 +527,7 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
     async close() {
       emailSender?.close();
       await Promise.all([...running].map((handle) => handle.close()));
+      clearInterval(practiceScan);
       await practices?.close();
       await jobs.stop();
       await routing.close();

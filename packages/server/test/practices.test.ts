@@ -10,9 +10,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { createRestAdapter } from '@pxm/adapter-rest';
 import { CONTRACT_NOW } from '@pxm/adapter-testkit';
-import { createPxmServer, openSqlite, type PxmServer } from '../src/index.js';
-import { manualClock, TEST_LIMITS } from './harness.js';
+import { createPxmServer, type PxmServer, type ReminderMessage } from '../src/index.js';
+import { manualClock, startTestServer, TEST_LIMITS } from './harness.js';
 
 const OPERATOR_KEY = 'operator-key-0123456789-abcdefgh';
 const KEY_B = 'practice-b-admin-key-0123456789';
@@ -21,7 +22,8 @@ describe('practices', () => {
   const dir = mkdtempSync(join(tmpdir(), 'pxm-practices-'));
   const path = join(dir, 'pxm.sqlite');
   const clock = manualClock(CONTRACT_NOW);
-  const start = () => createPxmServer({ database: { sqlitePath: path }, now: clock.now, log: false, reminders: { pollIntervalMs: false }, limits: TEST_LIMITS, operatorKey: OPERATOR_KEY, corsOrigins: ['https://default.example'] });
+  const start = (practiceScanMs?: number) =>
+    createPxmServer({ database: { sqlitePath: path }, now: clock.now, log: false, reminders: { pollIntervalMs: false }, limits: TEST_LIMITS, operatorKey: OPERATOR_KEY, corsOrigins: ['https://default.example'], ...(practiceScanMs ? { practiceScanMs } : {}) });
   const request = (server: PxmServer, path: string, init: RequestInit = {}) => server.fetch(new Request(`http://127.0.0.1${path}`, init));
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -69,12 +71,45 @@ describe('practices', () => {
     await server.close();
   });
 
-  it('finds a practice another process registered', async () => {
-    const server = await start();
+  it('finds a practice another process registered, and opens it (its jobs) without a request', async () => {
+    const server = await start(20);
     const digest = createHash('sha256').update('practice-c-admin-key-0123456789').digest('hex');
     await server.db.run('INSERT INTO practices (id, name, admin_key_digest, settings, created_at) VALUES ($1, $2, $3, $4, $5)', ['practice-c', 'C', digest, '{}', 0]);
+    for (let waited = 0; (await server.practices!.opened()).length < 2 && waited < 100; waited++) await new Promise((done) => setTimeout(done, 20));
+    assert.equal((await server.practices!.opened()).length, 2, 'practice-b from before, practice-c from the scan');
     assert.equal((await request(server, '/practices/practice-c/admin/referrals', { headers: { authorization: 'Bearer practice-c-admin-key-0123456789' } })).status, 200);
     assert.equal((await request(server, '/practices/practice-c/admin/referrals', { headers: { authorization: `Bearer ${KEY_B}` } })).status, 401);
     await server.close();
+  });
+
+  it("runs each practice's reminders from that practice's own job", async () => {
+    const sent: ReminderMessage[] = [];
+    const sender = { name: 'recording', async send(message: ReminderMessage) { sent.push(message); return {}; } };
+    const server = await startTestServer('sqlite', { now: CONTRACT_NOW, serverOptions: { operatorKey: OPERATOR_KEY, reminders: { sender, pollIntervalMs: 20 } } });
+    try {
+      const created = await fetch(`${server.url}/operator/practices`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${OPERATOR_KEY}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ id: 'practice-b', name: 'B', adminApiKey: KEY_B, settings: { seed: 'demo', reminderOffsetsMinutes: [60] } }),
+      });
+      assert.equal(created.status, 201);
+      const booking = createRestAdapter({ baseUrl: `${server.url}/practices/practice-b` }).booking!;
+      // A midday visit: its reminder an hour before falls inside the sending hours.
+      const slots = await booking.findSlots({ locationId: 'denver-highlands', appointmentTypeId: 'initial-evaluation', from: '2027-03-08T00:00:00-07:00', to: '2027-03-20T00:00:00-06:00' });
+      const slot = slots.find((candidate) => new Date(candidate.start).getUTCHours() >= 19)!;
+      const hold = await booking.holdSlot(slot.id);
+      const appointment = await booking.book({
+        holdId: hold.id,
+        patient: { kind: 'new', firstName: 'Test', lastName: 'Patient', dateOfBirth: '1990-05-17', phone: '+1 303-555-0100', email: 'test.patient@example.com', reasonForVisit: 'Knee pain' },
+        consents: [{ channel: 'sms', granted: true, recordedAt: CONTRACT_NOW.toISOString() }],
+        idempotencyKey: 'book-practice-b-reminder',
+      });
+      server.clock.advance(Date.parse(appointment.start) - 60 * 60_000 - CONTRACT_NOW.getTime());
+      for (let waited = 0; !sent.some((message) => message.manageToken === appointment.manageToken) && waited < 200; waited++) await new Promise((done) => setTimeout(done, 20));
+      const ours = sent.filter((message) => message.manageToken === appointment.manageToken);
+      assert.deepEqual(ours.map((message) => message.offsetMinutes), [60], "sent once, at the practice's own offset");
+    } finally {
+      await server.dispose();
+    }
   });
 });

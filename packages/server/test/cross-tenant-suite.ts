@@ -254,7 +254,7 @@ export function crossTenantSuite(dialect: Dialect, skip?: string): void {
       assert.equal(await practices.serverFor('practice-z'), undefined);
     });
 
-    it("the timing of a foreign capability and of one that exists nowhere is alike (rough: medians within 2x + 5 ms)", async () => {
+    it("the timing of a foreign capability and of one that exists nowhere is alike (rough: medians within 2x + 5 ms)", async (t) => {
       const samples = { foreign: [] as number[], nowhere: [] as number[] };
       for (let round = 0; round < 40; round++) {
         for (const kind of round % 2 === 0 ? (['foreign', 'nowhere'] as const) : (['nowhere', 'foreign'] as const)) {
@@ -265,7 +265,7 @@ export function crossTenantSuite(dialect: Dialect, skip?: string): void {
       }
       const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
       const [foreign, nowhere] = [median(samples.foreign), median(samples.nowhere)];
-      console.log(`# ${dialect}: median ms, foreign token ${foreign.toFixed(2)}, nowhere ${nowhere.toFixed(2)}`);
+      t.diagnostic(`${dialect}: median ms, foreign token ${foreign.toFixed(2)}, nowhere ${nowhere.toFixed(2)}`);
       assert.ok(Math.abs(foreign - nowhere) < Math.min(foreign, nowhere) + 5, `${foreign} vs ${nowhere}`);
     });
   });

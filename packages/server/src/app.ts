@@ -30,6 +30,9 @@ import { referralWebhookRoutes, type ReferralWebhookOptions } from './routes/ref
 import { messagingAdminRoutes } from './routes/messaging-admin-routes.js';
 import { messagingRoutes } from './routes/messaging-routes.js';
 import { surveyRoutes } from './routes/survey-routes.js';
+import { operatorRoutes } from './routes/operator-routes.js';
+import { practiceRouting } from './tenancy/practice-routing.js';
+import type { PracticeRecord, PracticeRequest } from './tenancy/practice-settings.js';
 import type { AdminService } from './services/admin-service.js';
 import type { BookingService } from './services/booking-service.js';
 import type { EligibilityService } from './services/eligibility-service.js';
@@ -64,6 +67,8 @@ export interface AppServices {
   messaging: MessagingService;
   dispatchReminders(): Promise<{ sent: number; failed: number; cancelled: number }>;
   health(): Promise<boolean>;
+  /** Creates practices (the operator API); absent inside a practice's own app. */
+  practices?: { create(request: PracticeRequest): Promise<PracticeRecord> };
   /** `/ready`: the database answers and has every migration this process knows. */
   ready?(): Promise<{ ready: boolean; checks: Record<string, string> }>;
 }
@@ -71,7 +76,8 @@ export interface AppServices {
 export interface AppOptions {
   /** Browser origins allowed to call the API (`https://clinic.example`); `*` allows any. */
   corsOrigins: readonly string[];
-  adminApiKey: string | undefined;
+  /** The admin API's key, or (a practice created by the operator) its SHA-256 digest in hex. */
+  adminApiKey: string | { sha256Hex: string } | undefined;
   /** Largest JSON body accepted, in bytes. */
   maxJsonBytes: number;
   hasEligibility: boolean;
@@ -94,6 +100,10 @@ export interface AppOptions {
   /** The SMS provider whose signed callbacks are accepted, and the public origin they were signed for. */
   sms?: SmsProvider | undefined;
   publicUrl?: string | undefined;
+  /** `PXM_OPERATOR_KEY`: the operator API (creating practices) is on when set. */
+  operatorKey?: string | undefined;
+  /** `/practices/{practice}/...`: the app of that practice, or undefined when there is none. */
+  practiceApp?: (practiceId: string) => Promise<Hono<AppEnv> | undefined>;
 }
 
 function sameSecret(given: string, expected: string): boolean {
@@ -157,6 +167,8 @@ export function createThrottledLog(write: (line: string) => void, windowMs = 5_0
 
 export function createApp(services: AppServices, options: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  // Before everything else: a practice's requests get that practice's headers, limits and data.
+  if (options.practiceApp) app.use('/practices/*', practiceRouting(options.practiceApp));
   const outageLog = createThrottledLog((line) => process.stderr.write(`${line}\n`));
   const anyOrigin = options.corsOrigins.includes('*');
   const allowed = new Set(options.corsOrigins);
@@ -306,6 +318,7 @@ export function createApp(services: AppServices, options: AppOptions): Hono<AppE
     return referralId ? { referralId } : {};
   });
   messagingRoutes(app, services.messaging, options.sms, options.publicUrl);
+  if (options.practiceApp) operatorRoutes(app, services.practices, options.operatorKey);
 
   app.notFound((c) => problemResponse(c, new AdapterError('not_found', 'No such resource.'), 404));
 

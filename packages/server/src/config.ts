@@ -100,6 +100,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, argv: readon
     throw new Error('DATABASE_READ_URL needs a postgres:// URL, and PostgreSQL as the primary (DATABASE_URL).');
   }
   if (env.PXM_LOG_FORMAT && env.PXM_LOG_FORMAT !== 'json' && env.PXM_LOG_FORMAT !== 'text') throw new Error(`PXM_LOG_FORMAT must be json or text (got ${env.PXM_LOG_FORMAT}).`);
+  if (env.PXM_OPERATOR_KEY !== undefined && env.PXM_OPERATOR_KEY !== '' && env.PXM_OPERATOR_KEY.length < 24) throw new Error('PXM_OPERATOR_KEY must be at least 24 characters.');
   if (env.PXM_METRICS_TOKEN !== undefined && env.PXM_METRICS_TOKEN !== '' && env.PXM_METRICS_TOKEN.length < 16) throw new Error('PXM_METRICS_TOKEN must be at least 16 characters.');
   if (env.PXM_SEED !== undefined && env.PXM_SEED !== '' && env.PXM_SEED !== 'demo' && env.PXM_SEED !== 'none') {
     throw new Error(`PXM_SEED must be demo or none (got ${env.PXM_SEED}).`);
@@ -129,6 +130,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, argv: readon
       holdTtlMs: integer(env, 'PXM_HOLD_TTL_MS', 10 * 60_000),
       corsOrigins,
       ...(env.PXM_ADMIN_API_KEY ? { adminApiKey: env.PXM_ADMIN_API_KEY } : {}),
+      ...(env.PXM_OPERATOR_KEY ? { operatorKey: env.PXM_OPERATOR_KEY } : {}),
       // Without PXM_SECRET_KEY, processes sharing one PostgreSQL database still need one key: the
       // connection string is a secret they share that a copy of the database does not contain.
       ...(env.PXM_SECRET_KEY ? { secretKey: env.PXM_SECRET_KEY } : databaseUrl ? { secretKey: `pxm-derived-from-database-url:${databaseUrl}` } : {}),

@@ -49,3 +49,6 @@ export type { JobOptions } from './server.js';
 export { JOB_NAMES, type JobName } from './jobs/job-names.js';
 export type { EnqueueOptions, JobCounts, JobQueue } from './jobs/job-queue.js';
 export { READ_FENCE_HEADER } from './db/read-routing.js';
+export { DEFAULT_PRACTICE_ID, PracticeIdSchema, PracticeRequestSchema, PracticeSettingsSchema, type PracticeRecord, type PracticeRequest, type PracticeSettings } from './tenancy/practice-settings.js';
+export type { PracticeRegistry } from './tenancy/practice-registry.js';
+export { practiceSchemaName } from './tenancy/practice-space.js';

@@ -60,6 +60,9 @@ import type { ReferralChannels } from './referrals/outbound-channels.js';
 import { DEFAULT_REFERRAL_SETTINGS, type ReferralSettings } from './referrals/referral-settings.js';
 import { dispatchReferralTransmissions, recordDeliveryStatus } from './referrals/transmission-outbox.js';
 import type { ReferralWebhookOptions } from './routes/referral-webhook-routes.js';
+import { createPracticeRegistry, type PracticeRegistry } from './tenancy/practice-registry.js';
+import { practiceOptions } from './tenancy/practice-options.js';
+import { DEFAULT_PRACTICE_ID } from './tenancy/practice-settings.js';
 
 export interface PxmServerOptions {
   /** An open database, or where to open one (default: SQLite at `.data/pxm.sqlite`). */
@@ -70,8 +73,17 @@ export interface PxmServerOptions {
   holdTtlMs?: number;
   /** Browser origins allowed to call the API. Default: none (same-origin and server-to-server only). */
   corsOrigins?: readonly string[];
-  /** Turns the admin API on. */
+  /** Turns the admin API on (the default practice's, on the un-prefixed routes). */
   adminApiKey?: string;
+  /** `PXM_OPERATOR_KEY`: turns on the operator API, which creates practices. */
+  operatorKey?: string;
+  /**
+   * Set on a practice's own server (see src/tenancy/): it serves that practice only, with the
+   * admin key known by its digest, and neither routes to practices nor creates them.
+   */
+  practice?: { id: string; adminKeySha256Hex: string | null };
+  /** How often the register is read for practices other processes created (to run their jobs here). Default 1 minute. */
+  practiceScanMs?: number;
   /** Largest JSON body, bytes. Default 1 MiB. */
   maxJsonBytes?: number;
   /** `demo` seeds the demo practice when the database is empty (default); `none` leaves it empty. */
@@ -219,6 +231,8 @@ export interface PxmServer {
   purgeExpired(): Promise<void>;
   /** The background job scheduler: pg-boss on PostgreSQL, timers on SQLite. */
   readonly jobs: JobQueue;
+  /** The other practices this server serves under `/practices/{practice}/` (absent on a practice's own server). */
+  readonly practices: PracticeRegistry<PxmServer> | undefined;
   listen(options?: { port?: number; hostname?: string }): Promise<RunningServer>;
   /** Stops the poller and closes the database (when this server opened it). */
   close(): Promise<void>;
@@ -324,6 +338,7 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
   const recheckEligibility = async () => (eligibilityChecks ? eligibilityChecks.runDueRechecks() : { checked: 0, stillWaiting: 0, dropped: 0 });
   const metrics = createMetrics();
   const log = options.log === false ? () => undefined : (options.log ?? ((line: string) => process.stdout.write(`${line}\n`)));
+  const practices = options.practice ? undefined : createPracticeRegistry(db, now, (practice) => createPxmServer(practiceOptions(options, practice)));
 
   const app = createApp(
     {
@@ -343,6 +358,7 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
       progressAdmin: createProgressAdmin(context),
       messaging: createMessagingService(context),
       dispatchReminders,
+      ...(practices ? { practices } : {}),
       health: async () => {
         try {
           await db.ping();
@@ -370,7 +386,7 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
     },
     {
       corsOrigins: options.corsOrigins ?? [],
-      adminApiKey: options.adminApiKey,
+      adminApiKey: options.practice ? (options.practice.adminKeySha256Hex ? { sha256Hex: options.practice.adminKeySha256Hex } : undefined) : options.adminApiKey,
       maxJsonBytes: options.maxJsonBytes ?? 1024 * 1024,
       hasEligibility: context.eligibility !== undefined,
       log,
@@ -383,6 +399,13 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
       ...(options.referrals?.webhooks ? { referralWebhooks: options.referrals.webhooks } : {}),
       sms: messaging.sms,
       publicUrl: messaging.publicUrl,
+      ...(practices
+        ? {
+            operatorKey: options.operatorKey,
+            // `/practices/default/...` is the default practice under its own name.
+            practiceApp: async (practiceId: string) => (practiceId === DEFAULT_PRACTICE_ID ? app : (await practices.serverFor(practiceId))?.app),
+          }
+        : {}),
     },
   );
 
@@ -433,6 +456,13 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
   addServerGauges(metrics, jobs, routing);
   // SQLite has one machine: its timers always run here.
   if (jobs.kind === 'timers' || options.jobs?.work !== false) await jobs.startWorking();
+  // Every practice's background jobs run wherever the default practice's do.
+  const reportOpenFailure = (practiceId: string, error: unknown) =>
+    process.stderr.write(`${JSON.stringify({ level: 'error', event: 'practice_open_failed', practice: practiceId, error: (error as Error)?.name ?? 'Error', code: (error as { code?: unknown })?.code ?? null })}\n`);
+  if (practices) await practices.openAll(reportOpenFailure);
+  // A practice another process creates later is opened here within a minute (a worker runs its jobs).
+  const practiceScan = practices ? setInterval(() => void practices.openAll(reportOpenFailure).catch(() => undefined), options.practiceScanMs ?? 60_000) : undefined;
+  practiceScan?.unref();
   const running = new Set<RunningServer>();
 
   return {
@@ -445,6 +475,7 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
     dispatchReferralTransmissions: dispatchTransmissions,
     purgeExpired,
     jobs,
+    practices,
     listen({ port = 8787, hostname = '127.0.0.1' } = {}) {
       return new Promise((resolve, reject) => {
         const headersTimeout = options.http?.headersTimeoutMs ?? 10_000;
@@ -496,6 +527,8 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
     async close() {
       emailSender?.close();
       await Promise.all([...running].map((handle) => handle.close()));
+      clearInterval(practiceScan);
+      await practices?.close();
       await jobs.stop();
       await routing.close();
       if (ownsDatabase) await db.close();

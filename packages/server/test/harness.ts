@@ -49,8 +49,11 @@ export async function dropSchema(schema: string): Promise<void> {
   const client = new pg.Client({ connectionString: DATABASE_URL });
   await client.connect();
   try {
-    // The job queue (pg-boss) keeps its tables in a schema beside the server's.
-    await client.query(`DROP SCHEMA IF EXISTS ${schema}, ${schema}_jobs CASCADE`);
+    // The job queue (pg-boss) keeps its tables in a schema beside the server's, and so does
+    // every practice created beside the default one (`<schema>_p_<id>`, its queue `..._jobs`).
+    const practices = await client.query<{ nspname: string }>("SELECT nspname FROM pg_namespace WHERE starts_with(nspname, $1)", [`${schema}_p_`]);
+    const names = [schema, `${schema}_jobs`, ...practices.rows.map((row) => row.nspname)];
+    await client.query(`DROP SCHEMA IF EXISTS ${names.join(', ')} CASCADE`);
   } finally {
     await client.end();
   }

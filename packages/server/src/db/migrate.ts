@@ -11,6 +11,7 @@ import { eligibilityChecks } from './migrations/0005-eligibility-checks.js';
 import { patientMessagingSchema } from './migrations/0006-patient-messaging.js';
 import { referralsSchema } from './migrations/0007-referrals.js';
 import { referralInboxSchema } from './migrations/0009-referral-inbox.js';
+import { practicesSchema } from './migrations/0010-practices.js';
 
 export interface Migration {
   version: number;
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'patient-messaging', sql: patientMessagingSchema },
   { version: 7, name: 'referrals', sql: referralsSchema },
   { version: 9, name: 'referral-inbox', sql: referralInboxSchema },
+  { version: 10, name: 'practices', sql: practicesSchema },
 ];
 
 function forDialect(sql: string, dialect: Dialect): string {

@@ -19,6 +19,7 @@ const core = { ...contract, ...booking, ...forms, ...hep, ...survey, ...progress
 
 import type { Json, OperationSpec } from './operation-spec.js';
 import { MESSAGING_OPERATIONS } from './messaging-operations.js';
+import { OPERATOR_OPERATIONS } from './operator-operations.js';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
@@ -1117,7 +1118,7 @@ const tokenParameter = (name: string, description: string) => ({
 
 export function buildOpenApiDocument(): Json {
   const paths: Json = {};
-  for (const [path, methods] of Object.entries({ ...OPERATIONS, ...MESSAGING_OPERATIONS })) {
+  for (const [path, methods] of Object.entries({ ...OPERATIONS, ...MESSAGING_OPERATIONS, ...OPERATOR_OPERATIONS })) {
     paths[path] = Object.fromEntries(Object.entries(methods).map(([method, spec]) => [method, operation(spec)]));
   }
   return {
@@ -1140,7 +1141,14 @@ export function buildOpenApiDocument(): Json {
       ].join('\n'),
       license: { name: 'MIT', identifier: 'MIT' },
     },
-    servers: [{ url: 'http://127.0.0.1:8787', description: 'The reference server started by `pnpm server` (`pnpm server:demo` for the demo practice).' }],
+    servers: [
+      { url: 'http://127.0.0.1:8787', description: 'The reference server started by `pnpm server` (`pnpm server:demo` for the demo practice): the default practice.' },
+      {
+        url: 'http://127.0.0.1:8787/practices/{practice}',
+        description: 'One practice of a server that hosts several: every path of this document (except `/operator/...`) under the practice’s prefix, with that practice’s data, admin key and configuration.',
+        variables: { practice: { default: 'default', description: 'The practice id given to `POST /operator/practices`; `default` is the un-prefixed practice.' } },
+      },
+    ],
     tags: [
       { name: 'booking', description: 'Scheduling: catalogue, slots, holds, appointments, manage links, waitlist, eligibility.' },
       { name: 'intake', description: 'Digital intake by link token: versioned drafts, attachments, one submission.' },
@@ -1150,10 +1158,14 @@ export function buildOpenApiDocument(): Json {
       { name: 'referral', description: 'Referrals in from physicians\' offices, without an account: files first, then the referral.' },
       { name: 'admin', description: 'Issuing links, watching reminders, the consent ledger and replies (the reference server; behind an API key).' },
       { name: 'messaging', description: 'The SMS provider’s signed callbacks and email unsubscribe (the reference server).' },
+      { name: 'operator', description: 'Creating practices on a server that hosts several (the reference server; behind the operator key).' },
     ],
     paths,
     components: {
-      securitySchemes: { adminKey: { type: 'http', scheme: 'bearer', description: 'The admin API key (`PXM_ADMIN_API_KEY` on the reference server).' } },
+      securitySchemes: {
+        adminKey: { type: 'http', scheme: 'bearer', description: 'The admin API key (`PXM_ADMIN_API_KEY` on the reference server); under `/practices/{practice}/`, that practice’s own key.' },
+        operatorKey: { type: 'http', scheme: 'bearer', description: 'The operator key (`PXM_OPERATOR_KEY` on the reference server): creates practices, opens no practice’s admin API.' },
+      },
       parameters: {
         Limit: { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1 }, description: 'Page size; each list has its own maximum.' },
         Cursor: { name: 'cursor', in: 'query', schema: { type: 'string' }, description: 'Opaque; the `nextCursor` of the previous page.' },

@@ -3,7 +3,7 @@ export type Json = Record<string, unknown>;
 
 export interface OperationSpec {
   operationId: string;
-  tag: 'booking' | 'intake' | 'hep' | 'survey' | 'progress' | 'referral' | 'admin' | 'messaging';
+  tag: 'booking' | 'intake' | 'hep' | 'survey' | 'progress' | 'referral' | 'admin' | 'messaging' | 'operator';
   summary: string;
   description: string;
   parameters?: Json[];

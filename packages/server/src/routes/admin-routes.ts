@@ -33,13 +33,15 @@ function digest(value: string): Buffer {
 export function adminRoutes(
   app: Hono<AppEnv>,
   admin: AdminService,
-  apiKey: string | undefined,
+  apiKey: string | { sha256Hex: string } | undefined,
   dispatch: () => Promise<{ sent: number; failed: number; cancelled: number }>,
 ): void {
+  // A practice created through the operator API is known by its key's digest only.
+  const expected = apiKey === undefined ? undefined : typeof apiKey === 'string' ? digest(apiKey) : Buffer.from(apiKey.sha256Hex, 'hex');
   app.use('/admin/*', async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const presented = /^Bearer (.+)$/.exec(header)?.[1] ?? '';
-    if (!apiKey || !timingSafeEqual(digest(presented), digest(apiKey))) {
+    if (!expected || expected.length !== 32 || !timingSafeEqual(digest(presented), expected)) {
       c.header('WWW-Authenticate', 'Bearer realm="pxm-admin"');
       throw new AdapterError('unauthorized', apiKey ? 'A valid admin API key is needed.' : 'The admin API is off: set PXM_ADMIN_API_KEY.', {
         operation: 'admin',

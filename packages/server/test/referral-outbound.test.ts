@@ -269,6 +269,54 @@ function suite(dialect: Dialect, skip: () => string | undefined) {
   });
 }
 
+describe('a practice that lets plain email carry the plan of care (sqlite)', () => {
+  let test: TestServer;
+  let smtp: SmtpTestServer;
+  before(async () => {
+    smtp = await startSmtpTestServer();
+    test = await startTestServer('sqlite', {
+      now: CONTRACT_NOW,
+      serverOptions: {
+        adminApiKey: ADMIN_KEY,
+        messaging: {
+          email: { smtp: { host: '127.0.0.1', port: smtp.port, secure: false, ignoreTLS: true }, from: 'referrals@summitpt.example' },
+          links: { manage: 'https://clinic.example/manage/{token}' },
+        },
+        referrals: { pollIntervalMs: false, emailAllowed: true, emailAttachesPlanOfCare: true },
+      },
+    });
+  });
+  after(async () => {
+    await test?.dispose();
+    await smtp?.close();
+  });
+
+  it('attaches the plan of care PDF; a referrer whose mailbox does not exist ends failed at once', async () => {
+    const input = referralInput();
+    const headers = { authorization: `Bearer ${ADMIN_KEY}` };
+    const submit = async (email: string) => {
+      const { idempotencyKey, ...body } = referralInput({ referrer: { name: 'Dr. Mail', npi: '1245319599', phone: '+1 303-555-0100', email }, patient: { ...input.patient, givenName: email.slice(0, 5) } });
+      const sent = await fetch(`${test.url}/referrals`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey } });
+      const reference = ((await sent.json()) as { reference: string }).reference;
+      const items = ((await (await fetch(`${test.url}/admin/referrals`, { headers })).json()) as { items: Array<{ id: string; reference: string }> }).items;
+      const id = items.find((item) => item.reference === reference)!.id;
+      const plan = await fetch(`${test.url}/admin/referrals/${id}/plans-of-care?certifiedOn=2027-04-01`, { method: 'POST', body: Buffer.from(pdf('emailed plan')), headers: { ...headers, 'content-type': 'application/pdf' } });
+      assert.equal(plan.status, 201);
+      return id;
+    };
+    await submit('dr.mail@ortho.example');
+    smtp.rejectRecipients.add('nobody@ortho.example');
+    const bounced = await submit('nobody@ortho.example');
+    const dispatched = (await (await fetch(`${test.url}/admin/referral-transmissions/dispatch`, { method: 'POST', headers })).json()) as Record<string, number>;
+    assert.deepEqual([dispatched.sent, dispatched.failed], [1, 1]);
+    assert.equal(smtp.received.length, 1);
+    const mail = await simpleParser(smtp.received[0]!.raw);
+    assert.deepEqual(mail.attachments.map((file) => [file.contentType, file.content.toString()]), [['application/pdf', '%PDF-1.4\n% emailed plan\n%%EOF\n']]);
+    const record = ((await (await fetch(`${test.url}/admin/referrals/${bounced}`, { headers })).json()) as { transmissions: Transmission[] }).transmissions[0]!;
+    assert.deepEqual([record.status, record.attempts, record.lastError], ['failed', 1, 'email_undeliverable']);
+  });
+});
+
 suite('sqlite', () => undefined);
 const postgresReason = await postgresUnavailable();
 suite('postgres', () => postgresReason);

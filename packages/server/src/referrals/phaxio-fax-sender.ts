@@ -63,7 +63,10 @@ export function createPhaxioFaxSender(options: PhaxioFaxSenderOptions): FaxSende
     return reply;
   };
 
-  /** A fax this transmission already started (its answer was lost), unless that one failed. */
+  /**
+   * A fax this transmission already started (its answer was lost), unless that one failed.
+   * Phaxio lists a week back by default: longer than the outbox's whole backoff.
+   */
   const alreadySent = async (idempotencyKey: string): Promise<string | undefined> => {
     const query = new URLSearchParams({ direction: 'sent', [`tag[${TRANSMISSION_TAG}]`]: idempotencyKey, per_page: '1' });
     const reply = await call(`/v2.1/faxes?${query}`, { method: 'GET' });

@@ -95,4 +95,4 @@ export function createFhirAdapter(options: FhirAdapterOptions): FhirAdapter {
 export type { FhirAuth } from './http/auth.js';
 export { PXM_FHIR_BASE, IDENTIFIER, EXTENSION, CODE_SYSTEM } from './fhir/namespace.js';
 export { exportReferralToFhir, type ReferralExport, type ReferralRecord } from './referral/referral-export.js';
-export { planOfCareDocument, referralCommunication, referralServiceRequest, referralSubject, referralTask } from './referral/referral-resources.js';
+export { planOfCareDocument, referralCommunication, referralServiceRequest, referralSubject, referralTask, type ReferralBookingLink } from './referral/referral-resources.js';

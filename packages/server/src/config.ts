@@ -7,6 +7,7 @@ import { createLogSender } from './reminders/log-sender.js';
 import type { ReminderSender } from './reminders/reminder-sender.js';
 import { createWebhookSender } from './reminders/webhook-sender.js';
 import { messagingFromEnv } from './reminders/messaging-env.js';
+import { referralSendersFromEnv, type ReferralSendersFromEnv } from './referrals/referral-env.js';
 import type { PxmServerOptions } from './server.js';
 import type { LimitsConfig } from './http/limits.js';
 
@@ -22,6 +23,8 @@ export interface CliConfig {
     adminApi: boolean;
     corsOrigins: readonly string[];
     reminderSender: string;
+    /** Fax, Direct and email to referrers. */
+    referralSenders: string;
     secretKey: 'configured' | 'derived' | 'per-process';
     limits: string;
   };
@@ -37,6 +40,7 @@ export function startupBanner(config: CliConfig, url: string): string[] {
     `[pxm]   admin API:       ${summary.adminApi ? 'on' : 'off'}`,
     `[pxm]   CORS origins:    ${summary.corsOrigins.length > 0 ? summary.corsOrigins.join(', ') : 'none'}`,
     `[pxm]   reminder sender: ${summary.reminderSender}`,
+    `[pxm]   referral senders: ${summary.referralSenders}`,
     `[pxm]   abuse limits:    ${summary.limits}`,
     `[pxm]   secret key:      ${summary.secretKey === 'configured' ? 'configured' : summary.secretKey === 'derived' ? 'derived from DATABASE_URL (set PXM_SECRET_KEY in production)' : 'per process (set PXM_SECRET_KEY in production)'}`,
   ];
@@ -50,8 +54,8 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   return value;
 }
 
-/** The referral inbox's settings and the fax and Direct callbacks (senders are wired in code). */
-function referralsFromEnv(env: NodeJS.ProcessEnv): NonNullable<PxmServerOptions['referrals']> {
+/** The referral inbox's settings, the fax and Direct callbacks, and the senders to referrers. */
+function referralsFromEnv(env: NodeJS.ProcessEnv, senders: ReferralSendersFromEnv): NonNullable<PxmServerOptions['referrals']> {
   const faxToken = env.PXM_FAX_CALLBACK_TOKEN;
   const publicUrl = env.PXM_PUBLIC_URL;
   // The fax signature covers the URL the provider calls: without it no callback could verify.
@@ -61,6 +65,9 @@ function referralsFromEnv(env: NodeJS.ProcessEnv): NonNullable<PxmServerOptions[
   return {
     duplicateWindowDays: integer(env, 'PXM_REFERRAL_DUPLICATE_DAYS', DEFAULT_DUPLICATE_WINDOW_DAYS),
     emailAllowed: env.PXM_REFERRAL_EMAIL === 'allowed',
+    emailAttachesPlanOfCare: env.PXM_REFERRAL_EMAIL_PLAN === 'attach',
+    channels: senders.channels,
+    ...(senders.directInbox ? { directInbox: senders.directInbox } : {}),
     ...(zone ? { timeZone: zone } : {}),
     pollIntervalMs: integer(env, 'PXM_REFERRAL_POLL_MS', 60_000) || false,
     webhooks: {
@@ -91,6 +98,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, argv: readon
     sender = createWebhookSender({ url: env.PXM_REMINDER_WEBHOOK_URL, secret: env.PXM_REMINDER_WEBHOOK_SECRET });
   }
   const messaging = messagingFromEnv(env);
+  if (env.PXM_REFERRAL_EMAIL_PLAN && env.PXM_REFERRAL_EMAIL_PLAN !== 'attach' && env.PXM_REFERRAL_EMAIL_PLAN !== 'notice') {
+    throw new Error(`PXM_REFERRAL_EMAIL_PLAN must be notice or attach (got ${env.PXM_REFERRAL_EMAIL_PLAN}).`);
+  }
+  const referralSenders = referralSendersFromEnv(env);
   const corsOrigins = (env.PXM_CORS_ORIGINS ?? 'http://localhost:5173,http://127.0.0.1:5173')
     .split(',')
     .map((origin) => origin.trim())
@@ -121,6 +132,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, argv: readon
         : env.PXM_REMINDER_WEBHOOK_URL
           ? `webhook to ${new URL(env.PXM_REMINDER_WEBHOOK_URL).origin}`
           : 'log (no messages leave this server)',
+      referralSenders: referralSenders.describe.length > 0 ? referralSenders.describe.join(', ') : 'none',
       secretKey: env.PXM_SECRET_KEY ? 'configured' : databaseUrl ? 'derived' : 'per-process',
       limits: env.PXM_LIMITS === 'off' ? 'OFF' : `on${env.PXM_LIMITS ? ' (PXM_LIMITS)' : ''}${env.PXM_TRUST_PROXY ? ', client address from X-Forwarded-For' : ''}`,
     },
@@ -139,7 +151,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, argv: readon
       maxJsonBytes: integer(env, 'PXM_MAX_BODY_BYTES', 1024 * 1024),
       seed,
       reminders: { sender, pollIntervalMs: integer(env, 'PXM_REMINDER_POLL_MS', 30_000) || false },
-      referrals: referralsFromEnv(env),
+      referrals: referralsFromEnv(env, referralSenders),
       ...(messaging ? { messaging: messaging.options } : {}),
       ...(env.PXM_ACCESS_LOG === 'off' ? { log: false as const } : {}),
       ...(env.PXM_LOG_FORMAT === 'json' ? { logFormat: 'json' as const } : {}),

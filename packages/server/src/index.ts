@@ -37,6 +37,10 @@ export { reminderDueTimes, DEFAULT_REMINDER_OFFSETS_MINUTES, type ReminderPolicy
 export type { DispatchResult } from './reminders/outbox.js';
 export { createEmailSender, type DkimKey, type EmailSenderOptions } from './reminders/email-sender.js';
 export { createSmsSender } from './reminders/sms-sender.js';
+export { OutboundSendError, type DirectSender, type EmailSender, type FaxSender, type OutboundDocument, type OutboundMessage, type OutboundReceipt, type ReferralChannels } from './referrals/outbound-channels.js';
+export { createPhaxioFaxSender, type PhaxioFaxSenderOptions } from './referrals/phaxio-fax-sender.js';
+export { directSenderOf, type HispClient, type HispInboundMessage } from './referrals/direct-hisp.js';
+export { createHispRestClient, type HispInbox, type HispRestClientOptions } from './referrals/hisp-rest-client.js';
 export { createTwilioProvider, type TwilioProviderOptions } from './reminders/twilio-provider.js';
 export { twilioSignature, verifyTwilioSignature } from './reminders/twilio-signature.js';
 export type { DeliveryStatus, SmsInbound, SmsProvider, SmsSendRequest, SmsSendResult, SmsStatusReport } from './reminders/sms-provider.js';

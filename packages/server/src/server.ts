@@ -25,7 +25,7 @@ import { demoPayerRules } from './eligibility/demo-payer-rules.js';
 import type { EligibilityProvider } from './eligibility/eligibility-provider.js';
 import { createEligibilityService, DEFAULT_ELIGIBILITY_POLICY, type EligibilityPolicy } from './services/eligibility-service.js';
 import { routeByChannel } from './reminders/channel-router.js';
-import { createEmailSender, type EmailSenderOptions } from './reminders/email-sender.js';
+import { createEmailSender, createSmtpTransport, type EmailSenderOptions } from './reminders/email-sender.js';
 import { createLogSender } from './reminders/log-sender.js';
 import type { LinkTemplates } from './reminders/message-links.js';
 import { mergeTemplates, type MessageTemplates } from './reminders/message-templates.js';
@@ -57,6 +57,9 @@ import { createTimerQueue, type TimerSchedule } from './jobs/timer-queue.js';
 import { createReferralInboxService } from './services/referral-inbox-service.js';
 import { createReferralLoopService } from './services/referral-loop-service.js';
 import type { ReferralChannels } from './referrals/outbound-channels.js';
+import { pollDirectInbox } from './referrals/direct-inbox-poll.js';
+import type { HispInbox } from './referrals/hisp-rest-client.js';
+import { createReferralEmailSender } from './referrals/referral-email-sender.js';
 import { DEFAULT_REFERRAL_SETTINGS, type ReferralSettings } from './referrals/referral-settings.js';
 import { dispatchReferralTransmissions, recordDeliveryStatus } from './referrals/transmission-outbox.js';
 import type { ReferralWebhookOptions } from './routes/referral-webhook-routes.js';
@@ -142,6 +145,11 @@ export interface PxmServerOptions {
     webhooks?: ReferralWebhookOptions;
     /** How often due transmissions are sent; `false` leaves it to `dispatchReferralTransmissions()` or a job queue. */
     pollIntervalMs?: number | false;
+    /**
+     * A HISP with no webhook: its inbox is polled this often and each new message taken in as the
+     * webhook would (idempotent on the HISP's message id).
+     */
+    directInbox?: { inbox: HispInbox; pollIntervalMs: number };
   };
 }
 
@@ -227,6 +235,8 @@ export interface PxmServer {
   recheckEligibility(): Promise<{ checked: number; stillWaiting: number; dropped: number }>;
   /** Sends every due status message and plan of care to referrers (a job does this too). */
   dispatchReferralTransmissions(): Promise<Record<string, number>>;
+  /** Takes in new messages from the HISP's inbox, where one is polled (a job does this too). */
+  pollDirectInbox(): Promise<{ received: number; repeated: number; rejected: number }>;
   /** Deletes lapsed holds and idempotency keys past retention. */
   purgeExpired(): Promise<void>;
   /** The background job scheduler: pg-boss on PostgreSQL, timers on SQLite. */
@@ -313,15 +323,24 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
     referrals: {
       duplicateWindowDays: options.referrals?.duplicateWindowDays ?? DEFAULT_REFERRAL_SETTINGS.duplicateWindowDays,
       emailAllowed: options.referrals?.emailAllowed ?? DEFAULT_REFERRAL_SETTINGS.emailAllowed,
+      emailAttachesPlanOfCare: options.referrals?.emailAttachesPlanOfCare ?? DEFAULT_REFERRAL_SETTINGS.emailAttachesPlanOfCare,
       timeZone: options.referrals?.timeZone ?? DEFAULT_REFERRAL_SETTINGS.timeZone,
     },
   };
-  const referralChannels = options.referrals?.channels ?? {};
+  // One SMTP transport for the server's email: reminders to patients and notices to referrers.
+  const smtpTransport = messaging.email ? createSmtpTransport(messaging.email) : undefined;
+  const referralChannels: ReferralChannels = {
+    ...(smtpTransport && messaging.email ? { email: createReferralEmailSender({ transport: smtpTransport, from: messaging.email.from }) } : {}),
+    ...options.referrals?.channels,
+  };
   const dispatchTransmissions = () => dispatchReferralTransmissions(context, referralChannels);
+  const referralInbox = createReferralInboxService(context);
+  const directInbox = options.referrals?.directInbox;
+  const pollDirect = async () => (directInbox ? pollDirectInbox(directInbox.inbox, (input) => referralInbox.receiveInbound(input)) : { received: 0, repeated: 0, rejected: 0 });
   const limiter = options.limits === false ? undefined : await createLimiter(db, { ...DEFAULT_LIMITS, ...options.limits });
   const templates: MessageTemplates = mergeTemplates(messaging.templates);
   const showVisitType = messaging.showVisitType ?? false;
-  const emailSender = messaging.email ? createEmailSender({ ...messaging.email, templates, showVisitType }) : undefined;
+  const emailSender = messaging.email ? createEmailSender({ ...messaging.email, templates, showVisitType, ...(smtpTransport ? { transport: smtpTransport } : {}) }) : undefined;
   const fallbackSender = options.reminders?.sender ?? createLogSender();
   const sender =
     emailSender || messaging.sms
@@ -348,7 +367,7 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
       survey: createSurveyService(context),
       progress: createProgressService(context),
       referral: createReferralService(context),
-      referralInbox: createReferralInboxService(context),
+      referralInbox,
       referralLoop: createReferralLoopService(context),
       dispatchReferralTransmissions: dispatchTransmissions,
       recordDeliveryStatus: (update) => recordDeliveryStatus(context, update),
@@ -410,7 +429,7 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
   );
 
   const purgeExpired = () => purgeExpiredNow(context);
-  const bodies = createJobBodies(context, { dispatchReminders, recheckEligibility, dispatchReferralTransmissions: dispatchTransmissions });
+  const bodies = createJobBodies(context, { dispatchReminders, recheckEligibility, dispatchReferralTransmissions: dispatchTransmissions, pollDirectInbox: pollDirect });
   const onJobFailure = (name: JobName, error: unknown) =>
     // The error's name and code only: a job's message may quote what it worked on.
     process.stderr.write(`${JSON.stringify({ level: 'error', event: 'job_failed', job: name, error: (error as Error)?.name ?? 'Error', code: (error as { code?: unknown })?.code ?? null })}\n`);
@@ -424,6 +443,7 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
   if (eligibilityChecks && recheckPoll !== false) everyMs.push({ name: JOB_NAMES.eligibilityRecheck, everyMs: recheckPoll });
   const transmissionPoll = options.referrals?.pollIntervalMs ?? 60_000;
   if (transmissionPoll !== false) everyMs.push({ name: JOB_NAMES.referralTransmissions, everyMs: transmissionPoll });
+  if (directInbox) everyMs.push({ name: JOB_NAMES.directInboxPoll, everyMs: directInbox.pollIntervalMs });
   const native = db.native();
   let jobs: JobQueue;
   try {
@@ -473,6 +493,7 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
     dispatchReminders,
     recheckEligibility,
     dispatchReferralTransmissions: dispatchTransmissions,
+    pollDirectInbox: pollDirect,
     purgeExpired,
     jobs,
     practices,
@@ -525,7 +546,7 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
       });
     },
     async close() {
-      emailSender?.close();
+      smtpTransport?.close();
       await Promise.all([...running].map((handle) => handle.close()));
       clearInterval(practiceScan);
       await practices?.close();

@@ -12,7 +12,7 @@ export async function runWorker(config: CliConfig): Promise<void> {
     process.exit(1);
   }
   const server = await createPxmServer({ ...config.options, seed: 'none', jobs: { ...config.options.jobs, work: true } });
-  process.stdout.write(`[pxm] worker on ${config.summary.database}: jobs ${server.jobs.kind}, reminder sender ${config.summary.reminderSender}\n`);
+  process.stdout.write(`[pxm] worker on ${config.summary.database}: jobs ${server.jobs.kind}, reminder sender ${config.summary.reminderSender}, referral senders ${config.summary.referralSenders}\n`);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

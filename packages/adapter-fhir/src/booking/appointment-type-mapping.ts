@@ -1,12 +1,14 @@
 /**
  * AppointmentType <-> HealthcareService. The service's `type` codings are the visit-type codes
- * the practice's Slots and Appointments carry in `serviceType`; duration, buffer, who may book
- * and how the visit happens have no R4 element and travel in extensions.
+ * the practice's Slots and Appointments carry in `serviceType`; its `specialty` is the therapy
+ * discipline (SNOMED CT, what a referral's ServiceRequest.code names); duration, buffer, who may
+ * book and how the visit happens have no R4 element and travel in extensions.
  */
 import type { AppointmentType, Modality, PatientEligibility } from '@pxm/core/booking';
 import { extensionOf, referenceId } from '../fhir/elements.js';
 import { EXTENSION, PXM_FHIR_BASE } from '../fhir/namespace.js';
 import type { CodeableConcept, HealthcareService } from '../fhir/types.js';
+import { disciplineConcept, disciplineOf } from '../referral/discipline-codes.js';
 
 /** Code system of visit types a provisioned practice uses (a practice's own EMR has its own). */
 export const VISIT_TYPE_SYSTEM = `${PXM_FHIR_BASE}/CodeSystem/visit-type`;
@@ -18,6 +20,7 @@ export function toHealthcareService(type: AppointmentType, organizationId: strin
     active: true,
     providedBy: { reference: `Organization/${organizationId}` },
     type: [{ coding: [{ system: VISIT_TYPE_SYSTEM, code: type.id, display: type.name }], text: type.name }],
+    ...(type.discipline ? { specialty: [disciplineConcept(type.discipline)] } : {}),
     ...(type.locationIds ? { location: type.locationIds.map((id) => ({ reference: `Location/${id}` })) } : {}),
     name: type.name,
     ...(type.description ? { comment: type.description } : {}),
@@ -50,6 +53,7 @@ export function fromHealthcareService(service: HealthcareService): AppointmentTy
   const duration = extensionOf(service, EXTENSION.visitDuration)?.valueInteger;
   if (!service.id || duration === undefined) return undefined;
   const locationIds = (service.location ?? []).flatMap((ref) => referenceId(ref, 'Location') ?? []);
+  const discipline = disciplineOf(service.specialty);
   return {
     id: service.id,
     name: service.name ?? service.type?.[0]?.text ?? service.id,
@@ -59,6 +63,7 @@ export function fromHealthcareService(service: HealthcareService): AppointmentTy
     modality: modalityOf(extensionOf(service, EXTENSION.visitModality)?.valueCode),
     patientEligibility: eligibilityOf(extensionOf(service, EXTENSION.patientEligibility)?.valueCode),
     ...(locationIds.length > 0 ? { locationIds } : {}),
+    ...(discipline ? { discipline } : {}),
   };
 }
 

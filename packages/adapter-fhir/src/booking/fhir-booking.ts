@@ -30,6 +30,7 @@ import { schedulingOperations, type SchedulingOperations } from './scheduling-op
 import { holdFallbackSlot, releaseFallbackHold, renewFallbackHold } from './slot-holds.js';
 import { decodeSlotRef } from './slot-ids.js';
 import { joinWaitlist } from './waitlist.js';
+import { readReferralContext } from '../referral/referral-context.js';
 
 export interface FhirBookingOptions {
   /** Offer `verifyEligibility` through `CoverageEligibilityRequest/$submit`. */
@@ -65,6 +66,11 @@ export function createFhirBooking(ctx: FhirContext, options: FhirBookingOptions 
       const cat = await catalogue(operation, opts?.signal);
       const types = [...cat.types.values()].map((visit) => visit.type).filter((t) => !q.locationId || !t.locationIds || t.locationIds.includes(q.locationId));
       return types;
+    },
+
+    async getReferralContext(referralToken, opts?: CallOptions) {
+      const operation = 'booking.getReferralContext';
+      return readReferralContext(ctx, await catalogue(operation, opts?.signal), referralToken, operation, opts?.signal);
     },
 
     async listProviders(query = {}, opts?: CallOptions) {

@@ -243,6 +243,8 @@ export interface HealthcareService extends Resource {
   active?: boolean;
   providedBy?: Reference;
   type?: CodeableConcept[];
+  /** The therapy discipline (SNOMED CT), where the practice says it. */
+  specialty?: CodeableConcept[];
   location?: Reference[];
   name?: string;
   comment?: string;

@@ -6,10 +6,10 @@
  * exporting again after a change adds what is new and never duplicates.
  */
 import type { ReferralInboxItem, ReferralTransmission } from '@pxm/core/referral';
-import type { Reference, Resource } from '../fhir/types.js';
+import type { Identifier, Reference, Resource } from '../fhir/types.js';
 import type { FhirAuth } from '../http/auth.js';
 import { createFhirClient, type FhirClient } from '../http/client.js';
-import { planOfCareDocument, referralCommunication, referralServiceRequest, referralSubject, referralTask } from './referral-resources.js';
+import { planOfCareDocument, referralCommunication, referralServiceRequest, referralSubject, referralTask, type ReferralBookingLink } from './referral-resources.js';
 
 export interface ReferralRecord {
   referral: ReferralInboxItem;
@@ -17,6 +17,8 @@ export interface ReferralRecord {
   plansOfCare: ReadonlyArray<{ id: string; certifiedOn: string; uploadedAt: string; pdf: Uint8Array; sha1Base64: string }>;
   /** The Patient on the server, once the referred patient has one. */
   patient?: Reference;
+  /** A booking link just created for the referral: `getReferralContext` then finds the referral by its token. */
+  bookingLink?: ReferralBookingLink;
 }
 
 export interface ReferralExport {
@@ -32,12 +34,18 @@ async function createOnce<T extends Resource & { identifier: Array<{ system?: st
   return `${resource.resourceType}/${written.resource.id}`;
 }
 
-/** Updates the resource with the referral's identifier, or creates it. */
-async function upsert<T extends Resource & { identifier: Array<{ system?: string; value?: string }> }>(client: FhirClient, operation: string, resource: T, signal?: AbortSignal): Promise<string> {
+/**
+ * Updates the resource with the referral's identifier, or creates it. Identifiers the stored
+ * resource has and this one lacks are kept: a booking link exported once stays findable when the
+ * referral is exported again without it.
+ */
+async function upsert<T extends Resource & { identifier: Identifier[] }>(client: FhirClient, operation: string, resource: T, signal?: AbortSignal): Promise<string> {
   const identifier = resource.identifier[0]!;
   const found = await client.search<T>(operation, resource.resourceType, { identifier: `${identifier.system}|${identifier.value}` }, signal);
   const existing = found.matches[0];
-  const written = existing?.id ? await client.update(operation, { ...resource, id: existing.id }, { signal }) : await client.create(operation, resource, { signal });
+  const kept = (existing?.identifier ?? []).filter((old) => !resource.identifier.some((now) => now.system === old.system && now.value === old.value));
+  const merged = { ...resource, identifier: [...resource.identifier, ...kept] };
+  const written = existing?.id ? await client.update(operation, { ...merged, id: existing.id }, { signal }) : await client.create(operation, merged, { signal });
   return `${resource.resourceType}/${written.resource.id}`;
 }
 
@@ -49,7 +57,7 @@ export async function exportReferralToFhir(
   const operation = 'referral.exportToFhir';
   const client = createFhirClient({ baseUrl: options.baseUrl, auth: options.auth, fetch: options.fetch });
   const subject = referralSubject(record.referral, record.patient);
-  const serviceRequest = await upsert(client, operation, referralServiceRequest(record.referral, subject), signal);
+  const serviceRequest = await upsert(client, operation, referralServiceRequest(record.referral, subject, record.bookingLink), signal);
   const focus = { reference: serviceRequest };
   const task = await upsert(client, operation, referralTask(record.referral, focus, subject), signal);
   const documents = new Map<string, string>();

@@ -4,10 +4,12 @@
  * care as a `DocumentReference` related to it. Pure mapping from core's inbox shapes; the
  * writer is referral-export.ts. (docs/fhir-mapping.md lists the codes.)
  */
-import type { Discipline, ReferralInboxItem, ReferralStatus, ReferralTransmission, TransmissionStatus } from '@pxm/core/referral';
+import type { ReferralInboxItem, ReferralStatus, ReferralTransmission, TransmissionStatus } from '@pxm/core/referral';
 import type { Attachment, CodeableConcept, Identifier, Reference, Resource } from '../fhir/types.js';
 import { IDENTIFIER, STANDARD } from '../fhir/namespace.js';
 import { bytesToBase64 } from '../util/base64.js';
+import { disciplineConcept } from './discipline-codes.js';
+import { VISIT_TYPE_SYSTEM } from '../booking/appointment-type-mapping.js';
 
 export interface ServiceRequest extends Resource {
   resourceType: 'ServiceRequest';
@@ -21,6 +23,20 @@ export interface ServiceRequest extends Resource {
   reasonCode?: CodeableConcept[];
   authoredOn: string;
   note?: Array<{ text: string }>;
+  /** The visit type a referral booking link books (the practice's visit-type coding). */
+  orderDetail?: CodeableConcept[];
+}
+
+/**
+ * A referral booking link as the ServiceRequest carries it: the token is a secondary identifier
+ * (system `link-token`, the link's expiry as its period, as on every link the adapter opens)
+ * and the visit type an order detail. The server keeps only the token's hash: the link is
+ * exported by whoever created it, with the answer of `POST /admin/referrals/{id}/booking-links`.
+ */
+export interface ReferralBookingLink {
+  token: string;
+  expiresAt: string;
+  appointmentTypeId: string;
 }
 
 export interface ReferralTask extends Resource {
@@ -62,12 +78,6 @@ export interface DocumentReference extends Resource {
   context: { related: Reference[] };
 }
 
-/** SNOMED CT procedures for each discipline. */
-const DISCIPLINE_CODES: Record<Discipline, { code: string; display: string }> = {
-  'physical-therapy': { code: '91251008', display: 'Physical therapy procedure' },
-  'occupational-therapy': { code: '84478008', display: 'Occupational therapy' },
-  'speech-therapy': { code: '5154007', display: 'Speech therapy' },
-};
 
 /** Triage state to Task.status; the practice's own word stays in businessStatus. */
 const TASK_STATUS: Record<ReferralStatus, ReferralTask['status']> = { new: 'received', contacted: 'in-progress', scheduled: 'accepted', declined: 'rejected' };
@@ -100,17 +110,20 @@ export function referralSubject(item: ReferralInboxItem, patient?: Reference): R
   return { display: person ? `${person.familyName}, ${person.givenName}` : 'Patient not yet identified' };
 }
 
-export function referralServiceRequest(item: ReferralInboxItem, subject: Reference): ServiceRequest {
+export function referralServiceRequest(item: ReferralInboxItem, subject: Reference, bookingLink?: ReferralBookingLink): ServiceRequest {
   const details = item.details;
-  const discipline = details ? DISCIPLINE_CODES[details.order.discipline] : undefined;
+  const discipline = details ? disciplineConcept(details.order.discipline) : undefined;
   return {
     resourceType: 'ServiceRequest',
-    identifier: [{ system: IDENTIFIER.referral, value: item.reference }],
+    identifier: [
+      { system: IDENTIFIER.referral, value: item.reference },
+      ...(bookingLink ? [{ use: 'secondary', system: IDENTIFIER.linkToken, value: bookingLink.token, period: { end: bookingLink.expiresAt } }] : []),
+    ],
     // A faxed referral not yet read is a draft; a declined one is revoked.
     status: !item.complete ? 'draft' : item.status === 'declined' ? 'revoked' : 'active',
     intent: 'order',
     priority: item.urgency,
-    ...(discipline ? { code: { coding: [{ system: STANDARD.snomed, ...discipline }] } } : {}),
+    ...(discipline ? { code: discipline } : {}),
     subject,
     ...(details
       ? {
@@ -120,6 +133,7 @@ export function referralServiceRequest(item: ReferralInboxItem, subject: Referen
       : {}),
     authoredOn: item.receivedAt,
     ...(details?.order.precautions ? { note: [{ text: details.order.precautions }] } : {}),
+    ...(bookingLink ? { orderDetail: [{ coding: [{ system: VISIT_TYPE_SYSTEM, code: bookingLink.appointmentTypeId }] }] } : {}),
   };
 }
 

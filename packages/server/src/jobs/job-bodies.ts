@@ -13,6 +13,7 @@ export interface JobBodyDependencies {
   dispatchReminders(): Promise<unknown>;
   recheckEligibility(): Promise<unknown>;
   dispatchReferralTransmissions(): Promise<unknown>;
+  pollDirectInbox(): Promise<unknown>;
 }
 
 /** Deletes lapsed holds' claims and idempotency keys past retention. */
@@ -45,6 +46,9 @@ export function createJobBodies(ctx: ServerContext, dependencies: JobBodyDepende
     },
     [JOB_NAMES.referralTransmissions]: async () => {
       await dependencies.dispatchReferralTransmissions();
+    },
+    [JOB_NAMES.directInboxPoll]: async () => {
+      await dependencies.pollDirectInbox();
     },
   };
 }

@@ -13,6 +13,8 @@ export const JOB_NAMES = {
   eligibilityRecheck: 'pxm-eligibility-recheck',
   /** Status messages and plans of care due to referrers (each send idempotent in its outbox row). */
   referralTransmissions: 'pxm-referral-transmissions',
+  /** New Direct messages in the HISP's inbox, where the HISP has no webhook (idempotent on message id). */
+  directInboxPoll: 'pxm-direct-inbox-poll',
 } as const;
 
 export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];

@@ -25,11 +25,16 @@ export const HispInboundMessageSchema = z.object({
 });
 export type HispInboundMessage = z.infer<typeof HispInboundMessageSchema>;
 
-/** A delivery notification (MDN processed / failed) for a message the practice sent. */
+/**
+ * A delivery notification for a message the practice sent, after Direct's MDNs: `processed` (the
+ * receiving HISP took it: not yet the clinician's), `dispatched` (handed to the recipient, Direct's
+ * positive delivery notification; `delivered` is taken as the same), `failed` (a negative one, or
+ * no notification in time).
+ */
 export const HispDeliveryStatusSchema = z.object({
   event: z.literal('message.status'),
   messageId: z.string().check(z.minLength(1), z.maxLength(200)),
-  status: z.enum(['delivered', 'failed']),
+  status: z.enum(['processed', 'dispatched', 'delivered', 'failed']),
   reason: z.optional(z.string().check(z.maxLength(200))),
 });
 

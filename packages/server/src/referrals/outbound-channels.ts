@@ -19,6 +19,22 @@ export interface OutboundMessage {
   idempotencyKey: string;
 }
 
+/**
+ * A send that did not go: `code` is what the outbox records (never the provider's message, which
+ * may quote the recipient); `permanent` ends the transmission at once (a number the provider
+ * refuses will not be taken on the fifth try either), otherwise it is retried with backoff.
+ */
+export class OutboundSendError extends Error {
+  readonly code: string;
+  readonly permanent: boolean;
+  constructor(code: string, options: { permanent?: boolean; cause?: unknown } = {}) {
+    super(code, options.cause !== undefined ? { cause: options.cause } : undefined);
+    this.name = 'OutboundSendError';
+    this.code = code;
+    this.permanent = options.permanent ?? false;
+  }
+}
+
 export interface OutboundReceipt {
   providerMessageId: string;
 }

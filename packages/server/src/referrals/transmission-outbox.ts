@@ -3,10 +3,11 @@
  * message or plan of care; `sendReferralTransmission` is the job body a poller or a job queue runs
  * for one row id. It claims the row (pending and due -> sending) in its own transaction, so two
  * runners never both send it, calls the channel outside any transaction, then records the outcome.
- * A failure is retried with backoff up to `MAX_TRANSMISSION_ATTEMPTS`, then marked failed.
+ * A failure is retried with backoff up to `MAX_TRANSMISSION_ATTEMPTS`, then marked failed; a
+ * failure the sender calls permanent (`OutboundSendError`) is marked failed at once.
  */
 import type { ServerContext } from '../context.js';
-import type { OutboundMessage, OutboundReceipt, ReferralChannels } from './outbound-channels.js';
+import { OutboundSendError, type OutboundMessage, type OutboundReceipt, type ReferralChannels } from './outbound-channels.js';
 
 export const MAX_TRANSMISSION_ATTEMPTS = 5;
 /** Waits before attempts 2, 3, 4, 5. */
@@ -20,6 +21,10 @@ const MILESTONE_TEXT: Record<string, string> = {
   discharged: 'The patient you referred has been discharged from therapy.',
   'plan-of-care': 'The plan of care for the patient you referred is attached for your review and signature.',
 };
+
+/** A plan of care that may not travel by plain email: the referrer is told it is ready and how to get it. */
+const EMAIL_PLAN_NOTICE =
+  'The plan of care for the patient you referred is ready for your review and signature. It is not sent by plain email: reply with your fax number or Direct address, or call the practice, and it will be sent securely.';
 
 interface TransmissionRow {
   id: string;
@@ -54,7 +59,10 @@ export async function sendReferralTransmission(ctx: ServerContext, channels: Ref
     text: `${MILESTONE_TEXT[row.milestone] ?? ''} Referral ${row.reference}.`,
     idempotencyKey: row.id,
   };
-  if (row.plan_of_care_id) {
+  // Plain email carries the plan of care only where the practice allows it; otherwise a notice.
+  const attachesPlan = row.channel !== 'email' || ctx.referrals.emailAttachesPlanOfCare;
+  if (row.plan_of_care_id && !attachesPlan) message.text = `${EMAIL_PLAN_NOTICE} Referral ${row.reference}.`;
+  if (row.plan_of_care_id && attachesPlan) {
     const plan = await db.get<{ data: Uint8Array }>('SELECT data FROM plans_of_care WHERE id = $1', [row.plan_of_care_id]);
     if (plan) message.document = { filename: `plan-of-care-${row.reference}.pdf`, contentType: 'application/pdf', bytes: new Uint8Array(plan.data) };
   }
@@ -70,7 +78,7 @@ export async function sendReferralTransmission(ctx: ServerContext, channels: Ref
     // A code or a short reason, never the message (it names the patient's referral).
     const reason = String((error as { code?: unknown }).code ?? (error as Error).name ?? 'error').slice(0, 100);
     const attempts = Number(row.attempts);
-    if (attempts >= MAX_TRANSMISSION_ATTEMPTS) {
+    if (attempts >= MAX_TRANSMISSION_ATTEMPTS || (error instanceof OutboundSendError && error.permanent)) {
       await db.run(`UPDATE referral_transmissions SET status = 'failed', last_error = $2 WHERE id = $1`, [id, reason]);
       return 'failed';
     }
@@ -96,6 +104,15 @@ export async function dispatchReferralTransmissions(ctx: ServerContext, channels
   const counts: Record<TransmissionOutcome, number> = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
   for (const { id } of due) counts[await sendReferralTransmission(ctx, channels, id)] += 1;
   return counts;
+}
+
+/**
+ * The reason a provider gives for a failed delivery, as a code the record may keep: a short
+ * word-like reason is kept under the channel's prefix (`fax_lineError`); free text (which could
+ * quote a name or a number) is dropped for the bare `<channel>_failed`.
+ */
+export function providerReasonCode(channel: 'fax' | 'direct', reason: unknown): string {
+  return typeof reason === 'string' && /^[A-Za-z][A-Za-z0-9_.-]{0,59}$/.test(reason) ? `${channel}_${reason}` : `${channel}_failed`;
 }
 
 /** A provider's delivery callback: the transmission it names becomes delivered or failed. */

@@ -3,7 +3,7 @@
  * a List-Unsubscribe header with one-click unsubscribe (RFC 8058), a Message-ID made from the
  * outbox id (a receiver or a log can tell a copy), and a DKIM signature when a key is configured.
  */
-import { createTransport, type SMTPTransportOptions } from 'nodemailer';
+import { createTransport, type SMTPTransportOptions, type Transporter } from 'nodemailer';
 import { DEFAULT_TEMPLATES, renderEmail, type MessageTemplates } from './message-templates.js';
 import { MessageSendError, type ReminderMessage, type ReminderSender, type SendReceipt } from './reminder-sender.js';
 
@@ -16,6 +16,18 @@ export interface DkimKey {
   privateKey: string;
 }
 
+/** One SMTP transport (a connection pool, DKIM) for every email this server sends: reminders and referrers alike. */
+export type SmtpTransport = Transporter<{ messageId: string }>;
+
+export function createSmtpTransport(options: { smtp: string | SMTPTransportOptions; dkim?: DkimKey | undefined }): SmtpTransport {
+  return createTransport(options.smtp as SMTPTransportOptions, options.dkim ? { dkim: options.dkim } : {}) as unknown as SmtpTransport;
+}
+
+/** The domain of a From address (`"Summit PT" <x@summitpt.example>`), for Message-IDs. */
+export function senderDomainOf(from: string): string {
+  return /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'pxm.invalid';
+}
+
 export interface EmailSenderOptions {
   /** `smtp://user:pass@host:587`, `smtps://...`, or nodemailer's SMTP options. */
   smtp: string | SMTPTransportOptions;
@@ -25,6 +37,8 @@ export interface EmailSenderOptions {
   templates?: MessageTemplates;
   /** Fill `{visitType}` in templates (off: a visit type such as "Pelvic health" reveals a condition). */
   showVisitType?: boolean;
+  /** A transport shared with the server's other email (made from `smtp` and `dkim` when absent). */
+  transport?: SmtpTransport;
 }
 
 /** SMTP reply codes that say the mailbox will never take mail (bad address, no such user). */
@@ -32,7 +46,7 @@ const UNDELIVERABLE_CODES = new Set([550, 551, 553, 554]);
 /** Commands after which the server may already have the message: a failure there is not retried. */
 const COMMANDS_AFTER_HANDOVER = new Set(['DATA', 'DATA_FINAL', 'MESSAGE']);
 
-function classify(error: unknown): MessageSendError {
+export function classifySmtpError(error: unknown): MessageSendError {
   const detail = error as { responseCode?: number; command?: string; code?: string; message?: string };
   const message = `SMTP: ${detail.message ?? String(error)}`.slice(0, 300);
   const code = detail.responseCode;
@@ -44,9 +58,9 @@ function classify(error: unknown): MessageSendError {
 }
 
 export function createEmailSender(options: EmailSenderOptions) {
-  const transport = createTransport(options.smtp as SMTPTransportOptions, options.dkim ? { dkim: options.dkim } : {});
+  const transport = options.transport ?? createSmtpTransport(options);
   const templates = options.templates ?? DEFAULT_TEMPLATES;
-  const senderDomain = /@([^>\s]+)>?\s*$/.exec(options.from)?.[1] ?? 'pxm.invalid';
+  const senderDomain = senderDomainOf(options.from);
   const sender: ReminderSender & { close(): void } = {
     name: 'smtp',
     async send(message: ReminderMessage, signal: AbortSignal): Promise<SendReceipt> {
@@ -74,7 +88,7 @@ export function createEmailSender(options: EmailSenderOptions) {
         });
         return { providerMessageId: info.messageId, deliveryStatus: 'sent' };
       } catch (error) {
-        throw classify(error);
+        throw classifySmtpError(error);
       }
     },
     close: () => transport.close(),

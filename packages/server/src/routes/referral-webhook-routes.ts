@@ -8,7 +8,9 @@ import type { AppEnv } from '../app-env.js';
 import { HttpProblem } from '../http/problem.js';
 import { strict } from '../http/request-body.js';
 import { HispDeliveryStatusSchema, HispInboundMessageSchema, isHispCallbackSigned } from '../referrals/direct-hisp.js';
+import { filesOfDirectMessage } from '../referrals/direct-inbox-poll.js';
 import { isFaxCallbackSigned } from '../referrals/fax-signature.js';
+import { providerReasonCode } from '../referrals/transmission-outbox.js';
 import type { ReferralInboxService } from '../services/referral-inbox-service.js';
 
 export interface ReferralWebhookOptions {
@@ -42,7 +44,7 @@ async function signedFaxForm(c: Context<AppEnv>, token: string, url: string, ope
   if (!isFaxCallbackSigned({ url, fields, files: files.map(([name, bytes]) => [name, bytes] as const) }, token, c.req.header('x-phaxio-signature'))) throw forged(operation);
   const fax = (() => {
     try {
-      return JSON.parse(fields.find(([name]) => name === 'fax')?.[1] ?? '') as { id?: unknown; from_number?: unknown; status?: unknown };
+      return JSON.parse(fields.find(([name]) => name === 'fax')?.[1] ?? '') as { id?: unknown; from_number?: unknown; status?: unknown; error_type?: unknown };
     } catch {
       throw new HttpProblem(400, 'validation', 'The fax field is not JSON.', [{ path: 'fax', message: 'Malformed.' }]);
     }
@@ -84,7 +86,7 @@ export function referralWebhookRoutes(app: Hono<AppEnv>, handlers: ReferralWebho
     app.post('/webhooks/fax/status', async (c) => {
       const callback = await signedFaxForm(c, fax.callbackToken, `${base}/webhooks/fax/status`, 'referral.faxStatus');
       const delivered = callback.fields.get('success') === 'true';
-      const matched = await handlers.recordDeliveryStatus({ channel: 'fax', providerMessageId: callback.fax.id, delivered, reason: delivered ? undefined : 'fax_failed' });
+      const matched = await handlers.recordDeliveryStatus({ channel: 'fax', providerMessageId: callback.fax.id, delivered, reason: delivered ? undefined : providerReasonCode('fax', callback.fax.error_type) });
       return c.json({ matched });
     });
   }
@@ -106,14 +108,16 @@ export function referralWebhookRoutes(app: Hono<AppEnv>, handlers: ReferralWebho
         channel: 'direct',
         providerMessageId: message.messageId,
         sender: message.from,
-        files: message.attachments.map((file) => ({ contentType: file.contentType.toLowerCase(), bytes: new Uint8Array(Buffer.from(file.content, 'base64')) })),
+        files: filesOfDirectMessage(message),
       });
       return c.json({ accepted: true, referralId: result.referralId, created: result.created }, result.created ? 201 : 200);
     });
     app.post('/webhooks/direct/status', async (c) => {
       const operation = 'referral.directStatus';
       const update = strict(HispDeliveryStatusSchema, await verified(c, operation), operation);
-      const matched = await handlers.recordDeliveryStatus({ channel: 'direct', providerMessageId: update.messageId, delivered: update.status === 'delivered', reason: update.reason });
+      // `processed` says the other HISP has it, not the clinician: the record stays `sent`.
+      if (update.status === 'processed') return c.json({ matched: false, final: false });
+      const matched = await handlers.recordDeliveryStatus({ channel: 'direct', providerMessageId: update.messageId, delivered: update.status !== 'failed', reason: providerReasonCode('direct', update.reason) });
       return c.json({ matched });
     });
   }

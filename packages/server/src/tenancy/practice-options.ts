@@ -1,7 +1,7 @@
 /**
  * A practice's server options: the deployment's machinery (clock, log, limits, jobs, sealing
  * key, eligibility, replica) with the practice's own data space, admin key and configuration.
- * Channels to patients and referrers, webhooks and metrics stay the default practice's: a
+ * Channels to patients and referrers, webhooks, the polled HISP inbox and metrics stay the default practice's: a
  * created practice sends through the log sender until it is given channels of its own.
  */
 import type { PxmServerOptions } from '../server.js';
@@ -10,7 +10,7 @@ import type { PracticeStart } from './practice-registry.js';
 export function practiceOptions(root: PxmServerOptions, practice: PracticeStart): PxmServerOptions {
   const settings = practice.settings;
   const holdTtlMs = settings.holdTtlMinutes !== undefined ? settings.holdTtlMinutes * 60_000 : root.holdTtlMs;
-  const { channels: _channels, webhooks: _webhooks, ...referralTiming } = root.referrals ?? {};
+  const { channels: _channels, webhooks: _webhooks, directInbox: _directInbox, ...referralTiming } = root.referrals ?? {};
   return {
     database: practice.database,
     corsOrigins: settings.corsOrigins ?? [],

@@ -57,6 +57,8 @@ export { type SurveyApi } from './adapter/survey-api.js';
 export { type ProgressApi } from './adapter/progress-api.js';
 export { type ReferralApi } from './adapter/referral-api.js';
 export { parseRequest, parseResponse, type ContractSchema } from './adapter/parse.js';
+export { lazyCapability, type CapabilityMethods } from './adapter/lazy-capability.js';
+export { CONTRACT_METHODS } from './adapter/contract-methods.js';
 export {
   bookingReplySchemas,
   hepReplySchemas,

@@ -37,7 +37,9 @@ function pageSource({ elements, adapter }) {
   return [
     ...elements.map((path) => `import ${JSON.stringify(join(ROOT, path))};`),
     `import { ${adapter.create} } from ${JSON.stringify(join(ROOT, adapter.module))};`,
-    `document.querySelector('pxm-provider').adapter = ${adapter.create}(${adapter.options});`,
+    // An adapter composed of areas (each its own entry point) gets the ones the page names, and only those.
+    ...Object.entries(adapter.areas ?? {}).map(([name, path]) => `import { ${name} } from ${JSON.stringify(join(ROOT, path))};`),
+    `document.querySelector('pxm-provider').adapter = ${adapter.create}(${[adapter.options, ...(adapter.areas ? [`[${Object.keys(adapter.areas).join(', ')}]`] : [])].join(', ')});`,
   ].join('\n');
 }
 

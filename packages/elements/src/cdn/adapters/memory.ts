@@ -8,25 +8,12 @@
  * - `adapter-hold-minutes`: how long a held time stays reserved. Default 10.
  *
  * Everything lives in the page's memory and is gone on reload: for demos and trials only.
- * The backend and its demo data load on the first call an element makes, so this file adds almost
- * nothing to what a page downloads before its elements first render.
+ * The backend and its demo data load on the first call an element makes (progress and referrals
+ * only on a page that uses them), so this file adds almost nothing to what a page downloads
+ * before its elements first render.
  */
-import { CAPABILITIES, CONTRACT_METHODS, lazyCapability, type PxmAdapter } from '@pxm/core';
-import type { Latency, MemoryAdapterOptions } from '@pxm/adapter-memory';
+import { createLazyMemoryAdapter, type Latency } from '@pxm/adapter-memory/lazy';
 import { registerAdapter, type AdapterAttributes } from '../../cdn.js';
-
-/** The memory adapter's contract, each capability loading the one shared backend on its first call. */
-function lazyMemoryAdapter(options: MemoryAdapterOptions): PxmAdapter {
-  let backend: Promise<PxmAdapter> | undefined;
-  const load = () => (backend ??= import('@pxm/adapter-memory').then(({ createMemoryAdapter }) => createMemoryAdapter(options)));
-  const capabilities = Object.fromEntries(
-    CAPABILITIES.map((capability) => [
-      capability,
-      lazyCapability(capability, async () => (await load())[capability] as object, CONTRACT_METHODS[capability]),
-    ]),
-  );
-  return { name: 'memory', ...capabilities };
-}
 
 function latency(options: AdapterAttributes): Latency | undefined {
   const value = options.string('latency');
@@ -40,7 +27,7 @@ registerAdapter('memory', {
   options: ['latency', 'hold-minutes'],
   create(options) {
     const holdMinutes = options.number('hold-minutes');
-    return lazyMemoryAdapter({
+    return createLazyMemoryAdapter({
       latencyMs: latency(options),
       ...(holdMinutes === undefined ? {} : { holdTtlMs: holdMinutes * 60_000 }),
     });

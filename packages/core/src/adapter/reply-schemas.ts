@@ -12,7 +12,7 @@ import { AttachmentRefSchema, DraftSchema, IntakeResponseSchema, IntakeSessionSc
 import { AppointmentTypeListSchema, LocationListSchema, PracticeSchema, ProviderListSchema } from '../schemas/practice.js';
 import { GoalSchema, ProgressViewSchema } from '../schemas/progress.js';
 import { AttachmentReceiptSchema, ReferralReceiptSchema } from '../schemas/referral.js';
-import { ReferralBookingContextSchema } from '../schemas/referral-inbox.js';
+import { ReferralBookingContextSchema } from '../schemas/referral-booking-context.js';
 import { SurveyInvitationSchema, SurveyResponseSchema } from '../schemas/survey.js';
 
 export const bookingReplySchemas = {

@@ -1,6 +1,7 @@
 /**
  * `@pxm/core`: the adapter contract. What every adapter and element needs: the adapter and its
- * capability interfaces, the errors, the boundary checks with each method's reply schema, and
+ * capability interfaces, the errors, the boundary checks with each method's reply schema (progress's
+ * and referrals' are in their entry points, so other pages carry none of them), and
  * the shared schema building blocks. Each domain has its own entry point:
  * `@pxm/core/booking`, `/forms`, `/prom`, `/hep`, `/survey`, `/progress`, `/referral`, `/time`, `/demo`. No DOM, no Lit.
  */
@@ -63,8 +64,6 @@ export {
   bookingReplySchemas,
   hepReplySchemas,
   intakeReplySchemas,
-  progressReplySchemas,
-  referralReplySchemas,
   surveyReplySchemas,
   type ReplyOf,
 } from './adapter/reply-schemas.js';

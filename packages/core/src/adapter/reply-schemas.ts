@@ -10,8 +10,6 @@ import { AppointmentSchema, EligibilityResultSchema, HoldSchema, ManagedAppointm
 import { ActivityLogListSchema, HepProgramSchema } from '../schemas/hep.js';
 import { AttachmentRefSchema, DraftSchema, IntakeResponseSchema, IntakeSessionSchema } from '../schemas/intake.js';
 import { AppointmentTypeListSchema, LocationListSchema, PracticeSchema, ProviderListSchema } from '../schemas/practice.js';
-import { GoalSchema, ProgressViewSchema } from '../schemas/progress.js';
-import { AttachmentReceiptSchema, ReferralReceiptSchema } from '../schemas/referral.js';
 import { ReferralBookingContextSchema } from '../schemas/referral-booking-context.js';
 import { SurveyInvitationSchema, SurveyResponseSchema } from '../schemas/survey.js';
 
@@ -49,16 +47,6 @@ export const hepReplySchemas = {
 export const surveyReplySchemas = {
   loadInvitation: SurveyInvitationSchema,
   submit: SurveyResponseSchema,
-} as const;
-
-export const progressReplySchemas = {
-  loadProgress: ProgressViewSchema,
-  rateGoal: GoalSchema,
-} as const;
-
-export const referralReplySchemas = {
-  submitReferral: ReferralReceiptSchema,
-  uploadReferralAttachment: AttachmentReceiptSchema,
 } as const;
 
 /** The value a reply's schema yields: what a caller outside core needs without zod's names. */

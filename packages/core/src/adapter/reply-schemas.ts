@@ -2,7 +2,9 @@
  * The schema of every adapter method's reply, by capability: the one table that says what each
  * contract call returns. The element boundary (`AdapterCalls` in @pxm/elements) validates replies
  * with it, and the contract suite holds every backend to it. Methods that resolve to nothing
- * (release a hold, save a partial survey) are not listed.
+ * (release a hold, save a partial survey) are not listed. Progress and referrals have theirs
+ * beside them (progress-reply-schemas.ts, referral-reply-schemas.ts, exported from
+ * `@pxm/core/progress` and `/referral`), so a page without those elements carries none of it.
  */
 import type * as z from 'zod/mini';
 import type { ContractSchema } from './parse.js';

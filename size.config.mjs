@@ -14,7 +14,15 @@
  */
 const element = (tag) => `packages/elements/src/define/${tag}.ts`;
 const REST = { name: 'rest', module: 'packages/adapter-rest/src/index.ts', create: 'createRestAdapter', options: "{ baseUrl: 'https://clinic.example/api' }" };
-const FHIR = { name: 'fhir', module: 'packages/adapter-fhir/src/index.ts', create: 'createFhirAdapter', options: "{ baseUrl: 'https://fhir.example/r4' }" };
+// A page with the four elements composes the four FHIR areas they call (`@pxm/adapter-fhir/compose`, docs/adapters.md).
+const FHIR_AREAS = ['booking', 'intake', 'hep', 'survey'];
+const FHIR = {
+  name: 'fhir',
+  module: 'packages/adapter-fhir/src/compose.ts',
+  create: 'composeFhirAdapter',
+  options: "{ baseUrl: 'https://fhir.example/r4' }",
+  areas: Object.fromEntries(FHIR_AREAS.map((area) => [`fhir${area[0].toUpperCase()}${area.slice(1)}`, `packages/adapter-fhir/src/${area}/area.ts`])),
+};
 
 /** Booking, intake, HEP and survey, as `@pxm/elements/define` registered them before there were more. */
 const FOUR = ['pxm-booking', 'pxm-intake-form', 'pxm-hep-viewer', 'pxm-survey'].map(element);

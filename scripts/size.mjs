@@ -37,7 +37,9 @@ function pageSource({ elements, adapter }) {
   return [
     ...elements.map((path) => `import ${JSON.stringify(join(ROOT, path))};`),
     `import { ${adapter.create} } from ${JSON.stringify(join(ROOT, adapter.module))};`,
-    `document.querySelector('pxm-provider').adapter = ${adapter.create}(${adapter.options});`,
+    // An adapter composed of areas (each its own entry point) gets the ones the page names, and only those.
+    ...Object.entries(adapter.areas ?? {}).map(([name, path]) => `import { ${name} } from ${JSON.stringify(join(ROOT, path))};`),
+    `document.querySelector('pxm-provider').adapter = ${adapter.create}(${[adapter.options, ...(adapter.areas ? [`[${Object.keys(adapter.areas).join(', ')}]`] : [])].join(', ')});`,
   ].join('\n');
 }
 
@@ -76,6 +78,9 @@ async function measureBundle(page, workDir) {
   return { upFront: sum(js([...upFront])), whole: sum(js(Object.keys(outputs))) };
 }
 
+/** The memory adapter's modules loaded only for one capability, and the element that calls it. */
+const CAPABILITY_TAGS = { 'progress-area': 'pxm-progress', referral: 'pxm-referral' };
+
 let cdnChunks;
 async function measureCdn(page) {
   cdnChunks ??= await buildCdn({ write: false });
@@ -88,10 +93,12 @@ async function measureCdn(page) {
   };
   for (const file of page.cdn) visit(`${file}.js`);
   // Whole flow: the files and everything they can load, statically or on demand; an element
-  // defined on first use of its tag (cdn/on-demand-elements.ts) only when the page uses that tag.
+  // defined on first use of its tag (cdn/on-demand-elements.ts) only when the page uses that tag,
+  // and a capability the memory adapter loads on its first call (@pxm/adapter-memory/lazy) only
+  // when the page uses the element that calls it.
   const usesOnDemand = (chunk) => {
-    const defines = chunk.moduleIds.map((id) => /\/define\/(pxm-[\w-]+)\.ts$/.exec(id)?.[1]).filter(Boolean);
-    return defines.length === 0 || defines.every((tag) => (page.tags ?? []).includes(tag));
+    const tags = chunk.moduleIds.map((id) => /\/define\/(pxm-[\w-]+)\.ts$/.exec(id)?.[1] ?? CAPABILITY_TAGS[/\/adapter-memory\/src\/([\w-]+)\.ts$/.exec(id)?.[1]]).filter(Boolean);
+    return tags.length === 0 || tags.every((tag) => (page.tags ?? []).includes(tag));
   };
   const whole = new Set();
   const reach = (name) => {

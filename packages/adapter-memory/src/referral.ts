@@ -39,7 +39,7 @@ interface KeyedReferral {
   receipt: ReferralReceipt;
 }
 
-export function createMemoryReferral(ctx: MemoryContext): MemoryReferralApi {
+export function createMemoryReferral(ctx: Pick<MemoryContext, 'now' | 'latency'>): MemoryReferralApi {
   const referrals: StoredReferral[] = [];
   const byKey = new Map<string, KeyedReferral>();
   const files = new Map<string, { blob: Blob; receipt: AttachmentReceipt; claimed: boolean }>();

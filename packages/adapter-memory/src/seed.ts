@@ -76,6 +76,11 @@ export interface MemorySeed {
 
 /** The demo practice, with link expiries set relative to `now`. */
 export function demoSeed(now: Date): MemorySeed {
+  return { ...demoBaseSeed(now), progress: demoProgressEpisodes(now) };
+}
+
+/** The demo practice without its progress episodes: what booking, intake, HEP and surveys read. */
+export function demoBaseSeed(now: Date): Omit<MemorySeed, 'progress'> {
   const inDays = (days: number) => new Date(now.getTime() + days * 86_400_000).toISOString();
   return {
     practice: demoPractice,
@@ -99,6 +104,5 @@ export function demoSeed(now: Date): MemorySeed {
       { token: DEMO_SURVEY_TOKENS.answered, definition: demoSurvey, expiresAt: inDays(30), answered: true },
       { token: DEMO_SURVEY_TOKENS.expired, definition: demoSurvey, expiresAt: inDays(-2) },
     ],
-    progress: demoProgressEpisodes(now),
   };
 }

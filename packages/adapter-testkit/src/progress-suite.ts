@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createId, intakeReplySchemas, progressReplySchemas, requireCapability, type IntakeApi, type ProgressApi } from '@pxm/core';
+import { createId, intakeReplySchemas, requireCapability, type IntakeApi, type ProgressApi } from '@pxm/core';
+import { progressReplySchemas } from '@pxm/core/progress';
 import { DEMO_PROGRESS_EXPIRED_TOKEN, DEMO_PROGRESS_TOKEN } from '@pxm/core/demo';
 import { changeReading } from '@pxm/core/progress';
 import { expectAdapterError } from './expect-error.js';

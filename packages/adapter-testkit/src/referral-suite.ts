@@ -1,7 +1,8 @@
 /** Contract: referrals in from a physician's office (files first, then the referral), anonymous and idempotent. */
 import assert from 'node:assert/strict';
 import { describe, it, type TestContext } from 'node:test';
-import { referralReplySchemas, requireCapability, type ReferralApi } from '@pxm/core';
+import { requireCapability, type ReferralApi } from '@pxm/core';
+import { referralReplySchemas } from '@pxm/core/referral';
 import { isReferralReference, type ReferralInput } from '@pxm/core/referral';
 import { expectAdapterError } from './expect-error.js';
 import { freshKey } from './fixtures.js';

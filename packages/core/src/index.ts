@@ -1,6 +1,7 @@
 /**
  * `@pxm/core`: the adapter contract. What every adapter and element needs: the adapter and its
- * capability interfaces, the errors, the boundary checks with each method's reply schema, and
+ * capability interfaces, the errors, the boundary checks with each method's reply schema (progress's
+ * and referrals' are in their entry points, so other pages carry none of them), and
  * the shared schema building blocks. Each domain has its own entry point:
  * `@pxm/core/booking`, `/forms`, `/prom`, `/hep`, `/survey`, `/progress`, `/referral`, `/time`, `/demo`. No DOM, no Lit.
  */
@@ -57,12 +58,12 @@ export { type SurveyApi } from './adapter/survey-api.js';
 export { type ProgressApi } from './adapter/progress-api.js';
 export { type ReferralApi } from './adapter/referral-api.js';
 export { parseRequest, parseResponse, type ContractSchema } from './adapter/parse.js';
+export { lazyCapability, type CapabilityMethods } from './adapter/lazy-capability.js';
+export { CONTRACT_METHODS } from './adapter/contract-methods.js';
 export {
   bookingReplySchemas,
   hepReplySchemas,
   intakeReplySchemas,
-  progressReplySchemas,
-  referralReplySchemas,
   surveyReplySchemas,
   type ReplyOf,
 } from './adapter/reply-schemas.js';

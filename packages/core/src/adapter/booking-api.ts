@@ -16,7 +16,7 @@ import type {
   WaitlistEntry,
   WaitlistRequest,
 } from '../schemas/booking.js';
-import type { ReferralBookingContext } from '../schemas/referral-inbox.js';
+import type { ReferralBookingContext } from '../schemas/referral-booking-context.js';
 
 /**
  * Scheduling. Backend rules every implementation keeps: a hold expires at `expiresAt`; one

@@ -2,7 +2,9 @@
  * The schema of every adapter method's reply, by capability: the one table that says what each
  * contract call returns. The element boundary (`AdapterCalls` in @pxm/elements) validates replies
  * with it, and the contract suite holds every backend to it. Methods that resolve to nothing
- * (release a hold, save a partial survey) are not listed.
+ * (release a hold, save a partial survey) are not listed. Progress and referrals have theirs
+ * beside them (progress-reply-schemas.ts, referral-reply-schemas.ts, exported from
+ * `@pxm/core/progress` and `/referral`), so a page without those elements carries none of it.
  */
 import type * as z from 'zod/mini';
 import type { ContractSchema } from './parse.js';
@@ -10,9 +12,7 @@ import { AppointmentSchema, EligibilityResultSchema, HoldSchema, ManagedAppointm
 import { ActivityLogListSchema, HepProgramSchema } from '../schemas/hep.js';
 import { AttachmentRefSchema, DraftSchema, IntakeResponseSchema, IntakeSessionSchema } from '../schemas/intake.js';
 import { AppointmentTypeListSchema, LocationListSchema, PracticeSchema, ProviderListSchema } from '../schemas/practice.js';
-import { GoalSchema, ProgressViewSchema } from '../schemas/progress.js';
-import { AttachmentReceiptSchema, ReferralReceiptSchema } from '../schemas/referral.js';
-import { ReferralBookingContextSchema } from '../schemas/referral-inbox.js';
+import { ReferralBookingContextSchema } from '../schemas/referral-booking-context.js';
 import { SurveyInvitationSchema, SurveyResponseSchema } from '../schemas/survey.js';
 
 export const bookingReplySchemas = {
@@ -49,16 +49,6 @@ export const hepReplySchemas = {
 export const surveyReplySchemas = {
   loadInvitation: SurveyInvitationSchema,
   submit: SurveyResponseSchema,
-} as const;
-
-export const progressReplySchemas = {
-  loadProgress: ProgressViewSchema,
-  rateGoal: GoalSchema,
-} as const;
-
-export const referralReplySchemas = {
-  submitReferral: ReferralReceiptSchema,
-  uploadReferralAttachment: AttachmentReceiptSchema,
 } as const;
 
 /** The value a reply's schema yields: what a caller outside core needs without zod's names. */

@@ -40,6 +40,8 @@ export {
   type ProgressView,
   type TherapistRatingInput,
 } from '../schemas/progress.js';
+/** The schema of each progress method's reply: here, not in `@pxm/core`, so a page without progress carries none of it. */
+export { progressReplySchemas } from '../adapter/progress-reply-schemas.js';
 export { changeReading, type ChangeReading, type ChangeReadingKind } from './change-reading.js';
 export { dueMeasures, type MeasureDue } from './due-measures.js';
 export { describeMeasure, measureSeriesList, type MeasureDescription } from './measure-series.js';

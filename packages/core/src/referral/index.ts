@@ -27,6 +27,8 @@ export {
   type ReferralUrgency,
   type ReferringClinician,
 } from '../schemas/referral.js';
+/** The schema of each referral method's reply: here, not in `@pxm/core`, so a page without referrals carries none of it. */
+export { referralReplySchemas } from '../adapter/referral-reply-schemas.js';
 export { isValidNpi, luhnCheckDigit, normalizeNpi } from './npi.js';
 export { isIcd10CmShape, normalizeIcd10Code } from './icd10cm.js';
 export { formatReferralReference, isReferralReference, REFERRAL_REFERENCE_RANDOM_BYTES } from './reference.js';

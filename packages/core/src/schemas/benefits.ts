@@ -7,9 +7,9 @@
 import '../util/enumerable-prototype.js';
 import * as z from 'zod/mini';
 import { InstantSchema, MoneySchema, TextSchema } from './common.js';
+import { DisciplineSchema } from './discipline.js';
 
-export const DisciplineSchema = z.enum(['physical-therapy', 'occupational-therapy', 'speech-therapy']);
-export type Discipline = z.infer<typeof DisciplineSchema>;
+export { DisciplineSchema, type Discipline } from './discipline.js';
 
 export const BenefitCoverageSchema = z.enum(['active', 'inactive', 'unknown']);
 export type BenefitCoverage = z.infer<typeof BenefitCoverageSchema>;

@@ -2,7 +2,7 @@
 // A polluted Object.prototype must be tamed before zod builds its schemas (it enumerates with for...in).
 import '../util/enumerable-prototype.js';
 import * as z from 'zod/mini';
-import { DisciplineSchema } from './referral.js';
+import { DisciplineSchema } from './discipline.js';
 import {
   AddressSchema,
   IdSchema,

@@ -98,13 +98,7 @@ export const ReferralTransmissionSchema = z.object({
 });
 export type ReferralTransmission = z.infer<typeof ReferralTransmissionSchema>;
 
-/** What the booking element learns from a referral booking link: the visit type to book, nothing about the patient. */
-export const ReferralBookingContextSchema = z.object({
-  appointmentTypeId: IdSchema,
-  discipline: DisciplineSchema,
-  expiresAt: InstantSchema,
-});
-export type ReferralBookingContext = z.infer<typeof ReferralBookingContextSchema>;
+export { ReferralBookingContextSchema, type ReferralBookingContext } from './referral-booking-context.js';
 
 export const PlanOfCareDeadlineSchema = z.object({
   referralId: IdSchema,

@@ -9,9 +9,9 @@ import * as z from 'zod/mini';
 import { isIcd10CmShape } from '../referral/icd10cm.js';
 import { isValidNpi } from '../referral/npi.js';
 import { EmailSchema, IdSchema, InstantSchema, LabelSchema, LocalDateSchema, LocaleSchema, PhoneSchema } from './common.js';
+import { DisciplineSchema } from './discipline.js';
 
-export const DisciplineSchema = z.enum(['physical-therapy', 'occupational-therapy', 'speech-therapy']);
-export type Discipline = z.infer<typeof DisciplineSchema>;
+export { DisciplineSchema, type Discipline } from './discipline.js';
 
 export const ReferralUrgencySchema = z.enum(['routine', 'urgent']);
 export type ReferralUrgency = z.infer<typeof ReferralUrgencySchema>;

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { Task, initialState } from '@lit/task';
-import { AdapterError, progressReplySchemas } from '@pxm/core';
+import { AdapterError } from '@pxm/core';
+import { progressReplySchemas } from '@pxm/core/progress';
 import { PxmElement } from '../base/pxm-element.js';
 import { AdapterCalls } from '../controllers/adapter-calls.js';
 import { LanguageLoader } from '../controllers/language-loader.js';

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { AdapterError, referralReplySchemas } from '@pxm/core';
+import { AdapterError } from '@pxm/core';
+import { referralReplySchemas } from '@pxm/core/referral';
 import { MAX_REFERRAL_ATTACHMENTS, normalizeIcd10Code, type ReferralReceipt } from '@pxm/core/referral';
 import { PxmElement } from '../base/pxm-element.js';
 import { AdapterCalls } from '../controllers/adapter-calls.js';

@@ -8,8 +8,11 @@
  * - `adapter-hold-minutes`: how long a held time stays reserved. Default 10.
  *
  * Everything lives in the page's memory and is gone on reload: for demos and trials only.
+ * The backend and its demo data load on the first call an element makes (progress and referrals
+ * only on a page that uses them), so this file adds almost nothing to what a page downloads
+ * before its elements first render.
  */
-import { createMemoryAdapter, type Latency } from '@pxm/adapter-memory';
+import { createLazyMemoryAdapter, type Latency } from '@pxm/adapter-memory/lazy';
 import { registerAdapter, type AdapterAttributes } from '../../cdn.js';
 
 function latency(options: AdapterAttributes): Latency | undefined {
@@ -24,7 +27,7 @@ registerAdapter('memory', {
   options: ['latency', 'hold-minutes'],
   create(options) {
     const holdMinutes = options.number('hold-minutes');
-    return createMemoryAdapter({
+    return createLazyMemoryAdapter({
       latencyMs: latency(options),
       ...(holdMinutes === undefined ? {} : { holdTtlMs: holdMinutes * 60_000 }),
     });

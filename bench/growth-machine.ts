@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import type { Database } from '@pxm/server';
 
 const SERVER_ENTRY = 'packages/server/src/cli.ts';
@@ -153,6 +154,8 @@ export interface ConnectionFigures {
   /** Mean of this benchmark's connections that were running a statement. */
   meanActive: number;
   maxConnections: number;
+  /** New connections a second to this database (pg_stat_database.sessions; anyone's, ours by far the most here). */
+  connectsPerSecond: number;
 }
 
 /** Samples pg_stat_activity every `everyMs` until stopped. */
@@ -162,6 +165,12 @@ export function watchConnections(probe: Database, applicationName: string, every
   let activeSum = 0;
   let samples = 0;
   let running = true;
+  const sessions = () =>
+    probe
+      .get<{ sessions: number }>('SELECT sessions::int AS sessions FROM pg_stat_database WHERE datname = current_database()')
+      .then((row) => ({ count: Number(row?.sessions ?? 0), at: performance.now() }))
+      .catch(() => undefined);
+  const first = sessions();
   const loop = (async () => {
     while (running) {
       const row = await probe
@@ -186,7 +195,9 @@ export function watchConnections(probe: Database, applicationName: string, every
       running = false;
       await loop;
       const max = await probe.get<{ max_connections: string }>('SHOW max_connections').catch(() => undefined);
-      return { peakOurs, peakAll, meanActive: samples ? activeSum / samples : 0, maxConnections: Number(max?.max_connections ?? 0) };
+      const [from, to] = [await first, await sessions()];
+      const connectsPerSecond = from && to && to.at > from.at ? (to.count - from.count) / ((to.at - from.at) / 1000) : 0;
+      return { peakOurs, peakAll, meanActive: samples ? activeSum / samples : 0, maxConnections: Number(max?.max_connections ?? 0), connectsPerSecond };
     },
   };
 }

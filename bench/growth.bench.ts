@@ -49,6 +49,8 @@ const OPERATOR_KEY = 'growth-bench-operator-key-0123456789';
 const WEBHOOK_SECRET = 'growth-bench-webhook-secret-0123456789abcdef';
 /** Pool per practice per process: small and quick to let go, so 50 practices in 4 processes fit the connection limit. */
 const POOL = { size: 2, idleMs: 1_000 };
+/** The default idle time, for the one run that keeps every practice's connection open. */
+const WARM_IDLE_MS = 30_000;
 
 const BASE_URL = process.env.PXM_TEST_DATABASE_URL || process.env.DATABASE_URL || '';
 if (!/^postgres(ql)?:\/\//.test(BASE_URL)) {
@@ -217,6 +219,8 @@ function bookingRequest(origin: URL, practice: GrowthPractice, holdId: string): 
 
 interface Measured {
   processes: number;
+  /** How long idle pooled connections are kept in this run. */
+  idleMs: number;
   search: StepFigures[];
   hold: StepFigures[];
   booking: StepFigures[];
@@ -224,14 +228,14 @@ interface Measured {
   connections: ConnectionFigures;
 }
 
-async function measure(count: number, worker: Started, probe: Database): Promise<Measured> {
+async function measure(count: number, worker: Started, probe: Database, idleMs = POOL.idleMs): Promise<Measured> {
   const servers: Started[] = [];
-  for (let n = 0; n < count; n++) servers.push(await startProcess(commonEnv()));
+  for (let n = 0; n < count; n++) servers.push(await startProcess({ ...commonEnv(), PXM_PG_IDLE_MS: String(idleMs) }));
   const origins = servers.map((server) => new URL(server.url));
   const target: LoadTarget = { origin: origins[0]!, agent, now: () => performance.now(), timeoutMs: 5_000 };
   const take = slotSupply(target);
   try {
-    console.log(`${count} server process${count > 1 ? 'es' : ''}:`);
+    console.log(`${count} server process${count > 1 ? 'es' : ''}, idle connections kept ${idleMs} ms:`);
     // Warm-up (not measured): every practice's catalogue and connections in every process.
     await runClosed(target, practices.length * count * 2, 8, (index) => searchRequest(origins, index));
     const watch = watchConnections(probe, APPLICATION_NAME);
@@ -252,7 +256,7 @@ async function measure(count: number, worker: Started, probe: Database): Promise
       return runStep(target, rate, STEP_SECONDS, (index) => bookingRequest(origins[index % origins.length]!, slots[index]!.practice, holdIds[index]!), (answer) => answer.status === 201);
     }, 'booking');
     const cpu = cpuShare(cpuFrom, cpuMark(servers, worker, performance.now()));
-    return { processes: count, search, hold, booking, cpu, connections: await watch.stop() };
+    return { processes: count, idleMs, search, hold, booking, cpu, connections: await watch.stop() };
   } finally {
     for (const server of servers) await stopProcess(server);
   }
@@ -336,7 +340,11 @@ async function reminderRun(probe: Database): Promise<ReminderRun> {
  * Connections an idle worker holds at the default pool settings (10 a pool, idle ones kept 30 s):
  * it polls every practice's queues every 2 s, so each practice's pool keeps one open.
  */
-async function idleWorkerConnections(probe: Database): Promise<number> {
+async function idleWorkerConnections(probe: Database): Promise<number | undefined> {
+  // Measured here: about five a practice (one per queue polled). Only when PostgreSQL has room
+  // for that and more, so a shared server's other clients are never refused.
+  const room = await probe.get<{ free: number }>("SELECT current_setting('max_connections')::int - count(*)::int AS free FROM pg_stat_activity");
+  if ((room?.free ?? 0) < 7 * (practices.length + 1)) return undefined;
   const { PXM_PG_POOL_SIZE: _size, PXM_PG_IDLE_MS: _idle, ...defaults } = commonEnv();
   const worker = await startProcess(defaults, true);
   try {
@@ -363,7 +371,7 @@ const cores = (value: number | undefined) => (value === undefined ? '' : value.t
 function growthTable(results: readonly Measured[], loads: readonly number[]): string {
   const rows = results.map(
     (result) =>
-      `| ${result.processes} | ${highestPassing(result.search)} (${mostAnswered(result.search)}) | ${highestPassing(result.hold)} (${mostAnswered(result.hold)}) | ${highestPassing(result.booking)} (${mostAnswered(result.booking)}) | ${result.cpu?.load.toFixed(1) ?? ''} |`,
+      `| ${result.processes}${result.idleMs === POOL.idleMs ? '' : `, idle connections kept ${result.idleMs / 1000} s`} | ${highestPassing(result.search)} (${mostAnswered(result.search)}) | ${highestPassing(result.hold)} (${mostAnswered(result.hold)}) | ${highestPassing(result.booking)} (${mostAnswered(result.booking)}) | ${result.cpu?.load.toFixed(1) ?? ''} |`,
   );
   return [
     '',
@@ -376,17 +384,17 @@ function growthTable(results: readonly Measured[], loads: readonly number[]): st
   ].join('\n');
 }
 
-function limitsTable(results: readonly Measured[], run: ReminderRun, idleWorker: number): string {
+function limitsTable(results: readonly Measured[], run: ReminderRun, idleWorker: number | undefined): string {
   const row = (label: string, cpu: CpuShare | undefined, connections: ConnectionFigures) =>
     `| ${label} | ${cores(cpu?.postgres)} | ${cores(cpu ? cpu.servers + cpu.worker : undefined)} | ${cores(cpu?.generator)} | ${cores(cpu?.other)} | ${connections.peakOurs} | ${connections.peakAll} of ${connections.maxConnections} | ${connections.meanActive.toFixed(1)} | ${connections.connectsPerSecond.toFixed(0)} |`;
   return [
     '',
     '| Window | PostgreSQL (cores) | Server and worker processes (cores) | Load generator (cores) | Other work on the machine (cores) | Peak connections, this run | Peak connections, everyone | Mean connections running a statement | New connections a second |',
     '|---|---|---|---|---|---|---|---|---|',
-    ...results.map((result) => row(`load, ${result.processes} process${result.processes > 1 ? 'es' : ''}`, result.cpu, result.connections)),
+    ...results.map((result) => row(`load, ${result.processes} process${result.processes > 1 ? 'es' : ''}${result.idleMs === POOL.idleMs ? '' : `, idle kept ${result.idleMs / 1000} s`}`, result.cpu, result.connections)),
     row('reminder run (worker)', run.cpu, run.connections),
     '',
-    `Reminder run: ${run.handedOver} of ${run.reminders} reminders (tomorrow's visits of all ${practices.length} practices, SMS and email) handed to the stand-in receiver in ${run.seconds.toFixed(1)} s (${(run.handedOver / Math.max(run.seconds, 0.001)).toFixed(0)} a second), from the first enqueue to the last delivery. CPU in cores' worth over each window, read from /proc (2.00 is the whole machine); connections sampled from pg_stat_activity every 250 ms; pools of ${POOL.size} per practice per process, idle ones closed after ${POOL.idleMs} ms. At the default pool settings (10 a pool, idle ones kept 30 s) the worker alone, idle, held ${idleWorker} connections.`,
+    `Reminder run: ${run.handedOver} of ${run.reminders} reminders (tomorrow's visits of all ${practices.length} practices, SMS and email) handed to the stand-in receiver in ${run.seconds.toFixed(1)} s (${(run.handedOver / Math.max(run.seconds, 0.001)).toFixed(0)} a second), from the first enqueue to the last delivery. CPU in cores' worth over each window, read from /proc (2.00 is the whole machine); connections sampled from pg_stat_activity every 250 ms; pools of ${POOL.size} per practice per process, idle ones closed after ${POOL.idleMs} ms. ${idleWorker === undefined ? 'The idle worker at the default pool settings was not measured (too few connections free).' : `At the default pool settings (10 a pool, idle ones kept 30 s) the worker alone, idle, held ${idleWorker} connections.`}`,
     '',
   ].join('\n');
 }
@@ -399,6 +407,11 @@ try {
   const results: Measured[] = [];
   try {
     for (const count of PROCESS_COUNTS) results.push(await measure(count, worker, probe));
+    // The same load on one process whose pools keep their connections (30 s, the default): what
+    // reconnecting costs. Only when PostgreSQL has room for a connection per practice and more.
+    const room = await probe.get<{ free: number }>("SELECT current_setting('max_connections')::int - count(*)::int AS free FROM pg_stat_activity");
+    if ((room?.free ?? 0) >= 2 * (practices.length + 10)) results.push(await measure(1, worker, probe, WARM_IDLE_MS));
+    else console.log(`1 process with warm pools: skipped (${room?.free ?? 0} connections free, ${2 * (practices.length + 10)} wanted)`);
   } finally {
     await stopProcess(worker);
   }

@@ -18,6 +18,8 @@ export interface PlannedRequest {
   path: string;
   headers?: Record<string, string>;
   body?: string;
+  /** Another server than the target's origin (requests spread over several processes). */
+  origin?: URL;
 }
 
 export interface Answer {
@@ -59,8 +61,8 @@ export function send(target: LoadTarget, planned: PlannedRequest): Promise<Answe
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       {
-        host: target.origin.hostname,
-        port: target.origin.port,
+        host: (planned.origin ?? target.origin).hostname,
+        port: (planned.origin ?? target.origin).port,
         method: planned.method,
         path: planned.path,
         agent: target.agent,
@@ -159,4 +161,26 @@ export async function runClosed(target: LoadTarget, count: number, concurrency: 
   }
   await Promise.all(Array.from({ length: concurrency }, worker));
   return answers;
+}
+
+/** A step is under the line when no request failed and p99 stayed under the limit. */
+export function passed(step: StepFigures, p99LimitMs: number): boolean {
+  return step.errors === 0 && step.p99 < p99LimitMs;
+}
+
+/**
+ * Steps the rate up until two steps in a row miss the line (p99 at or over the limit, or any
+ * error): on a machine shared with other work one stall can sink a step that the next one passes.
+ */
+export async function stepUp(rates: readonly number[], p99LimitMs: number, run: (rate: number) => Promise<StepFigures>, label: string): Promise<StepFigures[]> {
+  const steps: StepFigures[] = [];
+  let missed = 0;
+  for (const rate of rates) {
+    const step = await run(rate);
+    steps.push(step);
+    console.log(`  ${label.padEnd(12)} ${String(rate).padStart(4)}/s  p50 ${step.p50.toFixed(1).padStart(7)} ms  p99 ${step.p99.toFixed(1).padStart(7)} ms  ${step.ok} ok  ${step.errors} errors  (${step.okPerSecond.toFixed(0)} ok/s, send lag ≤ ${step.maxSendLagMs.toFixed(1)} ms)`);
+    missed = passed(step, p99LimitMs) ? 0 : missed + 1;
+    if (missed === 2) break;
+  }
+  return steps;
 }

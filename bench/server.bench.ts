@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openPostgres } from '@pxm/server';
 import { updateDocFigures } from '../scripts/doc-figures.mjs';
-import { keepAliveAgent, runClosed, runStep, send, type LoadTarget, type PlannedRequest, type StepFigures } from './open-model-load.js';
+import { keepAliveAgent, passed as passedLine, runClosed, runStep, send, stepUp as stepUpRates, type LoadTarget, type PlannedRequest, type StepFigures } from './open-model-load.js';
 
 const NOW = '2027-03-01T16:00:00Z';
 const RATES = [25, 50, 100, 200, 400, 800];
@@ -131,25 +131,12 @@ function bookingRequest(holdId: string): PlannedRequest {
   };
 }
 
-/**
- * Steps the rate up until two steps in a row miss the line (p99 at or over the limit, or any
- * error): on a machine shared with other work one stall can sink a step that the next one passes.
- */
 async function stepUp(run: (rate: number) => Promise<StepFigures>, label: string): Promise<StepFigures[]> {
-  const steps: StepFigures[] = [];
-  let missed = 0;
-  for (const rate of RATES) {
-    const step = await run(rate);
-    steps.push(step);
-    console.log(`  ${label.padEnd(12)} ${String(rate).padStart(4)}/s  p50 ${step.p50.toFixed(1).padStart(7)} ms  p99 ${step.p99.toFixed(1).padStart(7)} ms  ${step.ok} ok  ${step.errors} errors  (${step.okPerSecond.toFixed(0)} ok/s, send lag ≤ ${step.maxSendLagMs.toFixed(1)} ms)`);
-    missed = passed(step) ? 0 : missed + 1;
-    if (missed === 2) break;
-  }
-  return steps;
+  return stepUpRates(RATES, P99_LIMIT_MS, run, label);
 }
 
 function passed(step: StepFigures): boolean {
-  return step.errors === 0 && step.p99 < P99_LIMIT_MS;
+  return passedLine(step, P99_LIMIT_MS);
 }
 
 async function measure(database: string, env: Record<string, string>, cleanup: () => Promise<void>): Promise<Measured[]> {

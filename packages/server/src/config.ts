@@ -112,6 +112,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, argv: readon
   }
   if (env.PXM_LOG_FORMAT && env.PXM_LOG_FORMAT !== 'json' && env.PXM_LOG_FORMAT !== 'text') throw new Error(`PXM_LOG_FORMAT must be json or text (got ${env.PXM_LOG_FORMAT}).`);
   if (env.PXM_OPERATOR_KEY !== undefined && env.PXM_OPERATOR_KEY !== '' && env.PXM_OPERATOR_KEY.length < 24) throw new Error('PXM_OPERATOR_KEY must be at least 24 characters.');
+  // Migrations hold one connection (the lock) and run on another: a pool needs two.
+  if (env.PXM_PG_POOL_SIZE && integer(env, 'PXM_PG_POOL_SIZE', 10) < 2) throw new Error('PXM_PG_POOL_SIZE must be at least 2.');
   if (env.PXM_METRICS_TOKEN !== undefined && env.PXM_METRICS_TOKEN !== '' && env.PXM_METRICS_TOKEN.length < 16) throw new Error('PXM_METRICS_TOKEN must be at least 16 characters.');
   if (env.PXM_SEED !== undefined && env.PXM_SEED !== '' && env.PXM_SEED !== 'demo' && env.PXM_SEED !== 'none') {
     throw new Error(`PXM_SEED must be demo or none (got ${env.PXM_SEED}).`);
@@ -137,7 +139,14 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, argv: readon
       limits: env.PXM_LIMITS === 'off' ? 'OFF' : `on${env.PXM_LIMITS ? ' (PXM_LIMITS)' : ''}${env.PXM_TRUST_PROXY ? ', client address from X-Forwarded-For' : ''}`,
     },
     options: {
-      database: databaseUrl ? { url: databaseUrl, ...(env.PXM_PG_SCHEMA ? { schema: env.PXM_PG_SCHEMA } : {}) } : { sqlitePath },
+      database: databaseUrl
+        ? {
+            url: databaseUrl,
+            ...(env.PXM_PG_SCHEMA ? { schema: env.PXM_PG_SCHEMA } : {}),
+            ...(env.PXM_PG_POOL_SIZE ? { maxConnections: integer(env, 'PXM_PG_POOL_SIZE', 10) } : {}),
+            ...(env.PXM_PG_IDLE_MS ? { idleTimeoutMs: integer(env, 'PXM_PG_IDLE_MS', 30_000) } : {}),
+          }
+        : { sqlitePath },
       now,
       holdTtlMs: integer(env, 'PXM_HOLD_TTL_MS', 10 * 60_000),
       corsOrigins,

@@ -8,13 +8,22 @@ export interface DatabaseConfig {
   sqlitePath?: string;
   /** PostgreSQL schema to use (created when missing). */
   schema?: string;
+  /** PostgreSQL: most connections this pool opens (default 10). Each practice has a pool of its own in each process. */
+  maxConnections?: number;
+  /** PostgreSQL: an idle connection is closed after this long (default 30 s). */
+  idleTimeoutMs?: number;
 }
 
 export const DEFAULT_SQLITE_PATH = '.data/pxm.sqlite';
 
 export async function openDatabase(config: DatabaseConfig = {}): Promise<Database> {
   if (config.url && /^postgres(ql)?:\/\//.test(config.url)) {
-    return openPostgres({ connectionString: config.url, ...(config.schema ? { schema: config.schema } : {}) });
+    return openPostgres({
+      connectionString: config.url,
+      ...(config.schema ? { schema: config.schema } : {}),
+      ...(config.maxConnections !== undefined ? { maxConnections: config.maxConnections } : {}),
+      ...(config.idleTimeoutMs !== undefined ? { idleTimeoutMs: config.idleTimeoutMs } : {}),
+    });
   }
   if (config.url) throw new Error('DATABASE_URL must start with postgres:// or postgresql://.');
   return openSqlite({ path: config.sqlitePath ?? DEFAULT_SQLITE_PATH });

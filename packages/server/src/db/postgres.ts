@@ -44,6 +44,8 @@ export interface PostgresOptions {
   /** Tables live in this schema (created when missing); tests use one per run. */
   schema?: string;
   maxConnections?: number;
+  /** An idle connection is closed after this long (default 30 s). */
+  idleTimeoutMs?: number;
   statementTimeoutMs?: number;
   connectTimeoutMs?: number;
   /** Create the schema when missing (default); a read replica cannot, and has it from the primary. */
@@ -100,7 +102,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     connectionString: options.connectionString,
     max: options.maxConnections ?? 10,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 3000,
-    idleTimeoutMillis: 30_000,
+    idleTimeoutMillis: options.idleTimeoutMs ?? 30_000,
     statement_timeout: options.statementTimeoutMs ?? 5_000,
     // A frozen server enforces no statement_timeout: the client gives up on its own, a bit later.
     query_timeout: (options.statementTimeoutMs ?? 5_000) + 1_000,

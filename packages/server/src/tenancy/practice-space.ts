@@ -14,9 +14,15 @@ export function practiceSchemaName(defaultSchema: string | undefined, practiceId
 export function practiceSpace(root: Database, practiceId: string): DatabaseConfig {
   const native = root.native();
   if (native.dialect === 'postgres') {
-    const connectionString = (native.pool as { options: { connectionString?: string } }).options.connectionString;
+    const { connectionString, max, idleTimeoutMillis } = (native.pool as { options: { connectionString?: string; max?: number; idleTimeoutMillis?: number } }).options;
     if (!connectionString) throw new Error('Practices on PostgreSQL need the server to connect by connection string.');
-    return { url: connectionString, schema: practiceSchemaName(native.schema, practiceId) };
+    // A practice's pool is sized like the default practice's (PXM_PG_POOL_SIZE, PXM_PG_IDLE_MS).
+    return {
+      url: connectionString,
+      schema: practiceSchemaName(native.schema, practiceId),
+      ...(max !== undefined ? { maxConnections: max } : {}),
+      ...(idleTimeoutMillis !== undefined ? { idleTimeoutMs: idleTimeoutMillis } : {}),
+    };
   }
   const path = (native.client as { name: string }).name;
   if (path === ':memory:' || path === '') return { sqlitePath: ':memory:' };

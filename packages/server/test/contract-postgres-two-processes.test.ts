@@ -9,7 +9,7 @@ import { createRestAdapter } from '@pxm/adapter-rest';
 import { runAdapterContract } from '@pxm/adapter-testkit';
 import { createPxmServer } from '../src/index.js';
 import { DATABASE_URL, dropSchema, freshSchemaName, postgresUnavailable } from './harness.js';
-import { roundRobinFetch, startServerProcess, type ServerProcess } from './server-process.js';
+import { roundRobinFetch, startProcessGroup } from './server-process.js';
 
 const unavailable = await postgresUnavailable();
 if (unavailable) console.log(`# PostgreSQL two-process suite SKIPPED: ${unavailable}`);
@@ -32,20 +32,13 @@ runAdapterContract({
     // Migrated and seeded here first, so both processes start at once and find the work done.
     const setup = await createPxmServer({ database: { url: DATABASE_URL, schema }, now: () => now, log: false, reminders: { pollIntervalMs: false } });
     await setup.close();
-    const started = await Promise.allSettled([startServerProcess(env), startServerProcess(env)]);
-    const failed = started.find((result) => result.status === 'rejected');
-    if (failed) {
-      // Never leave the other process running: the suite would wait on it forever.
-      await Promise.all(started.map((result) => (result.status === 'fulfilled' ? result.value.stop() : undefined)));
-      throw failed.reason;
-    }
-    const [first, second] = started.map((result) => (result as PromiseFulfilledResult<ServerProcess>).value) as [ServerProcess, ServerProcess];
-    const adapter = createRestAdapter({ baseUrl: first.url, fetch: roundRobinFetch([first.url, second.url], served), timeoutMs: 15_000 });
+    const group = await startProcessGroup(2, env);
+    const adapter = createRestAdapter({ baseUrl: group.urls[0]!, fetch: roundRobinFetch(group.urls, served), timeoutMs: 15_000 });
     return {
       adapter,
       holdTtlMs,
       async dispose() {
-        await Promise.all([first.stop(), second.stop()]);
+        await group.stop();
         await dropSchema(schema);
       },
     };

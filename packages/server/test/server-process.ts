@@ -38,44 +38,75 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const entry = await bundleServer();
-  const child = spawn(process.execPath, [entry], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PXM_ACCESS_LOG: 'off', PXM_REMINDER_POLL_MS: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+/** Asks the child to finish (SIGTERM), kills it if it has not within 20 s, resolves once it has exited. */
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const force = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
   });
+}
+
+/**
+ * Spawns the bundled CLI and resolves with the first match of `ready` in its output. A start
+ * that fails, times out or is aborted (`signal`: a sibling failed) kills the child, never leaves it.
+ */
+async function spawnUntilReady(
+  what: string,
+  args: readonly string[],
+  env: Record<string, string>,
+  ready: RegExp,
+  signal?: AbortSignal,
+): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
+  signal?.throwIfAborted();
+  const entry = await bundleServer();
+  signal?.throwIfAborted();
+  const child = spawn(process.execPath, [entry, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (process.env.PXM_TEST_DEBUG) {
+    child.stdout!.on('data', (chunk: Buffer) => process.stderr.write(`[${what}] ${chunk.toString()}`));
+    child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(`[${what}] ${chunk.toString()}`));
+  }
   let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    // Generous: on two cores shared with a browser suite a cold start can take many seconds, and
-    // a slow start is not what these tests are about. A start that fails is killed, never left over.
-    const timer = setTimeout(() => {
+  const match = await new Promise<RegExpExecArray>((resolve, reject) => {
+    const fail = (message: string) => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
       child.kill('SIGKILL');
-      reject(new Error(`server process did not start within 90 s: ${output}`));
-    }, 90_000);
+      reject(new Error(`${message}: ${output}`));
+    };
+    const onAbort = () => fail(`${what} start abandoned (another process failed to start)`);
+    // Generous: on two cores shared with a browser suite a cold start can take many seconds, and
+    // a slow start is not what these tests are about.
+    const timer = setTimeout(() => fail(`${what} did not start within 90 s`), 90_000);
+    signal?.addEventListener('abort', onAbort, { once: true });
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /server on (http:\/\/[^\s]+)/.exec(output);
-      if (match) {
+      const found = ready.exec(output);
+      if (found) {
         clearTimeout(timer);
-        resolve(match[1]!);
+        signal?.removeEventListener('abort', onAbort);
+        resolve(found);
       }
     });
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server process exited with ${code}: ${output}`));
-    });
+    child.once('exit', (code) => fail(`${what} exited with ${code}`));
   });
-  return {
-    url,
-    child,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  return { child, match };
+}
+
+export async function startServerProcess(env: Record<string, string>, signal?: AbortSignal): Promise<ServerProcess> {
+  const { child, match } = await spawnUntilReady(
+    'server process',
+    [],
+    { PORT: '0', HOST: '127.0.0.1', PXM_ACCESS_LOG: 'off', PXM_REMINDER_POLL_MS: '0', ...env },
+    /server on (http:\/\/[^\s]+)/,
+    signal,
+  );
+  return { url: match[1]!, child, stop: () => stopChild(child) };
 }
 
 /** A fetch that sends each request to the next server in turn (same path, other host). */
@@ -93,31 +124,44 @@ export function roundRobinFetch(urls: readonly string[], served: number[]): type
 }
 
 /** `pxm-server worker` as a separate process; resolves once it is working jobs. */
-export async function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
-  const entry = await bundleServer();
-  const child = spawn(process.execPath, [entry, 'worker'], { env: { ...process.env, PXM_ACCESS_LOG: 'off', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  if (process.env.PXM_TEST_DEBUG) {
-    child.stdout!.on('data', (chunk: Buffer) => process.stderr.write(`[worker] ${chunk.toString()}`));
-    child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(`[worker] ${chunk.toString()}`));
-  }
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`worker did not start within 90 s: ${output}`));
-    }, 90_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('[pxm] worker on')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`worker exited with ${code}: ${output}`));
-    });
-  });
+export async function startWorkerProcess(env: Record<string, string>, signal?: AbortSignal): Promise<ChildProcess> {
+  const { child } = await spawnUntilReady('worker', ['worker'], { PXM_ACCESS_LOG: 'off', ...env }, /\[pxm\] worker on/, signal);
   return child;
+}
+
+/** Server processes and, when asked, a worker, all on one database. */
+export interface ProcessGroup {
+  servers: ServerProcess[];
+  urls: string[];
+  worker: ChildProcess | undefined;
+  /** Stops every process (servers and worker at once) and resolves when all have exited. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `count` server processes with `env` (and a worker with `env` plus `workerEnv`) at once.
+ * The first that fails to start fails the group at once: the others are killed, started or not,
+ * so a test fails fast instead of waiting on half a group, and nothing is left running.
+ */
+export async function startProcessGroup(count: number, env: Record<string, string>, options: { workerEnv?: Record<string, string> } = {}): Promise<ProcessGroup> {
+  const abandon = new AbortController();
+  const failFast = <T>(promise: Promise<T>) =>
+    promise.catch((error: unknown) => {
+      abandon.abort();
+      throw error;
+    });
+  const servers = Array.from({ length: count }, () => failFast(startServerProcess(env, abandon.signal)));
+  const worker = options.workerEnv ? failFast(startWorkerProcess({ ...env, ...options.workerEnv }, abandon.signal)) : Promise.resolve(undefined);
+  const [serverResults, workerResult] = await Promise.all([Promise.allSettled(servers), Promise.allSettled([worker])]);
+  const started = serverResults.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const startedWorker = workerResult[0].status === 'fulfilled' ? workerResult[0].value : undefined;
+  const stop = async () => {
+    await Promise.all([...started.map((server) => server.stop()), startedWorker ? stopChild(startedWorker) : undefined]);
+  };
+  const failed = [...serverResults, ...workerResult].find((result) => result.status === 'rejected');
+  if (failed) {
+    await stop();
+    throw failed.reason;
+  }
+  return { servers: started, urls: started.map((server) => server.url), worker: startedWorker, stop };
 }

@@ -1,25 +1,22 @@
 /**
  * Three server processes that only serve HTTP (`PXM_WORKER=off`) and one `pxm-server worker`,
- * all on one PostgreSQL database: the deployment of "many practices, many machines". Every
- * request goes to a different process than the one before, so every read after a write crosses
- * processes; the rules still hold because the database keeps them, not any one process.
- *
- * The processes start once for the file (four starts per test would cost minutes). Each test
- * gets a fresh backend all the same: the schema is put back to its seeded rows before it (see
- * schema-snapshot.ts), so the processes hold nothing from one test to the next but the cached
- * catalogue, which is the same seeded catalogue.
+ * all on one PostgreSQL database, as a practice group would run them behind a load balancer.
+ * Every request goes to a different process than the one before, so every read after a write
+ * crosses processes; the rules still hold because the database keeps them, not any one process.
+ * The processes start once for the file; each test still gets a fresh backend
+ * (process-deployment.ts).
  */
 import assert from 'node:assert/strict';
+import type { ChildProcess } from 'node:child_process';
 import { after, describe, it } from 'node:test';
 import { createRestAdapter } from '@pxm/adapter-rest';
 import { bookingSuite, CONTRACT_NOW } from '@pxm/adapter-testkit';
 import { AdapterError, type BookingApi } from '@pxm/core';
 import pg from 'pg';
-import { createPxmServer } from '../src/index.js';
 import { jobSchemaFor } from '../src/jobs/pg-boss-queue.js';
-import { DATABASE_URL, dropSchema, freshSchemaName, postgresUnavailable } from './harness.js';
-import { snapshotSchema, type SchemaSnapshot } from './schema-snapshot.js';
-import { roundRobinFetch, startProcessGroup, type ProcessGroup } from './server-process.js';
+import { DATABASE_URL, dropSchema, postgresUnavailable } from './harness.js';
+import { processDeployment } from './process-deployment.js';
+import { startProcessGroup } from './server-process.js';
 
 const unavailable = await postgresUnavailable();
 if (unavailable) console.log(`# PostgreSQL three-process suite SKIPPED: ${unavailable}`);
@@ -28,72 +25,15 @@ if (unavailable && process.env.CI) {
 }
 
 const PROCESS_COUNT = 3;
-// Real time passes in the child processes, so holds are short enough to outwait; all four
-// processes read one clock (PXM_NOW at PXM_NOW_AT), so a hold lapses at one instant for all.
-const holdTtlMs = 5000;
 const METRICS_TOKEN = 'three-processes-metrics-0123';
 const RANGE = { from: '2027-03-08T00:00:00-07:00', to: '2027-03-20T00:00:00-06:00' };
-const schema = freshSchemaName();
-const served = Array.from({ length: PROCESS_COUNT }, () => 0);
-
-interface Deployment {
-  processes: ProcessGroup;
-  seeded: SchemaSnapshot;
-}
-
-let deployment: Promise<Deployment> | undefined;
-
-/**
- * The processes, started on first use, with the database put back to its seeded rows. A failed
- * start fails every test at once (the start is not retried, and nothing waits on it).
- */
-async function freshDeployment(): Promise<ProcessGroup> {
-  deployment ??= (async () => {
-    // Migrated and seeded here first, so the processes start at once and find the work done.
-    const setup = await createPxmServer({ database: { url: DATABASE_URL, schema }, now: () => CONTRACT_NOW, log: false, reminders: { pollIntervalMs: false }, jobs: { work: false } });
-    await setup.close();
-    const env = {
-      DATABASE_URL,
-      PXM_PG_SCHEMA: schema,
-      PXM_NOW: CONTRACT_NOW.toISOString(),
-      PXM_NOW_AT: String(Date.now()),
-      PXM_HOLD_TTL_MS: String(holdTtlMs),
-      PXM_METRICS_TOKEN: METRICS_TOKEN,
-      // One test address makes far more holds than a visitor may: the limits are another suite's.
-      PXM_LIMITS: 'off',
-      // Servers only enqueue; the worker runs every job, looking for them every second.
-      PXM_WORKER: 'off',
-      PXM_JOB_POLL_SECONDS: '1',
-      PXM_REMINDER_POLL_MS: '0',
-      PXM_REFERRAL_POLL_MS: '0',
-    };
-    const processes = await startProcessGroup(PROCESS_COUNT, env, { workerEnv: {} });
-    return { processes, seeded: await snapshotSchema(DATABASE_URL, schema) };
-  })();
-  const { processes, seeded } = await deployment;
-  await seeded.restore();
-  return processes;
-}
-
-after(async () => {
-  if (!deployment) return;
-  const started = await deployment.catch(() => undefined);
-  await started?.processes.stop();
-  await started?.seeded.drop();
-  await dropSchema(schema);
-});
-
-// One rotation for the whole file: whatever test makes the next call, it goes to the next process.
-let rotation: typeof fetch | undefined;
+const deployment = processDeployment({ servers: PROCESS_COUNT, worker: true, holdTtlMs: 5000, env: { PXM_METRICS_TOKEN: METRICS_TOKEN, PXM_JOB_POLL_SECONDS: '1' } });
+const schema = deployment.schema;
+after(() => deployment.stop());
 
 bookingSuite({
   name: 'rest (postgres, three processes and a worker)',
-  async create() {
-    const processes = await freshDeployment();
-    rotation ??= roundRobinFetch(processes.urls, served);
-    const adapter = createRestAdapter({ baseUrl: processes.urls[0]!, fetch: rotation, timeoutMs: 15_000 });
-    return { adapter, holdTtlMs };
-  },
+  create: () => deployment.subject(),
   ...(unavailable ? { skip: { booking: unavailable } } : {}),
 });
 
@@ -141,7 +81,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
 
 describe('rest (postgres, three processes and a worker): one slot, one queue', { skip: unavailable ?? false }, () => {
   it('50 concurrent bookings of one slot, spread evenly over the three processes: one winner, 49 clean 409 slot_unavailable, one appointment', async () => {
-    const cluster = await freshDeployment();
+    const cluster = await deployment.fresh();
     const replies: Reply[] = [];
     const apis = cluster.urls.map((url, index) => recordingAdapter(url, index, replies));
     const [slot] = await apis[1]!.findSlots({ locationId: 'denver-highlands', appointmentTypeId: 'initial-evaluation', ...RANGE });
@@ -196,7 +136,7 @@ describe('rest (postgres, three processes and a worker): one slot, one queue', {
   });
 
   it('a hold expiry enqueued by one server process is run by the worker, exactly once, and by no server process', async () => {
-    const cluster = await freshDeployment();
+    const cluster = await deployment.fresh();
     const replies: Reply[] = [];
     const api = recordingAdapter(cluster.urls[1]!, 1, replies);
     const [slot] = await api.findSlots({ locationId: 'denver-highlands', appointmentTypeId: 'follow-up', ...RANGE });
@@ -233,10 +173,33 @@ describe('rest (postgres, three processes and a worker): one slot, one queue', {
 // Runs after the suites above: every process really served its share.
 describe('rest (postgres, three processes and a worker): traffic', { skip: unavailable ?? false }, () => {
   it('each process served a third of the contract suite\'s requests', () => {
+    const served = deployment.served;
     const total = served.reduce((sum, count) => sum + count, 0);
     assert.ok(
       served.every((count) => Math.abs(count - total / PROCESS_COUNT) <= 1 && count > 50),
       `requests per process: ${served.join(', ')}`,
+    );
+  });
+});
+
+describe('rest (postgres, three processes and a worker): a failed start', { skip: unavailable ?? false }, () => {
+  it('a process that cannot start fails the group at once, and every process it started is gone', async () => {
+    const children: ChildProcess[] = [];
+    const startedAt = performance.now();
+    // The worker refuses to start without PostgreSQL; the three servers would start fine.
+    const unstarted = `${schema}_unstarted`;
+    after(() => dropSchema(unstarted));
+    await assert.rejects(
+      startProcessGroup(PROCESS_COUNT, { DATABASE_URL, PXM_PG_SCHEMA: unstarted, PXM_WORKER: 'off' }, { workerEnv: { DATABASE_URL: '' }, onSpawn: (child) => children.push(child) }),
+      /worker exited with 1: .*the worker needs PostgreSQL/s,
+    );
+    const seconds = (performance.now() - startedAt) / 1000;
+    assert.ok(seconds < 30, `failed after ${seconds.toFixed(1)} s`);
+    assert.equal(children.length, PROCESS_COUNT + 1);
+    assert.deepEqual(
+      children.map((child) => child.exitCode !== null || child.signalCode !== null),
+      children.map(() => true),
+      'every process has exited',
     );
   });
 });

@@ -51,32 +51,48 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
+/** How a start is watched: `signal` abandons it (a sibling failed), `onSpawn` sees each child. */
+export interface StartControl {
+  signal?: AbortSignal;
+  onSpawn?(child: ChildProcess): void;
+}
+
 /**
  * Spawns the bundled CLI and resolves with the first match of `ready` in its output. A start
- * that fails, times out or is aborted (`signal`: a sibling failed) kills the child, never leaves it.
+ * that fails, times out or is abandoned kills the child, never leaves it.
  */
 async function spawnUntilReady(
   what: string,
   args: readonly string[],
   env: Record<string, string>,
   ready: RegExp,
-  signal?: AbortSignal,
+  { signal, onSpawn }: StartControl = {},
 ): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
   signal?.throwIfAborted();
   const entry = await bundleServer();
   signal?.throwIfAborted();
   const child = spawn(process.execPath, [entry, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  onSpawn?.(child);
   if (process.env.PXM_TEST_DEBUG) {
     child.stdout!.on('data', (chunk: Buffer) => process.stderr.write(`[${what}] ${chunk.toString()}`));
     child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(`[${what}] ${chunk.toString()}`));
   }
   let output = '';
   const match = await new Promise<RegExpExecArray>((resolve, reject) => {
-    const fail = (message: string) => {
+    let settled = false;
+    const settle = () => {
+      settled = true;
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
+    };
+    // Answers only once the child is gone: a failed start leaves nothing running behind it.
+    const fail = (message: string) => {
+      if (settled) return;
+      settle();
+      const error = new Error(`${message}: ${output}`);
+      if (child.exitCode !== null || child.signalCode !== null) return reject(error);
+      child.once('exit', () => reject(error));
       child.kill('SIGKILL');
-      reject(new Error(`${message}: ${output}`));
     };
     const onAbort = () => fail(`${what} start abandoned (another process failed to start)`);
     // Generous: on two cores shared with a browser suite a cold start can take many seconds, and
@@ -86,9 +102,8 @@ async function spawnUntilReady(
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const found = ready.exec(output);
-      if (found) {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
+      if (found && !settled) {
+        settle();
         resolve(found);
       }
     });
@@ -98,13 +113,13 @@ async function spawnUntilReady(
   return { child, match };
 }
 
-export async function startServerProcess(env: Record<string, string>, signal?: AbortSignal): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>, control?: StartControl): Promise<ServerProcess> {
   const { child, match } = await spawnUntilReady(
     'server process',
     [],
     { PORT: '0', HOST: '127.0.0.1', PXM_ACCESS_LOG: 'off', PXM_REMINDER_POLL_MS: '0', ...env },
     /server on (http:\/\/[^\s]+)/,
-    signal,
+    control,
   );
   return { url: match[1]!, child, stop: () => stopChild(child) };
 }
@@ -124,8 +139,8 @@ export function roundRobinFetch(urls: readonly string[], served: number[]): type
 }
 
 /** `pxm-server worker` as a separate process; resolves once it is working jobs. */
-export async function startWorkerProcess(env: Record<string, string>, signal?: AbortSignal): Promise<ChildProcess> {
-  const { child } = await spawnUntilReady('worker', ['worker'], { PXM_ACCESS_LOG: 'off', ...env }, /\[pxm\] worker on/, signal);
+export async function startWorkerProcess(env: Record<string, string>, control?: StartControl): Promise<ChildProcess> {
+  const { child } = await spawnUntilReady('worker', ['worker'], { PXM_ACCESS_LOG: 'off', ...env }, /\[pxm\] worker on/, control);
   return child;
 }
 
@@ -143,25 +158,32 @@ export interface ProcessGroup {
  * The first that fails to start fails the group at once: the others are killed, started or not,
  * so a test fails fast instead of waiting on half a group, and nothing is left running.
  */
-export async function startProcessGroup(count: number, env: Record<string, string>, options: { workerEnv?: Record<string, string> } = {}): Promise<ProcessGroup> {
+export async function startProcessGroup(
+  count: number,
+  env: Record<string, string>,
+  options: { workerEnv?: Record<string, string>; onSpawn?(child: ChildProcess): void } = {},
+): Promise<ProcessGroup> {
   const abandon = new AbortController();
+  // The failure that abandoned the others is the one worth reporting.
+  let firstFailure: { reason: unknown } | undefined;
+  const control: StartControl = { signal: abandon.signal, ...(options.onSpawn ? { onSpawn: options.onSpawn } : {}) };
   const failFast = <T>(promise: Promise<T>) =>
     promise.catch((error: unknown) => {
+      firstFailure ??= { reason: error };
       abandon.abort();
       throw error;
     });
-  const servers = Array.from({ length: count }, () => failFast(startServerProcess(env, abandon.signal)));
-  const worker = options.workerEnv ? failFast(startWorkerProcess({ ...env, ...options.workerEnv }, abandon.signal)) : Promise.resolve(undefined);
+  const servers = Array.from({ length: count }, () => failFast(startServerProcess(env, control)));
+  const worker = options.workerEnv ? failFast(startWorkerProcess({ ...env, ...options.workerEnv }, control)) : Promise.resolve(undefined);
   const [serverResults, workerResult] = await Promise.all([Promise.allSettled(servers), Promise.allSettled([worker])]);
   const started = serverResults.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const startedWorker = workerResult[0].status === 'fulfilled' ? workerResult[0].value : undefined;
   const stop = async () => {
     await Promise.all([...started.map((server) => server.stop()), startedWorker ? stopChild(startedWorker) : undefined]);
   };
-  const failed = [...serverResults, ...workerResult].find((result) => result.status === 'rejected');
-  if (failed) {
+  if (firstFailure) {
     await stop();
-    throw failed.reason;
+    throw firstFailure.reason;
   }
   return { servers: started, urls: started.map((server) => server.url), worker: startedWorker, stop };
 }

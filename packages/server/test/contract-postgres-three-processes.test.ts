@@ -153,7 +153,7 @@ describe('rest (postgres, three processes and a worker): one slot, one queue', {
 
     const done = await until('the hold expiry job to complete', async () => {
       const jobs = await jobsOfHold();
-      return jobs.every((job) => job.state === 'completed') ? jobs : undefined;
+      return jobs.length > 0 && jobs.every((job) => job.state === 'completed') ? jobs : undefined;
     });
     assert.equal(done.length, 1, 'one job');
     assert.equal(done[0]!.retry_count, 0, 'run once, never again');

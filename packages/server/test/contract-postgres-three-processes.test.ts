@@ -182,7 +182,19 @@ describe('rest (postgres, three processes and a worker): traffic', { skip: unava
   });
 });
 
-describe('rest (postgres, three processes and a worker): a failed start', { skip: unavailable ?? false }, () => {
+describe('rest (postgres, three processes and a worker): starting', { skip: unavailable ?? false }, () => {
+  it('three processes and a worker started at once on an empty database all come up', async () => {
+    // Nothing prepared: they race to create the schema, migrate it and install the job queue.
+    const empty = `${schema}_empty`;
+    after(() => dropSchema(empty));
+    const group = await startProcessGroup(PROCESS_COUNT, { DATABASE_URL, PXM_PG_SCHEMA: empty, PXM_WORKER: 'off' }, { workerEnv: {} });
+    try {
+      for (const url of group.urls) assert.equal((await fetch(`${url}/ready`)).status, 200, `${url} is ready`);
+    } finally {
+      await group.stop();
+    }
+  });
+
   it('a process that cannot start fails the group at once, and every process it started is gone', async () => {
     const children: ChildProcess[] = [];
     const startedAt = performance.now();

@@ -172,8 +172,9 @@ describe('rest (postgres, three processes and a worker): one slot, one queue', {
 
 // Runs after the suites above: every process really served its share.
 describe('rest (postgres, three processes and a worker): traffic', { skip: unavailable ?? false }, () => {
-  it('each process served a third of the contract suite\'s requests', () => {
+  it('each process served a third of the contract suite\'s requests', (t) => {
     const served = deployment.served;
+    t.diagnostic(`requests per process: ${served.join(', ')}`);
     const total = served.reduce((sum, count) => sum + count, 0);
     assert.ok(
       served.every((count) => Math.abs(count - total / PROCESS_COUNT) <= 1 && count > 50),

@@ -53,19 +53,31 @@ export async function snapshotSchema(connectionString: string, schema: string): 
     for (const table of ordered) await client.query(`CREATE TABLE ${quoted(copy)}.${quoted(table)} AS TABLE ${quoted(schema)}.${quoted(table)}`);
     return ordered;
   });
+  const restoreOnce = () =>
+    withClient(connectionString, async (client) => {
+      await client.query('BEGIN');
+      try {
+        await client.query(`TRUNCATE ${tables.map((table) => `${quoted(schema)}.${quoted(table)}`).join(', ')}`);
+        for (const table of tables) await client.query(`INSERT INTO ${quoted(schema)}.${quoted(table)} SELECT * FROM ${quoted(copy)}.${quoted(table)}`);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+    });
   return {
-    restore: () =>
-      withClient(connectionString, async (client) => {
-        await client.query('BEGIN');
+    async restore() {
+      // A job the processes run meanwhile (the purge writes two tables in one transaction) can
+      // meet the truncation's locks in the other order; when the restore is the deadlock's victim,
+      // it runs again once the job is through.
+      for (let attempt = 1; ; attempt++) {
         try {
-          await client.query(`TRUNCATE ${tables.map((table) => `${quoted(schema)}.${quoted(table)}`).join(', ')}`);
-          for (const table of tables) await client.query(`INSERT INTO ${quoted(schema)}.${quoted(table)} SELECT * FROM ${quoted(copy)}.${quoted(table)}`);
-          await client.query('COMMIT');
+          return await restoreOnce();
         } catch (error) {
-          await client.query('ROLLBACK');
-          throw error;
+          if ((error as { code?: unknown }).code !== '40P01' || attempt === 5) throw error;
         }
-      }),
+      }
+    },
     drop: () => withClient(connectionString, (client) => client.query(`DROP SCHEMA IF EXISTS ${quoted(copy)} CASCADE`).then(() => undefined)),
   };
 }

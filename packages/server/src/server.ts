@@ -463,6 +463,7 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
             pollingSeconds: options.jobs?.pollingSeconds ?? 2,
             retryLimit: 5,
             work: options.jobs?.work ?? true,
+            oneAtATime: (work) => db.withMigrationLock(work),
             onFailure: onJobFailure,
             onError: (error) => process.stderr.write(`${JSON.stringify({ level: 'error', event: 'job_queue_error', error: (error as Error)?.name ?? 'Error', code: (error as { code?: unknown })?.code ?? null })}\n`),
           })

@@ -1,15 +1,15 @@
 /**
  * Two server processes on one PostgreSQL database, every request sent to the next process in
  * turn: the booking and survey rules still hold (one booking wins, one response per
- * invitation), because the database keeps them, not either process.
+ * invitation), because the database keeps them, not either process. Both processes run jobs
+ * themselves (the default); the processes start once for the file, and each test still gets a
+ * fresh backend (process-deployment.ts).
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { createRestAdapter } from '@pxm/adapter-rest';
+import { after, describe, it } from 'node:test';
 import { runAdapterContract } from '@pxm/adapter-testkit';
-import { createPxmServer } from '../src/index.js';
-import { DATABASE_URL, dropSchema, freshSchemaName, postgresUnavailable } from './harness.js';
-import { roundRobinFetch, startServerProcess, type ServerProcess } from './server-process.js';
+import { postgresUnavailable } from './harness.js';
+import { processDeployment } from './process-deployment.js';
 
 const unavailable = await postgresUnavailable();
 if (unavailable) console.log(`# PostgreSQL two-process suite SKIPPED: ${unavailable}`);
@@ -17,47 +17,22 @@ if (unavailable && process.env.CI) {
   it('PostgreSQL is reachable in CI', () => assert.fail(unavailable));
 }
 
-// Real time passes in the child processes, so holds are short enough to outwait. Both processes
-// read one clock (PXM_NOW at PXM_NOW_AT): however far apart they start, a hold one of them made
-// expires at the same instant for the other, so outwaiting it cannot lose a race.
-const holdTtlMs = 5000;
-const served = [0, 0];
+const deployment = processDeployment({ servers: 2, worker: false, holdTtlMs: 5000 });
+after(() => deployment.stop());
 
 const skipOthers = 'covered by the single-process PostgreSQL run';
 runAdapterContract({
   name: 'rest (postgres, two processes)',
-  async create({ now }) {
-    const schema = freshSchemaName();
-    const env = { DATABASE_URL, PXM_PG_SCHEMA: schema, PXM_NOW: now.toISOString(), PXM_NOW_AT: String(Date.now()), PXM_HOLD_TTL_MS: String(holdTtlMs) };
-    // Migrated and seeded here first, so both processes start at once and find the work done.
-    const setup = await createPxmServer({ database: { url: DATABASE_URL, schema }, now: () => now, log: false, reminders: { pollIntervalMs: false } });
-    await setup.close();
-    const started = await Promise.allSettled([startServerProcess(env), startServerProcess(env)]);
-    const failed = started.find((result) => result.status === 'rejected');
-    if (failed) {
-      // Never leave the other process running: the suite would wait on it forever.
-      await Promise.all(started.map((result) => (result.status === 'fulfilled' ? result.value.stop() : undefined)));
-      throw failed.reason;
-    }
-    const [first, second] = started.map((result) => (result as PromiseFulfilledResult<ServerProcess>).value) as [ServerProcess, ServerProcess];
-    const adapter = createRestAdapter({ baseUrl: first.url, fetch: roundRobinFetch([first.url, second.url], served), timeoutMs: 15_000 });
-    return {
-      adapter,
-      holdTtlMs,
-      async dispose() {
-        await Promise.all([first.stop(), second.stop()]);
-        await dropSchema(schema);
-      },
-    };
-  },
+  create: () => deployment.subject(),
   skip: unavailable
-    ? { booking: unavailable, intake: unavailable, hep: unavailable, survey: unavailable }
+    ? { booking: unavailable, intake: unavailable, hep: unavailable, survey: unavailable, progress: unavailable, referral: unavailable }
     : { intake: skipOthers, hep: skipOthers },
 });
 
 // Runs after the suites above: both processes really served their requests.
 describe('rest (postgres, two processes): traffic', { skip: unavailable ?? false }, () => {
   it('both processes served requests', () => {
+    const served = deployment.served;
     assert.ok(served[0]! > 50 && served[1]! > 50, `requests per process: ${served.join(', ')}`);
   });
 });

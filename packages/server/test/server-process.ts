@@ -38,44 +38,90 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const entry = await bundleServer();
-  const child = spawn(process.execPath, [entry], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PXM_ACCESS_LOG: 'off', PXM_REMINDER_POLL_MS: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+/** Asks the child to finish (SIGTERM), kills it if it has not within 20 s, resolves once it has exited. */
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const force = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
   });
+}
+
+/** How a start is watched: `signal` abandons it (a sibling failed), `onSpawn` sees each child. */
+export interface StartControl {
+  signal?: AbortSignal;
+  onSpawn?(child: ChildProcess): void;
+}
+
+/**
+ * Spawns the bundled CLI and resolves with the first match of `ready` in its output. A start
+ * that fails, times out or is abandoned kills the child, never leaves it.
+ */
+async function spawnUntilReady(
+  what: string,
+  args: readonly string[],
+  env: Record<string, string>,
+  ready: RegExp,
+  { signal, onSpawn }: StartControl = {},
+): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
+  signal?.throwIfAborted();
+  const entry = await bundleServer();
+  signal?.throwIfAborted();
+  const child = spawn(process.execPath, [entry, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  onSpawn?.(child);
+  if (process.env.PXM_TEST_DEBUG) {
+    child.stdout!.on('data', (chunk: Buffer) => process.stderr.write(`[${what}] ${chunk.toString()}`));
+    child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(`[${what}] ${chunk.toString()}`));
+  }
   let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    // Generous: on two cores shared with a browser suite a cold start can take many seconds, and
-    // a slow start is not what these tests are about. A start that fails is killed, never left over.
-    const timer = setTimeout(() => {
+  const match = await new Promise<RegExpExecArray>((resolve, reject) => {
+    let settled = false;
+    const settle = () => {
+      settled = true;
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    };
+    // Answers only once the child is gone: a failed start leaves nothing running behind it.
+    const fail = (message: string) => {
+      if (settled) return;
+      settle();
+      const error = new Error(`${message}: ${output}`);
+      if (child.exitCode !== null || child.signalCode !== null) return reject(error);
+      child.once('exit', () => reject(error));
       child.kill('SIGKILL');
-      reject(new Error(`server process did not start within 90 s: ${output}`));
-    }, 90_000);
+    };
+    const onAbort = () => fail(`${what} start abandoned (another process failed to start)`);
+    // Generous: on two cores shared with a browser suite a cold start can take many seconds, and
+    // a slow start is not what these tests are about.
+    const timer = setTimeout(() => fail(`${what} did not start within 90 s`), 90_000);
+    signal?.addEventListener('abort', onAbort, { once: true });
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /server on (http:\/\/[^\s]+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
+      const found = ready.exec(output);
+      if (found && !settled) {
+        settle();
+        resolve(found);
       }
     });
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server process exited with ${code}: ${output}`));
-    });
+    child.once('exit', (code) => fail(`${what} exited with ${code}`));
   });
-  return {
-    url,
-    child,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  return { child, match };
+}
+
+export async function startServerProcess(env: Record<string, string>, control?: StartControl): Promise<ServerProcess> {
+  const { child, match } = await spawnUntilReady(
+    'server process',
+    [],
+    { PORT: '0', HOST: '127.0.0.1', PXM_ACCESS_LOG: 'off', PXM_REMINDER_POLL_MS: '0', ...env },
+    /server on (http:\/\/[^\s]+)/,
+    control,
+  );
+  return { url: match[1]!, child, stop: () => stopChild(child) };
 }
 
 /** A fetch that sends each request to the next server in turn (same path, other host). */
@@ -93,31 +139,51 @@ export function roundRobinFetch(urls: readonly string[], served: number[]): type
 }
 
 /** `pxm-server worker` as a separate process; resolves once it is working jobs. */
-export async function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
-  const entry = await bundleServer();
-  const child = spawn(process.execPath, [entry, 'worker'], { env: { ...process.env, PXM_ACCESS_LOG: 'off', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  if (process.env.PXM_TEST_DEBUG) {
-    child.stdout!.on('data', (chunk: Buffer) => process.stderr.write(`[worker] ${chunk.toString()}`));
-    child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(`[worker] ${chunk.toString()}`));
-  }
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`worker did not start within 90 s: ${output}`));
-    }, 90_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('[pxm] worker on')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`worker exited with ${code}: ${output}`));
-    });
-  });
+export async function startWorkerProcess(env: Record<string, string>, control?: StartControl): Promise<ChildProcess> {
+  const { child } = await spawnUntilReady('worker', ['worker'], { PXM_ACCESS_LOG: 'off', ...env }, /\[pxm\] worker on/, control);
   return child;
+}
+
+/** Server processes and, when asked, a worker, all on one database. */
+export interface ProcessGroup {
+  servers: ServerProcess[];
+  urls: string[];
+  worker: ChildProcess | undefined;
+  /** Stops every process (servers and worker at once) and resolves when all have exited. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `count` server processes with `env` (and a worker with `env` plus `workerEnv`) at once.
+ * The first that fails to start fails the group at once: the others are killed, started or not,
+ * so a test fails fast instead of waiting on half a group, and nothing is left running.
+ */
+export async function startProcessGroup(
+  count: number,
+  env: Record<string, string>,
+  options: { workerEnv?: Record<string, string>; onSpawn?(child: ChildProcess): void } = {},
+): Promise<ProcessGroup> {
+  const abandon = new AbortController();
+  // The failure that abandoned the others is the one worth reporting.
+  let firstFailure: { reason: unknown } | undefined;
+  const control: StartControl = { signal: abandon.signal, ...(options.onSpawn ? { onSpawn: options.onSpawn } : {}) };
+  const failFast = <T>(promise: Promise<T>) =>
+    promise.catch((error: unknown) => {
+      firstFailure ??= { reason: error };
+      abandon.abort();
+      throw error;
+    });
+  const servers = Array.from({ length: count }, () => failFast(startServerProcess(env, control)));
+  const worker = options.workerEnv ? failFast(startWorkerProcess({ ...env, ...options.workerEnv }, control)) : Promise.resolve(undefined);
+  const [serverResults, workerResult] = await Promise.all([Promise.allSettled(servers), Promise.allSettled([worker])]);
+  const started = serverResults.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const startedWorker = workerResult[0].status === 'fulfilled' ? workerResult[0].value : undefined;
+  const stop = async () => {
+    await Promise.all([...started.map((server) => server.stop()), startedWorker ? stopChild(startedWorker) : undefined]);
+  };
+  if (firstFailure) {
+    await stop();
+    throw firstFailure.reason;
+  }
+  return { servers: started, urls: started.map((server) => server.url), worker: startedWorker, stop };
 }

@@ -120,8 +120,13 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     try {
       await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     } catch (error) {
-      await pool.end().catch(() => undefined);
-      throw translate(error);
+      // IF NOT EXISTS is no lock: processes starting at once on a new database race to create the
+      // schema, and the losers are refused with a duplicate. The schema exists then: carry on.
+      const code = (error as { code?: unknown }).code;
+      if (code !== '23505' && code !== '42P06') {
+        await pool.end().catch(() => undefined);
+        throw translate(error);
+      }
     }
   }
   const pooled = queryable(pool);

@@ -36,6 +36,8 @@ export interface PgBossQueueOptions {
   retryLimit: number;
   /** This process works jobs: it also runs pg-boss's maintenance (lost-job recovery) and cron. */
   work: boolean;
+  /** Runs `work` while no other process runs it (the database's migration lock). */
+  oneAtATime<T>(work: () => Promise<T>): Promise<T>;
   onFailure(name: JobName, error: unknown): void;
   onError(error: unknown): void;
 }
@@ -60,13 +62,18 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Jo
     clockMonitorIntervalSeconds: 600,
   });
   boss.on('error', (error) => options.onError(error));
-  await boss.start();
-  for (const name of ALL_JOB_NAMES) {
-    const queue = { retryLimit: options.retryLimit, retryDelay: 5, retryBackoff: true, expireInSeconds: options.timeoutSeconds };
-    await boss.createQueue(name, { name, ...queue });
-    // createQueue keeps an existing queue as it was: settings follow the configuration.
-    await boss.updateQueue(name, { name, ...queue });
-  }
+  // One process at a time: on a new database, pg-boss's install creates its schema before taking
+  // its own lock, and createQueue attaches a partition table to the job table; processes starting
+  // at once collide on the one and deadlock on the other.
+  await options.oneAtATime(async () => {
+    await boss.start();
+    for (const name of ALL_JOB_NAMES) {
+      const queue = { retryLimit: options.retryLimit, retryDelay: 5, retryBackoff: true, expireInSeconds: options.timeoutSeconds };
+      await boss.createQueue(name, { name, ...queue });
+      // createQueue keeps an existing queue as it was: settings follow the configuration.
+      await boss.updateQueue(name, { name, ...queue });
+    }
+  });
 
   return {
     kind: 'pg-boss',

@@ -40,7 +40,7 @@ port = $replica_port
 listen_addresses = '127.0.0.1'
 unix_socket_directories = '$dir'
 hot_standby = on
-max_connections = 300
+max_connections = 500
 # Queries on the replica are not cancelled for the sake of replay (a paused replay must not fail them).
 max_standby_streaming_delay = -1
 hba_file = '$dir/pg_hba.conf'

@@ -81,6 +81,12 @@ export async function insertRating(tx: Queryable, episodeRowId: string, goalId: 
   );
 }
 
+/** Whether a stored rating is what this input makes (its level and its note as kept). */
+function sameRating(stored: GoalRating, input: GoalRatingInput): boolean {
+  const made = goalRatingOf(input, { id: stored.id, ratedAt: stored.ratedAt, author: stored.author });
+  return made.level === stored.level && made.note === stored.note;
+}
+
 export function createProgressService(ctx: ServerContext) {
   const { db } = ctx;
   const nowMs = () => ctx.now().getTime();
@@ -152,9 +158,13 @@ export function createProgressService(ctx: ServerContext) {
       const operation = 'progress.rateGoal';
       return db.transaction(async (tx) => {
         const row = await open(tx, token, operation, true);
-        const earlier = await tx.get<{ goal_id: string }>('SELECT goal_id FROM progress_goal_ratings WHERE episode_row_id = $1 AND client_id = $2', [row.id, input.clientId]);
-        if (earlier && earlier.goal_id !== input.goalId) {
-          throw new AdapterError('conflict', 'This rating was already sent for another goal.', { operation });
+        const earlier = await tx.get<{ goal_id: string; rating: string }>('SELECT goal_id, rating FROM progress_goal_ratings WHERE episode_row_id = $1 AND client_id = $2', [
+          row.id,
+          input.clientId,
+        ]);
+        // The client id is the rating's idempotency key: a retry is the same rating, whole.
+        if (earlier && (earlier.goal_id !== input.goalId || !sameRating(JSON.parse(earlier.rating) as GoalRating, input))) {
+          throw new AdapterError('conflict', 'This rating was already sent with other content.', { operation });
         }
         const goal = (await goalsOf(tx, row.id)).find((candidate) => candidate.id === input.goalId);
         if (!goal) throw new AdapterError('not_found', 'No such goal in this episode.', { operation });

@@ -43,6 +43,9 @@ function suite(dialect: Dialect, skip: () => string | undefined) {
       // The same upload again (a lost reply): the same file, not a second one.
       const again = await post('/referrals/attachments', PDF, { 'content-type': 'application/pdf', 'idempotency-key': 'upload-key-0001' });
       assert.equal(((await again.json()) as { id: string }).id, file.id);
+      // Another file under the same key: a conflict, not the first file's receipt.
+      const other = await post('/referrals/attachments', `${PDF}% another\n`, { 'content-type': 'application/pdf', 'idempotency-key': 'upload-key-0001' });
+      assert.deepEqual([other.status, ((await other.json()) as { code: string }).code], [409, 'conflict']);
 
       const input = referralInput({ diagnoses: ['M17.11', 'M17.11', 'Z96.651'], attachmentIds: [file.id] });
       input.patient = { ...input.patient, givenName: 'José', familyName: 'Núñez' };

@@ -114,6 +114,6 @@ describe('progress on the reference server', () => {
     assert.deepEqual([revoked.status, revoked.body.id], [200, created.body.id]);
     await expectAdapterError(server.adapter.progress!.loadProgress(token), 'token_invalid');
     assert.equal((await rate({ ...rating, clientId: 'rating-client-0002' })).status, 404);
-    assert.ok(await server.server.db.get('SELECT id FROM progress_episodes WHERE id = $1', [created.body.id]));
+    assert.ok(await server.server.db.get('SELECT id FROM progress_episodes WHERE id = $1', [String(created.body.id)]));
   });
 });

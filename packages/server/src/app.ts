@@ -115,8 +115,8 @@ function sameSecret(given: string, expected: string): boolean {
 const TOKEN_IN_PATH = /^\/(?:booking\/appointments|intake|hep|survey|progress|booking\/holds|booking\/referral-context|messaging\/unsubscribe)\/([^/]+)/;
 /** Routes whose caller proves itself with a key: wrong keys count per address (guessing). */
 const KEYED_PATH = /^\/(?:admin|operator)\//;
-/** A practice's admin API under its prefix: counted for the whole deployment, not per practice. */
-const PRACTICE_ADMIN_PATH = /^\/practices\/([^/]+)\/admin\//;
+/** A practice's own path under its prefix: its keys and links are counted for the whole deployment too. */
+const PRACTICE_PATH = /^\/practices\/([^/]+)(\/.*)?$/;
 /** Provider callbacks, believed only when signed: a failed signature counts per address (forging). */
 const SIGNED_CALLBACK_PATH = /^\/(?:webhooks\/|messaging\/sms\/)/;
 
@@ -183,16 +183,18 @@ export function createThrottledLog(write: (line: string) => void, windowMs = 5_0
 export function createApp(services: AppServices, options: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const limiter = options.limiter;
-  // Each practice counts wrong admin keys in its own data space; this counts them across all
-  // practices, so one address cannot try ten keys at each of a hundred practices.
+  // Each practice counts wrong admin keys and link misses in its own data space; these count them
+  // across all practices too, so one address cannot try ten keys or thirty links at each practice.
   if (options.practiceApp && limiter) {
     app.use('/practices/*', async (c, next) => {
-      // The default practice's prefix leads back to this app, whose own admin guard counts.
-      const practice = PRACTICE_ADMIN_PATH.exec(c.req.path)?.[1];
+      const [, practice, inner = '/'] = PRACTICE_PATH.exec(c.req.path) ?? [];
+      // The default practice's prefix leads back to this app, whose own middleware counts.
       if (practice === undefined || practice === DEFAULT_PRACTICE_ID) return next();
+      const name = KEYED_PATH.test(inner) ? 'adminFailures' : TOKEN_IN_PATH.test(inner) ? 'misses' : undefined;
+      if (!name) return next();
       const address = `ip:${clientAddress(c, options.trustProxy ?? false)}`;
       try {
-        await limiter.check('adminFailures', address);
+        await limiter.check(name, address);
       } catch (error) {
         if (!(error instanceof TooManyRequests)) throw error;
         c.set('requestId', randomUUID());
@@ -200,7 +202,8 @@ export function createApp(services: AppServices, options: AppOptions): Hono<AppE
         return problemResponse(c, error, 429);
       }
       await next();
-      if (c.res.status === 401) await limiter.consume('adminFailures', address).catch(() => undefined);
+      const status = c.res.status;
+      if (name === 'adminFailures' ? status === 401 : status === 404 || status === 410) await limiter.consume(name, address).catch(() => undefined);
     });
   }
   // Before everything else: a practice's requests get that practice's headers, limits and data.

@@ -192,6 +192,13 @@ function newerRoutes(dialect: Dialect, skip: () => string | undefined) {
       assert.equal((await fetch(`${url}/practices/practice-b/admin/referrals`, from('10.3.0.2', { headers: { authorization: 'Bearer practice-b-admin-key-0123456789' } }))).status, 200);
     });
 
+    it('guessing links is counted across practices too', async (t) => {
+      if (skip()) return t.skip(skip());
+      const practices = ['practice-b', 'default'];
+      await assertStopped(await untilStopped((attempt) => fetch(`${url}/practices/${practices[attempt % 2]}/progress/guess-${attempt.toString().padStart(4, '0')}-abcdefghijklmnop`, from('10.3.1.1'))), 10, 404);
+      assert.equal((await fetch(`${url}/practices/practice-b/booking/appointments/another-guess-abcdefghijklmnop`, from('10.3.1.1'))).status, 429);
+    });
+
     it('forged callbacks are stopped per address; a signed one from elsewhere is still taken', async (t) => {
       if (skip()) return t.skip(skip());
       const status = JSON.stringify({ event: 'message.status', messageId: 'msg-unknown-0001', status: 'delivered' });

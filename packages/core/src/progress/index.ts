@@ -43,5 +43,5 @@ export {
 export { changeReading, type ChangeReading, type ChangeReadingKind } from './change-reading.js';
 export { dueMeasures, type MeasureDue } from './due-measures.js';
 export { describeMeasure, measureSeriesList, type MeasureDescription } from './measure-series.js';
-export { goalRatingOf, withRating } from './goal-rating.js';
+export { goalRatingOf, isSameGoalRating, withRating } from './goal-rating.js';
 export { measureFormToken } from './measure-token.js';

@@ -13,6 +13,7 @@ import {
   dueMeasures,
   EpisodeOfCareSchema,
   goalRatingOf,
+  isSameGoalRating,
   GoalRatingSchema,
   GoalSchema,
   MeasureAssignmentSchema,
@@ -79,12 +80,6 @@ export async function insertRating(tx: Queryable, episodeRowId: string, goalId: 
      ON CONFLICT DO NOTHING`,
     [episodeRowId, rating.id, goalId, clientId, JSON.stringify(rating), Date.parse(rating.ratedAt)],
   );
-}
-
-/** Whether a stored rating is what this input makes (its level and its note as kept). */
-function sameRating(stored: GoalRating, input: GoalRatingInput): boolean {
-  const made = goalRatingOf(input, { id: stored.id, ratedAt: stored.ratedAt, author: stored.author });
-  return made.level === stored.level && made.note === stored.note;
 }
 
 export function createProgressService(ctx: ServerContext) {
@@ -163,7 +158,7 @@ export function createProgressService(ctx: ServerContext) {
           input.clientId,
         ]);
         // The client id is the rating's idempotency key: a retry is the same rating, whole.
-        if (earlier && (earlier.goal_id !== input.goalId || !sameRating(JSON.parse(earlier.rating) as GoalRating, input))) {
+        if (earlier && (earlier.goal_id !== input.goalId || !isSameGoalRating(JSON.parse(earlier.rating) as GoalRating, input))) {
           throw new AdapterError('conflict', 'This rating was already sent with other content.', { operation });
         }
         const goal = (await goalsOf(tx, row.id)).find((candidate) => candidate.id === input.goalId);

@@ -1,10 +1,22 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkFormDefinition } from '@pxm/core/forms';
-import { describeMeasure, goalRatingOf, measureFormToken, measureSeriesList, withRating, type Goal } from '@pxm/core/progress';
+import { describeMeasure, goalRatingOf, isSameGoalRating, measureFormToken, measureSeriesList, withRating, type Goal } from '@pxm/core/progress';
 import { lefsInstrument, measureFormDefinition, nprsInstrument, SHIPPED_INSTRUMENT_IDS, shippedInstrument } from '@pxm/core/prom';
 
 describe('progress helpers', () => {
+  it('a rating sent again is the same only with the same level and the same note as kept', () => {
+    const stored = goalRatingOf({ level: 1, note: ' Stairs ' }, { id: 'r1', ratedAt: '2027-03-05T10:00:00Z', author: 'patient' });
+    assert.equal(isSameGoalRating(stored, { level: 1, note: 'Stairs' }), true);
+    assert.equal(isSameGoalRating(stored, { level: 1, note: 'Stairs  ' }), true);
+    assert.equal(isSameGoalRating(stored, { level: 2, note: 'Stairs' }), false);
+    assert.equal(isSameGoalRating(stored, { level: 1 }), false);
+    assert.equal(isSameGoalRating(stored, { level: 1, note: 'Walking' }), false);
+    const noteOnly = goalRatingOf({ note: 'Better' }, { id: 'r2', ratedAt: '2027-03-05T10:00:00Z', author: 'patient' });
+    assert.equal(isSameGoalRating(noteOnly, { note: 'Better', level: 0 }), false);
+    assert.equal(isSameGoalRating(noteOnly, { note: 'Better' }), true);
+  });
+
   it('describes a measure from its scoring rule', () => {
     assert.deepEqual(describeMeasure(lefsInstrument().scoring), {
       instrumentId: 'lefs',

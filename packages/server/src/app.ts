@@ -32,7 +32,7 @@ import { messagingRoutes } from './routes/messaging-routes.js';
 import { surveyRoutes } from './routes/survey-routes.js';
 import { operatorRoutes } from './routes/operator-routes.js';
 import { practiceRouting } from './tenancy/practice-routing.js';
-import type { PracticeRecord, PracticeRequest } from './tenancy/practice-settings.js';
+import { DEFAULT_PRACTICE_ID, type PracticeRecord, type PracticeRequest } from './tenancy/practice-settings.js';
 import type { AdminService } from './services/admin-service.js';
 import type { BookingService } from './services/booking-service.js';
 import type { EligibilityService } from './services/eligibility-service.js';
@@ -112,7 +112,13 @@ function sameSecret(given: string, expected: string): boolean {
 }
 
 /** The path segment that names a capability: a link token or a hold id. */
-const TOKEN_IN_PATH = /^\/(?:booking\/appointments|intake|hep|survey|progress|booking\/holds|booking\/referral-context)\/([^/]+)/;
+const TOKEN_IN_PATH = /^\/(?:booking\/appointments|intake|hep|survey|progress|booking\/holds|booking\/referral-context|messaging\/unsubscribe)\/([^/]+)/;
+/** Routes whose caller proves itself with a key: wrong keys count per address (guessing). */
+const KEYED_PATH = /^\/(?:admin|operator)\//;
+/** A practice's own path under its prefix: its keys and links are counted for the whole deployment too. */
+const PRACTICE_PATH = /^\/practices\/([^/]+)(\/.*)?$/;
+/** Provider callbacks, believed only when signed: a failed signature counts per address (forging). */
+const SIGNED_CALLBACK_PATH = /^\/(?:webhooks\/|messaging\/sms\/)/;
 
 function clientAddress(c: Context<AppEnv>, trustProxy: boolean): string {
   if (trustProxy) {
@@ -138,6 +144,15 @@ const HEADERS_CLIENTS_SEND = ['Authorization', 'Content-Type', 'Idempotency-Key'
 const HEADERS_CLIENTS_READ = ['ETag', 'Retry-After', 'X-Request-Id', 'Location', READ_FENCE_HEADER];
 /** Bodies that carry a whole document: the file limit, not the JSON one (base64 in a Direct message grows a file by a third). */
 const DOCUMENT_BODIES = /(?:\/plans-of-care|^\/webhooks\/fax\/inbound|^\/webhooks\/direct\/messages)\/?$/;
+
+/** Replies can carry health information: never cached, never sniffed, never framed. */
+function protectReply(c: Context<AppEnv>): void {
+  c.header('X-Request-Id', c.get('requestId'));
+  c.header('Cache-Control', 'no-store');
+  c.header('X-Content-Type-Options', 'nosniff');
+  c.header('Referrer-Policy', 'no-referrer');
+  c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+}
 
 function problemResponse(c: Context<AppEnv>, error: AdapterError, status: number): Response {
   if (status === 503) c.header('Retry-After', '1');
@@ -167,6 +182,30 @@ export function createThrottledLog(write: (line: string) => void, windowMs = 5_0
 
 export function createApp(services: AppServices, options: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const limiter = options.limiter;
+  // Each practice counts wrong admin keys and link misses in its own data space; these count them
+  // across all practices too, so one address cannot try ten keys or thirty links at each practice.
+  if (options.practiceApp && limiter) {
+    app.use('/practices/*', async (c, next) => {
+      const [, practice, inner = '/'] = PRACTICE_PATH.exec(c.req.path) ?? [];
+      // The default practice's prefix leads back to this app, whose own middleware counts.
+      if (practice === undefined || practice === DEFAULT_PRACTICE_ID) return next();
+      const name = KEYED_PATH.test(inner) ? 'adminFailures' : TOKEN_IN_PATH.test(inner) ? 'misses' : undefined;
+      if (!name) return next();
+      const address = `ip:${clientAddress(c, options.trustProxy ?? false)}`;
+      try {
+        await limiter.check(name, address);
+      } catch (error) {
+        if (!(error instanceof TooManyRequests)) throw error;
+        c.set('requestId', randomUUID());
+        protectReply(c);
+        return problemResponse(c, error, 429);
+      }
+      await next();
+      const status = c.res.status;
+      if (name === 'adminFailures' ? status === 401 : status === 404 || status === 410) await limiter.consume(name, address).catch(() => undefined);
+    });
+  }
   // Before everything else: a practice's requests get that practice's headers, limits and data.
   if (options.practiceApp) app.use('/practices/*', practiceRouting(options.practiceApp));
   const outageLog = createThrottledLog((line) => process.stderr.write(`${line}\n`));
@@ -178,12 +217,7 @@ export function createApp(services: AppServices, options: AppOptions): Hono<AppE
     const incoming = c.req.header('x-request-id');
     c.set('requestId', incoming && /^[\w.-]{8,100}$/.test(incoming) ? incoming : randomUUID());
     await next();
-    c.header('X-Request-Id', c.get('requestId'));
-    // Replies can carry health information: never cached, never sniffed, never framed.
-    c.header('Cache-Control', 'no-store');
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
-    c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+    protectReply(c);
     const elapsedMs = performance.now() - started;
     options.metrics?.observeRequest(c.req.method, c.req.routePath, c.res.status, elapsedMs / 1000);
     options.log(
@@ -236,16 +270,22 @@ export function createApp(services: AppServices, options: AppOptions): Hono<AppE
     });
   }
 
-  const limiter = options.limiter;
   if (limiter) {
     app.use('*', async (c, next) => {
       const path = c.req.path;
       if (c.req.method === 'OPTIONS' || path === '/health' || path === '/ready' || path === '/metrics' || path === '/') return next();
       const address = `ip:${clientAddress(c, options.trustProxy ?? false)}`;
-      if (path.startsWith('/admin/')) {
+      if (KEYED_PATH.test(path)) {
         await limiter.check('adminFailures', address);
         await next();
         if (c.res.status === 401) await limiter.consume('adminFailures', address);
+        return;
+      }
+      if (SIGNED_CALLBACK_PATH.test(path)) {
+        await limiter.consume('perAddress', address);
+        await limiter.check('signatureFailures', address);
+        await next();
+        if (c.res.status === 401) await limiter.consume('signatureFailures', address).catch(() => undefined);
         return;
       }
       await limiter.consume('perAddress', address);
@@ -272,7 +312,12 @@ export function createApp(services: AppServices, options: AppOptions): Hono<AppE
       if (post && path === '/booking/waitlist') await limiter.consume('waitlist', address);
       // Referrals come from anyone, without an account: each one and each file counts per address.
       if (post && /^\/referrals\/?$/.test(path)) await limiter.consume('referrals', address);
-      if (post && /^\/referrals\/attachments\/?$/.test(path)) await limiter.consume('uploads', address);
+      const referralUpload = post && /^\/referrals\/attachments\/?$/.test(path);
+      if (referralUpload) {
+        await limiter.consume('uploads', address);
+        await limiter.check('uploadKibibytes', address);
+      }
+      if (post && /^\/progress\/[^/]+\/goal-ratings\/?$/.test(path)) await limiter.consume('ratings', tokenKey!);
       // A booking answers the same whether or not a returning patient matched (core's
       // resolveReturningPatient), so there is no lookup to limit: holds per address cap bookings.
       const booking = post && path === '/booking/appointments';
@@ -280,6 +325,11 @@ export function createApp(services: AppServices, options: AppOptions): Hono<AppE
       const status = c.res.status;
       if (holding && status === 201) await limiter.consume('holds', address).catch(() => undefined);
       if (renewing && status === 200) await limiter.consume('renewals', tokenKey!).catch(() => undefined);
+      // Stored bytes count once stored: the receipt says how many.
+      if (referralUpload && status === 201) {
+        const size = Number(((await c.res.clone().json()) as { size?: unknown }).size) || 0;
+        await limiter.consume('uploadKibibytes', address, Math.max(1, Math.ceil(size / 1024))).catch(() => undefined);
+      }
       // Guessing shows up as answers that something does not exist: each one counts.
       if ((status === 404 || status === 410) && (tokenKey || booking)) await limiter.consume('misses', address);
     });

@@ -2,12 +2,17 @@
  * Abuse limits over HTTP, counted in the database so they hold across processes: a guessing run
  * of manage tokens is stopped with 429 problem+json and Retry-After, also when its guesses are
  * spread over two servers on one database; holds per address and renewals per hold are capped;
- * a returning-patient lookup can be tried only a few times per hold.
+ * a returning-patient lookup can be tried only a few times per hold. On the routes for progress,
+ * referrals, messaging and practices: referral booking links and unsubscribe links cannot be
+ * guessed, nor the operator key or a practice's admin key (counted across practices), forged
+ * callbacks are stopped, and ratings, referrals and referral files are capped.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { CONTRACT_NOW } from '@pxm/adapter-testkit';
+import { CONTRACT_NOW, referralInput } from '@pxm/adapter-testkit';
+import { DEMO_PROGRESS_TOKEN } from '@pxm/core/demo';
 import { createPxmServer, DEFAULT_LIMITS, type PxmServer, type RunningServer } from '../src/index.js';
+import { hispSignature } from '../src/referrals/direct-hisp.js';
 import { freshDatabase, manualClock, postgresUnavailable, type Dialect, type FreshDatabase } from './harness.js';
 
 const limits = {
@@ -99,6 +104,135 @@ function suite(dialect: Dialect, skip: () => string | undefined) {
   });
 }
 
+
+const OPERATOR_KEY = 'abuse-operator-key-0123456789abcdef';
+const ADMIN_KEY = 'abuse-admin-key-0123456789abcdef';
+const HISP_SECRET = 'abuse-hisp-secret-0123456789abcdef';
+/** The smallest JPEG header, padded: a file the upload's content sniffing accepts. */
+const jpegOf = (bytes: number) => {
+  const file = new Uint8Array(bytes);
+  file.set([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]);
+  return file;
+};
+
+function newerRoutes(dialect: Dialect, skip: () => string | undefined) {
+  describe(`abuse limits on the progress, referral, messaging and practice routes (${dialect})`, () => {
+    let fresh: FreshDatabase;
+    let server: PxmServer;
+    let url: string;
+    const tight = { ...limits, adminFailures: { points: 5, seconds: 600 }, signatureFailures: { points: 5, seconds: 600 }, ratings: { points: 3, seconds: 86_400 }, referrals: { points: 2, seconds: 86_400 }, uploadKibibytes: { points: 3, seconds: 86_400 } };
+    /** Each case comes from its own address (behind a trusted proxy), so the counters of one do not stop another. */
+    const from = (address: string, init: RequestInit = {}) => ({ ...init, headers: { ...(init.headers as Record<string, string>), 'x-forwarded-for': address } });
+    /** Sends until the answer is 429; the statuses before it. */
+    async function untilStopped(send: (attempt: number) => Promise<Response>, most = 40): Promise<{ statuses: number[]; stopped: Response | undefined }> {
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < most; attempt++) {
+        const response = await send(attempt);
+        if (response.status === 429) return { statuses, stopped: response };
+        statuses.push(response.status);
+        await response.body?.cancel();
+      }
+      return { statuses, stopped: undefined };
+    }
+    async function assertStopped(run: { statuses: number[]; stopped: Response | undefined }, answered: number, each: number) {
+      assert.ok(run.stopped, `never stopped: ${run.statuses.join(',')}`);
+      assert.deepEqual(run.statuses, Array.from({ length: answered }, () => each));
+      assert.match(run.stopped.headers.get('content-type') ?? '', /application\/problem\+json/);
+      assert.ok(Number(run.stopped.headers.get('retry-after')) > 0);
+      assert.equal(((await run.stopped.json()) as { status: number }).status, 429);
+    }
+
+    before(async () => {
+      if (skip()) return;
+      fresh = await freshDatabase(dialect);
+      server = await createPxmServer({
+        database: fresh.db,
+        now: manualClock(CONTRACT_NOW).now,
+        log: false,
+        seed: 'demo',
+        reminders: { pollIntervalMs: false },
+        limits: tight,
+        trustProxy: true,
+        adminApiKey: ADMIN_KEY,
+        operatorKey: OPERATOR_KEY,
+        referrals: { webhooks: { direct: { webhookSecret: HISP_SECRET } } },
+      });
+      url = (await server.listen({ port: 0 })).url;
+      const created = await fetch(`${url}/operator/practices`, from('10.9.0.1', { method: 'POST', headers: { authorization: `Bearer ${OPERATOR_KEY}`, 'content-type': 'application/json' }, body: JSON.stringify({ id: 'practice-b', name: 'Practice B', adminApiKey: 'practice-b-admin-key-0123456789' }) }));
+      assert.equal(created.status, 201);
+    });
+    after(async () => {
+      await server?.close();
+      await fresh?.dispose();
+    });
+
+    it('guessing referral booking links and unsubscribe links is stopped with 429', async (t) => {
+      if (skip()) return t.skip(skip());
+      const guess = (attempt: number) => `guess-${attempt.toString().padStart(4, '0')}-abcdefghijklmnopqrstuvwxyz`;
+      await assertStopped(await untilStopped((attempt) => fetch(`${url}/booking/referral-context/${guess(attempt)}`, from('10.1.0.1'))), 10, 404);
+      await assertStopped(await untilStopped((attempt) => fetch(`${url}/messaging/unsubscribe/${guess(attempt)}`, from('10.1.0.2', { method: 'POST' }))), 10, 404);
+    });
+
+    it('guessing the operator key is stopped, and so is the right key from that address', async (t) => {
+      if (skip()) return t.skip(skip());
+      const create = (key: string) => fetch(`${url}/operator/practices`, from('10.2.0.1', { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify({ id: 'practice-x', name: 'X', adminApiKey: 'x'.repeat(30) }) }));
+      await assertStopped(await untilStopped((attempt) => create(`wrong-operator-key-${attempt}`)), 5, 401);
+      assert.equal((await create(OPERATOR_KEY)).status, 429);
+    });
+
+    it('guessing admin keys is counted across practices: ten practices do not give ten times the tries', async (t) => {
+      if (skip()) return t.skip(skip());
+      const practices = ['practice-b', 'default'];
+      await assertStopped(await untilStopped((attempt) => fetch(`${url}/practices/${practices[attempt % 2]}/admin/referrals`, from('10.3.0.1', { headers: { authorization: `Bearer wrong-admin-key-${attempt}` } }))), 5, 401);
+      const refused = await fetch(`${url}/practices/practice-b/admin/referrals`, from('10.3.0.1', { headers: { authorization: 'Bearer practice-b-admin-key-0123456789' } }));
+      assert.equal(refused.status, 429);
+      assert.equal(refused.headers.get('cache-control'), 'no-store');
+      assert.ok(refused.headers.get('x-request-id'));
+      // Another address is not stopped, and the practice's own API still answers its key.
+      assert.equal((await fetch(`${url}/practices/practice-b/admin/referrals`, from('10.3.0.2', { headers: { authorization: 'Bearer practice-b-admin-key-0123456789' } }))).status, 200);
+    });
+
+    it('guessing links is counted across practices too', async (t) => {
+      if (skip()) return t.skip(skip());
+      const practices = ['practice-b', 'default'];
+      await assertStopped(await untilStopped((attempt) => fetch(`${url}/practices/${practices[attempt % 2]}/progress/guess-${attempt.toString().padStart(4, '0')}-abcdefghijklmnop`, from('10.3.1.1'))), 10, 404);
+      assert.equal((await fetch(`${url}/practices/practice-b/booking/appointments/another-guess-abcdefghijklmnop`, from('10.3.1.1'))).status, 429);
+    });
+
+    it('forged callbacks are stopped per address; a signed one from elsewhere is still taken', async (t) => {
+      if (skip()) return t.skip(skip());
+      const status = JSON.stringify({ event: 'message.status', messageId: 'msg-unknown-0001', status: 'delivered' });
+      const signed = (body: string, secret: string) => {
+        const timestamp = String(Math.floor(CONTRACT_NOW.getTime() / 1000));
+        return { 'content-type': 'application/json', 'x-hisp-timestamp': timestamp, 'x-hisp-signature': hispSignature(secret, timestamp, body) };
+      };
+      await assertStopped(await untilStopped((attempt) => fetch(`${url}/webhooks/direct/status`, from('10.4.0.1', { method: 'POST', headers: signed(status, `forged-${attempt}`), body: status }))), 5, 401);
+      assert.equal((await fetch(`${url}/webhooks/direct/status`, from('10.4.0.1', { method: 'POST', headers: signed(status, HISP_SECRET), body: status }))).status, 429);
+      const genuine = await fetch(`${url}/webhooks/direct/status`, from('10.4.0.2', { method: 'POST', headers: signed(status, HISP_SECRET), body: status }));
+      assert.equal(genuine.status, 200, await genuine.clone().text());
+    });
+
+    it('caps goal ratings per progress link, referrals per address and the kibibytes of referral files per address', async (t) => {
+      if (skip()) return t.skip(skip());
+      const progress = (await (await fetch(`${url}/progress/${DEMO_PROGRESS_TOKEN}`, from('10.5.0.1'))).json()) as { goals: Array<{ id: string }> };
+      const rate = (attempt: number) =>
+        fetch(`${url}/progress/${DEMO_PROGRESS_TOKEN}/goal-ratings`, from(`10.5.1.${attempt}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId: `abuse-rating-${attempt}`, goalId: progress.goals[0]!.id, level: 0 }) }));
+      // Per link, whatever the address.
+      await assertStopped(await untilStopped(rate, 10), 3, 200);
+
+      const refer = (attempt: number) => {
+        const { idempotencyKey: _key, ...body } = referralInput({ idempotencyKey: `abuse-referral-${attempt}` });
+        return fetch(`${url}/referrals`, from('10.6.0.1', { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': `abuse-referral-key-${attempt}` }, body: JSON.stringify(body) }));
+      };
+      await assertStopped(await untilStopped(refer, 10), 2, 201);
+
+      const upload = () => fetch(`${url}/referrals/attachments`, from('10.7.0.1', { method: 'POST', headers: { 'content-type': 'image/jpeg' }, body: Buffer.from(jpegOf(2048)) }));
+      await assertStopped(await untilStopped(upload, 10), 2, 201);
+      assert.equal((await fetch(`${url}/referrals/attachments`, from('10.7.0.2', { method: 'POST', headers: { 'content-type': 'image/jpeg' }, body: Buffer.from(jpegOf(2048)) }))).status, 201, 'another address is not stopped');
+    });
+  });
+}
+
 let postgresSkip: string | undefined;
 before(async () => {
   postgresSkip = await postgresUnavailable();
@@ -106,6 +240,8 @@ before(async () => {
 
 suite('sqlite', () => undefined);
 suite('postgres', () => postgresSkip);
+newerRoutes('sqlite', () => undefined);
+newerRoutes('postgres', () => postgresSkip);
 
 describe('abuse-limit counters on PostgreSQL', () => {
   it('live in an unlogged table, also when an older version made it logged, and still count', async (t) => {

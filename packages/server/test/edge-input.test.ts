@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import { connect, type Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { isAdapterErrorCode } from '@pxm/core';
-import { DEMO_INTAKE_TOKEN, DEMO_MANAGE_TOKENS, DEMO_SURVEY_TOKENS } from '@pxm/core/demo';
-import { CONTRACT_NOW } from '@pxm/adapter-testkit';
+import { DEMO_INTAKE_TOKEN, DEMO_MANAGE_TOKENS, DEMO_PROGRESS_TOKEN, DEMO_SURVEY_TOKENS } from '@pxm/core/demo';
+import { CONTRACT_NOW, referralInput } from '@pxm/adapter-testkit';
 import { postgresUnavailable, startTestServer, type Dialect, type TestServer } from './harness.js';
 
 const patient = { kind: 'new', firstName: 'Test', lastName: 'Patient', dateOfBirth: '1990-05-17', phone: '+1 303-555-0100', email: 't@example.com' };
@@ -25,6 +25,8 @@ interface Case {
   /** Raw JSON text, so lone surrogates and NUL travel as JSON escapes. */
   body?: string;
   headers?: Record<string, string>;
+  /** The exact status, where the case must be a validation answer (400) and nothing else. */
+  status?: number;
 }
 
 const key = (name: string) => ({ 'idempotency-key': `edge-input-${name}-0001` });
@@ -72,16 +74,51 @@ const cases: Case[] = [
   { name: 'NUL in a cancellation reason', method: 'POST', path: `/booking/appointments/${DEMO_MANAGE_TOKENS.upcoming}/cancellation`, body: JSON.stringify({ reason: 'x\u0000' }) },
 ];
 
+const ADMIN_KEY = 'edge-input-admin-key-0123456789abcdef';
+const OPERATOR_KEY = 'edge-input-operator-key-0123456789abcdef';
+const admin = { authorization: `Bearer ${ADMIN_KEY}` };
+const { idempotencyKey: _referralKey, ...referral } = referralInput();
+const HUGE = 'x'.repeat(300_000);
+/** Instants no date type holds the same everywhere, or that do not exist. */
+const OUT_OF_RANGE = ['+275760-09-13T00:00:00.001Z', '-000001-01-01T00:00:00Z', '2027-02-30T10:00:00Z', '2027-03-08T25:00:00-07:00'];
+const episode = { id: 'ep-edge', title: 'Knee', status: 'active', startedAt: '2027-02-01T09:00:00-07:00', timeZone: 'America/Denver', practiceName: 'Cedar Ridge' };
+const rating = { clientId: 'edge-rating-client-0001', goalId: 'demo-goal-stairs', level: 0 };
+const practice = { id: 'edge-practice', name: 'Edge', adminApiKey: 'edge-practice-admin-key-0123456789' };
+
+/** The bodies of the progress, referral, messaging and operator routes: each a 400, on both databases. */
+const laterCases: Case[] = [
+  { name: 'NUL in a referral patient name', method: 'POST', path: '/referrals', body: JSON.stringify({ ...referral, patient: { ...referral.patient, givenName: 'A\u0000na' } }), headers: key('referral-nul') },
+  { name: 'lone surrogate in referral precautions', method: 'POST', path: '/referrals', body: JSON.stringify({ ...referral, order: { ...referral.order, precautions: 'PLACEHOLDER' } }).replace('PLACEHOLDER', 'No \\ud800 lifting'), headers: key('referral-surrogate') },
+  { name: 'huge referral precautions', method: 'POST', path: '/referrals', body: JSON.stringify({ ...referral, order: { ...referral.order, precautions: HUGE } }), headers: key('referral-huge') },
+  ...['0000-01-01', '2027-02-30', '+275760-09-13', '1990-1-1'].map((birthDate) => ({ name: `referral birth date ${birthDate}`, method: 'POST', path: '/referrals', body: JSON.stringify({ ...referral, patient: { ...referral.patient, birthDate } }), headers: key(`referral-birth-${birthDate}`) })),
+  { name: 'NUL in a referral booking token (path)', method: 'GET', path: '/booking/referral-context/abc%00defghijklmnop' },
+  { name: 'NUL in an unsubscribe token (path)', method: 'POST', path: '/messaging/unsubscribe/v1.%00.abc' },
+  { name: 'NUL in a goal rating note', method: 'POST', path: `/progress/${DEMO_PROGRESS_TOKEN}/goal-ratings`, body: JSON.stringify({ ...rating, note: 'Up\u0000stairs' }) },
+  { name: 'lone surrogate in a goal rating note', method: 'POST', path: `/progress/${DEMO_PROGRESS_TOKEN}/goal-ratings`, body: JSON.stringify({ ...rating, note: 'PLACEHOLDER' }).replace('PLACEHOLDER', 'Up \\udfff stairs') },
+  { name: 'huge goal rating note', method: 'POST', path: `/progress/${DEMO_PROGRESS_TOKEN}/goal-ratings`, body: JSON.stringify({ ...rating, note: HUGE }) },
+  { name: 'NUL in a goal rating client id', method: 'POST', path: `/progress/${DEMO_PROGRESS_TOKEN}/goal-ratings`, body: JSON.stringify({ ...rating, clientId: 'edge\u0000rating' }) },
+  ...OUT_OF_RANGE.map((startedAt) => ({ name: `episode starting ${startedAt}`, method: 'POST', path: '/admin/progress-episodes', body: JSON.stringify({ episode: { ...episode, startedAt } }), headers: admin })),
+  ...OUT_OF_RANGE.map((takenAt) => ({ name: `clinic result taken ${takenAt}`, method: 'POST', path: '/admin/progress-episodes/ep-edge/results', body: JSON.stringify({ instrumentId: 'hoos-jr', score: 50, takenAt }), headers: admin })),
+  ...OUT_OF_RANGE.map((expiresAt) => ({ name: `referral booking link expiring ${expiresAt}`, method: 'POST', path: '/admin/referrals/ref_unknown/booking-links', body: JSON.stringify({ expiresAt }), headers: admin })),
+  { name: 'NUL in an episode title', method: 'POST', path: '/admin/progress-episodes', body: JSON.stringify({ episode: { ...episode, title: 'Kn\u0000ee' } }), headers: admin },
+  { name: 'NUL in a consent note', method: 'POST', path: '/admin/patients/pat-garcia/consents', body: JSON.stringify({ channel: 'sms', scope: 'reminder', granted: true, note: 'x\u0000' }), headers: admin },
+  { name: 'NUL in a practice name', method: 'POST', path: '/operator/practices', body: JSON.stringify({ ...practice, name: 'Ed\u0000ge' }), headers: { authorization: `Bearer ${OPERATOR_KEY}` } },
+  { name: 'lone surrogate in a practice name', method: 'POST', path: '/operator/practices', body: JSON.stringify({ ...practice, name: 'PLACEHOLDER' }).replace('PLACEHOLDER', 'Ed\\ud800ge') },
+  { name: 'huge practice name', method: 'POST', path: '/operator/practices', body: JSON.stringify({ ...practice, name: HUGE }), headers: { authorization: `Bearer ${OPERATOR_KEY}` } },
+].map((probe) => ({ ...probe, status: 400 }));
+// The surrogate practice name is sent with the operator key too.
+laterCases.find((probe) => probe.name === 'lone surrogate in a practice name')!.headers = { authorization: `Bearer ${OPERATOR_KEY}` };
+
 function suite(dialect: Dialect, skip: () => string | undefined) {
   describe(`input at the edges is a 4xx, the same on every database (${dialect})`, () => {
     let server: TestServer | undefined;
     before(async () => {
       if (skip()) return;
-      server = await startTestServer(dialect, { now: CONTRACT_NOW, serverOptions: { seed: 'demo' } });
+      server = await startTestServer(dialect, { now: CONTRACT_NOW, serverOptions: { seed: 'demo', adminApiKey: ADMIN_KEY, operatorKey: OPERATOR_KEY } });
     });
     after(() => server?.dispose());
 
-    for (const probe of cases) {
+    for (const probe of [...cases, ...laterCases]) {
       it(probe.name, async (t) => {
         const reason = skip();
         if (reason) return t.skip(reason);
@@ -92,6 +129,7 @@ function suite(dialect: Dialect, skip: () => string | undefined) {
         });
         const text = await response.text();
         assert.ok(response.status >= 400 && response.status < 500, `${probe.name}: ${response.status} ${text.slice(0, 300)}`);
+        if (probe.status !== undefined) assert.equal(response.status, probe.status, `${probe.name}: ${text.slice(0, 300)}`);
         assert.match(response.headers.get('content-type') ?? '', /application\/problem\+json/);
         const body = JSON.parse(text) as { code: string };
         assert.ok(isAdapterErrorCode(body.code));

@@ -9,18 +9,26 @@
  * - no body carries a stack trace, a source path or SQL text;
  * - every error is problem+json with the contract's `code` and `retryable`.
  *
+ * Path parameters name real records (demo links, a progress episode, a referral and its booking
+ * link, an appointment and its patient) so a broken body reaches past the lookup; the HISP's
+ * callbacks are signed, so theirs reach the parser. Every operation runs on the default practice;
+ * then every one but the operator API again under a created practice's prefix
+ * (`/practices/{practice}/...`, that practice's admin key).
+ *
  * The seed is fixed, derived from the test clock (PXM_TEST_NOW), so a failure reproduces;
- * PXM_FUZZ_SEED overrides it and PXM_FUZZ_RUNS sets the requests per operation.
+ * PXM_FUZZ_SEED overrides it, PXM_FUZZ_RUNS sets the requests per operation and
+ * PXM_FUZZ_PRACTICE_RUNS those under the practice's prefix.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { CONTRACT_NOW } from '@pxm/adapter-testkit';
 import { ADAPTER_ERROR_CODES } from '@pxm/core';
-import { DEMO_HEP_TOKEN, DEMO_INTAKE_TOKEN, DEMO_MANAGE_TOKENS, DEMO_SURVEY_TOKENS, demoHepProgram, demoIntakeForm, demoSurvey } from '@pxm/core/demo';
+import { CONTRACT_NOW, referralInput } from '@pxm/adapter-testkit';
+import { DEMO_HEP_TOKEN, DEMO_INTAKE_TOKEN, DEMO_MANAGE_TOKENS, DEMO_PROGRESS_TOKEN, DEMO_SURVEY_TOKENS, demoHepProgram, demoIntakeForm, demoSurvey } from '@pxm/core/demo';
 import fc from 'fast-check';
 import { parse } from 'yaml';
+import { hispSignature } from '../src/referrals/direct-hisp.js';
 import { recordFigures } from './figures.js';
 import { postgresUnavailable, startTestServer, type Dialect, type TestServer } from './harness.js';
 
@@ -28,7 +36,11 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 
 const DOC = parse(readFileSync(fileURLToPath(new URL('../../../docs/api/openapi.yaml', import.meta.url)), 'utf8')) as Json;
 const ADMIN_KEY = 'fuzz-admin-key-0123456789abcdef';
+const OPERATOR_KEY = 'fuzz-operator-key-0123456789abcdef';
+const PRACTICE_ADMIN_KEY = 'fuzz-practice-admin-key-0123456789abcdef';
+const HISP_SECRET = 'fuzz-hisp-secret-0123456789abcdef';
 const RUNS_PER_OPERATION = Number(process.env.PXM_FUZZ_RUNS || 70);
+const RUNS_PER_PRACTICE_OPERATION = Number(process.env.PXM_FUZZ_PRACTICE_RUNS || 12);
 const REQUEST_TIMEOUT_MS = 10_000;
 /** From the test clock's start instant: the same requests on every run with the same PXM_TEST_NOW. */
 const SEED = process.env.PXM_FUZZ_SEED ? Number(process.env.PXM_FUZZ_SEED) : Date.parse(process.env.PXM_TEST_NOW || '2027-01-13T17:00:00Z') % 2_147_483_647;
@@ -45,19 +57,55 @@ interface Operation {
   headers: Json[];
   body?: { contentTypes: string[]; example: unknown };
   admin: boolean;
+  operator: boolean;
 }
 
 const deref = (node: Json): Json => (node.$ref ? (node.$ref as string).slice(2).split('/').reduce((o: Json, key) => o[key], DOC) : node);
 
-/** Requests the document does not give an example for start from demo data. */
+const levels = [-2, -1, 0, 1, 2].map((value) => ({ value, description: `Level ${value}` }));
+const { idempotencyKey: _key, ...referralBody } = referralInput();
+/** The smallest PDF the upload's content sniffing takes. */
+const PDF = new TextEncoder().encode('%PDF-1.4\n% fuzz\n%%EOF\n');
+/** Requests the document does not give an example for (or one that names no real record) start from demo data. */
 const BASE_BODIES: Record<string, unknown> = {
   'admin.createIntakeLink': { form: demoIntakeForm },
   'admin.createHepProgram': { program: demoHepProgram },
   'admin.updateHepProgram': { program: demoHepProgram },
   'admin.createSurveyInvitation': { survey: demoSurvey },
+  'progress.rateGoal': { clientId: 'fuzz-rating-client-0001', goalId: 'demo-goal-stairs', level: 0, note: 'Halfway up.' },
+  'admin.createProgressEpisode': {
+    episode: { id: 'ep-fuzz-new', title: 'Left hip', status: 'active', startedAt: '2027-02-01T09:00:00-07:00', timeZone: 'America/Denver', practiceName: 'Cedar Ridge Physical Therapy' },
+    goals: [{ id: 'g1', text: 'Garden again', targetDate: '2027-05-01', status: 'active', scale: levels }],
+    assignments: [{ instrumentId: 'hoos-jr', everyVisits: 2, atDischarge: true }],
+  },
+  'admin.setProgressGoals': { goals: [{ id: 'g1', text: 'Garden on my knees', targetDate: '2027-05-01', status: 'active', scale: levels }] },
+  'admin.rateProgressGoal': { goalId: 'g1', level: -1, note: 'Kneels with support.', authorName: 'Mei Chen, PT' },
+  'admin.assignProgressMeasures': { assignments: [{ instrumentId: 'hoos-jr', everyDays: 14 }] },
+  'admin.recordProgressResult': { instrumentId: 'hoos-jr', score: 52.5, takenAt: '2027-02-01T10:00:00-07:00' },
+  'admin.recordProgressVisit': { attendedAt: '2027-02-10T10:00:00-07:00' },
+  'admin.recordProgressDischarge': { dischargedAt: '2027-03-01T10:00:00-07:00' },
+  'admin.triageReferral': { status: 'accepted', by: 'MC' },
+  'admin.updateReferralDetails': { patient: referralBody.patient, referrer: referralBody.referrer, diagnoses: referralBody.diagnoses, order: referralBody.order, urgency: 'urgent' },
+  'admin.recordConsent': { channel: 'sms', scope: 'reminder', granted: true, note: 'Said so at the desk.' },
+  'admin.completeVisit': { program: demoHepProgram },
+  'admin.discharge': { survey: demoSurvey },
+  'referral.submitReferral': { ...referralBody, attachmentIds: [] },
+  'referral.receiveDirect': {
+    event: 'message.received',
+    messageId: 'fuzz-direct-0001',
+    from: 'dr.lee@direct.ortho.example',
+    to: 'intake@direct.cedarridge.example',
+    subject: 'Referral',
+    attachments: [{ filename: 'referral.pdf', contentType: 'application/pdf', content: Buffer.from(PDF).toString('base64') }],
+  },
+  'referral.directStatus': { event: 'message.status', messageId: 'fuzz-direct-sent-0001', status: 'delivered' },
+  'operator.createPractice': { id: 'fuzz-made', name: 'Made by the fuzz', adminApiKey: 'fuzz-made-admin-key-0123456789abcdef' },
 };
 /** The smallest JPEG header: enough for the upload's content sniffing. */
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xd9]);
+
+/** A binary body of the operation's first content type. */
+const fileOf = (type: string): Uint8Array | undefined => (type.startsWith('image/') ? JPEG : type === 'application/pdf' ? PDF : undefined);
 
 function operations(): Operation[] {
   return Object.entries(DOC.paths as Json).flatMap(([path, item]) =>
@@ -75,12 +123,19 @@ function operations(): Operation[] {
           pathParams: parameters.filter((p) => p.in === 'path').map((p) => ({ name: p.name as string, ...(p['x-capability'] ? { capability: p['x-capability'] as string } : {}) })),
           query: parameters.filter((p) => p.in === 'query'),
           headers: parameters.filter((p) => p.in === 'header'),
-          ...(content ? { body: { contentTypes, example: BASE_BODIES[op.operationId] ?? content[contentTypes[0]!]?.example ?? (contentTypes[0]!.startsWith('image/') ? JPEG : {}) } } : {}),
+          ...(content ? { body: { contentTypes, example: BASE_BODIES[op.operationId] ?? content[contentTypes[0]!]?.example ?? fileOf(contentTypes[0]!) ?? {} } } : {}),
           admin: path.startsWith('/admin/'),
+          operator: path.startsWith('/operator/'),
         } satisfies Operation;
       }),
   );
 }
+
+/**
+ * Records made for the run (see `knownRecords`), by `operationId:parameter` or by parameter
+ * name; swapped for each practice the run covers.
+ */
+let known: Record<string, string> = {};
 
 /** A path parameter that opens something, so a broken request reaches past the lookup. */
 function pathValue(op: Operation, name: string, capability: string | undefined): string {
@@ -88,7 +143,36 @@ function pathValue(op: Operation, name: string, capability: string | undefined):
   if (capability === 'intake') return DEMO_INTAKE_TOKEN;
   if (capability === 'hep') return DEMO_HEP_TOKEN;
   if (capability === 'survey') return DEMO_SURVEY_TOKENS.open;
-  return `${name}-unknown-${op.id.length}`;
+  if (capability === 'progress') return DEMO_PROGRESS_TOKEN;
+  return known[`${op.id}:${name}`] ?? known[name] ?? `${name}-unknown-${op.id.length}`;
+}
+
+/** Makes, through the API, the records the path parameters name: on a demo-seeded practice at `base`. */
+async function knownRecords(base: string, adminKey: string): Promise<Record<string, string>> {
+  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${adminKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    assert.ok(response.status < 300, `${method} ${path}: ${response.status}`);
+    return (await response.json()) as Json;
+  };
+  const episode = await call('POST', '/admin/progress-episodes', { ...(BASE_BODIES['admin.createProgressEpisode'] as Json), episode: { ...(BASE_BODIES['admin.createProgressEpisode'] as Json).episode, id: 'ep-fuzz' } });
+  await call('POST', '/referrals', referralBody, { 'idempotency-key': 'fuzz-known-referral-0001' });
+  const referralId = (await call('GET', '/admin/referrals')).items[0].id as string;
+  const bookingLink = await call('POST', `/admin/referrals/${referralId}/booking-links`, {});
+  const program = await call('POST', '/admin/hep-programs', { program: demoHepProgram });
+  const appointment = (await call('GET', `/booking/appointments/${DEMO_MANAGE_TOKENS.upcoming}`)).appointment as Json;
+  const state = await call('GET', `/admin/appointments/${appointment.id}`);
+  return {
+    episodeId: episode.id,
+    id: referralId,
+    'booking.getReferralContext:token': bookingLink.token,
+    programId: program.id,
+    appointmentId: appointment.id,
+    patientId: state.patientId,
+  };
 }
 
 const QUERY_VALUES: Record<string, string> = {
@@ -180,7 +264,8 @@ function baseRequest(op: Operation, key: number): Request {
   const query = new URLSearchParams();
   for (const param of op.query) if (param.required) query.set(param.name, QUERY_VALUES[param.name] ?? 'x');
   const headers: Record<string, string> = {};
-  if (op.admin) headers.authorization = `Bearer ${ADMIN_KEY}`;
+  if (op.admin) headers.authorization = `Bearer ${known.adminKey ?? ADMIN_KEY}`;
+  if (op.operator) headers.authorization = `Bearer ${OPERATOR_KEY}`;
   for (const header of op.headers) if (header.name === 'Idempotency-Key') headers['idempotency-key'] = `fuzz-key-${op.id}-${key}`;
   if (op.id === 'intake.saveDraft') headers['if-none-match'] = '*';
   const request: Request = { kind: 'base', path, query, headers };
@@ -304,6 +389,13 @@ interface Outcome {
   problem?: string;
 }
 
+/** The HISP's callbacks are signed over the body as sent (a broken one too), so it reaches the parser. */
+function signed(op: Operation, request: Request): Record<string, string> {
+  if (!op.path.startsWith('/webhooks/direct/') || typeof request.body !== 'string' || request.kind === 'odd header') return request.headers;
+  const timestamp = String(Math.floor(CONTRACT_NOW.getTime() / 1000));
+  return { ...request.headers, 'x-hisp-timestamp': timestamp, 'x-hisp-signature': hispSignature(HISP_SECRET, timestamp, request.body) };
+}
+
 async function send(baseUrl: string, op: Operation, request: Request, timeoutMs = REQUEST_TIMEOUT_MS): Promise<Outcome> {
   const search = request.query.toString();
   const started = performance.now();
@@ -312,7 +404,7 @@ async function send(baseUrl: string, op: Operation, request: Request, timeoutMs 
   try {
     response = await fetch(`${baseUrl}${request.path}${search ? `?${search}` : ''}`, {
       method: op.method,
-      headers: request.headers,
+      headers: signed(op, request),
       ...(request.body !== undefined && op.method !== 'GET' && op.method !== 'DELETE' ? { body: request.body as BodyInit } : {}),
       signal: AbortSignal.timeout(timeoutMs),
       redirect: 'manual',
@@ -359,7 +451,7 @@ describe('the checks themselves', () => {
     await new Promise<void>((resolve) => fake.listen(0, '127.0.0.1', resolve));
     try {
       const url = `http://127.0.0.1:${(fake.address() as { port: number }).port}`;
-      const op: Operation = { id: 'x', method: 'GET', path: '/', pathParams: [], query: [], headers: [], admin: false };
+      const op: Operation = { id: 'x', method: 'GET', path: '/', pathParams: [], query: [], headers: [], admin: false, operator: false };
       const sent = (path: string, timeoutMs?: number) => send(url, op, { kind: 'check', path, query: new URLSearchParams(), headers: {} }, timeoutMs);
       for (const path of ['/500', '/stack', '/sql', '/plain']) assert.ok((await sent(path)).problem, path);
       assert.equal((await sent('/fine')).problem, undefined);
@@ -377,10 +469,29 @@ function suite(dialect: Dialect, skip: () => string | undefined) {
     const ops = operations();
     const counts = { requests: 0, operations: ops.length, clientErrors: 0, successes: 0, failures: 0, slowestMs: 0 };
     const kinds = new Map<string, number>();
+    /** The records each practice's run names, and the admin key of that practice. */
+    const practices: Array<{ base: string; known: Record<string, string>; ops: Operation[]; runs: number }> = [];
 
     before(async () => {
       if (skip()) return;
-      server = await startTestServer(dialect, { now: CONTRACT_NOW, serverOptions: { seed: 'demo', adminApiKey: ADMIN_KEY } });
+      server = await startTestServer(dialect, {
+        now: CONTRACT_NOW,
+        serverOptions: {
+          seed: 'demo',
+          adminApiKey: ADMIN_KEY,
+          operatorKey: OPERATOR_KEY,
+          referrals: { webhooks: { direct: { webhookSecret: HISP_SECRET }, fax: { callbackToken: 'fuzz-fax-callback-token', publicUrl: 'https://fuzz.example' } } },
+        },
+      });
+      const created = await fetch(`${server.url}/operator/practices`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${OPERATOR_KEY}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ id: 'fuzz-b', name: 'Fuzz B', adminApiKey: PRACTICE_ADMIN_KEY, settings: { seed: 'demo' } }),
+      });
+      assert.equal(created.status, 201);
+      practices.push({ base: server.url, known: await knownRecords(server.url, ADMIN_KEY), ops, runs: RUNS_PER_OPERATION });
+      const prefixed = `${server.url}/practices/fuzz-b`;
+      practices.push({ base: prefixed, known: { ...(await knownRecords(prefixed, PRACTICE_ADMIN_KEY)), adminKey: PRACTICE_ADMIN_KEY }, ops: ops.filter((op) => !op.operator), runs: RUNS_PER_PRACTICE_OPERATION });
     });
     after(async () => {
       await server?.dispose();
@@ -394,37 +505,41 @@ function suite(dialect: Dialect, skip: () => string | undefined) {
       });
     });
 
-    it('every operation: no 5xx, no hang, no internals in a body, every error problem+json', async (t) => {
+    it('every operation, on the default practice and under a practice prefix: no 5xx, no hang, no internals in a body, every error problem+json', async (t) => {
       if (skip()) return t.skip(skip());
-      assert.ok(ops.length >= 30, `the document has ${ops.length} operations`);
+      assert.ok(ops.length >= 70, `the document has ${ops.length} operations`);
+      assert.ok(ops.some((op) => op.operator), 'the operator API is in the run');
       let key = 0;
-      for (const op of ops) {
-        const names = applicable(op);
-        const result = await fc.check(
-          fc.asyncProperty(
-            fc.constantFrom(...names).chain((name) => BREAKAGES[name]!(op, baseRequest(op, ++key))),
-            async (request) => {
-              const outcome = await send(server!.url, op, request);
-              counts.requests++;
-              kinds.set(request.kind, (kinds.get(request.kind) ?? 0) + 1);
-              counts.slowestMs = Math.max(counts.slowestMs, outcome.ms);
-              if (outcome.problem) {
-                counts.failures++;
-                throw new Error(`${op.method} ${request.path} (${request.kind}): ${outcome.problem}`);
-              }
-              if (outcome.status >= 400) counts.clientErrors++;
-              else counts.successes++;
-            },
-          ),
-          { numRuns: RUNS_PER_OPERATION, seed: SEED, endOnFailure: true },
-        );
-        if (result.failed) {
-          const shown = JSON.stringify(result.counterexample, (_key, value: unknown) => (typeof value === 'string' && value.length > 200 ? `${value.slice(0, 200)}...(${value.length})` : value instanceof Uint8Array ? [...value] : value));
-          assert.fail(`${op.id}: ${(result.errorInstance as Error)?.message ?? String(result.errorInstance)}\n  request: ${shown?.slice(0, 800)}\n  (seed ${SEED})`);
+      for (const practice of practices) {
+        known = practice.known;
+        for (const op of practice.ops) {
+          const names = applicable(op);
+          const result = await fc.check(
+            fc.asyncProperty(
+              fc.constantFrom(...names).chain((name) => BREAKAGES[name]!(op, baseRequest(op, ++key))),
+              async (request) => {
+                const outcome = await send(practice.base, op, request);
+                counts.requests++;
+                kinds.set(request.kind, (kinds.get(request.kind) ?? 0) + 1);
+                counts.slowestMs = Math.max(counts.slowestMs, outcome.ms);
+                if (outcome.problem) {
+                  counts.failures++;
+                  throw new Error(`${op.method} ${request.path} (${request.kind}): ${outcome.problem}`);
+                }
+                if (outcome.status >= 400) counts.clientErrors++;
+                else counts.successes++;
+              },
+            ),
+            { numRuns: practice.runs, seed: SEED, endOnFailure: true },
+          );
+          if (result.failed) {
+            const shown = JSON.stringify(result.counterexample, (_key, value: unknown) => (typeof value === 'string' && value.length > 200 ? `${value.slice(0, 200)}...(${value.length})` : value instanceof Uint8Array ? [...value] : value));
+            assert.fail(`${practice.base} ${op.id}: ${(result.errorInstance as Error)?.message ?? String(result.errorInstance)}\n  request: ${shown?.slice(0, 800)}\n  (seed ${SEED})`);
+          }
         }
       }
       t.diagnostic(
-        `${counts.requests} requests over ${ops.length} operations (seed ${SEED}): ${counts.clientErrors} refused with a problem, ${counts.successes} accepted; slowest ${Math.round(counts.slowestMs)} ms; ` +
+        `${counts.requests} requests over ${ops.length} operations and a practice prefix (seed ${SEED}): ${counts.clientErrors} refused with a problem, ${counts.successes} accepted; slowest ${Math.round(counts.slowestMs)} ms; ` +
           [...kinds].map(([kind, count]) => `${kind} ${count}`).join(', '),
       );
       assert.ok(counts.requests >= 2_000, `${counts.requests} requests`);

@@ -83,6 +83,13 @@ describe('docs/api/openapi.yaml', () => {
     assert.equal(text, renderOpenApiYaml(), 'out of date: run `pnpm --filter @pxm/server openapi`');
   });
 
+  it('names each operation once, and no two paths differ only in a parameter name', () => {
+    const ids = operations().map(({ op }) => op.operationId as string);
+    assert.deepEqual(ids.filter((id, index) => ids.indexOf(id) !== index), [], 'operation ids used twice');
+    const shapes = operations().map(({ path, method }) => `${method} ${path.replace(/\{\w+\}/g, '{}')}`);
+    assert.deepEqual(shapes.filter((shape, index) => shapes.indexOf(shape) !== index), [], 'one route documented twice');
+  });
+
   it('has every operation the REST adapter calls, with the same method, path and id', () => {
     for (const [operation, route] of Object.entries(REST_ROUTES)) {
       const [method, path] = route.split(' ') as [string, string];

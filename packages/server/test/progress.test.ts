@@ -88,4 +88,32 @@ describe('progress on the reference server', () => {
     assert.deepEqual(lefs.results.filter((result) => result.id === response.id).map((result) => [result.score, result.source]), [[40, 'intake']]);
     await expectAdapterError(progress.loadProgress('demo-progress-expired'), 'token_expired');
   });
+
+  it('a patient rating is idempotent over its whole body: the same client id with another level or note is 409', async () => {
+    const created = await admin('/admin/progress-episodes', {
+      episode: { id: 'ep-idem', title: 'Right knee', status: 'active', startedAt: '2027-02-01T09:00:00-07:00', timeZone: 'America/Denver', practiceName: 'Cedar Ridge Physical Therapy' },
+      goals: [{ id: 'g1', text: 'Stairs', targetDate: '2027-05-01', status: 'active', scale: levels }],
+    });
+    const token = String(created.body.token);
+    const rate = async (body: unknown) => {
+      const response = await fetch(`${server.url}/progress/${token}/goal-ratings`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    const rating = { clientId: 'rating-client-0001', goalId: 'g1', level: 0, note: 'Better on stairs' };
+    assert.equal((await rate(rating)).status, 200);
+    assert.equal((await rate({ ...rating, note: '  Better on stairs ' })).status, 200, 'the same rating as kept: a retry');
+    for (const other of [{ ...rating, level: 1 }, { ...rating, note: 'Worse' }, { clientId: rating.clientId, goalId: 'g1', level: 0 }]) {
+      const answer = await rate(other);
+      assert.deepEqual([answer.status, answer.body.code], [409, 'conflict'], JSON.stringify(other));
+    }
+    const [goal] = (await server.adapter.progress!.loadProgress(token)).goals;
+    assert.deepEqual(goal!.ratings.map((kept) => [kept.level, kept.note]), [[0, 'Better on stairs']], 'one rating, the first');
+
+    // The link, sent to the wrong address, is taken back: it then opens nothing, the episode kept.
+    const revoked = await admin('/admin/link-revocations', { kind: 'progress', token });
+    assert.deepEqual([revoked.status, revoked.body.id], [200, created.body.id]);
+    await expectAdapterError(server.adapter.progress!.loadProgress(token), 'token_invalid');
+    assert.equal((await rate({ ...rating, clientId: 'rating-client-0002' })).status, 404);
+    assert.ok(await server.server.db.get('SELECT id FROM progress_episodes WHERE id = $1', [String(created.body.id)]));
+  });
 });

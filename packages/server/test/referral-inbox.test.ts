@@ -186,6 +186,15 @@ function suite(dialect: Dialect, skip: () => string | undefined) {
       const context = await (await fetch(`${test.url}/booking/referral-context/${token}`)).json();
       assert.deepEqual({ ...context, expiresAt: undefined }, { appointmentTypeId: 'initial-evaluation', discipline: 'physical-therapy', expiresAt: undefined });
       assert.equal((await fetch(`${test.url}/booking/referral-context/not-a-real-token-at-all`)).status, 404);
+      // A second link, sent to the wrong address, is taken back by its token and by its id: both then answer 404.
+      for (const by of ['token', 'id'] as const) {
+        const spare = await admin('POST', `/admin/referrals/${ids.fax}/booking-links`, {});
+        assert.equal((await fetch(`${test.url}/booking/referral-context/${String(spare.json.token)}`)).status, 200);
+        const revoked = await admin('POST', '/admin/link-revocations', { kind: 'referral-booking', [by]: spare.json[by] });
+        assert.deepEqual([revoked.status, revoked.json.id], [200, spare.json.id]);
+        const after = await fetch(`${test.url}/booking/referral-context/${String(spare.json.token)}`);
+        assert.deepEqual([after.status, ((await after.json()) as { code: string }).code], [404, 'token_invalid']);
+      }
 
       // Friday 2027-03-19, the week after Denver's spring-forward (the clock stands at 2027-03-16).
       const slots = await test.adapter.booking!.findSlots({ locationId: 'denver-highlands', appointmentTypeId: 'initial-evaluation', from: '2027-03-19T00:00:00-06:00', to: '2027-03-20T00:00:00-06:00' });

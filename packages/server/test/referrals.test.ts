@@ -43,6 +43,9 @@ function suite(dialect: Dialect, skip: () => string | undefined) {
       // The same upload again (a lost reply): the same file, not a second one.
       const again = await post('/referrals/attachments', PDF, { 'content-type': 'application/pdf', 'idempotency-key': 'upload-key-0001' });
       assert.equal(((await again.json()) as { id: string }).id, file.id);
+      // Another file under the same key: a conflict, not the first file's receipt.
+      const other = await post('/referrals/attachments', `${PDF}% another\n`, { 'content-type': 'application/pdf', 'idempotency-key': 'upload-key-0001' });
+      assert.deepEqual([other.status, ((await other.json()) as { code: string }).code], [409, 'conflict']);
 
       const input = referralInput({ diagnoses: ['M17.11', 'M17.11', 'Z96.651'], attachmentIds: [file.id] });
       input.patient = { ...input.patient, givenName: 'José', familyName: 'Núñez' };
@@ -103,6 +106,49 @@ function suite(dialect: Dialect, skip: () => string | undefined) {
   });
 }
 
+function sizeQuota(dialect: Dialect, skip: () => string | undefined) {
+  describe(`the files of one referral together (${dialect})`, () => {
+    let fresh: FreshDatabase;
+    let server: PxmServer;
+    let running: RunningServer;
+    before(async () => {
+      if (skip()) return;
+      fresh = await freshDatabase(dialect);
+      server = await createPxmServer({ database: fresh.db, now: manualClock(CONTRACT_NOW).now, log: false, reminders: { pollIntervalMs: false }, limits: TEST_LIMITS });
+      running = await server.listen({ port: 0, hostname: '127.0.0.1' });
+    });
+    after(async () => {
+      await server?.close();
+      await fresh?.dispose();
+    });
+
+    it('are refused past 25 MiB (400, nothing stored, the files left unclaimed); under it they are taken', async (t) => {
+      if (skip()) return t.skip(skip());
+      const upload = async (mebibytes: number, index: number) => {
+        const bytes = Buffer.alloc(mebibytes * 1024 * 1024, 0x20);
+        bytes.write(`%PDF-1.4\n% file ${index}\n`);
+        const response = await fetch(`${running.url}/referrals/attachments`, { method: 'POST', body: bytes, headers: { 'content-type': 'application/pdf' } });
+        assert.equal(response.status, 201);
+        return ((await response.json()) as { id: string }).id;
+      };
+      const send = (attachmentIds: string[], key: string) => {
+        const { idempotencyKey: _key, ...body } = referralInput({ attachmentIds });
+        return fetch(`${running.url}/referrals`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', 'idempotency-key': key } });
+      };
+      const large = [await upload(9, 1), await upload(9, 2), await upload(9, 3)];
+      const refused = await send(large, 'size-quota-key-0001');
+      assert.equal(refused.status, 400);
+      assert.deepEqual(((await refused.json()) as { issues: Array<{ path: string }> }).issues.map((issue) => issue.path), ['attachmentIds']);
+      assert.equal(Number((await server.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM referrals'))!.n), 0);
+      assert.equal(Number((await server.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM referral_attachments WHERE referral_id IS NOT NULL'))!.n), 0);
+      // Two of the same files (18 MiB) are one referral.
+      assert.equal((await send(large.slice(0, 2), 'size-quota-key-0002')).status, 201);
+    });
+  });
+}
+
 suite('sqlite', () => undefined);
+sizeQuota('sqlite', () => undefined);
 const postgresReason = await postgresUnavailable();
 suite('postgres', () => postgresReason);
+sizeQuota('postgres', () => postgresReason);

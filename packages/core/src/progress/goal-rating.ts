@@ -20,6 +20,16 @@ export function goalRatingOf(
   };
 }
 
+/**
+ * Whether a rating sent again under its client id is the one stored (the same level, the same
+ * note as kept): a retry, answered with the stored rating. Anything else under that id is a
+ * conflict, since the client id is the rating's idempotency key.
+ */
+export function isSameGoalRating(stored: GoalRating, input: Pick<GoalRatingInput, 'level' | 'note'>): boolean {
+  const made = goalRatingOf(input, stored);
+  return made.level === stored.level && made.note === stored.note;
+}
+
 /** The goal with the rating among its ratings, oldest first (ties keep the order they came in). */
 export function withRating(goal: Goal, rating: GoalRating): Goal {
   const ratings = [...goal.ratings, rating]

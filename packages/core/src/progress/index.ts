@@ -45,5 +45,5 @@ export { progressReplySchemas } from '../adapter/progress-reply-schemas.js';
 export { changeReading, type ChangeReading, type ChangeReadingKind } from './change-reading.js';
 export { dueMeasures, type MeasureDue } from './due-measures.js';
 export { describeMeasure, measureSeriesList, type MeasureDescription } from './measure-series.js';
-export { goalRatingOf, withRating } from './goal-rating.js';
+export { goalRatingOf, isSameGoalRating, withRating } from './goal-rating.js';
 export { measureFormToken } from './measure-token.js';

@@ -36,6 +36,12 @@ export interface LimitsConfig {
   waitlist: Limit;
   /** Referrals sent without an account, per address (one office sends several a day). */
   referrals: Limit;
+  /** Kibibytes of referral files uploaded per address: a cap on what an anonymous sender can store. */
+  uploadKibibytes: Limit;
+  /** A patient's goal ratings per progress link. */
+  ratings: Limit;
+  /** Callbacks (SMS, fax, Direct) whose signature does not verify, per address: forging. */
+  signatureFailures: Limit;
 }
 
 export const DEFAULT_LIMITS: LimitsConfig = {
@@ -49,13 +55,16 @@ export const DEFAULT_LIMITS: LimitsConfig = {
   notes: { points: 5, seconds: 86_400 },
   waitlist: { points: 10, seconds: 86_400 },
   referrals: { points: 50, seconds: 86_400 },
+  uploadKibibytes: { points: 200 * 1024, seconds: 86_400 },
+  ratings: { points: 60, seconds: 86_400 },
+  signatureFailures: { points: 20, seconds: 600 },
 };
 
 export type LimitName = keyof LimitsConfig;
 
 export interface Limiter {
-  /** Counts one; throws the 429 problem when the limit is spent. */
-  consume(name: LimitName, key: string): Promise<void>;
+  /** Counts one (or `points`); throws the 429 problem when the limit is spent. */
+  consume(name: LimitName, key: string, points?: number): Promise<void>;
   /** Throws the 429 problem when the limit is spent, without counting. */
   check(name: LimitName, key: string): Promise<void>;
 }
@@ -136,8 +145,8 @@ export async function createLimiter(db: Database, config: LimitsConfig): Promise
     return undefined;
   };
   return {
-    async consume(name, key) {
-      await run(() => limiters.get(name)!.consume(key)).catch(translate);
+    async consume(name, key, points = 1) {
+      await run(() => limiters.get(name)!.consume(key, points)).catch(translate);
     },
     async check(name, key) {
       const res = await run(() => limiters.get(name)!.get(key)).catch(translate);

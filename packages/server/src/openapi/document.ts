@@ -350,18 +350,6 @@ const REFERRAL_INBOX_OPERATIONS: Record<string, Record<string, OperationSpec>> =
       errors: ['400', '401', '404', '413', '415'],
     },
   },
-  '/admin/appointments/{id}/completion': {
-    post: {
-      operationId: 'admin.completeVisit',
-      tag: 'admin',
-      summary: 'Mark a visit seen',
-      description: 'Records that the visit took place. For a visit booked with a referral, the first one starts the 30-day plan-of-care clock and queues a status message to the referrer.',
-      security: ADMIN,
-      parameters: [idParam('id')],
-      ok: { status: '200', description: 'The visit.', schema: { type: 'object', required: ['appointmentId', 'completedAt'], properties: { appointmentId: { type: 'string' }, referralId: { type: 'string' }, completedAt: { type: 'string', format: 'date-time' } } } },
-      errors: ['400', '401', '404', '409'],
-    },
-  },
   '/admin/plans-of-care/late': {
     get: {
       operationId: 'admin.listLatePlansOfCare',
@@ -969,7 +957,7 @@ export const OPERATIONS: Record<string, Record<string, OperationSpec>> = {
       tag: 'admin',
       summary: 'Revoke a link',
       description:
-        'Takes back a manage, intake, HEP, survey or progress link (sent to the wrong person, a lost device). Name it by the record it opens (`id`: the appointment, intake link, HEP program, survey invitation or progress episode id) or by its `token`, not both. From then on the link answers `404` `token_invalid`, like a token that never existed; the record itself (visit, answers, logs) is kept. Revoking a revoked link again answers the same.',
+        'Takes back a manage, intake, HEP, survey, progress or referral booking link (sent to the wrong person, a lost device). Name it by the record it opens (`id`: the appointment, intake link, HEP program, survey invitation or progress episode id, or the referral booking link\'s `id` as created) or by its `token`, not both. From then on the link answers `404` `token_invalid`, like a token that never existed; the record itself (visit, answers, logs) is kept. Revoking a revoked link again answers the same.',
       security: [{ adminKey: [] }],
       body: {
         schema: {
@@ -977,7 +965,7 @@ export const OPERATIONS: Record<string, Record<string, OperationSpec>> = {
           additionalProperties: false,
           required: ['kind'],
           properties: {
-            kind: { type: 'string', enum: ['manage', 'intake', 'hep', 'survey', 'progress'] },
+            kind: { type: 'string', enum: ['manage', 'intake', 'hep', 'survey', 'progress', 'referral-booking'] },
             id: { type: 'string', minLength: 1, maxLength: 200 },
             token: { type: 'string', minLength: 8, maxLength: 2000 },
           },
@@ -987,7 +975,7 @@ export const OPERATIONS: Record<string, Record<string, OperationSpec>> = {
       ok: {
         status: '200',
         description: 'Revoked.',
-        schema: { type: 'object', required: ['kind', 'id'], properties: { kind: { type: 'string', enum: ['manage', 'intake', 'hep', 'survey', 'progress'] }, id: { type: 'string' } } },
+        schema: { type: 'object', required: ['kind', 'id'], properties: { kind: { type: 'string', enum: ['manage', 'intake', 'hep', 'survey', 'progress', 'referral-booking'] }, id: { type: 'string' } } },
         example: { kind: 'intake', id: 'intake_V1StGXR8Z5jdHi6BmyTaQw' },
       },
       errors: ['400', '401', '404', '413', '415'],

@@ -1,5 +1,6 @@
 /**
- * Revoking a link: a practice takes back a manage, intake, HEP or survey link it sent (a message
+ * Revoking a link: a practice takes back a manage, intake, HEP, survey, progress or referral
+ * booking link it sent (a message
  * that went to the wrong person, a device that was lost). The link's record stays, so the visit,
  * the answers and the logs are kept; only the token stops opening it. Afterwards the link answers
  * `token_invalid`, exactly like a token that never existed, so it tells a holder nothing.
@@ -9,12 +10,13 @@ import type { Queryable } from '../db/database.js';
 import { hashToken, newLinkToken } from '../tokens.js';
 import { tokenHashOf } from './link-token.js';
 
-export const LINK_KINDS = ['manage', 'intake', 'hep', 'survey', 'progress'] as const;
+export const LINK_KINDS = ['manage', 'intake', 'hep', 'survey', 'progress', 'referral-booking'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
 export interface LinkRevocationRequest {
   kind: LinkKind;
-  /** The record the link opens: the appointment, intake link, HEP program or survey invitation id. */
+  /** The record the link opens: the appointment, intake link, HEP program, survey invitation or
+   * progress episode id, or the referral booking link's own id. */
   id?: string | undefined;
   /** Or the token itself, when the practice has it and not the id. */
   token?: string | undefined;
@@ -27,6 +29,7 @@ const TABLES: Record<LinkKind, { table: string; column: string }> = {
   hep: { table: 'hep_programs', column: 'token_hash' },
   survey: { table: 'survey_invitations', column: 'token_hash' },
   progress: { table: 'progress_episodes', column: 'token_hash' },
+  'referral-booking': { table: 'referral_booking_links', column: 'token_hash' },
 };
 
 const OPERATION = 'admin.revokeLink';

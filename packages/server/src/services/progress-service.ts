@@ -13,6 +13,7 @@ import {
   dueMeasures,
   EpisodeOfCareSchema,
   goalRatingOf,
+  isSameGoalRating,
   GoalRatingSchema,
   GoalSchema,
   MeasureAssignmentSchema,
@@ -152,9 +153,13 @@ export function createProgressService(ctx: ServerContext) {
       const operation = 'progress.rateGoal';
       return db.transaction(async (tx) => {
         const row = await open(tx, token, operation, true);
-        const earlier = await tx.get<{ goal_id: string }>('SELECT goal_id FROM progress_goal_ratings WHERE episode_row_id = $1 AND client_id = $2', [row.id, input.clientId]);
-        if (earlier && earlier.goal_id !== input.goalId) {
-          throw new AdapterError('conflict', 'This rating was already sent for another goal.', { operation });
+        const earlier = await tx.get<{ goal_id: string; rating: string }>('SELECT goal_id, rating FROM progress_goal_ratings WHERE episode_row_id = $1 AND client_id = $2', [
+          row.id,
+          input.clientId,
+        ]);
+        // The client id is the rating's idempotency key: a retry is the same rating, whole.
+        if (earlier && (earlier.goal_id !== input.goalId || !isSameGoalRating(JSON.parse(earlier.rating) as GoalRating, input))) {
+          throw new AdapterError('conflict', 'This rating was already sent with other content.', { operation });
         }
         const goal = (await goalsOf(tx, row.id)).find((candidate) => candidate.id === input.goalId);
         if (!goal) throw new AdapterError('not_found', 'No such goal in this episode.', { operation });

@@ -24,6 +24,8 @@ import { sniffContentType } from './content-sniffing.js';
 
 /** How long an uploaded file waits for the referral that lists it before it is purged. */
 export const UNCLAIMED_ATTACHMENT_RETENTION_MS = 24 * 3_600_000;
+/** All the files of one referral together (each is at most MAX_ATTACHMENT_BYTES, five at most). */
+export const MAX_REFERRAL_ATTACHMENT_TOTAL_BYTES = 25 * 1024 * 1024;
 
 export interface ReferralService {
   submitReferral(input: ReferralInput): Promise<ReferralReceipt>;
@@ -89,6 +91,13 @@ export function createReferralService(ctx: ServerContext): ReferralService {
             throw new AdapterError('validation', 'An attachment is unknown or belongs to another referral.', {
               operation,
               issues: [{ path: 'attachmentIds', message: 'Unknown attachment.' }],
+            });
+          }
+          const total = await tx.get<{ bytes: number | string | null }>('SELECT SUM(size) AS bytes FROM referral_attachments WHERE referral_id = $1', [id]);
+          if (Number(total?.bytes ?? 0) > MAX_REFERRAL_ATTACHMENT_TOTAL_BYTES) {
+            throw new AdapterError('validation', 'The files of one referral are too large together.', {
+              operation,
+              issues: [{ path: 'attachmentIds', message: `More than ${MAX_REFERRAL_ATTACHMENT_TOTAL_BYTES} bytes in all.` }],
             });
           }
         }

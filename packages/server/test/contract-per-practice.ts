@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { createRestAdapter } from '@pxm/adapter-rest';
 import { runAdapterContract } from '@pxm/adapter-testkit';
-import { startTestServer, type Dialect } from './harness.js';
+import { skipEveryCapability, startTestServer, type Dialect } from './harness.js';
 
 const holdTtlMs = 10 * 60_000;
 const OPERATOR_KEY = 'operator-key-0123456789-abcdefgh';
@@ -25,6 +25,6 @@ export function contractPerPractice(dialect: Dialect, unavailable?: string): voi
       const adapter = createRestAdapter({ baseUrl: `${server.url}/practices/second-practice`, timeoutMs: 15_000 });
       return { adapter, holdTtlMs, advanceTime: (ms) => server.clock.advance(ms), dispose: () => server.dispose() };
     },
-    ...(unavailable ? { skip: { booking: unavailable, intake: unavailable, hep: unavailable, survey: unavailable } } : {}),
+    ...(unavailable ? { skip: skipEveryCapability(unavailable) } : {}),
   });
 }

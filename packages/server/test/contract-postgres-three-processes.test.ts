@@ -14,7 +14,7 @@ import { bookingSuite, CONTRACT_NOW } from '@pxm/adapter-testkit';
 import { AdapterError, type BookingApi } from '@pxm/core';
 import pg from 'pg';
 import { jobSchemaFor } from '../src/jobs/pg-boss-queue.js';
-import { DATABASE_URL, dropSchema, postgresUnavailable } from './harness.js';
+import { DATABASE_URL, dropSchema, postgresUnavailable, skipEveryCapability } from './harness.js';
 import { processDeployment } from './process-deployment.js';
 import { startProcessGroup } from './server-process.js';
 
@@ -34,7 +34,7 @@ after(() => deployment.stop());
 bookingSuite({
   name: 'rest (postgres, three processes and a worker)',
   create: () => deployment.subject(),
-  ...(unavailable ? { skip: { booking: unavailable } } : {}),
+  ...(unavailable ? { skip: skipEveryCapability(unavailable) } : {}),
 });
 
 /** One reply as the client saw it: which process, what status, which problem code. */

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { runAdapterContract } from '@pxm/adapter-testkit';
-import { postgresUnavailable } from './harness.js';
+import { postgresUnavailable, skipEveryCapability } from './harness.js';
 import { processDeployment } from './process-deployment.js';
 
 const unavailable = await postgresUnavailable();
@@ -25,7 +25,7 @@ runAdapterContract({
   name: 'rest (postgres, two processes)',
   create: () => deployment.subject(),
   skip: unavailable
-    ? { booking: unavailable, intake: unavailable, hep: unavailable, survey: unavailable, progress: unavailable, referral: unavailable }
+    ? skipEveryCapability(unavailable)
     : { intake: skipOthers, hep: skipOthers },
 });
 

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { runAdapterContract } from '@pxm/adapter-testkit';
-import { postgresUnavailable, startTestServer } from './harness.js';
+import { postgresUnavailable, skipEveryCapability, startTestServer } from './harness.js';
 
 const holdTtlMs = 10 * 60_000;
 const unavailable = await postgresUnavailable();
@@ -21,6 +21,6 @@ runAdapterContract({
     return { adapter: server.adapter, holdTtlMs, advanceTime: (ms) => server.clock.advance(ms), dispose: () => server.dispose() };
   },
   ...(unavailable
-    ? { skip: { booking: unavailable, intake: unavailable, hep: unavailable, survey: unavailable } }
+    ? { skip: skipEveryCapability(unavailable) }
     : {}),
 });

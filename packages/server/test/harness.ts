@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRestAdapter, type RestAdapterOptions } from '@pxm/adapter-rest';
-import type { PxmAdapter } from '@pxm/core';
+import { CONTRACT_METHODS, type Capability, type PxmAdapter } from '@pxm/core';
 import pg from 'pg';
 import { createPxmServer, DEFAULT_LIMITS, openPostgres, type LimitsConfig, openSqlite, type Database, type PxmServer, type PxmServerOptions, type RunningServer } from '../src/index.js';
 
@@ -39,6 +39,11 @@ export async function postgresUnavailable(): Promise<string | undefined> {
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/** The contract's skip option for a backend that cannot run at all: every capability, with why. */
+export function skipEveryCapability(reason: string): Partial<Record<Capability, string>> {
+  return Object.fromEntries(Object.keys(CONTRACT_METHODS).map((capability) => [capability, reason]));
 }
 
 export function freshSchemaName(): string {

@@ -10,6 +10,8 @@
  */
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
+import type * as PxmServer from '@pxm/server';
+import type pgModule from 'pg';
 import { updateDocFigures } from '../scripts/doc-figures.mjs';
 
 const DATABASE_URL = process.env.PXM_TEST_DATABASE_URL || process.env.DATABASE_URL || '';
@@ -34,7 +36,7 @@ if (!DATABASE_URL) {
 }
 
 // The server's own node-postgres (pnpm keeps it under packages/server), wrapped before it connects.
-const pg = createRequire(new URL('../packages/server/package.json', import.meta.url))('pg') as typeof import('pg');
+const pg = createRequire(new URL('../packages/server/package.json', import.meta.url))('pg') as typeof pgModule;
 let recording: Sent[] | undefined;
 const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
 pg.Client.prototype.query = function recorded(this: unknown, ...args: unknown[]) {
@@ -71,7 +73,7 @@ pg.Client.prototype.query = function recorded(this: unknown, ...args: unknown[])
 
 // PXM_BENCH_SERVER (as for `pnpm bench server`): another version's cli.ts, whose index.ts is measured instead.
 const entry = process.env.PXM_BENCH_SERVER ? new URL(`../${process.env.PXM_BENCH_SERVER.replace(/cli\.ts$/, 'index.ts')}`, import.meta.url).href : '@pxm/server';
-const { createPxmServer, configFromEnv, openPostgres } = (await import(entry)) as typeof import('@pxm/server');
+const { createPxmServer, configFromEnv, openPostgres } = (await import(entry)) as typeof PxmServer;
 const schema = `pxm_statements_${process.pid}`;
 const config = configFromEnv({
   DATABASE_URL,

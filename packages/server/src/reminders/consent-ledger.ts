@@ -86,10 +86,12 @@ export async function appendBookingConsents(
   source: 'booking' | 'waitlist',
   nowMs: number,
 ): Promise<void> {
+  // Sent together (pipelined on PostgreSQL) in order: each row's position counts the ones before it.
+  const appended: Promise<string>[] = [];
   for (const consent of consents) {
     const scopes = consent.wordingVersion ? (CONSENT_WORDING_SCOPES[consent.wordingVersion] ?? LEGACY_SCOPES) : LEGACY_SCOPES;
     for (const scope of scopes) {
-      await appendConsent(
+      appended.push(appendConsent(
         tx,
         {
           patientId,
@@ -105,9 +107,10 @@ export async function appendBookingConsents(
           recordedAtMs: Math.min(Date.parse(consent.recordedAt), nowMs),
         },
         nowMs,
-      );
+      ));
     }
   }
+  await Promise.all(appended);
 }
 
 function entryOf(row: LedgerRow): LedgerEntry {

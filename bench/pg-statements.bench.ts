@@ -4,11 +4,13 @@
  * `Client.prototype.query` wrapped, and requests are sent one at a time, so every statement sent
  * between a request's start and its answer is that request's. For a slot search, a hold and a
  * booking it prints the statements of one request (`--verbose`: each with its time, `+` when it
- * went out pipelined behind an unanswered one on the same connection, so in the same round trip)
- * and the median counts over several requests; with `--write` it writes the
+ * went out while an earlier one was unanswered, pipelined on the same connection or side by side
+ * on another) and the median counts over several requests: statements, round trips waited for in
+ * turn (statements sent with none outstanding), and commits; with `--write` it writes the
  * counts into packages/server/README.md (figure `server-statements`). Skipped without DATABASE_URL.
  */
 import { createRequire } from 'node:module';
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type * as PxmServer from '@pxm/server';
 import type pgModule from 'pg';
@@ -23,12 +25,15 @@ const VERBOSE = process.argv.includes('--verbose');
 interface Sent {
   text: string;
   ms: number;
-  /** Sent while an earlier statement on the same connection was unanswered: same round trip. */
-  pipelined: boolean;
+  /**
+   * Sent while an earlier statement of the request was unanswered: pipelined behind it on the same
+   * connection, or side by side on another. Either way the request does not wait for it in turn.
+   */
+  overlapped: boolean;
 }
 
-/** Statements sent and not yet answered, per connection. */
-const outstanding = new WeakMap<object, number>();
+/** Statements of the request being recorded, sent and not yet answered. */
+let outstanding = 0;
 
 if (!DATABASE_URL) {
   console.log('pg-statements: skipped (set DATABASE_URL to a PostgreSQL database)');
@@ -44,10 +49,8 @@ pg.Client.prototype.query = function recorded(this: unknown, ...args: unknown[])
   if (!log) return query.apply(this, args);
   const first = args[0] as string | { text?: string; name?: string };
   const text = typeof first === 'string' ? first : (first?.text ?? first?.name ?? '?');
-  const client = this as object;
-  const waiting = outstanding.get(client) ?? 0;
-  const entry: Sent = { text: text.replace(/\s+/g, ' ').trim(), ms: 0, pipelined: waiting > 0 };
-  outstanding.set(client, waiting + 1);
+  const entry: Sent = { text: text.replace(/\s+/g, ' ').trim(), ms: 0, overlapped: outstanding > 0 };
+  outstanding += 1;
   log.push(entry);
   const started = performance.now();
   let answered = false;
@@ -55,7 +58,7 @@ pg.Client.prototype.query = function recorded(this: unknown, ...args: unknown[])
     if (answered) return;
     answered = true;
     entry.ms = performance.now() - started;
-    outstanding.set(client, (outstanding.get(client) ?? 1) - 1);
+    outstanding -= 1;
   };
   // The pool queries with a callback, a checked-out client with a promise.
   const last = args.length - 1;
@@ -84,13 +87,15 @@ const config = configFromEnv({
   PXM_REMINDER_POLL_MS: '0',
   PXM_NOW: NOW,
 });
-const server = await createPxmServer(config.options);
+// Jobs are enqueued as in production but not worked here: a worker's polling would land in the counts.
+const server = await createPxmServer({ ...config.options, jobs: { ...config.options.jobs, work: false } });
 const running = await server.listen({ port: 0, hostname: '127.0.0.1' });
 
 let addressCounter = 0;
 async function call(method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: unknown; sent: Sent[]; ms: number }> {
   const sent: Sent[] = [];
   recording = sent;
+  outstanding = 0;
   const started = performance.now();
   const n = addressCounter++;
   const response = await fetch(`${running.url}${path}`, {
@@ -145,7 +150,7 @@ function median(values: number[]): number {
 /** Statements in a transaction, BEGIN and COMMIT included; a write outside one commits on its own. */
 function countsOf(sent: Sent[]) {
   const commits = sent.filter((entry) => /^COMMIT\b/i.test(entry.text)).length;
-  return { statements: sent.length, roundTrips: sent.filter((entry) => !entry.pipelined).length, commits };
+  return { statements: sent.length, roundTrips: sent.filter((entry) => !entry.overlapped).length, commits };
 }
 
 const rows: string[] = [];
@@ -153,7 +158,7 @@ for (const [operation, runs] of Object.entries(measured)) {
   const example = runs[Math.floor(runs.length / 2)]!;
   if (VERBOSE) {
     console.log(`\n${operation}: ${example.sent.length} statements, ${example.ms.toFixed(1)} ms`);
-    for (const entry of example.sent) console.log(`  ${entry.pipelined ? '+' : ' '} ${entry.ms.toFixed(2).padStart(6)} ms  ${entry.text.slice(0, 140)}`);
+    for (const entry of example.sent) console.log(`  ${entry.overlapped ? '+' : ' '} ${entry.ms.toFixed(2).padStart(6)} ms  ${entry.text.slice(0, 140)}`);
   }
   const statements = median(runs.map((run) => countsOf(run.sent).statements));
   const roundTrips = median(runs.map((run) => countsOf(run.sent).roundTrips));
@@ -164,11 +169,11 @@ for (const [operation, runs] of Object.entries(measured)) {
 
 const figure = [
   '',
-  '| Request | Statements | Round trips | Commits | Median answer, ms |',
+  '| Request | Statements | Round trips waited for in turn | Commits | Median answer, ms |',
   '|---|---|---|---|---|',
   ...rows,
   '',
-  `Median of ${REPEATS} requests sent one at a time (\`pnpm bench pg-statements\`), server and PostgreSQL on the same machine.`,
+  `Median of ${REPEATS} requests sent one at a time (\`pnpm bench pg-statements\`), server and PostgreSQL on the same machine; ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} (the times move with it, the counts do not).`,
   '',
 ].join('\n');
 console.log(figure);

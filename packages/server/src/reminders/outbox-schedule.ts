@@ -54,9 +54,9 @@ export async function scheduleReminders(
     });
     await Promise.all([
       tx.run(
-      `INSERT INTO reminders (id, appointment_id, patient_id, channel, kind, language, offset_minutes, due_at, status, next_attempt_at, payload, created_at)
-       VALUES ${values.join(', ')} ON CONFLICT (appointment_id, channel, offset_minutes) DO NOTHING`,
-      [appointment.id, appointment.patient_id, language, now, ...rows.flat()],
+        `INSERT INTO reminders (id, appointment_id, patient_id, channel, kind, language, offset_minutes, due_at, status, next_attempt_at, payload, created_at)
+         VALUES ${values.join(', ')} ON CONFLICT (appointment_id, channel, offset_minutes) DO NOTHING`,
+        [appointment.id, appointment.patient_id, language, now, ...rows.flat()],
       ),
       enqueueReminderDispatch(tx, ctx, rows.map((row) => row[3] as number)),
     ]);

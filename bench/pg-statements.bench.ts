@@ -6,11 +6,16 @@
  * booking it prints the statements of one request (`--verbose`: each with its time, `+` when it
  * went out while an earlier one was unanswered, pipelined on the same connection or side by side
  * on another) and the median counts over several requests: statements, round trips waited for in
- * turn (statements sent with none outstanding), and commits; with `--write` it writes the
- * counts into packages/server/README.md (figure `server-statements`). Skipped without DATABASE_URL.
+ * turn (statements sent with none outstanding), commits, and the answer's time: wall clock, and
+ * this process's processor time (server and client; other work on the machine inflates it least).
+ * `--write` writes the figures into packages/server/README.md (figure `server-statements`).
+ * Skipped without DATABASE_URL. `--sqlite` runs the same requests on SQLite (no statements counted):
+ * the processor time to hold against PostgreSQL's.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, loadavg } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type * as PxmServer from '@pxm/server';
 import type pgModule from 'pg';
@@ -18,8 +23,9 @@ import { updateDocFigures } from '../scripts/doc-figures.mjs';
 
 const DATABASE_URL = process.env.PXM_TEST_DATABASE_URL || process.env.DATABASE_URL || '';
 const NOW = '2027-03-01T16:00:00Z';
-const REPEATS = 15;
-const WRITE = process.argv.includes('--write');
+const REPEATS = 31;
+const SQLITE = process.argv.includes('--sqlite');
+const WRITE = process.argv.includes('--write') && !SQLITE;
 const VERBOSE = process.argv.includes('--verbose');
 
 interface Sent {
@@ -35,7 +41,7 @@ interface Sent {
 /** Statements of the request being recorded, sent and not yet answered. */
 let outstanding = 0;
 
-if (!DATABASE_URL) {
+if (!DATABASE_URL && !SQLITE) {
   console.log('pg-statements: skipped (set DATABASE_URL to a PostgreSQL database)');
   process.exit(0);
 }
@@ -78,9 +84,9 @@ pg.Client.prototype.query = function recorded(this: unknown, ...args: unknown[])
 const entry = process.env.PXM_BENCH_SERVER ? new URL(`../${process.env.PXM_BENCH_SERVER.replace(/cli\.ts$/, 'index.ts')}`, import.meta.url).href : '@pxm/server';
 const { createPxmServer, configFromEnv, openPostgres } = (await import(entry)) as typeof PxmServer;
 const schema = `pxm_statements_${process.pid}`;
+const sqliteDir = SQLITE ? mkdtempSync(join(tmpdir(), 'pxm-statements-')) : undefined;
 const config = configFromEnv({
-  DATABASE_URL,
-  PXM_PG_SCHEMA: schema,
+  ...(sqliteDir ? { PXM_SQLITE_PATH: join(sqliteDir, 'bench.sqlite') } : { DATABASE_URL, PXM_PG_SCHEMA: schema }),
   PXM_SEED: 'demo',
   PXM_TRUST_PROXY: '1',
   PXM_ACCESS_LOG: 'off',
@@ -92,11 +98,12 @@ const server = await createPxmServer({ ...config.options, jobs: { ...config.opti
 const running = await server.listen({ port: 0, hostname: '127.0.0.1' });
 
 let addressCounter = 0;
-async function call(method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: unknown; sent: Sent[]; ms: number }> {
+async function call(method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: unknown; sent: Sent[]; ms: number; cpuMs: number }> {
   const sent: Sent[] = [];
   recording = sent;
   outstanding = 0;
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const n = addressCounter++;
   const response = await fetch(`${running.url}${path}`, {
     method,
@@ -105,8 +112,11 @@ async function call(method: 'GET' | 'POST', path: string, body?: unknown, header
   });
   const json = (await response.json()) as unknown;
   const ms = performance.now() - started;
+  // This process's processor time (server and client): unlike the wall-clock time, it does not
+  // grow with other work on the machine.
+  const cpu = process.cpuUsage(cpuBefore);
   recording = undefined;
-  return { status: response.status, json, sent, ms };
+  return { status: response.status, json, sent, ms, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 const SEARCH = '/booking/slots?locationId=denver-highlands&appointmentTypeId=follow-up&from=2027-03-08T00:00:00-07:00&to=2027-03-22T00:00:00-06:00';
@@ -122,7 +132,7 @@ for (const slot of slots) {
 }
 
 const patient = { kind: 'new', firstName: 'Load', lastName: 'Test', dateOfBirth: '1990-01-01', phone: '+1 303-555-0100', email: 'load@example.com' };
-const measured: Record<'slot search' | 'hold' | 'booking', Array<{ sent: Sent[]; ms: number }>> = { 'slot search': [], hold: [], booking: [] };
+const measured: Record<'slot search' | 'hold' | 'booking', Array<{ sent: Sent[]; ms: number; cpuMs: number }>> = { 'slot search': [], hold: [], booking: [] };
 for (let i = 0; i < REPEATS + 2; i++) {
   const search = await call('GET', SEARCH);
   if (search.status !== 200) throw new Error(`search answered ${search.status}`);
@@ -164,13 +174,14 @@ for (const [operation, runs] of Object.entries(measured)) {
   const roundTrips = median(runs.map((run) => countsOf(run.sent).roundTrips));
   const commits = median(runs.map((run) => countsOf(run.sent).commits));
   const ms = median(runs.map((run) => run.ms));
-  rows.push(`| ${operation} | ${statements} | ${roundTrips} | ${commits} | ${ms.toFixed(1)} |`);
+  const cpuMs = median(runs.map((run) => run.cpuMs));
+  rows.push(`| ${operation} | ${statements} | ${roundTrips} | ${commits} | ${ms.toFixed(1)} | ${cpuMs.toFixed(1)} |`);
 }
 
 const figure = [
   '',
-  '| Request | Statements | Round trips waited for in turn | Commits | Median answer, ms |',
-  '|---|---|---|---|---|',
+  '| Request | Statements | Round trips waited for in turn | Commits | Median answer, ms | Node processor time, ms |',
+  '|---|---|---|---|---|---|',
   ...rows,
   '',
   `Median of ${REPEATS} requests sent one at a time (\`pnpm bench pg-statements\`), server and PostgreSQL on the same machine; ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} (the times move with it, the counts do not).`,
@@ -179,9 +190,13 @@ const figure = [
 console.log(figure);
 
 await server.close();
-const cleanup = await openPostgres({ connectionString: DATABASE_URL });
-await cleanup.exec(`DROP SCHEMA IF EXISTS ${schema}, ${schema}_jobs CASCADE`);
-await cleanup.close();
+if (sqliteDir) {
+  rmSync(sqliteDir, { recursive: true, force: true });
+} else {
+  const cleanup = await openPostgres({ connectionString: DATABASE_URL });
+  await cleanup.exec(`DROP SCHEMA IF EXISTS ${schema}, ${schema}_jobs CASCADE`);
+  await cleanup.close();
+}
 if (WRITE) {
   const { seen } = updateDocFigures({ 'server-statements': figure }, { write: true });
   console.log(seen.has('server-statements') ? 'Wrote figure server-statements into packages/server/README.md.' : 'No figure server-statements found to write.');

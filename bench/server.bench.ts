@@ -230,7 +230,8 @@ if (!DATABASE_URL) {
   results.push(
     ...(await measure('PostgreSQL', { DATABASE_URL, PXM_PG_SCHEMA: schema }, async () => {
       const db = await openPostgres({ connectionString: DATABASE_URL });
-      await db.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      // The job queue keeps its tables in a schema beside the server's.
+      await db.exec(`DROP SCHEMA IF EXISTS ${schema}, ${schema}_jobs CASCADE`);
       await db.close();
     })),
   );

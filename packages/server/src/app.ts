@@ -13,7 +13,7 @@ import type { AppEnv } from './app-env.js';
 import { noQuery } from './http/pagination.js';
 import { HttpProblem, problemOf, statusOf } from './http/problem.js';
 import { assertStorableUrl } from './http/text-safety.js';
-import { TooManyRequests, type Limiter } from './http/limits.js';
+import { firstRefusal, TooManyRequests, type Limiter } from './http/limits.js';
 import type { Metrics } from './http/metrics.js';
 import { READ_FENCE_HEADER, type ReadRouting } from './db/read-routing.js';
 import { hashToken } from './tokens.js';
@@ -282,14 +282,14 @@ export function createApp(services: AppServices, options: AppOptions): Hono<AppE
         return;
       }
       if (SIGNED_CALLBACK_PATH.test(path)) {
-        await limiter.consume('perAddress', address);
-        await limiter.check('signatureFailures', address);
+        await firstRefusal([limiter.consume('perAddress', address), limiter.check('signatureFailures', address)]);
         await next();
         if (c.res.status === 401) await limiter.consume('signatureFailures', address).catch(() => undefined);
         return;
       }
-      await limiter.consume('perAddress', address);
-      await limiter.check('misses', address);
+      // The address's count and the check that counts nothing go out side by side (one round trip
+      // to wait for, not two); a refusal is reported in this order, as when taken in turn.
+      await firstRefusal([limiter.consume('perAddress', address), limiter.check('misses', address)]);
       const token = TOKEN_IN_PATH.exec(path)?.[1];
       const tokenKey = token ? `t:${hashToken(token)}` : undefined;
       if (tokenKey) await limiter.consume('perToken', tokenKey);

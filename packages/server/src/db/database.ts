@@ -8,6 +8,12 @@ export type SqlValue = string | number | null | Uint8Array;
 
 export type Dialect = 'sqlite' | 'postgres';
 
+/**
+ * Statements called before the earlier ones are awaited (`Promise.all([tx.run(a), tx.run(b)])`)
+ * run in the order called, each seeing the ones before it; on PostgreSQL they go out together
+ * on the transaction's connection (pipelined: one round trip). A transaction whose outcome
+ * depends on their answers checks them all before it returns, so a shortfall rolls all back.
+ */
 export interface Queryable {
   /** Every row. */
   all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;

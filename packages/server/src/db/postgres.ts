@@ -101,6 +101,11 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.maxConnections ?? 10,
+    // Statements issued together (several calls before the first is awaited) go out together and
+    // are answered in order: one round trip, not one each. The server runs them one after another,
+    // as if awaited in turn; each has its own Sync, so one failing fails only itself (and, inside
+    // a transaction, those after it, which then roll back with it).
+    pipeline: true,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 3000,
     idleTimeoutMillis: options.idleTimeoutMs ?? 30_000,
     statement_timeout: options.statementTimeoutMs ?? 5_000,
@@ -170,9 +175,12 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
         try {
           return await withClient(async (client) => {
             const tx = queryable(client);
-            await tx.run('BEGIN');
+            // Not awaited: BEGIN goes out with the work's first statements, in the same round trip.
+            const begun = tx.run('BEGIN');
+            begun.catch(() => undefined);
             try {
               const result = await runInTransactionScope(() => work(tx));
+              await begun;
               await tx.run('COMMIT');
               return result;
             } catch (error) {

@@ -78,6 +78,16 @@ export class TooManyRequests extends HttpProblem {
   }
 }
 
+/**
+ * Waits for limits asked side by side and throws the refusal of the first one in the list that
+ * refused, as asking them in turn would have (the later ones being checks that count nothing).
+ */
+export async function firstRefusal(pending: readonly Promise<void>[]): Promise<void> {
+  const settled = await Promise.allSettled(pending);
+  const refused = settled.find((outcome) => outcome.status === 'rejected');
+  if (refused) throw refused.reason;
+}
+
 // Loaded at run time: the package is CommonJS and requires `cluster` lazily, which a bundle into
 // an ES module (as the multi-process tests make) cannot do.
 const loadCommonJs = createRequire(import.meta.url);

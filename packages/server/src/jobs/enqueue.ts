@@ -12,15 +12,15 @@ export async function enqueueHoldExpiry(tx: Queryable, ctx: ServerContext, holdI
 }
 
 /**
- * A dispatch run at each due time of the visit's pending reminders: one job per minute however
- * many visits share it (the outbox then sends every reminder due, with its own leases).
+ * A dispatch run at each due time of the visit's reminders: one job per minute however many
+ * visits share it (the outbox then sends every reminder due, with its own leases). The caller
+ * passes the due times it just wrote, rather than reading them back (one round trip less); the
+ * jobs are sent together, pipelined on one connection.
  */
-export async function enqueueReminderDispatch(tx: Queryable, ctx: ServerContext, appointmentId: string): Promise<void> {
+export async function enqueueReminderDispatch(tx: Queryable, ctx: ServerContext, dueTimesMs: readonly number[]): Promise<void> {
   if (!ctx.jobs || ctx.jobs.kind === 'timers') return;
-  const due = await tx.all<{ due_at: number }>("SELECT DISTINCT due_at FROM reminders WHERE appointment_id = $1 AND status = 'pending'", [appointmentId]);
+  const jobs = ctx.jobs;
   const nowMs = ctx.now().getTime();
-  for (const { due_at: dueAt } of due) {
-    const minute = Math.ceil(Number(dueAt) / 60_000);
-    await ctx.jobs.enqueue(tx, JOB_NAMES.reminderDispatch, {}, { delayMs: minute * 60_000 - nowMs, singletonKey: `due-${minute}` });
-  }
+  const minutes = [...new Set(dueTimesMs.map((dueAt) => Math.ceil(dueAt / 60_000)))];
+  await Promise.all(minutes.map((minute) => jobs.enqueue(tx, JOB_NAMES.reminderDispatch, {}, { delayMs: minute * 60_000 - nowMs, singletonKey: `due-${minute}` })));
 }

@@ -86,28 +86,33 @@ export async function appendBookingConsents(
   source: 'booking' | 'waitlist',
   nowMs: number,
 ): Promise<void> {
+  // Sent together (pipelined on PostgreSQL) in order: each row's position counts the ones before it.
+  const appended: Promise<string>[] = [];
   for (const consent of consents) {
     const scopes = consent.wordingVersion ? (CONSENT_WORDING_SCOPES[consent.wordingVersion] ?? LEGACY_SCOPES) : LEGACY_SCOPES;
     for (const scope of scopes) {
-      await appendConsent(
-        tx,
-        {
-          patientId,
-          channel: consent.channel,
-          scope,
-          granted: consent.granted,
-          source,
-          ...(consent.wordingVersion ? { wordingVersion: consent.wordingVersion } : {}),
-          ...(consent.language ? { language: consent.language } : {}),
-          ...(consent.timeZone ? { timeZone: consent.timeZone } : {}),
-          appointmentId,
-          // A moment in the future would outrank later answers: it is taken as now.
-          recordedAtMs: Math.min(Date.parse(consent.recordedAt), nowMs),
-        },
-        nowMs,
+      appended.push(
+        appendConsent(
+          tx,
+          {
+            patientId,
+            channel: consent.channel,
+            scope,
+            granted: consent.granted,
+            source,
+            ...(consent.wordingVersion ? { wordingVersion: consent.wordingVersion } : {}),
+            ...(consent.language ? { language: consent.language } : {}),
+            ...(consent.timeZone ? { timeZone: consent.timeZone } : {}),
+            appointmentId,
+            // A moment in the future would outrank later answers: it is taken as now.
+            recordedAtMs: Math.min(Date.parse(consent.recordedAt), nowMs),
+          },
+          nowMs,
+        ),
       );
     }
   }
+  await Promise.all(appended);
 }
 
 function entryOf(row: LedgerRow): LedgerEntry {

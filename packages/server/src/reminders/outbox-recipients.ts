@@ -36,8 +36,9 @@ export async function contactOf(tx: Queryable, patientId: string): Promise<Patie
 
 /** The channels on which the ledger lets messages of `kind` go to this patient, with their address. */
 export async function reachableChannels(tx: Queryable, patientId: string, kind: MessageKind): Promise<{ channel: MessageChannel; to: string; firstName?: string }[]> {
-  const events = consentEventsOf(await ledgerOf(tx, patientId));
-  const contact = await contactOf(tx, patientId);
+  // Both reads in one round trip (pipelined on PostgreSQL).
+  const [ledger, contact] = await Promise.all([ledgerOf(tx, patientId), contactOf(tx, patientId)]);
+  const events = consentEventsOf(ledger);
   const reachable: { channel: MessageChannel; to: string; firstName?: string }[] = [];
   for (const channel of ['sms', 'email'] as const) {
     const to = channel === 'sms' ? contact?.phone : contact?.email;

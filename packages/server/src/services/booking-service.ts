@@ -37,7 +37,7 @@ import type { Queryable } from '../db/database.js';
 import { forUpdate, placeholders, type ServerContext } from '../context.js';
 import { scheduleReminders, cancelReminders } from '../reminders/outbox-schedule.js';
 import { confirmVisit } from '../reminders/visit-confirmation.js';
-import { enqueueHoldExpiry, enqueueReminderDispatch } from '../jobs/enqueue.js';
+import { enqueueHoldExpiry } from '../jobs/enqueue.js';
 import { linkBookingToReferral } from '../referrals/referral-records.js';
 import { tokenHashOf } from './link-token.js';
 import { hashToken, newId, newLinkToken, requestFingerprint } from '../tokens.js';
@@ -119,6 +119,9 @@ function holdOf(row: HoldRow, zone: string): Hold {
   };
 }
 
+/** Rolls back a hold whose idempotency key another request already used. */
+const KEY_REPLAY = Symbol('key replay');
+
 function slotUnavailable(operation: string): AdapterError {
   return new AdapterError('slot_unavailable', 'This time is no longer available.', { operation });
 }
@@ -182,11 +185,20 @@ export function createBookingService(ctx: ServerContext) {
     return config.locations.find((l) => l.id === locationId)?.timeZone ?? 'UTC';
   }
 
-  /** The hold, locked for this transaction, if it can still book. */
-  async function liveHold(tx: Queryable, holdId: string, operation: string): Promise<HoldRow> {
-    const row = await tx.get<HoldRow>(`SELECT ${HOLD_COLUMNS} FROM holds WHERE id = $1${forUpdate(db)}`, [holdId]);
+  /** The hold, locked for this transaction (checked with `requireLive`). */
+  function lockedHold(tx: Queryable, holdId: string): Promise<HoldRow | undefined> {
+    return tx.get<HoldRow>(`SELECT ${HOLD_COLUMNS} FROM holds WHERE id = $1${forUpdate(db)}`, [holdId]);
+  }
+
+  /** The hold, if it can still book. */
+  function requireLive(row: HoldRow | undefined, operation: string): HoldRow {
     requireLiveHold(row && { expiresAt: row.expires_at, consumed: row.consumed_by !== null, released: row.released_at !== null }, nowMs(), operation);
     return row!;
+  }
+
+  /** The hold, locked for this transaction, if it can still book. */
+  async function liveHold(tx: Queryable, holdId: string, operation: string): Promise<HoldRow> {
+    return requireLive(await lockedHold(tx, holdId), operation);
   }
 
   /** Turns a live hold into a booked visit: consumes the hold, moves its claims, stores the visit. */
@@ -199,12 +211,6 @@ export function createBookingService(ctx: ServerContext) {
   ): Promise<AppointmentRow> {
     const id = newId('appt');
     const now = nowMs();
-    const consumed = await tx.run(
-      'UPDATE holds SET consumed_by = $2 WHERE id = $1 AND consumed_by IS NULL AND released_at IS NULL AND expires_at > $3',
-      [hold.id, id, now],
-    );
-    if (consumed !== 1) throw slotUnavailable(operation);
-    if (!(await convertClaims(tx, hold.id, id, cellsOf(hold.start_ms, hold.occupied_end_ms).length))) throw slotUnavailable(operation);
     const row: AppointmentRow = {
       id,
       status: 'booked',
@@ -222,28 +228,35 @@ export function createBookingService(ctx: ServerContext) {
       cancelled_at: null,
       rescheduled_from_id: fields.rescheduledFromId ?? null,
     };
-    await tx.run(
-      `INSERT INTO appointments (id, manage_token_hash, status, location_id, provider_id, appointment_type_id, start_ms, end_ms,
-         occupied_end_ms, time_zone, patient_id, coverage, consents, hold_id, created_at, rescheduled_from_id)
-       VALUES ($1, $2, 'booked', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-      [
-        row.id,
-        fields.manageTokenHash,
-        row.location_id,
-        row.provider_id,
-        row.appointment_type_id,
-        row.start_ms,
-        row.end_ms,
-        row.occupied_end_ms,
-        row.time_zone,
-        row.patient_id,
-        row.coverage,
-        row.consents,
-        hold.id,
-        row.created_at,
-        row.rescheduled_from_id,
-      ],
-    );
+    // The three statements go out together (one round trip, pipelined on PostgreSQL) and their
+    // counts are checked after: a hold not consumed, or claims not all moved, rolls all three back.
+    const [consumed, claimsMoved] = await Promise.all([
+      tx.run('UPDATE holds SET consumed_by = $2 WHERE id = $1 AND consumed_by IS NULL AND released_at IS NULL AND expires_at > $3', [hold.id, id, now]),
+      convertClaims(tx, hold.id, id, cellsOf(hold.start_ms, hold.occupied_end_ms).length),
+      tx.run(
+        `INSERT INTO appointments (id, manage_token_hash, status, location_id, provider_id, appointment_type_id, start_ms, end_ms,
+           occupied_end_ms, time_zone, patient_id, coverage, consents, hold_id, created_at, rescheduled_from_id)
+         VALUES ($1, $2, 'booked', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+        [
+          row.id,
+          fields.manageTokenHash,
+          row.location_id,
+          row.provider_id,
+          row.appointment_type_id,
+          row.start_ms,
+          row.end_ms,
+          row.occupied_end_ms,
+          row.time_zone,
+          row.patient_id,
+          row.coverage,
+          row.consents,
+          hold.id,
+          row.created_at,
+          row.rescheduled_from_id,
+        ],
+      ),
+    ]);
+    if (consumed !== 1 || !claimsMoved) throw slotUnavailable(operation);
     return row;
   }
 
@@ -354,20 +367,24 @@ export function createBookingService(ctx: ServerContext) {
       released_at: null,
     };
     const outcome = await db.transaction(async (tx) => {
-      const inserted = await tx.run(
-        `INSERT INTO holds (id, slot_id, location_id, provider_id, appointment_type_id, start_ms, end_ms, occupied_end_ms, expires_at, request_key, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
-        [row.id, row.slot_id, row.location_id, row.provider_id, row.appointment_type_id, row.start_ms, row.end_ms, row.occupied_end_ms, row.expires_at, requestKey ?? null, now],
-      );
-      if (inserted !== 1) return 'replay' as const;
-      const claimed = await claimForHold(
-        tx,
-        { id: row.id, providerId: row.provider_id, startMs: row.start_ms, occupiedEndMs: row.occupied_end_ms, expiresAt: row.expires_at },
-        now,
-      );
+      // Every statement goes out at once (with BEGIN, one round trip, pipelined on PostgreSQL);
+      // the counts are checked after, and anything short of a whole hold rolls back.
+      const [inserted, claimed] = await Promise.all([
+        tx.run(
+          `INSERT INTO holds (id, slot_id, location_id, provider_id, appointment_type_id, start_ms, end_ms, occupied_end_ms, expires_at, request_key, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
+          [row.id, row.slot_id, row.location_id, row.provider_id, row.appointment_type_id, row.start_ms, row.end_ms, row.occupied_end_ms, row.expires_at, requestKey ?? null, now],
+        ),
+        claimForHold(tx, { id: row.id, providerId: row.provider_id, startMs: row.start_ms, occupiedEndMs: row.occupied_end_ms, expiresAt: row.expires_at }, now),
+        enqueueHoldExpiry(tx, ctx, row.id, row.expires_at),
+      ]);
+      // The key's first request made its hold: roll this one back and answer with that one.
+      if (inserted !== 1) throw KEY_REPLAY;
       if (!claimed) throw slotUnavailable(operation);
-      await enqueueHoldExpiry(tx, ctx, row.id, row.expires_at);
       return 'held' as const;
+    }).catch((error: unknown) => {
+      if (error === KEY_REPLAY) return 'replay' as const;
+      throw error;
     });
     if (outcome === 'replay' && requestKey) return holdSlotOnce(slotId, requestKey);
     return holdOf(row, zone);
@@ -428,22 +445,31 @@ export function createBookingService(ctx: ServerContext) {
       const operation = 'booking.book';
       const config = await ctx.catalogue.get();
       return db.transaction(async (tx) => {
-        const replay = await claimKey<Appointment>(tx, ctx.sealer, 'booking.book', request.idempotencyKey, requestFingerprint(request), nowMs(), operation);
+        // The key and the hold's lock in one round trip (with BEGIN): the database takes them in this order.
+        const [replay, locked] = await Promise.all([
+          claimKey<Appointment>(tx, ctx.sealer, 'booking.book', request.idempotencyKey, requestFingerprint(request), nowMs(), operation),
+          lockedHold(tx, request.holdId),
+        ]);
         if (replay.replayed) return replay.value;
-        const hold = await liveHold(tx, request.holdId, operation);
+        const hold = requireLive(locked, operation);
         const type = ctx.catalogue.appointmentType(config, hold.appointment_type_id, operation);
         requireTypeEligibility(type, request.patient.kind, operation);
-        const patientId = await resolvePatient(tx, request.patient, nowMs());
+        const patient = await resolvePatient(tx, request.patient, nowMs());
         const manageToken = newLinkToken();
-        const row = await bookHold(
-          tx,
-          hold,
-          { patientId, coverage: request.coverage, consents: request.consents, manageTokenHash: hashToken(manageToken) },
-          config,
-          operation,
-        );
-        await scheduleReminders(tx, ctx, row, manageToken, request.consents);
-        await enqueueReminderDispatch(tx, ctx, row.id);
+        const [row] = await Promise.all([
+          bookHold(
+            tx,
+            hold,
+            { patientId: patient.id, coverage: request.coverage, consents: request.consents, manageTokenHash: hashToken(manageToken) },
+            config,
+            operation,
+          ),
+          patient.written,
+        ]);
+        const appointment = appointmentOf(row, manageToken);
+        // The reply is stored with the first of the writes that follow (one round trip): the
+        // transaction commits it with all of them or with none.
+        await Promise.all([storeReply(tx, ctx.sealer, 'booking.book', request.idempotencyKey, appointment), scheduleReminders(tx, ctx, row, manageToken, request.consents)]);
         await eligibility.linkAppointment(tx, request.coverage, row.id, Number(row.start_ms));
         if (request.referralToken !== undefined) {
           await linkBookingToReferral(
@@ -453,8 +479,6 @@ export function createBookingService(ctx: ServerContext) {
             operation,
           );
         }
-        const appointment = appointmentOf(row, manageToken);
-        await storeReply(tx, ctx.sealer, 'booking.book', request.idempotencyKey, appointment);
         return appointment;
       });
     },
@@ -520,10 +544,11 @@ export function createBookingService(ctx: ServerContext) {
         );
         await cancelRow(tx, old, 'rescheduled');
         await eligibility.moveAppointment(tx, old.id, row.id, Number(row.start_ms));
-        await scheduleReminders(tx, ctx, row, manageToken, JSON.parse(old.consents) as ReminderConsent[], { recordConsents: false });
-        await enqueueReminderDispatch(tx, ctx, row.id);
         const appointment = appointmentOf(row, manageToken);
-        await storeReply(tx, ctx.sealer, scope, request.idempotencyKey, appointment);
+        await Promise.all([
+          storeReply(tx, ctx.sealer, scope, request.idempotencyKey, appointment),
+          scheduleReminders(tx, ctx, row, manageToken, JSON.parse(old.consents) as ReminderConsent[], { recordConsents: false }),
+        ]);
         return appointment;
       });
     },

@@ -25,16 +25,23 @@ export async function claimForHold(
   const cells = cellsOf(hold.startMs, hold.occupiedEndMs);
   const first = cells[0]!;
   const last = cells[cells.length - 1]!;
-  await tx.run(
-    'DELETE FROM slot_claims WHERE provider_id = $1 AND cell >= $2 AND cell <= $3 AND expires_at IS NOT NULL AND expires_at <= $4',
-    [hold.providerId, first, last, nowMs],
-  );
   // Cells in ascending order, so two overlapping claims always meet on the same row first.
   const values = cells.map((_, i) => `($1, $${i + 4}, $2, $3)`).join(', ');
-  const inserted = await tx.run(
-    `INSERT INTO slot_claims (provider_id, cell, hold_id, expires_at) VALUES ${values} ON CONFLICT (provider_id, cell) DO NOTHING`,
-    [hold.providerId, hold.id, hold.expiresAt, ...cells],
-  );
+  // Both go out together (pipelined on PostgreSQL); the database runs them in this order.
+  const [, inserted] = await Promise.all([
+    tx.run('DELETE FROM slot_claims WHERE provider_id = $1 AND cell >= $2 AND cell <= $3 AND expires_at IS NOT NULL AND expires_at <= $4', [
+      hold.providerId,
+      first,
+      last,
+      nowMs,
+    ]),
+    tx.run(`INSERT INTO slot_claims (provider_id, cell, hold_id, expires_at) VALUES ${values} ON CONFLICT (provider_id, cell) DO NOTHING`, [
+      hold.providerId,
+      hold.id,
+      hold.expiresAt,
+      ...cells,
+    ]),
+  ]);
   return inserted === cells.length;
 }
 

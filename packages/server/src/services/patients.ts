@@ -58,14 +58,13 @@ export async function insertPatient(tx: Queryable, patient: PatientRecord, nowMs
 /**
  * The patient id to book for: a new record for a new patient; for a returning one, the one
  * match, or else an unverified record (core's rule: the reply never says whether a person is a
- * patient). Unverified records are left out of matching; staff reconcile them.
+ * patient). Unverified records are left out of matching; staff reconcile them. A record being
+ * written comes back as `written`, not yet awaited: the caller's next statements go out with it
+ * (one round trip, pipelined on PostgreSQL), and the caller awaits it with them.
  */
-export async function resolvePatient(tx: Queryable, patient: PatientDetails, nowMs: number): Promise<string> {
+export async function resolvePatient(tx: Queryable, patient: PatientDetails, nowMs: number): Promise<{ id: string; written?: Promise<void> }> {
   const id = newId('pat');
-  if (patient.kind === 'new') {
-    await insertPatient(tx, { id, ...patient }, nowMs);
-    return id;
-  }
+  if (patient.kind === 'new') return { id, written: insertPatient(tx, { id, ...patient }, nowMs) };
   const candidates = await tx.all<{ id: string; last_name: string; date_of_birth: string; phone_key: string | null; email_key: string | null; unverified: number }>(
     'SELECT id, last_name, date_of_birth, phone_key, email_key, unverified FROM patients WHERE last_name_key = $1 AND date_of_birth = $2 ORDER BY created_at',
     [nameKey(patient.lastName), patient.dateOfBirth],
@@ -81,7 +80,6 @@ export async function resolvePatient(tx: Queryable, patient: PatientDetails, now
     }),
     patient,
   );
-  if (resolved.kind === 'matched') return resolved.record.id;
-  await insertPatient(tx, { id, ...resolved.record }, nowMs);
-  return id;
+  if (resolved.kind === 'matched') return { id: resolved.record.id };
+  return { id, written: insertPatient(tx, { id, ...resolved.record }, nowMs) };
 }

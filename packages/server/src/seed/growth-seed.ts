@@ -155,12 +155,12 @@ export async function scheduleNextDayReminders(db: Database, offsetsMinutes: rea
          FROM appointments WHERE status = 'booked' AND start_ms > $1 AND start_ms < $2 AND id LIKE 'visit-%'`,
       [nowMs, nowMs + 3 * 86_400_000],
     );
-    let count = 0;
     for (const visit of visits) {
       if (!isNextDayVisit(visit.start_ms, visit.time_zone, nowMs)) continue;
       const consents: ReminderConsent[] = (['sms', 'email'] as const).map((channel) => ({ channel, granted: true, recordedAt: bookedAt.toISOString(), wordingVersion: 'booking-2027-03' }));
-      count += await scheduleReminders(tx, context, visit, `growth-manage-${visit.id}`, consents);
+      await scheduleReminders(tx, context, visit, `growth-manage-${visit.id}`, consents);
     }
-    return count;
+    const written = await tx.get<{ count: number }>('SELECT count(*) AS count FROM reminders');
+    return Number(written?.count ?? 0);
   });
 }

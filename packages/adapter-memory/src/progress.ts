@@ -13,8 +13,10 @@ import {
   measureFormToken,
   measureSeriesList,
   goalRatingOf,
+  isSameGoalRating,
   withRating,
   type DueMeasure,
+  type GoalRating,
   type ProgressView,
 } from '@pxm/core/progress';
 import { measureFormDefinition, shippedInstrument } from '@pxm/core/prom';
@@ -30,7 +32,8 @@ export type ProgressSeed = DemoProgressSeed;
 
 interface ProgressRecord extends ProgressSeed {
   /** Patient ratings by client id: a retried rating is stored once. */
-  ratingsByClientId: Map<string, string>;
+  /** Each patient rating by its client id (its idempotency key): the goal it rated and what was stored. */
+  ratingsByClientId: Map<string, { goalId: string; rating: GoalRating }>;
 }
 
 export interface MemoryProgressApi extends ProgressApi {
@@ -111,15 +114,15 @@ export function createMemoryProgress(ctx: MemoryContext, intake: MemoryIntakeApi
       await simulateLatency(ctx.latency, options?.signal);
       const record = openToken(records, token, nowMs(), operation);
       const earlier = record.ratingsByClientId.get(input.clientId);
-      if (earlier !== undefined && earlier !== input.goalId) {
-        throw new AdapterError('conflict', 'This rating was already sent for another goal.', { operation });
+      if (earlier !== undefined && (earlier.goalId !== input.goalId || !isSameGoalRating(earlier.rating, input))) {
+        throw new AdapterError('conflict', 'This rating was already sent with other contents.', { operation });
       }
       const position = record.goals.findIndex((goal) => goal.id === input.goalId);
       if (position < 0) throw new AdapterError('not_found', 'No such goal in this episode.', { operation });
       if (earlier === undefined) {
         const stored = goalRatingOf(input, { id: `rating-${input.clientId}`, ratedAt: nowIso(), author: 'patient' });
         record.goals[position] = withRating(record.goals[position]!, stored);
-        record.ratingsByClientId.set(input.clientId, input.goalId);
+        record.ratingsByClientId.set(input.clientId, { goalId: input.goalId, rating: stored });
       }
       return structuredClone(record.goals[position]!);
     },

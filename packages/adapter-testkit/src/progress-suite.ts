@@ -63,14 +63,19 @@ export function progressSuite(options: ContractOptions): void {
       assert.equal(stored.ratings.at(-1)!.note, rating.note, 'the newest rating is last');
     });
 
-    test('refuses a rating with nothing in it, an unknown goal, or a client id reused for another goal', async (_s, api) => {
+    test('refuses a rating with nothing in it, an unknown goal, or a client id reused for another goal or other contents', async (_s, api) => {
       await expectAdapterError(api.rateGoal(DEMO_PROGRESS_TOKEN, { clientId: createId(), goalId: 'demo-goal-walk' }), 'validation');
       await expectAdapterError(api.rateGoal(DEMO_PROGRESS_TOKEN, { clientId: createId(), goalId: 'demo-goal-walk', level: 3 }), 'validation');
       await expectAdapterError(api.rateGoal(DEMO_PROGRESS_TOKEN, { clientId: createId(), goalId: 'demo-goal-walk', note: 'x'.repeat(501) }), 'validation');
       await expectAdapterError(api.rateGoal(DEMO_PROGRESS_TOKEN, { clientId: createId(), goalId: 'no-such-goal', level: 0 }), 'not_found');
       const clientId = createId();
+      const walkRatings = async () => (await api.loadProgress(DEMO_PROGRESS_TOKEN)).goals.find((goal) => goal.id === 'demo-goal-walk')!.ratings.length;
+      const walkBefore = await walkRatings();
       await api.rateGoal(DEMO_PROGRESS_TOKEN, { clientId, goalId: 'demo-goal-walk', level: 0 });
       await expectAdapterError(api.rateGoal(DEMO_PROGRESS_TOKEN, { clientId, goalId: 'demo-goal-stairs', level: 0 }), 'conflict');
+      await expectAdapterError(api.rateGoal(DEMO_PROGRESS_TOKEN, { clientId, goalId: 'demo-goal-walk', level: 1 }), 'conflict');
+      await expectAdapterError(api.rateGoal(DEMO_PROGRESS_TOKEN, { clientId, goalId: 'demo-goal-walk', level: 0, note: 'Another note' }), 'conflict');
+      assert.equal(await walkRatings(), walkBefore + 1, 'only the first rating under the client id is stored');
       const stairs = (await api.loadProgress(DEMO_PROGRESS_TOKEN)).goals.find((goal) => goal.id === 'demo-goal-stairs')!;
       assert.equal(stairs.ratings.length, 2, 'nothing stored for the refused ones');
     });

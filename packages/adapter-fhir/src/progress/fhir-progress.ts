@@ -14,6 +14,7 @@ import {
   dueMeasures,
   goalRatingOf,
   GoalRatingInputSchema,
+  isSameGoalRating,
   measureFormToken,
   measureSeriesList,
   withRating,
@@ -203,8 +204,8 @@ export function createFhirProgress(ctx: FhirContext): ProgressApi {
         ifNoneExist: { identifier: token(IDENTIFIER.goalRating, input.clientId) },
         signal,
       });
-      if (!written.created && goalIdOfRating(written.resource) !== input.goalId) {
-        throw new AdapterError('conflict', 'This rating was already sent for another goal.', { operation });
+      if (!written.created && (goalIdOfRating(written.resource) !== input.goalId || !isSameGoalRating(fromRatingObservation(written.resource), input))) {
+        throw new AdapterError('conflict', 'This rating was already sent with other contents.', { operation });
       }
       const goal = (await goalsOf(open, operation, signal)).find((candidate) => candidate.id === input.goalId);
       if (!goal) throw new AdapterError('not_found', 'No such goal in this episode.', { operation });

@@ -24,6 +24,8 @@ import { recordRun, type EnqueueOptions, type JobCounts, type JobQueue } from '.
 export const PRACTICE_FIELD = 'practice';
 /** Set on cron jobs: run for the default practice and once for every registered practice. */
 const FAN_OUT_FIELD = 'everyPractice';
+/** Jobs of one name a worker takes per fetch. */
+const JOBS_PER_FETCH = 10;
 
 export interface CronSchedule {
   name: JobName;
@@ -153,8 +155,17 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Sh
       if (working || !options.work) return;
       working = true;
       for (const name of ALL_JOB_NAMES) {
-        await boss.work<Record<string, unknown>>(name, { pollingIntervalSeconds: options.pollingSeconds, batchSize: 1 }, async (jobs) => {
-          for (const job of jobs) await runOne(name, job.data ?? {});
+        // A fetch takes up to a batch (side by side, typically different practices'), then the
+        // worker waits its polling interval: one job per fetch would cap a process's throughput
+        // per job name at one job per interval, however many practices it serves.
+        await boss.work<Record<string, unknown>>(name, { pollingIntervalSeconds: options.pollingSeconds, batchSize: JOBS_PER_FETCH }, async (jobs) => {
+          const outcomes = await Promise.allSettled(jobs.map((job) => runOne(name, job.data ?? {})));
+          // pg-boss completes the batch once this resolves; a job that failed is failed first (and retried alone).
+          for (const [index, outcome] of outcomes.entries()) {
+            if (outcome.status === 'fulfilled') continue;
+            const error = outcome.reason as { name?: unknown; code?: unknown } | undefined;
+            await boss.fail(name, jobs[index]!.id, { error: String(error?.name ?? 'Error'), code: String(error?.code ?? '') });
+          }
         });
       }
       for (const schedule of options.schedules) await boss.schedule(schedule.name, schedule.cron, { [FAN_OUT_FIELD]: true });

@@ -8,13 +8,15 @@ export interface DatabaseConfig {
   sqlitePath?: string;
   /** PostgreSQL schema to use (created when missing). */
   schema?: string;
+  /** PostgreSQL `application_name` (default `pxm-server`): the process's connections in `pg_stat_activity`. */
+  applicationName?: string;
 }
 
 export const DEFAULT_SQLITE_PATH = '.data/pxm.sqlite';
 
 export async function openDatabase(config: DatabaseConfig = {}): Promise<Database> {
   if (config.url && /^postgres(ql)?:\/\//.test(config.url)) {
-    return openPostgres({ connectionString: config.url, ...(config.schema ? { schema: config.schema } : {}) });
+    return openPostgres({ connectionString: config.url, applicationName: config.applicationName ?? 'pxm-server', ...(config.schema ? { schema: config.schema } : {}) });
   }
   if (config.url) throw new Error('DATABASE_URL must start with postgres:// or postgresql://.');
   return openSqlite({ path: config.sqlitePath ?? DEFAULT_SQLITE_PATH });

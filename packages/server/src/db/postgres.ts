@@ -178,17 +178,18 @@ async function spaceOn(pool: pg.Pool, schema: string, createSchema: boolean, own
     }
   }
   /** Inside `withMigrationLock`: the connection holding the lock, which the migrations run on too. */
-  const pinned = new AsyncLocalStorage<pg.PoolClient>();
+  const pinned = new AsyncLocalStorage<{ client: pg.PoolClient; held: boolean }>();
 
   /**
    * Every query of this space runs here, on a connection pointed at its schema: no path reaches
    * the pool without passing `onSchema`, so a query never runs with another space's search_path.
    */
   async function withClient<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const held = pinned.getStore();
-    if (held) {
-      await onSchema(held, schema).catch((error: unknown) => Promise.reject(translate(error)));
-      return work(held);
+    // Work started under the lock but still running after it (a timer it set) takes a connection of its own.
+    const lock = pinned.getStore();
+    if (lock?.held) {
+      await onSchema(lock.client, schema).catch((error: unknown) => Promise.reject(translate(error)));
+      return work(lock.client);
     }
     let client: pg.PoolClient;
     try {
@@ -263,9 +264,11 @@ async function spaceOn(pool: pg.Pool, schema: string, createSchema: boolean, own
     withMigrationLock: (work) =>
       withClient(async (client) => {
         await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [MIGRATION_LOCK, schema]);
+        const lock = { client, held: true };
         try {
-          return await pinned.run(client, work);
+          return await pinned.run(lock, work);
         } finally {
+          lock.held = false;
           await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [MIGRATION_LOCK, schema]).catch(() => undefined);
         }
       }),

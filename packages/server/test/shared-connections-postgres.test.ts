@@ -7,7 +7,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
+import { createRestAdapter } from '@pxm/adapter-rest';
 import { CONTRACT_NOW } from '@pxm/adapter-testkit';
+import { requireCapability } from '@pxm/core';
 import { createPxmServer, openPostgres, type Database, type PxmServer } from '../src/index.js';
 import { practiceSpace } from '../src/tenancy/practice-space.js';
 import { DATABASE_URL, dropSchema, freshSchemaName, manualClock, postgresUnavailable, TEST_LIMITS } from './harness.js';
@@ -75,6 +77,33 @@ describe('practices sharing connections on PostgreSQL', { skip: unavailable ?? f
       assert.deepEqual(new Set(owners), new Set([label]), `request ${index} saw only practice ${label}`);
     });
     assert.equal(pids.size, 1, 'every request ran on the one connection');
+  });
+
+  it('keeps two practices apart when their HTTP requests interleave over a pool of one connection', async () => {
+    const schema = freshSchemaName();
+    schemas.push(schema);
+    const db = await openPostgres({ connectionString: DATABASE_URL, schema, maxConnections: 1 });
+    const server = await createPxmServer({ database: db, now: manualClock(CONTRACT_NOW).now, log: false, seed: 'none', limits: TEST_LIMITS, reminders: { pollIntervalMs: false }, jobs: { work: false } });
+    const running = await server.listen({ port: 0, hostname: '127.0.0.1' });
+    closers.push(async () => {
+      await running.close();
+      await server.close();
+      await db.close();
+    });
+    const booking = async (id: string) => {
+      await server.practices!.create({ id, name: id, adminApiKey: `${id}-admin-key-0123456789abcdef`, settings: { seed: 'demo' } });
+      return requireCapability(createRestAdapter({ baseUrl: `${running.url}/practices/${id}`, timeoutMs: 15_000 }), 'booking');
+    };
+    const [first, second] = [await booking('http-a'), await booking('http-b')];
+    const search = { locationId: 'denver-highlands', appointmentTypeId: 'initial-evaluation', from: '2027-03-08T00:00:00-07:00', to: '2027-03-20T00:00:00-06:00' };
+    // The same demo catalogue in both: a slot held in the first practice stays free in the second.
+    const [slot] = await first.findSlots(search);
+    await first.holdSlot(slot!.id);
+    const searches = await Promise.all(Array.from({ length: 20 }, (_, index) => (index % 2 === 0 ? first : second).findSlots(search)));
+    searches.forEach((slots, index) => {
+      assert.ok(slots.length > 0);
+      assert.equal(slots.some((free) => free.id === slot!.id), index % 2 === 1, `search ${index} answered from its own practice`);
+    });
   });
 
   it(`holds at most ${POOL_MAX} connections with ${PRACTICE_COUNT} practices open, jobs worked`, async (t) => {

@@ -12,6 +12,7 @@ import type { AppEnv } from './app-env.js';
 import { createApp } from './app.js';
 import { systemClock, type Clock } from './clock.js';
 import type { ServerContext } from './context.js';
+import type pg from 'pg';
 import type { Database } from './db/database.js';
 import { migrate, MIGRATIONS } from './db/migrate.js';
 import { addServerGauges, createMetrics } from './http/metrics.js';
@@ -355,7 +356,7 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
         // The practice's reads on the replica go through the process's replica connections too.
         const replica =
           space?.dialect === 'postgres' && replicaPool?.dialect === 'postgres'
-            ? await openPostgresOnPool({ pool: replicaPool.pool as never, schema: space.schema!, createSchema: false })
+            ? await openPostgresOnPool({ pool: replicaPool.pool as pg.Pool, schema: space.schema!, createSchema: false })
             : undefined;
         return createPxmServer(practiceOptions(options, practice, { ...(sharedJobs ? { jobs: sharedJobs } : {}), ...(replica ? { replica } : {}) }));
       });

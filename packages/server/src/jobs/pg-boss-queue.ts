@@ -26,6 +26,11 @@ export const PRACTICE_FIELD = 'practice';
 const FAN_OUT_FIELD = 'everyPractice';
 /** Jobs of one name a worker takes per fetch. */
 const JOBS_PER_FETCH = 10;
+/**
+ * Job bodies running at once in a process, across every name: the pool's other connections stay
+ * free for requests (five names times a full batch would take every connection).
+ */
+const JOBS_AT_ONCE = 3;
 
 export interface CronSchedule {
   name: JobName;
@@ -116,6 +121,19 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Sh
     return practices.get(practiceId);
   }
 
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  async function runLimited(name: JobName, data: Record<string, unknown>): Promise<void> {
+    while (running >= JOBS_AT_ONCE) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      await runOne(name, data);
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  }
+
   async function runOne(name: JobName, data: Record<string, unknown>): Promise<void> {
     if (data[FAN_OUT_FIELD] === true) {
       // Sent before the default practice's run, so its failure never holds the others back.
@@ -159,7 +177,7 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Sh
         // worker waits its polling interval: one job per fetch would cap a process's throughput
         // per job name at one job per interval, however many practices it serves.
         await boss.work<Record<string, unknown>>(name, { pollingIntervalSeconds: options.pollingSeconds, batchSize: JOBS_PER_FETCH }, async (jobs) => {
-          const outcomes = await Promise.allSettled(jobs.map((job) => runOne(name, job.data ?? {})));
+          const outcomes = await Promise.allSettled(jobs.map((job) => runLimited(name, job.data ?? {})));
           // pg-boss completes the batch once this resolves; a job that failed is failed first (and retried alone).
           for (const [index, outcome] of outcomes.entries()) {
             if (outcome.status === 'fulfilled') continue;

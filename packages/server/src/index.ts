@@ -7,7 +7,7 @@ export { configFromEnv, startupBanner, type CliConfig } from './config.js';
 export { clockStartingAt, systemClock, type Clock } from './clock.js';
 export { openDatabase, DEFAULT_SQLITE_PATH, type DatabaseConfig } from './db/open.js';
 export { openSqlite } from './db/sqlite.js';
-export { openPostgres } from './db/postgres.js';
+export { openPostgres, openPostgresOnPool, createPostgresPool } from './db/postgres.js';
 export { migrate, MIGRATIONS } from './db/migrate.js';
 export type { Database, Dialect, Queryable, SqlValue } from './db/database.js';
 export { TransactionMisuseError } from './db/transaction-scope.js';

@@ -12,10 +12,11 @@ import type { AppEnv } from './app-env.js';
 import { createApp } from './app.js';
 import { systemClock, type Clock } from './clock.js';
 import type { ServerContext } from './context.js';
+import type pg from 'pg';
 import type { Database } from './db/database.js';
 import { migrate, MIGRATIONS } from './db/migrate.js';
 import { addServerGauges, createMetrics } from './http/metrics.js';
-import { openPostgres } from './db/postgres.js';
+import { openPostgres, openPostgresOnPool } from './db/postgres.js';
 import { createReadRouting, type ReadRouting } from './db/read-routing.js';
 import { openDatabase, type DatabaseConfig } from './db/open.js';
 import { problemOf } from './http/problem.js';
@@ -52,7 +53,7 @@ import { createReferralService } from './services/referral-service.js';
 import { createJobBodies, purgeExpired as purgeExpiredNow } from './jobs/job-bodies.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import { JOB_NAMES, type JobName } from './jobs/job-names.js';
-import { createPgBossQueue, jobSchemaFor } from './jobs/pg-boss-queue.js';
+import { createPgBossQueue, jobSchemaFor, type SharedJobQueue } from './jobs/pg-boss-queue.js';
 import { createTimerQueue, type TimerSchedule } from './jobs/timer-queue.js';
 import { createReferralInboxService } from './services/referral-inbox-service.js';
 import { createReferralLoopService } from './services/referral-loop-service.js';
@@ -84,7 +85,14 @@ export interface PxmServerOptions {
    * Set on a practice's own server (see src/tenancy/): it serves that practice only, with the
    * admin key known by its digest, and neither routes to practices nor creates them.
    */
-  practice?: { id: string; adminKeySha256Hex: string | null };
+  practice?: {
+    id: string;
+    adminKeySha256Hex: string | null;
+    /** The process's job queue, shared by its practices (PostgreSQL): none of their own. */
+    jobs?: SharedJobQueue;
+    /** The practice's space on the process's replica connections (`DATABASE_READ_URL`). */
+    replica?: Database;
+  };
   /** How often the register is read for practices other processes created (to run their jobs here). Default 1 minute. */
   practiceScanMs?: number;
   /** Largest JSON body, bytes. Default 1 MiB. */
@@ -283,7 +291,7 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
   try {
     const native = db.native();
     if (options.readReplica && native.dialect !== 'postgres') throw new Error('A read replica (DATABASE_READ_URL) needs PostgreSQL as the primary (DATABASE_URL).');
-    const replica = options.readReplica
+    const replica = options.practice?.replica ?? (options.readReplica
       ? await openPostgres({
           connectionString: options.readReplica.url,
           createSchema: false,
@@ -292,7 +300,7 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
           statementTimeoutMs: 2_000,
           ...(native.dialect === 'postgres' && native.schema ? { schema: native.schema } : {}),
         })
-      : undefined;
+      : undefined);
     routing = createReadRouting(db, replica);
   } catch (error) {
     if (ownsDatabase) await db.close().catch(() => undefined);
@@ -357,7 +365,20 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
   const recheckEligibility = async () => (eligibilityChecks ? eligibilityChecks.runDueRechecks() : { checked: 0, stillWaiting: 0, dropped: 0 });
   const metrics = createMetrics();
   const log = options.log === false ? () => undefined : (options.log ?? ((line: string) => process.stdout.write(`${line}\n`)));
-  const practices = options.practice ? undefined : createPracticeRegistry(db, now, (practice) => createPxmServer(practiceOptions(options, practice)));
+  // Set once the queue exists (below), before any practice opens: practices share it on PostgreSQL.
+  let sharedJobs: SharedJobQueue | undefined;
+  const practices = options.practice
+    ? undefined
+    : createPracticeRegistry(db, now, async (practice) => {
+        const space = 'transaction' in practice.database ? practice.database.native() : undefined;
+        const replicaPool = routing.replica?.native();
+        // The practice's reads on the replica go through the process's replica connections too.
+        const replica =
+          space?.dialect === 'postgres' && replicaPool?.dialect === 'postgres'
+            ? await openPostgresOnPool({ pool: replicaPool.pool as pg.Pool, schema: space.schema!, createSchema: false })
+            : undefined;
+        return createPxmServer(practiceOptions(options, practice, { ...(sharedJobs ? { jobs: sharedJobs } : {}), ...(replica ? { replica } : {}) }));
+      });
 
   const app = createApp(
     {
@@ -447,8 +468,9 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
   const native = db.native();
   let jobs: JobQueue;
   try {
-    jobs =
-      native.dialect === 'postgres'
+    jobs = options.practice?.jobs
+      ? options.practice.jobs.forPractice(options.practice.id, bodies, onJobFailure)
+      : native.dialect === 'postgres'
         ? await createPgBossQueue({
             executeSql: async (text, values) => {
               const result = await (native.pool as { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> }).query(text, values);
@@ -466,6 +488,13 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
             oneAtATime: (work) => db.withMigrationLock(work),
             onFailure: onJobFailure,
             onError: (error) => process.stderr.write(`${JSON.stringify({ level: 'error', event: 'job_queue_error', error: (error as Error)?.name ?? 'Error', code: (error as { code?: unknown })?.code ?? null })}\n`),
+            ...(practices
+              ? {
+                  openPractice: async (practiceId: string) => (await practices.serverFor(practiceId)) !== undefined,
+                  listPractices: async () =>
+                    (await db.all<{ id: string }>('SELECT id FROM practices WHERE id <> $1 ORDER BY id', [DEFAULT_PRACTICE_ID])).map((row) => row.id),
+                }
+              : {}),
           })
         : createTimerQueue(bodies, everyMs, onJobFailure);
   } catch (error) {
@@ -474,6 +503,7 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
     throw error;
   }
   context.jobs = jobs;
+  if (native.dialect === 'postgres' && !options.practice && 'forPractice' in jobs) sharedJobs = jobs as SharedJobQueue;
   addServerGauges(metrics, jobs, routing);
   // SQLite has one machine: its timers always run here.
   if (jobs.kind === 'timers' || options.jobs?.work !== false) await jobs.startWorking();
@@ -550,8 +580,9 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
       smtpTransport?.close();
       await Promise.all([...running].map((handle) => handle.close()));
       clearInterval(practiceScan);
-      await practices?.close();
+      // The shared queue first: jobs in hand finish while their practices are still open.
       await jobs.stop();
+      await practices?.close();
       await routing.close();
       if (ownsDatabase) await db.close();
     },

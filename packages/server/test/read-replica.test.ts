@@ -89,4 +89,22 @@ describe('read replica with read-your-writes', { skip: unavailable ?? false }, (
     const ready = await (await fetch(`${server.url}/ready`)).json();
     assert.equal(ready.replica, 'ok');
   });
+  it('serves a created practice from the replica too, on the shared replica connections, in its own schema', async () => {
+    await server.server.practices!.create({ id: 'replica-b', name: 'Replica B', adminApiKey: 'replica-b-admin-key-0123456789ab', settings: { seed: 'demo' } });
+    const { rows } = await primary.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn');
+    await until('the replica to replay the new practice', async () => (await replica.query(`SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS ok`, [rows[0]!.lsn])).rows[0].ok === true);
+    const patient = createRestAdapter({ baseUrl: `${server.url}/practices/replica-b`, retry: false }).booking!;
+    const other = createRestAdapter({ baseUrl: `${server.url}/practices/replica-b`, retry: false }).booking!;
+    const slot = (await patient.findSlots(RANGE))[0]!;
+    await replica.query('SELECT pg_wal_replay_pause()');
+    await until('replay to pause', async () => (await replica.query("SELECT pg_get_wal_replay_pause_state() = 'paused' AS paused")).rows[0].paused === true);
+    try {
+      await patient.holdSlot(slot.id);
+      assert.ok(!(await patient.findSlots(RANGE)).some((candidate) => candidate.id === slot.id), 'the fence sends the holder to the primary');
+      // Only the paused replica still offers the slot: the practice's fence-less search read it there, in the practice's schema.
+      assert.ok((await other.findSlots(RANGE)).some((candidate) => candidate.id === slot.id), 'a search without a fence reads the replica');
+    } finally {
+      await replica.query('SELECT pg_wal_replay_resume()');
+    }
+  });
 });

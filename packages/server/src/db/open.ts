@@ -8,10 +8,12 @@ export interface DatabaseConfig {
   sqlitePath?: string;
   /** PostgreSQL schema to use (created when missing). */
   schema?: string;
-  /** PostgreSQL: most connections this pool opens (default 10). Each practice has a pool of its own in each process. */
+  /** PostgreSQL: most connections this process's pool opens (default 10), shared by every practice. */
   maxConnections?: number;
   /** PostgreSQL: an idle connection is closed after this long (default 30 s). */
   idleTimeoutMs?: number;
+  /** PostgreSQL `application_name` (default `pxm-server`): the process's connections in `pg_stat_activity`. */
+  applicationName?: string;
 }
 
 export const DEFAULT_SQLITE_PATH = '.data/pxm.sqlite';
@@ -20,6 +22,7 @@ export async function openDatabase(config: DatabaseConfig = {}): Promise<Databas
   if (config.url && /^postgres(ql)?:\/\//.test(config.url)) {
     return openPostgres({
       connectionString: config.url,
+      applicationName: config.applicationName ?? 'pxm-server',
       ...(config.schema ? { schema: config.schema } : {}),
       ...(config.maxConnections !== undefined ? { maxConnections: config.maxConnections } : {}),
       ...(config.idleTimeoutMs !== undefined ? { idleTimeoutMs: config.idleTimeoutMs } : {}),

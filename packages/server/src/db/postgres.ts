@@ -3,6 +3,7 @@
  * are `bigint` epoch milliseconds, parsed to numbers (they stay far below 2^53).
  */
 import { AdapterError } from '@pxm/core';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import type { Database, Queryable, SqlValue } from './database.js';
 import { assertOutsideTransaction, runInTransactionScope } from './transaction-scope.js';
@@ -39,17 +40,75 @@ function translate(error: unknown): unknown {
   return error;
 }
 
-export interface PostgresOptions {
+export interface PostgresPoolOptions {
   connectionString: string;
-  /** Tables live in this schema (created when missing); tests use one per run. */
-  schema?: string;
   maxConnections?: number;
   /** An idle connection is closed after this long (default 30 s). */
   idleTimeoutMs?: number;
   statementTimeoutMs?: number;
   connectTimeoutMs?: number;
+  /** `application_name` of every connection: names this process in `pg_stat_activity`. */
+  applicationName?: string;
+}
+
+export interface PostgresOptions extends PostgresPoolOptions {
+  /** Tables live in this schema (created when missing); tests use one per run. */
+  schema?: string;
   /** Create the schema when missing (default); a read replica cannot, and has it from the primary. */
   createSchema?: boolean;
+}
+
+export interface SharedPostgresOptions {
+  /** A pool made by `createPostgresPool` (another space's `native().pool`): connections are shared, not opened. */
+  pool: pg.Pool;
+  schema: string;
+  createSchema?: boolean;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/**
+ * One process's connections, shared by every practice space on it: each space sets its own
+ * `search_path` on the connection it checks out (see `onSchema`), so the number of connections
+ * does not grow with the number of practices.
+ */
+export function createPostgresPool(options: PostgresPoolOptions): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.maxConnections ?? 10,
+    // Statements issued together (several calls before the first is awaited) go out together and
+    // are answered in order: one round trip, not one each. The server runs them one after another,
+    // as if awaited in turn; each has its own Sync, so one failing fails only itself (and, inside
+    // a transaction, those after it, which then roll back with it).
+    pipeline: true,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 3000,
+    idleTimeoutMillis: options.idleTimeoutMs ?? 30_000,
+    statement_timeout: options.statementTimeoutMs ?? 5_000,
+    // A frozen server enforces no statement_timeout: the client gives up on its own, a bit later.
+    query_timeout: (options.statementTimeoutMs ?? 5_000) + 1_000,
+    ...(options.applicationName ? { application_name: options.applicationName } : {}),
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+    },
+  });
+  // A connection lost while idle, or while checked out between two queries, must not crash the
+  // process: the pool drops it, and the next query on it reports the failure (503).
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  return pool;
+}
+
+/** The schema each connection's `search_path` names now (absent: as it connected). */
+const connectionSchemas = new WeakMap<pg.PoolClient, string>();
+
+/** Points the connection at `schema` unless it already is: consecutive queries of one space pay nothing. */
+async function onSchema(client: pg.PoolClient, schema: string): Promise<void> {
+  if (connectionSchemas.get(client) === schema) return;
+  // Forgotten first: a SET that fails leaves the connection's schema unknown, so the next use sets it again.
+  connectionSchemas.delete(client);
+  await client.query(`SET search_path TO ${schema}`);
+  connectionSchemas.set(client, schema);
 }
 
 /** SQL text -> statement name, one name per text for the whole process (every pool agrees). */
@@ -69,7 +128,7 @@ function statement(sql: string, params: readonly SqlValue[]): pg.QueryConfig {
   return { name, text: sql, values: params as unknown[] };
 }
 
-function queryable(client: pg.Pool | pg.PoolClient): Queryable {
+function queryable(client: pg.PoolClient): Queryable {
   return {
     async all<T>(sql: string, params: readonly SqlValue[] = []) {
       try {
@@ -95,67 +154,70 @@ function queryable(client: pg.Pool | pg.PoolClient): Queryable {
   };
 }
 
+/** A space with its own pool (closed with it): the default practice's, a test's, a replica's. */
 export async function openPostgres(options: PostgresOptions): Promise<Database> {
-  const schema = options.schema;
-  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`Invalid schema name ${schema}.`);
-  const pool = new pg.Pool({
-    connectionString: options.connectionString,
-    max: options.maxConnections ?? 10,
-    // Statements issued together (several calls before the first is awaited) go out together and
-    // are answered in order: one round trip, not one each. The server runs them one after another,
-    // as if awaited in turn; each has its own Sync, so one failing fails only itself (and, inside
-    // a transaction, those after it, which then roll back with it).
-    pipeline: true,
-    connectionTimeoutMillis: options.connectTimeoutMs ?? 3000,
-    idleTimeoutMillis: options.idleTimeoutMs ?? 30_000,
-    statement_timeout: options.statementTimeoutMs ?? 5_000,
-    // A frozen server enforces no statement_timeout: the client gives up on its own, a bit later.
-    query_timeout: (options.statementTimeoutMs ?? 5_000) + 1_000,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
-    types: {
-      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
-    },
-  });
-  // A connection lost while idle, or while checked out between two queries, must not crash the
-  // process: the pool drops it, and the next query on it reports the failure (503).
-  pool.on('error', () => undefined);
-  pool.on('connect', (client) => client.on('error', () => undefined));
-  if (schema && options.createSchema !== false) {
+  if (options.schema !== undefined && !SCHEMA_NAME.test(options.schema)) throw new Error(`Invalid schema name ${options.schema}.`);
+  const pool = createPostgresPool(options);
+  try {
+    // Without a schema, the one the connection lands in (normally `public`), named from now on:
+    // a connection of the shared pool may have served another space just before.
+    const schema = options.schema ?? (await pool.query<{ schema: string | null }>('SELECT current_schema() AS schema')).rows[0]?.schema ?? 'public';
+    return await spaceOn(pool, schema, options.createSchema !== false && options.schema !== undefined, true);
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw translate(error);
+  }
+}
+
+/** A space on a pool another space owns (a practice's, on the process's shared pool): closing it leaves the pool open. */
+export async function openPostgresOnPool(options: SharedPostgresOptions): Promise<Database> {
+  if (!SCHEMA_NAME.test(options.schema)) throw new Error(`Invalid schema name ${options.schema}.`);
+  return spaceOn(options.pool, options.schema, options.createSchema !== false, false);
+}
+
+async function spaceOn(pool: pg.Pool, schema: string, createSchema: boolean, ownsPool: boolean): Promise<Database> {
+  const maxConnections = (pool as { options: { max?: number } }).options.max ?? 10;
+  if (createSchema) {
     try {
       await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     } catch (error) {
       // IF NOT EXISTS is no lock: processes starting at once on a new database race to create the
       // schema, and the losers are refused with a duplicate. The schema exists then: carry on.
       const code = (error as { code?: unknown }).code;
-      if (code !== '23505' && code !== '42P06') {
-        await pool.end().catch(() => undefined);
-        throw translate(error);
-      }
+      if (code !== '23505' && code !== '42P06') throw translate(error);
     }
   }
-  const pooled = queryable(pool);
-  // A pool query inside a transaction takes a second connection per request: under load every
-  // connection is a transaction waiting for another, so it is refused as on SQLite.
-  const direct: Queryable = {
-    all: (sql, params) => (assertOutsideTransaction('A pool query'), pooled.all(sql, params)),
-    get: (sql, params) => (assertOutsideTransaction('A pool query'), pooled.get(sql, params)),
-    run: (sql, params) => (assertOutsideTransaction('A pool query'), pooled.run(sql, params)),
-  };
+  /** Inside `withMigrationLock`: the connection holding the lock, which the migrations run on too. */
+  const pinned = new AsyncLocalStorage<{ client: pg.PoolClient; held: boolean }>();
 
+  /**
+   * Every query of this space runs here, on a connection pointed at its schema: no path reaches
+   * the pool without passing `onSchema`, so a query never runs with another space's search_path.
+   */
   async function withClient<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    // Work started under the lock but still running after it (a timer it set) takes a connection of its own.
+    const lock = pinned.getStore();
+    if (lock?.held) {
+      await onSchema(lock.client, schema).catch((error: unknown) => Promise.reject(translate(error)));
+      return work(lock.client);
+    }
     let client: pg.PoolClient;
     try {
       client = await pool.connect();
     } catch (error) {
       // Every connection busy is overload, not an outage: say so (still 503, retryable).
-      if (pool.totalCount >= (options.maxConnections ?? 10) && /timeout exceeded when trying to connect/i.test(String((error as Error).message))) {
+      if (pool.totalCount >= maxConnections && /timeout exceeded when trying to connect/i.test(String((error as Error).message))) {
         throw new AdapterError('timeout', 'The server is busy. Try again shortly.', { retryable: true, cause: error });
       }
       throw translate(error);
     }
     let broken = false;
     try {
+      try {
+        await onSchema(client, schema);
+      } catch (error) {
+        throw translate(error);
+      }
       return await work(client);
     } catch (error) {
       // A connection that failed or timed out may be mid-reply: never hand it to the next request.
@@ -166,6 +228,14 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     }
   }
 
+  // A pool query inside a transaction takes a second connection per request: under load every
+  // connection is a transaction waiting for another, so it is refused as on SQLite.
+  const direct: Queryable = {
+    all: (sql, params) => (assertOutsideTransaction('A pool query'), withClient((client) => queryable(client).all(sql, params))),
+    get: (sql, params) => (assertOutsideTransaction('A pool query'), withClient((client) => queryable(client).get(sql, params))),
+    run: (sql, params) => (assertOutsideTransaction('A pool query'), withClient((client) => queryable(client).run(sql, params))),
+  };
+
   return {
     dialect: 'postgres',
     ...direct,
@@ -173,6 +243,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
       assertOutsideTransaction('A nested transaction');
       for (let attempt = 1; ; attempt++) {
         try {
+          // The connection's search_path is set before BEGIN (in withClient) and holds for the whole transaction.
           return await withClient(async (client) => {
             const tx = queryable(client);
             // Not awaited: BEGIN goes out with the work's first statements, in the same round trip.
@@ -201,13 +272,17 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     async exec(script) {
       await direct.run(script);
     },
+    // One lock per schema (spaces migrate side by side); the migrations run on the connection
+    // that holds it, so opening many spaces at once never waits for a second connection each.
     withMigrationLock: (work) =>
       withClient(async (client) => {
-        await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+        await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [MIGRATION_LOCK, schema]);
+        const lock = { client, held: true };
         try {
-          return await work();
+          return await pinned.run(lock, work);
         } finally {
-          await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+          lock.held = false;
+          await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [MIGRATION_LOCK, schema]).catch(() => undefined);
         }
       }),
     // A health check answers within about a second even when the database is frozen (a frozen
@@ -221,7 +296,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     },
     native: () => ({ dialect: 'postgres' as const, pool, schema }),
     async close() {
-      await pool.end();
+      if (ownsPool) await pool.end();
     },
   };
 }

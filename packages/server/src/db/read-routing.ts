@@ -28,6 +28,8 @@ export interface ReadRouting {
   /** Where reads that may lag go. */
   readonly reads: Queryable;
   readonly hasReplica: boolean;
+  /** The replica's space itself (a practice's opens on its connections). */
+  readonly replica: Database | undefined;
   /** Runs a request's work with the client's fence (ignored unless it is a WAL position). */
   withFence<T>(fence: string | undefined, work: () => Promise<T>): Promise<T>;
   /** The primary's WAL position now: a fence covering every write committed so far. */
@@ -86,6 +88,7 @@ export function createReadRouting(primary: Database, replica: Database | undefin
   return {
     reads,
     hasReplica: replica !== undefined,
+    replica,
     withFence: (fence, work) => (replica ? scope.run({ fence: fence && LSN.test(fence) ? fence : undefined }, work) : work()),
     async fenceNow() {
       if (!replica) return undefined;

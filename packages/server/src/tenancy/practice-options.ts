@@ -7,7 +7,10 @@
 import type { PxmServerOptions } from '../server.js';
 import type { PracticeStart } from './practice-registry.js';
 
-export function practiceOptions(root: PxmServerOptions, practice: PracticeStart): PxmServerOptions {
+/** What the process shares with its practices: one job queue and the replica's connections (PostgreSQL). */
+export type PracticeShared = Pick<NonNullable<PxmServerOptions['practice']>, 'jobs' | 'replica'>;
+
+export function practiceOptions(root: PxmServerOptions, practice: PracticeStart, shared: PracticeShared = {}): PxmServerOptions {
   const settings = practice.settings;
   const holdTtlMs = settings.holdTtlMinutes !== undefined ? settings.holdTtlMinutes * 60_000 : root.holdTtlMs;
   const { channels: _channels, webhooks: _webhooks, directInbox: _directInbox, ...referralTiming } = root.referrals ?? {};
@@ -15,7 +18,7 @@ export function practiceOptions(root: PxmServerOptions, practice: PracticeStart)
     database: practice.database,
     corsOrigins: settings.corsOrigins ?? [],
     seed: settings.seed ?? 'none',
-    practice: { id: practice.id, adminKeySha256Hex: practice.adminKeySha256Hex },
+    practice: { id: practice.id, adminKeySha256Hex: practice.adminKeySha256Hex, ...shared },
     ...(holdTtlMs !== undefined ? { holdTtlMs } : {}),
     ...(root.now ? { now: root.now } : {}),
     ...(root.log !== undefined ? { log: root.log } : {}),

@@ -16,7 +16,8 @@ export interface PracticeStart {
   id: string;
   settings: PracticeSettings;
   adminKeySha256Hex: string | null;
-  database: DatabaseConfig;
+  /** Its space: open on PostgreSQL (on the deployment's shared connections), a file to open on SQLite. */
+  database: Database | DatabaseConfig;
 }
 
 export interface PracticeRegistry<Server> {
@@ -57,8 +58,8 @@ export function createPracticeRegistry<Server extends { close(): Promise<void> }
   const servers = new Map<string, Promise<Server | undefined>>();
   let closed = false;
 
-  const open = (row: PracticeRow): Promise<Server> =>
-    start({ id: row.id, settings: recordOf(row).settings, adminKeySha256Hex: row.admin_key_digest, database: practiceSpace(root, row.id) });
+  const open = async (row: PracticeRow): Promise<Server> =>
+    start({ id: row.id, settings: recordOf(row).settings, adminKeySha256Hex: row.admin_key_digest, database: await practiceSpace(root, row.id) });
 
   async function serverFor(practiceId: string): Promise<Server | undefined> {
     if (closed || practiceId === DEFAULT_PRACTICE_ID || !PracticeIdSchema.safeParse(practiceId).success) return undefined;

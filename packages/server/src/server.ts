@@ -472,10 +472,7 @@ export async function createPxmServer(options: PxmServerOptions = {}): Promise<P
       ? options.practice.jobs.forPractice(options.practice.id, bodies, onJobFailure)
       : native.dialect === 'postgres'
         ? await createPgBossQueue({
-            executeSql: async (text, values) => {
-              const result = await (native.pool as { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> }).query(text, values);
-              return { rows: result.rows };
-            },
+            executeSql: (text, values) => native.query(text, values),
             schema: jobSchemaFor(native.schema),
             bodies,
             // Cron is minute-grained: an interval under a minute runs every minute on PostgreSQL.

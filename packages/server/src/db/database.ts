@@ -46,5 +46,11 @@ export interface Database extends Queryable {
    */
   native():
     | { dialect: 'sqlite'; client: unknown; exclusive<T>(work: () => Promise<T>): Promise<T> }
-    | { dialect: 'postgres'; pool: unknown; schema: string | undefined };
+    | {
+        dialect: 'postgres';
+        pool: unknown;
+        schema: string | undefined;
+        /** A query outside this space's tables (the job queue's own), on the connection holding the migration lock while it is held. */
+        query(text: string, values: unknown[]): Promise<{ rows: unknown[] }>;
+      };
 }

@@ -294,7 +294,14 @@ async function spaceOn(pool: pg.Pool, schema: string, createSchema: boolean, own
         throw translate(error);
       }
     },
-    native: () => ({ dialect: 'postgres' as const, pool, schema }),
+    native: () => ({
+      dialect: 'postgres' as const,
+      pool,
+      schema,
+      // Through withClient: under the migration lock (pg-boss installs there) it is the lock's own
+      // connection, so a pool of one connection does not wait on itself.
+      query: (text: string, values: unknown[]) => withClient(async (client) => ({ rows: (await client.query(text, values)).rows as unknown[] })),
+    }),
     async close() {
       if (ownsPool) await pool.end();
     },

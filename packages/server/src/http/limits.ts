@@ -115,6 +115,23 @@ async function unloggedCounterTable(db: Database): Promise<void> {
   });
 }
 
+interface StoreClient {
+  query(query: { name?: string; text: string; values?: unknown[] }): Promise<unknown>;
+}
+
+/**
+ * The store names its prepared statements after the table alone (`rate_limits:rlflx-get`), and
+ * every practice's counter table has that name in its own schema. Practices share the process's
+ * connections, so a connection that prepared one practice's statement would refuse the next
+ * practice's under the same name (and the store, failing open, would stop counting): the schema
+ * goes into the name.
+ */
+function statementsNamedFor(pool: StoreClient, schema: string | undefined): StoreClient {
+  return {
+    query: (query) => pool.query(query.name && schema ? { ...query, name: `${schema}:${query.name}` } : query),
+  };
+}
+
 export async function createLimiter(db: Database, config: LimitsConfig): Promise<Limiter> {
   const native = db.native();
   if (native.dialect === 'postgres') await unloggedCounterTable(db);
@@ -127,7 +144,7 @@ export async function createLimiter(db: Database, config: LimitsConfig): Promise
         name,
         await new Promise<RateLimiterAbstract>((resolve, reject) => {
           const limiter: RateLimiterAbstract = new RateLimiterPostgres(
-            { ...common, storeClient: native.pool, ...(native.schema ? { schemaName: native.schema } : {}) },
+            { ...common, storeClient: statementsNamedFor(native.pool as StoreClient, native.schema), storeType: 'pool', ...(native.schema ? { schemaName: native.schema } : {}) },
             (error?: Error) => (error ? reject(error) : resolve(limiter)),
           );
         }),

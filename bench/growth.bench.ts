@@ -10,7 +10,7 @@
  *    practices. Reports the highest rate with p99 under 100 ms (no errors) for each.
  * 3. Times the reminder run of every practice's next day: the worker's clock is set to the
  *    evening when all of tomorrow's day-before reminders are due, one dispatch job per hundred
- *    of them is enqueued in each practice's queue, and the clock stops when a stand-in receiver
+ *    of them is enqueued for each practice in the shared queue, and the clock stops when a stand-in receiver
  *    (the signed webhook's) has been handed every one.
  *
  * Every process runs at the default pool settings (one pool of 10 per process, shared by every

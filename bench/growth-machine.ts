@@ -155,7 +155,7 @@ export interface ConnectionFigures {
   /** Mean of this benchmark's connections that were running a statement. */
   meanActive: number;
   maxConnections: number;
-  /** New connections a second to this database (pg_stat_database.sessions; anyone's, ours by far the most here). */
+  /** New connections a second to this database (pg_stat_database.sessions; anyone's: on a shared PostgreSQL, mostly other work's). */
   connectsPerSecond: number;
 }
 

@@ -10,8 +10,12 @@
  *    practices. Reports the highest rate with p99 under 100 ms (no errors) for each.
  * 3. Times the reminder run of every practice's next day: the worker's clock is set to the
  *    evening when all of tomorrow's day-before reminders are due, one dispatch job per hundred
- *    of them is enqueued in each practice's queue, and the clock stops when a stand-in receiver
+ *    of them is enqueued for each practice in the shared queue, and the clock stops when a stand-in receiver
  *    (the signed webhook's) has been handed every one.
+ *
+ * Every process runs at the default pool settings (one pool of 10 per process, shared by every
+ * practice, pg-boss's connections included); one more run on one process with a pool of 20 shows
+ * whether those 10 connections are the limit.
  *
  * While it runs it samples where the CPU went (/proc) and PostgreSQL's connections. `--write`
  * writes the tables into packages/server/README.md (figures `growth` and `growth:limits`);
@@ -47,10 +51,10 @@ const APPLICATION_NAME = 'pxm-growth';
 const SECRET_KEY = 'growth-bench-secret-key-0123456789abcdef';
 const OPERATOR_KEY = 'growth-bench-operator-key-0123456789';
 const WEBHOOK_SECRET = 'growth-bench-webhook-secret-0123456789abcdef';
-/** Pool per practice per process: small and quick to let go, so 50 practices in 4 processes fit the connection limit. */
-const POOL = { size: 2, idleMs: 1_000 };
-/** The default idle time, for the one run that keeps every practice's connection open. */
-const WARM_IDLE_MS = 30_000;
+/** A process's one pool, shared by every practice: the server's default size. */
+const DEFAULT_POOL_SIZE = 10;
+/** The comparison run's pool: twice the default, to see whether the pool is what waits. */
+const LARGER_POOL_SIZE = 20;
 
 const BASE_URL = process.env.PXM_TEST_DATABASE_URL || process.env.DATABASE_URL || '';
 if (!/^postgres(ql)?:\/\//.test(BASE_URL)) {
@@ -65,8 +69,6 @@ function commonEnv(): Record<string, string> {
   return {
     DATABASE_URL,
     PXM_PG_SCHEMA: ROOT_SCHEMA,
-    PXM_PG_POOL_SIZE: String(POOL.size),
-    PXM_PG_IDLE_MS: String(POOL.idleMs),
     PORT: '0',
     HOST: '127.0.0.1',
     PXM_SEED: 'none',
@@ -219,8 +221,8 @@ function bookingRequest(origin: URL, practice: GrowthPractice, holdId: string): 
 
 interface Measured {
   processes: number;
-  /** How long idle pooled connections are kept in this run. */
-  idleMs: number;
+  /** The size of each server process's one pool in this run. */
+  poolSize: number;
   search: StepFigures[];
   hold: StepFigures[];
   booking: StepFigures[];
@@ -228,15 +230,15 @@ interface Measured {
   connections: ConnectionFigures;
 }
 
-async function measure(count: number, worker: Started, probe: Database, idleMs = POOL.idleMs): Promise<Measured> {
+async function measure(count: number, worker: Started, probe: Database, poolSize = DEFAULT_POOL_SIZE): Promise<Measured> {
   const servers: Started[] = [];
-  for (let n = 0; n < count; n++) servers.push(await startProcess({ ...commonEnv(), PXM_PG_IDLE_MS: String(idleMs) }));
+  for (let n = 0; n < count; n++) servers.push(await startProcess({ ...commonEnv(), PXM_PG_POOL_SIZE: String(poolSize) }));
   const origins = servers.map((server) => new URL(server.url));
   const target: LoadTarget = { origin: origins[0]!, agent, now: () => performance.now(), timeoutMs: 5_000 };
   const take = slotSupply(target);
   try {
-    console.log(`${count} server process${count > 1 ? 'es' : ''}, idle connections kept ${idleMs} ms:`);
-    // Warm-up (not measured): every practice's catalogue and connections in every process.
+    console.log(`${count} server process${count > 1 ? 'es' : ''}, a pool of ${poolSize} each:`);
+    // Warm-up (not measured): every practice's catalogue in every process, and the pools filled.
     await runClosed(target, practices.length * count * 2, 8, (index) => searchRequest(origins, index));
     const watch = watchConnections(probe, APPLICATION_NAME);
     const cpuFrom = cpuMark(servers, worker, performance.now());
@@ -256,7 +258,7 @@ async function measure(count: number, worker: Started, probe: Database, idleMs =
       return runStep(target, rate, STEP_SECONDS, (index) => bookingRequest(origins[index % origins.length]!, slots[index]!.practice, holdIds[index]!), (answer) => answer.status === 201);
     }, 'booking');
     const cpu = cpuShare(cpuFrom, cpuMark(servers, worker, performance.now()));
-    return { processes: count, idleMs, search, hold, booking, cpu, connections: await watch.stop() };
+    return { processes: count, poolSize, search, hold, booking, cpu, connections: await watch.stop() };
   } finally {
     for (const server of servers) await stopProcess(server);
   }
@@ -266,6 +268,8 @@ interface ReminderRun {
   reminders: number;
   handedOver: number;
   seconds: number;
+  /** Times the run found deliveries stalled and enqueued jobs for the due reminders left. */
+  topUps: number;
   cpu: CpuShare | undefined;
   connections: ConnectionFigures;
 }
@@ -297,56 +301,79 @@ async function reminderRun(probe: Database): Promise<ReminderRun> {
   }
   const reminders = [...due.values()].reduce((sum, n) => sum + n, 0);
   const receiver = await standInReceiver();
-  const queues: PxmServer[] = [];
+  let queue: PxmServer | undefined;
   let worker: Started | undefined;
   try {
     worker = await startProcess({ ...commonEnv(), PXM_NOW: REMINDER_RUN_AT, PXM_REMINDER_WEBHOOK_URL: receiver.url, PXM_REMINDER_WEBHOOK_SECRET: WEBHOOK_SECRET }, true);
-    // Each practice's queue, opened as an HTTP-only process opens it, to enqueue into.
+    // The shared queue, opened as an HTTP-only process opens it (every practice with it), to enqueue into.
+    queue = await createPxmServer({
+      database: { url: DATABASE_URL, schema: ROOT_SCHEMA },
+      now: () => new Date(REMINDER_RUN_AT),
+      seed: 'none',
+      log: false,
+      limits: false,
+      eligibility: false,
+      jobs: { work: false },
+      reminders: { pollIntervalMs: false },
+      referrals: { pollIntervalMs: false },
+      purgeIntervalMs: 24 * 3_600_000,
+    });
+    const practiceServers = new Map<string, PxmServer>();
     for (const practice of practices) {
-      queues.push(
-        await createPxmServer({
-          database: { url: DATABASE_URL, schema: practiceSchemaName(ROOT_SCHEMA, practice.id), maxConnections: POOL.size, idleTimeoutMs: POOL.idleMs },
-          practice: { id: practice.id, adminKeySha256Hex: null },
-          now: () => new Date(REMINDER_RUN_AT),
-          seed: 'none',
-          log: false,
-          limits: false,
-          eligibility: false,
-          jobs: { work: false },
-          reminders: { pollIntervalMs: false },
-          referrals: { pollIntervalMs: false },
-          purgeIntervalMs: 24 * 3_600_000,
-        }),
-      );
+      const server = await queue.practices?.serverFor(practice.id);
+      if (!server) throw new Error(`practice ${practice.id} is not registered`);
+      practiceServers.set(practice.id, server);
     }
     const watch = watchConnections(probe, APPLICATION_NAME);
     const cpuFrom = cpuMark([], worker, performance.now());
     const started = performance.now();
-    for (const [index, practice] of practices.entries()) {
-      const server = queues[index]!;
-      for (let run = 0; run < Math.ceil((due.get(practice.id) ?? 0) / DISPATCH_BATCH); run++) await server.jobs.enqueue(server.db, JOB_NAMES.reminderDispatch, {});
+    const enqueueDispatch = async (pending: ReadonlyMap<string, number>) => {
+      for (const [practiceId, count] of pending) {
+        const server = practiceServers.get(practiceId)!;
+        for (let run = 0; run < Math.ceil(count / DISPATCH_BATCH); run++) await server.jobs.enqueue(server.db, JOB_NAMES.reminderDispatch, {});
+      }
+    };
+    await enqueueDispatch(due);
+    // One practice's dispatch jobs may run side by side in the shared queue, and a run that finds
+    // the next batch leased by its twin sends less than a hundred: when deliveries stall, each
+    // practice still holding due reminders gets jobs for what is left (what the periodic dispatch does).
+    let topUps = 0;
+    let lastCount = -1;
+    let lastChangeAt = performance.now();
+    while (receiver.received.size < reminders && performance.now() - started < REMINDER_RUN_LIMIT_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      if (receiver.received.size !== lastCount) {
+        lastCount = receiver.received.size;
+        lastChangeAt = performance.now();
+      } else if (lastCount > 0 && performance.now() - lastChangeAt > 3_000) {
+        const pending = new Map<string, number>();
+        for (const [practiceId, server] of practiceServers) {
+          const row = await server.db.get<{ n: number }>("SELECT count(*)::int AS n FROM reminders WHERE status = 'pending' AND next_attempt_at <= $1", [Date.parse(REMINDER_RUN_AT)]);
+          if (row?.n) pending.set(practiceId, row.n);
+        }
+        await enqueueDispatch(pending);
+        topUps++;
+        lastChangeAt = performance.now();
+      }
     }
-    while (receiver.received.size < reminders && performance.now() - started < REMINDER_RUN_LIMIT_MS) await new Promise((resolve) => setTimeout(resolve, 50));
     const finished = receiver.received.size >= reminders ? receiver.lastAt() : performance.now();
-    return { reminders, handedOver: receiver.received.size, seconds: (finished - started) / 1000, cpu: cpuShare(cpuFrom, cpuMark([], worker, performance.now())), connections: await watch.stop() };
+    return { reminders, handedOver: receiver.received.size, seconds: (finished - started) / 1000, topUps, cpu: cpuShare(cpuFrom, cpuMark([], worker, performance.now())), connections: await watch.stop() };
   } finally {
-    for (const server of queues) await server.close();
+    if (queue) await queue.close();
     if (worker) await stopProcess(worker);
     await receiver.close();
   }
 }
 
 /**
- * Connections an idle worker holds at the default pool settings (10 a pool, idle ones kept 30 s):
- * it polls every practice's queues every 2 s, so each practice's pool keeps one open.
+ * Connections an idle worker holds at the default pool settings, with every practice open: its
+ * one pool (pg-boss's pollers included) is bounded by its size, whatever the number of practices.
  */
 async function idleWorkerConnections(probe: Database): Promise<number | undefined> {
-  // Measured here: about five a practice (one per queue polled). Only when PostgreSQL has room
-  // for that and more, so a shared server's other clients are never refused.
+  // Only when PostgreSQL has room for the pool and more, so a shared server's other clients are never refused.
   const room = await probe.get<{ free: number }>("SELECT current_setting('max_connections')::int - count(*)::int AS free FROM pg_stat_activity");
-  if ((room?.free ?? 0) < 7 * (practices.length + 1)) return undefined;
-  const { PXM_PG_POOL_SIZE: _size, PXM_PG_IDLE_MS: _idle, ...defaults } = commonEnv();
-  const worker = await startProcess(defaults, true);
+  if ((room?.free ?? 0) < 2 * DEFAULT_POOL_SIZE) return undefined;
+  const worker = await startProcess(commonEnv(), true);
   try {
     const watch = watchConnections(probe, APPLICATION_NAME);
     await new Promise((resolve) => setTimeout(resolve, 10_000));
@@ -371,7 +398,7 @@ const cores = (value: number | undefined) => (value === undefined ? '' : value.t
 function growthTable(results: readonly Measured[], loads: readonly number[]): string {
   const rows = results.map(
     (result) =>
-      `| ${result.processes}${result.idleMs === POOL.idleMs ? '' : `, idle connections kept ${result.idleMs / 1000} s`} | ${highestPassing(result.search)} (${mostAnswered(result.search)}) | ${highestPassing(result.hold)} (${mostAnswered(result.hold)}) | ${highestPassing(result.booking)} (${mostAnswered(result.booking)}) | ${result.cpu?.load.toFixed(1) ?? ''} |`,
+      `| ${result.processes}${result.poolSize === DEFAULT_POOL_SIZE ? '' : `, a pool of ${result.poolSize}`} | ${highestPassing(result.search)} (${mostAnswered(result.search)}) | ${highestPassing(result.hold)} (${mostAnswered(result.hold)}) | ${highestPassing(result.booking)} (${mostAnswered(result.booking)}) | ${result.cpu?.load.toFixed(1) ?? ''} |`,
   );
   return [
     '',
@@ -391,10 +418,10 @@ function limitsTable(results: readonly Measured[], run: ReminderRun, idleWorker:
     '',
     '| Window | PostgreSQL (cores) | Server and worker processes (cores) | Load generator (cores) | Other work on the machine (cores) | Peak connections, this run | Peak connections, everyone | Mean connections running a statement | New connections a second |',
     '|---|---|---|---|---|---|---|---|---|',
-    ...results.map((result) => row(`load, ${result.processes} process${result.processes > 1 ? 'es' : ''}${result.idleMs === POOL.idleMs ? '' : `, idle kept ${result.idleMs / 1000} s`}`, result.cpu, result.connections)),
+    ...results.map((result) => row(`load, ${result.processes} process${result.processes > 1 ? 'es' : ''}${result.poolSize === DEFAULT_POOL_SIZE ? '' : `, pool of ${result.poolSize}`}`, result.cpu, result.connections)),
     row('reminder run (worker)', run.cpu, run.connections),
     '',
-    `Reminder run: ${run.handedOver} of ${run.reminders} reminders (tomorrow's visits of all ${practices.length} practices, SMS and email) handed to the stand-in receiver in ${run.seconds.toFixed(1)} s (${(run.handedOver / Math.max(run.seconds, 0.001)).toFixed(0)} a second), from the first enqueue to the last delivery. CPU in cores' worth over each window, read from /proc (2.00 is the whole machine); connections sampled from pg_stat_activity every 250 ms; pools of ${POOL.size} per practice per process, idle ones closed after ${POOL.idleMs} ms. ${idleWorker === undefined ? 'The idle worker at the default pool settings was not measured (too few connections free).' : `At the default pool settings (10 a pool, idle ones kept 30 s) the worker alone, idle, held ${idleWorker} connections.`}`,
+    `Reminder run: ${run.handedOver} of ${run.reminders} reminders (tomorrow's visits of all ${practices.length} practices, SMS and email) handed to the stand-in receiver in ${run.seconds.toFixed(1)} s (${(run.handedOver / Math.max(run.seconds, 0.001)).toFixed(0)} a second), from the first enqueue to the last delivery${run.topUps ? `; deliveries stalled ${run.topUps} time${run.topUps > 1 ? 's' : ''} with due reminders left (a practice's dispatch jobs running side by side), and each time the practices still holding some got jobs for the rest` : ''}. CPU in cores' worth over each window, read from /proc (2.00 is the whole machine); connections sampled from pg_stat_activity every 250 ms; one pool per process shared by every practice, ${DEFAULT_POOL_SIZE} connections at most unless the row says otherwise (the worker and the reminder run's enqueuing process at the default). ${idleWorker === undefined ? 'The idle worker was not measured (too few connections free).' : `The worker alone, idle, with all ${practices.length} practices open, held ${idleWorker} connections.`}`,
     '',
   ].join('\n');
 }
@@ -407,11 +434,12 @@ try {
   const results: Measured[] = [];
   try {
     for (const count of PROCESS_COUNTS) results.push(await measure(count, worker, probe));
-    // The same load on one process whose pools keep their connections (30 s, the default): what
-    // reconnecting costs. Only when PostgreSQL has room for a connection per practice and more.
+    // The same load on one process with twice the pool: whether the shared pool's connections are
+    // what requests wait for. Only when PostgreSQL has room for it and more.
     const room = await probe.get<{ free: number }>("SELECT current_setting('max_connections')::int - count(*)::int AS free FROM pg_stat_activity");
-    if ((room?.free ?? 0) >= 2 * (practices.length + 10)) results.push(await measure(1, worker, probe, WARM_IDLE_MS));
-    else console.log(`1 process with warm pools: skipped (${room?.free ?? 0} connections free, ${2 * (practices.length + 10)} wanted)`);
+    if (QUICK) console.log('1 process with a larger pool: skipped (--quick)');
+    else if ((room?.free ?? 0) >= 2 * LARGER_POOL_SIZE) results.push(await measure(1, worker, probe, LARGER_POOL_SIZE));
+    else console.log(`1 process with a larger pool: skipped (${room?.free ?? 0} connections free, ${2 * LARGER_POOL_SIZE} wanted)`);
   } finally {
     await stopProcess(worker);
   }

@@ -46,10 +46,17 @@ const FIELDS: Record<string, Check> = {
   replaces: id,
   formId: id,
   responseId: id,
+  goalId: id,
+  instrumentId: id,
+  // The quotable reference the practice's backend gave a referral.
+  reference: id,
   // Versions of the element's own objects, and how many sets the patient logged (the action, not an answer).
   programVersion: count,
-  version: count,
+  // A saved draft's version; for a printed progress summary, whose summary (the patient's or the physician's).
+  version: (value, detail) => count(value, detail) || oneOf('patient', 'physician')(value, detail),
   completedSets: count,
+  // How many files went with a referral (the office's action, not a health answer).
+  attachmentCount: count,
   // Times.
   start: instant,
   end: instant,
@@ -58,6 +65,8 @@ const FIELDS: Record<string, Check> = {
   savedAt: instant,
   submittedAt: instant,
   completedAt: instant,
+  ratedAt: instant,
+  receivedAt: instant,
   startDate: (value) => typeof value === 'string' && ISO_DATE.test(value),
   endDate: (value) => typeof value === 'string' && ISO_DATE.test(value),
   timeZone: (value) => typeof value === 'string' && /^[A-Za-z_]+(\/[A-Za-z_+-]+)*$|^UTC$/.test(value),

@@ -42,6 +42,10 @@ const TEXT_KEYS = new Set([
   'region',
   'nextSteps',
   'shortLabel',
+  'therapistName',
+  'authorName',
+  'referringPhysician',
+  'practicePhone',
 ]);
 
 /** Objects under these keys are words by segment (`{ default, detractor, ... }`). */

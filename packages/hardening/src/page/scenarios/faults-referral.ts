@@ -1,6 +1,7 @@
 /**
  * `<pxm-referral>` under faults: the signed order's upload drops once and is tried again; Send
- * goes through a 5xx, a lost reply (the backend filed it) and an offline period, and the referral is filed exactly once, with every field kept at each failure.
+ * goes through a 5xx, a lost reply (the backend filed it), an offline period and a slow answer
+ * pressed twice, and the referral is filed exactly once, with every field kept at each failure.
  */
 import { chooseOrder, fillReferral, lostFields } from '../profiles/referral.js';
 import { SECRETS } from '../profiles/profile.js';
@@ -31,8 +32,10 @@ export const referralFaults: Scenario = async ({ element, faults }, result) => {
   await failing(element, 'sending offline', 'referral.submitReferral', send, '[part~="submit-error"]');
   kept('sending offline');
   faults.setOffline(false);
+  // A slow answer, and Send pressed again while it is on its way: still one referral.
+  faults.plan('referral.submitReferral', { delayMs: 400 });
   send();
-  // Pressed twice: still one referral.
+  await settle(element);
   send();
   await until(() => root.querySelector('[part~="confirmation"]'), 'the confirmation', 10_000);
 };

@@ -2,7 +2,7 @@
  * `<pxm-progress>`: the patient reads their goals, rates the one on a Goal Attainment Scale (a
  * level and a note), and switches a measure's chart to its table.
  */
-import { GoalSchema, ProgressViewSchema, type Goal, type ProgressView } from '@pxm/core/progress';
+import { GoalSchema, ProgressViewSchema, requireRatedGoal, type Goal, type ProgressView } from '@pxm/core/progress';
 import { DEMO_PROGRESS_TOKEN, demoProgressEpisodes } from '@pxm/core/demo';
 import { createMemoryAdapter, type MemoryAdapter } from '@pxm/adapter-memory';
 import { createFaultyAdapter } from '@pxm/adapter-testkit/faults';
@@ -10,7 +10,7 @@ import type { PxmAdapter } from '@pxm/core';
 import { mapTexts, type TextRewrite } from '../../corpus/map-texts.js';
 import { fill, settle, shadow, until } from '../dom.js';
 import { SECRETS, type LaterReply, type Mounted, type Profile } from './profile.js';
-import { acceptedBy } from './accepted.js';
+import { acceptedBy, acceptedValue } from './accepted.js';
 
 /** The goal with Goal Attainment Scaling levels (the one a patient rates with a level and a note). */
 export const RATED_GOAL = 'demo-goal-stairs';
@@ -70,6 +70,18 @@ export async function rateGoal(element: HTMLElement, level: number, note: string
 async function newRatings(store: MemoryAdapter, token: string) {
   const view = await store.progress.loadProgress(token);
   return view.goals.flatMap((goal) => goal.ratings.filter((rating) => rating.author === 'patient' && !rating.id.startsWith('demo-')).map((rating) => ({ goalId: goal.id, rating })));
+}
+
+/** A rating reply the element may take: a goal by the schema, and the rated goal with the patient's rating (core's rule). */
+function acceptsRatedGoal(value: unknown): boolean {
+  const goal = acceptedValue(GoalSchema, value);
+  if (!goal) return false;
+  try {
+    requireRatedGoal(goal, RATED_GOAL);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export const progressProfile: Profile = {
@@ -138,7 +150,7 @@ export const progressProfile: Profile = {
     const reply: LaterReply = {
       operation: 'progress.rateGoal',
       valid,
-      accepts: acceptedBy(GoalSchema),
+      accepts: acceptsRatedGoal,
       mount: (into, prepare) => progressProfile.mount(into, { prepare }),
       trigger: async (m) => {
         const form = await rateGoal(m.element, 1, SECRETS.free);

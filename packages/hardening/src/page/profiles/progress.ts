@@ -1,6 +1,7 @@
 /**
  * `<pxm-progress>`: the patient reads their goals, rates the one on a Goal Attainment Scale (a
- * level and a note), and switches a measure's chart to its table.
+ * level and a note), switches a measure's chart to its table, and takes the measure due again in
+ * the questionnaire the progress opens.
  */
 import { GoalSchema, ProgressViewSchema, requireRatedGoal, type Goal, type ProgressView } from '@pxm/core/progress';
 import { DEMO_PROGRESS_TOKEN, demoProgressEpisodes } from '@pxm/core/demo';
@@ -66,6 +67,34 @@ export async function rateGoal(element: HTMLElement, level: number, note: string
   return form;
 }
 
+/**
+ * Takes the LEFS due again right there, in the `<pxm-intake-form>` the progress opens: the answer
+ * at `choice` to every question (another choice is another score, for the events proof), review,
+ * send, until the progress shows it taken.
+ */
+async function takeDueMeasure(element: HTMLElement, choice: number, onState: ((state: string) => Promise<void> | void) | undefined): Promise<void> {
+  const root = shadow(element);
+  const dueLefs = () => root.querySelector('[part~="due-item"][data-instrument="lefs"]');
+  (await until(() => dueLefs()?.querySelector<HTMLElement>('[part~="take-now"]'), 'the LEFS due again')).click();
+  const intake = await until(() => root.querySelector<HTMLElement>('pxm-intake-form'), 'the questionnaire to open');
+  const form = await until(() => intake.shadowRoot?.querySelector('[data-item^="lefs."] input[type="radio"]') && intake.shadowRoot, 'the questionnaire’s questions');
+  await settle(intake);
+  await onState?.('measure-open');
+  for (const question of form.querySelectorAll<HTMLElement>('[data-item^="lefs."]')) {
+    const options = question.querySelectorAll<HTMLInputElement>('input[type="radio"]');
+    if (options[choice] && !options[choice].checked) options[choice].click();
+  }
+  await settle(intake);
+  await onState?.('measure-answered');
+  form.querySelector<HTMLElement>('[part~="next"]')!.click();
+  await until(() => form.querySelector('[part~="review"]'), 'the questionnaire’s review', 10_000);
+  await settle(intake);
+  form.querySelector<HTMLElement>('[part~="submit"]')!.click();
+  await until(() => !root.querySelector('pxm-intake-form') && !dueLefs() && root.querySelector('[part="header"]'), 'the measure to be taken', 10_000);
+  await settle(element);
+  await onState?.('measure-taken');
+}
+
 /** The patient's ratings the flow added (the demo seeds one of its own). */
 async function newRatings(store: MemoryAdapter, token: string) {
   const view = await store.progress.loadProgress(token);
@@ -127,15 +156,19 @@ export const progressProfile: Profile = {
     await until(() => measure.querySelector('.table-box:not(.visually-hidden) table'), 'the LEFS table');
     await settle(element);
     await onState?.('table');
+    await takeDueMeasure(element, answers === 'alternate' ? 1 : 3, onState);
   },
 
   async checkOutcome({ store, token }) {
+    const lefs = (await store.progress.loadProgress(token!)).measures.find((series) => series.instrumentId === 'lefs');
+    const taken = lefs?.results.filter((result) => !result.id.startsWith('demo-')) ?? [];
     const added = await newRatings(store, token!);
     const level = ratedLevel.get(store) ?? 0;
     const problems: string[] = [];
     if (added.length !== 1) problems.push(`expected exactly 1 new rating by the patient, found ${added.length}`);
     const [first] = added;
     if (first && (first.goalId !== RATED_GOAL || first.rating.level !== level)) problems.push(`the stored rating is level ${first.rating.level} on ${first.goalId}, expected ${level} on ${RATED_GOAL}`);
+    if (taken.length !== 1) problems.push(`expected exactly 1 new LEFS result, found ${taken.length}`);
     return problems;
   },
 

@@ -68,14 +68,13 @@ export async function rateGoal(element: HTMLElement, level: number, note: string
 }
 
 /**
- * Takes the LEFS due again right there, in the `<pxm-intake-form>` the progress opens: the answer
- * at `choice` to every question (another choice is another score, for the events proof), review,
- * send, until the progress shows it taken.
+ * Opens the LEFS due again in the `<pxm-intake-form>` the progress shows, answers every question
+ * with the answer at `choice` (another choice is another score, for the events proof) and goes to
+ * its review. Returns the questionnaire's shadow root, ready to send.
  */
-async function takeDueMeasure(element: HTMLElement, choice: number, onState: ((state: string) => Promise<void> | void) | undefined): Promise<void> {
+export async function answerDueMeasure(element: HTMLElement, choice: number, onState?: (state: string) => Promise<void> | void): Promise<ShadowRoot> {
   const root = shadow(element);
-  const dueLefs = () => root.querySelector('[part~="due-item"][data-instrument="lefs"]');
-  (await until(() => dueLefs()?.querySelector<HTMLElement>('[part~="take-now"]'), 'the LEFS due again')).click();
+  (await until(() => dueLefs(root)?.querySelector<HTMLElement>('[part~="take-now"]'), 'the LEFS due again')).click();
   const intake = await until(() => root.querySelector<HTMLElement>('pxm-intake-form'), 'the questionnaire to open');
   const form = await until(() => intake.shadowRoot?.querySelector('[data-item^="lefs."] input[type="radio"]') && intake.shadowRoot, 'the questionnaire’s questions');
   await settle(intake);
@@ -89,9 +88,22 @@ async function takeDueMeasure(element: HTMLElement, choice: number, onState: ((s
   form.querySelector<HTMLElement>('[part~="next"]')!.click();
   await until(() => form.querySelector('[part~="review"]'), 'the questionnaire’s review', 10_000);
   await settle(intake);
-  form.querySelector<HTMLElement>('[part~="submit"]')!.click();
-  await until(() => !root.querySelector('pxm-intake-form') && !dueLefs() && root.querySelector('[part="header"]'), 'the measure to be taken', 10_000);
+  return form;
+}
+
+const dueLefs = (root: ShadowRoot) => root.querySelector('[part~="due-item"][data-instrument="lefs"]');
+
+/** Until the progress shows the measure taken: the questionnaire closed and the LEFS no longer due. */
+export async function untilMeasureTaken(element: HTMLElement): Promise<void> {
+  const root = shadow(element);
+  await until(() => !root.querySelector('pxm-intake-form') && !dueLefs(root) && root.querySelector('[part="header"]'), 'the measure to be taken', 10_000);
   await settle(element);
+}
+
+async function takeDueMeasure(element: HTMLElement, choice: number, onState: ((state: string) => Promise<void> | void) | undefined): Promise<void> {
+  const form = await answerDueMeasure(element, choice, onState);
+  form.querySelector<HTMLElement>('[part~="submit"]')!.click();
+  await untilMeasureTaken(element);
   await onState?.('measure-taken');
 }
 

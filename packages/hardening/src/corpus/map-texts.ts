@@ -45,7 +45,6 @@ const TEXT_KEYS = new Set([
   'therapistName',
   'authorName',
   'referringPhysician',
-  'practicePhone',
 ]);
 
 /** Objects under these keys are words by segment (`{ default, detractor, ... }`). */

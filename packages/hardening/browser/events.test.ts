@@ -46,10 +46,17 @@ const FIELDS: Record<string, Check> = {
   replaces: id,
   formId: id,
   responseId: id,
+  goalId: id,
+  instrumentId: id,
+  // The quotable reference the practice's backend gave a referral.
+  reference: id,
   // Versions of the element's own objects, and how many sets the patient logged (the action, not an answer).
   programVersion: count,
-  version: count,
+  // A saved draft's version; for a printed progress summary, whose summary (the patient's or the physician's).
+  version: (value, detail) => count(value, detail) || oneOf('patient', 'physician')(value, detail),
   completedSets: count,
+  // How many files went with a referral (the office's action, not a health answer).
+  attachmentCount: count,
   // Times.
   start: instant,
   end: instant,
@@ -58,6 +65,8 @@ const FIELDS: Record<string, Check> = {
   savedAt: instant,
   submittedAt: instant,
   completedAt: instant,
+  ratedAt: instant,
+  receivedAt: instant,
   startDate: (value) => typeof value === 'string' && ISO_DATE.test(value),
   endDate: (value) => typeof value === 'string' && ISO_DATE.test(value),
   timeZone: (value) => typeof value === 'string' && /^[A-Za-z_]+(\/[A-Za-z_+-]+)*$|^UTC$/.test(value),
@@ -66,6 +75,8 @@ const FIELDS: Record<string, Check> = {
   // Codes and states of the element's own actions.
   code: (value) => typeof value === 'string' && /^[a-z_]+$/.test(value),
   operation: (value) => typeof value === 'string' && /^[a-zA-Z]+(\.[a-zA-Z]+)?$/.test(value),
+  // Where in a reply a repaired field sat (`goals.0.text`): the reply's shape, never its value.
+  field: (value, detail) => detail['code'] === 'server' && typeof value === 'string' && /^[\w-]+(\.[\w-]+)*$/.test(value),
   action: oneOf('book', 'reschedule', 'series'),
   site: (value) => typeof value === 'string' && /^[a-z_]+$/.test(value),
   queued: flag,
@@ -134,6 +145,9 @@ describe('events', () => {
     assert.deepEqual(ruleBreaks('pxm-x', JSON.stringify({ formId: 'f', version: 2, itemIds: ['pregnant'] })), ['pxm-x.itemIds = ["pregnant"]']);
     assert.deepEqual(ruleBreaks('pxm-x', JSON.stringify({ code: 'validation', operation: 'intake.definition', itemIds: ['a'] })), []);
     assert.deepEqual(ruleBreaks('pxm-x', JSON.stringify({ appointmentId: 'Knee pain follow-up for Zelphine' })), ['pxm-x.appointmentId = "Knee pain follow-up for Zelphine"']);
+    // A repaired field is named by its path in the reply, never by what it held.
+    assert.deepEqual(ruleBreaks('pxm-error', JSON.stringify({ code: 'server', operation: 'progress.loadProgress', field: 'goals.0.text' })), []);
+    assert.deepEqual(ruleBreaks('pxm-error', JSON.stringify({ code: 'server', operation: 'progress.loadProgress', field: 'Carry my granddaughter' })), ['pxm-error.field = "Carry my granddaughter"']);
   });
 
   for (const name of PROFILE_NAMES) {

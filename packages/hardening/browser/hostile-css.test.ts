@@ -29,6 +29,8 @@ const STATES: Record<ProfileName, string[]> = {
   survey: ['form', 'thanks'],
   'hep-viewer': ['today', 'rating'],
   'intake-form': ['about-you-filled', 'insurance-filled', 'consent', 'done'],
+  progress: ['rating', 'table'],
+  referral: ['attached', 'sent'],
 };
 
 const SHOTS = join(PACKAGE_DIR, '.hardening', 'screens');

@@ -46,4 +46,5 @@ export { changeReading, type ChangeReading, type ChangeReadingKind } from './cha
 export { dueMeasures, type MeasureDue } from './due-measures.js';
 export { describeMeasure, measureSeriesList, type MeasureDescription } from './measure-series.js';
 export { goalRatingOf, isSameGoalRating, withRating } from './goal-rating.js';
+export { latestPatientRating, requireRatedGoal } from './rated-goal.js';
 export { measureFormToken } from './measure-token.js';

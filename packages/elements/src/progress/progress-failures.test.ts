@@ -3,6 +3,7 @@ import { expect } from '@open-wc/testing';
 import { AdapterError, type PxmAdapter } from '@pxm/core';
 import type { GoalRatingInput } from '@pxm/core/progress';
 import type { PxmErrorEvent } from '../events/pxm-error-event.js';
+import type { PxmProgressGoalRatedEvent } from './progress.events.js';
 import { expectNoAxeViolations } from '../test-helpers/axe.js';
 import { recordEvents, until } from '../test-helpers/events.js';
 import { $, fakeProgressAdapter, mountProgress, progressFixture, textOf } from '../test-helpers/progress-harness.js';
@@ -91,5 +92,33 @@ describe('pxm-progress failures', () => {
     expect(sent).to.have.length(2);
     expect(sent[1]!.clientId, 'the retry is the same rating').to.equal(sent[0]!.clientId);
     expect(goal().querySelector<HTMLTextAreaElement>('textarea')!.value, 'cleared once saved').to.equal('');
+  });
+
+  it('refuses a rating reply that is another goal, or holds no rating by the patient: the note stays, no event with an empty time', async () => {
+    const adapter = fakeProgressAdapter();
+    const replies = [
+      // Another goal of the episode, as a backend that mixed up ids would answer.
+      async () => structuredClone(progressFixture().goals.find((goal) => goal.id !== 'goal-stairs')!),
+      // The rated goal, without the patient's rating.
+      async () => ({ ...structuredClone(progressFixture().goals.find((goal) => goal.id === 'goal-stairs')!), ratings: [] }),
+    ];
+    for (const reply of replies) {
+      const wrong: PxmAdapter = { ...adapter, progress: { ...adapter.progress!, rateGoal: reply } };
+      const errors = recordEvents<PxmErrorEvent>(document, 'pxm-error');
+      const rated = recordEvents<PxmProgressGoalRatedEvent>(document, 'pxm-progress-goal-rated');
+      const element = await mountProgress({ adapter: wrong });
+      const goal = () => $(element, '[aria-labelledby="goal-goal-stairs"]')!;
+      goal().querySelectorAll<HTMLInputElement>('input[type="radio"]')[3]!.click();
+      const note = goal().querySelector<HTMLTextAreaElement>('textarea')!;
+      note.value = 'Two flights';
+      note.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      goal().querySelector<HTMLButtonElement>('[part="rate-save"]')!.click();
+
+      await until(() => goal().querySelector('[part="rating-error"]'), 'the refusal shows');
+      expect(goal().querySelector<HTMLTextAreaElement>('textarea')!.value, 'what the patient typed is kept').to.equal('Two flights');
+      expect(errors.at(-1)!.detail).to.deep.equal({ code: 'server', operation: 'progress.rateGoal' });
+      expect(rated, 'no goal-rated event for a rating not shown as stored').to.have.length(0);
+      element.remove();
+    }
   });
 });

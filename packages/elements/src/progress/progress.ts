@@ -16,7 +16,7 @@ import { renderDue } from './due-view.js';
 import { GoalRatings } from './goal-ratings.js';
 import { renderGoals } from './goals-view.js';
 import { renderMeasures } from './measures-view.js';
-import type { DueMeasure, Goal, ProgressView } from '@pxm/core/progress';
+import { latestPatientRating, requireRatedGoal, type DueMeasure, type Goal, type ProgressView } from '@pxm/core/progress';
 import { renderLoadFailure } from './progress-failure.js';
 import { dayOf } from './progress-format.js';
 import { PxmProgressGoalRatedEvent, PxmProgressMeasureTakenEvent, PxmProgressPrintEvent } from './progress.events.js';
@@ -119,12 +119,14 @@ export class PxmProgress extends PxmElement {
   private readonly intakePart = new LazyPart(this, importIntake);
   private readonly summaryPart = new LazyPart(this, importSummary);
   private readonly ratings = new GoalRatings(this, {
-    send: (rating) => this.calls.run('rateGoal', (api, signal) => api.rateGoal(this.token!, rating, { signal })),
+    // A reply that is not the rated goal with the patient's rating is refused (`server`): the note stays.
+    send: (rating) =>
+      this.calls.run('rateGoal', (api, signal) => api.rateGoal(this.token!, rating, { signal }), { check: (goal, operation) => requireRatedGoal(goal, rating.goalId, operation) }),
     onSaved: (goal, rating) => {
       this.goalUpdates = new Map(this.goalUpdates).set(goal.id, goal);
       this.announce(this.msg.text('ratingSaved'));
-      const stored = goal.ratings.findLast((entry) => entry.author === 'patient');
-      this.dispatchEvent(new PxmProgressGoalRatedEvent({ goalId: goal.id, clientId: rating.clientId, ratedAt: stored?.ratedAt ?? '' }));
+      // The reply passed `requireRatedGoal`: it holds the patient's rating, with its time.
+      this.dispatchEvent(new PxmProgressGoalRatedEvent({ goalId: goal.id, clientId: rating.clientId, ratedAt: latestPatientRating(goal)!.ratedAt }));
     },
     failureText: (error) => this.errorMessage(error),
   });

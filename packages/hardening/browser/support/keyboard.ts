@@ -253,4 +253,68 @@ async function intakeForm(page: Page): Promise<number> {
   return k.pressed;
 }
 
-export const KEYBOARD_FLOWS: Record<string, (page: Page) => Promise<number>> = { survey, booking, 'hep-viewer': hepViewer, 'intake-form': intakeForm };
+/** Rates the goal with a level (arrows in its radio group) and a note, saves, then opens a measure's table. */
+async function progress(page: Page): Promise<number> {
+  const k = new Keys(page);
+  const tag = 'pxm-progress';
+  await inPage(page, 'showState', 'progress', 'ready');
+  await k.tabTo((f) => f.type === 'radio' && f.inside === tag, 'the first goal’s levels');
+  await k.press('Space');
+  await k.press('ArrowRight');
+  await k.tabTo((f) => f.tag === 'textarea', 'the rating’s note');
+  await k.type(SECRETS.free);
+  await k.tabTo((f) => f.part.split(' ').includes('rate-save'), 'Save my rating');
+  await k.press('Enter');
+  await page.waitForFunction((t) => document.querySelector(t)?.shadowRoot?.querySelector('[part~="patient-rating"]')?.textContent?.includes('Kneecap'), tag, { timeout: 10_000 }).catch(() => {
+    throw new Error('never showed the saved rating');
+  });
+  await k.tabTo((f) => f.part.split(' ').includes('chart-toggle'), 'Show as a table');
+  await k.press('Enter');
+  await untilShown(page, tag, '[part~="measure"] .table-box:not(.visually-hidden) table', 'a measure as a table');
+  return k.pressed;
+}
+
+/** The whole referral: typing, a date, a select by letter, radios with Space, the order PDF through the file picker, Send. */
+async function referral(page: Page): Promise<number> {
+  const k = new Keys(page);
+  const tag = 'pxm-referral';
+  const id = (key: string) => (f: Focus) => f.id === `referral-${key}`;
+  await inPage(page, 'showState', 'referral', 'ready');
+  const [y, m, d] = SECRETS.dob.split('-');
+  for (const [key, text] of [
+    ['patient-givenName', SECRETS.first],
+    ['patient-familyName', SECRETS.last],
+    ['patient-birthDate', `${m}${d}${y}`],
+    ['patient-phone', SECRETS.phone],
+    ['patient-preferredLanguage', 'S'],
+    ['referrer-name', 'Dr. Ada Lee'],
+    ['referrer-npi', '1234567893'],
+    ['referrer-phone', '303 555 0100'],
+  ] as const) {
+    await k.tabTo(id(key), key);
+    await k.type(text);
+  }
+  await k.tabTo((f) => f.part.split(' ').includes('diagnosis') || (f.tag === 'input' && /^referral-diagnoses-/.test(f.id)), 'the first diagnosis code');
+  await k.type('m17.11');
+  await k.tabTo((f) => f.type === 'radio' && f.id === 'referral-order-discipline', 'the therapy choice');
+  await k.press('Space');
+  await k.tabTo(id('order-visitsPerWeek'), 'visits per week');
+  await k.type('2');
+  await k.tabTo(id('order-durationWeeks'), 'weeks');
+  await k.type('6');
+  await k.tabTo((f) => f.type === 'file', 'Choose files');
+  const chooser = page.waitForEvent('filechooser', { timeout: 10_000 });
+  await k.press('Space');
+  await (await chooser).setFiles({ name: 'signed-order.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% signed order\n%%EOF\n') });
+  await untilShown(page, tag, '[part~="attachment"][data-state="uploaded"]', 'the order attached');
+  await k.tabTo(id('consentToContact'), 'the consent');
+  await k.press('Space');
+  await k.tabTo((f) => f.part.split(' ').includes('submit'), 'Send');
+  await k.press('Enter');
+  await untilShown(page, tag, '[part~="confirmation"]', 'the confirmation');
+  const landed = await focusOf(page);
+  if (landed.id !== 'referral-sent-title') throw new Error(`focus should move to the confirmation's heading, found <${landed.tag}> "${landed.name}"`);
+  return k.pressed;
+}
+
+export const KEYBOARD_FLOWS: Record<string, (page: Page) => Promise<number>> = { survey, booking, 'hep-viewer': hepViewer, 'intake-form': intakeForm, progress, referral };

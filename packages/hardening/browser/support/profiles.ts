@@ -1,5 +1,5 @@
 /** The elements covered, as the page's profiles name them (see src/page/profiles/index.ts). */
-const ALL = ['booking', 'survey', 'hep-viewer', 'intake-form'] as const;
+const ALL = ['booking', 'survey', 'hep-viewer', 'intake-form', 'progress', 'referral'] as const;
 export type ProfileName = (typeof ALL)[number];
 
 /** `HARDENING_ELEMENTS=intake-form,survey` narrows every proof to those elements (when working on one). */

@@ -42,6 +42,9 @@ const TEXT_KEYS = new Set([
   'region',
   'nextSteps',
   'shortLabel',
+  'therapistName',
+  'authorName',
+  'referringPhysician',
 ]);
 
 /** Objects under these keys are words by segment (`{ default, detractor, ... }`). */

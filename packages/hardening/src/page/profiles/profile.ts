@@ -7,7 +7,7 @@ import type { PxmAdapter } from '@pxm/core';
 import type { MemoryAdapter } from '@pxm/adapter-memory';
 import type { FaultyAdapter } from '@pxm/adapter-testkit/faults';
 
-export type ElementTag = 'pxm-booking' | 'pxm-survey' | 'pxm-hep-viewer' | 'pxm-intake-form';
+export type ElementTag = 'pxm-booking' | 'pxm-survey' | 'pxm-hep-viewer' | 'pxm-intake-form' | 'pxm-progress' | 'pxm-referral';
 
 /** What a patient types: unusual values, so any copy of them anywhere is found. */
 export interface Secrets {

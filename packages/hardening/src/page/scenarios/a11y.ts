@@ -4,6 +4,7 @@
  * 24 px) at whatever zoom the Node side set.
  */
 import { profile } from '../profiles/index.js';
+import type { Mounted } from '../profiles/profile.js';
 import { deepElements, settle, until } from '../dom.js';
 import { attempt, count, newResult, type ScenarioResult } from '../result.js';
 
@@ -61,12 +62,17 @@ export async function accessibleStates(name: string, options: { motion?: boolean
   const stage = document.getElementById('stage')!;
   const a = await axe();
   if (options.motion) {
-    // The only motion the elements have is the loading spinner: hold a load open to see it.
+    // The only motion the elements have is the loading spinner: hold a load open to see it (an
+    // element that loads nothing, like the referral form, shows it while its first later call runs).
     await attempt(result, `${name} while loading`, async () => {
       const probe = await p.mount(stage);
       const [first] = await p.loadReplies(probe.store, probe.token);
       probe.element.remove();
-      const loading = await p.mount(stage, { wait: false, prepare: (faults) => faults.always(first!.operation, { hang: true }) });
+      const hang = (operation: string) => (faults: Mounted['faults']) => faults.always(operation, { hang: true });
+      const later = first ? undefined : (await p.laterReplies?.(stage))?.[0];
+      if (!first && !later) throw new Error('no call to hold open');
+      const loading = first ? await p.mount(stage, { wait: false, prepare: hang(first.operation) }) : await later!.mount(stage, hang(later!.operation));
+      if (later) await later.trigger(loading);
       await until(() => loading.element.shadowRoot?.querySelector('.spinner'), 'the loading spinner');
       count(result, 'loading spinners checked');
       for (const moving of motion(loading.element)) result.failures.push(`loading: ${moving}`);

@@ -12,7 +12,7 @@ import { attempt, count, newResult, type ScenarioResult } from '../result.js';
 const listeners = () => window.pxmSentinel.liveListeners().length;
 
 /** The middle of each flow, where moving the element hurts most. */
-const MIDDLE: Record<string, string> = { booking: 'details-filled', survey: 'answered', 'hep-viewer': 'rating', 'intake-form': 'card-uploading' };
+const MIDDLE: Record<string, string> = { booking: 'details-filled', survey: 'answered', 'hep-viewer': 'rating', 'intake-form': 'card-uploading', progress: 'rating', referral: 'uploading' };
 
 export async function twoInstances(name: string): Promise<ScenarioResult> {
   const result = newResult();

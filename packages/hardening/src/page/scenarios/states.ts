@@ -12,9 +12,9 @@ const mounted = new Map<string, Mounted>();
 
 /**
  * Parts that change with the clock or per run (a hold's countdown, "Saved at 7:15 PM", a
- * submission's reference): hidden for screenshots, through CSSOM, keeping their room.
+ * submission's or a referral's reference): hidden for screenshots, through CSSOM, keeping their room.
  */
-const TICKING = ['[part~="hold-timer"]', '[part~="save-status"]', '[part~="done"] .reference'];
+const TICKING = ['[part~="hold-timer"]', '[part~="save-status"]', '[part~="done"] .reference', '[part~="confirmation"] [part~="reference"]'];
 
 export async function showState(name: string, state: string, options: { attributes?: Record<string, string>; hideTicking?: boolean } = {}): Promise<string[]> {
   const p = profile(name);

@@ -73,7 +73,6 @@ function commonEnv(): Record<string, string> {
     HOST: '127.0.0.1',
     PXM_SEED: 'none',
     PXM_NOW: NOW,
-    PXM_NOW_AT: String(Date.now()),
     PXM_SECRET_KEY: SECRET_KEY,
     PXM_OPERATOR_KEY: OPERATOR_KEY,
     PXM_TRUST_PROXY: '1',

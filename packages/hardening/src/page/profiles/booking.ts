@@ -13,6 +13,7 @@ import { acceptedBy } from './accepted.js';
 import { mapTexts } from '../../corpus/map-texts.js';
 import { fill, settle, shadow, squash, until } from '../dom.js';
 import { SECRETS, type Profile } from './profile.js';
+import { mountElement } from './mount-element.js';
 
 const title = (element: HTMLElement) => squash(element.shadowRoot?.querySelector('#step-title')?.textContent);
 
@@ -47,14 +48,7 @@ export const bookingProfile: Profile = {
         },
       });
     const faults = createFaultyAdapter(store);
-    options.prepare?.(faults);
-    const element = document.createElement('pxm-booking');
-    element.adapter = faults.adapter;
-    element.locale = 'en';
-    element.timeZone = 'America/Denver';
-    for (const [name, value] of Object.entries(options.attributes ?? {})) element.setAttribute(name, value);
-    stage.append(element);
-    if (options.wait !== false) await bookingProfile.ready(element);
+    const element = await mountElement(stage, 'pxm-booking', faults, options, (mounted) => bookingProfile.ready(mounted));
     return { element, store, faults };
   },
 

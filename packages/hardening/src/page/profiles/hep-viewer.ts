@@ -7,6 +7,7 @@ import { createFaultyAdapter } from '@pxm/adapter-testkit/faults';
 import { mapTexts } from '../../corpus/map-texts.js';
 import { settle, shadow, until } from '../dom.js';
 import type { Profile } from './profile.js';
+import { mountElement } from './mount-element.js';
 import { acceptedBy } from './accepted.js';
 
 /**
@@ -43,15 +44,7 @@ export const hepProfile: Profile = {
     const token = options.variant ? SECOND_TOKEN : DEMO_HEP_TOKEN;
     if (!seededLogs.has(store)) seededLogs.set(store, new Set((await store.hep.listActivity(DEMO_HEP_TOKEN)).map((log) => log.clientId)));
     const faults = createFaultyAdapter(store);
-    options.prepare?.(faults);
-    const element = document.createElement('pxm-hep-viewer');
-    element.adapter = faults.adapter;
-    element.locale = 'en';
-    element.timeZone = 'America/Denver';
-    element.token = token;
-    for (const [name, value] of Object.entries(options.attributes ?? {})) element.setAttribute(name, value);
-    stage.append(element);
-    if (options.wait !== false) await hepProfile.ready(element);
+    const element = await mountElement(stage, 'pxm-hep-viewer', faults, options, (mounted) => hepProfile.ready(mounted), token);
     return { element, store, faults, token };
   },
 

@@ -21,6 +21,7 @@ import { createFaultyAdapter } from '@pxm/adapter-testkit/faults';
 import { mapTexts } from '../../corpus/map-texts.js';
 import { fill, settle, shadow, until } from '../dom.js';
 import { SECRETS, type LaterReply, type Mounted, type Profile, type Secrets } from './profile.js';
+import { mountElement } from './mount-element.js';
 import { acceptedBy, acceptedValue } from './accepted.js';
 
 const SECOND_TOKEN = 'hardening-intake-second-patient';
@@ -237,15 +238,7 @@ export const intakeProfile: Profile = {
       });
     const token = options.variant ? SECOND_TOKEN : DEMO_INTAKE_TOKEN;
     const faults = createFaultyAdapter(store);
-    options.prepare?.(faults);
-    const element = document.createElement('pxm-intake-form');
-    element.adapter = faults.adapter;
-    element.locale = 'en';
-    element.timeZone = 'America/Denver';
-    element.token = token;
-    for (const [name, value] of Object.entries(options.attributes ?? {})) element.setAttribute(name, value);
-    stage.append(element);
-    if (options.wait !== false) await intakeProfile.ready(element);
+    const element = await mountElement(stage, 'pxm-intake-form', faults, options, (mounted) => intakeProfile.ready(mounted), token);
     return { element, store, faults, token };
   },
 

@@ -11,6 +11,7 @@ import type { PxmAdapter } from '@pxm/core';
 import { mapTexts, type TextRewrite } from '../../corpus/map-texts.js';
 import { fill, settle, shadow, until } from '../dom.js';
 import { SECRETS, type LaterReply, type Mounted, type Profile } from './profile.js';
+import { mountElement } from './mount-element.js';
 import { acceptedBy, acceptedValue } from './accepted.js';
 
 /** The goal with Goal Attainment Scaling levels (the one a patient rates with a level and a note). */
@@ -133,15 +134,7 @@ export const progressProfile: Profile = {
     const store = options.store ?? createMemoryAdapter({ seed: { progress: seeds() } });
     const token = options.variant ? SECOND_TOKEN : DEMO_PROGRESS_TOKEN;
     const faults = createFaultyAdapter(options.text ? rewritingReplies(store, options.text) : store);
-    options.prepare?.(faults);
-    const element = document.createElement('pxm-progress');
-    element.adapter = faults.adapter;
-    element.locale = 'en';
-    element.timeZone = 'America/Denver';
-    element.token = token;
-    for (const [name, value] of Object.entries(options.attributes ?? {})) element.setAttribute(name, value);
-    stage.append(element);
-    if (options.wait !== false) await progressProfile.ready(element);
+    const element = await mountElement(stage, 'pxm-progress', faults, options, (mounted) => progressProfile.ready(mounted), token);
     return { element, store, faults, token };
   },
 

@@ -10,6 +10,7 @@ import type { PxmAdapter } from '@pxm/core';
 import type { TextRewrite } from '../../corpus/map-texts.js';
 import { fill, settle, shadow, until } from '../dom.js';
 import { SECRETS, type LaterReply, type Mounted, type Profile, type Secrets } from './profile.js';
+import { mountElement } from './mount-element.js';
 import { acceptedBy } from './accepted.js';
 
 /** A referring clinician's NPI whose check digit is right. */
@@ -100,14 +101,7 @@ export const referralProfile: Profile = {
   async mount(stage, options = {}) {
     const store = options.store ?? createMemoryAdapter();
     const faults = createFaultyAdapter(options.text ? rewritingReplies(store, options.text) : store);
-    options.prepare?.(faults);
-    const element = document.createElement('pxm-referral');
-    element.adapter = faults.adapter;
-    element.locale = 'en';
-    element.timeZone = 'America/Denver';
-    for (const [name, value] of Object.entries(options.attributes ?? {})) element.setAttribute(name, value);
-    stage.append(element);
-    if (options.wait !== false) await referralProfile.ready(element);
+    const element = await mountElement(stage, 'pxm-referral', faults, options, (mounted) => referralProfile.ready(mounted));
     return { element, store, faults };
   },
 

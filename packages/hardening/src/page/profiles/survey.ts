@@ -11,6 +11,7 @@ import { createFaultyAdapter } from '@pxm/adapter-testkit/faults';
 import { mapTexts } from '../../corpus/map-texts.js';
 import { button, fill, settle, shadow, until } from '../dom.js';
 import { SECRETS, type Profile } from './profile.js';
+import { mountElement } from './mount-element.js';
 import { acceptedBy, acceptedValue } from './accepted.js';
 
 const TOKEN = DEMO_SURVEY_TOKENS.open;
@@ -35,15 +36,7 @@ export const surveyProfile: Profile = {
         },
       });
     const faults = createFaultyAdapter(store);
-    options.prepare?.(faults);
-    const element = document.createElement('pxm-survey');
-    element.adapter = faults.adapter;
-    element.locale = 'en';
-    element.timeZone = 'America/Denver';
-    element.token = TOKEN;
-    for (const [name, value] of Object.entries(options.attributes ?? {})) element.setAttribute(name, value);
-    stage.append(element);
-    if (options.wait !== false) await surveyProfile.ready(element);
+    const element = await mountElement(stage, 'pxm-survey', faults, options, (mounted) => surveyProfile.ready(mounted), TOKEN);
     return { element, store, faults, token: TOKEN };
   },
 

@@ -18,7 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { transform } from 'esbuild';
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
-import { minifyCssLiterals } from './css-literals.mjs';
+import { minifyTemplateLiterals } from './template-literals.mjs';
 
 const ELEMENTS = new URL('../packages/elements/', import.meta.url).pathname;
 export const CDN_DIR = join(ELEMENTS, 'cdn');
@@ -40,7 +40,7 @@ function typescriptSources() {
     async transform(code, id) {
       const isTs = id.endsWith('.ts');
       if (!isTs && !code.includes('process.env.NODE_ENV')) return null;
-      const result = await transform(isTs && id.startsWith(ELEMENTS) ? minifyCssLiterals(code) : code, {
+      const result = await transform(isTs && id.startsWith(ELEMENTS) ? minifyTemplateLiterals(code, id) : code, {
         loader: isTs ? 'ts' : 'js',
         format: 'esm',
         target: 'es2022',

@@ -1,13 +1,11 @@
 /**
  * Minifies the CSS inside Lit `css\`...\`` templates (comments, indentation, line breaks), which
  * JavaScript minifiers leave alone because to them it is string content. Only templates with no
- * `${}` are touched, and quoted strings inside the CSS are kept as they are. Used when measuring
- * bundle sizes, building the CDN files and post-processing each package's `dist/`, so what is
- * measured is what ships.
+ * `${}` are touched, and quoted strings inside the CSS are kept as they are. Applied with the html
+ * templates' by template-literals.mjs.
  */
-import { readFile } from 'node:fs/promises';
-
-const CSS_TEMPLATE = /\bcss`([^`$\\]*)`/g;
+// tsc writes `css \`...\`` (a space after the tag) in dist/; sources have none.
+const CSS_TEMPLATE = /\bcss(\s*)`([^`$\\]*)`/g;
 const QUOTED = /('[^'\n]*'|"[^"\n]*")/;
 
 export function minifyCss(text) {
@@ -32,16 +30,5 @@ export function minifyCss(text) {
  * later line keeps its number and existing source maps stay right.
  */
 export function minifyCssLiterals(source) {
-  return source.replace(CSS_TEMPLATE, (_, text) => `css\`${minifyCss(text)}\`${'\n'.repeat(text.split('\n').length - 1)}`);
+  return source.replace(CSS_TEMPLATE, (_, space, text) => `css${space}\`${minifyCss(text)}\`${'\n'.repeat(text.split('\n').length - 1)}`);
 }
-
-/** esbuild plugin: minifies css literals in the workspace's element sources as they load. */
-export const cssLiteralsPlugin = {
-  name: 'pxm-css-literals',
-  setup(build) {
-    build.onLoad({ filter: /packages[\\/]elements[\\/]src[\\/].*\.ts$/ }, async (args) => ({
-      contents: minifyCssLiterals(await readFile(args.path, 'utf8')),
-      loader: 'ts',
-    }));
-  },
-};

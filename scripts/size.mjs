@@ -18,7 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import pages from '../size.config.mjs';
 import { buildCdn } from './build-cdn.mjs';
-import { cssLiteralsPlugin } from './css-literals.mjs';
+import { templateLiteralsPlugin } from './template-literals.mjs';
 import { updateDocFigures } from './doc-figures.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -61,8 +61,8 @@ async function measureBundle(page, workDir) {
     define: { 'process.env.NODE_ENV': '"production"' },
     legalComments: 'none',
     logLevel: 'silent',
-    // The published dist/ has its css templates minified (scripts/minify-dist-css.mjs); measure the same.
-    plugins: [cssLiteralsPlugin],
+    // The published dist/ has its Lit templates minified (scripts/minify-dist-templates.mjs); measure the same.
+    plugins: [templateLiteralsPlugin],
   });
   const outputs = result.metafile.outputs;
   const code = new Map(result.outputFiles.map((file) => [relative(process.cwd(), file.path), file.contents]));

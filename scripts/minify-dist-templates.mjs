@@ -1,11 +1,12 @@
 /**
- * Post-build step of @pxm/elements: minifies the CSS in the Lit `css` templates of `dist/*.js`
- * (see css-literals.mjs). Line numbers are kept, so the source maps tsc wrote stay valid.
- *   node ../../scripts/minify-dist-css.mjs dist
+ * Post-build step of @pxm/elements: minifies the Lit templates of `dist/*.js` (the CSS of `css`
+ * templates, the indentation of `html` and `svg` ones; see template-literals.mjs). Line numbers
+ * are kept, so the source maps tsc wrote stay valid.
+ *   node ../../scripts/minify-dist-templates.mjs dist
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { minifyCssLiterals } from './css-literals.mjs';
+import { minifyTemplateLiterals } from './template-literals.mjs';
 
 function jsFiles(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -18,10 +19,10 @@ function jsFiles(dir) {
 let saved = 0;
 for (const file of jsFiles(process.argv[2] ?? 'dist')) {
   const source = readFileSync(file, 'utf8');
-  const minified = minifyCssLiterals(source);
+  const minified = minifyTemplateLiterals(source, file);
   if (minified !== source) {
     saved += source.length - minified.length;
     writeFileSync(file, minified);
   }
 }
-console.log(`[pxm] css templates minified in dist/: ${(saved / 1024).toFixed(1)} KB less`);
+console.log(`[pxm] templates minified in dist/: ${(saved / 1024).toFixed(1)} KB less`);

@@ -7,6 +7,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+// @ts-expect-error: a build script without type declarations
+import { templateLiteralsPlugin } from '../../../../scripts/template-literals.mjs';
 
 export const PACKAGE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const OUT_DIR = join(PACKAGE_DIR, '.hardening', 'page');
@@ -17,6 +19,8 @@ const common = {
   target: 'es2022',
   conditions: ['source', 'browser', 'production'],
   define: { 'process.env.NODE_ENV': '"production"' },
+  // Lit templates minified as the published dist/ has them.
+  plugins: [templateLiteralsPlugin],
   logLevel: 'warning' as const,
   // Names kept: a failure's stack should still say where it happened.
   keepNames: true,

@@ -75,7 +75,10 @@ function minify() {
  *   any of its parts;
  * - the survey's pending submits always load the offline queue: one file;
  * - Lit's `ref` directive, shared by signing and card photos, goes with the review part, which
- *   every intake form loads at the same moment as those.
+ *   every intake form loads at the same moment as those;
+ * - the Spanish of the four elements pxm-elements.js defines at once is one file, `messages.es`,
+ *   as their English is one file: a page in Spanish fetches it once, for all of them.
+ * A third entry names the merged file.
  */
 const CHUNK_MERGES = [
   ['elements/src/booking/booking-times.ts', 'elements/src/booking/booking-pick.ts'],
@@ -84,6 +87,9 @@ const CHUNK_MERGES = [
   ['adapter-memory/src/latency.ts', 'elements/src/cdn/adapters/memory.ts'],
   ['elements/src/survey/pending-submit.ts', 'elements/src/internal/offline-queue/offline-queue.ts'],
   ['lit-html/directives/ref.js', 'elements/src/intake-form/review.ts'],
+  ['elements/src/survey/survey.messages.es.ts', 'elements/src/booking/booking.messages.es.ts', 'messages.es'],
+  ['elements/src/intake-form/intake-form.messages.es.ts', 'elements/src/booking/booking.messages.es.ts', 'messages.es'],
+  ['elements/src/hep-viewer/hep-viewer.messages.es.ts', 'elements/src/booking/booking.messages.es.ts', 'messages.es'],
 ];
 
 /** Module id -> name of its file: rollup's split, with each merge of CHUNK_MERGES applied. */
@@ -102,10 +108,10 @@ function mergedChunks(chunks) {
     if (!id) throw new Error(`build-cdn: no module ${suffix} to merge (CHUNK_MERGES is out of date).`);
     return chunkOf.get(id);
   };
-  for (const [from, into] of CHUNK_MERGES) {
+  for (const [from, into, fileName] of CHUNK_MERGES) {
     const source = nameOf(from);
     const target = nameOf(into);
-    for (const [id, name] of chunkOf) if (name === source) chunkOf.set(id, target);
+    for (const [id, name] of chunkOf) if (name === source || name === target) chunkOf.set(id, fileName ?? target);
   }
   return chunkOf;
 }

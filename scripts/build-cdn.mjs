@@ -8,8 +8,9 @@
  *                          signing), and code the two adapters share
  * The adapter files import pxm-elements.js, so they reuse its copy of core (one `AdapterError`
  * class, one set of schemas) and add only their own code. Rollup does the chunking because it
- * keeps everything a page needs up front in that one file; esbuild compiles TypeScript and
- * minifies. ES2022, with source maps.
+ * keeps everything a page needs up front in that one file; parts that always load together, or
+ * too small for a file of their own, are then merged (CHUNK_MERGES). esbuild compiles TypeScript
+ * and minifies. ES2022, with source maps.
  *   node scripts/build-cdn.mjs [--quiet]        prints what each file costs a page
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -151,7 +152,7 @@ export async function buildCdn({ write = true } = {}) {
   };
   // Rollup's own split first (not minified: only which module lands in which file is read), then
   // the same files with the merges of CHUNK_MERGES.
-  const { output: split } = await bundle.generate(output);
+  const { output: split } = await bundle.generate({ ...output, sourcemap: false });
   const chunkOf = mergedChunks(split.filter((item) => item.type === 'chunk'));
   const { output: files } = await bundle[write ? 'write' : 'generate']({
     ...output,

@@ -4,7 +4,7 @@
  * the caller's abort signal, which ends everything at once. Written on `fetch` alone: a widget on
  * a patient's phone should not carry a general-purpose HTTP client for these few rules.
  */
-import { AdapterError, delay, throwIfAborted } from '@pxm/core';
+import { AdapterError } from '@pxm/core';
 
 export interface AttemptPolicy {
   /** Retries after the first attempt. */
@@ -48,6 +48,21 @@ function retryAfterMs(header: string | null): number | undefined {
   return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', stop);
+      resolve();
+    }, ms);
+    const stop = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', stop, { once: true });
+  });
+}
+
 /** One attempt under its own deadline, cancelled too when the caller aborts. */
 async function attemptOnce(fetchImpl: typeof fetch, attempt: Attempt, timeoutMs: number): Promise<Response> {
   const controller = new AbortController();
@@ -79,7 +94,7 @@ async function attemptOnce(fetchImpl: typeof fetch, attempt: Attempt, timeoutMs:
  */
 export async function fetchWithRetries(fetchImpl: typeof fetch, attempt: Attempt, policy: AttemptPolicy): Promise<Response> {
   for (let tried = 0; ; tried += 1) {
-    throwIfAborted(attempt.signal);
+    if (attempt.signal?.aborted) throw attempt.signal.reason;
     const lastChance = tried >= policy.limit;
     let waitMs: number | undefined;
     try {
@@ -93,6 +108,6 @@ export async function fetchWithRetries(fetchImpl: typeof fetch, attempt: Attempt
       if (lastChance || !transient || attempt.signal?.aborted) throw error;
     }
     const backoffMs = Math.random() * Math.min(policy.backoffLimitMs, FIRST_BACKOFF_MS * 2 ** tried);
-    await delay(Math.min(waitMs ?? backoffMs, MAX_RETRY_AFTER_MS), attempt.signal);
+    await pause(Math.min(waitMs ?? backoffMs, MAX_RETRY_AFTER_MS), attempt.signal);
   }
 }

@@ -8,8 +8,9 @@
  *                          signing), and code the two adapters share
  * The adapter files import pxm-elements.js, so they reuse its copy of core (one `AdapterError`
  * class, one set of schemas) and add only their own code. Rollup does the chunking because it
- * keeps everything a page needs up front in that one file; esbuild compiles TypeScript and
- * minifies. ES2022, with source maps.
+ * keeps everything a page needs up front in that one file; parts that always load together, or
+ * too small for a file of their own, are then merged (CHUNK_MERGES). esbuild compiles TypeScript
+ * and minifies. ES2022, with source maps.
  *   node scripts/build-cdn.mjs [--quiet]        prints what each file costs a page
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -63,6 +64,64 @@ function minify() {
   };
 }
 
+/**
+ * Files that always load together, or a file too small to be worth a request of its own: the
+ * first module's file joins the second's. Each gzipped file carries its own header, imports and
+ * exports and starts compressing from nothing, so a few hundred bytes of a tiny file are overhead.
+ * - the time list's views (shared by the first steps and the later ones) go with the first steps,
+ *   which every booking fetches as it connects, before any later step;
+ * - abort helpers and the attachment limit, a few lines both adapters and several parts use, go
+ *   in pxm-elements.js, which every page loads anyway;
+ * - the memory backend's simulated latency goes in pxm-adapter-memory.js, which loads before
+ *   any of its parts;
+ * - the survey's pending submits always load the offline queue: one file;
+ * - Lit's `ref` directive, shared by signing and card photos, goes with the review part, which
+ *   every intake form loads at the same moment as those;
+ * - the HEP's log sync, rating form and paper copy: a viewer fetches all three for every program
+ *   it shows (the sync for its token, the rating once the program is there, the copy when idle),
+ *   so they are one file, `hep-extras`;
+ * - the Spanish of the four elements pxm-elements.js defines at once is one file, `messages.es`,
+ *   as their English is one file: a page in Spanish fetches it once, for all of them.
+ * A third entry names the merged file.
+ */
+const CHUNK_MERGES = [
+  ['elements/src/booking/booking-times.ts', 'elements/src/booking/booking-pick.ts'],
+  ['core/src/util/abort.ts', 'elements/src/cdn.ts'],
+  ['core/src/schemas/attachment-limit.ts', 'elements/src/cdn.ts'],
+  ['adapter-memory/src/latency.ts', 'elements/src/cdn/adapters/memory.ts'],
+  ['elements/src/survey/pending-submit.ts', 'elements/src/internal/offline-queue/offline-queue.ts'],
+  ['lit-html/directives/ref.js', 'elements/src/intake-form/review.ts'],
+  ['elements/src/hep-viewer/rating-form.ts', 'elements/src/hep-viewer/log-sync.ts', 'hep-extras'],
+  ['elements/src/hep-viewer/print-view.ts', 'elements/src/hep-viewer/log-sync.ts', 'hep-extras'],
+  ['elements/src/survey/survey.messages.es.ts', 'elements/src/booking/booking.messages.es.ts', 'messages.es'],
+  ['elements/src/intake-form/intake-form.messages.es.ts', 'elements/src/booking/booking.messages.es.ts', 'messages.es'],
+  ['elements/src/hep-viewer/hep-viewer.messages.es.ts', 'elements/src/booking/booking.messages.es.ts', 'messages.es'],
+];
+
+/** Module id -> name of its file: rollup's split, with each merge of CHUNK_MERGES applied. */
+function mergedChunks(chunks) {
+  const names = new Map();
+  const chunkOf = new Map();
+  for (const chunk of chunks) {
+    // The first module's name, unique (two parts may start with modules of the same name).
+    let name = chunk.name;
+    for (let index = 2; [...names.values()].includes(name); index++) name = `${chunk.name}${index}`;
+    names.set(chunk, name);
+    for (const id of chunk.moduleIds) chunkOf.set(id, name);
+  }
+  const nameOf = (suffix) => {
+    const id = [...chunkOf.keys()].find((moduleId) => moduleId.endsWith(`/${suffix}`));
+    if (!id) throw new Error(`build-cdn: no module ${suffix} to merge (CHUNK_MERGES is out of date).`);
+    return chunkOf.get(id);
+  };
+  for (const [from, into, fileName] of CHUNK_MERGES) {
+    const source = nameOf(from);
+    const target = nameOf(into);
+    for (const [id, name] of chunkOf) if (name === source || name === target) chunkOf.set(id, fileName ?? target);
+  }
+  return chunkOf;
+}
+
 /** Builds the files; `write: false` only returns them (for `pnpm size`). */
 export async function buildCdn({ write = true } = {}) {
   const version = JSON.parse(readFileSync(join(ELEMENTS, 'package.json'), 'utf8')).version;
@@ -73,7 +132,6 @@ export async function buildCdn({ write = true } = {}) {
     plugins: [
       typescriptSources(),
       nodeResolve({ browser: true, exportConditions: ['source', 'browser', 'production', 'import', 'default'], extensions: ['.ts', '.mjs', '.js'] }),
-      minify(),
     ],
     onwarn(warning, warn) {
       // Notes about dependencies' own code (comment placement, zod's internal import cycle).
@@ -81,16 +139,29 @@ export async function buildCdn({ write = true } = {}) {
       warn(warning);
     },
   });
-  const { output } = await bundle[write ? 'write' : 'generate']({
+  const output = {
     dir: CDN_DIR,
     format: 'es',
     entryFileNames: '[name].js',
     chunkFileNames: 'chunks/[name]-[hash].js',
     sourcemap: true,
-    banner: `/*! @pxm/elements ${version} | MIT | https://www.npmjs.com/package/@pxm/elements */`,
+    // The licence line heads the three files a page names. The parts they load from chunks/ are
+    // theirs (the package's licence, in its package.json, covers every file): the line again in
+    // each would cost a page about 50 bytes per file.
+    banner: (chunk) => (chunk.isEntry ? `/*! @pxm/elements ${version} | MIT | https://www.npmjs.com/package/@pxm/elements */` : ''),
+  };
+  // Rollup's own split first (not minified: only which module lands in which file is read), then
+  // the same files with the merges of CHUNK_MERGES.
+  const { output: split } = await bundle.generate({ ...output, sourcemap: false });
+  const chunkOf = mergedChunks(split.filter((item) => item.type === 'chunk'));
+  const { output: files } = await bundle[write ? 'write' : 'generate']({
+    ...output,
+    manualChunks: (id) => chunkOf.get(id),
+    onlyExplicitManualChunks: true,
+    plugins: [minify()],
   });
   await bundle.close();
-  return output.filter((item) => item.type === 'chunk');
+  return files.filter((item) => item.type === 'chunk');
 }
 
 /** What a page downloads for one entry: the file and every chunk it imports statically. */

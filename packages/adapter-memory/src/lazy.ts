@@ -6,7 +6,7 @@
  * (`listStoredAppointments` and the like): `createMemoryAdapter` has those.
  */
 import { CONTRACT_METHODS, lazyCapability, type CapabilityApi, type PxmAdapter } from '@pxm/core';
-import type { MemoryBase } from './base.js';
+import type { MemoryBase, importProgressArea } from './base.js';
 import { systemClock } from './clock.js';
 import type { MemoryAdapterOptions } from './options.js';
 
@@ -16,8 +16,10 @@ export function createLazyMemoryAdapter(options: MemoryAdapterOptions = {}): Pxm
   const now = options.now ?? systemClock;
   // Demo links expire relative to when the adapter was made, as with `createMemoryAdapter`.
   const createdAt = now();
-  let base: Promise<MemoryBase> | undefined;
-  const loadBase = () => (base ??= import('./base.js').then(({ createMemoryBase }) => createMemoryBase(options, createdAt)));
+  let loaded: Promise<{ base: MemoryBase; importProgressArea: typeof importProgressArea }> | undefined;
+  const loadBaseModule = () =>
+    (loaded ??= import('./base.js').then(({ createMemoryBase, importProgressArea }) => ({ base: createMemoryBase(options, createdAt), importProgressArea })));
+  const loadBase = async () => (await loadBaseModule()).base;
   const fromBase = <C extends BaseCapability>(capability: C) =>
     lazyCapability<CapabilityApi[C]>(capability, async (): Promise<CapabilityApi[C]> => (await loadBase())[capability] as CapabilityApi[C], CONTRACT_METHODS[capability]);
   return {
@@ -29,8 +31,9 @@ export function createLazyMemoryAdapter(options: MemoryAdapterOptions = {}): Pxm
     progress: lazyCapability<CapabilityApi['progress']>(
       'progress',
       async () => {
-        const [loaded, area] = await Promise.all([loadBase(), import('./progress-area.js')]);
-        return area.createBaseProgress(loaded, createdAt, options.seed?.progress);
+        // Loaded by the base's module, after it: its file then holds only what the base lacks.
+        const { base, importProgressArea } = await loadBaseModule();
+        return (await importProgressArea()).createBaseProgress(base, createdAt, options.seed?.progress);
       },
       CONTRACT_METHODS.progress,
     ),

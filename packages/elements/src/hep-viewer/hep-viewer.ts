@@ -20,7 +20,6 @@ import { PxmHepActivityLoggedEvent, type HepPainAlert } from './hep-viewer.event
 import { MidnightWatch } from './midnight-watch.js';
 import { hepViewerEn } from './hep-viewer.messages.en.js';
 import { hepViewerStyles } from './hep-viewer.styles.js';
-import { HEP_NAMESPACE as NAMESPACE } from './part-text.js';
 import { PrintCopy } from './print-copy.js';
 import { loadProgram, type LoadedProgram } from './load-program.js';
 import { renderLoadError, renderProgramView, type HepView } from './program-view.js';
@@ -28,6 +27,12 @@ import { renderLoadError, renderProgramView, type HepView } from './program-view
 export type { HepView } from './program-view.js';
 
 const DEFAULT_PAIN_THRESHOLD = 7;
+
+/**
+ * The viewer's strings, its later parts' (progress, rating, sync notices) included: a host adds a
+ * language for the whole viewer with one `registerTranslation(locale, 'pxm-hep-viewer', {...})`.
+ */
+const NAMESPACE = 'pxm-hep-viewer';
 
 /** Parts loaded on demand, each fetched once per page whichever viewer asks first. */
 const importProgress = () => import('./progress/progress-view.js');

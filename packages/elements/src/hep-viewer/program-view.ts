@@ -5,10 +5,12 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { AdapterError } from '@pxm/core';
+import { frequencyKind } from '@pxm/core/hep-rules';
 import type { ActivityLogEntry, Exercise } from '@pxm/core/hep';
 import type { PendingState } from '@pxm/core/hep-outbox';
 import { renderFailure, renderLoading } from '../internal/states.js';
 import type { LocalizeController } from '../l10n/localize-controller.js';
+import { renderDosage } from './dosage.js';
 import { renderExerciseCard, type CardContext } from './exercise-card.js';
 import type { HepDay } from './hep-day.js';
 import type { LoadedProgram } from './load-program.js';
@@ -94,7 +96,7 @@ export function renderProgramView(view: ProgramView): TemplateResult {
             </div>
             ${renderActions(view)}`}
     </div>
-    ${view.print.printing && view.print.module ? view.print.module.renderPrintView(l10n, program, day.plan.today) : nothing}
+    ${view.print.printing && view.print.module ? view.print.module.renderPrintView(l10n, program, day.plan.today, { renderDosage, frequencyKind }) : nothing}
   `;
 }
 

@@ -1,8 +1,8 @@
 /** The Progress view's strings (in the viewer's namespace), loaded with it. */
-import { partText, type PartText } from '../part-text.js';
+import type { Translator } from '../../l10n/localize-controller.js';
 import { progressEn, type ProgressMessages } from './progress.messages.en.js';
 import { progressEs } from './progress.messages.es.js';
 
-export type ProgressText = PartText<ProgressMessages>;
+export type ProgressText = Translator<ProgressMessages>;
 
-export const progressText = partText(progressEn, progressEs);
+export const progressStrings = { en: progressEn, es: progressEs };

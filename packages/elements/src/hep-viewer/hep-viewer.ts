@@ -16,7 +16,7 @@ import type { CardHandlers } from './exercise-card.js';
 import { initialMediaState, warnMissingCaptions, type MediaState } from './exercise-media.js';
 import { ExerciseLogging } from './exercise-logging.js';
 import { createDayModel, createLogMerger, type HepDay } from './hep-day.js';
-import { PxmHepActivityLoggedEvent, type HepPainAlert } from './hep-viewer.events.js';
+import { PxmHepActivityLoggedEvent, PxmHepReminderRequestEvent, type HepPainAlert, type HepReminderRequestDetail } from './hep-viewer.events.js';
 import { MidnightWatch } from './midnight-watch.js';
 import { hepViewerEn } from './hep-viewer.messages.en.js';
 import { hepViewerStyles } from './hep-viewer.styles.js';
@@ -328,7 +328,8 @@ export class PxmHepViewer extends PxmElement {
     const program = this.program;
     if (!program) return;
     const { requestReminders } = await import('./reminders.js');
-    const outcome = requestReminders(this, this.renderRoot, program, this.reminderTimes, this.reminderText());
+    const ask = (detail: HepReminderRequestDetail) => this.dispatchEvent(new PxmHepReminderRequestEvent(detail));
+    const outcome = requestReminders(ask, this.renderRoot, program, this.reminderTimes, this.reminderText());
     if (outcome === 'nothing-to-remind') this.notice = this.l10n.text('remindersNone');
     else if (outcome === 'downloaded') this.notice = this.l10n.text('remindersReady');
   }

@@ -6,7 +6,6 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ref as onCanvas } from 'lit/directives/ref.js';
-import { AdapterError } from '@pxm/core';
 import type { FormItem, InsuranceCardAnswer } from '@pxm/core/forms';
 import { LocalizeController } from '../l10n/localize-controller.js';
 import { errorId, fieldId, helpId, type FieldContext, type PartActions } from './field-context.js';
@@ -181,7 +180,7 @@ export class CardPhotos {
     } catch (error) {
       if (this.uploads.get(slot) !== preparing) return;
       this.set(slot, { status: 'unreadable' });
-      this.actions.reportError(new AdapterError('validation', 'The image could not be read.', { cause: error }), 'intake.uploadAttachment');
+      this.actions.reportUnreadableImage(error, 'intake.uploadAttachment');
       return;
     }
     await this.upload(context, key, side);

@@ -56,6 +56,12 @@ export interface PartActions {
    * answers); returns the normalized error (undefined when aborted).
    */
   reportError(error: unknown, operation: string): AdapterError | undefined;
+  /**
+   * Fires `pxm-error` with `validation` for a picture the browser could not read (it never reached
+   * the backend). The element builds the error: a part importing `AdapterError` would pull the
+   * core's entry, schemas included, into a chunk of its own.
+   */
+  reportUnreadableImage(cause: unknown, operation: string): void;
   /** The patient-facing sentence for a failure. */
   errorText(error: AdapterError | undefined): string;
   announce(message: string): void;

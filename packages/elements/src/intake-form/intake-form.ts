@@ -188,6 +188,7 @@ export class PxmIntakeForm extends PxmElement {
     uploadAttachment: (file, upload) =>
       this.calls.run('uploadAttachment', (api, signal) => api.uploadAttachment(this.token!, file, upload, { signal }), { report: false, timeout: UPLOAD_TIMEOUT_MS }),
     reportError: (error, operation) => this.reportError(error, operation),
+    reportUnreadableImage: (cause, operation) => void this.reportError(new AdapterError('validation', 'The image could not be read.', { cause }), operation),
     errorText: (error) => this.errorMessage(error),
     announce: (message) => this.announce(message),
     afterRender: (action) => this.focusMover.after(action),

@@ -17,9 +17,8 @@ import {
   type ScopeKey,
 } from '@pxm/core/forms';
 import { compareWithBaseline, scoreForm } from '@pxm/core/prom';
-import { LocalizeController } from '../l10n/localize-controller.js';
+import type { LocalizeController } from '../l10n/localize-controller.js';
 import type { PartActions } from './field-context.js';
-import { heading } from './heading.js';
 import { reviewEn } from './review.messages.en.js';
 import { reviewEs } from './review.messages.es.js';
 
@@ -42,8 +41,11 @@ export interface ReviewView {
 export class Review {
   readonly l10n: LocalizeController<typeof reviewEn>;
 
-  constructor(actions: Pick<PartActions, 'host'>) {
-    this.l10n = new LocalizeController(actions.host, 'pxm-intake-form-review', { en: reviewEn, es: reviewEs });
+  private readonly heading: PartActions['heading'];
+
+  constructor(actions: Pick<PartActions, 'localize' | 'heading'>) {
+    this.l10n = actions.localize('pxm-intake-form-review', { en: reviewEn, es: reviewEs });
+    this.heading = actions.heading;
   }
 
   /** An answer as text; undefined when unanswered. */
@@ -91,12 +93,12 @@ export class Review {
       if (!engine.isVisible(key) || item.type === 'display') continue;
       if (item.type === 'section') {
         const inner = this.rows(view, item.items, scope);
-        if (inner.length > 0) out.push(html`<li class="review-section">${item.title ? heading(subLevel, item.title) : nothing}<ul>${inner}</ul></li>`);
+        if (inner.length > 0) out.push(html`<li class="review-section">${item.title ? this.heading(subLevel, item.title) : nothing}<ul>${inner}</ul></li>`);
       } else if (item.type === 'group') {
         const label = item.label ?? this.l10n.text('defaultEntry');
         for (let index = 0; index < engine.instanceCount(key); index++) {
           out.push(html`<li class="review-section">
-            ${heading(subLevel, this.l10n.text('entry', label, index + 1))}
+            ${this.heading(subLevel, this.l10n.text('entry', label, index + 1))}
             <ul>${this.rows(view, item.items, childScope(scope, item.id, index))}</ul>
           </li>`);
         }
@@ -120,7 +122,7 @@ export class Review {
       ${pages.map(
         (page) => html`<section class="review-page" part="review-page" aria-labelledby=${`review-${page.id}`}>
           <div class="review-head">
-            ${heading(view.headingLevel, page.title, { id: `review-${page.id}` })}
+            ${this.heading(view.headingLevel, page.title, { id: `review-${page.id}` })}
             <button type="button" class="button link" data-review-page=${page.id} @click=${() => goToPage(page.id)}>
               ${this.l10n.text('change')}<span class="visually-hidden"> ${page.title}</span>
             </button>
@@ -149,7 +151,7 @@ export class Review {
       .filter(({ line }) => line && line.answered > 0);
     if (lines.length === 0) return nothing;
     return html`<section class="scores" part="scores" aria-labelledby="scores-title">
-      ${heading(where.headingLevel, l10n.text('scoresTitle'), { id: 'scores-title' })}
+      ${this.heading(where.headingLevel, l10n.text('scoresTitle'), { id: 'scores-title' })}
       <ul>
         ${lines.map(({ rule, line }) => {
           const name = rule.shortLabel ? `${rule.label} (${rule.shortLabel})` : rule.label;

@@ -4,19 +4,19 @@
  * whether that change reaches the instrument's commonly cited MCID.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import {
+import type {
   childScope,
   itemKey,
-  type AnswerValue,
-  type Answers,
-  type FormDefinition,
-  type FormEngine,
-  type FormItem,
-  type FormPage,
-  type PromScore,
-  type ScopeKey,
+  AnswerValue,
+  Answers,
+  FormDefinition,
+  FormEngine,
+  FormItem,
+  FormPage,
+  PromScore,
+  ScopeKey,
 } from '@pxm/core/forms';
-import { compareWithBaseline, scoreForm } from '@pxm/core/prom';
+import type { compareWithBaseline, scoreForm } from '@pxm/core/prom';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import type { PartActions } from './field-context.js';
 import { reviewEn } from './review.messages.en.js';
@@ -38,12 +38,27 @@ export interface ReviewView {
   formatInstant(instant: string): string;
 }
 
+/**
+ * The core's rules the review page uses, handed over by the element, which has them loaded:
+ * importing them here would make a bundler split the form engine and the schemas into chunks of
+ * their own, shared by the element and this part.
+ */
+export interface ReviewRules {
+  readonly itemKey: typeof itemKey;
+  readonly childScope: typeof childScope;
+  readonly scoreForm: typeof scoreForm;
+  readonly compareWithBaseline: typeof compareWithBaseline;
+}
+
 export class Review {
   readonly l10n: LocalizeController<typeof reviewEn>;
 
   private readonly heading: PartActions['heading'];
 
-  constructor(actions: Pick<PartActions, 'localize' | 'heading'>) {
+  constructor(
+    actions: Pick<PartActions, 'localize' | 'heading'>,
+    private readonly rules: ReviewRules,
+  ) {
     this.l10n = actions.localize('pxm-intake-form-review', { en: reviewEn, es: reviewEs });
     this.heading = actions.heading;
   }
@@ -89,7 +104,7 @@ export class Review {
     const subLevel = Math.min(view.headingLevel + 1, 6);
     const out: TemplateResult[] = [];
     for (const item of items) {
-      const key = itemKey(scope, item.id);
+      const key = this.rules.itemKey(scope, item.id);
       if (!engine.isVisible(key) || item.type === 'display') continue;
       if (item.type === 'section') {
         const inner = this.rows(view, item.items, scope);
@@ -99,7 +114,7 @@ export class Review {
         for (let index = 0; index < engine.instanceCount(key); index++) {
           out.push(html`<li class="review-section">
             ${this.heading(subLevel, this.l10n.text('entry', label, index + 1))}
-            <ul>${this.rows(view, item.items, childScope(scope, item.id, index))}</ul>
+            <ul>${this.rows(view, item.items, this.rules.childScope(scope, item.id, index))}</ul>
           </li>`);
         }
       } else {
@@ -136,7 +151,7 @@ export class Review {
 
   /** Scores of the answers as they stand (hidden items left out). */
   scoreLines(definition: FormDefinition, answers: Answers): ScoreLine[] {
-    return scoreForm(definition, answers).map((result) => ({ instrument: result.instrument, score: result.score, answered: result.answered }));
+    return this.rules.scoreForm(definition, answers).map((result) => ({ instrument: result.instrument, score: result.score, answered: result.answered }));
   }
 
   renderScores(
@@ -157,7 +172,7 @@ export class Review {
           const name = rule.shortLabel ? `${rule.label} (${rule.shortLabel})` : rule.label;
           if (line!.score === null) return html`<li><strong>${name}</strong><br />${l10n.text('notScored')}</li>`;
           const score = line!.score;
-          const comparison = compareWithBaseline(rule, score, prior);
+          const comparison = this.rules.compareWithBaseline(rule, score, prior);
           let verdict = '';
           if (comparison?.trend === 'same') verdict = l10n.text('noChange');
           else if (comparison?.meetsMcid) verdict = l10n.text(comparison.trend === 'better' ? 'betterMeaningful' : 'worseMeaningful');

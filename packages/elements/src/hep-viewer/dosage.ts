@@ -4,13 +4,12 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Exercise, Frequency } from '@pxm/core/hep';
-// Not `@pxm/core/hep`: the print view, loaded on demand, imports this module too.
+// The rules entry, not `@pxm/core/hep` with the schemas: the rule is all this module needs.
 import { frequencyKind } from '@pxm/core/hep-rules';
-import type { LocalizeController } from '../l10n/localize-controller.js';
-import type { HepViewerMessages } from './hep-viewer.messages.en.js';
+import type { HepLocalizeController } from './hep-localize.js';
 import { sideIcon } from './side-icon.js';
 
-type T = LocalizeController<HepViewerMessages>;
+type T = HepLocalizeController;
 
 const SIDE_KEYS = { left: 'sideLeft', right: 'sideRight', both: 'sideBoth', alternating: 'sideAlternating' } as const;
 

@@ -5,10 +5,9 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Exercise } from '@pxm/core/hep';
-import type { LocalizeController } from '../l10n/localize-controller.js';
-import type { HepViewerMessages } from './hep-viewer.messages.en.js';
+import type { HepLocalizeController } from './hep-localize.js';
 
-type T = LocalizeController<HepViewerMessages>;
+type T = HepLocalizeController;
 
 export const PLAYBACK_SPEEDS = [0.5, 0.75, 1, 1.25, 1.5] as const;
 

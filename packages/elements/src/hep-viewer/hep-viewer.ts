@@ -8,10 +8,10 @@ import { LanguageLoader } from '../controllers/language-loader.js';
 import { LazyPart } from '../controllers/lazy-part.js';
 import { RemovalWatch } from '../controllers/removal-watch.js';
 import { renderFailure, renderLoading } from '../internal/states.js';
-import { LocalizeController } from '../l10n/localize-controller.js';
 import { controlStyles } from '../styles/controls.styles.js';
 import { hostStyles } from '../styles/host.styles.js';
 import { DeferredLogSync } from './deferred-log-sync.js';
+import { HepLocalizeController } from './hep-localize.js';
 import type { CardHandlers } from './exercise-card.js';
 import { initialMediaState, warnMissingCaptions, type MediaState } from './exercise-media.js';
 import { ExerciseLogging } from './exercise-logging.js';
@@ -28,10 +28,7 @@ export type { HepView } from './program-view.js';
 
 const DEFAULT_PAIN_THRESHOLD = 7;
 
-/**
- * The viewer's strings, its later parts' (progress, rating, sync notices) included: a host adds a
- * language for the whole viewer with one `registerTranslation(locale, 'pxm-hep-viewer', {...})`.
- */
+/** The viewer's namespace; its later parts' strings are in it too (`HepLocalizeController`). */
 const NAMESPACE = 'pxm-hep-viewer';
 
 /** Parts loaded on demand, each fetched once per page whichever viewer asks first. */
@@ -153,7 +150,7 @@ export class PxmHepViewer extends PxmElement {
   /** Progress charts the patient switched to their tables. */
   declare private chartTables: ReadonlySet<string>;
 
-  private readonly l10n = new LocalizeController(this, NAMESPACE, { en: hepViewerEn });
+  private readonly l10n = new HepLocalizeController(this, NAMESPACE, { en: hepViewerEn });
   /** Spanish (beside English) is fetched only for patients who read it. */
   private readonly languages = new LanguageLoader(this, NAMESPACE, { es: () => import('./hep-viewer.messages.es.js').then((module) => module.hepViewerEs) });
   private readonly calls = new AdapterCalls(this, 'hep', hepReplySchemas, (error, operation) => this.reportError(error, operation));

@@ -12,8 +12,7 @@ import type { ActivityLogEntry } from '@pxm/core/hep';
 import { LogOutbox, retryDelayMs, type PendingLog, type PendingStore } from '@pxm/core/hep-outbox';
 import { createMemoryQueue } from '../internal/offline-queue/memory-queue.js';
 import { openOfflineQueue } from '../internal/offline-queue/offline-queue.js';
-import type { LocalizeController } from '../l10n/localize-controller.js';
-import type { HepViewerMessages } from './hep-viewer.messages.en.js';
+import type { HepLocalizeController } from './hep-localize.js';
 import { syncEn } from './sync.messages.en.js';
 import { syncEs } from './sync.messages.es.js';
 
@@ -190,7 +189,7 @@ export class LogSync implements ReactiveController {
   }
 
   /** What the patient should know about their logs: waiting, offline, not accepted, link gone. */
-  renderNotice(l10n: LocalizeController<HepViewerMessages>): TemplateResult | typeof nothing {
+  renderNotice(l10n: HepLocalizeController): TemplateResult | typeof nothing {
     const t = l10n.part(syncStrings);
     const waiting = this.waitingCount;
     const rejected = this.rejectedCount;

@@ -6,11 +6,10 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Exercise, HepProgram } from '@pxm/core/hep';
 import type { frequencyKind } from '@pxm/core/hep-rules';
-import type { LocalizeController } from '../l10n/localize-controller.js';
+import type { HepLocalizeController } from './hep-localize.js';
 import type { renderDosage } from './dosage.js';
-import type { HepViewerMessages } from './hep-viewer.messages.en.js';
 
-type T = LocalizeController<HepViewerMessages>;
+type T = HepLocalizeController;
 
 /**
  * What the paper copy borrows from the viewer, which has loaded them already: importing them

@@ -4,8 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Exercise } from '@pxm/core/hep';
-import type { LocalizeController } from '../l10n/localize-controller.js';
-import type { HepViewerMessages } from './hep-viewer.messages.en.js';
+import type { HepLocalizeController } from './hep-localize.js';
 import { ratingEn } from './rating.messages.en.js';
 import { ratingEs } from './rating.messages.es.js';
 
@@ -14,7 +13,7 @@ export { ratingStyles, ratingStyles as styles } from './rating.styles.js';
 
 const ratingStrings = { en: ratingEn, es: ratingEs };
 
-type T = LocalizeController<HepViewerMessages>;
+type T = HepLocalizeController;
 
 export interface RatingDraft {
   /** The log the rating is for. */

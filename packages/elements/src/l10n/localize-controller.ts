@@ -16,20 +16,9 @@ function cached<T>(cache: Map<string, T>, key: string, create: () => T): T {
 }
 
 /** Shipped catalogues are registered once, on first use, not at import time. */
-const registered = new WeakSet<object>();
-
-function registerShipped(namespace: string, translations: Record<string, Partial<Catalog>>): void {
-  for (const [language, messages] of Object.entries(translations)) {
-    if (registered.has(messages)) continue;
-    registered.add(messages);
-    registerShippedTranslation(language, namespace, messages);
-  }
-}
+const registered = new Set<string>();
 
 type Args<M> = M extends (...args: infer A) => string ? A : [];
-
-/** `t('key', ...args)` for one catalogue, checked against its English messages. */
-export type Translator<C extends Catalog> = <K extends keyof C & string>(key: K, ...args: Args<C[K]>) => string;
 
 export interface LocaleSource {
   /** The resolved locale of the host, e.g. `es-MX`. */
@@ -42,7 +31,7 @@ export interface LocaleSource {
  */
 export class LocalizeController<C extends Catalog> implements ReactiveController {
   private readonly host: ReactiveControllerHost & LocaleSource;
-  private readonly namespace: string;
+  protected readonly namespace: string;
   private readonly english: C;
   private unsubscribe: (() => void) | undefined;
 
@@ -55,7 +44,12 @@ export class LocalizeController<C extends Catalog> implements ReactiveController
     this.host = host;
     this.namespace = namespace;
     this.english = translations.en;
-    registerShipped(namespace, translations);
+    for (const [language, messages] of Object.entries(translations)) {
+      if (!registered.has(`${language}|${namespace}`)) {
+        registered.add(`${language}|${namespace}`);
+        registerShippedTranslation(language, namespace, messages);
+      }
+    }
     host.addController(this);
   }
 
@@ -74,21 +68,7 @@ export class LocalizeController<C extends Catalog> implements ReactiveController
 
   /** The message for `key` in the current language (English when it has none), with its arguments. */
   text<K extends keyof C & string>(key: K, ...args: Args<C[K]>): string {
-    return this.translate(this.english, key, args);
-  }
-
-  /**
-   * The strings of a part loaded later, kept in this controller's namespace (a host translates the
-   * whole element with one `registerTranslation`) and registered on first use. A part asks the
-   * controller it is handed, so its download carries no translation code of its own.
-   */
-  part<P extends Catalog>(translations: { en: P } & Record<string, Partial<P>>): Translator<P> {
-    registerShipped(this.namespace, translations);
-    return (key, ...args) => this.translate(translations.en, key, args);
-  }
-
-  private translate(english: Catalog, key: string, args: unknown[]): string {
-    const message = lookupMessage(this.locale, this.namespace, key) ?? english[key];
+    const message = lookupMessage(this.locale, this.namespace, key) ?? this.english[key];
     if (typeof message === 'function') return message(...args);
     return message ?? key;
   }

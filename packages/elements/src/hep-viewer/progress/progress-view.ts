@@ -14,15 +14,14 @@ import {
   type AdherenceSummary,
   type PainTrend,
 } from '@pxm/core/hep-progress';
-import type { LocalizeController } from '../../l10n/localize-controller.js';
-import type { HepViewerMessages } from '../hep-viewer.messages.en.js';
+import type { HepLocalizeController } from '../hep-localize.js';
 import { progressStrings, type ProgressText } from './progress-text.js';
 import { barChart, lineChart } from './charts.js';
 
 /** `styles` is what the viewer's lazy part adopts into its shadow root. */
 export { progressStyles, progressStyles as styles } from './progress.styles.js';
 
-type T = LocalizeController<HepViewerMessages>;
+type T = HepLocalizeController;
 
 export interface ProgressState {
   /** Charts currently shown as tables. */

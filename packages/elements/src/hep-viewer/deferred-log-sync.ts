@@ -7,8 +7,7 @@ import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 
 import { nothing } from 'lit';
 import type { ActivityLogEntry } from '@pxm/core/hep';
 import type { PendingState } from '@pxm/core/hep-outbox';
-import type { LocalizeController } from '../l10n/localize-controller.js';
-import type { HepViewerMessages } from './hep-viewer.messages.en.js';
+import type { HepLocalizeController } from './hep-localize.js';
 import type { LogSync, LogSyncOptions } from './log-sync.js';
 
 export class DeferredLogSync implements ReactiveController {
@@ -67,7 +66,7 @@ export class DeferredLogSync implements ReactiveController {
     return this.sync === undefined || this.stateOf(entry) !== undefined;
   }
 
-  renderNotice(l10n: LocalizeController<HepViewerMessages>): TemplateResult | typeof nothing {
+  renderNotice(l10n: HepLocalizeController): TemplateResult | typeof nothing {
     return this.sync?.renderNotice(l10n) ?? nothing;
   }
 

@@ -4,21 +4,19 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Exercise, Frequency } from '@pxm/core/hep';
-// Not `@pxm/core/hep`: the print view, loaded on demand, imports this module too.
+// The rules entry, not `@pxm/core/hep` with the schemas: the rule is all this module needs.
 import { frequencyKind } from '@pxm/core/hep-rules';
-import type { LocalizeController } from '../l10n/localize-controller.js';
-import { formatList, formatNumber } from './format.js';
-import type { HepViewerMessages } from './hep-viewer.messages.en.js';
+import type { HepLocalizeController } from './hep-localize.js';
 import { sideIcon } from './side-icon.js';
 
-type T = LocalizeController<HepViewerMessages>;
+type T = HepLocalizeController;
 
 const SIDE_KEYS = { left: 'sideLeft', right: 'sideRight', both: 'sideBoth', alternating: 'sideAlternating' } as const;
 
 /** Weekday names in the patient's language, formatted from a known Monday. */
 function weekdayNames(l10n: T, weekdays: number[], style: 'long' | 'short'): string {
   const names = [...weekdays].sort((a, b) => a - b).map((day) => l10n.date(`2024-01-0${day}`, { weekday: style }));
-  return formatList(l10n.locale, names);
+  return l10n.list(names);
 }
 
 export function frequencyText(l10n: T, frequency: Frequency): string {
@@ -48,14 +46,14 @@ export function renderDosage(l10n: T, exercise: Exercise): TemplateResult {
   const { dosage } = exercise;
   const equipment = dosage.equipment?.filter((thing) => thing.trim() !== '') ?? [];
   return html`<dl class="dosage" part="dosage">
-    ${dosage.sets !== undefined ? item(l10n.text('labelSets'), formatNumber(l10n.locale, dosage.sets)) : nothing}
-    ${dosage.reps !== undefined ? item(l10n.text('labelReps'), formatNumber(l10n.locale, dosage.reps)) : nothing}
+    ${dosage.sets !== undefined ? item(l10n.text('labelSets'), l10n.number(dosage.sets)) : nothing}
+    ${dosage.reps !== undefined ? item(l10n.text('labelReps'), l10n.number(dosage.reps)) : nothing}
     ${dosage.holdSeconds !== undefined ? item(l10n.text('labelHold'), holdText(l10n, dosage.holdSeconds)) : nothing}
     ${item(l10n.text('labelFrequency'), frequencyText(l10n, exercise.frequency), 'wide')}
     ${dosage.side !== undefined
       ? item(l10n.text('labelSide'), html`<span class="side">${sideIcon(dosage.side)}<span>${sideText(l10n, dosage.side)}</span></span>`, 'wide')
       : nothing}
     ${dosage.load ? item(l10n.text('labelLoad'), dosage.load, 'wide') : nothing}
-    ${equipment.length > 0 ? item(l10n.text('labelEquipment'), formatList(l10n.locale, equipment), 'wide') : nothing}
+    ${equipment.length > 0 ? item(l10n.text('labelEquipment'), l10n.list(equipment), 'wide') : nothing}
   </dl>`;
 }

@@ -5,14 +5,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ActivityLogEntry, Exercise, TodayItem } from '@pxm/core/hep';
 import type { PendingState } from '@pxm/core/hep-outbox';
-import type { LocalizeController } from '../l10n/localize-controller.js';
+import type { HepLocalizeController } from './hep-localize.js';
 import { renderDosage } from './dosage.js';
 import { renderMedia, type MediaHandlers, type MediaOptions } from './exercise-media.js';
-import type { HepViewerMessages } from './hep-viewer.messages.en.js';
 import type * as RatingForm from './rating-form.js';
 import type { PainGuidance, RatingDraft, RatingHandlers } from './rating-form.js';
 
-type T = LocalizeController<HepViewerMessages>;
+type T = HepLocalizeController;
 
 export interface CardModel {
   exercise: Exercise;

@@ -8,10 +8,9 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createId } from '@pxm/core';
 import { toZonedIso } from '@pxm/core/time';
 import type { ActivityLogEntry, Exercise, HepProgram, TodayItem } from '@pxm/core/hep';
-import type { LocalizeController } from '../l10n/localize-controller.js';
+import type { HepLocalizeController } from './hep-localize.js';
 import { cardHas, focusInCard } from './card-focus.js';
 import type { HepActivityLoggedDetail, HepPainAlert } from './hep-viewer.events.js';
-import type { HepViewerMessages } from './hep-viewer.messages.en.js';
 import type { RatingDraft, RatingHandlers } from './rating-form.js';
 import { UndoWindows } from './undo-windows.js';
 
@@ -19,7 +18,7 @@ import { UndoWindows } from './undo-windows.js';
 const DOUBLE_TAP_MS = 800;
 
 export interface ExerciseLoggingOptions {
-  l10n: LocalizeController<HepViewerMessages>;
+  l10n: HepLocalizeController;
   program(): HepProgram | undefined;
   /** Every log as the patient sees it (stored, waiting, made here). */
   logs(): readonly ActivityLogEntry[];

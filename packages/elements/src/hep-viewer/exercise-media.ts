@@ -5,11 +5,9 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Exercise } from '@pxm/core/hep';
-import type { LocalizeController } from '../l10n/localize-controller.js';
-import { formatNumber } from './format.js';
-import type { HepViewerMessages } from './hep-viewer.messages.en.js';
+import type { HepLocalizeController } from './hep-localize.js';
 
-type T = LocalizeController<HepViewerMessages>;
+type T = HepLocalizeController;
 
 export const PLAYBACK_SPEEDS = [0.5, 0.75, 1, 1.25, 1.5] as const;
 
@@ -96,7 +94,7 @@ function renderVideo(l10n: T, exercise: Exercise, state: MediaState, handlers: M
         <span>${l10n.text('speed')}</span>
         <select @change=${(event: Event) => handlers.change(id, { speed: Number((event.target as HTMLSelectElement).value) })}>
           ${PLAYBACK_SPEEDS.map(
-            (speed) => html`<option value=${speed} ?selected=${speed === state.speed}>${formatNumber(l10n.locale, speed)}×</option>`,
+            (speed) => html`<option value=${speed} ?selected=${speed === state.speed}>${l10n.number(speed)}×</option>`,
           )}
         </select>
       </label>

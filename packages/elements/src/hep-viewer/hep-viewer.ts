@@ -8,19 +8,18 @@ import { LanguageLoader } from '../controllers/language-loader.js';
 import { LazyPart } from '../controllers/lazy-part.js';
 import { RemovalWatch } from '../controllers/removal-watch.js';
 import { renderFailure, renderLoading } from '../internal/states.js';
-import { LocalizeController } from '../l10n/localize-controller.js';
 import { controlStyles } from '../styles/controls.styles.js';
 import { hostStyles } from '../styles/host.styles.js';
 import { DeferredLogSync } from './deferred-log-sync.js';
+import { HepLocalizeController } from './hep-localize.js';
 import type { CardHandlers } from './exercise-card.js';
 import { initialMediaState, warnMissingCaptions, type MediaState } from './exercise-media.js';
 import { ExerciseLogging } from './exercise-logging.js';
 import { createDayModel, createLogMerger, type HepDay } from './hep-day.js';
-import { PxmHepActivityLoggedEvent, type HepPainAlert } from './hep-viewer.events.js';
+import { PxmHepActivityLoggedEvent, PxmHepReminderRequestEvent, type HepPainAlert, type HepReminderRequestDetail } from './hep-viewer.events.js';
 import { MidnightWatch } from './midnight-watch.js';
 import { hepViewerEn } from './hep-viewer.messages.en.js';
 import { hepViewerStyles } from './hep-viewer.styles.js';
-import { HEP_NAMESPACE as NAMESPACE } from './part-text.js';
 import { PrintCopy } from './print-copy.js';
 import { loadProgram, type LoadedProgram } from './load-program.js';
 import { renderLoadError, renderProgramView, type HepView } from './program-view.js';
@@ -28,6 +27,9 @@ import { renderLoadError, renderProgramView, type HepView } from './program-view
 export type { HepView } from './program-view.js';
 
 const DEFAULT_PAIN_THRESHOLD = 7;
+
+/** The viewer's namespace; its later parts' strings are in it too (`HepLocalizeController`). */
+const NAMESPACE = 'pxm-hep-viewer';
 
 /** Parts loaded on demand, each fetched once per page whichever viewer asks first. */
 const importProgress = () => import('./progress/progress-view.js');
@@ -148,7 +150,7 @@ export class PxmHepViewer extends PxmElement {
   /** Progress charts the patient switched to their tables. */
   declare private chartTables: ReadonlySet<string>;
 
-  private readonly l10n = new LocalizeController(this, NAMESPACE, { en: hepViewerEn });
+  private readonly l10n = new HepLocalizeController(this, NAMESPACE, { en: hepViewerEn });
   /** Spanish (beside English) is fetched only for patients who read it. */
   private readonly languages = new LanguageLoader(this, NAMESPACE, { es: () => import('./hep-viewer.messages.es.js').then((module) => module.hepViewerEs) });
   private readonly calls = new AdapterCalls(this, 'hep', hepReplySchemas, (error, operation) => this.reportError(error, operation));
@@ -323,7 +325,8 @@ export class PxmHepViewer extends PxmElement {
     const program = this.program;
     if (!program) return;
     const { requestReminders } = await import('./reminders.js');
-    const outcome = requestReminders(this, this.renderRoot, program, this.reminderTimes, this.reminderText());
+    const ask = (detail: HepReminderRequestDetail) => this.dispatchEvent(new PxmHepReminderRequestEvent(detail));
+    const outcome = requestReminders(ask, this.renderRoot, program, this.reminderTimes, this.reminderText());
     if (outcome === 'nothing-to-remind') this.notice = this.l10n.text('remindersNone');
     else if (outcome === 'downloaded') this.notice = this.l10n.text('remindersReady');
   }

@@ -3,20 +3,20 @@
  * into the outbox first: the encrypted IndexedDB queue when the browser can keep one (so it
  * survives closing the tab), otherwise memory. It is sent at once, and again with backoff after a
  * failure, immediately when the browser comes back online, and when the page is hidden. Client
- * ids make every retry safe.
+ * ids make every retry safe. The queue's code comes in this module's download: the viewer opens
+ * the outbox as soon as it has a token, on disk by default, so a separate download bought nothing.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { AdapterError } from '@pxm/core';
 import type { ActivityLogEntry } from '@pxm/core/hep';
 import { LogOutbox, retryDelayMs, type PendingLog, type PendingStore } from '@pxm/core/hep-outbox';
 import { createMemoryQueue } from '../internal/offline-queue/memory-queue.js';
-import type { LocalizeController } from '../l10n/localize-controller.js';
-import type { HepViewerMessages } from './hep-viewer.messages.en.js';
-import { partText } from './part-text.js';
+import { openOfflineQueue } from '../internal/offline-queue/offline-queue.js';
+import type { HepLocalizeController } from './hep-localize.js';
 import { syncEn } from './sync.messages.en.js';
 import { syncEs } from './sync.messages.es.js';
 
-const syncText = partText(syncEn, syncEs);
+const syncStrings = { en: syncEn, es: syncEs };
 
 /** Pending logs are kept for a week at most: time to come back online, without keeping them forever. */
 const QUEUE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -189,8 +189,8 @@ export class LogSync implements ReactiveController {
   }
 
   /** What the patient should know about their logs: waiting, offline, not accepted, link gone. */
-  renderNotice(l10n: LocalizeController<HepViewerMessages>): TemplateResult | typeof nothing {
-    const t = syncText(l10n.locale);
+  renderNotice(l10n: HepLocalizeController): TemplateResult | typeof nothing {
+    const t = l10n.part(syncStrings);
     const waiting = this.waitingCount;
     const rejected = this.rejectedCount;
     if (rejected > 0) {
@@ -225,8 +225,6 @@ export class LogSync implements ReactiveController {
   private async openStore(token: string, persist: boolean): Promise<{ store: PendingStore<ActivityLogEntry>; persistent: boolean }> {
     if (!persist) return { store: createMemoryQueue<ActivityLogEntry>(), persistent: false };
     try {
-      // Loaded on first use: it is not needed for the first paint.
-      const { openOfflineQueue } = await import('../internal/offline-queue/offline-queue.js');
       const store = await openOfflineQueue<ActivityLogEntry>(`hep:${token}`, { ttlMs: QUEUE_TTL_MS });
       return { store, persistent: true };
     } catch {

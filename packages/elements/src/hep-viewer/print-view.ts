@@ -5,17 +5,25 @@
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Exercise, HepProgram } from '@pxm/core/hep';
-import { frequencyKind } from '@pxm/core/hep-rules';
-import type { LocalizeController } from '../l10n/localize-controller.js';
-import { renderDosage } from './dosage.js';
-import type { HepViewerMessages } from './hep-viewer.messages.en.js';
+import type { frequencyKind } from '@pxm/core/hep-rules';
+import type { HepLocalizeController } from './hep-localize.js';
+import type { renderDosage } from './dosage.js';
 
-type T = LocalizeController<HepViewerMessages>;
+type T = HepLocalizeController;
+
+/**
+ * What the paper copy borrows from the viewer, which has loaded them already: importing them
+ * here would make a bundler split them, with the rules they import, into chunks of their own.
+ */
+export interface PrintTools {
+  renderDosage: typeof renderDosage;
+  frequencyKind: typeof frequencyKind;
+}
 
 /** Monday 2024-01-01 onwards gives the weekday names in the patient's language. */
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
-function tickGrid(l10n: T, exercise: Exercise): TemplateResult {
+function tickGrid(l10n: T, exercise: Exercise, { frequencyKind }: PrintTools): TemplateResult {
   const { frequency } = exercise;
   const fixed = frequencyKind(frequency) === 'weekdays' ? new Set(frequency.weekdays) : undefined;
   const rows = Math.min(4, frequency.timesPerDay);
@@ -50,7 +58,7 @@ export async function picturesLoaded(root: ParentNode): Promise<void> {
   await Promise.race([Promise.all(loaded), new Promise((done) => setTimeout(done, 3_000))]);
 }
 
-export function renderPrintView(l10n: T, program: HepProgram, today: string): TemplateResult {
+export function renderPrintView(l10n: T, program: HepProgram, today: string, tools: PrintTools): TemplateResult {
   return html`<section class="print-view" part="print">
     <header>
       ${program.practiceName ? html`<p class="practice">${program.practiceName}${program.practicePhone ? ` · ${program.practicePhone}` : ''}</p>` : nothing}
@@ -64,12 +72,12 @@ export function renderPrintView(l10n: T, program: HepProgram, today: string): Te
         <div class="print-body">
           ${picture ? html`<img src=${picture} alt=${exercise.media?.imageAlt?.trim() || exercise.name} />` : nothing}
           <div>
-            ${renderDosage(l10n, exercise)}
+            ${tools.renderDosage(l10n, exercise)}
             ${exercise.instructions?.trim() ? html`<p class="instructions-text">${exercise.instructions}</p>` : nothing}
             ${exercise.note?.trim() ? html`<p class="note-text"><strong>${l10n.text('note')}:</strong> ${exercise.note}</p>` : nothing}
           </div>
         </div>
-        ${tickGrid(l10n, exercise)}
+        ${tickGrid(l10n, exercise, tools)}
       </article>`;
     })}
   </section>`;

@@ -5,14 +5,15 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { AdapterError } from '@pxm/core';
+import { frequencyKind } from '@pxm/core/hep-rules';
 import type { ActivityLogEntry, Exercise } from '@pxm/core/hep';
 import type { PendingState } from '@pxm/core/hep-outbox';
 import { renderFailure, renderLoading } from '../internal/states.js';
-import type { LocalizeController } from '../l10n/localize-controller.js';
+import type { HepLocalizeController } from './hep-localize.js';
+import { renderDosage } from './dosage.js';
 import { renderExerciseCard, type CardContext } from './exercise-card.js';
 import type { HepDay } from './hep-day.js';
 import type { LoadedProgram } from './load-program.js';
-import type { HepViewerMessages } from './hep-viewer.messages.en.js';
 import type * as PrintView from './print-view.js';
 import type * as ProgressView from './progress/progress-view.js';
 import type { RatingDraft } from './rating-form.js';
@@ -31,7 +32,7 @@ export interface CardsState {
 }
 
 export interface ProgramView {
-  l10n: LocalizeController<HepViewerMessages>;
+  l10n: HepLocalizeController;
   retryText: string;
   loadingText: string;
   loaded: LoadedProgram;
@@ -94,7 +95,7 @@ export function renderProgramView(view: ProgramView): TemplateResult {
             </div>
             ${renderActions(view)}`}
     </div>
-    ${view.print.printing && view.print.module ? view.print.module.renderPrintView(l10n, program, day.plan.today) : nothing}
+    ${view.print.printing && view.print.module ? view.print.module.renderPrintView(l10n, program, day.plan.today, { renderDosage, frequencyKind }) : nothing}
   `;
 }
 
@@ -202,7 +203,7 @@ function renderActions(view: ProgramView): TemplateResult {
 
 /** A program that could not load: why, and a retry when trying again can help. */
 export function renderLoadError(view: {
-  l10n: LocalizeController<HepViewerMessages>;
+  l10n: HepLocalizeController;
   error: unknown;
   message(error: AdapterError | undefined): string;
   retryText: string;

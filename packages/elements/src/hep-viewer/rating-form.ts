@@ -4,19 +4,16 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Exercise } from '@pxm/core/hep';
-import type { LocalizeController } from '../l10n/localize-controller.js';
-import { formatNumber } from './format.js';
-import type { HepViewerMessages } from './hep-viewer.messages.en.js';
-import { partText } from './part-text.js';
+import type { HepLocalizeController } from './hep-localize.js';
 import { ratingEn } from './rating.messages.en.js';
 import { ratingEs } from './rating.messages.es.js';
 
 /** `styles` is what the viewer's lazy part adopts into its shadow root. */
 export { ratingStyles, ratingStyles as styles } from './rating.styles.js';
 
-const ratingText = partText(ratingEn, ratingEs);
+const ratingStrings = { en: ratingEn, es: ratingEs };
 
-type T = LocalizeController<HepViewerMessages>;
+type T = HepLocalizeController;
 
 export interface RatingDraft {
   /** The log the rating is for. */
@@ -43,7 +40,7 @@ export interface PainGuidance {
 const DIFFICULTY_KEYS = ['difficulty1', 'difficulty2', 'difficulty3', 'difficulty4', 'difficulty5'] as const;
 
 export function renderRating(l10n: T, exercise: Exercise, draft: RatingDraft, handlers: RatingHandlers): TemplateResult {
-  const t = ratingText(l10n.locale);
+  const t = l10n.part(ratingStrings);
   const id = exercise.id;
   const pains = Array.from({ length: 11 }, (_, value) => value);
   const headingId = `rate-${id}`;
@@ -68,7 +65,7 @@ export function renderRating(l10n: T, exercise: Exercise, draft: RatingDraft, ha
               aria-invalid=${draft.empty ? 'true' : nothing}
               @change=${() => handlers.pick(id, 'pain', value)}
             />
-            <span class="chip">${formatNumber(l10n.locale, value)}</span>
+            <span class="chip">${l10n.number(value)}</span>
             ${value === 0 ? html`<span class="visually-hidden">${t('painNone')}</span>` : nothing}
             ${value === 10 ? html`<span class="visually-hidden">${t('painWorst')}</span>` : nothing}
           </label>`,
@@ -103,7 +100,7 @@ export function renderRating(l10n: T, exercise: Exercise, draft: RatingDraft, ha
 
 /** The practice's guidance after a pain rating at or above the threshold, with a way to call. */
 export function renderPainAlert(l10n: T, guidance: PainGuidance, exerciseId: string, pain: number, handlers: RatingHandlers): TemplateResult {
-  const t = ratingText(l10n.locale);
+  const t = l10n.part(ratingStrings);
   const phone = guidance.practicePhone;
   return html`<div class="notice error pain-alert" part="pain-alert" role="alert">
     <p class="alert-title">${t('painAlertTitle', pain)}</p>

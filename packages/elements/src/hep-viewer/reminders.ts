@@ -4,7 +4,7 @@
  */
 import type { HepProgram } from '@pxm/core/hep';
 import { buildReminderIcs, reminderPlan, type ReminderText } from '@pxm/core/hep-reminders';
-import { PxmHepReminderRequestEvent } from './hep-viewer.events.js';
+import type { HepReminderRequestDetail } from './hep-viewer.events.js';
 
 /** `"08:00, 18:30"` as times; anything that is not a time is ignored. */
 function parseTimes(times: string | undefined): string[] | undefined {
@@ -22,11 +22,20 @@ export function reminderIcs(program: HepProgram, times: string | undefined, text
 
 export type ReminderOutcome = 'nothing-to-remind' | 'handled-by-host' | 'downloaded';
 
-/** Asks the host first (the event is cancelable), then hands the patient the calendar file. */
-export function requestReminders(host: HTMLElement, container: ParentNode, program: HepProgram, times: string | undefined, text: ReminderText): ReminderOutcome {
+/**
+ * Asks the host first (`ask` dispatches the cancelable event: the viewer has its class loaded
+ * already), then hands the patient the calendar file.
+ */
+export function requestReminders(
+  ask: (detail: HepReminderRequestDetail) => boolean,
+  container: ParentNode,
+  program: HepProgram,
+  times: string | undefined,
+  text: ReminderText,
+): ReminderOutcome {
   const plan = reminderPlan(program, new Date(), parseTimes(times));
   if (!plan) return 'nothing-to-remind';
-  const request = new PxmHepReminderRequestEvent({
+  const handOver = ask({
     programId: program.id,
     programVersion: program.version,
     weekdays: plan.weekdays,
@@ -35,7 +44,7 @@ export function requestReminders(host: HTMLElement, container: ParentNode, progr
     ...(plan.endDate ? { endDate: plan.endDate } : {}),
     timeZone: program.timeZone,
   });
-  if (!host.dispatchEvent(request)) return 'handled-by-host';
+  if (!handOver) return 'handled-by-host';
   downloadFile(container, buildReminderIcs(program, plan, text), 'exercise-reminders.ics', 'text/calendar;charset=utf-8');
   return 'downloaded';
 }

@@ -6,14 +6,12 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ref as onCanvas } from 'lit/directives/ref.js';
-import { AdapterError } from '@pxm/core';
 import type { FormItem, InsuranceCardAnswer } from '@pxm/core/forms';
-import { LocalizeController } from '../l10n/localize-controller.js';
+import type { LocalizeController } from '../l10n/localize-controller.js';
 import { errorId, fieldId, helpId, type FieldContext, type PartActions } from './field-context.js';
 import { cardPhotosEn } from './card-photos.messages.en.js';
 import { cardPhotosEs } from './card-photos.messages.es.js';
 import { describedBy, renderError, renderHelp, requiredMark } from './field-markup.js';
-import { heading } from './heading.js';
 import { shrinkImage } from './shrink-image.js';
 import { spokenLabel } from '../internal/spoken-label.js';
 
@@ -60,7 +58,7 @@ export class CardPhotos {
   private readonly uploads = new Map<string, CardUpload>();
 
   constructor(private readonly actions: PartActions) {
-    this.l10n = new LocalizeController(actions.host, 'pxm-intake-form-cards', { en: cardPhotosEn, es: cardPhotosEs });
+    this.l10n = actions.localize('pxm-intake-form-cards', { en: cardPhotosEn, es: cardPhotosEs });
   }
 
   /** Drops upload states (a reloaded form, or a removed group instance) and their previews. */
@@ -130,7 +128,7 @@ export class CardPhotos {
     else if (ref) status = upload?.status === 'done' ? l10n.text('uploaded', l10n.number(Math.max(1, Math.round(ref.size / 1024)))) : l10n.text('onFile');
 
     return html`<div class="card-side" part="card-side" data-side=${side}>
-      ${heading(context.itemHeadingLevel, label, { className: 'card-side-title' })}
+      ${this.actions.heading(context.itemHeadingLevel, label, { className: 'card-side-title' })}
       ${upload?.preview && (ref || busy)
         ? html`<canvas
             class="card-preview"
@@ -181,7 +179,7 @@ export class CardPhotos {
     } catch (error) {
       if (this.uploads.get(slot) !== preparing) return;
       this.set(slot, { status: 'unreadable' });
-      this.actions.reportError(new AdapterError('validation', 'The image could not be read.', { cause: error }), 'intake.uploadAttachment');
+      this.actions.reportUnreadableImage(error, 'intake.uploadAttachment');
       return;
     }
     await this.upload(context, key, side);

@@ -3,12 +3,12 @@
  * never needs it): a sentence for the patient and, for the developer, every problem with its
  * item id and path.
  */
-import { css, html, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { css, html, type TemplateResult } from 'lit';
 import type { DefinitionProblem } from '@pxm/core/forms';
-import { LocalizeController, type LocaleSource } from '../l10n/localize-controller.js';
+import type { LocalizeController } from '../l10n/localize-controller.js';
+import type { PartActions } from './field-context.js';
 import { definitionProblemsEn } from './definition-problems.messages.en.js';
 import { definitionProblemsEs } from './definition-problems.messages.es.js';
-import { heading } from './heading.js';
 
 export const styles = css`
   .definition-problems code {
@@ -31,13 +31,16 @@ export const styles = css`
 export class DefinitionProblems {
   private readonly l10n: LocalizeController<typeof definitionProblemsEn>;
 
-  constructor(actions: { readonly host: ReactiveControllerHost & LocaleSource }) {
-    this.l10n = new LocalizeController(actions.host, 'pxm-intake-form-problems', { en: definitionProblemsEn, es: definitionProblemsEs });
+  private readonly heading: PartActions['heading'];
+
+  constructor(actions: Pick<PartActions, 'localize' | 'heading'>) {
+    this.l10n = actions.localize('pxm-intake-form-problems', { en: definitionProblemsEn, es: definitionProblemsEs });
+    this.heading = actions.heading;
   }
 
   render(problems: readonly DefinitionProblem[], headingLevel: number): TemplateResult {
     return html`<div class="notice error definition-problems" part="definition-errors" role="alert">
-      ${heading(headingLevel, this.l10n.text('title'), { className: 'problems-title' })}
+      ${this.heading(headingLevel, this.l10n.text('title'), { className: 'problems-title' })}
       <p>${this.l10n.text('body')}</p>
       <details open>
         <summary>${this.l10n.text('details', problems.length)}</summary>

@@ -2,7 +2,9 @@ import type { ReactiveControllerHost } from 'lit';
 import type { AdapterError } from '@pxm/core';
 import type { AnswerValue, AttachmentRef, AttachmentUpload, FormEngine, FormItem } from '@pxm/core/forms';
 import type { LocalizeController, LocaleSource } from '../l10n/localize-controller.js';
+import type { Catalog } from '../l10n/translation-registry.js';
 import type { CardPhotos } from './card-photos.js';
+import type { heading } from './heading.js';
 import type { IntakeFormMessages } from './intake-form.messages.en.js';
 import type { Signing } from './signing.js';
 
@@ -45,10 +47,15 @@ export interface FieldContext {
 
 /**
  * What a part loaded on demand (signing, card photos, review) is given when it is built: the
- * element as the host of its localization and of its own state's re-renders, and callbacks.
+ * element as the host of its own state's re-renders, callbacks, and what the element has loaded
+ * already (its localization, its headings): a part importing them would make a bundler split
+ * them into chunks of their own, downloaded beside the element's.
  */
 export interface PartActions {
   readonly host: ReactiveControllerHost & LocaleSource & { readonly renderRoot: HTMLElement | DocumentFragment };
+  /** The part's own strings (its namespace, English and the languages it ships), in the element's language. */
+  localize<C extends Catalog>(namespace: string, translations: { en: C } & Record<string, Partial<C>>): LocalizeController<C>;
+  heading: typeof heading;
   /** Uploads a file through the adapter (the reply validated); failures are the caller's to report. */
   uploadAttachment(file: Blob, upload: AttachmentUpload): Promise<AttachmentRef>;
   /**
@@ -56,6 +63,12 @@ export interface PartActions {
    * answers); returns the normalized error (undefined when aborted).
    */
   reportError(error: unknown, operation: string): AdapterError | undefined;
+  /**
+   * Fires `pxm-error` with `validation` for a picture the browser could not read (it never reached
+   * the backend). The element builds the error: a part importing `AdapterError` would pull the
+   * core's entry, schemas included, into a chunk of its own.
+   */
+  reportUnreadableImage(cause: unknown, operation: string): void;
   /** The patient-facing sentence for a failure. */
   errorText(error: AdapterError | undefined): string;
   announce(message: string): void;

@@ -9,6 +9,7 @@ import { RemovalWatch } from '../controllers/removal-watch.js';
 import { PxmErrorEvent } from '../events/pxm-error-event.js';
 import { renderFailure, renderLoading } from '../internal/states.js';
 import { LocalizeController } from '../l10n/localize-controller.js';
+import { heading } from './heading.js';
 import { controlStyles } from '../styles/controls.styles.js';
 import { hostStyles } from '../styles/host.styles.js';
 import { AutosaveController } from './autosave-controller.js';
@@ -188,6 +189,9 @@ export class PxmIntakeForm extends PxmElement {
     uploadAttachment: (file, upload) =>
       this.calls.run('uploadAttachment', (api, signal) => api.uploadAttachment(this.token!, file, upload, { signal }), { report: false, timeout: UPLOAD_TIMEOUT_MS }),
     reportError: (error, operation) => this.reportError(error, operation),
+    localize: (namespace, translations) => new LocalizeController(this, namespace, translations),
+    heading,
+    reportUnreadableImage: (cause, operation) => void this.reportError(new AdapterError('validation', 'The image could not be read.', { cause }), operation),
     errorText: (error) => this.errorMessage(error),
     announce: (message) => this.announce(message),
     afterRender: (action) => this.focusMover.after(action),

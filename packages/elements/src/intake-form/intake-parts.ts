@@ -4,18 +4,22 @@
  * invalid definition. Each module is fetched once per page (`LazyPart`); each part is built once,
  * given its `PartActions`, and its arrival renders the element again.
  */
-import type { FormEngine } from '@pxm/core/forms';
+import { childScope, itemKey, type FormEngine } from '@pxm/core/forms';
+import { compareWithBaseline, scoreForm } from '@pxm/core/prom';
 import { LazyPart, type PartModule } from '../controllers/lazy-part.js';
 import type { CardPhotos } from './card-photos.js';
 import type { DefinitionProblems } from './definition-problems.js';
 import type { PartActions } from './field-context.js';
-import type { Review } from './review.js';
+import type { Review, ReviewRules } from './review.js';
 import type { Signing } from './signing.js';
 
 const importSigning = () => import('./signing.js');
 const importCards = () => import('./card-photos.js');
 const importReview = () => import('./review.js');
 const importProblems = () => import('./definition-problems.js');
+
+/** The review page's rules, from the core entries the element loads anyway. */
+const REVIEW_RULES: ReviewRules = { itemKey, childScope, scoreForm, compareWithBaseline };
 
 export class IntakeParts {
   signing: Signing | undefined;
@@ -40,7 +44,7 @@ export class IntakeParts {
     const types = new Set(engine.index.itemIds.map((id) => engine.index.items.get(id)!.item.type));
     if (types.has('consent') || types.has('signature')) this.build(this.signingPart, (module) => (this.signing ??= new module.Signing(this.actions)));
     if (types.has('insurance-card')) this.build(this.cardsPart, (module) => (this.cards ??= new module.CardPhotos(this.actions)));
-    this.build(this.reviewPart, (module) => (this.review ??= new module.Review(this.actions)));
+    this.build(this.reviewPart, (module) => (this.review ??= new module.Review(this.actions, REVIEW_RULES)));
   }
 
   /** Some part failed to download (it shows a retry where it belongs). */

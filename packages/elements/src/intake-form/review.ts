@@ -4,22 +4,21 @@
  * whether that change reaches the instrument's commonly cited MCID.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import {
+import type {
   childScope,
   itemKey,
-  type AnswerValue,
-  type Answers,
-  type FormDefinition,
-  type FormEngine,
-  type FormItem,
-  type FormPage,
-  type PromScore,
-  type ScopeKey,
+  AnswerValue,
+  Answers,
+  FormDefinition,
+  FormEngine,
+  FormItem,
+  FormPage,
+  PromScore,
+  ScopeKey,
 } from '@pxm/core/forms';
-import { compareWithBaseline, scoreForm } from '@pxm/core/prom';
-import { LocalizeController } from '../l10n/localize-controller.js';
+import type { compareWithBaseline, scoreForm } from '@pxm/core/prom';
+import type { LocalizeController } from '../l10n/localize-controller.js';
 import type { PartActions } from './field-context.js';
-import { heading } from './heading.js';
 import { reviewEn } from './review.messages.en.js';
 import { reviewEs } from './review.messages.es.js';
 
@@ -39,11 +38,29 @@ export interface ReviewView {
   formatInstant(instant: string): string;
 }
 
+/**
+ * The core's rules the review page uses, handed over by the element, which has them loaded:
+ * importing them here would make a bundler split the form engine and the schemas into chunks of
+ * their own, shared by the element and this part.
+ */
+export interface ReviewRules {
+  readonly itemKey: typeof itemKey;
+  readonly childScope: typeof childScope;
+  readonly scoreForm: typeof scoreForm;
+  readonly compareWithBaseline: typeof compareWithBaseline;
+}
+
 export class Review {
   readonly l10n: LocalizeController<typeof reviewEn>;
 
-  constructor(actions: Pick<PartActions, 'host'>) {
-    this.l10n = new LocalizeController(actions.host, 'pxm-intake-form-review', { en: reviewEn, es: reviewEs });
+  private readonly heading: PartActions['heading'];
+
+  constructor(
+    actions: Pick<PartActions, 'localize' | 'heading'>,
+    private readonly rules: ReviewRules,
+  ) {
+    this.l10n = actions.localize('pxm-intake-form-review', { en: reviewEn, es: reviewEs });
+    this.heading = actions.heading;
   }
 
   /** An answer as text; undefined when unanswered. */
@@ -87,17 +104,17 @@ export class Review {
     const subLevel = Math.min(view.headingLevel + 1, 6);
     const out: TemplateResult[] = [];
     for (const item of items) {
-      const key = itemKey(scope, item.id);
+      const key = this.rules.itemKey(scope, item.id);
       if (!engine.isVisible(key) || item.type === 'display') continue;
       if (item.type === 'section') {
         const inner = this.rows(view, item.items, scope);
-        if (inner.length > 0) out.push(html`<li class="review-section">${item.title ? heading(subLevel, item.title) : nothing}<ul>${inner}</ul></li>`);
+        if (inner.length > 0) out.push(html`<li class="review-section">${item.title ? this.heading(subLevel, item.title) : nothing}<ul>${inner}</ul></li>`);
       } else if (item.type === 'group') {
         const label = item.label ?? this.l10n.text('defaultEntry');
         for (let index = 0; index < engine.instanceCount(key); index++) {
           out.push(html`<li class="review-section">
-            ${heading(subLevel, this.l10n.text('entry', label, index + 1))}
-            <ul>${this.rows(view, item.items, childScope(scope, item.id, index))}</ul>
+            ${this.heading(subLevel, this.l10n.text('entry', label, index + 1))}
+            <ul>${this.rows(view, item.items, this.rules.childScope(scope, item.id, index))}</ul>
           </li>`);
         }
       } else {
@@ -120,7 +137,7 @@ export class Review {
       ${pages.map(
         (page) => html`<section class="review-page" part="review-page" aria-labelledby=${`review-${page.id}`}>
           <div class="review-head">
-            ${heading(view.headingLevel, page.title, { id: `review-${page.id}` })}
+            ${this.heading(view.headingLevel, page.title, { id: `review-${page.id}` })}
             <button type="button" class="button link" data-review-page=${page.id} @click=${() => goToPage(page.id)}>
               ${this.l10n.text('change')}<span class="visually-hidden"> ${page.title}</span>
             </button>
@@ -134,7 +151,7 @@ export class Review {
 
   /** Scores of the answers as they stand (hidden items left out). */
   scoreLines(definition: FormDefinition, answers: Answers): ScoreLine[] {
-    return scoreForm(definition, answers).map((result) => ({ instrument: result.instrument, score: result.score, answered: result.answered }));
+    return this.rules.scoreForm(definition, answers).map((result) => ({ instrument: result.instrument, score: result.score, answered: result.answered }));
   }
 
   renderScores(
@@ -149,13 +166,13 @@ export class Review {
       .filter(({ line }) => line && line.answered > 0);
     if (lines.length === 0) return nothing;
     return html`<section class="scores" part="scores" aria-labelledby="scores-title">
-      ${heading(where.headingLevel, l10n.text('scoresTitle'), { id: 'scores-title' })}
+      ${this.heading(where.headingLevel, l10n.text('scoresTitle'), { id: 'scores-title' })}
       <ul>
         ${lines.map(({ rule, line }) => {
           const name = rule.shortLabel ? `${rule.label} (${rule.shortLabel})` : rule.label;
           if (line!.score === null) return html`<li><strong>${name}</strong><br />${l10n.text('notScored')}</li>`;
           const score = line!.score;
-          const comparison = compareWithBaseline(rule, score, prior);
+          const comparison = this.rules.compareWithBaseline(rule, score, prior);
           let verdict = '';
           if (comparison?.trend === 'same') verdict = l10n.text('noChange');
           else if (comparison?.meetsMcid) verdict = l10n.text(comparison.trend === 'better' ? 'betterMeaningful' : 'worseMeaningful');

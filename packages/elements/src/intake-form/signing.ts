@@ -12,10 +12,9 @@ import { ref } from 'lit/directives/ref.js';
 import type { FormDefinition, FormEngine, FormItem, SignatureRecord } from '@pxm/core/forms';
 import { createSignatureRecord, readSignatureSvg } from '@pxm/core/signing';
 import { localDateIn } from '@pxm/core/time';
-import { LocalizeController } from '../l10n/localize-controller.js';
+import type { LocalizeController } from '../l10n/localize-controller.js';
 import { errorId, fieldId, type FieldContext, type PartActions } from './field-context.js';
 import { describedBy, paragraphs, renderError, renderHelp, requiredMark } from './field-markup.js';
-import { heading } from './heading.js';
 import { SIGNATURE_BOX, SignatureCanvas } from './signature-canvas.js';
 import { signingEn } from './signing.messages.en.js';
 import { signingEs } from './signing.messages.es.js';
@@ -53,7 +52,7 @@ export class Signing {
   private readonly drafts = new Map<string, SignatureDraft>();
 
   constructor(private readonly actions: PartActions) {
-    this.l10n = new LocalizeController(actions.host, 'pxm-intake-form-signing', { en: signingEn, es: signingEs });
+    this.l10n = actions.localize('pxm-intake-form-signing', { en: signingEn, es: signingEs });
   }
 
   /** Forgets drafts (a reloaded form), or those under a removed group instance. */
@@ -73,11 +72,11 @@ export class Signing {
     const disclosureId = `${fieldId(key)}-disclosure`;
     const error = context.errorFor(key);
     return html`<div class="consent" part="consent" data-item=${item.id}>
-      ${heading(context.itemHeadingLevel, item.title, { id: titleId, className: 'consent-title' })}
+      ${this.actions.heading(context.itemHeadingLevel, item.title, { id: titleId, className: 'consent-title' })}
       <p class="hint">${this.l10n.text('consentVersion', item.version)}</p>
       <div class="consent-text" part="consent-text" tabindex="0" role="region" aria-labelledby=${titleId}>${paragraphs(item.text)}</div>
       <div class="disclosure" part="disclosure" id=${disclosureId}>
-        ${heading(Math.min(context.itemHeadingLevel + 1, 6), this.l10n.text('disclosureTitle'), { className: 'disclosure-title' })}
+        ${this.actions.heading(Math.min(context.itemHeadingLevel + 1, 6), this.l10n.text('disclosureTitle'), { className: 'disclosure-title' })}
         ${paragraphs(this.disclosureOf(item))}
       </div>
       <label class="option agree">

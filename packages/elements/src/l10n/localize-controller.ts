@@ -31,7 +31,7 @@ export interface LocaleSource {
  */
 export class LocalizeController<C extends Catalog> implements ReactiveController {
   private readonly host: ReactiveControllerHost & LocaleSource;
-  private readonly namespace: string;
+  protected readonly namespace: string;
   private readonly english: C;
   private unsubscribe: (() => void) | undefined;
 

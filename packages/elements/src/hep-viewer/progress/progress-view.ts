@@ -14,16 +14,14 @@ import {
   type AdherenceSummary,
   type PainTrend,
 } from '@pxm/core/hep-progress';
-import type { LocalizeController } from '../../l10n/localize-controller.js';
-import { formatNumber } from '../format.js';
-import type { HepViewerMessages } from '../hep-viewer.messages.en.js';
-import { progressText, type ProgressText } from './progress-text.js';
+import type { HepLocalizeController } from '../hep-localize.js';
+import { progressStrings, type ProgressText } from './progress-text.js';
 import { barChart, lineChart } from './charts.js';
 
 /** `styles` is what the viewer's lazy part adopts into its shadow root. */
 export { progressStyles, progressStyles as styles } from './progress.styles.js';
 
-type T = LocalizeController<HepViewerMessages>;
+type T = HepLocalizeController;
 
 export interface ProgressState {
   /** Charts currently shown as tables. */
@@ -34,7 +32,7 @@ export interface ProgressState {
 const PAIN_DAYS = 28;
 
 function percent(l10n: T, rate: number): string {
-  return formatNumber(l10n.locale, rate, { style: 'percent', maximumFractionDigits: 0 });
+  return l10n.number(rate, { style: 'percent', maximumFractionDigits: 0 });
 }
 
 function adherenceTile(l10n: T, t: ProgressText, label: string, figure: AdherenceFigure): TemplateResult {
@@ -89,8 +87,8 @@ function weeklyChart(l10n: T, t: ProgressText, state: ProgressState, adherence: 
       ${weeks.map(
         (week) => html`<tr>
           <th scope="row">${l10n.date(week.weekStart, { month: 'short', day: 'numeric' })}</th>
-          <td>${formatNumber(l10n.locale, week.completed)}</td>
-          <td>${formatNumber(l10n.locale, week.prescribed)}</td>
+          <td>${l10n.number(week.completed)}</td>
+          <td>${l10n.number(week.prescribed)}</td>
           <td>${week.rate === null ? '–' : percent(l10n, week.rate)}</td>
         </tr>`,
       )}
@@ -120,8 +118,8 @@ function painChart(l10n: T, t: ProgressText, state: ProgressState, pain: PainTre
       ${pain.points.map(
         (point) => html`<tr>
           <th scope="row">${l10n.date(point.date, { weekday: 'short', month: 'short', day: 'numeric' })}</th>
-          <td>${formatNumber(l10n.locale, point.average, { maximumFractionDigits: 1 })}</td>
-          <td>${formatNumber(l10n.locale, point.highest)}</td>
+          <td>${l10n.number(point.average, { maximumFractionDigits: 1 })}</td>
+          <td>${l10n.number(point.highest)}</td>
         </tr>`,
       )}
     </tbody>
@@ -153,7 +151,7 @@ export function renderProgress(
   const adherence = summarizeAdherence(program, logs, now);
   const streak = programStreak(program, logs, now);
   const pain = painTrend(logs, program.timeZone, localDateIn(now, program.timeZone));
-  const t = progressText(l10n.locale);
+  const t = l10n.part(progressStrings);
   return html`<div class="progress-view" part="progress">
     <h3>${t('adherenceHeading')}</h3>
     <dl class="tiles">
@@ -175,7 +173,7 @@ export function renderProgress(
         <dd>
           <span class="tile-text">${painSummary(t, pain)}</span>
           ${pain.recentAverage !== null
-            ? html`<span class="tile-note">${t('painAverage', formatNumber(l10n.locale, pain.recentAverage, { maximumFractionDigits: 1 }))}</span>`
+            ? html`<span class="tile-note">${t('painAverage', l10n.number(pain.recentAverage, { maximumFractionDigits: 1 }))}</span>`
             : nothing}
         </dd>
       </div>

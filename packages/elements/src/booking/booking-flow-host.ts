@@ -44,6 +44,8 @@ export interface FlowHost {
   set(patch: Partial<BookingState>): void;
   go(step: BookingStep, patch?: Partial<BookingState>): void;
   findSlots(query: SlotQuery, signal?: AbortSignal): Promise<Slot[]>;
+  /** Lets one hold go; the adapter is told without waiting (a failed release simply lapses). */
+  releaseHold(hold: Hold): void;
   /** Fires `pxm-error` for a failure no adapter call reported (the calls report their own). */
   report(error: unknown, operation: string): AdapterError | undefined;
   errorMessage(error: AdapterError | undefined): string;

@@ -65,7 +65,7 @@ export function renderCancel(view: BookingView): TemplateResult {
     <div class="actions">
       <button type="button" class="button" @click=${() => view.actions.go('manage')}>${messages.text('keepVisit')}</button>
       <button type="button" class="button danger" part="cancel-button" aria-disabled=${busy ? 'true' : 'false'} @click=${view.actions.cancelAppointment}>
-        ${busy ? messages.text('cancelling') : messages.text('confirmCancel')}
+        ${busy ? messages.text('cancelling') : messages.text('cancelVisit')}
       </button>
     </div>
   </div>`;

@@ -7,7 +7,7 @@ export const bookingPickEn = {
   chooseType: 'Type of visit',
   inClinic: 'In clinic',
   telehealth: 'Video visit',
-  chooseProvider: 'Therapist',
+  provider: 'Therapist',
   anyProviderHint: 'The earliest time with any of our therapists',
   seeTimes: 'See available times',
   errChoose: 'Please choose one.',

@@ -10,7 +10,7 @@ export const bookingPickEs: Translation<BookingPickMessages> = {
   chooseType: 'Tipo de cita',
   inClinic: 'En la clínica',
   telehealth: 'Videoconsulta',
-  chooseProvider: 'Terapeuta',
+  provider: 'Terapeuta',
   anyProviderHint: 'El horario más próximo con cualquiera de nuestros terapeutas',
   seeTimes: 'Ver horarios disponibles',
   errChoose: 'Elija una opción.',

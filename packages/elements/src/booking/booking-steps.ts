@@ -142,8 +142,12 @@ export class BookingSteps implements FlowHost {
     this.sources.flow()?.stopTimer();
     if (!holds.length) return;
     this.sources.replaceState({ ...this.state, holds: [], holdExpired: false });
-    // The release is not tied to a signal: it must reach the adapter even when the element goes.
-    for (const hold of holds) void this.calls.send('releaseHold', (api) => api.releaseHold(hold.id), { report: false }).catch(() => undefined);
+    for (const hold of holds) this.releaseHold(hold);
+  }
+
+  releaseHold(hold: Hold): void {
+    // Not tied to a signal: it must reach the adapter even when the element goes.
+    void this.calls.send('releaseHold', (api) => api.releaseHold(hold.id), { report: false }).catch(() => undefined);
   }
 
   /** The time went to someone else: back to that day's times, with everything typed kept. */

@@ -12,7 +12,6 @@ export const bookingEs: Translation<BookingCoreMessages> = {
   title_review: 'Revise y confirme',
   title_moveReview: 'Confirme su nuevo horario',
   title_moveTime: 'Cambie la fecha de su cita',
-  title_done: 'Listo',
   title_booked: 'Su cita está reservada',
   title_rescheduled: 'Su cita cambió de horario',
   title_cancelled: 'Su cita está cancelada',

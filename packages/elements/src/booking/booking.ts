@@ -30,8 +30,8 @@ const importPick = () => import('./booking-pick.js');
 type PickModule = Awaited<ReturnType<typeof importPick>>;
 /** The later steps, fetched once per page when a step needs them (not to show times). */
 const importFlow = () => import('./booking-flow.js');
-/** Spanish ships with the element but loads only for pages that use it. */
-const importSpanish = () => import('./booking.messages.es.js').then((module) => module.bookingEs);
+/** Spanish ships with the element but loads only for pages that use it, with the first steps' part (which the catalogue waits for anyway). */
+const importSpanish = () => importPick().then((module) => module.bookingEs);
 
 /**
  * Online scheduling a patient finishes in two minutes: choose the visit, pick a time (held while

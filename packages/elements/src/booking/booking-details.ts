@@ -42,7 +42,7 @@ export function renderReminders(view: BookingView, purpose: 'reminders' | 'waitl
     view.actions.draft({ [`remind${channel}`]: (event.target as HTMLInputElement).checked, [`remind${channel}At`]: new Date().toISOString() });
   const waitlist = purpose === 'waitlist';
   const consent = waitlist
-    ? messages.text('waitlistConsent', view.catalog.practice.name, view.type?.name ?? '', view.type?.modality === 'telehealth' ? messages.text('videoVisit') : (view.location?.name ?? ''))
+    ? messages.text('waitlistConsent', view.catalog.practice.name, view.type?.name ?? '', view.placeName)
     : messages.text('consentText', view.catalog.practice.name);
   return html`<fieldset class="group">
     <legend>${messages.text(waitlist ? 'waitlistContact' : 'reminders')}</legend>

@@ -4,6 +4,7 @@
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { renderFailure } from '../internal/states.js';
+import { buttonRow } from './booking-buttons.js';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import type { BookingMessages } from './booking.messages.en.js';
 import type { BookingState, BookingStep, Notice } from './booking-state.js';
@@ -50,5 +51,5 @@ export function renderManageFailure(
 ): TemplateResult {
   return html`<h2 id="step-title" tabindex="-1">${messages.text('title_manage')}</h2>
     ${renderFailure({ message: failure.message, retryLabel: failure.retryLabel, ...(failure.retry ? { onRetry: failure.retry } : {}) })}
-    ${bookNew ? html`<div class="actions start"><button type="button" class="button" @click=${bookNew}>${messages.text('bookNew')}</button></div>` : nothing}`;
+    ${bookNew ? buttonRow(messages.text('bookNew'), bookNew) : nothing}`;
 }

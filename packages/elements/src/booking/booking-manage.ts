@@ -8,6 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { renderPolicy } from './booking-review.js';
 import { renderVisit } from './booking-summary.js';
+import { buttonRow } from './booking-buttons.js';
 import type { BookingView } from './booking-view.js';
 
 const REASONS = ['schedule', 'better', 'sick', 'cost', 'elsewhere', 'other'] as const;
@@ -23,7 +24,7 @@ export function renderManage(view: BookingView): TemplateResult {
         appointment.cancelledAt ? messages.dateTime(appointment.cancelledAt, appointment.timeZone, { month: 'long', day: 'numeric', year: 'numeric' }) : '',
       )}</p>
       ${renderVisit(view, appointment)}
-      <div class="actions start"><button type="button" class="button primary" @click=${view.actions.bookAnother}>${messages.text('bookNew')}</button></div>
+      ${buttonRow(messages.text('bookNew'), view.actions.bookAnother, 'primary')}
     </div>`;
   }
   // "I'll be there" leads when the backend records it: most patients opening a reminder are coming.

@@ -9,6 +9,7 @@ import { daySlots } from './booking-days.js';
 import { renderFailure, renderLoading } from '../internal/states.js';
 import { renderCalendar, type CalendarModel } from './booking-calendar.js';
 import { renderTimes, timeLabel } from './booking-times.js';
+import { buttonRow } from './booking-buttons.js';
 import type { BookingView } from './booking-view.js';
 
 export interface PickTimeModel {
@@ -63,7 +64,7 @@ export function renderPickTime(view: BookingView, pickModel: PickTimeModel): Tem
 
   return html`<div class="step-body">
     <p class="context">
-      ${[view.type?.name, view.type ? messages.text('minutes', view.type.durationMinutes) : '', view.type?.modality === 'telehealth' ? messages.text('videoVisit') : view.location?.name, state.providerId ? view.providerName(state.providerId) : messages.text('anyProvider')]
+      ${[view.type?.name, view.type ? messages.text('minutes', view.type.durationMinutes) : '', view.placeName, state.providerId ? view.providerName(state.providerId) : messages.text('anyProvider')]
         .filter(Boolean)
         .join(' · ')}
       ${view.fixed.location && view.fixed.type && view.fixed.provider ? nothing : html`<button type="button" class="button link" @click=${() => view.actions.go('choose')}>${messages.text('change')}</button>`}
@@ -87,7 +88,7 @@ export function renderPickTime(view: BookingView, pickModel: PickTimeModel): Tem
           </div>
         </div>`}
     ${state.rescheduling
-      ? html`<div class="actions start"><button type="button" class="button" @click=${view.actions.keepCurrent}>${messages.text('keepCurrent')}</button></div>`
+      ? buttonRow(messages.text('keepCurrent'), view.actions.keepCurrent)
       : html`<div class="alternatives">
           <p>${messages.text('noFit')} <button type="button" class="button link" part="waitlist-button" @click=${() => view.actions.go('waitlist')}>${messages.text('joinWaitlist')}</button></p>
           ${returningType ? html`<p>${messages.text('seriesOffer')} <button type="button" class="button link" part="series-button" @click=${() => view.actions.go('series')}>${messages.text('bookSeries')}</button></p>` : nothing}

@@ -24,7 +24,7 @@ export function renderWaitlist(view: BookingView): TemplateResult {
   const error = state.errors.waitlist;
   const set = (patch: Partial<typeof waitlist>) => view.actions.set({ waitlist: { ...waitlist, ...patch }, errors: {} });
   return html`<form class="step-body" novalidate @submit=${(event: Event) => (event.preventDefault(), view.actions.joinWaitlist())}>
-    <p class="context">${messages.text('waitlistFor', view.type?.name ?? '', view.type?.modality === 'telehealth' ? messages.text('videoVisit') : (view.location?.name ?? ''), view.catalog.practice.name)}</p>
+    <p class="context">${messages.text('waitlistFor', view.type?.name ?? '', view.placeName, view.catalog.practice.name)}</p>
     <p>${messages.text('waitlistIntro')}</p>
     <fieldset class="choices days" aria-describedby=${error ? 'waitlist-error' : nothing}>
       <legend>${messages.text('preferredDays')}</legend>

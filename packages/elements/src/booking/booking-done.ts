@@ -6,7 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Appointment } from '@pxm/core/booking';
 import { addressLine, googleCalendarUrl, outlookCalendarUrl } from '@pxm/core/booking-display';
 import { renderPolicy } from './booking-review.js';
-import { renderVisit, renderVisitList, summaryRow } from './booking-summary.js';
+import { newWindowLink, renderVisit, renderVisitList, summaryRow } from './booking-summary.js';
 import { buttonRow } from './booking-buttons.js';
 import type { BookingView } from './booking-view.js';
 import { weekdayOptions } from './booking-waitlist.js';
@@ -27,8 +27,7 @@ function calendarLinks(view: BookingView, appointments: Appointment[], icsUrl: s
     <div class="actions start">
       <a class="button" part="ics-link" href=${icsUrl} download=${appointments.length > 1 ? 'appointments.ics' : 'appointment.ics'}>${messages.text('downloadIcs')}</a>
       ${appointments.length === 1
-        ? html`<a class="button" href=${googleCalendarUrl(event)} target="_blank" rel="noopener noreferrer">${messages.text('google')}<span class="visually-hidden"> ${messages.text('newWindow')}</span></a>
-            <a class="button" href=${outlookCalendarUrl(event)} target="_blank" rel="noopener noreferrer">${messages.text('outlook')}<span class="visually-hidden"> ${messages.text('newWindow')}</span></a>`
+        ? html`${newWindowLink(view, googleCalendarUrl(event), messages.text('google'), 'button')} ${newWindowLink(view, outlookCalendarUrl(event), messages.text('outlook'), 'button')}`
         : nothing}
     </div>
   </section>`;

@@ -6,6 +6,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { optionalMark } from './booking-fields.js';
 import { renderPolicy } from './booking-review.js';
 import { renderVisit } from './booking-summary.js';
 import { buttonRow } from './booking-buttons.js';
@@ -53,13 +54,13 @@ export function renderCancel(view: BookingView): TemplateResult {
   return html`<div class="step-body">
     ${renderVisit(view, managed.appointment)}
     <fieldset class="choices">
-      <legend>${messages.text('cancelReason')} <span class="hint">(${view.common.text('optional')})</span></legend>
+      <legend>${messages.text('cancelReason')}${optionalMark(view)}</legend>
       ${REASONS.map(
         (reason) => html`<label class="choice"><input type="radio" name="reason" value=${reason} .checked=${live(state.cancelReason === reason)} @change=${() => view.actions.set({ cancelReason: reason })} /><span>${messages.text(`reason_${reason}`)}</span></label>`,
       )}
     </fieldset>
     <div class="field">
-      <label for="cancel-note">${messages.text('cancelNote')} <span class="hint">(${view.common.text('optional')})</span></label>
+      <label for="cancel-note">${messages.text('cancelNote')}${optionalMark(view)}</label>
       <textarea id="cancel-note" rows="2" maxlength="300" autocomplete="off" .value=${live(state.cancelNote)} @input=${(event: Event) => view.actions.set({ cancelNote: (event.target as HTMLTextAreaElement).value })}></textarea>
     </div>
     ${renderPolicy(view, managed.withinNoticeWindow)}

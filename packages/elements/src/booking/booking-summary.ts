@@ -35,6 +35,11 @@ export function primaryZone(view: BookingView): string {
   return view.type?.modality === 'telehealth' ? view.patientZone : view.clinicZone;
 }
 
+/** A link that opens in a new window, and says so to screen readers. */
+export function newWindowLink(view: BookingView, href: string, label: string, className?: string): TemplateResult {
+  return html`<a class=${className ?? nothing} href=${href} target="_blank" rel="noopener noreferrer">${label}<span class="visually-hidden"> ${view.messages.text('newWindow')}</span></a>`;
+}
+
 /** A summary's row: a term and its value. */
 export function summaryRow(term: string, value: unknown): TemplateResult {
   return html`<div><dt>${term}</dt><dd>${value}</dd></div>`;
@@ -55,7 +60,7 @@ export function renderVisit(view: BookingView, visit: VisitLike): TemplateResult
     ${summaryRow(
       messages.text('where'),
       loc
-        ? html`${loc.name}<br />${addressLine(loc.address)}<br /><a href=${mapLink(loc)} target="_blank" rel="noopener noreferrer">${messages.text('mapLink')}<span class="visually-hidden"> ${messages.text('newWindow')}</span></a>`
+        ? html`${loc.name}<br />${addressLine(loc.address)}<br />${newWindowLink(view, mapLink(loc), messages.text('mapLink'))}`
         : view.placeName,
     )}
     ${summaryRow(messages.text('provider'), view.providerName(visit.providerId))}

@@ -4,6 +4,7 @@ import { addDays } from '@pxm/core/time';
 import type { TimeOfDay } from '@pxm/core/booking';
 import { providersFor } from './booking-choose.js';
 import { renderPatientFields, renderReminders } from './booking-details.js';
+import { optionalMark } from './booking-fields.js';
 import type { BookingView } from './booking-view.js';
 
 const TIMES: TimeOfDay[] = ['morning', 'afternoon', 'evening'];
@@ -47,7 +48,7 @@ export function renderWaitlist(view: BookingView): TemplateResult {
       </select>
     </div>
     <div class="field">
-      <label for="wl-earliest">${messages.text('earliestDate')} <span class="hint">(${view.common.text('optional')})</span></label>
+      <label for="wl-earliest">${messages.text('earliestDate')}${optionalMark(view)}</label>
       <input id="wl-earliest" type="date" min=${view.today} .value=${waitlist.earliestDate} @input=${(event: Event) => set({ earliestDate: (event.target as HTMLInputElement).value })} />
     </div>
     ${renderPatientFields(view, view.type?.patientEligibility === 'any')}

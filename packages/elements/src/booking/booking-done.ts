@@ -6,7 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Appointment } from '@pxm/core/booking';
 import { addressLine, googleCalendarUrl, outlookCalendarUrl } from '@pxm/core/booking-display';
 import { renderPolicy } from './booking-review.js';
-import { newWindowLink, renderVisit, renderVisitList, summaryRow } from './booking-summary.js';
+import { newWindowLink, renderVisit, renderVisitList, renderVisits, summaryRow } from './booking-summary.js';
 import { buttonRow } from './booking-buttons.js';
 import type { BookingView } from './booking-view.js';
 import { weekdayOptions } from './booking-waitlist.js';
@@ -85,7 +85,7 @@ export function renderDone(view: BookingView, icsUrl: string): TemplateResult {
   }
   const practice = view.catalog.practice;
   return html`<div class="step-body">
-    ${booked.length === 1 ? renderVisit(view, booked[0]!) : html`<h3>${messages.text('seriesBooked', booked.length)}</h3>${renderVisitList(view, booked)}`}
+    ${renderVisits(view, booked, messages.text('seriesBooked', booked.length))}
     ${state.failed.length
       ? html`<div class="notice warning" role="alert">
           <p>${messages.text('seriesFailed', state.failed.length)}</p>

@@ -8,7 +8,7 @@ import { live } from 'lit/directives/live.js';
 import { DEFAULT_CHANGE_GRACE_MINUTES, startsInsideNoticeWindow } from '@pxm/core/booking-display';
 import { renderBenefits, selfPayPriceText } from './booking-benefits.js';
 import { coveredConfirmLabel, renderSeriesCoverage } from './booking-series-coverage.js';
-import { primaryZone, renderVisit, renderVisitList, summaryRow, whenText } from './booking-summary.js';
+import { primaryZone, renderVisits, summaryRow, whenText } from './booking-summary.js';
 import { buttonRow } from './booking-buttons.js';
 import type { BookingView } from './booking-view.js';
 
@@ -70,7 +70,7 @@ export function renderReview(view: BookingView): TemplateResult {
           <p class="old-time"><del>${whenText(view, old, primaryZone(view))}</del></p>
           <p>${messages.text('movingTo')}</p>`
       : nothing}
-    ${visits.length === 1 ? renderVisit(view, visits[0]!) : html`<h3>${messages.text('seriesVisits', visits.length)}</h3>${renderVisitList(view, visits)}`}
+    ${renderVisits(view, visits, messages.text('seriesVisits', visits.length))}
     ${buttonRow(messages.text('changeTime'), view.actions.changeTime, 'link')}
     ${state.rescheduling ? nothing : renderPatientSummary(view)}
     ${renderPolicy(view, state.rescheduling && Boolean(state.managed?.withinNoticeWindow))}

@@ -67,6 +67,11 @@ export function renderVisit(view: BookingView, visit: VisitLike): TemplateResult
   </dl>`;
 }
 
+/** One visit in full; the visits of a series as a compact list under `seriesHeading`. */
+export function renderVisits(view: BookingView, visits: VisitLike[], seriesHeading: string): TemplateResult {
+  return visits.length === 1 ? renderVisit(view, visits[0]!) : html`<h3>${seriesHeading}</h3>${renderVisitList(view, visits)}`;
+}
+
 /** A compact list for the visits of a series. */
 export function renderVisitList(view: BookingView, visits: VisitLike[]): TemplateResult {
   const zone = primaryZone(view);

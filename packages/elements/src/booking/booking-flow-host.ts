@@ -5,7 +5,10 @@
  */
 import { AdapterError, type bookingReplySchemas, type PxmAdapter } from '@pxm/core';
 import type { Hold, Slot } from '@pxm/core/booking';
+import type { TemplateResult } from 'lit';
+import type { Task, TaskConfig } from '@lit/task';
 import type { AdapterCalls } from '../controllers/adapter-calls.js';
+import type { renderFailure } from '../internal/states.js';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import type { BookingMessages } from './booking.messages.en.js';
 import type { BenefitsChoice } from './booking-benefit-choice.js';
@@ -50,6 +53,13 @@ export interface FlowHost {
   report(error: unknown, operation: string): AdapterError | undefined;
   errorMessage(error: AdapterError | undefined): string;
   notify(text: string, tone?: 'error' | 'warning' | 'info', retry?: () => void): void;
+  /**
+   * The element's loading and failure states, and a task bound to it: the parts use the element's
+   * own copies, so the code both share stays in the element's chunk instead of a third one.
+   */
+  renderLoading(label: string): TemplateResult;
+  renderFailure(options: Parameters<typeof renderFailure>[0]): TemplateResult;
+  createTask<Args extends ReadonlyArray<unknown>, Result>(config: TaskConfig<Args, Result>): Task<Args, Result>;
   announce(text: string): void;
   focusErrors(count: number): void;
   /** Focuses the element matching `selector` after the next update. */

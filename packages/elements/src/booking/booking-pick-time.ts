@@ -6,7 +6,6 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { offsetMinutes } from '@pxm/core/time';
 import type { Slot } from '@pxm/core/booking';
 import { daySlots } from './booking-days.js';
-import { renderFailure, renderLoading } from '../internal/states.js';
 import { renderCalendar, type CalendarModel } from './booking-calendar.js';
 import { renderTimes, timeLabel } from './booking-times.js';
 import { buttonRow } from './booking-buttons.js';
@@ -15,8 +14,10 @@ import type { BookingView } from './booking-view.js';
 export interface PickTimeModel {
   slots: Slot[] | undefined;
   loading: boolean;
-  error: string | undefined;
-  retry: () => void;
+  /** The failure state of a load that failed (with its retry). */
+  failure: TemplateResult | undefined;
+  /** The element's loading state. */
+  renderLoading(label: string): TemplateResult;
   next: Slot | undefined;
   lastDate: string;
   firstWeekday: number;
@@ -75,13 +76,12 @@ export function renderPickTime(view: BookingView, pickModel: PickTimeModel): Tem
           ${messages.text('nextAvailable', messages.dateTime(pickModel.next.start, view.zone, { weekday: 'short', month: 'short', day: 'numeric' }), timeLabel(messages, pickModel.next.start, view.zone))}
         </button>`
       : nothing}
-    ${pickModel.error
-      ? renderFailure({ message: pickModel.error, retryLabel: view.common.text('retry'), onRetry: pickModel.retry })
-      : html`<div class="pick-layout">
+    ${pickModel.failure ??
+      html`<div class="pick-layout">
           ${renderCalendar(messages, model, pickModel.calendar, pickModel.rtl)}
           <div class="day-times" aria-live="polite">
             ${pickModel.loading && !pickModel.slots
-              ? renderLoading(messages.text('loadingTimes'))
+              ? pickModel.renderLoading(messages.text('loadingTimes'))
               : chosen.length
                 ? renderTimes(messages, { date: state.selectedDate, slots: chosen, zone: view.zone, providerNames: names, pendingId: pickModel.pendingId }, view.actions.pickSlot)
                 : html`<p class="empty">${state.selectedDate ? messages.text('noTimesDay') : messages.text('noTimesMonth')}</p>`}

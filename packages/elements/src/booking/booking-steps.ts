@@ -3,9 +3,12 @@
  * live-region words that go with a step, notices, and letting held times go. The time picker
  * and the later steps talk to this (it is their `FlowHost`), not to the element.
  */
+import { Task, type TaskConfig } from '@lit/task';
+import type { ReactiveControllerHost } from 'lit';
 import { firstOfMonth, localDateIn } from '@pxm/core/time';
 import type { AdapterError, PxmAdapter } from '@pxm/core';
 import type { Hold, Slot } from '@pxm/core/booking';
+import { renderFailure, renderLoading } from '../internal/states.js';
 import type { CommonMessages } from '../l10n/common.en.js';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import type { BookingMessages } from './booking.messages.en.js';
@@ -48,6 +51,8 @@ export interface StepsSources {
   errorMessage(error: AdapterError | undefined): string;
   manageLink(token: string): string;
   emit(event: Event): boolean;
+  /** The element, which the tasks the parts start belong to. */
+  element: ReactiveControllerHost;
 }
 
 export class BookingSteps implements FlowHost {
@@ -130,6 +135,18 @@ export class BookingSteps implements FlowHost {
     this.focus('[aria-invalid="true"]');
     this.errorAnnouncement = this.messages.text('fixErrors', count);
     this.announce(this.errorAnnouncement);
+  }
+
+  renderLoading(label: string) {
+    return renderLoading(label);
+  }
+
+  renderFailure(options: Parameters<typeof renderFailure>[0]) {
+    return renderFailure(options);
+  }
+
+  createTask<Args extends ReadonlyArray<unknown>, Result>(config: TaskConfig<Args, Result>): Task<Args, Result> {
+    return new Task(this.sources.element, config);
   }
 
   focus(selector: string): void {

@@ -4,7 +4,7 @@
  * moves the grid, and holds the time the patient picks.
  */
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { Task, TaskStatus } from '@lit/task';
+import type { Task } from '@lit/task';
 import { AdapterError } from '@pxm/core';
 import { addDays, addMonths, firstOfMonth, localDateIn } from '@pxm/core/time';
 import type { Slot } from '@pxm/core/booking';
@@ -32,7 +32,7 @@ export class TimePicker {
     private readonly host: FlowHost,
     private readonly element: ReactiveControllerHost,
   ) {
-    this.task = new Task(this.element, {
+    this.task = host.createTask({
       task: async ([adapter, locationId, typeId, providerId, month], { signal }) => {
         if (!adapter || !locationId || !typeId || !month) return undefined;
         // A day of margin each side covers the month in any zone the times may be shown in.
@@ -55,12 +55,16 @@ export class TimePicker {
   }
 
   render(view: BookingView): TemplateResult {
+    const host = this.host;
     const task = this.task;
     return html`${renderPickTime(view, {
       slots: task.value,
-      loading: task.status === TaskStatus.PENDING,
-      error: task.status === TaskStatus.ERROR ? this.host.errorMessage(AdapterError.is(task.error) ? task.error : undefined) : undefined,
-      retry: () => this.refresh(),
+      loading: task.render({ pending: () => true }) ?? false,
+      failure: task.render({
+        error: (error) =>
+          host.renderFailure({ message: host.errorMessage(AdapterError.is(error) ? error : undefined), retryLabel: view.common.text('retry'), onRetry: () => this.refresh() }),
+      }),
+      renderLoading: (label) => host.renderLoading(label),
       next: this.nextSlot,
       lastDate: addDays(view.today, HORIZON_DAYS),
       firstWeekday: firstWeekdayOf(this.host.locale),

@@ -21,7 +21,7 @@ export type BookingCalls = AdapterCalls<'booking', typeof bookingReplySchemas>;
 /** A query for openings: one place, visit type and (optionally) provider, between two instants. */
 export interface SlotQuery {
   locationId: string;
-  typeId: string;
+  appointmentTypeId: string;
   providerId: string;
   from: string;
   to: string;
@@ -81,5 +81,5 @@ export function reported(error: unknown): AdapterError | undefined {
 
 /** The slot query for the current choices. */
 export function slotQuery(state: BookingState, from: string, to: string): SlotQuery {
-  return { locationId: state.locationId, typeId: state.typeId, providerId: state.providerId, from, to };
+  return { locationId: state.locationId, appointmentTypeId: state.typeId, providerId: state.providerId, from, to };
 }

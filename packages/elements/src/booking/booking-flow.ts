@@ -29,6 +29,10 @@ import { primaryZone, whenText } from './booking-summary.js';
 import { coverageFrom, validateDraft } from './booking-validation.js';
 import type { BookingActions, BookingView } from './booking-view.js';
 import { renderWaitlist } from './booking-waitlist.js';
+// The later steps come after the first steps' part (the element loads it first, and every step
+// draws in its frame): saying so lets the bundler keep the code both use (fields, choices,
+// times) in that part's chunk instead of splitting it into a third one.
+import './booking-pick.js';
 
 registerShippedTranslation('en', 'booking', bookingFlowEn);
 registerShippedTranslation('es', 'booking', bookingFlowEs);

@@ -59,6 +59,10 @@ export class BookingSteps implements FlowHost {
   /** The error count last announced, cleared with the errors it counted. */
   private errorAnnouncement: string | undefined;
 
+  /** The element's own state views, lent to the parts. */
+  readonly renderLoading = renderLoading;
+  readonly renderFailure = renderFailure;
+
   constructor(private readonly sources: StepsSources) {}
 
   get state(): BookingState {
@@ -137,14 +141,6 @@ export class BookingSteps implements FlowHost {
     this.announce(this.errorAnnouncement);
   }
 
-  renderLoading(label: string) {
-    return renderLoading(label);
-  }
-
-  renderFailure(options: Parameters<typeof renderFailure>[0]) {
-    return renderFailure(options);
-  }
-
   createTask<Args extends ReadonlyArray<unknown>, Result>(config: TaskConfig<Args, Result>): Task<Args, Result> {
     return new Task(this.sources.element, config);
   }
@@ -195,7 +191,9 @@ export class BookingSteps implements FlowHost {
   }
 
   findSlots(query: SlotQuery, signal?: AbortSignal): Promise<Slot[]> {
-    const request = { locationId: query.locationId, appointmentTypeId: query.typeId, ...(query.providerId ? { providerId: query.providerId } : {}), from: query.from, to: query.to };
+    // '' is "first available": no provider is sent.
+    const { providerId, ...anyProvider } = query;
+    const request = providerId ? query : anyProvider;
     return this.calls.run('findSlots', (api, callSignal) => api.findSlots(request, { signal: callSignal }), { signal });
   }
   report(error: unknown, operation: string): AdapterError | undefined {

@@ -39,7 +39,7 @@ export class TimePicker {
         const from = new Date(Date.parse(`${month}T00:00:00Z`) - DAY_MS).toISOString();
         const to = new Date(Date.parse(`${addMonths(month, 1)}T00:00:00Z`) + DAY_MS).toISOString();
         // A failure is reported as `pxm-error` by the call; the task shows it with a retry.
-        const slots = await this.host.findSlots({ locationId, typeId, providerId, from, to }, signal);
+        const slots = await this.host.findSlots({ locationId, appointmentTypeId: typeId, providerId, from, to }, signal);
         this.afterSlots(slots);
         return slots;
       },

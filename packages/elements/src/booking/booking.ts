@@ -390,8 +390,7 @@ export class PxmBooking extends PxmElement {
     if (this.manageToken && !this.state.managed) {
       if (this.manage.task.status !== TaskStatus.ERROR) return renderLoading(this.messages.text('loadingVisit'));
       const failure = this.manage.failure((error) => this.errorMessage(error), this.common.text('retry'));
-      const state = renderFailure({ message: failure.message, retryLabel: failure.retryLabel, ...(failure.retry ? { onRetry: failure.retry } : {}) });
-      return pick.renderManageFailure(this.messages, state, failure.retry ? undefined : this.actions.bookAnother);
+      return pick.renderManageFailure(this.messages, renderFailure(failure), failure.onRetry ? undefined : this.actions.bookAnother);
     }
     const known = knownChoices(catalog, this.fixedChoices);
     return html`${pick.renderHeader(this.messages, this.state, known.location && known.type)}${this.renderStep(this.view(catalog, pick), pick)}`;

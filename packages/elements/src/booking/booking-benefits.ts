@@ -56,7 +56,7 @@ function visitsText(view: BookingView, left: number | undefined, entry: Discipli
   if (left === undefined) return messages.text('benefitUnknown');
   const shared = (entry?.visits?.sharedWith ?? []).filter((discipline) => discipline !== entry?.discipline);
   const pool = shared.length ? html`<br /><span class="hint">${messages.text('visitsShared', messages.list(shared.map((discipline) => messages.text(`discipline_${discipline}`))))}</span>` : nothing;
-  return html`${messages.text('visitsLeft', left)}${pool}`;
+  return html`${messages.text('seriesVisits', left)}${pool}`;
 }
 
 function priorAuthText(view: BookingView, needed: boolean | undefined): string {

@@ -1,5 +1,5 @@
 /** English wording of the steps after a time is held (loaded with them, on demand). */
-const plural = (count: number, one: string, other: string) => (count === 1 ? one : other);
+import { plural } from './booking-plural.js';
 
 export const bookingFlowEn = {
   holdWarning: (min: number) => `About ${min} ${plural(min, 'minute', 'minutes')} left on your held time.`,

@@ -1,8 +1,7 @@
 /** Spanish wording of the steps after a time is held (loaded with them, on demand). */
 import type { Translation } from '../l10n/translation-registry.js';
 import type { BookingFlowMessages } from './booking-flow.messages.en.js';
-
-const plural = (count: number, one: string, other: string) => (count === 1 ? one : other);
+import { plural } from './booking-plural.js';
 
 export const bookingFlowEs: Translation<BookingFlowMessages> = {
   holdWarning: (min: number) => `Quedan unos ${min} ${plural(min, 'minuto', 'minutos')} para el horario que le guardamos.`,

@@ -1,5 +1,5 @@
 /** English wording of choosing a visit and a time (loaded with those views). */
-const plural = (count: number, one: string, other: string) => (count === 1 ? one : other);
+import { plural } from './booking-plural.js';
 
 export const bookingPickEn = {
   loadingTimes: 'loading times',

@@ -1,8 +1,7 @@
 /** Spanish wording of `<pxm-booking>`: usted, neutral Latin American Spanish. */
 import type { Translation } from '../l10n/translation-registry.js';
 import type { BookingCoreMessages } from './booking.messages.en.js';
-
-const plural = (count: number, one: string, other: string) => (count === 1 ? one : other);
+import { plural } from './booking-plural.js';
 
 export const bookingEs: Translation<BookingCoreMessages> = {
   title_choose: 'Reservar una cita',

@@ -2,6 +2,7 @@
  * What the step views can do (`BookingActions`): the element's own moves between steps, and
  * the later steps' actions once their part has loaded.
  */
+import { weekdayOf } from '@pxm/core/time';
 import type { BookingFlow } from './booking-flow.js';
 import type { BookingState, BookingStep, Catalog, DetailsDraft } from './booking-state.js';
 import type { TimePicker } from './booking-time-picker.js';
@@ -41,7 +42,8 @@ export function createBookingActions(on: ActionDependencies): BookingActions {
     go: (step) => {
       const state = on.state();
       if (step === 'series' && !state.series.weekdays.length && state.selectedDate) {
-        const weekday = ((new Date(`${state.selectedDate}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
+        // The day picked is the plan's first visit day (series days run Monday to Saturday).
+        const weekday = weekdayOf(state.selectedDate);
         on.set({ series: { ...state.series, weekdays: weekday === 7 ? [] : [weekday] } });
       }
       if (step === 'time' || step === 'choose') on.releaseHolds();

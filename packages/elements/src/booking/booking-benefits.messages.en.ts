@@ -1,5 +1,5 @@
 /** English wording of the coverage check's findings and a series beyond what a plan covers (loaded with the later steps). */
-const plural = (count: number, one: string, other: string) => (count === 1 ? one : other);
+import { plural } from './booking-plural.js';
 
 export const bookingBenefitsEn = {
   benefitStatus: 'Coverage',
@@ -19,7 +19,6 @@ export const bookingBenefitsEn = {
   deductibleMet: 'Your deductible is met',
   benefitVisits: 'Visits left this year',
   benefitVisitsPlanYear: 'Visits left this plan year',
-  visitsLeft: (count: number) => `${count} ${plural(count, 'visit', 'visits')}`,
   visitsShared: (disciplines: string) => `Shared with ${disciplines}`,
   'discipline_physical-therapy': 'physical therapy',
   'discipline_occupational-therapy': 'occupational therapy',

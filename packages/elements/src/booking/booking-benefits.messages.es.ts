@@ -1,8 +1,7 @@
 /** Spanish wording of the coverage check's findings and a series beyond what a plan covers. */
 import type { Translation } from '../l10n/translation-registry.js';
 import type { BookingBenefitsMessages } from './booking-benefits.messages.en.js';
-
-const plural = (count: number, one: string, other: string) => (count === 1 ? one : other);
+import { plural } from './booking-plural.js';
 
 export const bookingBenefitsEs: Translation<BookingBenefitsMessages> = {
   benefitStatus: 'Cobertura',
@@ -22,7 +21,6 @@ export const bookingBenefitsEs: Translation<BookingBenefitsMessages> = {
   deductibleMet: 'Ya cubrió su deducible',
   benefitVisits: 'Citas restantes este año',
   benefitVisitsPlanYear: 'Citas restantes este año del plan',
-  visitsLeft: (count: number) => `${count} ${plural(count, 'cita', 'citas')}`,
   visitsShared: (disciplines: string) => `Compartidas con ${disciplines}`,
   'discipline_physical-therapy': 'fisioterapia',
   'discipline_occupational-therapy': 'terapia ocupacional',

@@ -9,6 +9,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Money } from '@pxm/core';
 import type { BenefitsSummary, DisciplineBenefits, EligibilityResult, VisitEstimate } from '@pxm/core/booking';
 import { coveredVisitsLeft, disciplineBenefits, disciplineCoverage, estimateVisitCost } from '@pxm/core/benefits';
+import { summaryRow } from './booking-summary.js';
 import type { BookingView } from './booking-view.js';
 
 function money(view: BookingView, amount: Money): string {
@@ -55,7 +56,7 @@ function visitsText(view: BookingView, left: number | undefined, entry: Discipli
   if (left === undefined) return messages.text('benefitUnknown');
   const shared = (entry?.visits?.sharedWith ?? []).filter((discipline) => discipline !== entry?.discipline);
   const pool = shared.length ? html`<br /><span class="hint">${messages.text('visitsShared', messages.list(shared.map((discipline) => messages.text(`discipline_${discipline}`))))}</span>` : nothing;
-  return html`${messages.text('visitsLeft', left)}${pool}`;
+  return html`${messages.text('seriesVisits', left)}${pool}`;
 }
 
 function priorAuthText(view: BookingView, needed: boolean | undefined): string {
@@ -65,7 +66,7 @@ function priorAuthText(view: BookingView, needed: boolean | undefined): string {
 
 /** One part of the summary: a term, its value, and the time the value is as of. */
 function part(view: BookingView, term: string, value: TemplateResult | string, instant: string): TemplateResult {
-  return html`<div><dt>${term}</dt><dd>${value}<br />${asOf(view, instant)}</dd></div>`;
+  return summaryRow(term, html`${value}<br />${asOf(view, instant)}`);
 }
 
 /** The parts the practice shows, for a result with a benefits summary. */

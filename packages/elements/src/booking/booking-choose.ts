@@ -98,7 +98,7 @@ export function renderChoose(view: BookingView): TemplateResult {
         )}
     ${view.fixed.provider || !view.state.locationId || !view.state.typeId
       ? nothing
-      : optionGroup(view, 'providerId', messages.text('chooseProvider'), [
+      : optionGroup(view, 'providerId', messages.text('provider'), [
           { value: '', label: messages.text('anyProvider'), hint: messages.text('anyProviderHint') },
           ...providers.map((provider) => ({ value: provider.id, label: provider.name, hint: [provider.credentials, provider.bio].filter(Boolean).join(' · ') })),
         ])}

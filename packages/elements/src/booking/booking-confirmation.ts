@@ -14,10 +14,11 @@ import {
   PxmBookingRescheduledEvent,
   type BookingVisitDetail,
 } from './booking.events.js';
+import { notifyFailure, showErrors } from './booking-feedback.js';
 import { reported, type FlowHost } from './booking-flow-host.js';
 import { keepCoveredVisits } from './booking-series-coverage.js';
 import type { BookingState } from './booking-state.js';
-import { consentsFrom, coverageFrom, patientFrom } from './booking-validation.js';
+import { coverageFrom, patientRequest } from './booking-validation.js';
 
 export class BookingConfirmation {
   private seriesId = '';
@@ -35,12 +36,13 @@ export class BookingConfirmation {
 
   /** Lets the host stop (`preventDefault`) or delay (`waitUntil`) the booking. */
   async hostAllows(action: 'book' | 'reschedule' | 'series'): Promise<boolean> {
+    const { state, zones } = this.host;
     const event = new PxmBookingBeforeConfirmEvent({
       action,
-      locationId: this.host.state.locationId,
-      appointmentTypeId: this.host.state.typeId,
-      timeZone: this.host.zones.clinicZone,
-      visits: this.host.state.holds.map((hold) => ({ providerId: hold.slot.providerId, start: hold.slot.start, end: hold.slot.end })),
+      locationId: state.locationId,
+      appointmentTypeId: state.typeId,
+      timeZone: zones.clinicZone,
+      visits: state.holds.map(({ slot }) => ({ providerId: slot.providerId, start: slot.start, end: slot.end })),
     });
     if (!this.host.emit(event)) return false;
     try {
@@ -51,130 +53,143 @@ export class BookingConfirmation {
     }
   }
 
+  /** A change inside the notice window whose fee is not acknowledged yet: asks for it. */
+  private feeUnacknowledged(): boolean {
+    const { managed, ackFee } = this.host.state;
+    if (ackFee || !managed?.withinNoticeWindow || !managed.cancellationPolicy.lateCancelFee) return false;
+    showErrors(this.host, { ack: 'errAck' });
+    return true;
+  }
+
   async confirm(): Promise<void> {
-    if (this.host.state.busy) return;
-    if (!this.host.state.holds.length) return this.host.backToTimes(undefined, this.host.messages.text('holdEnded'));
-    const managed = this.host.state.managed;
-    const fee = managed?.cancellationPolicy.lateCancelFee;
-    if (this.host.state.rescheduling && managed?.withinNoticeWindow && fee && !this.host.state.ackFee) {
-      this.host.set({ errors: { ack: 'errAck' } });
-      this.host.focusErrors(1);
-      return;
-    }
+    const { host } = this;
+    const { busy, holds, rescheduling } = host.state;
+    if (busy) return;
+    if (!holds.length) return host.backToTimes(undefined, host.messages.text('holdEnded'));
+    if (rescheduling && this.feeUnacknowledged()) return;
     // A series past what the plan covers keeps its covered visits unless self-pay was agreed.
-    if (!this.host.state.rescheduling && !keepCoveredVisits(this.host)) return;
-    this.host.set({ busy: 'confirm', notice: undefined });
-    const action = this.host.state.rescheduling ? 'reschedule' : this.host.state.holds.length > 1 ? 'series' : 'book';
-    if (!(await this.hostAllows(action))) {
-      this.host.notify(this.host.messages.text('stoppedByHost'), 'info');
+    if (!rescheduling && !keepCoveredVisits(host)) return;
+    host.set({ busy: 'confirm', notice: undefined });
+    if (!(await this.hostAllows(rescheduling ? 'reschedule' : host.state.holds.length > 1 ? 'series' : 'book'))) {
+      host.notify(host.messages.text('stoppedByHost'), 'info');
       return;
     }
-    if (this.host.state.rescheduling) await this.reschedule();
+    if (rescheduling) await this.reschedule();
     else await this.book();
   }
 
-  /** Books visit `index`; a lapsed hold is taken again once (with a new key: nothing was booked). */
-  async bookOne(index: number): Promise<Appointment> {
-    const send = () => {
-      const request = {
-        holdId: this.host.state.holds[index]!.id,
-        patient: patientFrom(this.host.state.draft),
-        consents: consentsFrom(this.host.state.draft, new Date().toISOString(), { locale: this.host.messages.locale, timeZone: this.host.zones.patientZone }),
-        idempotencyKey: this.host.state.keys[index]!,
-        ...(this.host.referralToken ? { referralToken: this.host.referralToken } : {}),
-      };
-      const coverage = coverageFrom(this.host.state.draft);
-      return this.host.calls.run('book', (api, signal) => api.book(coverage ? { ...request, coverage } : request, { signal }));
-    };
+  /** Sends a request for held visit `index`; a lapsed hold is taken again once, with a new key (nothing was booked). */
+  private async withLiveHold<Result>(index: number, send: () => Promise<Result>): Promise<Result> {
     try {
       return await send();
     } catch (error) {
       if (!AdapterError.is(error) || error.code !== 'hold_expired') throw error;
       const hold = await this.host.calls.run('holdSlot', (api, signal) => api.holdSlot(this.host.state.holds[index]!.slot.id, { signal }));
-      const holds = this.host.state.holds.map((held, position) => (position === index ? hold : held));
-      const keys = this.host.state.keys.map((key, position) => (position === index ? createId() : key));
-      this.host.set({ holds, keys, holdExpired: false });
+      const { holds, keys } = this.host.state;
+      this.host.set({ holds: holds.map((held, position) => (position === index ? hold : held)), keys: keys.map((key, position) => (position === index ? createId() : key)), holdExpired: false });
       return send();
     }
   }
 
+  /** Books visit `index`. */
+  bookOne(index: number): Promise<Appointment> {
+    const host = this.host;
+    return this.withLiveHold(index, () => {
+      const { draft, holds, keys } = host.state;
+      const coverage = coverageFrom(draft);
+      const request = {
+        holdId: holds[index]!.id,
+        ...patientRequest(host),
+        idempotencyKey: keys[index]!,
+        ...(host.referralToken ? { referralToken: host.referralToken } : {}),
+        ...(coverage ? { coverage } : {}),
+      };
+      return host.calls.run('book', (api, signal) => api.book(request, { signal }));
+    });
+  }
+
   async book(): Promise<void> {
+    const host = this.host;
     const booked: Appointment[] = [];
     const failed: Slot[] = [];
-    const series = this.host.state.holds.length > 1;
-    for (let index = 0; index < this.host.state.holds.length; index++) {
+    const series = host.state.holds.length > 1;
+    for (let index = 0; index < host.state.holds.length; index++) {
       try {
         booked.push(await this.bookOne(index));
       } catch (error) {
         const err = reported(error);
         if (!err) return;
-        const slot = this.host.state.holds[index]!.slot;
-        if (series && (err.code === 'slot_unavailable' || err.code === 'hold_expired')) {
+        const slot = host.state.holds[index]!.slot;
+        const taken = err.code === 'slot_unavailable' || err.code === 'hold_expired';
+        if (series && taken) {
           failed.push(slot);
           continue;
         }
-        if (err.code === 'slot_unavailable' || err.code === 'hold_expired') return this.host.backToTimes(slot);
+        if (taken) return host.backToTimes(slot);
         if (err.code === 'not_found') {
           // The details step shows why, with a way to book as a new patient instead.
-          this.host.go('details', { busy: '', errors: { match: 'patientNotFound' } });
-          return this.host.focus('#not-found');
+          host.go('details', { busy: '', errors: { match: 'patientNotFound' } });
+          return host.focus('#not-found');
         }
         if (err.code === 'validation') {
-          this.host.go('details', { busy: '' });
-          return this.host.notify(this.host.messages.text('detailsRejected'));
+          host.go('details', { busy: '' });
+          return host.notify(host.messages.text('detailsRejected'));
         }
         // Network, timeout, server: stay here; trying again reuses the same keys, so it never books twice.
-        return this.host.notify(this.host.errorMessage(err), 'error', () => void this.confirm());
+        return notifyFailure(host, err, () => void this.confirm());
       }
     }
     this.stopHoldTimer();
     this.seriesId = series ? createId() : '';
     this.finish('booked', booked, failed);
     for (const appointment of booked) {
-      this.host.emit(new PxmBookingConfirmedEvent({ ...this.visitDetail(appointment), ...(this.seriesId ? { seriesId: this.seriesId } : {}) }));
+      host.emit(new PxmBookingConfirmedEvent({ ...this.visitDetail(appointment), ...(this.seriesId ? { seriesId: this.seriesId } : {}) }));
     }
   }
 
+  /**
+   * A change of a booked visit failed: its own link's trouble (invalid, expired, or, where
+   * `conflictIsLink`, changed meanwhile) is said as such; otherwise "Try again" when it can help.
+   */
+  private changeFailed(error: unknown, retry: () => void, conflictIsLink: boolean): void {
+    const err = reported(error);
+    if (!err) return;
+    if (err.code.startsWith('token_') || (conflictIsLink && err.code === 'conflict')) return this.host.notify(this.host.manageError(err.code));
+    notifyFailure(this.host, err, err.retryable ? retry : undefined);
+  }
+
   async reschedule(): Promise<void> {
-    const managed = this.host.state.managed!;
-    const token = this.host.manageToken!;
-    const send = () =>
-      this.host.calls.run('rescheduleAppointment', (api, signal) =>
-          api.rescheduleAppointment(token, { holdId: this.host.state.holds[0]!.id, idempotencyKey: this.host.state.keys[0]!, ...(this.host.state.ackFee ? { acknowledgedFee: true } : {}) }, { signal }));
+    const host = this.host;
+    const managed = host.state.managed!;
     try {
-      let next: Appointment;
-      try {
-        next = await send();
-      } catch (error) {
-        if (!AdapterError.is(error) || error.code !== 'hold_expired') throw error;
-        const hold = await this.host.calls.run('holdSlot', (api, signal) => api.holdSlot(this.host.state.holds[0]!.slot.id, { signal }));
-        this.host.set({ holds: [hold], keys: [createId()] });
-        next = await send();
-      }
+      const next = await this.withLiveHold(0, () => {
+        const { holds, keys, ackFee } = host.state;
+        const request = { holdId: holds[0]!.id, idempotencyKey: keys[0]!, ...(ackFee ? { acknowledgedFee: true } : {}) };
+        return host.calls.run('rescheduleAppointment', (api, signal) => api.rescheduleAppointment(host.manageToken!, request, { signal }));
+      });
       this.stopHoldTimer();
       const previous = managed.appointment;
       this.finish('rescheduled', [next], []);
-      this.host.set({ managed: { ...managed, appointment: next } });
-      this.host.emit(new PxmBookingRescheduledEvent({ ...this.visitDetail(next), previousAppointmentId: previous.id, previousStart: previous.start }));
+      host.set({ managed: { ...managed, appointment: next } });
+      host.emit(new PxmBookingRescheduledEvent({ ...this.visitDetail(next), previousAppointmentId: previous.id, previousStart: previous.start }));
     } catch (error) {
-      const err = reported(error);
-      if (!err) return;
-      if (err.code === 'slot_unavailable' || err.code === 'hold_expired') return this.host.backToTimes(this.host.state.holds[0]?.slot);
-      if (err.code === 'token_invalid' || err.code === 'token_expired' || err.code === 'conflict') return this.host.notify(this.host.manageError(err.code));
-      this.host.notify(this.host.errorMessage(err), 'error', err.retryable ? () => void this.confirm() : undefined);
+      const code = reported(error)?.code;
+      if (code === 'slot_unavailable' || code === 'hold_expired') return host.backToTimes(host.state.holds[0]?.slot);
+      this.changeFailed(error, () => void this.confirm(), true);
     }
   }
 
   finish(outcome: BookingState['outcome'], appointments: Appointment[], failed: Slot[]): void {
-    this.host.revokeIcs();
-    if (appointments.length && outcome !== 'cancelled') this.host.setIcs(this.createIcs(appointments));
-    this.host.set({ holds: [], busy: '', outcome, appointments, failed, notice: undefined });
-    this.host.go('done');
-    this.host.announce(this.host.messages.text(`title_${outcome ?? 'booked'}`));
+    const host = this.host;
+    host.revokeIcs();
+    if (appointments.length && outcome !== 'cancelled') host.setIcs(this.createIcs(appointments));
+    host.set({ holds: [], busy: '', outcome, appointments, failed, notice: undefined });
+    host.go('done');
+    host.announce(host.messages.text(`title_${outcome ?? 'booked'}`));
   }
 
   createIcs(appointments: Appointment[]): string {
-    const catalog = this.host.catalog;
+    const { catalog, messages } = this.host;
     const practice = catalog.practice;
     const type = catalog.types.find((candidate) => candidate.id === appointments[0]!.appointmentTypeId);
     const location = catalog.locations.find((candidate) => candidate.id === appointments[0]!.locationId);
@@ -184,7 +199,7 @@ export class BookingConfirmation {
         start: appointment.start,
         end: appointment.end,
         title: `${type?.name ?? ''} · ${practice.name}`,
-        location: type?.modality === 'telehealth' ? this.host.messages.text('videoVisit') : location ? `${location.name}, ${addressLine(location.address)}` : '',
+        location: type?.modality === 'telehealth' ? messages.text('videoVisit') : location ? `${location.name}, ${addressLine(location.address)}` : '',
         description: [practice.whatToBring, practice.cancellationPolicy.text, practice.phone].filter(Boolean).join('\n\n'),
         manageUrl: this.host.manageLink(appointment.manageToken),
       })),
@@ -195,46 +210,38 @@ export class BookingConfirmation {
 
   /** "I'll be there": the backend records it once; the manage view then says so. */
   async confirmAttendance(): Promise<void> {
-    if (this.host.state.busy) return;
-    const managed = this.host.state.managed!;
-    this.host.set({ busy: 'attend', notice: undefined });
+    const host = this.host;
+    const { busy, managed } = host.state;
+    if (busy) return;
+    host.set({ busy: 'attend', notice: undefined });
     try {
-      const confirmed = await this.host.calls.run('confirmAppointment', (api, signal) =>
-        api.confirmAppointment ? api.confirmAppointment(this.host.manageToken!, { signal }) : Promise.reject(new AdapterError('unsupported', 'No attendance confirmation.')),
+      const confirmed = await host.calls.run('confirmAppointment', (api, signal) =>
+        api.confirmAppointment ? api.confirmAppointment(host.manageToken!, { signal }) : Promise.reject(new AdapterError('unsupported', 'No attendance confirmation.')),
       );
-      this.host.set({ busy: '', managed: { ...managed, appointment: confirmed } });
+      host.set({ busy: '', managed: { ...managed!, appointment: confirmed } });
       // The button is gone: focus goes to what replaced it.
-      this.host.focus('.attendance-notice');
-      this.host.emit(new PxmBookingAttendanceConfirmedEvent(this.visitDetail(confirmed)));
+      host.focus('.attendance-notice');
+      host.emit(new PxmBookingAttendanceConfirmedEvent(this.visitDetail(confirmed)));
     } catch (error) {
-      this.host.set({ busy: '' });
-      const err = reported(error);
-      if (!err) return;
-      if (err.code.startsWith('token_') || err.code === 'conflict') return this.host.notify(this.host.manageError(err.code));
-      this.host.notify(this.host.errorMessage(err), 'error', err.retryable ? () => void this.confirmAttendance() : undefined);
+      host.set({ busy: '' });
+      this.changeFailed(error, () => void this.confirmAttendance(), true);
     }
   }
 
   async cancelAppointment(): Promise<void> {
-    if (this.host.state.busy) return;
-    const managed = this.host.state.managed!;
-    if (managed.withinNoticeWindow && managed.cancellationPolicy.lateCancelFee && !this.host.state.ackFee) {
-      this.host.set({ errors: { ack: 'errAck' } });
-      return this.host.focusErrors(1);
-    }
-    this.host.set({ busy: 'cancel', notice: undefined });
-    const reason = [this.host.state.cancelReason ? this.host.messages.text(`reason_${this.host.state.cancelReason}` as 'reason_other') : '', this.host.state.cancelNote.trim()].filter(Boolean).join(': ');
+    const host = this.host;
+    const { busy, managed, cancelReason, cancelNote, ackFee } = host.state;
+    if (busy || this.feeUnacknowledged()) return;
+    host.set({ busy: 'cancel', notice: undefined });
+    const reason = [cancelReason ? host.messages.text(`reason_${cancelReason}` as 'reason_other') : '', cancelNote.trim()].filter(Boolean).join(': ');
+    const request = { ...(reason ? { reason: reason.slice(0, 500) } : {}), ...(ackFee ? { acknowledgedFee: true } : {}) };
     try {
-      const cancelled = await this.host.calls.run('cancelAppointment', (api, signal) => api.cancelAppointment(this.host.manageToken!, { ...(reason ? { reason: reason.slice(0, 500) } : {}), ...(this.host.state.ackFee ? { acknowledgedFee: true } : {}) }, { signal }));
+      const cancelled = await host.calls.run('cancelAppointment', (api, signal) => api.cancelAppointment(host.manageToken!, request, { signal }));
       this.finish('cancelled', [cancelled], []);
-      this.host.set({ managed: { ...managed, appointment: cancelled } });
-      this.host.emit(new PxmBookingCancelledEvent({ ...this.visitDetail(cancelled), withinNoticeWindow: managed.withinNoticeWindow }));
+      host.set({ managed: { ...managed!, appointment: cancelled } });
+      host.emit(new PxmBookingCancelledEvent({ ...this.visitDetail(cancelled), withinNoticeWindow: managed!.withinNoticeWindow }));
     } catch (error) {
-      const err = reported(error);
-      if (!err) return;
-      if (err.code.startsWith('token_')) return this.host.notify(this.host.manageError(err.code));
-      this.host.notify(this.host.errorMessage(err), 'error', err.retryable ? () => void this.cancelAppointment() : undefined);
+      this.changeFailed(error, () => void this.cancelAppointment(), false);
     }
   }
-
 }

@@ -6,10 +6,11 @@
 import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { renderBenefits, selfPayPriceText } from './booking-benefits.js';
-import { radioGroup, textField } from './booking-fields.js';
+import { optionalMark, radioGroup, selectField, textField } from './booking-fields.js';
 import type { BookingView } from './booking-view.js';
 
 const REFERRALS = ['doctor', 'search', 'friend', 'insurance', 'social', 'other'] as const;
+const RELATIONSHIPS = ['self', 'spouse', 'child', 'other'] as const;
 
 export function renderPatientFields(view: BookingView, askKind: boolean): TemplateResult {
   const { messages } = view;
@@ -42,7 +43,7 @@ export function renderReminders(view: BookingView, purpose: 'reminders' | 'waitl
     view.actions.draft({ [`remind${channel}`]: (event.target as HTMLInputElement).checked, [`remind${channel}At`]: new Date().toISOString() });
   const waitlist = purpose === 'waitlist';
   const consent = waitlist
-    ? messages.text('waitlistConsent', view.catalog.practice.name, view.type?.name ?? '', view.type?.modality === 'telehealth' ? messages.text('videoVisit') : (view.location?.name ?? ''))
+    ? messages.text('waitlistConsent', view.catalog.practice.name, view.type?.name ?? '', view.placeName)
     : messages.text('consentText', view.catalog.practice.name);
   return html`<fieldset class="group">
     <legend>${messages.text(waitlist ? 'waitlistContact' : 'reminders')}</legend>
@@ -66,14 +67,12 @@ export function renderCoverage(view: BookingView): TemplateResult {
           ${textField(view, 'payerName', messages.text('payer'), { autocomplete: 'off', hint: messages.text('payerHint') })}
           ${textField(view, 'memberId', messages.text('memberId'), { autocomplete: 'off', code: true })}
           ${textField(view, 'groupNumber', messages.text('groupNumber'), { autocomplete: 'off', code: true, optional: true })}
-          <div class="field">
-            <label for="relationship">${messages.text('relationship')}</label>
-            <select id="relationship" name="relationship" autocomplete="off" @change=${(event: Event) => view.actions.draft({ relationship: (event.target as HTMLSelectElement).value as 'self' })}>
-              ${(['self', 'spouse', 'child', 'other'] as const).map(
-                (relationship) => html`<option value=${relationship} ?selected=${draft.relationship === relationship}>${messages.text(`rel_${relationship}`)}</option>`,
-              )}
-            </select>
-          </div>
+          ${selectField(
+            view,
+            'relationship',
+            messages.text('relationship'),
+            RELATIONSHIPS.map((relationship) => ({ value: relationship, label: messages.text(`rel_${relationship}`) })),
+          )}
           ${draft.relationship === 'self'
             ? nothing
             : html`${textField(view, 'subscriberName', messages.text('subscriberName'), { autocomplete: 'off' })}
@@ -128,13 +127,10 @@ export function renderDetails(view: BookingView): TemplateResult {
       ? html`<fieldset class="group">
           <legend>${messages.text('yourVisit')}</legend>
           ${textField(view, 'reason', messages.text('reason'), { autocomplete: 'off', optional: true, multiline: true, hint: messages.text('reasonHint') })}
-          <div class="field">
-            <label for="referral">${messages.text('referral')} <span class="hint">(${view.common.text('optional')})</span></label>
-            <select id="referral" name="referral" autocomplete="off" @change=${(event: Event) => view.actions.draft({ referral: (event.target as HTMLSelectElement).value })}>
-              <option value="" ?selected=${!draft.referral}>${messages.text('referralNone')}</option>
-              ${REFERRALS.map((referral) => html`<option value=${referral} ?selected=${draft.referral === referral}>${messages.text(`ref_${referral}`)}</option>`)}
-            </select>
-          </div>
+          ${selectField(view, 'referral', html`${messages.text('referral')}${optionalMark(view)}`, [
+            { value: '', label: messages.text('referralNone') },
+            ...REFERRALS.map((referral) => ({ value: referral, label: messages.text(`ref_${referral}`) })),
+          ])}
         </fieldset>`
       : nothing}
     ${draft.kind ? html`${renderCoverage(view)} ${renderReminders(view)}` : nothing}

@@ -6,7 +6,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Appointment } from '@pxm/core/booking';
 import { addressLine, googleCalendarUrl, outlookCalendarUrl } from '@pxm/core/booking-display';
 import { renderPolicy } from './booking-review.js';
-import { renderVisit, renderVisitList } from './booking-summary.js';
+import { newWindowLink, renderVisit, renderVisitList, renderVisits, summaryRow } from './booking-summary.js';
+import { buttonRow } from './booking-buttons.js';
 import type { BookingView } from './booking-view.js';
 import { weekdayOptions } from './booking-waitlist.js';
 
@@ -26,8 +27,7 @@ function calendarLinks(view: BookingView, appointments: Appointment[], icsUrl: s
     <div class="actions start">
       <a class="button" part="ics-link" href=${icsUrl} download=${appointments.length > 1 ? 'appointments.ics' : 'appointment.ics'}>${messages.text('downloadIcs')}</a>
       ${appointments.length === 1
-        ? html`<a class="button" href=${googleCalendarUrl(event)} target="_blank" rel="noopener noreferrer">${messages.text('google')}<span class="visually-hidden"> ${messages.text('newWindow')}</span></a>
-            <a class="button" href=${outlookCalendarUrl(event)} target="_blank" rel="noopener noreferrer">${messages.text('outlook')}<span class="visually-hidden"> ${messages.text('newWindow')}</span></a>`
+        ? html`${newWindowLink(view, googleCalendarUrl(event), messages.text('google'), 'button')} ${newWindowLink(view, outlookCalendarUrl(event), messages.text('outlook'), 'button')}`
         : nothing}
     </div>
   </section>`;
@@ -49,22 +49,19 @@ function manageRow(view: BookingView, appointment: Appointment, label: string): 
 function renderWaitlisted(view: BookingView): TemplateResult {
   const { messages, state } = view;
   const waitlist = state.waitlist;
-  const row = (term: string, value: unknown) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`;
   const days = weekdayOptions(view).filter((option) => waitlist.weekdays.includes(option.day)).map((option) => option.label);
   const provider = view.catalog.providers.find((candidate) => candidate.id === waitlist.providerId);
   return html`<div class="step-body">
     <p class="notice success">${messages.text('waitlistedText', view.catalog.practice.name)}</p>
     <dl class="summary" part="summary">
-      ${row(messages.text('where'), view.location?.name ?? '')}
-      ${row(messages.text('visitType'), view.type?.name ?? '')}
-      ${row(messages.text('preferredDays'), messages.list(days))}
-      ${row(messages.text('preferredTimes'), messages.list(waitlist.times.map((type) => messages.text(type))))}
-      ${row(messages.text('provider'), provider ? view.providerName(provider.id) : messages.text('anyProvider'))}
-      ${waitlist.earliestDate ? row(messages.text('earliestDate'), messages.date(waitlist.earliestDate, { year: 'numeric', month: 'long', day: 'numeric' })) : nothing}
+      ${summaryRow(messages.text('where'), view.location?.name ?? '')}
+      ${summaryRow(messages.text('visitType'), view.type?.name ?? '')}
+      ${summaryRow(messages.text('preferredDays'), messages.list(days))}
+      ${summaryRow(messages.text('preferredTimes'), messages.list(waitlist.times.map((type) => messages.text(type))))}
+      ${summaryRow(messages.text('provider'), provider ? view.providerName(provider.id) : messages.text('anyProvider'))}
+      ${waitlist.earliestDate ? summaryRow(messages.text('earliestDate'), messages.date(waitlist.earliestDate, { year: 'numeric', month: 'long', day: 'numeric' })) : nothing}
     </dl>
-    <div class="actions start">
-      <button type="button" class="button primary" @click=${() => (view.actions.set({ keys: [] }), view.actions.go('time'))}>${messages.text('backToTimes')}</button>
-    </div>
+    ${buttonRow(messages.text('backToTimes'), () => (view.actions.set({ keys: [] }), view.actions.go('time')), 'primary')}
   </div>`;
 }
 
@@ -83,12 +80,12 @@ export function renderDone(view: BookingView, icsUrl: string): TemplateResult {
     return html`<div class="step-body">
       <p class="notice success">${messages.text('cancelledText')}</p>
       ${booked[0] ? renderVisit(view, booked[0]) : nothing}
-      <div class="actions start"><button type="button" class="button primary" @click=${view.actions.bookAnother}>${messages.text('bookNew')}</button></div>
+      ${buttonRow(messages.text('bookNew'), view.actions.bookAnother, 'primary')}
     </div>`;
   }
   const practice = view.catalog.practice;
   return html`<div class="step-body">
-    ${booked.length === 1 ? renderVisit(view, booked[0]!) : html`<h3>${messages.text('seriesBooked', booked.length)}</h3>${renderVisitList(view, booked)}`}
+    ${renderVisits(view, booked, messages.text('seriesBooked', booked.length))}
     ${state.failed.length
       ? html`<div class="notice warning" role="alert">
           <p>${messages.text('seriesFailed', state.failed.length)}</p>
@@ -113,6 +110,6 @@ export function renderDone(view: BookingView, icsUrl: string): TemplateResult {
             ${booked.map((appointment) => html`<li>${manageRow(view, appointment, messages.text('manageOne', view.messages.dateTime(appointment.start, appointment.timeZone, { month: 'short', day: 'numeric' })))}</li>`)}
           </ul>`}
     </section>
-    <div class="actions start"><button type="button" class="button" @click=${view.actions.bookAnother}>${messages.text('bookAnother')}</button></div>
+    ${buttonRow(messages.text('bookAnother'), view.actions.bookAnother)}
   </div>`;
 }

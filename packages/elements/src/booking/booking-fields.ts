@@ -19,6 +19,11 @@ export interface FieldOptions {
   birthDate?: boolean;
 }
 
+/** " (optional)" after a label: a field the patient may leave empty. */
+export function optionalMark(view: BookingView): TemplateResult {
+  return html` <span class="hint">(${view.common.text('optional')})</span>`;
+}
+
 export function errorText(view: BookingView, field: DraftField): string | undefined {
   const key = view.state.errors[field];
   return key ? view.messages.text(key as 'errRequired') : undefined;
@@ -30,7 +35,7 @@ export function textField(view: BookingView, name: DraftField, label: string, fi
   const value = String(view.state.draft[name]);
   const onInput = (event: Event) => view.actions.draft({ [name]: (event.target as HTMLInputElement).value });
   return html`<div class="field" part="field">
-    <label for=${name}>${label}${fieldOptions.optional ? html` <span class="hint">(${view.common.text('optional')})</span>` : nothing}</label>
+    <label for=${name}>${label}${fieldOptions.optional ? optionalMark(view) : nothing}</label>
     ${fieldOptions.hint ? html`<span class="hint" id=${`${name}-hint`}>${fieldOptions.hint}</span>` : nothing}
     ${fieldOptions.multiline
       ? html`<textarea id=${name} name=${name} rows="3" maxlength="2000" autocomplete=${fieldOptions.autocomplete} aria-describedby=${describedBy || nothing} aria-invalid=${error ? 'true' : 'false'} .value=${live(value)} @input=${onInput}></textarea>`
@@ -51,6 +56,17 @@ export function textField(view: BookingView, name: DraftField, label: string, fi
           @input=${onInput}
         />`}
     ${error ? html`<span class="error-text" id=${`${name}-error`}>${error}</span>` : nothing}
+  </div>`;
+}
+
+/** A native select bound to a draft field (no autofill: what it asks is not the patient's contact data). */
+export function selectField(view: BookingView, name: DraftField, label: TemplateResult | string, options: Array<{ value: string; label: string }>): TemplateResult {
+  const value = view.state.draft[name];
+  return html`<div class="field">
+    <label for=${name}>${label}</label>
+    <select id=${name} name=${name} autocomplete="off" @change=${(event: Event) => view.actions.draft({ [name]: (event.target as HTMLSelectElement).value })}>
+      ${options.map((option) => html`<option value=${option.value} ?selected=${value === option.value}>${option.label}</option>`)}
+    </select>
   </div>`;
 }
 

@@ -5,7 +5,10 @@
  */
 import { AdapterError, type bookingReplySchemas, type PxmAdapter } from '@pxm/core';
 import type { Hold, Slot } from '@pxm/core/booking';
+import type { TemplateResult } from 'lit';
+import type { Task, TaskConfig } from '@lit/task';
 import type { AdapterCalls } from '../controllers/adapter-calls.js';
+import type { renderFailure } from '../internal/states.js';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import type { BookingMessages } from './booking.messages.en.js';
 import type { BenefitsChoice } from './booking-benefit-choice.js';
@@ -18,7 +21,7 @@ export type BookingCalls = AdapterCalls<'booking', typeof bookingReplySchemas>;
 /** A query for openings: one place, visit type and (optionally) provider, between two instants. */
 export interface SlotQuery {
   locationId: string;
-  typeId: string;
+  appointmentTypeId: string;
   providerId: string;
   from: string;
   to: string;
@@ -44,10 +47,19 @@ export interface FlowHost {
   set(patch: Partial<BookingState>): void;
   go(step: BookingStep, patch?: Partial<BookingState>): void;
   findSlots(query: SlotQuery, signal?: AbortSignal): Promise<Slot[]>;
+  /** Lets one hold go; the adapter is told without waiting (a failed release simply lapses). */
+  releaseHold(hold: Hold): void;
   /** Fires `pxm-error` for a failure no adapter call reported (the calls report their own). */
   report(error: unknown, operation: string): AdapterError | undefined;
   errorMessage(error: AdapterError | undefined): string;
   notify(text: string, tone?: 'error' | 'warning' | 'info', retry?: () => void): void;
+  /**
+   * The element's loading and failure states, and a task bound to it: the parts use the element's
+   * own copies, so the code both share stays in the element's chunk instead of a third one.
+   */
+  renderLoading(label: string): TemplateResult;
+  renderFailure(options: Parameters<typeof renderFailure>[0]): TemplateResult;
+  createTask<Args extends ReadonlyArray<unknown>, Result>(config: TaskConfig<Args, Result>): Task<Args, Result>;
   announce(text: string): void;
   focusErrors(count: number): void;
   /** Focuses the element matching `selector` after the next update. */
@@ -69,5 +81,5 @@ export function reported(error: unknown): AdapterError | undefined {
 
 /** The slot query for the current choices. */
 export function slotQuery(state: BookingState, from: string, to: string): SlotQuery {
-  return { locationId: state.locationId, typeId: state.typeId, providerId: state.providerId, from, to };
+  return { locationId: state.locationId, appointmentTypeId: state.typeId, providerId: state.providerId, from, to };
 }

@@ -1,5 +1,5 @@
 /** English wording of the steps after a time is held (loaded with them, on demand). */
-const plural = (count: number, one: string, other: string) => (count === 1 ? one : other);
+import { plural } from './booking-plural.js';
 
 export const bookingFlowEn = {
   holdWarning: (min: number) => `About ${min} ${plural(min, 'minute', 'minutes')} left on your held time.`,
@@ -53,7 +53,6 @@ export const bookingFlowEn = {
   eligibilityInactive: 'Your insurer says this coverage is not active. You can still book; the front desk will contact you.',
   eligibilityUnknown: 'We could not confirm your coverage yet; the front desk will check it before your visit.',
   eligibilityFailed: 'We could not check your coverage right now. You can still book.',
-  copay: (amount: string) => `Expected copay per visit: ${amount}.`,
   reminders: 'Reminders',
   // Versioned (REMINDER_CONSENT_WORDING_VERSION in booking-validation.ts): a change of what it says is a new version.
   consentText: (practice: string) =>
@@ -72,7 +71,6 @@ export const bookingFlowEn = {
   clinicTime: (text: string) => `Clinic time: ${text}`,
   visitType: 'Visit',
   where: 'Where',
-  provider: 'Therapist',
   patient: 'Patient',
   sms: 'Text message',
   emailShort: 'Email',
@@ -135,7 +133,6 @@ export const bookingFlowEn = {
   reason_other: 'Other',
   cancelNote: 'Anything else we should know?',
   keepVisit: 'Keep my appointment',
-  confirmCancel: 'Cancel appointment',
   cancelling: 'Cancelling…',
   waitlistIntro: 'Tell us when you could come, and we will contact you as soon as a matching time opens up.',
   waitlistFor: (type: string, where: string, practice: string) => `Waitlist for: ${type} · ${where} · ${practice}`,

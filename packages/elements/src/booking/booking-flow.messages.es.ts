@@ -1,8 +1,7 @@
 /** Spanish wording of the steps after a time is held (loaded with them, on demand). */
 import type { Translation } from '../l10n/translation-registry.js';
 import type { BookingFlowMessages } from './booking-flow.messages.en.js';
-
-const plural = (count: number, one: string, other: string) => (count === 1 ? one : other);
+import { plural } from './booking-plural.js';
 
 export const bookingFlowEs: Translation<BookingFlowMessages> = {
   holdWarning: (min: number) => `Quedan unos ${min} ${plural(min, 'minuto', 'minutos')} para el horario que le guardamos.`,
@@ -56,7 +55,6 @@ export const bookingFlowEs: Translation<BookingFlowMessages> = {
   eligibilityInactive: 'Su aseguradora indica que esta cobertura no está activa. Puede reservar igual; recepción se pondrá en contacto.',
   eligibilityUnknown: 'Aún no pudimos confirmar su cobertura; recepción la revisará antes de su cita.',
   eligibilityFailed: 'No pudimos verificar su cobertura ahora. Puede reservar igual.',
-  copay: (amount: string) => `Copago estimado por cita: ${amount}.`,
   reminders: 'Recordatorios',
   consentText: (practice: string) =>
     `${practice} enviará al teléfono y al correo que marque abajo: un recordatorio 2 días y 2 horas antes de cada cita, y enlaces a sus formularios, su programa de ejercicios en casa y una breve encuesta. Como máximo 1 mensaje al día y 3 por semana, nunca entre las 9 p. m. y las 8 a. m. Pueden aplicarse tarifas de mensajes y datos. Para dejar de recibirlos, responda STOP a un mensaje de texto o use el enlace para darse de baja de un correo.`,
@@ -74,7 +72,6 @@ export const bookingFlowEs: Translation<BookingFlowMessages> = {
   clinicTime: (text: string) => `Hora de la clínica: ${text}`,
   visitType: 'Cita',
   where: 'Dónde',
-  provider: 'Terapeuta',
   patient: 'Paciente',
   sms: 'Mensaje de texto',
   emailShort: 'Correo',
@@ -136,7 +133,6 @@ export const bookingFlowEs: Translation<BookingFlowMessages> = {
   reason_other: 'Otro',
   cancelNote: '¿Algo más que debamos saber?',
   keepVisit: 'Mantener mi cita',
-  confirmCancel: 'Cancelar la cita',
   cancelling: 'Cancelando…',
   waitlistIntro: 'Díganos cuándo podría venir y le contactaremos en cuanto se libere un horario que le convenga.',
   waitlistFor: (type: string, where: string, practice: string) => `Lista de espera para: ${type} · ${where} · ${practice}`,

@@ -19,6 +19,7 @@ import { BookingConfirmation } from './booking-confirmation.js';
 import { renderDetails } from './booking-details.js';
 import { renderDone } from './booking-done.js';
 import { HoldTimer } from './booking-hold.js';
+import { notifyFailure, showErrors } from './booking-feedback.js';
 import { reported, type FlowHost } from './booking-flow-host.js';
 import { renderCancel, renderManage } from './booking-manage.js';
 import { BookingPlans } from './booking-plans.js';
@@ -28,6 +29,10 @@ import { primaryZone, whenText } from './booking-summary.js';
 import { coverageFrom, validateDraft } from './booking-validation.js';
 import type { BookingActions, BookingView } from './booking-view.js';
 import { renderWaitlist } from './booking-waitlist.js';
+// The later steps come after the first steps' part (the element loads it first, and every step
+// draws in its frame): saying so lets the bundler keep the code both use (fields, choices,
+// times) in that part's chunk instead of splitting it into a third one.
+import './booking-pick.js';
 
 registerShippedTranslation('en', 'booking', bookingFlowEn);
 registerShippedTranslation('es', 'booking', bookingFlowEs);
@@ -120,38 +125,30 @@ export class BookingFlow {
   }
 
   toReview(): void {
-    const errors = validateDraft(this.host.state.draft, localDateIn(Date.now(), this.host.zones.patientZone));
-    const count = Object.keys(errors).length;
-    if (count) {
-      this.host.set({ errors });
-      this.host.focusErrors(count);
-      return;
-    }
-    this.host.go('review');
-    const coverage = coverageFrom(this.host.state.draft);
-    if (coverage?.kind === 'insurance' && typeof this.host.adapter?.booking?.verifyEligibility === 'function' && this.host.state.eligibilityKey !== JSON.stringify(coverage)) {
+    const host = this.host;
+    const errors = validateDraft(host.state.draft, localDateIn(Date.now(), host.zones.patientZone));
+    if (Object.keys(errors).length) return showErrors(host, errors);
+    host.go('review');
+    const coverage = coverageFrom(host.state.draft);
+    if (coverage?.kind === 'insurance' && typeof host.adapter?.booking?.verifyEligibility === 'function' && host.state.eligibilityKey !== JSON.stringify(coverage)) {
       void this.checkEligibility();
     }
   }
 
   async checkEligibility(): Promise<void> {
-    const coverage = coverageFrom(this.host.state.draft);
-    const errors = validateDraft(this.host.state.draft, localDateIn(Date.now(), this.host.zones.patientZone));
+    const host = this.host;
+    const coverage = coverageFrom(host.state.draft);
+    const errors = validateDraft(host.state.draft, localDateIn(Date.now(), host.zones.patientZone));
     // Every coverage field the check needs, the policy holder's too when it is not the patient.
     const missing = Object.fromEntries(COVERAGE_FIELDS.filter((field) => errors[field]).map((field) => [field, errors[field]]));
-    const count = Object.keys(missing).length;
-    if (coverage?.kind !== 'insurance' || count) {
-      this.host.set({ errors: missing });
-      this.host.focusErrors(Math.max(count, 1));
-      return;
-    }
-    this.host.set({ busy: 'eligibility', eligibility: undefined });
+    if (coverage?.kind !== 'insurance' || Object.keys(missing).length) return showErrors(host, missing);
+    host.set({ busy: 'eligibility', eligibility: undefined });
     try {
-      const result = await this.host.calls.run('verifyEligibility', (api, signal) => (api.verifyEligibility ? api.verifyEligibility(coverage, { signal }) : Promise.reject(new AdapterError('unsupported', 'No eligibility checks.'))));
-      this.host.set({ busy: '', eligibility: result, eligibilityKey: JSON.stringify(coverage), selfPayRest: false, ...(result.selfPayPrice ? { selfPayPrice: result.selfPayPrice } : {}) });
+      const result = await host.calls.run('verifyEligibility', (api, signal) => (api.verifyEligibility ? api.verifyEligibility(coverage, { signal }) : Promise.reject(new AdapterError('unsupported', 'No eligibility checks.'))));
+      host.set({ busy: '', eligibility: result, eligibilityKey: JSON.stringify(coverage), selfPayRest: false, ...(result.selfPayPrice ? { selfPayPrice: result.selfPayPrice } : {}) });
     } catch {
       // Reported as `pxm-error` by the call; the patient may book without the check.
-      this.host.set({ busy: '', eligibility: 'failed', eligibilityKey: '' });
+      host.set({ busy: '', eligibility: 'failed', eligibilityKey: '' });
     }
   }
 
@@ -168,23 +165,22 @@ export class BookingFlow {
   }
 
   private renderHold(view: BookingView): TemplateResult | typeof nothing {
-    const { state, messages } = this.host;
+    const { state, messages, actions } = this.host;
     if (!state.holds.length || !['details', 'review'].includes(state.step)) return nothing;
-    const first = state.holds[0]!.slot;
-    const what = state.holds.length > 1 ? messages.text('seriesVisits', state.holds.length) : whenText(view, first, primaryZone(view));
+    const what = state.holds.length > 1 ? messages.text('seriesVisits', state.holds.length) : whenText(view, state.holds[0]!.slot, primaryZone(view));
     if (state.holdExpired) {
       return html`<div class="notice error hold" part="hold-timer" role="alert">
         <p>${messages.text('holdExpired', what)}</p>
         <div class="actions start">
-          <button type="button" class="button primary" @click=${this.host.actions.renewHold}>${messages.text('holdAgain')}</button>
-          <button type="button" class="button" @click=${this.host.actions.changeTime}>${messages.text('changeTime')}</button>
+          <button type="button" class="button primary" @click=${actions.renewHold}>${messages.text('holdAgain')}</button>
+          <button type="button" class="button" @click=${actions.changeTime}>${messages.text('changeTime')}</button>
         </div>
       </div>`;
     }
     const remaining = this.timer.remaining;
     return html`<div class="notice hold" part="hold-timer">
       <p>${messages.text('heldFor', what)} <strong role="timer" aria-live="off">${messages.text('timeLeft', countdownText(remaining))}</strong></p>
-      ${remaining < WARN_BELOW_MS ? html`<button type="button" class="button" @click=${this.host.actions.renewHold}>${messages.text('keepHolding')}</button>` : nothing}
+      ${remaining < WARN_BELOW_MS ? html`<button type="button" class="button" @click=${actions.renewHold}>${messages.text('keepHolding')}</button>` : nothing}
     </div>`;
   }
 
@@ -198,48 +194,50 @@ export class BookingFlow {
   }
 
   private onHoldTick(remaining: number): void {
-    if (!this.host.state.holds.length || this.host.state.holdExpired) return;
+    const host = this.host;
+    if (!host.state.holds.length || host.state.holdExpired) return;
     if (remaining <= 0) {
       this.timer.stop();
-      this.host.set({ holdExpired: true });
-      this.host.announce(this.host.messages.text('holdEnded'));
+      host.set({ holdExpired: true });
+      host.announce(host.messages.text('holdEnded'));
       return;
     }
     const active = Date.now() - this.timer.lastActivity < 60_000;
     if (remaining < RENEW_BELOW_MS && active && !this.renewing) void this.renewHolds(true);
     else if (remaining < WARN_BELOW_MS && !this.warned) {
       this.warned = true;
-      this.host.announce(this.host.messages.text('holdWarning', Math.ceil(remaining / 60_000)));
+      host.announce(host.messages.text('holdWarning', Math.ceil(remaining / 60_000)));
     }
   }
 
   /** Extends every live hold; a lapsed one is taken again if still free. */
   async renewHolds(quiet = false): Promise<void> {
-    if (this.renewing || !this.host.state.holds.length) return;
+    const host = this.host;
+    const holds = host.state.holds;
+    if (this.renewing || !holds.length) return;
     this.renewing = true;
     try {
       const renewed: Hold[] = [];
-      for (const hold of this.host.state.holds) {
+      for (const hold of holds) {
         try {
-          renewed.push(await this.host.calls.run('renewHold', (api, signal) => api.renewHold(hold.id, { signal }), { report: false }));
+          renewed.push(await host.calls.run('renewHold', (api, signal) => api.renewHold(hold.id, { signal }), { report: false }));
         } catch (error) {
           // A lapsed hold is taken again below; any other failure is reported once.
-          if (!AdapterError.is(error) || error.code !== 'hold_expired') throw this.host.report(error, 'booking.renewHold') ?? error;
-          renewed.push(await this.host.calls.run('holdSlot', (api, signal) => api.holdSlot(hold.slot.id, { signal })));
+          if (!AdapterError.is(error) || error.code !== 'hold_expired') throw host.report(error, 'booking.renewHold') ?? error;
+          renewed.push(await host.calls.run('holdSlot', (api, signal) => api.holdSlot(hold.slot.id, { signal })));
         }
       }
-      const keys = this.host.state.keys;
+      const keys = host.state.keys;
       this.startHolds(renewed);
       // Same holds renewed: keep the keys so a retried confirm is still the same booking.
-      if (renewed.every((hold, index) => hold.id === this.host.state.holds[index]?.id)) this.host.set({ keys });
-      if (!quiet) this.host.announce(this.host.messages.text('holdRenewed'));
+      if (renewed.every((hold, index) => hold.id === host.state.holds[index]?.id)) host.set({ keys });
+      if (!quiet) host.announce(host.messages.text('holdRenewed'));
     } catch (error) {
       const err = reported(error);
-      if (err?.code === 'slot_unavailable') this.host.backToTimes(this.host.state.holds[0]?.slot);
-      else if (err && !quiet) this.host.notify(this.host.errorMessage(err), 'error', () => void this.renewHolds());
+      if (err?.code === 'slot_unavailable') host.backToTimes(host.state.holds[0]?.slot);
+      else if (err && !quiet) notifyFailure(host, err, () => void this.renewHolds());
     } finally {
       this.renewing = false;
     }
   }
 }
-

@@ -3,7 +3,7 @@
  * Part of the first steps' part (`booking-pick.ts`): no step shows before it has loaded.
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
-import { renderFailure } from '../internal/states.js';
+import { buttonRow } from './booking-buttons.js';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import type { BookingMessages } from './booking.messages.en.js';
 import type { BookingState, BookingStep, Notice } from './booking-state.js';
@@ -45,10 +45,10 @@ export function renderNotice(notice: Notice | undefined, retryLabel: string): Te
  */
 export function renderManageFailure(
   messages: LocalizeController<BookingMessages>,
-  failure: { message: string; retryLabel: string; retry?: (() => void) | undefined },
+  failure: TemplateResult,
   bookNew: (() => void) | undefined,
 ): TemplateResult {
   return html`<h2 id="step-title" tabindex="-1">${messages.text('title_manage')}</h2>
-    ${renderFailure({ message: failure.message, retryLabel: failure.retryLabel, ...(failure.retry ? { onRetry: failure.retry } : {}) })}
-    ${bookNew ? html`<div class="actions start"><button type="button" class="button" @click=${bookNew}>${messages.text('bookNew')}</button></div>` : nothing}`;
+    ${failure}
+    ${bookNew ? buttonRow(messages.text('bookNew'), bookNew) : nothing}`;
 }

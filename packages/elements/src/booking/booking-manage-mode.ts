@@ -66,11 +66,11 @@ export class ManageMode {
   }
 
   /** Why the visit cannot be shown: its own link invalid or expired (no retry: book anew), or a failure worth retrying. */
-  failure(errorMessage: (error: AdapterError | undefined) => string, retryLabel: string): { message: string; retryLabel: string; retry?: () => void } {
+  failure(errorMessage: (error: AdapterError | undefined) => string, retryLabel: string): { message: string; retryLabel: string; onRetry?: () => void } {
     const error = this.error;
     const code = error?.code ?? 'server';
     if (code.startsWith('token_')) return { message: this.options.steps.manageError(code), retryLabel };
-    return { message: errorMessage(error), retryLabel, retry: () => void this.task.run() };
+    return { message: errorMessage(error), retryLabel, onRetry: () => void this.task.run() };
   }
 
   /** What the views' manage moves act on. */

@@ -6,8 +6,10 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { optionalMark } from './booking-fields.js';
 import { renderPolicy } from './booking-review.js';
 import { renderVisit } from './booking-summary.js';
+import { buttonRow } from './booking-buttons.js';
 import type { BookingView } from './booking-view.js';
 
 const REASONS = ['schedule', 'better', 'sick', 'cost', 'elsewhere', 'other'] as const;
@@ -23,7 +25,7 @@ export function renderManage(view: BookingView): TemplateResult {
         appointment.cancelledAt ? messages.dateTime(appointment.cancelledAt, appointment.timeZone, { month: 'long', day: 'numeric', year: 'numeric' }) : '',
       )}</p>
       ${renderVisit(view, appointment)}
-      <div class="actions start"><button type="button" class="button primary" @click=${view.actions.bookAnother}>${messages.text('bookNew')}</button></div>
+      ${buttonRow(messages.text('bookNew'), view.actions.bookAnother, 'primary')}
     </div>`;
   }
   // "I'll be there" leads when the backend records it: most patients opening a reminder are coming.
@@ -52,20 +54,20 @@ export function renderCancel(view: BookingView): TemplateResult {
   return html`<div class="step-body">
     ${renderVisit(view, managed.appointment)}
     <fieldset class="choices">
-      <legend>${messages.text('cancelReason')} <span class="hint">(${view.common.text('optional')})</span></legend>
+      <legend>${messages.text('cancelReason')}${optionalMark(view)}</legend>
       ${REASONS.map(
         (reason) => html`<label class="choice"><input type="radio" name="reason" value=${reason} .checked=${live(state.cancelReason === reason)} @change=${() => view.actions.set({ cancelReason: reason })} /><span>${messages.text(`reason_${reason}`)}</span></label>`,
       )}
     </fieldset>
     <div class="field">
-      <label for="cancel-note">${messages.text('cancelNote')} <span class="hint">(${view.common.text('optional')})</span></label>
+      <label for="cancel-note">${messages.text('cancelNote')}${optionalMark(view)}</label>
       <textarea id="cancel-note" rows="2" maxlength="300" autocomplete="off" .value=${live(state.cancelNote)} @input=${(event: Event) => view.actions.set({ cancelNote: (event.target as HTMLTextAreaElement).value })}></textarea>
     </div>
     ${renderPolicy(view, managed.withinNoticeWindow)}
     <div class="actions">
       <button type="button" class="button" @click=${() => view.actions.go('manage')}>${messages.text('keepVisit')}</button>
       <button type="button" class="button danger" part="cancel-button" aria-disabled=${busy ? 'true' : 'false'} @click=${view.actions.cancelAppointment}>
-        ${busy ? messages.text('cancelling') : messages.text('confirmCancel')}
+        ${busy ? messages.text('cancelling') : messages.text('cancelVisit')}
       </button>
     </div>
   </div>`;

@@ -6,16 +6,18 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { offsetMinutes } from '@pxm/core/time';
 import type { Slot } from '@pxm/core/booking';
 import { daySlots } from './booking-days.js';
-import { renderFailure, renderLoading } from '../internal/states.js';
 import { renderCalendar, type CalendarModel } from './booking-calendar.js';
 import { renderTimes, timeLabel } from './booking-times.js';
+import { buttonRow } from './booking-buttons.js';
 import type { BookingView } from './booking-view.js';
 
 export interface PickTimeModel {
   slots: Slot[] | undefined;
   loading: boolean;
-  error: string | undefined;
-  retry: () => void;
+  /** The failure state of a load that failed (with its retry). */
+  failure: TemplateResult | undefined;
+  /** The element's loading state. */
+  renderLoading(label: string): TemplateResult;
   next: Slot | undefined;
   lastDate: string;
   firstWeekday: number;
@@ -63,7 +65,7 @@ export function renderPickTime(view: BookingView, pickModel: PickTimeModel): Tem
 
   return html`<div class="step-body">
     <p class="context">
-      ${[view.type?.name, view.type ? messages.text('minutes', view.type.durationMinutes) : '', view.type?.modality === 'telehealth' ? messages.text('videoVisit') : view.location?.name, state.providerId ? view.providerName(state.providerId) : messages.text('anyProvider')]
+      ${[view.type?.name, view.type ? messages.text('minutes', view.type.durationMinutes) : '', view.placeName, state.providerId ? view.providerName(state.providerId) : messages.text('anyProvider')]
         .filter(Boolean)
         .join(' · ')}
       ${view.fixed.location && view.fixed.type && view.fixed.provider ? nothing : html`<button type="button" class="button link" @click=${() => view.actions.go('choose')}>${messages.text('change')}</button>`}
@@ -74,20 +76,19 @@ export function renderPickTime(view: BookingView, pickModel: PickTimeModel): Tem
           ${messages.text('nextAvailable', messages.dateTime(pickModel.next.start, view.zone, { weekday: 'short', month: 'short', day: 'numeric' }), timeLabel(messages, pickModel.next.start, view.zone))}
         </button>`
       : nothing}
-    ${pickModel.error
-      ? renderFailure({ message: pickModel.error, retryLabel: view.common.text('retry'), onRetry: pickModel.retry })
-      : html`<div class="pick-layout">
+    ${pickModel.failure ??
+      html`<div class="pick-layout">
           ${renderCalendar(messages, model, pickModel.calendar, pickModel.rtl)}
           <div class="day-times" aria-live="polite">
             ${pickModel.loading && !pickModel.slots
-              ? renderLoading(messages.text('loadingTimes'))
+              ? pickModel.renderLoading(messages.text('loadingTimes'))
               : chosen.length
                 ? renderTimes(messages, { date: state.selectedDate, slots: chosen, zone: view.zone, providerNames: names, pendingId: pickModel.pendingId }, view.actions.pickSlot)
                 : html`<p class="empty">${state.selectedDate ? messages.text('noTimesDay') : messages.text('noTimesMonth')}</p>`}
           </div>
         </div>`}
     ${state.rescheduling
-      ? html`<div class="actions start"><button type="button" class="button" @click=${view.actions.keepCurrent}>${messages.text('keepCurrent')}</button></div>`
+      ? buttonRow(messages.text('keepCurrent'), view.actions.keepCurrent)
       : html`<div class="alternatives">
           <p>${messages.text('noFit')} <button type="button" class="button link" part="waitlist-button" @click=${() => view.actions.go('waitlist')}>${messages.text('joinWaitlist')}</button></p>
           ${returningType ? html`<p>${messages.text('seriesOffer')} <button type="button" class="button link" part="series-button" @click=${() => view.actions.go('series')}>${messages.text('bookSeries')}</button></p>` : nothing}

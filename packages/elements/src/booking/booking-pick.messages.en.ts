@@ -1,5 +1,5 @@
 /** English wording of choosing a visit and a time (loaded with those views). */
-const plural = (count: number, one: string, other: string) => (count === 1 ? one : other);
+import { plural } from './booking-plural.js';
 
 export const bookingPickEn = {
   loadingTimes: 'loading times',
@@ -7,7 +7,7 @@ export const bookingPickEn = {
   chooseType: 'Type of visit',
   inClinic: 'In clinic',
   telehealth: 'Video visit',
-  chooseProvider: 'Therapist',
+  provider: 'Therapist',
   anyProviderHint: 'The earliest time with any of our therapists',
   seeTimes: 'See available times',
   errChoose: 'Please choose one.',

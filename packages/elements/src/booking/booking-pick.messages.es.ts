@@ -1,8 +1,7 @@
 /** Spanish wording of choosing a visit and a time (loaded with those views). */
 import type { Translation } from '../l10n/translation-registry.js';
 import type { BookingPickMessages } from './booking-pick.messages.en.js';
-
-const plural = (count: number, one: string, other: string) => (count === 1 ? one : other);
+import { plural } from './booking-plural.js';
 
 export const bookingPickEs: Translation<BookingPickMessages> = {
   loadingTimes: 'cargando horarios',
@@ -10,7 +9,7 @@ export const bookingPickEs: Translation<BookingPickMessages> = {
   chooseType: 'Tipo de cita',
   inClinic: 'En la clínica',
   telehealth: 'Videoconsulta',
-  chooseProvider: 'Terapeuta',
+  provider: 'Terapeuta',
   anyProviderHint: 'El horario más próximo con cualquiera de nuestros terapeutas',
   seeTimes: 'Ver horarios disponibles',
   errChoose: 'Elija una opción.',

@@ -10,6 +10,8 @@ import { bookingPickEs } from './booking-pick.messages.es.js';
 registerShippedTranslation('en', 'booking', bookingPickEn);
 registerShippedTranslation('es', 'booking', bookingPickEs);
 
+/** The element's own Spanish (its English is bundled with it): one download with the first steps, not a chunk of its own. */
+export { bookingEs } from './booking.messages.es.js';
 export { createBookingActions } from './booking-actions.js';
 export { renderChoose } from './booking-choose.js';
 export { renderHeader, renderManageFailure, renderNotice } from './booking-frame.js';

@@ -7,10 +7,11 @@ import { createId } from '@pxm/core';
 import type { Hold } from '@pxm/core/booking';
 import { planSeries } from '@pxm/core/booking-display';
 import { PxmWaitlistJoinedEvent } from './booking.events.js';
+import { notifyFailure, showErrors } from './booking-feedback.js';
 import { reported, slotQuery, type FlowHost } from './booking-flow-host.js';
 import type { BookingState } from './booking-state.js';
 import { seriesSlots } from './booking-series.js';
-import { consentsFrom, patientFrom, validateDraft, WAITLIST_CONSENT_WORDING_VERSION } from './booking-validation.js';
+import { patientRequest, validateDraft, WAITLIST_CONSENT_WORDING_VERSION } from './booking-validation.js';
 
 export class BookingPlans {
   /** `finish` shows the outcome; `startHolds` starts the countdown of the visits held. */
@@ -21,105 +22,95 @@ export class BookingPlans {
   ) {}
 
   async joinWaitlist(): Promise<void> {
-    if (this.host.state.busy) return;
-    const waitlist = this.host.state.waitlist;
-    const errors: BookingState['errors'] = validateDraft(this.host.state.draft, localDateIn(Date.now(), this.host.zones.patientZone), false);
+    const host = this.host;
+    const { busy, waitlist, draft, locationId, typeId, keys } = host.state;
+    if (busy) return;
+    const errors: BookingState['errors'] = validateDraft(draft, localDateIn(Date.now(), host.zones.patientZone), false);
     if (!waitlist.weekdays.length || !waitlist.times.length) errors.waitlist = 'errWaitlist';
-    const count = Object.keys(errors).length;
-    if (count) {
-      this.host.set({ errors });
-      return this.host.focusErrors(count);
-    }
-    this.host.set({ busy: 'waitlist', notice: undefined });
+    if (Object.keys(errors).length) return showErrors(host, errors);
     // One key per joining, kept across retries so a retry never joins twice.
-    const key = this.host.state.keys[0] ?? createId();
-    if (!this.host.state.keys[0]) this.host.set({ keys: [key] });
+    const key = keys[0] ?? createId();
+    host.set({ busy: 'waitlist', notice: undefined, ...(keys[0] ? {} : { keys: [key] }) });
+    const request = {
+      locationId,
+      appointmentTypeId: typeId,
+      ...(waitlist.providerId ? { providerId: waitlist.providerId } : {}),
+      preferredWeekdays: waitlist.weekdays,
+      preferredTimesOfDay: waitlist.times,
+      ...(waitlist.earliestDate ? { earliestDate: waitlist.earliestDate } : {}),
+      ...patientRequest(host, WAITLIST_CONSENT_WORDING_VERSION),
+      idempotencyKey: key,
+    };
     try {
-      const entry = await this.host.calls.run('joinWaitlist', (api, signal) =>
-          api.joinWaitlist(
-            {
-              locationId: this.host.state.locationId,
-              appointmentTypeId: this.host.state.typeId,
-              ...(waitlist.providerId ? { providerId: waitlist.providerId } : {}),
-              preferredWeekdays: waitlist.weekdays,
-              preferredTimesOfDay: waitlist.times,
-              ...(waitlist.earliestDate ? { earliestDate: waitlist.earliestDate } : {}),
-              patient: patientFrom(this.host.state.draft),
-              consents: consentsFrom(this.host.state.draft, new Date().toISOString(), { locale: this.host.messages.locale, timeZone: this.host.zones.patientZone }, WAITLIST_CONSENT_WORDING_VERSION),
-              idempotencyKey: key,
-            },
-            { signal },
-          ));
+      const entry = await host.calls.run('joinWaitlist', (api, signal) => api.joinWaitlist(request, { signal }));
       this.finish('waitlisted', [], []);
-      this.host.emit(
+      host.emit(
         new PxmWaitlistJoinedEvent({ waitlistEntryId: entry.id, locationId: entry.locationId, appointmentTypeId: entry.appointmentTypeId, ...(entry.providerId ? { providerId: entry.providerId } : {}), createdAt: entry.createdAt }),
       );
     } catch (error) {
       const err = reported(error);
-      if (err) this.host.notify(this.host.errorMessage(err), 'error', err.retryable ? () => void this.joinWaitlist() : undefined);
+      if (err) notifyFailure(host, err, err.retryable ? () => void this.joinWaitlist() : undefined);
     }
   }
 
   async planSeries(): Promise<void> {
-    const plan = this.host.state.series;
-    if (this.host.state.busy) return;
-    if (!plan.weekdays.length || !/^\d\d:\d\d$/.test(plan.time)) {
-      this.host.set({ errors: { series: plan.weekdays.length ? 'errSeriesTime' : 'errSeriesDays' } });
-      return this.host.focusErrors(1);
-    }
-    const zone = this.host.zones.clinicZone;
+    const host = this.host;
+    const { busy, series: plan, selectedDate, providerId } = host.state;
+    if (busy) return;
+    if (!plan.weekdays.length || !/^\d\d:\d\d$/.test(plan.time)) return showErrors(host, { series: plan.weekdays.length ? 'errSeriesTime' : 'errSeriesDays' });
+    const zone = host.zones.clinicZone;
     const today = localDateIn(Date.now(), zone);
-    const startDate = this.host.state.selectedDate > today ? this.host.state.selectedDate : today;
+    const startDate = selectedDate > today ? selectedDate : today;
     const from = zonedTimeToInstant(startDate, '00:00', zone).toISOString();
     const to = zonedTimeToInstant(addDays(startDate, plan.weeks * 7 + 1), '00:00', zone).toISOString();
-    this.host.set({ busy: 'series', notice: undefined });
+    host.set({ busy: 'series', notice: undefined });
     try {
-      const slots = await this.host.findSlots(slotQuery(this.host.state, from, to));
-      const visits = planSeries({ slots, timeZone: zone, startDate, weeks: plan.weeks, weekdays: plan.weekdays, preferredTime: plan.time, ...(this.host.state.providerId ? { preferredProviderId: this.host.state.providerId } : {}) });
+      const slots = await host.findSlots(slotQuery(host.state, from, to));
+      const visits = planSeries({ slots, timeZone: zone, startDate, weeks: plan.weeks, weekdays: plan.weekdays, preferredTime: plan.time, ...(providerId ? { preferredProviderId: providerId } : {}) });
       const choice = Object.fromEntries(visits.map((visit) => [visit.date, visit.slot?.id ?? '']));
-      this.host.set({ busy: '', series: { ...plan, visits, choice } });
-      this.host.focus('#plan-heading');
+      host.set({ busy: '', series: { ...plan, visits, choice } });
+      host.focus('#plan-heading');
       const conflicts = visits.filter((visit) => visit.status !== 'proposed').length;
-      this.host.announce(this.host.messages.text('seriesAnnounce', visits.length, conflicts));
+      host.announce(host.messages.text('seriesAnnounce', visits.length, conflicts));
     } catch (error) {
       const err = reported(error);
-      if (err) this.host.notify(this.host.errorMessage(err), 'error', () => void this.planSeries());
+      if (err) notifyFailure(host, err, () => void this.planSeries());
     }
   }
 
   /** Holds every accepted visit; any taken meanwhile is left out and the patient told. */
   async holdSeries(): Promise<void> {
-    if (this.host.state.busy) return;
-    const slots = seriesSlots(this.host.state.series);
-    const chosen = Object.values(this.host.state.series.choice).filter(Boolean).map((id) => slots.get(id)!).filter(Boolean);
-    if (!chosen.length) return;
-    this.host.releaseHolds();
-    this.host.set({ busy: 'hold', notice: undefined });
+    const host = this.host;
+    const { busy, series } = host.state;
+    const slots = seriesSlots(series);
+    const chosen = Object.values(series.choice).filter(Boolean).map((id) => slots.get(id)!).filter(Boolean);
+    if (busy || !chosen.length) return;
+    host.releaseHolds();
+    host.set({ busy: 'hold', notice: undefined });
     const holds: Hold[] = [];
     const taken: string[] = [];
+    // Whatever was held goes back when the series cannot go on.
+    const letGo = () => holds.forEach((hold) => host.releaseHold(hold));
     for (const slot of chosen) {
       try {
-        holds.push(await this.host.calls.run('holdSlot', (api, signal) => api.holdSlot(slot.id, { signal })));
+        holds.push(await host.calls.run('holdSlot', (api, signal) => api.holdSlot(slot.id, { signal })));
       } catch (error) {
         const err = reported(error);
         if (err?.code === 'slot_unavailable') taken.push(slot.id);
         else {
-          this.host.set({ holds });
-          this.host.releaseHolds();
-          return err ? this.host.notify(this.host.errorMessage(err), 'error', () => void this.holdSeries()) : undefined;
+          letGo();
+          return err ? notifyFailure(host, err, () => void this.holdSeries()) : undefined;
         }
       }
     }
     if (taken.length) {
-      this.host.set({ holds });
-      this.host.releaseHolds();
-      const choice = Object.fromEntries(Object.entries(this.host.state.series.choice).map(([date, id]) => [date, taken.includes(id) ? '' : id]));
-      this.host.set({ series: { ...this.host.state.series, choice } });
-      return this.host.notify(this.host.messages.text('seriesTaken', taken.length));
+      letGo();
+      const choice = Object.fromEntries(Object.entries(host.state.series.choice).map(([date, id]) => [date, taken.includes(id) ? '' : id]));
+      host.set({ series: { ...host.state.series, choice } });
+      return host.notify(host.messages.text('seriesTaken', taken.length));
     }
     this.startHolds(holds);
     // A new set of visits: any earlier agreement to self-pay visits past the plan's count is asked again.
-    this.host.go('details', { busy: '', selfPayRest: false, draft: { ...this.host.state.draft, kind: 'returning' } });
+    host.go('details', { busy: '', selfPayRest: false, draft: { ...host.state.draft, kind: 'returning' } });
   }
-
 }

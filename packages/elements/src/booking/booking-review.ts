@@ -8,7 +8,8 @@ import { live } from 'lit/directives/live.js';
 import { DEFAULT_CHANGE_GRACE_MINUTES, startsInsideNoticeWindow } from '@pxm/core/booking-display';
 import { renderBenefits, selfPayPriceText } from './booking-benefits.js';
 import { coveredConfirmLabel, renderSeriesCoverage } from './booking-series-coverage.js';
-import { primaryZone, renderVisit, renderVisitList, whenText } from './booking-summary.js';
+import { primaryZone, renderVisits, summaryRow, whenText } from './booking-summary.js';
+import { buttonRow } from './booking-buttons.js';
 import type { BookingView } from './booking-view.js';
 
 export function renderPolicy(view: BookingView, withAck: boolean): TemplateResult {
@@ -40,12 +41,12 @@ function renderPatientSummary(view: BookingView): TemplateResult {
       : `${draft.payerName} · ${messages.text('memberId')} ${draft.memberId}${draft.groupNumber ? ` · ${messages.text('groupNumber')} ${draft.groupNumber}` : ''}`;
   const reminders = [draft.remindSms ? messages.text('sms') : '', draft.remindEmail ? messages.text('emailShort') : ''].filter(Boolean);
   return html`<dl class="summary">
-    <div><dt>${messages.text('patient')}</dt><dd>${name}<br />${view.messages.date(draft.dateOfBirth, { year: 'numeric', month: 'long', day: 'numeric' })}<br />${[draft.phone, draft.email].filter(Boolean).join(' · ')}</dd></div>
-    <div><dt>${messages.text('payment')}</dt><dd>${coverage}${draft.coverage === 'self-pay' && view.state.selfPayPrice ? html`<br /><span class="hint">${selfPayPriceText(view)}</span>` : nothing}</dd></div>
-    <div><dt>${messages.text('reminders')}</dt><dd>${reminders.length ? messages.list(reminders) : messages.text('noReminders')}</dd></div>
+    ${summaryRow(messages.text('patient'), html`${name}<br />${messages.date(draft.dateOfBirth, { year: 'numeric', month: 'long', day: 'numeric' })}<br />${[draft.phone, draft.email].filter(Boolean).join(' · ')}`)}
+    ${summaryRow(messages.text('payment'), html`${coverage}${draft.coverage === 'self-pay' && view.state.selfPayPrice ? html`<br /><span class="hint">${selfPayPriceText(view)}</span>` : nothing}`)}
+    ${summaryRow(messages.text('reminders'), reminders.length ? messages.list(reminders) : messages.text('noReminders'))}
   </dl>
   ${draft.coverage === 'insurance' ? renderBenefits(view, view.state.eligibility) : nothing}
-  <div class="actions start"><button type="button" class="button link" @click=${() => view.actions.go('details')}>${messages.text('editDetails')}</button></div>`;
+  ${buttonRow(messages.text('editDetails'), () => view.actions.go('details'), 'link')}`;
 }
 
 /** Booking a visit already inside the notice window: say so before the patient confirms. */
@@ -69,8 +70,8 @@ export function renderReview(view: BookingView): TemplateResult {
           <p class="old-time"><del>${whenText(view, old, primaryZone(view))}</del></p>
           <p>${messages.text('movingTo')}</p>`
       : nothing}
-    ${visits.length === 1 ? renderVisit(view, visits[0]!) : html`<h3>${messages.text('seriesVisits', visits.length)}</h3>${renderVisitList(view, visits)}`}
-    <div class="actions start"><button type="button" class="button link" @click=${view.actions.changeTime}>${messages.text('changeTime')}</button></div>
+    ${renderVisits(view, visits, messages.text('seriesVisits', visits.length))}
+    ${buttonRow(messages.text('changeTime'), view.actions.changeTime, 'link')}
     ${state.rescheduling ? nothing : renderPatientSummary(view)}
     ${renderPolicy(view, state.rescheduling && Boolean(state.managed?.withinNoticeWindow))}
     ${state.rescheduling ? nothing : renderLateBookingNotice(view)}

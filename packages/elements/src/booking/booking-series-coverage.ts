@@ -7,6 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { Discipline } from '@pxm/core/booking';
 import { seriesCoverage, type SeriesCoverage } from '@pxm/core/benefits';
+import { showErrors } from './booking-feedback.js';
 import type { FlowHost } from './booking-flow-host.js';
 import type { BookingState } from './booking-state.js';
 import type { BookingView } from './booking-view.js';
@@ -64,13 +65,11 @@ export function keepCoveredVisits(host: FlowHost): boolean {
     return true;
   }
   if (!split.covered) {
-    host.set({ errors: { selfPayRest: 'errSelfPayAgree' } });
-    host.focusErrors(1);
+    showErrors(host, { selfPayRest: 'errSelfPayAgree' });
     return false;
   }
   const extra = host.state.holds.slice(split.covered);
   host.set({ holds: host.state.holds.slice(0, split.covered), keys: host.state.keys.slice(0, split.covered), leftOut: extra.length });
-  // Not tied to a signal: the times must go back to the calendar even if the element goes.
-  for (const hold of extra) void host.calls.send('releaseHold', (api) => api.releaseHold(hold.id), { report: false }).catch(() => undefined);
+  for (const hold of extra) host.releaseHold(hold);
   return true;
 }

@@ -9,6 +9,7 @@ import { localDateIn } from '@pxm/core/time';
 import type { Slot } from '@pxm/core/booking';
 import type { SeriesDraft } from './booking-state.js';
 import { timeLabel } from './booking-times.js';
+import { buttonRow } from './booking-buttons.js';
 import type { BookingView } from './booking-view.js';
 import { toggled, weekdayOptions } from './booking-waitlist.js';
 
@@ -86,6 +87,6 @@ export function renderSeries(view: BookingView): TemplateResult {
             <button type="button" class="button" @click=${() => view.actions.go('time')}>${view.common.text('back')}</button>
             <button type="button" class="button primary" aria-disabled=${state.busy === 'hold' || !chosen ? 'true' : 'false'} @click=${view.actions.holdSeries}>${messages.text('holdSeries', chosen)}</button>
           </div>`
-      : html`<div class="actions start"><button type="button" class="button link" @click=${() => view.actions.go('time')}>${view.common.text('back')}</button></div>`}
+      : buttonRow(view.common.text('back'), () => view.actions.go('time'), 'link')}
   </div>`;
 }

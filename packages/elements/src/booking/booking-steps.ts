@@ -3,9 +3,12 @@
  * live-region words that go with a step, notices, and letting held times go. The time picker
  * and the later steps talk to this (it is their `FlowHost`), not to the element.
  */
+import { Task, type TaskConfig } from '@lit/task';
+import type { ReactiveControllerHost } from 'lit';
 import { firstOfMonth, localDateIn } from '@pxm/core/time';
 import type { AdapterError, PxmAdapter } from '@pxm/core';
 import type { Hold, Slot } from '@pxm/core/booking';
+import { renderFailure, renderLoading } from '../internal/states.js';
 import type { CommonMessages } from '../l10n/common.en.js';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import type { BookingMessages } from './booking.messages.en.js';
@@ -48,11 +51,17 @@ export interface StepsSources {
   errorMessage(error: AdapterError | undefined): string;
   manageLink(token: string): string;
   emit(event: Event): boolean;
+  /** The element, which the tasks the parts start belong to. */
+  element: ReactiveControllerHost;
 }
 
 export class BookingSteps implements FlowHost {
   /** The error count last announced, cleared with the errors it counted. */
   private errorAnnouncement: string | undefined;
+
+  /** The element's own state views, lent to the parts. */
+  readonly renderLoading = renderLoading;
+  readonly renderFailure = renderFailure;
 
   constructor(private readonly sources: StepsSources) {}
 
@@ -132,6 +141,10 @@ export class BookingSteps implements FlowHost {
     this.announce(this.errorAnnouncement);
   }
 
+  createTask<Args extends ReadonlyArray<unknown>, Result>(config: TaskConfig<Args, Result>): Task<Args, Result> {
+    return new Task(this.sources.element, config);
+  }
+
   focus(selector: string): void {
     this.sources.pendingFocus.request(selector);
   }
@@ -142,8 +155,12 @@ export class BookingSteps implements FlowHost {
     this.sources.flow()?.stopTimer();
     if (!holds.length) return;
     this.sources.replaceState({ ...this.state, holds: [], holdExpired: false });
-    // The release is not tied to a signal: it must reach the adapter even when the element goes.
-    for (const hold of holds) void this.calls.send('releaseHold', (api) => api.releaseHold(hold.id), { report: false }).catch(() => undefined);
+    for (const hold of holds) this.releaseHold(hold);
+  }
+
+  releaseHold(hold: Hold): void {
+    // Not tied to a signal: it must reach the adapter even when the element goes.
+    void this.calls.send('releaseHold', (api) => api.releaseHold(hold.id), { report: false }).catch(() => undefined);
   }
 
   /** The time went to someone else: back to that day's times, with everything typed kept. */
@@ -174,7 +191,9 @@ export class BookingSteps implements FlowHost {
   }
 
   findSlots(query: SlotQuery, signal?: AbortSignal): Promise<Slot[]> {
-    const request = { locationId: query.locationId, appointmentTypeId: query.typeId, ...(query.providerId ? { providerId: query.providerId } : {}), from: query.from, to: query.to };
+    // '' is "first available": no provider is sent.
+    const { providerId, ...anyProvider } = query;
+    const request = providerId ? query : anyProvider;
     return this.calls.run('findSlots', (api, callSignal) => api.findSlots(request, { signal: callSignal }), { signal });
   }
   report(error: unknown, operation: string): AdapterError | undefined {

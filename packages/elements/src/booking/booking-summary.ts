@@ -35,26 +35,41 @@ export function primaryZone(view: BookingView): string {
   return view.type?.modality === 'telehealth' ? view.patientZone : view.clinicZone;
 }
 
+/** A link that opens in a new window, and says so to screen readers. */
+export function newWindowLink(view: BookingView, href: string, label: string, className?: string): TemplateResult {
+  return html`<a class=${className ?? nothing} href=${href} target="_blank" rel="noopener noreferrer">${label}<span class="visually-hidden"> ${view.messages.text('newWindow')}</span></a>`;
+}
+
+/** A summary's row: a term and its value. */
+export function summaryRow(term: string, value: unknown): TemplateResult {
+  return html`<div><dt>${term}</dt><dd>${value}</dd></div>`;
+}
+
 export function renderVisit(view: BookingView, visit: VisitLike): TemplateResult {
   const { messages } = view;
   const zone = primaryZone(view);
   const other = zone === view.clinicZone ? view.patientZone : view.clinicZone;
   const differs = offsetMinutes(visit.start, zone) !== offsetMinutes(visit.start, other);
-  const loc = view.location;
+  const loc = view.type?.modality === 'telehealth' ? undefined : view.location;
   return html`<dl class="summary" part="summary">
-    <div><dt>${messages.text('when')}</dt><dd>${whenHtml(view, visit, zone)}${
-      differs ? html`<br /><span class="hint">${messages.text(other === view.patientZone ? 'yourTime' : 'clinicTime', whenText(view, visit, other))}</span>` : nothing
-    }</dd></div>
-    <div><dt>${messages.text('visitType')}</dt><dd>${view.type?.name ?? ''}${view.type ? `, ${messages.text('minutes', view.type.durationMinutes)}` : ''}</dd></div>
-    <div><dt>${messages.text('where')}</dt><dd>${
-      view.type?.modality === 'telehealth'
-        ? messages.text('videoVisit')
-        : loc
-          ? html`${loc.name}<br />${addressLine(loc.address)}<br /><a href=${mapLink(loc)} target="_blank" rel="noopener noreferrer">${messages.text('mapLink')}<span class="visually-hidden"> ${messages.text('newWindow')}</span></a>`
-          : nothing
-    }</dd></div>
-    <div><dt>${messages.text('provider')}</dt><dd>${view.providerName(visit.providerId)}</dd></div>
+    ${summaryRow(
+      messages.text('when'),
+      html`${whenHtml(view, visit, zone)}${differs ? html`<br /><span class="hint">${messages.text(other === view.patientZone ? 'yourTime' : 'clinicTime', whenText(view, visit, other))}</span>` : nothing}`,
+    )}
+    ${summaryRow(messages.text('visitType'), view.type ? `${view.type.name}, ${messages.text('minutes', view.type.durationMinutes)}` : '')}
+    ${summaryRow(
+      messages.text('where'),
+      loc
+        ? html`${loc.name}<br />${addressLine(loc.address)}<br />${newWindowLink(view, mapLink(loc), messages.text('mapLink'))}`
+        : view.placeName,
+    )}
+    ${summaryRow(messages.text('provider'), view.providerName(visit.providerId))}
   </dl>`;
+}
+
+/** One visit in full; the visits of a series as a compact list under `seriesHeading`. */
+export function renderVisits(view: BookingView, visits: VisitLike[], seriesHeading: string): TemplateResult {
+  return visits.length === 1 ? renderVisit(view, visits[0]!) : html`<h3>${seriesHeading}</h3>${renderVisitList(view, visits)}`;
 }
 
 /** A compact list for the visits of a series. */

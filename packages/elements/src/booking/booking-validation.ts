@@ -4,6 +4,7 @@
  */
 import { EmailSchema, LocalDateSchema, PhoneSchema } from '@pxm/core';
 import type { Coverage, PatientDetails, ReminderConsent } from '@pxm/core/booking';
+import type { FlowHost } from './booking-flow-host.js';
 import type { DetailsDraft, DraftField } from './booking-state.js';
 
 /** Error message keys by field; empty when the draft is complete. */
@@ -113,4 +114,10 @@ export function consentsFrom(
     { channel: 'sms', granted: draft.remindSms, recordedAt: draft.remindSmsAt || nowIso, ...wording },
     { channel: 'email', granted: draft.remindEmail, recordedAt: draft.remindEmailAt || nowIso, ...wording },
   ];
+}
+
+/** The patient and their consents as a booking or waitlist request carries them, in the patient's language and zone. */
+export function patientRequest(host: Pick<FlowHost, 'state' | 'messages' | 'zones'>, wordingVersion?: string): { patient: PatientDetails; consents: ReminderConsent[] } {
+  const draft = host.state.draft;
+  return { patient: patientFrom(draft), consents: consentsFrom(draft, new Date().toISOString(), { locale: host.messages.locale, timeZone: host.zones.patientZone }, wordingVersion) };
 }

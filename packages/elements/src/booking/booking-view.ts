@@ -49,6 +49,8 @@ export interface BookingView {
   location: Location | undefined;
   type: AppointmentType | undefined;
   provider: Provider | undefined;
+  /** Where the visit is, in words: the location's name, or "Video visit" for telehealth. */
+  placeName: string;
   /** The zone times are shown in, and the two it can be. */
   zone: string;
   clinicZone: string;
@@ -72,10 +74,13 @@ export function bookingView(
   parts: Pick<BookingView, 'messages' | 'common' | 'state' | 'catalog' | 'fixed' | 'canCheckEligibility' | 'benefits' | 'canConfirmAttendance' | 'manageLink' | 'actions'> & BookingZones,
 ): BookingView {
   const { catalog, state } = parts;
+  const location = catalog.locations.find((candidate) => candidate.id === state.locationId);
+  const type = catalog.types.find((candidate) => candidate.id === state.typeId);
   return {
     ...parts,
-    location: catalog.locations.find((location) => location.id === state.locationId),
-    type: catalog.types.find((type) => type.id === state.typeId),
+    location,
+    type,
+    placeName: type?.modality === 'telehealth' ? parts.messages.text('videoVisit') : (location?.name ?? ''),
     provider: catalog.providers.find((provider) => provider.id === state.providerId),
     providerName: (id) => {
       const provider = catalog.providers.find((candidate) => candidate.id === id);

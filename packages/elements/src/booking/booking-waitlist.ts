@@ -4,6 +4,7 @@ import { addDays } from '@pxm/core/time';
 import type { TimeOfDay } from '@pxm/core/booking';
 import { providersFor } from './booking-choose.js';
 import { renderPatientFields, renderReminders } from './booking-details.js';
+import { optionalMark } from './booking-fields.js';
 import type { BookingView } from './booking-view.js';
 
 const TIMES: TimeOfDay[] = ['morning', 'afternoon', 'evening'];
@@ -24,7 +25,7 @@ export function renderWaitlist(view: BookingView): TemplateResult {
   const error = state.errors.waitlist;
   const set = (patch: Partial<typeof waitlist>) => view.actions.set({ waitlist: { ...waitlist, ...patch }, errors: {} });
   return html`<form class="step-body" novalidate @submit=${(event: Event) => (event.preventDefault(), view.actions.joinWaitlist())}>
-    <p class="context">${messages.text('waitlistFor', view.type?.name ?? '', view.type?.modality === 'telehealth' ? messages.text('videoVisit') : (view.location?.name ?? ''), view.catalog.practice.name)}</p>
+    <p class="context">${messages.text('waitlistFor', view.type?.name ?? '', view.placeName, view.catalog.practice.name)}</p>
     <p>${messages.text('waitlistIntro')}</p>
     <fieldset class="choices days" aria-describedby=${error ? 'waitlist-error' : nothing}>
       <legend>${messages.text('preferredDays')}</legend>
@@ -47,7 +48,7 @@ export function renderWaitlist(view: BookingView): TemplateResult {
       </select>
     </div>
     <div class="field">
-      <label for="wl-earliest">${messages.text('earliestDate')} <span class="hint">(${view.common.text('optional')})</span></label>
+      <label for="wl-earliest">${messages.text('earliestDate')}${optionalMark(view)}</label>
       <input id="wl-earliest" type="date" min=${view.today} .value=${waitlist.earliestDate} @input=${(event: Event) => set({ earliestDate: (event.target as HTMLInputElement).value })} />
     </div>
     ${renderPatientFields(view, view.type?.patientEligibility === 'any')}

@@ -12,7 +12,6 @@ export const bookingEn = {
   title_review: 'Review and confirm',
   title_moveReview: 'Confirm your new time',
   title_moveTime: 'Reschedule your visit',
-  title_done: 'Done',
   title_booked: 'You’re booked',
   title_rescheduled: 'Your visit has moved',
   title_cancelled: 'Your visit is cancelled',

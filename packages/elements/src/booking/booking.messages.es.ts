@@ -1,8 +1,7 @@
 /** Spanish wording of `<pxm-booking>`: usted, neutral Latin American Spanish. */
 import type { Translation } from '../l10n/translation-registry.js';
 import type { BookingCoreMessages } from './booking.messages.en.js';
-
-const plural = (count: number, one: string, other: string) => (count === 1 ? one : other);
+import { plural } from './booking-plural.js';
 
 export const bookingEs: Translation<BookingCoreMessages> = {
   title_choose: 'Reservar una cita',
@@ -12,7 +11,6 @@ export const bookingEs: Translation<BookingCoreMessages> = {
   title_review: 'Revise y confirme',
   title_moveReview: 'Confirme su nuevo horario',
   title_moveTime: 'Cambie la fecha de su cita',
-  title_done: 'Listo',
   title_booked: 'Su cita está reservada',
   title_rescheduled: 'Su cita cambió de horario',
   title_cancelled: 'Su cita está cancelada',

@@ -30,8 +30,8 @@ const importPick = () => import('./booking-pick.js');
 type PickModule = Awaited<ReturnType<typeof importPick>>;
 /** The later steps, fetched once per page when a step needs them (not to show times). */
 const importFlow = () => import('./booking-flow.js');
-/** Spanish ships with the element but loads only for pages that use it. */
-const importSpanish = () => import('./booking.messages.es.js').then((module) => module.bookingEs);
+/** Spanish ships with the element but loads only for pages that use it, with the first steps' part (which the catalogue waits for anyway). */
+const importSpanish = () => importPick().then((module) => module.bookingEs);
 
 /**
  * Online scheduling a patient finishes in two minutes: choose the visit, pick a time (held while
@@ -183,6 +183,7 @@ export class PxmBooking extends PxmElement {
     errorMessage: (error) => this.errorMessage(error),
     manageLink: (token) => this.manageLink(token),
     emit: (event) => this.dispatchEvent(event),
+    element: this,
   });
 
   constructor() {
@@ -389,7 +390,7 @@ export class PxmBooking extends PxmElement {
     if (this.manageToken && !this.state.managed) {
       if (this.manage.task.status !== TaskStatus.ERROR) return renderLoading(this.messages.text('loadingVisit'));
       const failure = this.manage.failure((error) => this.errorMessage(error), this.common.text('retry'));
-      return pick.renderManageFailure(this.messages, failure, failure.retry ? undefined : this.actions.bookAnother);
+      return pick.renderManageFailure(this.messages, renderFailure(failure), failure.onRetry ? undefined : this.actions.bookAnother);
     }
     const known = knownChoices(catalog, this.fixedChoices);
     return html`${pick.renderHeader(this.messages, this.state, known.location && known.type)}${this.renderStep(this.view(catalog, pick), pick)}`;

@@ -10,6 +10,8 @@ import { IDENTIFIER } from '../fhir/namespace.js';
 import type { Questionnaire, Task } from '../fhir/types.js';
 
 export const SDC_TASK_SYSTEM = 'http://hl7.org/fhir/uv/sdc/CodeSystem/temp';
+/** Questionnaire versions whose reading (a form, a survey) is kept. */
+const CACHED_QUESTIONNAIRES = 20;
 
 export interface Invitation {
   task: Task;
@@ -66,4 +68,33 @@ export async function questionnaireOf(ctx: FhirContext, invitation: Invitation, 
     if (match) return match;
   }
   throw new AdapterError('server', 'The invitation names no Questionnaire this adapter can read.', { operation, retryable: false });
+}
+
+/**
+ * What an invitation's Questionnaire reads as (a form, a survey), read once per Questionnaire
+ * version. One that does not read is the server's fault, reported with the first issues.
+ */
+export function questionnaireReader<T>(
+  ctx: FhirContext,
+  kind: string,
+  read: (questionnaire: Questionnaire) => { value: T | undefined; issues: ReadonlyArray<{ path: string; message: string }> },
+): (invitation: Invitation, operation: string, signal?: AbortSignal) => Promise<T> {
+  const cache = new Map<string, T>();
+  return async (invitation, operation, signal) => {
+    const questionnaire = await questionnaireOf(ctx, invitation, operation, signal);
+    const key = `${questionnaire.id ?? ''}|${questionnaire.meta?.versionId ?? questionnaire.version ?? ''}`;
+    const cached = cache.get(key);
+    if (cached) return cached;
+    const imported = read(questionnaire);
+    if (!imported.value) {
+      throw new AdapterError('server', `The Questionnaire could not be read as a ${kind}.`, {
+        operation,
+        retryable: false,
+        issues: imported.issues.slice(0, 20).map((issue) => ({ path: issue.path, message: issue.message })),
+      });
+    }
+    cache.set(key, imported.value);
+    if (cache.size > CACHED_QUESTIONNAIRES) cache.delete(cache.keys().next().value!);
+    return imported.value;
+  };
 }

@@ -7,10 +7,8 @@
 import { ActivityLogEntrySchema, ActivityQuerySchema, type ActivityLogEntry, type HepRevision } from '@pxm/core/hep';
 import { AdapterError, parseRequest, type CallOptions, type HepApi } from '@pxm/core';
 import * as z from 'zod/mini';
-import { fromOrganization } from '../booking/practice-mapping.js';
 import type { FhirContext } from '../context.js';
-import { identifierOf, parseReference, token } from '../fhir/elements.js';
-import { IDENTIFIER, STANDARD } from '../fhir/namespace.js';
+import { fromOrganization, identifierOf, parseReference, token, IDENTIFIER, STANDARD } from '../area-plumbing.js';
 import type { CarePlan, Observation, Organization } from '../fhir/types.js';
 import { LOINC_EXERCISE_ACTIVITY, requireLog, toLogObservation } from './log-mapping.js';
 import { exerciseIdOf, fromCarePlan, programVersionOf, revisionOf, type PracticeContact } from './program-mapping.js';

@@ -23,8 +23,17 @@ import type { FhirContext } from '../context.js';
 import type { QuestionnaireResponse } from '../fhir/types.js';
 import { storeAttachment } from './attachments.js';
 import { writeConsentRecords } from './consent-records.js';
-import { openInvitation, questionnaireReader, type Invitation } from './invitation.js';
-import { completeTask, findLinkResponse, firstResponse, isConflict, isDone, submitOnce } from './link-response.js';
+import {
+  completeTask,
+  findLinkResponse,
+  firstResponse,
+  isConflict,
+  isDone,
+  openInvitation,
+  questionnaireReader,
+  submitOnce,
+  type Invitation,
+} from '../area-plumbing.js';
 import { priorScores, writeScores } from './prom-observations.js';
 import { formFromQuestionnaire } from './questionnaire-form.js';
 import { completedResponse, draftOf, draftResponse, draftVersionOf, type ResponseContext } from './response-mapping.js';

@@ -25,10 +25,8 @@ import {
   type ProgressView,
 } from '@pxm/core/progress';
 import { measureFormDefinition, shippedInstrument } from '@pxm/core/prom';
-import { fromOrganization } from '../booking/practice-mapping.js';
 import type { FhirContext } from '../context.js';
-import { codeIn, identifierOf, parseReference, token } from '../fhir/elements.js';
-import { CODE_SYSTEM, IDENTIFIER, STANDARD } from '../fhir/namespace.js';
+import { codeIn, fromOrganization, identifierOf, parseReference, token, CODE_SYSTEM, IDENTIFIER, STANDARD } from '../area-plumbing.js';
 import type { CarePlan, Encounter, EpisodeOfCare, Goal as FhirGoal, Observation, Organization } from '../fhir/types.js';
 import { LOINC_EXERCISE_ACTIVITY, requireLog } from '../hep/log-mapping.js';
 import { fromCarePlan } from '../hep/program-mapping.js';

@@ -18,13 +18,23 @@ import {
   type SurveyInvitation,
   type SurveyResponse,
 } from '@pxm/core/survey';
-import { fromOrganization } from '../booking/practice-mapping.js';
 import type { FhirContext } from '../context.js';
-import { token } from '../fhir/elements.js';
-import { IDENTIFIER } from '../fhir/namespace.js';
 import type { Communication, Organization } from '../fhir/types.js';
-import { findInvitation, isExpired, questionnaireReader, type Invitation } from '../intake/invitation.js';
-import { completeTask, findLinkResponse, firstResponse, isConflict, isDone, submitOnce } from '../intake/link-response.js';
+import {
+  completeTask,
+  findInvitation,
+  findLinkResponse,
+  firstResponse,
+  fromOrganization,
+  isConflict,
+  isDone,
+  isExpired,
+  questionnaireReader,
+  submitOnce,
+  token,
+  IDENTIFIER,
+  type Invitation,
+} from '../area-plumbing.js';
 import { surveyFromQuestionnaireResource } from './questionnaire-survey.js';
 import { partialAnswersOf, surveyResponse } from './survey-response.js';
 

@@ -6,6 +6,7 @@
 import { AdapterError } from '@pxm/core';
 import type { FhirContext } from '../context.js';
 import { identifierOf, parseReference, token } from '../fhir/elements.js';
+import { isWellFormedToken } from '../fhir/link-token.js';
 import { IDENTIFIER } from '../fhir/namespace.js';
 import type { Questionnaire, Task } from '../fhir/types.js';
 
@@ -21,14 +22,10 @@ export interface Invitation {
   organizationId: string | undefined;
 }
 
-function validToken(value: unknown): value is string {
-  return typeof value === 'string' && value.length >= 8 && value.length <= 2000;
-}
-
 /** The invitation behind a token, whether or not it has expired; `token_invalid` when there is none. */
 export async function findInvitation(ctx: FhirContext, linkToken: string, operation: string, signal?: AbortSignal): Promise<Invitation> {
   const invalid = () => new AdapterError('token_invalid', 'This link is not valid.', { operation });
-  if (!validToken(linkToken)) throw invalid();
+  if (!isWellFormedToken(linkToken)) throw invalid();
   const found = await ctx.client.search<Task>(operation, 'Task', { identifier: token(IDENTIFIER.linkToken, linkToken) }, signal);
   const tasks = found.matches.filter((task) => identifierOf(task, IDENTIFIER.linkToken)?.value === linkToken);
   if (tasks.length !== 1) throw invalid();

@@ -16,8 +16,7 @@ import {
   slotSearchWindow,
 } from '@pxm/core/booking';
 import type { FhirContext } from '../context.js';
-import { identifierValue } from '../fhir/elements.js';
-import { IDENTIFIER } from '../fhir/namespace.js';
+import { identifierValue, IDENTIFIER } from '../area-plumbing.js';
 import { advertises } from '../http/capabilities.js';
 import { bookHeldSlot, replayBooking } from './book-slot.js';
 import { catalogueReader } from './catalogue.js';

@@ -14,6 +14,7 @@ import {
 } from '@pxm/core/booking';
 import type { FhirContext } from '../context.js';
 import { identifierValue, referenceId, token, withExtension } from '../fhir/elements.js';
+import { isWellFormedToken } from '../fhir/link-token.js';
 import { EXTENSION, IDENTIFIER, STANDARD } from '../fhir/namespace.js';
 import type { Appointment, Slot } from '../fhir/types.js';
 import { rescheduledFromId } from './appointment-mapping.js';
@@ -36,7 +37,7 @@ export interface ManagedVisit {
  */
 export async function findManaged(ctx: FhirContext, catalogue: Catalogue, manageToken: string, operation: string, signal?: AbortSignal): Promise<ManagedVisit> {
   const invalid = () => new AdapterError('token_invalid', 'This link is not valid.', { operation });
-  if (typeof manageToken !== 'string' || manageToken.length < 8 || manageToken.length > 2000) throw invalid();
+  if (!isWellFormedToken(manageToken)) throw invalid();
   const found = await ctx.client.search<Appointment>(operation, 'Appointment', { identifier: token(IDENTIFIER.manageToken, manageToken) }, signal);
   const candidates = found.matches.filter((a) => identifierValue(a, IDENTIFIER.manageToken) === manageToken && a.status !== 'waitlist');
   const replaced = new Set(candidates.map(rescheduledFromId).filter((id): id is string => id !== undefined));

@@ -20,28 +20,23 @@ export function withExtension<T extends { extension?: Extension[] | undefined }>
   return copy;
 }
 
-/** Sub-extension of a complex extension. */
-export function part(ext: Extension | undefined, url: string): Extension | undefined {
-  return ext?.extension?.find((inner) => inner.url === url);
-}
+/** Sub-extension of a complex extension (its parts are extensions of it). */
+export const part: (ext: Extension | undefined, url: string) => Extension | undefined = extensionOf;
 
-export function parts(ext: Extension | undefined, url: string): Extension[] {
-  return ext?.extension?.filter((inner) => inner.url === url) ?? [];
-}
+export const parts: (ext: Extension | undefined, url: string) => Extension[] = extensionsOf;
 
 /** A complex extension from named parts, skipping the undefined ones. */
 export function complexExtension(url: string, fields: Array<Extension | undefined>): Extension {
   return { url, extension: fields.filter((field): field is Extension => field !== undefined) };
 }
 
-export function identifierValue(holder: { identifier?: Identifier[] | Identifier | undefined } | undefined, system: string): string | undefined {
-  const list = holder?.identifier === undefined ? [] : Array.isArray(holder.identifier) ? holder.identifier : [holder.identifier];
-  return list.find((id) => id.system === system)?.value;
-}
-
 export function identifierOf(holder: { identifier?: Identifier[] | Identifier | undefined } | undefined, system: string): Identifier | undefined {
   const list = holder?.identifier === undefined ? [] : Array.isArray(holder.identifier) ? holder.identifier : [holder.identifier];
   return list.find((id) => id.system === system);
+}
+
+export function identifierValue(holder: { identifier?: Identifier[] | Identifier | undefined } | undefined, system: string): string | undefined {
+  return identifierOf(holder, system)?.value;
 }
 
 /** `system|value` for token searches (`identifier=`, `code=`). */

@@ -3,7 +3,7 @@
  * systems (documented in docs/fhir-mapping.md). They are names, never fetched. Standard FHIR
  * and terminology URIs sit beside them so each is spelled once.
  */
-import { PXM_EXT, PXM_FHIR_BASE } from '@pxm/core/forms';
+import { EXT, PXM_EXT, PXM_FHIR_BASE } from '@pxm/core/forms';
 
 export { PXM_FHIR_BASE };
 
@@ -78,7 +78,7 @@ export const EXTENSION = {
   /** R5 `Appointment.cancellationDate`, carried back to R4. */
   cancellationDate: 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Appointment.cancellationDate',
   /** Standard R4 core extension: a signature on a response or one of its items. */
-  responseSignature: 'http://hl7.org/fhir/StructureDefinition/questionnaireresponse-signature',
+  responseSignature: EXT.signature,
   /** CoverageEligibilityResponse item: another service category drawing on the same visit pool. */
   sharedVisitPool: extension('shared-visit-pool'),
   /** CoverageEligibilityResponse item: `calendar-year` or `plan-year` (R4's `term` says only `annual`). */
@@ -117,10 +117,8 @@ export const STANDARD = {
   bcp47: 'urn:ietf:bcp:47',
   v20276: 'http://terminology.hl7.org/CodeSystem/v2-0276',
   cancelReason: 'http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason',
-  participationType: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType',
   observationCategory: 'http://terminology.hl7.org/CodeSystem/observation-category',
   consentScope: 'http://terminology.hl7.org/CodeSystem/consentscope',
-  consentCategory: 'http://terminology.hl7.org/CodeSystem/consentcategorycodes',
   actCode: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
   subscriberRelationship: 'http://terminology.hl7.org/CodeSystem/subscriber-relationship',
   coverageClass: 'http://terminology.hl7.org/CodeSystem/coverage-class',
@@ -134,9 +132,7 @@ export const STANDARD = {
   signatureType: 'urn:iso-astm:E1762-95:2013',
   provenanceAgentType: 'http://terminology.hl7.org/CodeSystem/provenance-participant-type',
   dataOperation: 'http://terminology.hl7.org/CodeSystem/v3-DataOperation',
-  taskCode: 'http://hl7.org/fhir/CodeSystem/task-code',
   ucum: 'http://unitsofmeasure.org',
-  carePlanCategory: 'http://hl7.org/fhir/us/core/CodeSystem/careplan-category',
   goalAchievement: 'http://terminology.hl7.org/CodeSystem/goal-achievement',
   communicationCategory: 'http://terminology.hl7.org/CodeSystem/communication-category',
 } as const;

@@ -7,10 +7,8 @@
 import { ActivityLogEntrySchema, ActivityQuerySchema, type ActivityLogEntry, type HepRevision } from '@pxm/core/hep';
 import { AdapterError, parseRequest, type CallOptions, type HepApi } from '@pxm/core';
 import * as z from 'zod/mini';
-import { fromOrganization } from '../booking/practice-mapping.js';
 import type { FhirContext } from '../context.js';
-import { identifierOf, parseReference, token } from '../fhir/elements.js';
-import { IDENTIFIER, STANDARD } from '../fhir/namespace.js';
+import { findByLinkToken, fromOrganization, identifierOf, parseReference, refuseExpired, token, IDENTIFIER, STANDARD } from '../area-plumbing.js';
 import type { CarePlan, Observation, Organization } from '../fhir/types.js';
 import { LOINC_EXERCISE_ACTIVITY, requireLog, toLogObservation } from './log-mapping.js';
 import { exerciseIdOf, fromCarePlan, programVersionOf, revisionOf, type PracticeContact } from './program-mapping.js';
@@ -28,15 +26,9 @@ export function createFhirHep(ctx: FhirContext): HepApi {
 
   async function openPlan(linkToken: string, operation: string, signal?: AbortSignal): Promise<CarePlan> {
     const invalid = () => new AdapterError('token_invalid', 'This link is not valid.', { operation });
-    if (typeof linkToken !== 'string' || linkToken.length < 8 || linkToken.length > 2000) throw invalid();
-    const found = await ctx.client.search<CarePlan>(operation, 'CarePlan', { identifier: token(IDENTIFIER.linkToken, linkToken) }, signal);
-    const plans = found.matches.filter((plan) => plan.identifier?.some((id) => id.system === IDENTIFIER.linkToken && id.value === linkToken));
-    const plan = plans.length === 1 ? plans[0]! : undefined;
-    if (!plan?.id || plan.status === 'entered-in-error' || plan.status === 'revoked') throw invalid();
-    const expiresAt = plan.identifier?.find((id) => id.system === IDENTIFIER.linkToken && id.value === linkToken)?.period?.end;
-    if (expiresAt !== undefined && Date.parse(expiresAt) <= ctx.now().getTime()) {
-      throw new AdapterError('token_expired', 'This link has expired.', { operation });
-    }
+    const { resource: plan, expiresAt } = await findByLinkToken<CarePlan>(ctx, 'CarePlan', IDENTIFIER.linkToken, linkToken, invalid, operation, signal);
+    if (!plan.id || plan.status === 'entered-in-error' || plan.status === 'revoked') throw invalid();
+    refuseExpired(ctx, expiresAt, operation);
     return plan;
   }
 

@@ -20,56 +20,38 @@ import {
 } from '@pxm/core/forms';
 import { scoreForm, type PromResult } from '@pxm/core/prom';
 import type { FhirContext } from '../context.js';
-import { identifierValue, token } from '../fhir/elements.js';
-import { IDENTIFIER } from '../fhir/namespace.js';
-import type { QuestionnaireResponse, Task } from '../fhir/types.js';
+import type { QuestionnaireResponse } from '../fhir/types.js';
 import { storeAttachment } from './attachments.js';
 import { writeConsentRecords } from './consent-records.js';
-import { openInvitation, questionnaireOf, type Invitation } from './invitation.js';
+import {
+  completeTask,
+  findLinkResponse,
+  firstResponse,
+  isConflict,
+  isDone,
+  openInvitation,
+  questionnaireReader,
+  submitOnce,
+  type Invitation,
+} from '../area-plumbing.js';
 import { priorScores, writeScores } from './prom-observations.js';
 import { formFromQuestionnaire } from './questionnaire-form.js';
-import { completedResponse, draftOf, draftResponse, draftVersionOf, submissionKeyOf, type ResponseContext } from './response-mapping.js';
+import { completedResponse, draftOf, draftResponse, draftVersionOf, type ResponseContext } from './response-mapping.js';
 
 const CAS_ATTEMPTS = 4;
-const FORM_CACHE = 20;
-
-function isConflict(error: unknown): boolean {
-  return AdapterError.is(error) && error.code === 'conflict';
-}
 
 export function createFhirIntake(ctx: FhirContext): IntakeApi {
-  const forms = new Map<string, FormDefinition>();
-
-  async function formOf(invitation: Invitation, operation: string, signal?: AbortSignal): Promise<FormDefinition> {
-    const questionnaire = await questionnaireOf(ctx, invitation, operation, signal);
-    const key = `${questionnaire.id ?? ''}|${questionnaire.meta?.versionId ?? questionnaire.version ?? ''}`;
-    const cached = forms.get(key);
-    if (cached) return cached;
+  const formOf = questionnaireReader(ctx, 'form', (questionnaire) => {
     const imported = formFromQuestionnaire(questionnaire);
-    if (!imported.definition) {
-      throw new AdapterError('server', 'The Questionnaire could not be read as a form.', {
-        operation,
-        retryable: false,
-        issues: imported.issues.slice(0, 20).map((issue) => ({ path: issue.path, message: issue.message })),
-      });
-    }
-    forms.set(key, imported.definition);
-    if (forms.size > FORM_CACHE) forms.delete(forms.keys().next().value!);
-    return imported.definition;
-  }
-
-  async function findResponse(linkToken: string, operation: string, signal?: AbortSignal): Promise<QuestionnaireResponse | undefined> {
-    const found = await ctx.client.search<QuestionnaireResponse>(operation, 'QuestionnaireResponse', { identifier: token(IDENTIFIER.linkToken, linkToken) }, signal);
-    const mine = found.matches.filter((r) => identifierValue(r, IDENTIFIER.linkToken) === linkToken && r.status !== 'entered-in-error');
-    return mine.find((r) => r.status === 'completed' || r.status === 'amended') ?? mine[0];
-  }
+    return { value: imported.definition, issues: imported.issues };
+  });
+  const findResponse = (linkToken: string, operation: string, signal?: AbortSignal) => findLinkResponse(ctx, linkToken, operation, signal);
 
   function contextFor(invitation: Invitation, definition: FormDefinition, linkToken: string): ResponseContext {
     return { definition, linkToken, subject: invitation.patientRef, authored: ctx.now().toISOString() };
   }
 
   const submitted = (operation: string) => new AdapterError('already_submitted', 'This form was already submitted.', { operation });
-  const isDone = (response: QuestionnaireResponse | undefined) => response?.status === 'completed' || response?.status === 'amended';
 
   /** Scores, consent records and the Task's completion: each written once, so a retry may run them again. */
   async function followUps(invitation: Invitation, definition: FormDefinition, answers: Answers, response: QuestionnaireResponse, operation: string, signal?: AbortSignal): Promise<PromResult[]> {
@@ -79,18 +61,7 @@ export function createFhirIntake(ctx: FhirContext): IntakeApi {
     const effective = response.authored ?? ctx.now().toISOString();
     await writeScores(ctx, scored, definition.scoring ?? [], responseId, invitation.patientRef, effective, operation, signal);
     await writeConsentRecords(ctx, definition, answers, responseId, invitation.patientRef, operation, signal);
-    if (invitation.task.status !== 'completed') {
-      const done: Task = {
-        ...invitation.task,
-        status: 'completed',
-        lastModified: ctx.now().toISOString(),
-        output: [{ type: { text: 'QuestionnaireResponse' }, valueReference: { reference: `QuestionnaireResponse/${responseId}` } }],
-      };
-      // The response is the record; a Task changed meanwhile by someone else is left as it is.
-      await ctx.client.update(operation, done, { ifMatch: invitation.version, signal }).catch((error: unknown) => {
-        if (!isConflict(error)) throw error;
-      });
-    }
+    await completeTask(ctx, invitation, responseId, operation, signal);
     return scored;
   }
 
@@ -136,10 +107,7 @@ export function createFhirIntake(ctx: FhirContext): IntakeApi {
       let written;
       if (!existing) {
         if (req.baseVersion !== 0) throw conflict();
-        written = await ctx.client.create(operation, draftResponse(context, req.answers, req.pageId, 1), {
-          ifNoneExist: { identifier: token(IDENTIFIER.linkToken, linkToken) },
-          signal: opts?.signal,
-        });
+        written = await ctx.client.create(operation, draftResponse(context, req.answers, req.pageId, 1), { ifNoneExist: firstResponse(linkToken), signal: opts?.signal });
         if (!written.created) throw isDone(written.resource) ? submitted(operation) : conflict();
       } else {
         const current = draftVersionOf(existing);
@@ -174,32 +142,17 @@ export function createFhirIntake(ctx: FhirContext): IntakeApi {
       // The response is written from the answers as given: refuse those the form's rules refuse.
       storableAnswersOf(definition, req.answers, ctx.now(), operation);
       const context = contextFor(invitation, definition, linkToken);
-      const finish = async (response: QuestionnaireResponse) => {
-        const scores = await followUps(invitation, definition, req.answers, response, operation, opts?.signal);
-        return toIntakeResponse(definition, response, scores);
-      };
-      for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
-        const existing = await findResponse(linkToken, operation, opts?.signal);
-        if (isDone(existing)) {
-          if (submissionKeyOf(existing!) === req.idempotencyKey) return finish(existing!);
-          throw submitted(operation);
-        }
-        try {
-          const written = existing
-            ? await ctx.client.update(operation, completedResponse(context, req.answers, req.idempotencyKey, existing), { ifMatch: existing.meta?.versionId, signal: opts?.signal })
-            : await ctx.client.create(operation, completedResponse(context, req.answers, req.idempotencyKey), {
-                ifNoneExist: { identifier: token(IDENTIFIER.linkToken, linkToken) },
-                signal: opts?.signal,
-              });
-          if (!isDone(written.resource)) continue;
-          if (submissionKeyOf(written.resource) !== req.idempotencyKey) throw submitted(operation);
-          return finish(written.resource);
-        } catch (error) {
-          if (!isConflict(error)) throw error;
-          // Someone else wrote the response (a draft save or another submit): look again.
-        }
-      }
-      throw new AdapterError('conflict', 'The response kept changing while it was submitted.', { operation, retryable: true });
+      const response = await submitOnce(ctx, {
+        linkToken,
+        submissionKey: req.idempotencyKey,
+        attempts: CAS_ATTEMPTS,
+        operation,
+        signal: opts?.signal,
+        completed: (existing) => completedResponse(context, req.answers, req.idempotencyKey, existing),
+        submitted: () => submitted(operation),
+      });
+      const scores = await followUps(invitation, definition, req.answers, response, operation, opts?.signal);
+      return toIntakeResponse(definition, response, scores);
     },
   };
 }

@@ -6,10 +6,13 @@
 import { AdapterError } from '@pxm/core';
 import type { FhirContext } from '../context.js';
 import { identifierOf, parseReference, token } from '../fhir/elements.js';
+import { isWellFormedToken } from '../fhir/link-token.js';
 import { IDENTIFIER } from '../fhir/namespace.js';
 import type { Questionnaire, Task } from '../fhir/types.js';
 
 export const SDC_TASK_SYSTEM = 'http://hl7.org/fhir/uv/sdc/CodeSystem/temp';
+/** Questionnaire versions whose reading (a form, a survey) is kept. */
+const CACHED_QUESTIONNAIRES = 20;
 
 export interface Invitation {
   task: Task;
@@ -19,14 +22,10 @@ export interface Invitation {
   organizationId: string | undefined;
 }
 
-function validToken(value: unknown): value is string {
-  return typeof value === 'string' && value.length >= 8 && value.length <= 2000;
-}
-
 /** The invitation behind a token, whether or not it has expired; `token_invalid` when there is none. */
 export async function findInvitation(ctx: FhirContext, linkToken: string, operation: string, signal?: AbortSignal): Promise<Invitation> {
   const invalid = () => new AdapterError('token_invalid', 'This link is not valid.', { operation });
-  if (!validToken(linkToken)) throw invalid();
+  if (!isWellFormedToken(linkToken)) throw invalid();
   const found = await ctx.client.search<Task>(operation, 'Task', { identifier: token(IDENTIFIER.linkToken, linkToken) }, signal);
   const tasks = found.matches.filter((task) => identifierOf(task, IDENTIFIER.linkToken)?.value === linkToken);
   if (tasks.length !== 1) throw invalid();
@@ -66,4 +65,33 @@ export async function questionnaireOf(ctx: FhirContext, invitation: Invitation, 
     if (match) return match;
   }
   throw new AdapterError('server', 'The invitation names no Questionnaire this adapter can read.', { operation, retryable: false });
+}
+
+/**
+ * What an invitation's Questionnaire reads as (a form, a survey), read once per Questionnaire
+ * version. One that does not read is the server's fault, reported with the first issues.
+ */
+export function questionnaireReader<T>(
+  ctx: FhirContext,
+  kind: string,
+  read: (questionnaire: Questionnaire) => { value: T | undefined; issues: ReadonlyArray<{ path: string; message: string }> },
+): (invitation: Invitation, operation: string, signal?: AbortSignal) => Promise<T> {
+  const cache = new Map<string, T>();
+  return async (invitation, operation, signal) => {
+    const questionnaire = await questionnaireOf(ctx, invitation, operation, signal);
+    const key = `${questionnaire.id ?? ''}|${questionnaire.meta?.versionId ?? questionnaire.version ?? ''}`;
+    const cached = cache.get(key);
+    if (cached) return cached;
+    const imported = read(questionnaire);
+    if (!imported.value) {
+      throw new AdapterError('server', `The Questionnaire could not be read as a ${kind}.`, {
+        operation,
+        retryable: false,
+        issues: imported.issues.slice(0, 20).map((issue) => ({ path: issue.path, message: issue.message })),
+      });
+    }
+    cache.set(key, imported.value);
+    if (cache.size > CACHED_QUESTIONNAIRES) cache.delete(cache.keys().next().value!);
+    return imported.value;
+  };
 }

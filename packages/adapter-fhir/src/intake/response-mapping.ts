@@ -14,9 +14,9 @@ import {
   type FormDefinition,
 } from '@pxm/core/forms';
 import { extensionOf, withExtension } from '../fhir/elements.js';
-import { EXTENSION, IDENTIFIER } from '../fhir/namespace.js';
+import { EXTENSION } from '../fhir/namespace.js';
 import type { QuestionnaireResponse, QuestionnaireResponseItem } from '../fhir/types.js';
-import { base64ToUtf8, utf8ToBase64 } from '../util/base64.js';
+import { draftAnswersOf, linkResponse, withDraftAnswers, withSubmissionKey } from './link-response.js';
 
 export interface ResponseContext {
   definition: FormDefinition;
@@ -43,36 +43,22 @@ function linkAttachments(items: QuestionnaireResponseItem[] | undefined): Questi
   }));
 }
 
-function baseResponse(context: ResponseContext, answers: Answers, status: 'in-progress' | 'completed'): QuestionnaireResponse {
+function baseResponse(context: ResponseContext, answers: Answers, status: 'in-progress' | 'completed', existing?: QuestionnaireResponse): QuestionnaireResponse {
   const exported = exportQuestionnaireResponse(context.definition, answers, { status, authored: context.authored }).response as unknown as QuestionnaireResponse;
-  const items = linkAttachments(exported.item);
-  return {
-    resourceType: 'QuestionnaireResponse',
-    identifier: { system: IDENTIFIER.linkToken, value: context.linkToken },
-    ...(exported.questionnaire ? { questionnaire: exported.questionnaire } : {}),
-    status,
-    ...(context.subject ? { subject: { reference: context.subject } } : {}),
-    authored: context.authored,
-    ...(context.subject ? { author: { reference: context.subject }, source: { reference: context.subject } } : {}),
-    ...(items && items.length > 0 ? { item: items } : {}),
-  };
+  return linkResponse(
+    { linkToken: context.linkToken, exported: { ...exported, item: linkAttachments(exported.item) }, status, authored: context.authored, patientRef: context.subject, existing },
+    context.subject ? { source: { reference: context.subject } } : {},
+  );
 }
 
 export function draftResponse(context: ResponseContext, answers: Answers, pageId: string | undefined, version: number, existing?: QuestionnaireResponse): QuestionnaireResponse {
-  const fresh = baseResponse(context, answers, 'in-progress');
-  let response: QuestionnaireResponse = existing ? { ...fresh, id: existing.id, meta: existing.meta } : fresh;
-  response = withExtension(response, EXTENSION.draftAnswers, {
-    url: EXTENSION.draftAnswers,
-    valueAttachment: { contentType: 'application/json', data: utf8ToBase64(JSON.stringify(answers)) },
-  });
+  let response = withDraftAnswers(baseResponse(context, answers, 'in-progress', existing), answers);
   response = withExtension(response, EXTENSION.draftVersion, { url: EXTENSION.draftVersion, valueInteger: version });
   return withExtension(response, EXTENSION.draftPage, pageId ? { url: EXTENSION.draftPage, valueString: pageId } : undefined);
 }
 
 export function completedResponse(context: ResponseContext, answers: Answers, submissionKey: string, existing?: QuestionnaireResponse): QuestionnaireResponse {
-  const fresh = baseResponse(context, answers, 'completed');
-  const response: QuestionnaireResponse = existing ? { ...fresh, id: existing.id, meta: existing.meta } : fresh;
-  return withExtension(response, EXTENSION.submissionKey, { url: EXTENSION.submissionKey, valueString: submissionKey });
+  return withSubmissionKey(baseResponse(context, answers, 'completed', existing), submissionKey);
 }
 
 export function draftVersionOf(response: QuestionnaireResponse): number {
@@ -80,23 +66,9 @@ export function draftVersionOf(response: QuestionnaireResponse): number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 1;
 }
 
-export function submissionKeyOf(response: QuestionnaireResponse): string | undefined {
-  return extensionOf(response, EXTENSION.submissionKey)?.valueString;
-}
-
 /** The answers of a stored response: exact from a draft's extension, else read back from the items. */
 export function answersOf(response: QuestionnaireResponse, definition: FormDefinition): Answers {
-  const data = extensionOf(response, EXTENSION.draftAnswers)?.valueAttachment?.data;
-  const text = data ? base64ToUtf8(data) : undefined;
-  if (text) {
-    try {
-      const parsed = AnswersSchema.safeParse(JSON.parse(text));
-      if (parsed.success) return parsed.data;
-    } catch {
-      // Not JSON: fall back to the FHIR items below.
-    }
-  }
-  return importQuestionnaireResponse(definition, response).answers;
+  return draftAnswersOf(response, AnswersSchema) ?? importQuestionnaireResponse(definition, response).answers;
 }
 
 export function draftOf(response: QuestionnaireResponse, definition: FormDefinition): Draft {

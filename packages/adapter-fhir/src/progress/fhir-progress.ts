@@ -25,10 +25,8 @@ import {
   type ProgressView,
 } from '@pxm/core/progress';
 import { measureFormDefinition, shippedInstrument } from '@pxm/core/prom';
-import { fromOrganization } from '../booking/practice-mapping.js';
 import type { FhirContext } from '../context.js';
-import { codeIn, identifierOf, parseReference, token } from '../fhir/elements.js';
-import { CODE_SYSTEM, IDENTIFIER, STANDARD } from '../fhir/namespace.js';
+import { codeIn, findByLinkToken, fromOrganization, identifierOf, parseReference, refuseExpired, token, CODE_SYSTEM, IDENTIFIER, STANDARD } from '../area-plumbing.js';
 import type { CarePlan, Encounter, EpisodeOfCare, Goal as FhirGoal, Observation, Organization } from '../fhir/types.js';
 import { LOINC_EXERCISE_ACTIVITY, requireLog } from '../hep/log-mapping.js';
 import { fromCarePlan } from '../hep/program-mapping.js';
@@ -55,13 +53,9 @@ export function createFhirProgress(ctx: FhirContext): ProgressApi {
 
   async function openEpisode(linkToken: string, operation: string, signal?: AbortSignal): Promise<OpenEpisode> {
     const invalid = () => new AdapterError('token_invalid', 'This link is not valid.', { operation });
-    if (typeof linkToken !== 'string' || linkToken.length < 8 || linkToken.length > 2000) throw invalid();
-    const found = await ctx.client.search<EpisodeOfCare>(operation, 'EpisodeOfCare', { identifier: token(IDENTIFIER.progressLink, linkToken) }, signal);
-    const episodes = found.matches.filter((episode) => episode.identifier?.some((id) => id.system === IDENTIFIER.progressLink && id.value === linkToken));
-    const resource = episodes.length === 1 ? episodes[0]! : undefined;
-    if (!resource?.id || resource.status === 'entered-in-error' || resource.status === 'cancelled') throw invalid();
-    const expiresAt = resource.identifier?.find((id) => id.system === IDENTIFIER.progressLink && id.value === linkToken)?.period?.end;
-    if (expiresAt !== undefined && Date.parse(expiresAt) <= ctx.now().getTime()) throw new AdapterError('token_expired', 'This link has expired.', { operation });
+    const { resource, expiresAt } = await findByLinkToken<EpisodeOfCare>(ctx, 'EpisodeOfCare', IDENTIFIER.progressLink, linkToken, invalid, operation, signal);
+    if (!resource.id || resource.status === 'entered-in-error' || resource.status === 'cancelled') throw invalid();
+    refuseExpired(ctx, expiresAt, operation);
     const plans = await ctx.client.search<CarePlan>(operation, 'CarePlan', { identifier: token(IDENTIFIER.progressEpisode, resource.id) }, signal);
     const plan = plans.matches.find((candidate) => candidate.status !== 'entered-in-error' && candidate.status !== 'revoked');
     const patient = parseReference(resource.patient);

@@ -9,7 +9,7 @@ import { AdapterError } from '@pxm/core';
 import { visitTypeForReferral, type ReferralBookingContext } from '@pxm/core/referral';
 import { visitTypeOf, type Catalogue } from '../booking/catalogue.js';
 import type { FhirContext } from '../context.js';
-import { token } from '../fhir/elements.js';
+import { findByLinkToken, refuseExpired } from '../fhir/link-token.js';
 import { IDENTIFIER } from '../fhir/namespace.js';
 import { disciplineOf } from './discipline-codes.js';
 import type { ServiceRequest } from './referral-resources.js';
@@ -22,16 +22,11 @@ export async function readReferralContext(
   signal?: AbortSignal,
 ): Promise<ReferralBookingContext> {
   const invalid = () => new AdapterError('token_invalid', 'This referral link is not valid.', { operation });
-  if (typeof referralToken !== 'string' || referralToken.length < 8 || referralToken.length > 2000) throw invalid();
-  const found = await ctx.client.search<ServiceRequest>(operation, 'ServiceRequest', { identifier: token(IDENTIFIER.linkToken, referralToken) }, signal);
-  // The search is by token; the exact match is checked here (a server may match loosely).
-  const matches = found.matches.filter((request) => request.identifier?.some((id) => id.system === IDENTIFIER.linkToken && id.value === referralToken));
-  const request = matches.length === 1 ? matches[0]! : undefined;
+  const { resource: request, expiresAt } = await findByLinkToken<ServiceRequest>(ctx, 'ServiceRequest', IDENTIFIER.linkToken, referralToken, invalid, operation, signal);
   // A draft (not yet read), revoked (declined) or completed referral books nothing.
-  if (!request || request.status !== 'active') throw invalid();
-  const expiresAt = request.identifier.find((id) => id.system === IDENTIFIER.linkToken && id.value === referralToken)?.period?.end;
+  if (request.status !== 'active') throw invalid();
   if (!expiresAt || Number.isNaN(Date.parse(expiresAt))) throw invalid();
-  if (Date.parse(expiresAt) <= ctx.now().getTime()) throw new AdapterError('token_expired', 'This referral link has expired.', { operation });
+  refuseExpired(ctx, expiresAt, operation, 'This referral link has expired.');
   const discipline = disciplineOf(request.code ? [request.code] : undefined);
   if (!discipline) throw invalid();
   const types = [...catalogue.types.values()];

@@ -18,23 +18,29 @@ import {
   type SurveyInvitation,
   type SurveyResponse,
 } from '@pxm/core/survey';
-import { fromOrganization } from '../booking/practice-mapping.js';
 import type { FhirContext } from '../context.js';
-import { identifierValue, token } from '../fhir/elements.js';
-import { IDENTIFIER } from '../fhir/namespace.js';
-import type { Communication, Organization, QuestionnaireResponse, Task } from '../fhir/types.js';
-import { findInvitation, isExpired, questionnaireOf, type Invitation } from '../intake/invitation.js';
-import { surveyFromQuestionnaireResource, type SurveyForm } from './questionnaire-survey.js';
-import { isDone, partialAnswersOf, submissionKeyOf, surveyResponse } from './survey-response.js';
+import type { Communication, Organization } from '../fhir/types.js';
+import {
+  completeTask,
+  findInvitation,
+  findLinkResponse,
+  firstResponse,
+  fromOrganization,
+  isConflict,
+  isDone,
+  isExpired,
+  questionnaireReader,
+  submitOnce,
+  token,
+  IDENTIFIER,
+  type Invitation,
+} from '../area-plumbing.js';
+import { surveyFromQuestionnaireResource } from './questionnaire-survey.js';
+import { partialAnswersOf, surveyResponse } from './survey-response.js';
 
 const CAS_ATTEMPTS = 6;
-const CACHE = 20;
 /** An invitation that states no expiry is treated as open for a year from when it was sent. */
 const DEFAULT_VALIDITY_MS = 365 * 86_400_000;
-
-function isConflict(error: unknown): boolean {
-  return AdapterError.is(error) && error.code === 'conflict';
-}
 
 function invalidAnswers(issues: SurveyAnswerIssue[], operation: string): AdapterError {
   return new AdapterError('validation', 'Some answers do not fit the survey.', {
@@ -44,31 +50,8 @@ function invalidAnswers(issues: SurveyAnswerIssue[], operation: string): Adapter
 }
 
 export function createFhirSurvey(ctx: FhirContext): SurveyApi {
-  const surveys = new Map<string, SurveyForm>();
-
-  async function surveyOf(invitation: Invitation, operation: string, signal?: AbortSignal): Promise<SurveyForm> {
-    const questionnaire = await questionnaireOf(ctx, invitation, operation, signal);
-    const key = `${questionnaire.id ?? ''}|${questionnaire.meta?.versionId ?? questionnaire.version ?? ''}`;
-    const cached = surveys.get(key);
-    if (cached) return cached;
-    const imported = surveyFromQuestionnaireResource(questionnaire);
-    if (!imported.value) {
-      throw new AdapterError('server', 'The Questionnaire could not be read as a survey.', {
-        operation,
-        retryable: false,
-        issues: imported.issues.slice(0, 20).map((issue) => ({ path: issue.path, message: issue.message })),
-      });
-    }
-    surveys.set(key, imported.value);
-    if (surveys.size > CACHE) surveys.delete(surveys.keys().next().value!);
-    return imported.value;
-  }
-
-  async function findResponse(linkToken: string, operation: string, signal?: AbortSignal): Promise<QuestionnaireResponse | undefined> {
-    const found = await ctx.client.search<QuestionnaireResponse>(operation, 'QuestionnaireResponse', { identifier: token(IDENTIFIER.linkToken, linkToken) }, signal);
-    const mine = found.matches.filter((r) => identifierValue(r, IDENTIFIER.linkToken) === linkToken && r.status !== 'entered-in-error');
-    return mine.find((r) => r.status === 'completed' || r.status === 'amended') ?? mine[0];
-  }
+  const surveyOf = questionnaireReader(ctx, 'survey', surveyFromQuestionnaireResource);
+  const findResponse = (linkToken: string, operation: string, signal?: AbortSignal) => findLinkResponse(ctx, linkToken, operation, signal);
 
   async function practiceOf(invitation: Invitation, operation: string, signal?: AbortSignal) {
     const orgId = invitation.organizationId ?? (ctx.practice.organizationId || undefined);
@@ -84,19 +67,6 @@ export function createFhirSurvey(ctx: FhirContext): SurveyApi {
 
   const answered = (operation: string) => new AdapterError('already_submitted', 'This survey was already answered.', { operation });
   const expired = (operation: string) => new AdapterError('token_expired', 'This survey link has expired.', { operation });
-
-  async function markDone(invitation: Invitation, response: QuestionnaireResponse, operation: string, signal?: AbortSignal): Promise<void> {
-    if (invitation.task.status === 'completed') return;
-    const done: Task = {
-      ...invitation.task,
-      status: 'completed',
-      lastModified: ctx.now().toISOString(),
-      output: [{ type: { text: 'QuestionnaireResponse' }, valueReference: { reference: `QuestionnaireResponse/${response.id ?? ''}` } }],
-    };
-    await ctx.client.update(operation, done, { ifMatch: invitation.version, signal }).catch((error: unknown) => {
-      if (!isConflict(error)) throw error;
-    });
-  }
 
   const api: SurveyApi = {
     async loadInvitation(linkToken, opts?: CallOptions) {
@@ -140,7 +110,7 @@ export function createFhirSurvey(ctx: FhirContext): SurveyApi {
             return;
           }
           const written = await ctx.client.create(operation, surveyResponse(survey, { linkToken, patientRef: invitation.patientRef, answers: merged, authored: ctx.now().toISOString(), status: 'in-progress' }), {
-            ifNoneExist: { identifier: token(IDENTIFIER.linkToken, linkToken) },
+            ifNoneExist: firstResponse(linkToken),
             signal: opts?.signal,
           });
           if (written.created) return;
@@ -157,22 +127,18 @@ export function createFhirSurvey(ctx: FhirContext): SurveyApi {
       const req = parseRequest(SubmitSurveyRequestSchema, request, operation);
       const invitation = await findInvitation(ctx, linkToken, operation, opts?.signal);
       const survey = await surveyOf(invitation, operation, opts?.signal);
-      const finish = async (response: QuestionnaireResponse) => {
-        await markDone(invitation, response, operation, opts?.signal);
-        const score = npsScoreOf(survey.survey, req.answers);
-        const reply = { id: response.id, invitationId: invitation.task.id, submittedAt: response.authored ?? response.meta?.lastUpdated, ...(score === undefined ? {} : { npsScore: score }) };
-        return reply as SurveyResponse;
-      };
-      for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
-        const existing = await findResponse(linkToken, operation, opts?.signal);
-        if (isDone(existing)) {
-          if (submissionKeyOf(existing!) === req.idempotencyKey) return finish(existing!);
-          throw answered(operation);
-        }
-        if (isExpired(ctx, invitation)) throw expired(operation);
-        const issues = validateSurveyAnswers(survey.survey, req.answers);
-        if (issues.length > 0) throw invalidAnswers(issues, operation);
-        const completed = (existing?: QuestionnaireResponse) =>
+      const response = await submitOnce(ctx, {
+        linkToken,
+        submissionKey: req.idempotencyKey,
+        attempts: CAS_ATTEMPTS,
+        operation,
+        signal: opts?.signal,
+        check: () => {
+          if (isExpired(ctx, invitation)) throw expired(operation);
+          const issues = validateSurveyAnswers(survey.survey, req.answers);
+          if (issues.length > 0) throw invalidAnswers(issues, operation);
+        },
+        completed: (existing) =>
           surveyResponse(survey, {
             linkToken,
             patientRef: invitation.patientRef,
@@ -181,19 +147,13 @@ export function createFhirSurvey(ctx: FhirContext): SurveyApi {
             status: 'completed',
             submissionKey: req.idempotencyKey,
             existing,
-          });
-        try {
-          const written = existing
-            ? await ctx.client.update(operation, completed(existing), { ifMatch: existing.meta?.versionId, signal: opts?.signal })
-            : await ctx.client.create(operation, completed(), { ifNoneExist: { identifier: token(IDENTIFIER.linkToken, linkToken) }, signal: opts?.signal });
-          if (!isDone(written.resource)) continue;
-          if (submissionKeyOf(written.resource) !== req.idempotencyKey) throw answered(operation);
-          return finish(written.resource);
-        } catch (error) {
-          if (!isConflict(error)) throw error;
-        }
-      }
-      throw new AdapterError('conflict', 'The response kept changing while it was submitted.', { operation, retryable: true });
+          }),
+        submitted: () => answered(operation),
+      });
+      await completeTask(ctx, invitation, response.id ?? '', operation, opts?.signal);
+      const score = npsScoreOf(survey.survey, req.answers);
+      const reply = { id: response.id, invitationId: invitation.task.id, submittedAt: response.authored ?? response.meta?.lastUpdated, ...(score === undefined ? {} : { npsScore: score }) };
+      return reply as SurveyResponse;
     },
 
     async sendFeedback(linkToken, request, opts?: CallOptions) {

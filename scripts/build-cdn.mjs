@@ -83,9 +83,9 @@ function minify() {
  * - the survey's pending submits always load the offline queue: one file;
  * - Lit's `ref` directive, shared by signing and card photos, goes with the review part, which
  *   every intake form loads at the same moment as those;
- * - the HEP's log sync, rating form and paper copy: a viewer fetches all three for every program
- *   it shows (the sync for its token, the rating once the program is there, the copy when idle),
- *   so they are one file, `hep-extras`;
+ * - the HEP's log sync and paper copy: a viewer fetches both for every program it shows (the
+ *   sync for its token, the copy when idle), so they are one file, `hep-extras`. The rating form
+ *   stays a file of its own: the card says so when only it cannot arrive (a hardening proof);
  * - the Spanish of the intake form, the HEP viewer and the survey (which pxm-elements.js defines
  *   at once) is one file, `messages.es`, as their English is one file: a page in Spanish fetches
  *   it once, for all of them (the booking's comes with its first steps).
@@ -98,7 +98,6 @@ const CHUNK_MERGES = [
   ['adapter-memory/src/latency.ts', 'elements/src/cdn/adapters/memory.ts'],
   ['elements/src/survey/pending-submit.ts', 'elements/src/internal/offline-queue/offline-queue.ts'],
   ['lit-html/directives/ref.js', 'elements/src/intake-form/review.ts'],
-  ['elements/src/hep-viewer/rating-form.ts', 'elements/src/hep-viewer/log-sync.ts', 'hep-extras'],
   ['elements/src/hep-viewer/print-view.ts', 'elements/src/hep-viewer/log-sync.ts', 'hep-extras'],
   ['elements/src/survey/survey.messages.es.ts', 'elements/src/hep-viewer/hep-viewer.messages.es.ts', 'messages.es'],
   ['elements/src/intake-form/intake-form.messages.es.ts', 'elements/src/hep-viewer/hep-viewer.messages.es.ts', 'messages.es'],

@@ -73,15 +73,12 @@ export async function detachMidFlow(name: string): Promise<ScenarioResult> {
   const before = listeners();
   await attempt(result, `${name} taken out mid-flow`, async () => {
     const m = await p.mount(stage);
-    // Counted just before removal: some listeners arrive with code loaded after the first paint.
-    let connected = 0;
     let reattached = false;
     class Stop extends Error {}
     try {
       await p.complete(m, {
         onState: async (state) => {
           if (state !== MIDDLE[name]) return;
-          connected = listeners();
           m.element.remove();
           await sleep(60);
           if (listeners() !== before) result.failures.push(`listeners left while removed: ${listeners() - before}`);
@@ -96,9 +93,17 @@ export async function detachMidFlow(name: string): Promise<ScenarioResult> {
     }
     if (!reattached) throw new Error(`never reached ${MIDDLE[name]}`);
     await p.ready(m.element);
-    if (listeners() !== connected) result.failures.push(`listeners after putting it back: ${listeners() - before}, expected ${connected - before}`);
     const text = squash(m.element.shadowRoot?.textContent);
     if (!text) result.failures.push('nothing shown after putting it back');
+    // Once more, settled: the same listeners come back, none twice. (Counting against the moment of
+    // the first removal would race parts whose code, and listeners, were still on their way.)
+    const connected = listeners();
+    m.element.remove();
+    await sleep(30);
+    if (listeners() !== before) result.failures.push(`listeners left after removal: ${listeners() - before}`);
+    stage.append(m.element);
+    await p.ready(m.element);
+    if (listeners() !== connected) result.failures.push(`listeners after putting it back again: ${listeners() - before}, expected ${connected - before}`);
     count(result, 'detach and re-add mid-flow');
     m.element.remove();
     await sleep(30);

@@ -162,6 +162,22 @@ describe('reminders', () => {
     assert.equal(sender.attempts, 3);
   });
 
+  it('one run sends everything due, a page of rows after another', async () => {
+    const sender = recordingSender();
+    const messaging = { window: { startMinute: 0, endMinute: 24 * 60 }, caps: { perDay: 100, perWeek: 100 } };
+    // Pages of two rows: more is due than one page holds.
+    server = await startTestServer('sqlite', { now: CONTRACT_NOW, serverOptions: { reminders: { sender, pollIntervalMs: false, dispatch: { limit: 2 } }, messaging } });
+    const booked: Appointment[] = [];
+    for (let i = 0; i < 3; i++) {
+      booked.push(await book(server.adapter.booking!, [{ channel: 'sms', granted: true, recordedAt: at }, { channel: 'email', granted: true, recordedAt: at }], i * 3));
+    }
+    server.clock.advance(Math.min(...booked.map((a) => Date.parse(a.start))) - 30 * 60_000 - CONTRACT_NOW.getTime());
+    const due = (await outbox(server)).filter((r) => r.due_at <= server!.clock.now().getTime()).length;
+    assert.ok(due > 2, `${due} reminders due`);
+    assert.equal((await server.server.dispatchReminders()).sent, due, 'nothing due waits for the next run');
+    assert.equal(new Set(sender.sent.map((m) => m.id)).size, due);
+  });
+
   it('two dispatchers at once send each reminder once', async () => {
     const sender = recordingSender();
     // The subject is concurrency: quiet hours and caps are opened wide (they have their own tests).

@@ -119,6 +119,31 @@ describe('pxm-booking: failures', () => {
     expect(notices(el)).to.include('that time was just taken');
   });
 
+  it('keep holding: the same hold renewed keeps the booking keys; a lapsed one taken again gets new ones', async () => {
+    const memory = createMemoryAdapter();
+    const el = await fixture<PxmBooking>(html`<pxm-booking location="denver-highlands" appointment-type="initial-evaluation" time-zone="America/Denver" .adapter=${memory}></pxm-booking>`);
+    await toReview(el);
+    const keepHolding = async () => {
+      // Inside the last two minutes the countdown offers to keep holding.
+      clock.setSystemTime(el.state.holdDeadline - 105_000);
+      await until(() => root(el).querySelector('[part~="hold-timer"] button') !== null, 'keep-holding button', 4_000);
+      const renewed = el.state.holdDeadline;
+      root(el).querySelector<HTMLButtonElement>('[part~="hold-timer"] button')!.click();
+      await until(() => el.state.holdDeadline !== renewed, 'hold renewed', 4_000);
+    };
+    const first = { hold: el.state.holds[0]!.id, key: el.state.keys[0] };
+    await keepHolding();
+    expect(el.state.holds[0]!.id).to.equal(first.hold);
+    expect(el.state.keys[0]).to.equal(first.key, 'a retried confirm is still the same booking');
+    // The backend let the hold go: it is taken again under a new id, so the booking is a new one.
+    await memory.booking.releaseHold(first.hold);
+    await keepHolding();
+    expect(el.state.holds[0]!.id).not.to.equal(first.hold);
+    expect(el.state.keys[0]).not.to.equal(first.key, 'a new hold is a new booking request');
+    button(el, 'Confirm booking').click();
+    await untilStep(el, 'You’re booked');
+  });
+
   it('double confirm books once', async () => {
     const { el, faults } = await setup();
     const confirmed = recordEvents<PxmBookingConfirmedEvent>(el, 'pxm-booking-confirmed');

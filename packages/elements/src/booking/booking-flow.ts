@@ -229,8 +229,9 @@ export class BookingFlow {
       }
       const keys = host.state.keys;
       this.startHolds(renewed);
-      // Same holds renewed: keep the keys so a retried confirm is still the same booking.
-      if (renewed.every((hold, index) => hold.id === host.state.holds[index]?.id)) host.set({ keys });
+      // Same holds renewed: keep the keys so a retried confirm is still the same booking. A hold
+      // taken again has a new id, so its booking is a new request with a new key.
+      if (renewed.every((hold, index) => hold.id === holds[index]?.id)) host.set({ keys });
       if (!quiet) host.announce(host.messages.text('holdRenewed'));
     } catch (error) {
       const err = reported(error);

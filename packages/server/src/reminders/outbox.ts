@@ -45,6 +45,9 @@ export interface DispatchOptions {
 /** The two outbox tables: visit reminders, and journey steps (care messages). */
 export type OutboxTable = 'reminders' | 'care_messages';
 
+/** Pages of `limit` rows one run goes through at most, so a run (and its job) ends. */
+const MAX_PAGES_PER_RUN = 50;
+
 interface DueRow {
   id: string;
   appointment_id: string;
@@ -126,8 +129,32 @@ async function dispatchTable(ctx: ServerContext, sender: ReminderSender, table: 
   const maxAttempts = options.maxAttempts ?? 5;
   const leaseMs = options.leaseMs ?? 60_000;
   await settleAbandoned(ctx, table, now);
-  const due = await db.all<DueRow>(`SELECT ${COLUMNS[table]} FROM ${table} WHERE ${CLAIMABLE} ORDER BY next_attempt_at LIMIT $2`, [now, options.limit ?? 100]);
+  const limit = options.limit ?? 100;
   const config = await ctx.catalogue.get();
+  // A full page may have more behind it (a morning's reminders, or rows another run leased from
+  // under this one): select again until a page comes back short, so nothing already due waits for
+  // the next run. Rows handled here are no longer claimable at `now`; the cap bounds a run anyway.
+  for (let page = 0; page < MAX_PAGES_PER_RUN; page++) {
+    const due = await db.all<DueRow>(`SELECT ${COLUMNS[table]} FROM ${table} WHERE ${CLAIMABLE} ORDER BY next_attempt_at LIMIT $2`, [now, limit]);
+    await dispatchRows(ctx, sender, table, due, { now, maxAttempts, leaseMs, config, result, options });
+    if (due.length < limit) break;
+  }
+  return result;
+}
+
+interface PageContext {
+  now: number;
+  maxAttempts: number;
+  leaseMs: number;
+  config: Awaited<ReturnType<ServerContext['catalogue']['get']>>;
+  result: DispatchResult;
+  options: DispatchOptions;
+}
+
+/** Leases and sends one page of due rows; rows another process leased first are left to it. */
+async function dispatchRows(ctx: ServerContext, sender: ReminderSender, table: OutboxTable, due: readonly DueRow[], page: PageContext): Promise<void> {
+  const { db } = ctx;
+  const { now, maxAttempts, leaseMs, config, result, options } = page;
   for (const row of due) {
     const leaseUntil = now + leaseMs;
     const leased = await db.run(`UPDATE ${table} SET status = 'sending', lease_until = $2, attempts = attempts + 1 WHERE id = $1 AND ${CLAIMABLE.replaceAll('$1', '$3')}`, [
@@ -259,6 +286,5 @@ async function dispatchTable(ctx: ServerContext, sender: ReminderSender, table: 
       result.failed++;
     }
   }
-  return result;
 }
 

@@ -7,8 +7,8 @@
  *
  * Templates are found with the TypeScript parser (the `${}` expressions inside them may hold
  * strings, other templates and braces), and every line break taken out is put back right after
- * the next `${` or after the closing backtick, so each later line keeps its number and existing
- * source maps stay right.
+ * the next `${` or after the closing backtick, with the code after it at its old column, so
+ * existing source maps stay right.
  */
 import ts from 'typescript';
 
@@ -42,8 +42,12 @@ export function minifyHtmlLiterals(source, fileName = 'module.ts') {
           const breaks = (range.text.match(/\n/g) ?? []).length;
           if (breaks === 0) continue;
           const collapsed = range.text.replace(LINE_BREAK_RUN, ' ');
-          // The line breaks go back outside the string: after `${` (inside the expression) or after the backtick.
-          edits.push({ start: range.start, end: range.closesWithBacktick ? range.end + 1 : range.end + 2, text: `${collapsed}${range.closesWithBacktick ? '`' : '${'}${'\n'.repeat(breaks)}` });
+          // The line breaks go back outside the string, after `${` (inside the expression) or after
+          // the backtick, then spaces up to the column the code after them had: every later line
+          // keeps its number and that code its column (and no code starts a line at column 0).
+          const closing = range.closesWithBacktick ? '`' : '${';
+          const column = range.text.length - range.text.lastIndexOf('\n') - 1 + closing.length;
+          edits.push({ start: range.start, end: range.end + closing.length, text: `${collapsed}${closing}${'\n'.repeat(breaks)}${' '.repeat(column)}` });
         }
       }
     }

@@ -45,7 +45,7 @@ test('collapses line-breaking whitespace to one space and keeps the values and t
   const valuesAsRendered = (values: unknown[]) => JSON.stringify(values).replace(/(\\n|\s)+/g, ' ');
   assert.equal(valuesAsRendered(after.values), valuesAsRendered(before.values));
   assert.ok(!JSON.stringify(after.values).includes('\\n'), 'nested templates are collapsed too');
-  assert.ok(minified.length < SOURCE.length);
+  assert.ok(after.strings.join('').length < before.strings.join('').length, 'the templates are shorter');
 });
 
 test('keeps every line number, so source maps stay right', () => {
@@ -67,10 +67,11 @@ test('leaves whitespace-sensitive templates, other tags and line continuations a
 
 test('parses TypeScript sources', () => {
   const source = 'export const view = (name: string): unknown => html`\n  <p>${name as string}</p>\n`;';
-  assert.equal(minify(source, 'view.ts'), 'export const view = (name: string): unknown => html` <p>${\nname as string}</p> `\n;');
+  // The expression and the code after the template keep their line and their column.
+  assert.equal(minify(source, 'view.ts'), 'export const view = (name: string): unknown => html` <p>${\n       name as string}</p> `\n ;');
 });
 
 test('minifies what tsc writes to dist/ too (a space between the tag and the template)', () => {
   const source = 'return [html `\n  <p>${name}</p>\n`, css `\n  :host {\n    display: block;\n  }\n`];';
-  assert.equal(minify(source, 'dist/view.js'), 'return [html ` <p>${\nname}</p> `\n, css `:host{display:block}`\n\n\n\n];');
+  assert.equal(minify(source, 'dist/view.js'), 'return [html ` <p>${\n       name}</p> `\n , css `:host{display:block}`\n\n\n\n];');
 });

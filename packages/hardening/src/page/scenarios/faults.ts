@@ -134,9 +134,13 @@ const hep: Scenario = async ({ element, faults, store, token }, result) => {
   const first = doneButtons()[0]!;
   first.click();
   (await until(() => root.querySelector<HTMLElement>('[part~="rating-skip"]'), 'the rating form')).click();
+  // The outbox stores the log before sending it, which can take a while on a busy machine: the
+  // script goes offline only once that first send has been made (and its reply lost).
+  await until(() => faults.calls.includes('hep.logActivity'), 'the first log to be sent', 10_000);
   await settle(element);
   // Offline now: the second exercise is logged and rated with no network at all.
   faults.setOffline(true);
+  const injectedOnline = faults.injected;
   (await until(() => doneButtons().find((b) => b.closest('li') !== first.closest('li')), 'another exercise to log')).click();
   const rating = await until(() => root.querySelector<HTMLFormElement>('[part~="rating"]'), 'the rating form');
   rating.querySelector<HTMLInputElement>('input[name^="pain-"][value="3"]')!.click();
@@ -144,6 +148,9 @@ const hep: Scenario = async ({ element, faults, store, token }, result) => {
   await settle(element);
   expectKept(result, 'rating while offline', rating.querySelector<HTMLInputElement>('input[name^="pain-"]:checked')?.value, '3');
   rating.querySelector<HTMLElement>('[part~="rating-save"]')!.click();
+  // Back online only once the element has tried to send and met the offline backend (storing the
+  // log in the encrypted outbox first can take a while on a busy machine).
+  await until(() => faults.injected > injectedOnline, 'a send attempted while offline', 10_000);
   await sleep(400);
   faults.setOffline(false);
   window.dispatchEvent(new Event('online'));

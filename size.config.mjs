@@ -24,6 +24,9 @@ const FHIR = {
   areas: Object.fromEntries(FHIR_AREAS.map((area) => [`fhir${area[0].toUpperCase()}${area.slice(1)}`, `packages/adapter-fhir/src/${area}/area.ts`])),
 };
 
+/** `createFhirAdapter`: every area, each loading on its first call (what a page that does not compose its areas gets). */
+const FHIR_EVERY_AREA = { name: 'fhir', module: 'packages/adapter-fhir/src/index.ts', create: 'createFhirAdapter', options: "{ baseUrl: 'https://fhir.example/r4', practice: { organization: 'cedar-ridge' } }" };
+
 /** Booking, intake, HEP and survey, as `@pxm/elements/define` registered them before there were more. */
 const FOUR = ['pxm-booking', 'pxm-intake-form', 'pxm-hep-viewer', 'pxm-survey'].map(element);
 
@@ -37,6 +40,7 @@ export default [
   // The four elements the "before" figures had, together (the page most practices build).
   { key: 'all+rest', name: 'all four elements + REST adapter', elements: FOUR, adapter: REST },
   { key: 'all+fhir', name: 'all four elements + FHIR adapter', elements: FOUR, adapter: FHIR },
+  { key: 'booking+fhir-every-area', name: '<pxm-booking> + FHIR adapter (`createFhirAdapter`, every area)', elements: [element('pxm-booking')], adapter: FHIR_EVERY_AREA },
   { key: 'every+rest', name: 'every element (`@pxm/elements/define`) + REST adapter', elements: ['packages/elements/src/define.ts'], adapter: REST },
   { key: 'cdn+rest', name: 'script tag: pxm-elements.js + pxm-adapter-rest.js', cdn: ['pxm-elements', 'pxm-adapter-rest'] },
   { key: 'cdn+rest+all', name: 'script tag: pxm-elements.js + pxm-adapter-rest.js, every element used', cdn: ['pxm-elements', 'pxm-adapter-rest'], tags: ['pxm-progress', 'pxm-referral'] },

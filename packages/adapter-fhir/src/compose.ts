@@ -1,8 +1,10 @@
 /**
  * `@pxm/adapter-fhir/compose`: a FHIR adapter with only the capabilities a page uses. Each area
  * (`@pxm/adapter-fhir/booking`, `/intake`, `/hep`, `/survey`, `/progress`) is its own entry point
- * and loads its mapping code on its first call, so a page's bundle holds the code of the areas it
- * names and nothing of the others. `createFhirAdapter` from `@pxm/adapter-fhir` names them all.
+ * holding its mapping code, so a page's bundle holds the code of the areas it names and nothing of
+ * the others; the elements call their area as they open, so it is there with them, not one more
+ * download later. `createFhirAdapter` from `@pxm/adapter-fhir` offers them all, each loading on
+ * its first call.
  *
  * ```ts
  * import { composeFhirAdapter } from '@pxm/adapter-fhir/compose';

@@ -5,20 +5,16 @@
  * Observations) open by link tokens stored as identifiers. The mapping,
  * operation by operation, is in docs/fhir-mapping.md.
  */
-import { fhirBooking } from './booking/area.js';
 import { composeFhirAdapter, type FhirAdapter } from './compose.js';
 import type { FhirAdapterOptions } from './adapter-options.js';
-import { fhirHep } from './hep/area.js';
-import { fhirIntake } from './intake/area.js';
-import { fhirProgress } from './progress/area.js';
-import { fhirSurvey } from './survey/area.js';
+import { deferredFhirAreas } from './deferred-areas.js';
 
 /**
  * Every capability the FHIR adapter has. Each loads its mapping code on its first call; a page that
- * wants only some in its bundle composes them (`@pxm/adapter-fhir/compose`).
+ * knows which areas it uses composes them (`@pxm/adapter-fhir/compose`) and bundles just those.
  */
 export function createFhirAdapter(options: FhirAdapterOptions): FhirAdapter {
-  return composeFhirAdapter(options, [fhirBooking, fhirIntake, fhirHep, fhirSurvey, fhirProgress]);
+  return composeFhirAdapter(options, deferredFhirAreas);
 }
 
 export { DEFAULT_HOLD_TTL_MS, type FhirAdapterOptions } from './adapter-options.js';

@@ -1,9 +1,5 @@
 /** `@pxm/adapter-fhir/hep`: the home exercise program area (CarePlan and its activity Observations). */
-import { CONTRACT_METHODS, lazyCapability, type HepApi } from '@pxm/core';
 import type { FhirArea } from '../compose.js';
+import { createFhirHep } from './fhir-hep.js';
 
-export const fhirHep: FhirArea<'hep'> = {
-  capability: 'hep',
-  create: (context) =>
-    lazyCapability<HepApi>('hep', async () => (await import('./fhir-hep.js')).createFhirHep(context), CONTRACT_METHODS.hep),
-};
+export const fhirHep: FhirArea<'hep'> = { capability: 'hep', create: (context) => createFhirHep(context) };

@@ -82,6 +82,9 @@ const importSpanish = () => importPick().then((module) => module.bookingEs);
  * @csspart error - Failure state.
  * @csspart retry - Retry button of the failure state.
  *
+ * @slot header - Above each step's title: a practice's logo or an introduction.
+ * @slot next-steps - On the confirmation, after what to bring: the practice's own directions, parking or links.
+ *
  * @cssproperty --pxm-booking-day-size - Size of a calendar day cell. Default 2.75rem.
  * @cssproperty --pxm-booking-open-day-color - Background of days with openings.
  * @cssproperty --pxm-booking-selected-color - Background of the selected day and focus accents.

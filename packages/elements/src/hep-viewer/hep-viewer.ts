@@ -89,6 +89,8 @@ function browserSavesData(): boolean {
  * @csspart error - A failure state.
  * @csspart retry - The try-again button of a failure state.
  *
+ * @slot header - Above the program's title: a practice's logo or an introduction.
+ *
  * @cssproperty --pxm-hep-viewer-card-background - Background of exercise cards.
  * @cssproperty --pxm-hep-viewer-accent - Colour of progress, charts and completed cards.
  * @cssproperty --pxm-hep-viewer-media-ratio - Aspect ratio of videos and pictures (default 16 / 9).

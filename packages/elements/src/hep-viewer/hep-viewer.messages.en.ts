@@ -4,7 +4,6 @@ const timesADay = (n: number) => (n === 1 ? 'Once a day' : n === 2 ? 'Twice a da
 
 export const hepViewerEn = {
   loading: 'Loading your exercise program…',
-  programLabel: 'Home exercise program',
   updatedOn: (date: string) => `Updated on ${date}`,
   startedOn: (date: string) => `Started on ${date}`,
   version: (n: number) => `version ${n}`,
@@ -102,7 +101,6 @@ export const hepViewerEn = {
   // Print
   printedOn: (date: string) => `Printed on ${date}`,
   printTickHeading: 'Tick a box each time you do it',
-  printWeekday: 'Day',
 
   // States
   invalidTitle: 'This link does not work',

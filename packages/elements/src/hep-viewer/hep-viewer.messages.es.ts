@@ -7,7 +7,6 @@ const timesADay = (n: number) => (n === 1 ? 'Una vez al día' : n === 2 ? 'Dos v
 
 export const hepViewerEs: Translation<HepViewerMessages> = {
   loading: 'Cargando su programa de ejercicios…',
-  programLabel: 'Programa de ejercicios en casa',
   updatedOn: (date: string) => `Actualizado el ${date}`,
   startedOn: (date: string) => `Comenzó el ${date}`,
   version: (n: number) => `versión ${n}`,
@@ -96,7 +95,6 @@ export const hepViewerEs: Translation<HepViewerMessages> = {
 
   printedOn: (date: string) => `Impreso el ${date}`,
   printTickHeading: 'Marque una casilla cada vez que lo haga',
-  printWeekday: 'Día',
 
   invalidTitle: 'Este enlace no funciona',
   expiredTitle: 'Este enlace ha caducado',

@@ -72,7 +72,7 @@ export class DeferredLogSync implements ReactiveController {
 
   private load(): Promise<LogSync> {
     if (!this.loading) {
-      this.loading = import('./log-sync.js').then(({ LogSync }) => {
+      this.loading = import('./hep-extras.js').then(({ LogSync }) => {
         this.sync = new LogSync(this.host, this.options);
         this.host.requestUpdate();
         return this.sync;

@@ -6,7 +6,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { LazyPart } from '../controllers/lazy-part.js';
 
-const importPrint = () => import('./print-view.js');
+const importPrint = () => import('./hep-extras.js');
 
 export class PrintCopy implements ReactiveController {
   readonly part: LazyPart<Awaited<ReturnType<typeof importPrint>>>;

@@ -14,7 +14,7 @@ import { renderDosage } from './dosage.js';
 import { renderExerciseCard, type CardContext } from './exercise-card.js';
 import type { HepDay } from './hep-day.js';
 import type { LoadedProgram } from './load-program.js';
-import type * as PrintView from './print-view.js';
+import type * as PrintView from './hep-extras.js';
 import type * as ProgressView from './progress/progress-view.js';
 import type { RatingDraft } from './rating-form.js';
 

@@ -4,6 +4,7 @@ export const choiceGridStyles = css`
   /*
    * Questions sharing one answer scale (LEFS): compact rows under a legend on a phone, a table of
    * questions by answers from 40rem. Columns are implicit (one per answer), so any scale fits.
+   * The marks' radio, hover, checked, focus and invalid rules are the scale's (fields.styles.ts).
    */
   .choice-grid {
     container-type: inline-size;
@@ -56,16 +57,6 @@ export const choiceGridStyles = css`
     min-inline-size: 1.5rem;
   }
 
-  .grid-cell input {
-    position: absolute;
-    inset: 0;
-    inline-size: 100%;
-    block-size: 100%;
-    margin: 0;
-    opacity: 0;
-    cursor: pointer;
-  }
-
   .grid-mark {
     display: flex;
     align-items: center;
@@ -80,30 +71,11 @@ export const choiceGridStyles = css`
     text-align: center;
   }
 
-  .grid-cell:hover .grid-mark {
-    background: var(--_color-surface-alt);
-  }
-
-  .grid-cell input:checked + .grid-mark {
-    background: var(--_accent);
-    border-color: var(--_accent);
-    color: var(--_color-on-primary);
-  }
-
-  .grid-cell input:focus-visible + .grid-mark {
-    outline: 3px solid var(--_color-focus);
-    outline-offset: 2px;
-  }
-
-  .grid-cell input[aria-invalid='true'] + .grid-mark {
-    border-color: var(--_color-danger);
-  }
-
   @container (min-width: 40rem) {
     .grid-legend,
     .grid-row {
       display: grid;
-      grid-template-columns: minmax(12rem, 2fr);
+      grid-template-columns: minmax(12rem, 3fr);
       grid-auto-columns: minmax(0, 1fr);
       grid-auto-flow: column;
       align-items: center;
@@ -121,11 +93,6 @@ export const choiceGridStyles = css`
 
     .grid-short {
       display: none;
-    }
-
-    .grid-legend,
-    .grid-row {
-      grid-template-columns: minmax(12rem, 3fr);
     }
 
     /* A radio circle in the middle of a cell the whole height of the row: the cell is the target. */

@@ -143,7 +143,9 @@ export const fieldStyles = css`
     min-inline-size: 0;
   }
 
-  .scale-point input {
+  /* The native radio covers its mark, invisible: the whole mark is the target (scales and choice grids). */
+  .scale-point input,
+  .grid-cell input {
     position: absolute;
     inset: 0;
     inline-size: 100%;
@@ -167,22 +169,26 @@ export const fieldStyles = css`
     overflow-wrap: normal;
   }
 
-  .scale-point:hover span {
+  .scale-point:hover span,
+  .grid-cell:hover .grid-mark {
     background: var(--_color-surface-alt);
   }
 
-  .scale-point input:checked + span {
+  .scale-point input:checked + span,
+  .grid-cell input:checked + .grid-mark {
     background: var(--_accent);
     border-color: var(--_accent);
     color: var(--_color-on-primary);
   }
 
-  .scale-point input:focus-visible + span {
+  .scale-point input:focus-visible + span,
+  .grid-cell input:focus-visible + .grid-mark {
     outline: 3px solid var(--_color-focus);
     outline-offset: 2px;
   }
 
-  .scale-point input[aria-invalid='true'] + span {
+  .scale-point input[aria-invalid='true'] + span,
+  .grid-cell input[aria-invalid='true'] + .grid-mark {
     border-color: var(--_color-danger);
   }
 

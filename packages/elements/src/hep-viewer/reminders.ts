@@ -4,13 +4,14 @@
  */
 import type { HepProgram } from '@pxm/core/hep';
 import { buildReminderIcs, reminderPlan, type ReminderText } from '@pxm/core/hep-reminders';
+import { isLocalTime } from '@pxm/core/time';
 import type { HepReminderRequestDetail } from './hep-viewer.events.js';
 
 /** `"08:00, 18:30"` as times; anything that is not a time is ignored. */
 function parseTimes(times: string | undefined): string[] | undefined {
   const valid = (times ?? '')
     .split(/[\s,]+/)
-    .filter((time) => /^([01]\d|2[0-3]):[0-5]\d$/.test(time));
+    .filter(isLocalTime);
   return valid.length > 0 ? valid : undefined;
 }
 

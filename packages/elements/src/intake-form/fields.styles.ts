@@ -5,14 +5,14 @@ import { css } from 'lit';
  * alone. A template of its own: the build's CSS minifier leaves a template with a backslash as it
  * is, and the escape would keep every rule below from being minified.
  */
-const requiredMarkText = css`
+export const requiredMarkStyles = css`
   .required-mark::before {
     content: '\\2060*';
   }
 `;
 
 /** The questions: labels, choices, the 0-10 scale, numbers with units, addresses, sections and repeating groups. */
-const questionStyles = css`
+export const fieldStyles = css`
   .field,
   .section,
   .group,
@@ -268,5 +268,3 @@ const questionStyles = css`
     }
   }
 `;
-
-export const fieldStyles = [questionStyles, requiredMarkText];

@@ -276,18 +276,18 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
 
   const api: MemoryBookingApi = {
     async getPractice(options?: CallOptions) {
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       return structuredClone(ctx.seed.practice);
     },
 
     async listLocations(options?: CallOptions) {
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       return structuredClone(ctx.seed.locations);
     },
 
     async listAppointmentTypes(query = {}, options?: CallOptions) {
       const q = parseRequest(AppointmentTypeListQuerySchema, query, 'booking.listAppointmentTypes');
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       return structuredClone(
         ctx.seed.appointmentTypes.filter((t) => !q.locationId || !t.locationIds || t.locationIds.includes(q.locationId)),
       );
@@ -295,7 +295,7 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
 
     async listProviders(query = {}, options?: CallOptions) {
       const q = parseRequest(ProviderListQuerySchema, query, 'booking.listProviders');
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       return structuredClone(
         ctx.seed.providers.filter(
           (p) =>
@@ -309,7 +309,7 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
       const operation = 'booking.findSlots';
       const q = parseRequest(SlotQuerySchema, query, operation);
       const { fromMs, toMs } = slotSearchWindow(q, nowMs(), operation);
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       return freeSlots({ ...q, fromMs, toMs }, operation);
     },
 
@@ -318,7 +318,7 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
       if (typeof slotId !== 'string' || !decodeSlotId(slotId)) {
         throw new AdapterError('validation', 'Unknown slot id format.', { operation, issues: [{ path: 'slotId', message: 'Invalid slot id.' }] });
       }
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       const slot = stillFree(slotId, operation);
       if (!slot) throw new AdapterError('slot_unavailable', 'This time is no longer available.', { operation });
       const hold: Hold = {
@@ -331,14 +331,14 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
     },
 
     async renewHold(holdId, options?: CallOptions) {
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       const stored = liveHold(holdId, 'booking.renewHold');
       stored.hold = { ...stored.hold, expiresAt: new Date(holdExpiry(nowMs(), ctx.holdTtlMs)).toISOString() };
       return structuredClone(stored.hold);
     },
 
     async releaseHold(holdId, options?: CallOptions) {
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       const stored = holds.get(holdId);
       if (stored && !stored.consumedBy) stored.released = true;
     },
@@ -346,7 +346,7 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
     async book(request: BookRequest, options?: CallOptions) {
       const operation = 'booking.book';
       const req = parseRequest(BookRequestSchema, request, operation);
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       const replayed = replay(bookingKeys, req.idempotencyKey, req.holdId, operation);
       if (replayed) return structuredClone(replayed);
       const hold = liveHold(req.holdId, operation);
@@ -368,7 +368,7 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
 
     async getAppointment(manageToken, options?: CallOptions) {
       const operation = 'booking.getAppointment';
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       const stored = managed(manageToken, operation);
       const view: ManagedAppointment = {
         appointment: stored.appointment,
@@ -381,7 +381,7 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
     async cancelAppointment(manageToken, request, options?: CallOptions) {
       const operation = 'booking.cancelAppointment';
       const req = parseRequest(CancelRequestSchema, request, operation);
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       const stored = managed(manageToken, operation);
       if (stored.appointment.status === 'cancelled') return structuredClone(stored.appointment);
       feeMustBeAcknowledged(stored.appointment, req.acknowledgedFee, operation);
@@ -390,7 +390,7 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
 
     async confirmAppointment(manageToken, options?: CallOptions) {
       const operation = 'booking.confirmAppointment';
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       const stored = managed(manageToken, operation);
       if (stored.appointment.status === 'cancelled') throw new AdapterError('conflict', 'This appointment was cancelled.', { operation });
       stored.appointment.confirmedAt ??= toZonedIso(nowMs(), stored.appointment.timeZone);
@@ -400,7 +400,7 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
     async rescheduleAppointment(manageToken, request, options?: CallOptions) {
       const operation = 'booking.rescheduleAppointment';
       const req = parseRequest(RescheduleRequestSchema, request, operation);
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       const replayed = replay(bookingKeys, req.idempotencyKey, `${manageToken}|${req.holdId}`, operation);
       if (replayed) return structuredClone(replayed);
       const old = managed(manageToken, operation);
@@ -423,7 +423,7 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
     async joinWaitlist(request, options?: CallOptions) {
       const operation = 'booking.joinWaitlist';
       const req = parseRequest(WaitlistRequestSchema, request, operation);
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       location(req.locationId, operation);
       appointmentType(req.appointmentTypeId, operation);
       const fingerprint = `${req.locationId}|${req.appointmentTypeId}|${req.providerId ?? ''}`;
@@ -443,13 +443,13 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
     async verifyEligibility(coverage, options?: CallOptions) {
       const operation = 'booking.verifyEligibility';
       const c = parseRequest(CoverageSchema, coverage, operation);
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       return demoPayerEligibility(c, new Date(nowMs()).toISOString());
     },
 
     async getReferralContext(referralToken, options?: CallOptions) {
       const operation = 'booking.getReferralContext';
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       return structuredClone(openReferralLink(referralToken, operation));
     },
 

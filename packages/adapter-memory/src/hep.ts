@@ -34,14 +34,14 @@ export function createMemoryHep(ctx: MemoryContext): MemoryHepApi {
 
   return {
     async loadProgram(token, options?: CallOptions) {
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       return structuredClone(openToken(records, token, nowMs(), 'hep.loadProgram').program);
     },
 
     async logActivity(token, entries, options?: CallOptions) {
       const operation = 'hep.logActivity';
       const list = parseRequest(EntriesSchema, entries, operation);
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       const record = openToken(records, token, nowMs(), operation);
       for (const entry of list) {
         if (!record.program.exercises.some((e) => e.id === entry.exerciseId)) {
@@ -60,7 +60,7 @@ export function createMemoryHep(ctx: MemoryContext): MemoryHepApi {
     async listActivity(token, query = {}, options?: CallOptions) {
       const operation = 'hep.listActivity';
       const q = parseRequest(ActivityQuerySchema, query, operation);
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       const record = openToken(records, token, nowMs(), operation);
       const from = q.from ? Date.parse(q.from) : -Infinity;
       const to = q.to ? Date.parse(q.to) : Infinity;

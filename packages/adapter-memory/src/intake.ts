@@ -61,7 +61,7 @@ export function createMemoryIntake(ctx: MemoryContext): MemoryIntakeApi {
 
   return {
     async loadForm(token, options?: CallOptions) {
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       const record = open(token, 'intake.loadForm');
       // A copy, so a caller cannot change what is stored; the element boundary validates it.
       const session: IntakeSession = {
@@ -78,7 +78,7 @@ export function createMemoryIntake(ctx: MemoryContext): MemoryIntakeApi {
     async saveDraft(token, request, options?: CallOptions) {
       const operation = 'intake.saveDraft';
       const req = parseRequest(SaveDraftRequestSchema, request, operation);
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       const record = open(token, operation);
       assertOpen(record, operation);
       const currentVersion = record.draft?.version ?? 0;
@@ -101,7 +101,7 @@ export function createMemoryIntake(ctx: MemoryContext): MemoryIntakeApi {
       if (!(file instanceof Blob) || file.size === 0 || file.size > MAX_ATTACHMENT_BYTES) {
         throw new AdapterError('validation', 'The file is empty or too large.', { operation, issues: [{ path: 'file', message: 'Size out of bounds.' }] });
       }
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       const record = open(token, operation);
       assertOpen(record, operation);
       const ref: AttachmentRef = {
@@ -117,7 +117,7 @@ export function createMemoryIntake(ctx: MemoryContext): MemoryIntakeApi {
     async submit(token, request, options?: CallOptions) {
       const operation = 'intake.submit';
       const req = parseRequest(SubmitIntakeRequestSchema, request, operation);
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       const record = open(token, operation);
       if (record.response) {
         if (record.responseKey === req.idempotencyKey) return structuredClone(record.response);

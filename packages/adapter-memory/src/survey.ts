@@ -72,7 +72,7 @@ export function createMemorySurvey(ctx: MemoryContext): MemorySurveyApi {
 
   return {
     async loadInvitation(token, options?: CallOptions) {
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       const record = find(token, 'survey.loadInvitation');
       const invitation: SurveyInvitation = {
         id: record.id,
@@ -89,7 +89,7 @@ export function createMemorySurvey(ctx: MemoryContext): MemorySurveyApi {
     async savePartial(token, answers, options?: CallOptions) {
       const operation = 'survey.savePartial';
       const parsed = parseRequest(SurveyAnswersSchema, answers, operation);
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       const record = find(token, operation);
       if (record.response) throw new AdapterError('already_submitted', 'This survey was already answered.', { operation });
       if (isExpired(record)) throw new AdapterError('token_expired', 'This survey link has expired.', { operation });
@@ -103,7 +103,7 @@ export function createMemorySurvey(ctx: MemoryContext): MemorySurveyApi {
     async submit(token, request, options?: CallOptions) {
       const operation = 'survey.submit';
       const req = parseRequest(SubmitSurveyRequestSchema, request, operation);
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       const record = find(token, operation);
       if (record.response) {
         if (record.responseKey === req.idempotencyKey) return structuredClone(record.response);
@@ -128,7 +128,7 @@ export function createMemorySurvey(ctx: MemoryContext): MemorySurveyApi {
     async sendFeedback(token, request, options?: CallOptions) {
       const operation = 'survey.sendFeedback';
       const req = parseRequest(SendSurveyFeedbackRequestSchema, request, operation);
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       const record = find(token, operation);
       if (isExpired(record)) throw new AdapterError('token_expired', 'This survey link has expired.', { operation });
       if (record.feedback.has(req.idempotencyKey)) return;

@@ -46,7 +46,7 @@ interface StoredHold {
   released?: boolean;
 }
 
-interface StoredAppointment {
+export interface StoredAppointment {
   appointment: Appointment;
   patientId: string;
   coverage: Coverage | undefined;
@@ -69,6 +69,16 @@ interface IdempotentResult<T> {
   result: T;
 }
 
+/** What a memory booking stores that its test and demo helpers read too. */
+export interface BookingRecords {
+  appointments: Map<string, StoredAppointment>;
+  referralLinks: Map<string, ReferralBookingContext>;
+  /** The referral link token each appointment was booked with, by appointment id. */
+  bookedWithReferral: Map<string, string>;
+}
+
+export const newBookingRecords = (): BookingRecords => ({ appointments: new Map(), referralLinks: new Map(), bookedWithReferral: new Map() });
+
 export interface MemoryBookingApi extends BookingApi {
   verifyEligibility: NonNullable<BookingApi['verifyEligibility']>;
   getReferralContext: NonNullable<BookingApi['getReferralContext']>;
@@ -81,11 +91,12 @@ export interface MemoryBookingApi extends BookingApi {
   listStoredAppointments(): Appointment[];
 }
 
-export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
+/** The helpers only tests and demos call: `createMemoryAdapter` has them, the script-tag adapter does not. */
+type BookingHelpers = Pick<MemoryBookingApi, 'createReferralBookingLink' | 'referralTokenOf' | 'listStoredAppointments'>;
+
+export function createMemoryBooking(ctx: MemoryContext, records: BookingRecords): Omit<MemoryBookingApi, keyof BookingHelpers> {
+  const { appointments, referralLinks, bookedWithReferral } = records;
   const holds = new Map<string, StoredHold>();
-  const appointments = new Map<string, StoredAppointment>();
-  const referralLinks = new Map<string, ReferralBookingContext>();
-  const bookedWithReferral = new Map<string, string>();
   const openReferralLink = (token: string, operation: string): ReferralBookingContext => {
     const link = referralLinks.get(token);
     if (!link) throw new AdapterError('token_invalid', 'This referral link is not valid.', { operation });
@@ -269,7 +280,7 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
     return cancelled;
   }
 
-  const api: MemoryBookingApi = {
+  return {
     async getPractice(options?: CallOptions) {
       await simulateLatency(ctx, options);
       return structuredClone(ctx.seed.practice);
@@ -442,10 +453,14 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
       await simulateLatency(ctx, options);
       return structuredClone(openReferralLink(referralToken, operation));
     },
+  };
+}
 
+export function bookingHelpers(ctx: MemoryContext, { appointments, referralLinks, bookedWithReferral }: BookingRecords): BookingHelpers {
+  return {
     createReferralBookingLink(appointmentTypeId, discipline) {
       const token = createId();
-      referralLinks.set(token, { appointmentTypeId, discipline, expiresAt: new Date(nowMs() + 30 * 86_400_000).toISOString() });
+      referralLinks.set(token, { appointmentTypeId, discipline, expiresAt: new Date(ctx.now().getTime() + 30 * 86_400_000).toISOString() });
       return token;
     },
 
@@ -457,5 +472,4 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
       return [...appointments.values()].map((stored) => structuredClone(stored.appointment));
     },
   };
-  return api;
 }

@@ -25,7 +25,7 @@ import { openToken } from './tokens.js';
 /** Told the scores of a submitted form, for a form a progress episode opened. */
 export type FormSubmitted = (scores: PromScore[], response: IntakeResponse) => void;
 
-interface IntakeRecord extends IntakeSeed {
+export interface IntakeRecord extends IntakeSeed {
   draft: Draft | null;
   onSubmitted?: FormSubmitted;
   response?: IntakeResponse;
@@ -46,9 +46,21 @@ export interface MemoryIntakeApi extends IntakeApi {
   registerForm(seed: IntakeSeed, onSubmitted?: FormSubmitted): void;
 }
 
-export function createMemoryIntake(ctx: MemoryContext): MemoryIntakeApi {
-  const records = new Map<string, IntakeRecord>(ctx.seed.intakeForms.map((seed) => [seed.token, { ...seed, draft: null }]));
-  const attachments = new Map<string, Blob>();
+/** What a memory intake stores that its test and demo helpers read too. */
+export interface IntakeRecords {
+  /** The forms, by token. */
+  forms: Map<string, IntakeRecord>;
+  attachments: Map<string, Blob>;
+}
+
+export function newIntakeRecords(ctx: MemoryContext): IntakeRecords {
+  return { forms: new Map(ctx.seed.intakeForms.map((seed) => [seed.token, { ...seed, draft: null }])), attachments: new Map() };
+}
+
+/** The helpers only tests and demos call: `createMemoryAdapter` has them, the script-tag adapter does not. */
+type IntakeHelpers = Pick<MemoryIntakeApi, 'getAttachment' | 'getSubmission'>;
+
+export function createMemoryIntake(ctx: MemoryContext, { forms: records, attachments }: IntakeRecords): Omit<MemoryIntakeApi, keyof IntakeHelpers> {
   const nowMs = () => ctx.now().getTime();
 
   function open(token: string, operation: string): IntakeRecord {
@@ -148,13 +160,17 @@ export function createMemoryIntake(ctx: MemoryContext): MemoryIntakeApi {
       if (records.has(seed.token)) return;
       records.set(seed.token, { ...structuredClone(seed), draft: null, ...(onSubmitted ? { onSubmitted } : {}) });
     },
+  };
+}
 
+export function intakeHelpers({ forms, attachments }: IntakeRecords): IntakeHelpers {
+  return {
     getAttachment(id) {
       return attachments.get(id);
     },
 
     getSubmission(token) {
-      const record = records.get(token);
+      const record = forms.get(token);
       return record?.response && record.submitted ? structuredClone({ answers: record.submitted, response: record.response }) : undefined;
     },
   };

@@ -43,7 +43,7 @@ export interface MemoryProgressApi extends ProgressApi {
   recordVisit(token: string): void;
 }
 
-export function createMemoryProgress(ctx: MemoryContext, intake: MemoryIntakeApi, hep: MemoryHepApi): MemoryProgressApi {
+export function createMemoryProgress(ctx: MemoryContext, intake: Pick<MemoryIntakeApi, 'registerForm'>, hep: Pick<MemoryHepApi, 'peekProgram'>): MemoryProgressApi {
   const records = new Map<string, ProgressRecord>(
     ctx.seed.progress.map((seed) => [seed.token, { ...structuredClone(seed), ratingsByClientId: new Map() }]),
   );

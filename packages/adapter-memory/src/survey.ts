@@ -18,7 +18,7 @@ import type { MemoryContext } from './context.js';
 import { simulateLatency } from './latency.js';
 import type { SurveySeed } from './seed.js';
 
-interface InvitationRecord extends SurveySeed {
+export interface InvitationRecord extends SurveySeed {
   id: string;
   partial: SurveyAnswers;
   response?: SurveyResponse;
@@ -48,7 +48,8 @@ function invalidAnswers(issues: SurveyAnswerIssue[], operation: string): Adapter
   });
 }
 
-export function createMemorySurvey(ctx: MemoryContext): MemorySurveyApi {
+/** The invitations of a memory backend, by token: what its survey calls and test helpers read. */
+export function newSurveyRecords(ctx: MemoryContext): Map<string, InvitationRecord> {
   const records = new Map<string, InvitationRecord>();
   for (const seed of ctx.seed.surveys) {
     const record: InvitationRecord = { ...seed, id: `inv-${createId()}`, partial: { ...seed.partialAnswers }, feedback: new Map() };
@@ -58,6 +59,13 @@ export function createMemorySurvey(ctx: MemoryContext): MemorySurveyApi {
     }
     records.set(seed.token, record);
   }
+  return records;
+}
+
+/** The helpers only tests and demos call: `createMemoryAdapter` has them, the script-tag adapter does not. */
+type SurveyHelpers = Pick<MemorySurveyApi, 'listResponses' | 'listFeedback'>;
+
+export function createMemorySurvey(ctx: MemoryContext, records: Map<string, InvitationRecord>): Omit<MemorySurveyApi, keyof SurveyHelpers> {
   const nowMs = () => ctx.now().getTime();
 
   function find(token: string, operation: string): InvitationRecord {
@@ -134,7 +142,11 @@ export function createMemorySurvey(ctx: MemoryContext): MemorySurveyApi {
       if (record.feedback.has(req.idempotencyKey)) return;
       record.feedback.set(req.idempotencyKey, { invitationId: record.id, message: req.message, receivedAt: new Date(nowMs()).toISOString() });
     },
+  };
+}
 
+export function surveyHelpers(records: Map<string, InvitationRecord>): SurveyHelpers {
+  return {
     listResponses() {
       return [...records.values()].flatMap((record) => (record.response && record.responseKey !== 'seeded' ? [structuredClone(record.response)] : []));
     },

@@ -3,21 +3,30 @@
  * `createMemoryAdapter` and the lazily loaded script-tag adapter both start from. Progress and
  * referrals are added on top (they read the intake and HEP of this same base).
  */
-import { createMemoryBooking, type MemoryBookingApi } from './booking.js';
+import { createMemoryBooking, newBookingRecords, type BookingRecords } from './booking.js';
 import { systemClock } from './clock.js';
 import type { MemoryContext } from './context.js';
-import { createMemoryHep, type MemoryHepApi } from './hep.js';
-import { createMemoryIntake, type MemoryIntakeApi } from './intake.js';
+import { createMemoryHep, newHepRecords, type HepRecord } from './hep.js';
+import { createMemoryIntake, newIntakeRecords, type IntakeRecords } from './intake.js';
 import { DEFAULT_HOLD_TTL_MS, type MemoryAdapterOptions } from './options.js';
 import { demoBaseSeed, type MemorySeed } from './seed.js';
-import { createMemorySurvey, type MemorySurveyApi } from './survey.js';
+import { createMemorySurvey, newSurveyRecords, type InvitationRecord } from './survey.js';
+
+/** What the capabilities store, kept here so `createMemoryAdapter` can add its test and demo helpers over it. */
+export interface MemoryRecords {
+  booking: BookingRecords;
+  intake: IntakeRecords;
+  hep: Map<string, HepRecord>;
+  survey: Map<string, InvitationRecord>;
+}
 
 export interface MemoryBase {
   context: MemoryContext;
-  booking: MemoryBookingApi;
-  intake: MemoryIntakeApi;
-  hep: MemoryHepApi;
-  survey: MemorySurveyApi;
+  records: MemoryRecords;
+  booking: ReturnType<typeof createMemoryBooking>;
+  intake: ReturnType<typeof createMemoryIntake>;
+  hep: ReturnType<typeof createMemoryHep>;
+  survey: ReturnType<typeof createMemorySurvey>;
 }
 
 /**
@@ -31,12 +40,19 @@ export function createMemoryBase(options: MemoryAdapterOptions, createdAt: Date,
     holdTtlMs: options.holdTtlMs ?? DEFAULT_HOLD_TTL_MS,
     seed: { ...demoBaseSeed(createdAt), progress, ...options.seed },
   };
+  const records: MemoryRecords = {
+    booking: newBookingRecords(),
+    intake: newIntakeRecords(context),
+    hep: newHepRecords(context),
+    survey: newSurveyRecords(context),
+  };
   return {
     context,
-    booking: createMemoryBooking(context),
-    intake: createMemoryIntake(context),
-    hep: createMemoryHep(context),
-    survey: createMemorySurvey(context),
+    records,
+    booking: createMemoryBooking(context, records.booking),
+    intake: createMemoryIntake(context, records.intake),
+    hep: createMemoryHep(context, records.hep),
+    survey: createMemorySurvey(context, records.survey),
   };
 }
 

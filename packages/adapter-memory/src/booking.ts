@@ -46,11 +46,10 @@ interface StoredHold {
   released?: boolean;
 }
 
-interface StoredAppointment {
+export interface StoredAppointment {
   appointment: Appointment;
   patientId: string;
   coverage: Coverage | undefined;
-  bufferMinutes: number;
 }
 
 /** A patient record; `unverified` marks one made for a returning patient nobody matched. */
@@ -70,6 +69,16 @@ interface IdempotentResult<T> {
   result: T;
 }
 
+/** What a memory booking stores that its test and demo helpers read too. */
+export interface BookingRecords {
+  appointments: Map<string, StoredAppointment>;
+  referralLinks: Map<string, ReferralBookingContext>;
+  /** The referral link token each appointment was booked with, by appointment id. */
+  bookedWithReferral: Map<string, string>;
+}
+
+export const newBookingRecords = (): BookingRecords => ({ appointments: new Map(), referralLinks: new Map(), bookedWithReferral: new Map() });
+
 export interface MemoryBookingApi extends BookingApi {
   verifyEligibility: NonNullable<BookingApi['verifyEligibility']>;
   getReferralContext: NonNullable<BookingApi['getReferralContext']>;
@@ -82,11 +91,12 @@ export interface MemoryBookingApi extends BookingApi {
   listStoredAppointments(): Appointment[];
 }
 
-export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
+/** The helpers only tests and demos call: `createMemoryAdapter` has them, the script-tag adapter does not. */
+type BookingHelpers = Pick<MemoryBookingApi, 'createReferralBookingLink' | 'referralTokenOf' | 'listStoredAppointments'>;
+
+export function createMemoryBooking(ctx: MemoryContext, records: BookingRecords): Omit<MemoryBookingApi, keyof BookingHelpers> {
+  const { appointments, referralLinks, bookedWithReferral } = records;
   const holds = new Map<string, StoredHold>();
-  const appointments = new Map<string, StoredAppointment>();
-  const referralLinks = new Map<string, ReferralBookingContext>();
-  const bookedWithReferral = new Map<string, string>();
   const openReferralLink = (token: string, operation: string): ReferralBookingContext => {
     const link = referralLinks.get(token);
     if (!link) throw new AdapterError('token_invalid', 'This referral link is not valid.', { operation });
@@ -98,29 +108,37 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
   const waitlistKeys = new Map<string, IdempotentResult<WaitlistEntry>>();
   const patients = new Map<string, StoredPatient>(ctx.seed.patients.map((p) => [p.id, p]));
 
+  const findLocation = (id: string) => ctx.seed.locations.find((l) => l.id === id);
+  const findAppointmentType = (id: string) => ctx.seed.appointmentTypes.find((t) => t.id === id);
+
   // Bookings the seed says were made before this backend started (the demo's manage links).
   for (const seeded of ctx.seed.bookings ?? []) {
     const { patientId, ...fields } = seeded;
-    const zone = ctx.seed.locations.find((l) => l.id === seeded.locationId)?.timeZone;
-    const bufferMinutes = ctx.seed.appointmentTypes.find((t) => t.id === seeded.appointmentTypeId)?.bufferMinutes ?? 0;
-    const appointment = AppointmentSchema.parse({ ...fields, timeZone: zone });
-    appointments.set(appointment.id, { appointment, patientId, coverage: undefined, bufferMinutes });
+    const appointment = AppointmentSchema.parse({ ...fields, timeZone: findLocation(seeded.locationId)?.timeZone });
+    appointments.set(appointment.id, { appointment, patientId, coverage: undefined });
     byManageToken.set(appointment.manageToken, appointment.id);
   }
 
   const nowMs = () => ctx.now().getTime();
 
   function location(id: string, operation: string): Location {
-    const found = ctx.seed.locations.find((l) => l.id === id);
+    const found = findLocation(id);
     if (!found) throw new AdapterError('not_found', `Unknown location ${id}.`, { operation });
     return found;
   }
 
   function appointmentType(id: string, operation: string): AppointmentType {
-    const found = ctx.seed.appointmentTypes.find((t) => t.id === id);
+    const found = findAppointmentType(id);
     if (!found) throw new AdapterError('not_found', `Unknown appointment type ${id}.`, { operation });
     return found;
   }
+
+  /** A visit, or a held time, keeps its provider busy until its end plus its visit type's buffer. */
+  const busyDuring = (visit: Pick<Slot, 'providerId' | 'appointmentTypeId' | 'start' | 'end'>): BusyInterval => ({
+    providerId: visit.providerId,
+    startMs: Date.parse(visit.start),
+    endMs: Date.parse(visit.end) + (findAppointmentType(visit.appointmentTypeId)?.bufferMinutes ?? 0) * 60_000,
+  });
 
   /** Existing visits (seeded and booked) and live holds of the given providers in a range. */
   function busyIntervals(loc: Location, providerIds: readonly string[], fromMs: number, toMs: number, exceptHoldId?: string): BusyInterval[] {
@@ -130,7 +148,7 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
     for (const providerId of providerIds) {
       for (const date of eachDate(fromDate, toDate)) {
         for (const block of ctx.seed.busyBlocks(providerId, date, ctx.seed.workingHours)) {
-          const blockZone = ctx.seed.locations.find((l) => l.id === block.locationId)?.timeZone ?? loc.timeZone;
+          const blockZone = findLocation(block.locationId)?.timeZone ?? loc.timeZone;
           const clock = localDayClock(block.date, blockZone);
           const startMs = clock.instantOf(minutesOfDay(block.start));
           const endMs = clock.instantOf(minutesOfDay(block.end));
@@ -138,24 +156,11 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
         }
       }
     }
-    for (const stored of appointments.values()) {
-      if (stored.appointment.status !== 'booked') continue;
-      busy.push({
-        providerId: stored.appointment.providerId,
-        startMs: Date.parse(stored.appointment.start),
-        endMs: Date.parse(stored.appointment.end) + stored.bufferMinutes * 60_000,
-      });
-    }
+    for (const stored of appointments.values()) if (stored.appointment.status === 'booked') busy.push(busyDuring(stored.appointment));
     const now = nowMs();
     for (const [id, stored] of holds) {
       if (id === exceptHoldId || stored.consumedBy || stored.released) continue;
-      if (!holdIsLive(stored.hold.expiresAt, now)) continue;
-      const type = ctx.seed.appointmentTypes.find((t) => t.id === stored.hold.slot.appointmentTypeId);
-      busy.push({
-        providerId: stored.hold.slot.providerId,
-        startMs: Date.parse(stored.hold.slot.start),
-        endMs: Date.parse(stored.hold.slot.end) + (type?.bufferMinutes ?? 0) * 60_000,
-      });
+      if (holdIsLive(stored.hold.expiresAt, now)) busy.push(busyDuring(stored.hold.slot));
     }
     return busy;
   }
@@ -187,16 +192,22 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
     });
   }
 
-  /** The slot behind `slotId` if it is still free right now (ignoring one hold, the caller's own). */
-  function stillFree(slotId: string, operation: string, exceptHoldId?: string): Slot | undefined {
+  /** The slot behind `slotId`, which must still be free right now (ignoring one hold, the caller's own). */
+  function requireStillFree(slotId: string, operation: string, exceptHoldId?: string): Slot {
     const key = decodeSlotId(slotId);
-    if (!key) return undefined;
-    return freeSlots(
-      { locationId: key.locationId, appointmentTypeId: key.appointmentTypeId, providerId: key.providerId, fromMs: key.startMs, toMs: key.startMs + 1 },
-      operation,
-      exceptHoldId,
-    ).find((slot) => slot.id === slotId);
+    const slot = key
+      ? freeSlots(
+          { locationId: key.locationId, appointmentTypeId: key.appointmentTypeId, providerId: key.providerId, fromMs: key.startMs, toMs: key.startMs + 1 },
+          operation,
+          exceptHoldId,
+        ).find((free) => free.id === slotId)
+      : undefined;
+    if (!slot) throw new AdapterError('slot_unavailable', 'This time is no longer available.', { operation });
+    return slot;
   }
+
+  /** When a hold taken or renewed now expires. */
+  const holdExpiresAt = () => new Date(holdExpiry(nowMs(), ctx.holdTtlMs)).toISOString();
 
   function liveHold(holdId: string, operation: string): StoredHold {
     const stored = holds.get(holdId);
@@ -223,7 +234,6 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
 
   function createAppointment(hold: StoredHold, patientId: string, coverage: Coverage | undefined, manageToken: string, rescheduledFromId?: string): Appointment {
     const loc = location(hold.hold.slot.locationId, 'booking.book');
-    const type = appointmentType(hold.hold.slot.appointmentTypeId, 'booking.book');
     // Built in the contract's shape; replies are validated once, at the element boundary.
     const appointment: Appointment = {
       id: `appt-${createId()}`,
@@ -238,7 +248,7 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
       createdAt: toZonedIso(nowMs(), loc.timeZone),
       ...(rescheduledFromId ? { rescheduledFromId } : {}),
     };
-    appointments.set(appointment.id, { appointment, patientId, coverage, bufferMinutes: type.bufferMinutes });
+    appointments.set(appointment.id, { appointment, patientId, coverage });
     byManageToken.set(manageToken, appointment.id);
     return appointment;
   }
@@ -260,10 +270,6 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
     return stored;
   }
 
-  function withinNoticeWindow(appointment: Appointment): boolean {
-    return lateChangeWindow(appointment, ctx.seed.practice.cancellationPolicy, nowMs());
-  }
-
   function feeMustBeAcknowledged(appointment: Appointment, acknowledgedFee: boolean | undefined, operation: string): void {
     requireLateFeeAcknowledged(appointment, ctx.seed.practice.cancellationPolicy, nowMs(), acknowledgedFee, operation);
   }
@@ -274,20 +280,20 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
     return cancelled;
   }
 
-  const api: MemoryBookingApi = {
+  return {
     async getPractice(options?: CallOptions) {
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       return structuredClone(ctx.seed.practice);
     },
 
     async listLocations(options?: CallOptions) {
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       return structuredClone(ctx.seed.locations);
     },
 
     async listAppointmentTypes(query = {}, options?: CallOptions) {
       const q = parseRequest(AppointmentTypeListQuerySchema, query, 'booking.listAppointmentTypes');
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       return structuredClone(
         ctx.seed.appointmentTypes.filter((t) => !q.locationId || !t.locationIds || t.locationIds.includes(q.locationId)),
       );
@@ -295,7 +301,7 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
 
     async listProviders(query = {}, options?: CallOptions) {
       const q = parseRequest(ProviderListQuerySchema, query, 'booking.listProviders');
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       return structuredClone(
         ctx.seed.providers.filter(
           (p) =>
@@ -309,7 +315,7 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
       const operation = 'booking.findSlots';
       const q = parseRequest(SlotQuerySchema, query, operation);
       const { fromMs, toMs } = slotSearchWindow(q, nowMs(), operation);
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       return freeSlots({ ...q, fromMs, toMs }, operation);
     },
 
@@ -318,27 +324,26 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
       if (typeof slotId !== 'string' || !decodeSlotId(slotId)) {
         throw new AdapterError('validation', 'Unknown slot id format.', { operation, issues: [{ path: 'slotId', message: 'Invalid slot id.' }] });
       }
-      await simulateLatency(ctx.latency, options?.signal);
-      const slot = stillFree(slotId, operation);
-      if (!slot) throw new AdapterError('slot_unavailable', 'This time is no longer available.', { operation });
+      await simulateLatency(ctx, options);
+      const slot = requireStillFree(slotId, operation);
       const hold: Hold = {
         id: `hold-${createId()}`,
         slot,
-        expiresAt: new Date(holdExpiry(nowMs(), ctx.holdTtlMs)).toISOString(),
+        expiresAt: holdExpiresAt(),
       };
       holds.set(hold.id, { hold });
       return structuredClone(hold);
     },
 
     async renewHold(holdId, options?: CallOptions) {
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       const stored = liveHold(holdId, 'booking.renewHold');
-      stored.hold = { ...stored.hold, expiresAt: new Date(holdExpiry(nowMs(), ctx.holdTtlMs)).toISOString() };
+      stored.hold = { ...stored.hold, expiresAt: holdExpiresAt() };
       return structuredClone(stored.hold);
     },
 
     async releaseHold(holdId, options?: CallOptions) {
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       const stored = holds.get(holdId);
       if (stored && !stored.consumedBy) stored.released = true;
     },
@@ -346,7 +351,7 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
     async book(request: BookRequest, options?: CallOptions) {
       const operation = 'booking.book';
       const req = parseRequest(BookRequestSchema, request, operation);
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       const replayed = replay(bookingKeys, req.idempotencyKey, req.holdId, operation);
       if (replayed) return structuredClone(replayed);
       const hold = liveHold(req.holdId, operation);
@@ -355,9 +360,7 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
       if (req.referralToken !== undefined && openReferralLink(req.referralToken, operation).appointmentTypeId !== type.id) {
         throw new AdapterError('validation', 'This referral books another visit type.', { operation, issues: [{ path: 'referralToken', message: 'Visit type differs.' }] });
       }
-      if (!stillFree(hold.hold.slot.id, operation, hold.hold.id)) {
-        throw new AdapterError('slot_unavailable', 'This time is no longer available.', { operation });
-      }
+      requireStillFree(hold.hold.slot.id, operation, hold.hold.id);
       const patientId = patientFor(req.patient);
       const appointment = createAppointment(hold, patientId, req.coverage, createToken());
       hold.consumedBy = appointment.id;
@@ -368,12 +371,12 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
 
     async getAppointment(manageToken, options?: CallOptions) {
       const operation = 'booking.getAppointment';
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       const stored = managed(manageToken, operation);
       const view: ManagedAppointment = {
         appointment: stored.appointment,
         cancellationPolicy: ctx.seed.practice.cancellationPolicy,
-        withinNoticeWindow: withinNoticeWindow(stored.appointment),
+        withinNoticeWindow: lateChangeWindow(stored.appointment, ctx.seed.practice.cancellationPolicy, nowMs()),
       };
       return structuredClone(view);
     },
@@ -381,7 +384,7 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
     async cancelAppointment(manageToken, request, options?: CallOptions) {
       const operation = 'booking.cancelAppointment';
       const req = parseRequest(CancelRequestSchema, request, operation);
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       const stored = managed(manageToken, operation);
       if (stored.appointment.status === 'cancelled') return structuredClone(stored.appointment);
       feeMustBeAcknowledged(stored.appointment, req.acknowledgedFee, operation);
@@ -390,7 +393,7 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
 
     async confirmAppointment(manageToken, options?: CallOptions) {
       const operation = 'booking.confirmAppointment';
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       const stored = managed(manageToken, operation);
       if (stored.appointment.status === 'cancelled') throw new AdapterError('conflict', 'This appointment was cancelled.', { operation });
       stored.appointment.confirmedAt ??= toZonedIso(nowMs(), stored.appointment.timeZone);
@@ -400,7 +403,7 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
     async rescheduleAppointment(manageToken, request, options?: CallOptions) {
       const operation = 'booking.rescheduleAppointment';
       const req = parseRequest(RescheduleRequestSchema, request, operation);
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       const replayed = replay(bookingKeys, req.idempotencyKey, `${manageToken}|${req.holdId}`, operation);
       if (replayed) return structuredClone(replayed);
       const old = managed(manageToken, operation);
@@ -409,9 +412,7 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
       }
       feeMustBeAcknowledged(old.appointment, req.acknowledgedFee, operation);
       const hold = liveHold(req.holdId, operation);
-      if (!stillFree(hold.hold.slot.id, operation, hold.hold.id)) {
-        throw new AdapterError('slot_unavailable', 'This time is no longer available.', { operation });
-      }
+      requireStillFree(hold.hold.slot.id, operation, hold.hold.id);
       // The new visit is booked first; the old one is released only after, so the patient never has neither.
       const next = createAppointment(hold, old.patientId, old.coverage, manageToken, old.appointment.id);
       hold.consumedBy = next.id;
@@ -423,7 +424,7 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
     async joinWaitlist(request, options?: CallOptions) {
       const operation = 'booking.joinWaitlist';
       const req = parseRequest(WaitlistRequestSchema, request, operation);
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       location(req.locationId, operation);
       appointmentType(req.appointmentTypeId, operation);
       const fingerprint = `${req.locationId}|${req.appointmentTypeId}|${req.providerId ?? ''}`;
@@ -443,19 +444,23 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
     async verifyEligibility(coverage, options?: CallOptions) {
       const operation = 'booking.verifyEligibility';
       const c = parseRequest(CoverageSchema, coverage, operation);
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       return demoPayerEligibility(c, new Date(nowMs()).toISOString());
     },
 
     async getReferralContext(referralToken, options?: CallOptions) {
       const operation = 'booking.getReferralContext';
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       return structuredClone(openReferralLink(referralToken, operation));
     },
+  };
+}
 
+export function bookingHelpers(ctx: MemoryContext, { appointments, referralLinks, bookedWithReferral }: BookingRecords): BookingHelpers {
+  return {
     createReferralBookingLink(appointmentTypeId, discipline) {
       const token = createId();
-      referralLinks.set(token, { appointmentTypeId, discipline, expiresAt: new Date(nowMs() + 30 * 86_400_000).toISOString() });
+      referralLinks.set(token, { appointmentTypeId, discipline, expiresAt: new Date(ctx.now().getTime() + 30 * 86_400_000).toISOString() });
       return token;
     },
 
@@ -467,5 +472,4 @@ export function createMemoryBooking(ctx: MemoryContext): MemoryBookingApi {
       return [...appointments.values()].map((stored) => structuredClone(stored.appointment));
     },
   };
-  return api;
 }

@@ -9,7 +9,7 @@ import { openToken } from './tokens.js';
 
 const EntriesSchema = z.array(ActivityLogEntrySchema).check(z.minLength(1), z.maxLength(200));
 
-interface HepRecord extends Omit<HepSeed, 'logs'> {
+export interface HepRecord extends Omit<HepSeed, 'logs'> {
   logs: Map<string, ActivityLogEntry>;
 }
 
@@ -23,25 +23,32 @@ export interface MemoryHepApi extends HepApi {
   peekProgram(token: string): { program: HepSeed['program']; logs: ActivityLogEntry[] } | undefined;
 }
 
-export function createMemoryHep(ctx: MemoryContext): MemoryHepApi {
-  const records = new Map<string, HepRecord>(
+/** The programs of a memory backend, by token: what its HEP calls and test helper read. */
+export function newHepRecords(ctx: MemoryContext): Map<string, HepRecord> {
+  return new Map(
     ctx.seed.hepPrograms.map((seed) => [
       seed.token,
       { ...seed, program: structuredClone(seed.program), logs: new Map((seed.logs ?? []).map((entry) => [entry.clientId, structuredClone(entry)])) },
     ]),
   );
+}
+
+/** The helper only tests and demos call: `createMemoryAdapter` has it, the script-tag adapter does not. */
+type HepHelpers = Pick<MemoryHepApi, 'updateProgram'>;
+
+export function createMemoryHep(ctx: MemoryContext, records: Map<string, HepRecord>): Omit<MemoryHepApi, keyof HepHelpers> {
   const nowMs = () => ctx.now().getTime();
 
   return {
     async loadProgram(token, options?: CallOptions) {
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       return structuredClone(openToken(records, token, nowMs(), 'hep.loadProgram').program);
     },
 
     async logActivity(token, entries, options?: CallOptions) {
       const operation = 'hep.logActivity';
       const list = parseRequest(EntriesSchema, entries, operation);
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       const record = openToken(records, token, nowMs(), operation);
       for (const entry of list) {
         if (!record.program.exercises.some((e) => e.id === entry.exerciseId)) {
@@ -60,7 +67,7 @@ export function createMemoryHep(ctx: MemoryContext): MemoryHepApi {
     async listActivity(token, query = {}, options?: CallOptions) {
       const operation = 'hep.listActivity';
       const q = parseRequest(ActivityQuerySchema, query, operation);
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       const record = openToken(records, token, nowMs(), operation);
       const from = q.from ? Date.parse(q.from) : -Infinity;
       const to = q.to ? Date.parse(q.to) : Infinity;
@@ -76,7 +83,11 @@ export function createMemoryHep(ctx: MemoryContext): MemoryHepApi {
       const record = records.get(token);
       return record ? { program: record.program, logs: [...record.logs.values()] } : undefined;
     },
+  };
+}
 
+export function hepHelpers(ctx: MemoryContext, records: Map<string, HepRecord>): HepHelpers {
+  return {
     updateProgram(token, edit) {
       const record = records.get(token);
       if (!record) throw new AdapterError('token_invalid', 'Unknown token.');
@@ -96,7 +107,7 @@ export function createMemoryHep(ctx: MemoryContext): MemoryHepApi {
       record.program = {
         ...next,
         version: previous.version + 1,
-        updatedAt: new Date(nowMs()).toISOString(),
+        updatedAt: ctx.now().toISOString(),
         revisions: [...(previous.revisions ?? []), revision],
       };
     },

@@ -4,15 +4,15 @@
  */
 import type { PxmAdapter } from '@pxm/core';
 import { createMemoryBase } from './base.js';
-import type { MemoryBookingApi } from './booking.js';
+import { bookingHelpers, type MemoryBookingApi } from './booking.js';
 import { systemClock } from './clock.js';
-import type { MemoryHepApi } from './hep.js';
-import type { MemoryIntakeApi } from './intake.js';
+import { hepHelpers, type MemoryHepApi } from './hep.js';
+import { intakeHelpers, type MemoryIntakeApi } from './intake.js';
 import type { MemoryAdapterOptions } from './options.js';
 import { createBaseProgress } from './progress-area.js';
 import type { MemoryProgressApi } from './progress.js';
 import { createMemoryReferral, type MemoryReferralApi } from './referral.js';
-import type { MemorySurveyApi } from './survey.js';
+import { surveyHelpers, type MemorySurveyApi } from './survey.js';
 
 export interface MemoryAdapter extends PxmAdapter {
   readonly name: 'memory';
@@ -27,14 +27,16 @@ export interface MemoryAdapter extends PxmAdapter {
 export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter {
   const createdAt = (options.now ?? systemClock)();
   const base = createMemoryBase(options, createdAt);
+  const { context, records } = base;
+  // The base's capabilities with the test and demo helpers the script-tag adapter leaves out.
   return {
     name: 'memory',
-    booking: base.booking,
-    intake: base.intake,
-    hep: base.hep,
-    survey: base.survey,
+    booking: { ...base.booking, ...bookingHelpers(context, records.booking) },
+    intake: { ...base.intake, ...intakeHelpers(records.intake) },
+    hep: { ...base.hep, ...hepHelpers(context, records.hep) },
+    survey: { ...base.survey, ...surveyHelpers(records.survey) },
     progress: createBaseProgress(base, createdAt, options.seed?.progress),
-    referral: createMemoryReferral(base.context),
+    referral: createMemoryReferral(context),
   };
 }
 

@@ -25,7 +25,7 @@ import { openToken } from './tokens.js';
 /** Told the scores of a submitted form, for a form a progress episode opened. */
 export type FormSubmitted = (scores: PromScore[], response: IntakeResponse) => void;
 
-interface IntakeRecord extends IntakeSeed {
+export interface IntakeRecord extends IntakeSeed {
   draft: Draft | null;
   onSubmitted?: FormSubmitted;
   response?: IntakeResponse;
@@ -46,9 +46,21 @@ export interface MemoryIntakeApi extends IntakeApi {
   registerForm(seed: IntakeSeed, onSubmitted?: FormSubmitted): void;
 }
 
-export function createMemoryIntake(ctx: MemoryContext): MemoryIntakeApi {
-  const records = new Map<string, IntakeRecord>(ctx.seed.intakeForms.map((seed) => [seed.token, { ...seed, draft: null }]));
-  const attachments = new Map<string, Blob>();
+/** What a memory intake stores that its test and demo helpers read too. */
+export interface IntakeRecords {
+  /** The forms, by token. */
+  forms: Map<string, IntakeRecord>;
+  attachments: Map<string, Blob>;
+}
+
+export function newIntakeRecords(ctx: MemoryContext): IntakeRecords {
+  return { forms: new Map(ctx.seed.intakeForms.map((seed) => [seed.token, { ...seed, draft: null }])), attachments: new Map() };
+}
+
+/** The helpers only tests and demos call: `createMemoryAdapter` has them, the script-tag adapter does not. */
+type IntakeHelpers = Pick<MemoryIntakeApi, 'getAttachment' | 'getSubmission'>;
+
+export function createMemoryIntake(ctx: MemoryContext, { forms: records, attachments }: IntakeRecords): Omit<MemoryIntakeApi, keyof IntakeHelpers> {
   const nowMs = () => ctx.now().getTime();
 
   function open(token: string, operation: string): IntakeRecord {
@@ -61,7 +73,7 @@ export function createMemoryIntake(ctx: MemoryContext): MemoryIntakeApi {
 
   return {
     async loadForm(token, options?: CallOptions) {
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       const record = open(token, 'intake.loadForm');
       // A copy, so a caller cannot change what is stored; the element boundary validates it.
       const session: IntakeSession = {
@@ -78,7 +90,7 @@ export function createMemoryIntake(ctx: MemoryContext): MemoryIntakeApi {
     async saveDraft(token, request, options?: CallOptions) {
       const operation = 'intake.saveDraft';
       const req = parseRequest(SaveDraftRequestSchema, request, operation);
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       const record = open(token, operation);
       assertOpen(record, operation);
       const currentVersion = record.draft?.version ?? 0;
@@ -101,7 +113,7 @@ export function createMemoryIntake(ctx: MemoryContext): MemoryIntakeApi {
       if (!(file instanceof Blob) || file.size === 0 || file.size > MAX_ATTACHMENT_BYTES) {
         throw new AdapterError('validation', 'The file is empty or too large.', { operation, issues: [{ path: 'file', message: 'Size out of bounds.' }] });
       }
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       const record = open(token, operation);
       assertOpen(record, operation);
       const ref: AttachmentRef = {
@@ -117,7 +129,7 @@ export function createMemoryIntake(ctx: MemoryContext): MemoryIntakeApi {
     async submit(token, request, options?: CallOptions) {
       const operation = 'intake.submit';
       const req = parseRequest(SubmitIntakeRequestSchema, request, operation);
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       const record = open(token, operation);
       if (record.response) {
         if (record.responseKey === req.idempotencyKey) return structuredClone(record.response);
@@ -148,13 +160,17 @@ export function createMemoryIntake(ctx: MemoryContext): MemoryIntakeApi {
       if (records.has(seed.token)) return;
       records.set(seed.token, { ...structuredClone(seed), draft: null, ...(onSubmitted ? { onSubmitted } : {}) });
     },
+  };
+}
 
+export function intakeHelpers({ forms, attachments }: IntakeRecords): IntakeHelpers {
+  return {
     getAttachment(id) {
       return attachments.get(id);
     },
 
     getSubmission(token) {
-      const record = records.get(token);
+      const record = forms.get(token);
       return record?.response && record.submitted ? structuredClone({ answers: record.submitted, response: record.response }) : undefined;
     },
   };

@@ -43,7 +43,7 @@ export interface MemoryProgressApi extends ProgressApi {
   recordVisit(token: string): void;
 }
 
-export function createMemoryProgress(ctx: MemoryContext, intake: MemoryIntakeApi, hep: MemoryHepApi): MemoryProgressApi {
+export function createMemoryProgress(ctx: MemoryContext, intake: Pick<MemoryIntakeApi, 'registerForm'>, hep: Pick<MemoryHepApi, 'peekProgram'>): MemoryProgressApi {
   const records = new Map<string, ProgressRecord>(
     ctx.seed.progress.map((seed) => [seed.token, { ...structuredClone(seed), ratingsByClientId: new Map() }]),
   );
@@ -103,7 +103,7 @@ export function createMemoryProgress(ctx: MemoryContext, intake: MemoryIntakeApi
 
   return {
     async loadProgress(token, options?: CallOptions) {
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       const record = openToken(records, token, nowMs(), 'progress.loadProgress');
       return structuredClone(await view(record));
     },
@@ -111,7 +111,7 @@ export function createMemoryProgress(ctx: MemoryContext, intake: MemoryIntakeApi
     async rateGoal(token, rating, options?: CallOptions) {
       const operation = 'progress.rateGoal';
       const input = parseRequest(GoalRatingInputSchema, rating, operation);
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       const record = openToken(records, token, nowMs(), operation);
       const earlier = record.ratingsByClientId.get(input.clientId);
       if (earlier !== undefined && (earlier.goalId !== input.goalId || !isSameGoalRating(earlier.rating, input))) {

@@ -50,7 +50,7 @@ export function createMemoryReferral(ctx: Pick<MemoryContext, 'now' | 'latency'>
       const parsed = parseRequest(ReferralInputSchema, input, operation);
       const referral = normalizeReferralInput(parsed);
       const fingerprint = JSON.stringify(referral);
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       // From here to the end nothing awaits: two submits with one key cannot interleave.
       const previous = byKey.get(parsed.idempotencyKey);
       if (previous) {
@@ -82,7 +82,7 @@ export function createMemoryReferral(ctx: Pick<MemoryContext, 'now' | 'latency'>
       if (file.size === 0 || file.size > MAX_ATTACHMENT_BYTES) {
         throw new AdapterError('validation', 'The file is empty or too large.', { operation, issues: [{ path: 'file', message: 'Size out of bounds.' }] });
       }
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       const receipt: AttachmentReceipt = { id: `refatt-${createId()}`, contentType: contentType.data, size: file.size };
       files.set(receipt.id, { blob: file, receipt, claimed: false });
       return { ...receipt };

@@ -18,7 +18,7 @@ import type { MemoryContext } from './context.js';
 import { simulateLatency } from './latency.js';
 import type { SurveySeed } from './seed.js';
 
-interface InvitationRecord extends SurveySeed {
+export interface InvitationRecord extends SurveySeed {
   id: string;
   partial: SurveyAnswers;
   response?: SurveyResponse;
@@ -48,7 +48,8 @@ function invalidAnswers(issues: SurveyAnswerIssue[], operation: string): Adapter
   });
 }
 
-export function createMemorySurvey(ctx: MemoryContext): MemorySurveyApi {
+/** The invitations of a memory backend, by token: what its survey calls and test helpers read. */
+export function newSurveyRecords(ctx: MemoryContext): Map<string, InvitationRecord> {
   const records = new Map<string, InvitationRecord>();
   for (const seed of ctx.seed.surveys) {
     const record: InvitationRecord = { ...seed, id: `inv-${createId()}`, partial: { ...seed.partialAnswers }, feedback: new Map() };
@@ -58,6 +59,13 @@ export function createMemorySurvey(ctx: MemoryContext): MemorySurveyApi {
     }
     records.set(seed.token, record);
   }
+  return records;
+}
+
+/** The helpers only tests and demos call: `createMemoryAdapter` has them, the script-tag adapter does not. */
+type SurveyHelpers = Pick<MemorySurveyApi, 'listResponses' | 'listFeedback'>;
+
+export function createMemorySurvey(ctx: MemoryContext, records: Map<string, InvitationRecord>): Omit<MemorySurveyApi, keyof SurveyHelpers> {
   const nowMs = () => ctx.now().getTime();
 
   function find(token: string, operation: string): InvitationRecord {
@@ -72,7 +80,7 @@ export function createMemorySurvey(ctx: MemoryContext): MemorySurveyApi {
 
   return {
     async loadInvitation(token, options?: CallOptions) {
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       const record = find(token, 'survey.loadInvitation');
       const invitation: SurveyInvitation = {
         id: record.id,
@@ -89,7 +97,7 @@ export function createMemorySurvey(ctx: MemoryContext): MemorySurveyApi {
     async savePartial(token, answers, options?: CallOptions) {
       const operation = 'survey.savePartial';
       const parsed = parseRequest(SurveyAnswersSchema, answers, operation);
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       const record = find(token, operation);
       if (record.response) throw new AdapterError('already_submitted', 'This survey was already answered.', { operation });
       if (isExpired(record)) throw new AdapterError('token_expired', 'This survey link has expired.', { operation });
@@ -103,7 +111,7 @@ export function createMemorySurvey(ctx: MemoryContext): MemorySurveyApi {
     async submit(token, request, options?: CallOptions) {
       const operation = 'survey.submit';
       const req = parseRequest(SubmitSurveyRequestSchema, request, operation);
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       const record = find(token, operation);
       if (record.response) {
         if (record.responseKey === req.idempotencyKey) return structuredClone(record.response);
@@ -128,13 +136,17 @@ export function createMemorySurvey(ctx: MemoryContext): MemorySurveyApi {
     async sendFeedback(token, request, options?: CallOptions) {
       const operation = 'survey.sendFeedback';
       const req = parseRequest(SendSurveyFeedbackRequestSchema, request, operation);
-      await simulateLatency(ctx.latency, options?.signal);
+      await simulateLatency(ctx, options);
       const record = find(token, operation);
       if (isExpired(record)) throw new AdapterError('token_expired', 'This survey link has expired.', { operation });
       if (record.feedback.has(req.idempotencyKey)) return;
       record.feedback.set(req.idempotencyKey, { invitationId: record.id, message: req.message, receivedAt: new Date(nowMs()).toISOString() });
     },
+  };
+}
 
+export function surveyHelpers(records: Map<string, InvitationRecord>): SurveyHelpers {
+  return {
     listResponses() {
       return [...records.values()].flatMap((record) => (record.response && record.responseKey !== 'seeded' ? [structuredClone(record.response)] : []));
     },

@@ -210,16 +210,15 @@ export function demoHepActivity(program: HepProgram, now: Date): ActivityLogEntr
   const timeline = programTimeline(program);
   const today = localDateIn(now, ZONE);
   const minuteNow = minutesOfDay(toZonedIso(now, ZONE).slice(11, 16));
-  const totalDays = Math.max(1, DAYS_RUNNING);
   const logs: ActivityLogEntry[] = [];
   for (const date of eachDate(program.startDate, today)) {
     const next = random(`${program.id}|${date}`);
-    const dayIndex = eachDate(program.startDate, date).length - 1;
+    const dayIndex = daysBetween(program.startDate, date);
     const weekend = weekdayOf(date) >= 6;
     // The last few days went well: the demo opens on a streak.
     const onTrack = daysBetween(date, today) <= 2;
     const skipDay = !onTrack && next() < (weekend ? 0.15 : 0.04);
-    const progress = Math.min(1, dayIndex / totalDays);
+    const progress = Math.min(1, dayIndex / DAYS_RUNNING);
     for (const bucket of expandSchedule(timeline, date, date)) {
       if (skipDay) continue;
       if (bucket.kind === 'week') {

@@ -6,7 +6,8 @@ import { hoosJrInstrument } from './hoos-jr.js';
 import type { PromInstrument } from './instrument.js';
 import { koosJrInstrument } from './koos-jr.js';
 import { lefsInstrument } from './lefs.js';
-import { nprs24hInstrument, nprsInstrument } from './nprs.js';
+import { nprs24hInstrument } from './nprs-24h.js';
+import { nprsInstrument } from './nprs.js';
 import { psfsInstrument } from './psfs.js';
 
 const FACTORIES: Readonly<Record<string, () => PromInstrument>> = {

@@ -5,7 +5,8 @@
  * a `ScoringRule` as data.
  */
 export type { PromInstrument, InstrumentOptions } from './instrument.js';
-export { nprsInstrument, nprs24hInstrument } from './nprs.js';
+export { nprsInstrument } from './nprs.js';
+export { nprs24hInstrument } from './nprs-24h.js';
 export { psfsInstrument } from './psfs.js';
 export { lefsInstrument, LEFS_ACTIVITIES, LEFS_OPTIONS, type LefsOptions } from './lefs.js';
 export { koosJrInstrument, KOOS_JR_ITEMS, KOOS_JR_TABLE } from './koos-jr.js';

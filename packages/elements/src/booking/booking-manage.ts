@@ -51,8 +51,6 @@ export function renderCancel(view: BookingView): TemplateResult {
   const { messages, state } = view;
   const managed = state.managed!;
   const busy = state.busy === 'cancel';
-  // A template of its own, on one line: the build's template minifier leaves any template holding a <textarea> as it is.
-  const note = html`<textarea id="cancel-note" rows="2" maxlength="300" autocomplete="off" .value=${live(state.cancelNote)} @input=${(event: Event) => view.actions.set({ cancelNote: (event.target as HTMLTextAreaElement).value })}></textarea>`;
   return html`<div class="step-body">
     ${renderVisit(view, managed.appointment)}
     <fieldset class="choices">
@@ -63,7 +61,7 @@ export function renderCancel(view: BookingView): TemplateResult {
     </fieldset>
     <div class="field">
       <label for="cancel-note">${messages.text('cancelNote')}${optionalMark(view)}</label>
-      ${note}
+      <textarea id="cancel-note" rows="2" maxlength="300" autocomplete="off" .value=${live(state.cancelNote)} @input=${(event: Event) => view.actions.set({ cancelNote: (event.target as HTMLTextAreaElement).value })}></textarea>
     </div>
     ${renderPolicy(view, managed.withinNoticeWindow)}
     <div class="actions">

@@ -40,16 +40,25 @@ export function renderTextInput(context: FieldContext, item: Item<'text'> | Item
 export function renderLongText(context: FieldContext, item: Item<'long-text'>, key: string): TemplateResult {
   const value = context.engine.getAnswer(key);
   const text = typeof value === 'string' ? value : '';
-  const onInput = (event: Event) => {
-    const next = (event.target as HTMLTextAreaElement).value;
-    context.setAnswer(key, next === '' ? undefined : next);
-  };
-  // A template of its own, on one line: the build's template minifier leaves any template holding a <textarea> as it is.
-  const box = html`<textarea id=${fieldId(key)} data-focus=${key} rows="4" autocomplete="off" maxlength=${item.maxLength ?? nothing} ?required=${context.engine.isRequired(key)} aria-invalid=${ariaInvalid(context, key)} aria-describedby=${fieldDescription(context, item, key)} .value=${live(text)} @input=${onInput} @blur=${() => context.touch(key)}></textarea>`;
   return html`<div class="field" part="item" data-item=${item.id}>
     <label for=${fieldId(key)} part="label">${item.label}${requiredMark(context, key)}</label>
     ${renderHelp(item, key)}
-    ${box}
+    <textarea
+      id=${fieldId(key)}
+      data-focus=${key}
+      rows="4"
+      autocomplete="off"
+      maxlength=${item.maxLength ?? nothing}
+      ?required=${context.engine.isRequired(key)}
+      aria-invalid=${ariaInvalid(context, key)}
+      aria-describedby=${fieldDescription(context, item, key)}
+      .value=${live(text)}
+      @input=${(event: Event) => {
+        const next = (event.target as HTMLTextAreaElement).value;
+        context.setAnswer(key, next === '' ? undefined : next);
+      }}
+      @blur=${() => context.touch(key)}
+    ></textarea>
     ${item.maxLength ? html`<p class="hint counter">${context.l10n.text('characters', text.length, item.maxLength)}</p>` : nothing}
     ${renderError(context, key)}
   </div>`;

@@ -35,13 +35,19 @@ export interface TextFieldView {
 
 export function renderTextField(view: TextFieldView): TemplateResult {
   const over = view.used > view.limit;
-  const description = describedBy(view.help && `${view.id}-help`, `${view.id}-count`, view.error && `${view.id}-error`);
-  const onInput = (event: InputEvent) => view.onInput((event.target as HTMLTextAreaElement).value);
-  // A template of its own, on one line: the build's template minifier leaves any template holding a <textarea> as it is.
-  const box = html`<textarea id=${view.id} part="textarea" rows="4" .value=${view.value} ?required=${view.required} aria-describedby=${description} aria-invalid=${view.error || over ? 'true' : 'false'} @input=${onInput} @blur=${view.onBlur}></textarea>`;
   return html`<label class="prompt" for=${view.id} part="prompt">${view.label}</label>
     ${view.help ? html`<p class="hint" id="${view.id}-help">${view.help}</p>` : nothing}
-    ${box}
+    <textarea
+      id=${view.id}
+      part="textarea"
+      rows="4"
+      .value=${view.value}
+      ?required=${view.required}
+      aria-describedby=${describedBy(view.help && `${view.id}-help`, `${view.id}-count`, view.error && `${view.id}-error`)}
+      aria-invalid=${view.error || over ? 'true' : 'false'}
+      @input=${(event: InputEvent) => view.onInput((event.target as HTMLTextAreaElement).value)}
+      @blur=${view.onBlur}
+    ></textarea>
     <p class="counter hint ${over ? 'over' : ''}" id="${view.id}-count" part="counter">${view.counter}</p>
     ${view.error ? html`<p class="error-text" id="${view.id}-error">${view.error}</p>` : nothing}`;
 }

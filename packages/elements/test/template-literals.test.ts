@@ -55,14 +55,31 @@ test('keeps every line number, so source maps stay right', () => {
   for (const marker of ['label}</h2>', '[1, 2].map', 'const inner', 'return html']) assert.equal(lineOf(minified, marker), lineOf(SOURCE, marker), marker);
 });
 
-test('leaves whitespace-sensitive templates, other tags and line continuations as written', () => {
-  const untouched = [
-    'return html`<pre>\n  a\n    b</pre>`;',
-    'return html`<label>Note\n  <textarea>\n  kept</textarea></label>`;',
-    'return `\n  plain string\n`;',
-    'return html`one \\\n  two`;',
-  ];
+test('leaves other tags and line continuations as written', () => {
+  const untouched = ['return `\n  plain string\n`;', 'return html`one \\\n  two`;'];
   for (const source of untouched) assert.equal(minify(source, 'x.js'), source);
+});
+
+test('keeps the content of pre, textarea, script and style as written, and collapses the rest of their template', () => {
+  const source = [
+    'return html`<label>Note',
+    '  <textarea',
+    '    id=${id}',
+    '    rows="4"',
+    '  >',
+    '  kept</textarea>',
+    '  <pre>',
+    '    a ${value}',
+    '      b</pre>',
+    '  <p>',
+    '    after</p>`;',
+  ].join('\n');
+  const minified = minify(source, 'x.js');
+  assert.equal(minified.split('\n').length, source.split('\n').length, 'every line number kept');
+  const before = render(`const id = 'note', value = 'v'; ${source}`).strings;
+  const after = render(`const id = 'note', value = 'v'; ${minified}`).strings;
+  assert.equal(after.join('|'), '<label>Note <textarea id=| rows="4" >\n  kept</textarea> <pre>\n    a |\n      b</pre> <p> after</p>');
+  assert.equal(after.map(rendered).join('|'), before.map(rendered).join('|'));
 });
 
 test('parses TypeScript sources', () => {

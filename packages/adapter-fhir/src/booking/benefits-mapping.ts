@@ -11,7 +11,7 @@
 import type { Money } from '@pxm/core';
 import type { AmountLevels, Amounts, BenefitsSummary, Discipline, DisciplineBenefits } from '@pxm/core/booking';
 import { unknownBenefits } from '@pxm/core/benefits';
-import { CODE_SYSTEM, EXTENSION, STANDARD } from '../fhir/namespace.js';
+import { STANDARD, BENEFIT_TYPE_CODE_SYSTEM, SHARED_VISIT_POOL_EXTENSION, BENEFIT_PERIOD_EXTENSION } from '../fhir/namespace.js';
 import type { CodeableConcept, CoverageEligibilityItem, CoverageEligibilityResponse, Extension } from '../fhir/types.js';
 import { fromFhirMoney, toFhirMoney } from './practice-mapping.js';
 
@@ -47,13 +47,13 @@ function amountBalance(type: CodeableConcept, amounts: Amounts | undefined): Bal
 }
 
 const DEDUCTIBLE = concept(STANDARD.benefitType, 'deductible');
-const OUT_OF_POCKET = concept(CODE_SYSTEM.benefitType, 'out-of-pocket');
+const OUT_OF_POCKET = concept(BENEFIT_TYPE_CODE_SYSTEM, 'out-of-pocket');
 
 /** The response items for a summary: one per discipline, plus one for family amounts where given. */
 export function toBenefitItems(summary: BenefitsSummary): CoverageEligibilityItem[] {
   return summary.disciplines.flatMap((line) => {
-    const shared: Extension[] = (line.visits?.sharedWith ?? []).map((other) => ({ url: EXTENSION.sharedVisitPool, valueCode: CATEGORY_OF[other] }));
-    const period: Extension[] = line.visits?.period ? [{ url: EXTENSION.benefitPeriod, valueCode: line.visits.period }] : [];
+    const shared: Extension[] = (line.visits?.sharedWith ?? []).map((other) => ({ url: SHARED_VISIT_POOL_EXTENSION, valueCode: CATEGORY_OF[other] }));
+    const period: Extension[] = line.visits?.period ? [{ url: BENEFIT_PERIOD_EXTENSION, valueCode: line.visits.period }] : [];
     const visits = line.visits;
     const used = visits?.used ?? (visits?.allowed !== undefined && visits.remaining !== undefined ? visits.allowed - visits.remaining : undefined);
     const individual: CoverageEligibilityItem = {
@@ -107,13 +107,13 @@ function disciplineFrom(discipline: Discipline, items: CoverageEligibilityItem[]
   const copay = fromFhirMoney(balanceOf(individual, STANDARD.benefitType, 'copay')?.allowedMoney);
   const coinsurance = balanceOf(individual, STANDARD.benefitType, 'copay-percent')?.allowedUnsignedInt;
   const deductible = levels(amountsFrom(balanceOf(individual, STANDARD.benefitType, 'deductible')), family && amountsFrom(balanceOf(family, STANDARD.benefitType, 'deductible')));
-  const outOfPocket = levels(amountsFrom(balanceOf(individual, CODE_SYSTEM.benefitType, 'out-of-pocket')), family && amountsFrom(balanceOf(family, CODE_SYSTEM.benefitType, 'out-of-pocket')));
+  const outOfPocket = levels(amountsFrom(balanceOf(individual, BENEFIT_TYPE_CODE_SYSTEM, 'out-of-pocket')), family && amountsFrom(balanceOf(family, BENEFIT_TYPE_CODE_SYSTEM, 'out-of-pocket')));
   const visit = balanceOf(individual, STANDARD.benefitType, 'visit');
   const shared = (individual.extension ?? [])
-    .filter((extension) => extension.url === EXTENSION.sharedVisitPool)
+    .filter((extension) => extension.url === SHARED_VISIT_POOL_EXTENSION)
     .map((extension) => DISCIPLINE_OF[extension.valueCode ?? ''])
     .filter((other): other is Discipline => other !== undefined);
-  const period = individual.extension?.find((extension) => extension.url === EXTENSION.benefitPeriod)?.valueCode;
+  const period = individual.extension?.find((extension) => extension.url === BENEFIT_PERIOD_EXTENSION)?.valueCode;
   const allowed = visit?.allowedUnsignedInt;
   const used = visit?.usedUnsignedInt;
   const visits: DisciplineBenefits['visits'] =

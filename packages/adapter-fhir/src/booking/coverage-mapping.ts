@@ -3,7 +3,7 @@
  * RelatedPerson so the name and date of birth the patient typed stay with the coverage.
  */
 import type { Coverage as ContractCoverage } from '@pxm/core/booking';
-import { IDENTIFIER, STANDARD } from '../fhir/namespace.js';
+import { STANDARD, REQUEST_KEY_IDENTIFIER } from '../fhir/namespace.js';
 import type { Coverage, RelatedPerson } from '../fhir/types.js';
 
 const RELATIONSHIP_DISPLAY = { self: 'Self', spouse: 'Spouse', child: 'Child', other: 'Other' } as const;
@@ -11,7 +11,7 @@ const RELATIONSHIP_DISPLAY = { self: 'Self', spouse: 'Spouse', child: 'Child', o
 /** `beneficiary` is `Patient/<id>`, or `#patient` inside an eligibility request. */
 export function toFhirCoverage(coverage: ContractCoverage, beneficiaryRef: string, requestKey?: string): Coverage {
   const beneficiary = { reference: beneficiaryRef };
-  const identifier = requestKey ? [{ use: 'secondary', system: IDENTIFIER.requestKey, value: requestKey }] : [];
+  const identifier = requestKey ? [{ use: 'secondary', system: REQUEST_KEY_IDENTIFIER, value: requestKey }] : [];
   if (coverage.kind === 'self-pay') {
     return {
       resourceType: 'Coverage',

@@ -4,7 +4,7 @@
  * the patient answered.
  */
 import type { ReminderConsent } from '@pxm/core/booking';
-import { CODE_SYSTEM, IDENTIFIER, LOINC_PATIENT_CONSENT, STANDARD } from '../fhir/namespace.js';
+import { LOINC_PATIENT_CONSENT, STANDARD, REQUEST_KEY_IDENTIFIER, REMINDER_CHANNEL_CODE_SYSTEM } from '../fhir/namespace.js';
 import type { Consent } from '../fhir/types.js';
 
 export function reminderConsentKey(requestKey: string, channel: string): string {
@@ -14,7 +14,7 @@ export function reminderConsentKey(requestKey: string, channel: string): string 
 export function toReminderConsent(consent: ReminderConsent, patientId: string, requestKey: string): Consent {
   return {
     resourceType: 'Consent',
-    identifier: [{ use: 'secondary', system: IDENTIFIER.requestKey, value: reminderConsentKey(requestKey, consent.channel) }],
+    identifier: [{ use: 'secondary', system: REQUEST_KEY_IDENTIFIER, value: reminderConsentKey(requestKey, consent.channel) }],
     status: 'active',
     scope: { coding: [{ system: STANDARD.consentScope, code: 'patient-privacy', display: 'Privacy Consent' }] },
     category: [
@@ -26,7 +26,7 @@ export function toReminderConsent(consent: ReminderConsent, patientId: string, r
     policyRule: { coding: [{ system: STANDARD.actCode, code: consent.granted ? 'OPTIN' : 'OPTOUT' }] },
     provision: {
       type: consent.granted ? 'permit' : 'deny',
-      code: [{ coding: [{ system: CODE_SYSTEM.reminderChannel, code: consent.channel }] }],
+      code: [{ coding: [{ system: REMINDER_CHANNEL_CODE_SYSTEM, code: consent.channel }] }],
     },
   };
 }

@@ -22,7 +22,7 @@ import {
 import { toZonedIso } from '@pxm/core/time';
 import type { FhirContext } from '../context.js';
 import { identifierValue, referenceId, token, withExtension } from '../fhir/elements.js';
-import { EXTENSION, IDENTIFIER, STANDARD } from '../fhir/namespace.js';
+import { STANDARD, RESCHEDULED_FROM_EXTENSION, REQUEST_KEY_IDENTIFIER, MANAGE_TOKEN_IDENTIFIER } from '../fhir/namespace.js';
 import type { Appointment, Bundle, Parameters, ParametersParameter, Resource } from '../fhir/types.js';
 import { readSearchPage } from '../http/search-page.js';
 import { participantId } from './appointment-mapping.js';
@@ -213,14 +213,14 @@ export function schedulingOperations(ctx: FhirContext): SchedulingOperations {
       const withPatient: Appointment = {
         ...withExtension(
           held,
-          EXTENSION.rescheduledFrom,
-          plan.rescheduledFromId ? { url: EXTENSION.rescheduledFrom, valueReference: { reference: `Appointment/${plan.rescheduledFromId}` } } : undefined,
+          RESCHEDULED_FROM_EXTENSION,
+          plan.rescheduledFromId ? { url: RESCHEDULED_FROM_EXTENSION, valueReference: { reference: `Appointment/${plan.rescheduledFromId}` } } : undefined,
         ),
         status: 'pending',
         identifier: [
-          ...(held.identifier ?? []).filter((id) => id.system !== IDENTIFIER.requestKey && id.system !== IDENTIFIER.manageToken),
-          { use: 'secondary', system: IDENTIFIER.requestKey, value: plan.requestKey },
-          { use: 'secondary', system: IDENTIFIER.manageToken, value: plan.manageToken ?? createToken() },
+          ...(held.identifier ?? []).filter((id) => id.system !== REQUEST_KEY_IDENTIFIER && id.system !== MANAGE_TOKEN_IDENTIFIER),
+          { use: 'secondary', system: REQUEST_KEY_IDENTIFIER, value: plan.requestKey },
+          { use: 'secondary', system: MANAGE_TOKEN_IDENTIFIER, value: plan.manageToken ?? createToken() },
         ],
         participant: [
           ...(held.participant ?? []).filter((p) => referenceId(p.actor, 'Patient') === undefined),
@@ -235,7 +235,7 @@ export function schedulingOperations(ctx: FhirContext): SchedulingOperations {
         refuseAs(error, 'slot_unavailable', operation);
       }
       if (!booked || booked.status !== 'booked') throw new AdapterError('slot_unavailable', 'The server did not book this time.', { operation });
-      if (!identifierValue(booked, IDENTIFIER.manageToken)) {
+      if (!identifierValue(booked, MANAGE_TOKEN_IDENTIFIER)) {
         throw new AdapterError('server', 'The server dropped the manage token from the booked appointment.', { operation, retryable: false });
       }
       return mapAppointment(booked, catalogue, operation);

@@ -8,7 +8,7 @@ import { ActivityLogEntrySchema, ActivityQuerySchema, type ActivityLogEntry, typ
 import { AdapterError, parseRequest, type CallOptions, type HepApi } from '@pxm/core';
 import * as z from 'zod/mini';
 import type { FhirContext } from '../context.js';
-import { findByLinkToken, fromOrganization, identifierOf, parseReference, refuseExpired, token, IDENTIFIER, STANDARD } from '../area-plumbing.js';
+import { findByLinkToken, fromOrganization, identifierOf, parseReference, refuseExpired, token, STANDARD, LINK_TOKEN_IDENTIFIER, ACTIVITY_LOG_IDENTIFIER } from '../area-plumbing.js';
 import type { CarePlan, Observation, Organization } from '../fhir/types.js';
 import { LOINC_EXERCISE_ACTIVITY, requireLog, toLogObservation } from './log-mapping.js';
 import { exerciseIdOf, fromCarePlan, programVersionOf, revisionOf, type PracticeContact } from './program-mapping.js';
@@ -26,7 +26,7 @@ export function createFhirHep(ctx: FhirContext): HepApi {
 
   async function openPlan(linkToken: string, operation: string, signal?: AbortSignal): Promise<CarePlan> {
     const invalid = () => new AdapterError('token_invalid', 'This link is not valid.', { operation });
-    const { resource: plan, expiresAt } = await findByLinkToken<CarePlan>(ctx, 'CarePlan', IDENTIFIER.linkToken, linkToken, invalid, operation, signal);
+    const { resource: plan, expiresAt } = await findByLinkToken<CarePlan>(ctx, 'CarePlan', LINK_TOKEN_IDENTIFIER, linkToken, invalid, operation, signal);
     if (!plan.id || plan.status === 'entered-in-error' || plan.status === 'revoked') throw invalid();
     refuseExpired(ctx, expiresAt, operation);
     return plan;
@@ -65,7 +65,7 @@ export function createFhirHep(ctx: FhirContext): HepApi {
 
   async function storeOne(plan: CarePlan, entry: ActivityLogEntry, names: ReadonlyMap<string, string>, operation: string, signal?: AbortSignal): Promise<ActivityLogEntry> {
     const written = await ctx.client.create(operation, toLogObservation(entry, plan, names.get(entry.exerciseId)), {
-      ifNoneExist: { identifier: token(IDENTIFIER.activityLog, entry.clientId) },
+      ifNoneExist: { identifier: token(ACTIVITY_LOG_IDENTIFIER, entry.clientId) },
       signal,
     });
     let stored = written.resource;
@@ -130,7 +130,7 @@ export function createFhirHep(ctx: FhirContext): HepApi {
       const from = q.from ? Date.parse(q.from) : -Infinity;
       const to = q.to ? Date.parse(q.to) : Infinity;
       const logs = found.matches
-        .filter((observation) => identifierOf(observation, IDENTIFIER.activityLog) !== undefined)
+        .filter((observation) => identifierOf(observation, ACTIVITY_LOG_IDENTIFIER) !== undefined)
         .map((observation) => requireLog(observation, operation))
         .filter((entry) => {
           const at = Date.parse(entry.completedAt);

@@ -14,6 +14,7 @@ export {
   LINK_TOKEN_IDENTIFIER,
   LOINC_PAIN_NRS,
   LOINC_PATIENT_CONSENT,
+  LOINC_SYSTEM,
   MANAGE_TOKEN_IDENTIFIER,
   PROGRESS_CODE_SYSTEM,
   PROGRESS_EPISODE_IDENTIFIER,
@@ -21,7 +22,6 @@ export {
   REQUEST_KEY_IDENTIFIER,
   SIGNATURE_CONSENT,
   SNOMED_EXERCISE_THERAPY,
-  STANDARD,
 } from './fhir/namespace.js';
 export { fromFhirMoney, fromOrganization, telecomValue, toFhirMoney, toOrganization } from './booking/practice-mapping.js';
 export { SDC_TASK_SYSTEM, findInvitation, isExpired, openInvitation, questionnaireOf, questionnaireReader, type Invitation } from './intake/invitation.js';

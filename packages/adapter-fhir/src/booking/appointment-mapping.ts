@@ -7,7 +7,7 @@
 import { toZonedIso } from '@pxm/core/time';
 import type { Appointment as ContractAppointment } from '@pxm/core/booking';
 import { extensionOf, identifierValue, referenceId } from '../fhir/elements.js';
-import { STANDARD, REQUEST_KEY_IDENTIFIER, MANAGE_TOKEN_IDENTIFIER, RESCHEDULED_FROM_EXTENSION, CANCELLATION_DATE_EXTENSION, ATTENDANCE_CONFIRMED_EXTENSION } from '../fhir/namespace.js';
+import { REQUEST_KEY_IDENTIFIER, MANAGE_TOKEN_IDENTIFIER, RESCHEDULED_FROM_EXTENSION, CANCELLATION_DATE_EXTENSION, ATTENDANCE_CONFIRMED_EXTENSION, V2_0276_SYSTEM } from '../fhir/namespace.js';
 import type { Appointment, CodeableConcept } from '../fhir/types.js';
 import { visitTypeOf, type Catalogue, type VisitType } from './catalogue.js';
 
@@ -57,8 +57,8 @@ export function toFhirAppointment(input: NewAppointment): Appointment {
     appointmentType: {
       coding: [
         followUp
-          ? { system: STANDARD.v20276, code: 'FOLLOWUP', display: 'A follow up visit from a previous appointment' }
-          : { system: STANDARD.v20276, code: 'ROUTINE', display: 'Routine appointment - default if not valued' },
+          ? { system: V2_0276_SYSTEM, code: 'FOLLOWUP', display: 'A follow up visit from a previous appointment' }
+          : { system: V2_0276_SYSTEM, code: 'ROUTINE', display: 'Routine appointment - default if not valued' },
       ],
     },
     ...(input.reasonForVisit ? { reasonCode: [{ text: input.reasonForVisit }] } : {}),

@@ -3,7 +3,7 @@
  * RelatedPerson so the name and date of birth the patient typed stay with the coverage.
  */
 import type { Coverage as ContractCoverage } from '@pxm/core/booking';
-import { STANDARD, REQUEST_KEY_IDENTIFIER } from '../fhir/namespace.js';
+import { REQUEST_KEY_IDENTIFIER, COVERAGE_SELF_PAY_SYSTEM, SUBSCRIBER_RELATIONSHIP_SYSTEM, COVERAGE_CLASS_SYSTEM } from '../fhir/namespace.js';
 import type { Coverage, RelatedPerson } from '../fhir/types.js';
 
 const RELATIONSHIP_DISPLAY = { self: 'Self', spouse: 'Spouse', child: 'Child', other: 'Other' } as const;
@@ -17,7 +17,7 @@ export function toFhirCoverage(coverage: ContractCoverage, beneficiaryRef: strin
       resourceType: 'Coverage',
       ...(identifier.length > 0 ? { identifier } : {}),
       status: 'active',
-      type: { coding: [{ system: STANDARD.coverageSelfPay, code: 'pay', display: 'PAY' }], text: 'Self-pay' },
+      type: { coding: [{ system: COVERAGE_SELF_PAY_SYSTEM, code: 'pay', display: 'PAY' }], text: 'Self-pay' },
       beneficiary,
       payor: [beneficiary],
     };
@@ -42,11 +42,11 @@ export function toFhirCoverage(coverage: ContractCoverage, beneficiaryRef: strin
     subscriberId: coverage.memberId,
     beneficiary,
     relationship: {
-      coding: [{ system: STANDARD.subscriberRelationship, code: coverage.relationship, display: RELATIONSHIP_DISPLAY[coverage.relationship] }],
+      coding: [{ system: SUBSCRIBER_RELATIONSHIP_SYSTEM, code: coverage.relationship, display: RELATIONSHIP_DISPLAY[coverage.relationship] }],
     },
     payor: [{ display: coverage.payerName, ...(coverage.payerId ? { identifier: { value: coverage.payerId } } : {}) }],
     ...(coverage.groupNumber
-      ? { class: [{ type: { coding: [{ system: STANDARD.coverageClass, code: 'group', display: 'Group' }] }, value: coverage.groupNumber }] }
+      ? { class: [{ type: { coding: [{ system: COVERAGE_CLASS_SYSTEM, code: 'group', display: 'Group' }] }, value: coverage.groupNumber }] }
       : {}),
   };
 }

@@ -9,7 +9,7 @@
 import { AdapterError } from '@pxm/core';
 import type { Coverage, EligibilityResult } from '@pxm/core/booking';
 import type { FhirContext } from '../context.js';
-import { STANDARD } from '../fhir/namespace.js';
+import { BENEFIT_TYPE_SYSTEM } from '../fhir/namespace.js';
 import type { Bundle, CoverageEligibilityRequest, CoverageEligibilityResponse, Parameters, Resource } from '../fhir/types.js';
 import type { Catalogue } from './catalogue.js';
 import { categoryOf, fromBenefitItems, THERAPY_DISCIPLINES } from './benefits-mapping.js';
@@ -59,7 +59,7 @@ export function fromEligibilityResponse(response: CoverageEligibilityResponse, c
   const copay = (response.insurance ?? [])
     .flatMap((ins) => ins.item ?? [])
     .flatMap((item) => item.benefit ?? [])
-    .find((benefit) => benefit.type?.coding?.some((c) => c.system === STANDARD.benefitType && c.code === 'copay'));
+    .find((benefit) => benefit.type?.coding?.some((c) => c.system === BENEFIT_TYPE_SYSTEM && c.code === 'copay'));
   const benefits = fromBenefitItems(response, checkedAt, payerName);
   // The physical therapy copay when the response has therapy items; else the first copay given.
   const money = benefits ? benefits.disciplines.find((line) => line.discipline === 'physical-therapy')?.copay : fromFhirMoney(copay?.allowedMoney);

@@ -15,7 +15,7 @@ import {
 import type { FhirContext } from '../context.js';
 import { identifierValue, referenceId, token, withExtension } from '../fhir/elements.js';
 import { isWellFormedToken } from '../fhir/link-token.js';
-import { STANDARD, MANAGE_TOKEN_IDENTIFIER, REQUEST_KEY_IDENTIFIER, CANCELLATION_DATE_EXTENSION } from '../fhir/namespace.js';
+import { MANAGE_TOKEN_IDENTIFIER, REQUEST_KEY_IDENTIFIER, CANCELLATION_DATE_EXTENSION, CANCEL_REASON_SYSTEM } from '../fhir/namespace.js';
 import type { Appointment, Slot } from '../fhir/types.js';
 import { rescheduledFromId } from './appointment-mapping.js';
 import { mapAppointment } from './book-slot.js';
@@ -103,7 +103,7 @@ export async function cancelVisit(
     const cancelled: Appointment = {
       ...withExtension(current.resource, CANCELLATION_DATE_EXTENSION, { url: CANCELLATION_DATE_EXTENSION, valueDateTime: ctx.now().toISOString() }),
       status: 'cancelled',
-      cancelationReason: { coding: [{ system: STANDARD.cancelReason, code: reason.code }], text: reason.text },
+      cancelationReason: { coding: [{ system: CANCEL_REASON_SYSTEM, code: reason.code }], text: reason.text },
     };
     try {
       const written = await ctx.client.update(operation, cancelled, { ifMatch: current.version, signal });

@@ -4,7 +4,7 @@
  * the patient answered.
  */
 import type { ReminderConsent } from '@pxm/core/booking';
-import { LOINC_PATIENT_CONSENT, STANDARD, REQUEST_KEY_IDENTIFIER, REMINDER_CHANNEL_CODE_SYSTEM } from '../fhir/namespace.js';
+import { LOINC_PATIENT_CONSENT, REQUEST_KEY_IDENTIFIER, REMINDER_CHANNEL_CODE_SYSTEM, CONSENT_SCOPE_SYSTEM, LOINC_SYSTEM, ACT_CODE_SYSTEM } from '../fhir/namespace.js';
 import type { Consent } from '../fhir/types.js';
 
 export function reminderConsentKey(requestKey: string, channel: string): string {
@@ -16,14 +16,14 @@ export function toReminderConsent(consent: ReminderConsent, patientId: string, r
     resourceType: 'Consent',
     identifier: [{ use: 'secondary', system: REQUEST_KEY_IDENTIFIER, value: reminderConsentKey(requestKey, consent.channel) }],
     status: 'active',
-    scope: { coding: [{ system: STANDARD.consentScope, code: 'patient-privacy', display: 'Privacy Consent' }] },
+    scope: { coding: [{ system: CONSENT_SCOPE_SYSTEM, code: 'patient-privacy', display: 'Privacy Consent' }] },
     category: [
-      { coding: [{ system: STANDARD.loinc, code: LOINC_PATIENT_CONSENT, display: 'Patient Consent' }] },
+      { coding: [{ system: LOINC_SYSTEM, code: LOINC_PATIENT_CONSENT, display: 'Patient Consent' }] },
       { text: `Appointment reminders by ${consent.channel === 'sms' ? 'text message' : 'email'}` },
     ],
     patient: { reference: `Patient/${patientId}` },
     dateTime: consent.recordedAt,
-    policyRule: { coding: [{ system: STANDARD.actCode, code: consent.granted ? 'OPTIN' : 'OPTOUT' }] },
+    policyRule: { coding: [{ system: ACT_CODE_SYSTEM, code: consent.granted ? 'OPTIN' : 'OPTOUT' }] },
     provision: {
       type: consent.granted ? 'permit' : 'deny',
       code: [{ coding: [{ system: REMINDER_CHANNEL_CODE_SYSTEM, code: consent.channel }] }],

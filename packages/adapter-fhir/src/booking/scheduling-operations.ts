@@ -22,7 +22,7 @@ import {
 import { toZonedIso } from '@pxm/core/time';
 import type { FhirContext } from '../context.js';
 import { identifierValue, referenceId, token, withExtension } from '../fhir/elements.js';
-import { STANDARD, RESCHEDULED_FROM_EXTENSION, REQUEST_KEY_IDENTIFIER, MANAGE_TOKEN_IDENTIFIER } from '../fhir/namespace.js';
+import { RESCHEDULED_FROM_EXTENSION, REQUEST_KEY_IDENTIFIER, MANAGE_TOKEN_IDENTIFIER, CANCEL_REASON_SYSTEM } from '../fhir/namespace.js';
 import type { Appointment, Bundle, Parameters, ParametersParameter, Resource } from '../fhir/types.js';
 import { readSearchPage } from '../http/search-page.js';
 import { participantId } from './appointment-mapping.js';
@@ -245,7 +245,7 @@ export function schedulingOperations(ctx: FhirContext): SchedulingOperations {
       const cancelled: Appointment = {
         ...visit.resource,
         status: 'cancelled',
-        cancelationReason: { coding: [{ system: STANDARD.cancelReason, code: reason.code }], text: reason.text },
+        cancelationReason: { coding: [{ system: CANCEL_REASON_SYSTEM, code: reason.code }], text: reason.text },
       };
       const reply = appointmentIn(await ctx.client.invoke(operation, 'Appointment/$book', parameters({ name: 'appointment-resource', resource: cancelled }), signal));
       if (!reply || reply.status !== 'cancelled') throw new AdapterError('server', 'The server did not cancel the appointment.', { operation, retryable: false });

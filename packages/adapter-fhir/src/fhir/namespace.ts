@@ -167,7 +167,7 @@ export const CONSENT_CODE_SYSTEM = codeSystem('consent');
 /** Patient `meta.tag` `unverified`: made for a returning patient nobody matched, for staff to reconcile. */
 export const PATIENT_MATCH_CODE_SYSTEM = codeSystem('patient-match');
 /** Benefit types R4's benefit-type lacks: `out-of-pocket` (the yearly maximum the patient pays). */
-export const BENEFIT_TYPE_CODE_SYSTEM = codeSystem('benefit-type');
+export const PXM_BENEFIT_TYPE_CODE_SYSTEM = codeSystem('benefit-type');
 
 export const CODE_SYSTEM = {
   visitModality: VISIT_MODALITY_CODE_SYSTEM,
@@ -184,37 +184,36 @@ export const CODE_SYSTEM = {
   timeOfDay: TIME_OF_DAY_CODE_SYSTEM,
   consent: CONSENT_CODE_SYSTEM,
   patientMatch: PATIENT_MATCH_CODE_SYSTEM,
-  benefitType: BENEFIT_TYPE_CODE_SYSTEM,
+  benefitType: PXM_BENEFIT_TYPE_CODE_SYSTEM,
 } as const;
 
-export const STANDARD = {
-  loinc: 'http://loinc.org',
-  icd10cm: 'http://hl7.org/fhir/sid/icd-10-cm',
-  npi: 'http://hl7.org/fhir/sid/us-npi',
-  participationMode: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationMode',
-  snomed: 'http://snomed.info/sct',
-  bcp47: 'urn:ietf:bcp:47',
-  v20276: 'http://terminology.hl7.org/CodeSystem/v2-0276',
-  cancelReason: 'http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason',
-  observationCategory: 'http://terminology.hl7.org/CodeSystem/observation-category',
-  consentScope: 'http://terminology.hl7.org/CodeSystem/consentscope',
-  actCode: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
-  subscriberRelationship: 'http://terminology.hl7.org/CodeSystem/subscriber-relationship',
-  coverageClass: 'http://terminology.hl7.org/CodeSystem/coverage-class',
-  coverageSelfPay: 'http://terminology.hl7.org/CodeSystem/coverage-selfpay',
-  benefitType: 'http://terminology.hl7.org/CodeSystem/benefit-type',
-  benefitNetwork: 'http://terminology.hl7.org/CodeSystem/benefit-network',
-  benefitUnit: 'http://terminology.hl7.org/CodeSystem/benefit-unit',
-  benefitTerm: 'http://terminology.hl7.org/CodeSystem/benefit-term',
-  /** X12 service type codes (element 1365), as the Da Vinci guides name them: PT, AD, AF, AE, 30. */
-  x12ServiceType: 'https://codesystem.x12.org/005010/1365',
-  signatureType: 'urn:iso-astm:E1762-95:2013',
-  provenanceAgentType: 'http://terminology.hl7.org/CodeSystem/provenance-participant-type',
-  dataOperation: 'http://terminology.hl7.org/CodeSystem/v3-DataOperation',
-  ucum: 'http://unitsofmeasure.org',
-  goalAchievement: 'http://terminology.hl7.org/CodeSystem/goal-achievement',
-  communicationCategory: 'http://terminology.hl7.org/CodeSystem/communication-category',
-} as const;
+// Standard FHIR and terminology systems (the project's own are the `*_CODE_SYSTEM` above).
+export const LOINC_SYSTEM = 'http://loinc.org';
+export const ICD10CM_SYSTEM = 'http://hl7.org/fhir/sid/icd-10-cm';
+export const NPI_SYSTEM = 'http://hl7.org/fhir/sid/us-npi';
+export const PARTICIPATION_MODE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationMode';
+export const SNOMED_SYSTEM = 'http://snomed.info/sct';
+export const BCP47_SYSTEM = 'urn:ietf:bcp:47';
+export const V2_0276_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v2-0276';
+export const CANCEL_REASON_SYSTEM = 'http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason';
+export const OBSERVATION_CATEGORY_SYSTEM = 'http://terminology.hl7.org/CodeSystem/observation-category';
+export const CONSENT_SCOPE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/consentscope';
+export const ACT_CODE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
+export const SUBSCRIBER_RELATIONSHIP_SYSTEM = 'http://terminology.hl7.org/CodeSystem/subscriber-relationship';
+export const COVERAGE_CLASS_SYSTEM = 'http://terminology.hl7.org/CodeSystem/coverage-class';
+export const COVERAGE_SELF_PAY_SYSTEM = 'http://terminology.hl7.org/CodeSystem/coverage-selfpay';
+export const BENEFIT_TYPE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/benefit-type';
+export const BENEFIT_NETWORK_SYSTEM = 'http://terminology.hl7.org/CodeSystem/benefit-network';
+export const BENEFIT_UNIT_SYSTEM = 'http://terminology.hl7.org/CodeSystem/benefit-unit';
+export const BENEFIT_TERM_SYSTEM = 'http://terminology.hl7.org/CodeSystem/benefit-term';
+/** X12 service type codes (element 1365), as the Da Vinci guides name them: PT, AD, AF, AE, 30. */
+export const X12_SERVICE_TYPE_SYSTEM = 'https://codesystem.x12.org/005010/1365';
+export const SIGNATURE_TYPE_SYSTEM = 'urn:iso-astm:E1762-95:2013';
+export const PROVENANCE_AGENT_TYPE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/provenance-participant-type';
+export const DATA_OPERATION_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-DataOperation';
+export const UCUM_SYSTEM = 'http://unitsofmeasure.org';
+export const GOAL_ACHIEVEMENT_SYSTEM = 'http://terminology.hl7.org/CodeSystem/goal-achievement';
+export const COMMUNICATION_CATEGORY_SYSTEM = 'http://terminology.hl7.org/CodeSystem/communication-category';
 
 /** LOINC 72514-3: pain severity, 0-10 verbal numeric rating, reported. */
 export const LOINC_PAIN_NRS = '72514-3';

@@ -8,7 +8,7 @@ import { ActivityLogEntrySchema, ActivityQuerySchema, type ActivityLogEntry, typ
 import { AdapterError, parseRequest, type CallOptions, type HepApi } from '@pxm/core';
 import * as z from 'zod/mini';
 import type { FhirContext } from '../context.js';
-import { findByLinkToken, fromOrganization, identifierOf, parseReference, refuseExpired, token, STANDARD, LINK_TOKEN_IDENTIFIER, ACTIVITY_LOG_IDENTIFIER } from '../area-plumbing.js';
+import { findByLinkToken, fromOrganization, identifierOf, parseReference, refuseExpired, token, LINK_TOKEN_IDENTIFIER, ACTIVITY_LOG_IDENTIFIER, LOINC_SYSTEM } from '../area-plumbing.js';
 import type { CarePlan, Observation, Organization } from '../fhir/types.js';
 import { LOINC_EXERCISE_ACTIVITY, requireLog, toLogObservation } from './log-mapping.js';
 import { exerciseIdOf, fromCarePlan, programVersionOf, revisionOf, type PracticeContact } from './program-mapping.js';
@@ -124,7 +124,7 @@ export function createFhirHep(ctx: FhirContext): HepApi {
       const found = await ctx.client.search<Observation>(
         operation,
         'Observation',
-        { 'based-on': `CarePlan/${plan.id ?? ''}`, code: token(STANDARD.loinc, LOINC_EXERCISE_ACTIVITY), _count: '1000', ...(date.length > 0 ? { date } : {}) },
+        { 'based-on': `CarePlan/${plan.id ?? ''}`, code: token(LOINC_SYSTEM, LOINC_EXERCISE_ACTIVITY), _count: '1000', ...(date.length > 0 ? { date } : {}) },
         opts?.signal,
       );
       const from = q.from ? Date.parse(q.from) : -Infinity;

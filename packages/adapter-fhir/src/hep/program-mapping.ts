@@ -17,7 +17,7 @@ import type {
 } from '@pxm/core/hep';
 import { localDateIn, startOfLocalDay, toZonedIso } from '@pxm/core/time';
 import { codeIn, complexExtension, extensionOf, part, parts, withExtension } from '../fhir/elements.js';
-import { PXM_FHIR_BASE, SNOMED_EXERCISE_THERAPY, STANDARD, EXERCISE_DOSAGE_EXTENSION, EXERCISE_MEDIA_EXTENSION, EXERCISE_DAYS_PER_WEEK_EXTENSION, EXERCISE_NOTE_EXTENSION, EXERCISE_LOG_PER_SET_EXTENSION, EXERCISE_CODE_SYSTEM, LINK_TOKEN_IDENTIFIER, TIME_ZONE_EXTENSION, PROGRAM_VERSION_EXTENSION, PAIN_ALERT_THRESHOLD_EXTENSION, PAIN_GUIDANCE_EXTENSION } from '../fhir/namespace.js';
+import { PXM_FHIR_BASE, SNOMED_EXERCISE_THERAPY, EXERCISE_DOSAGE_EXTENSION, EXERCISE_MEDIA_EXTENSION, EXERCISE_DAYS_PER_WEEK_EXTENSION, EXERCISE_NOTE_EXTENSION, EXERCISE_LOG_PER_SET_EXTENSION, EXERCISE_CODE_SYSTEM, LINK_TOKEN_IDENTIFIER, TIME_ZONE_EXTENSION, PROGRAM_VERSION_EXTENSION, PAIN_ALERT_THRESHOLD_EXTENSION, PAIN_GUIDANCE_EXTENSION, SNOMED_SYSTEM } from '../fhir/namespace.js';
 import type { CarePlan, CarePlanActivity, Extension, Timing } from '../fhir/types.js';
 
 export const PROGRAM_IDENTIFIER = `${PXM_FHIR_BASE}/identifier/hep-program`;
@@ -135,7 +135,7 @@ function basePlan(program: HepProgram, links: CarePlanLinks): CarePlan {
     ],
     status: 'active',
     intent: 'plan',
-    category: [{ coding: [{ system: STANDARD.snomed, code: SNOMED_EXERCISE_THERAPY, display: 'Exercise therapy' }], text: 'Home exercise program' }],
+    category: [{ coding: [{ system: SNOMED_SYSTEM, code: SNOMED_EXERCISE_THERAPY, display: 'Exercise therapy' }], text: 'Home exercise program' }],
     title: program.title,
     subject: { reference: `Patient/${links.patientId}` },
     period: { start: program.startDate, ...(program.endDate ? { end: program.endDate } : {}) },

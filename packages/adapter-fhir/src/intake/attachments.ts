@@ -5,11 +5,11 @@
  */
 import type { AttachmentRef, AttachmentUpload } from '@pxm/core/forms';
 import type { FhirContext } from '../context.js';
-import { STANDARD, ATTACHMENT_PURPOSE_CODE_SYSTEM } from '../fhir/namespace.js';
+import { ATTACHMENT_PURPOSE_CODE_SYSTEM, LOINC_SYSTEM } from '../fhir/namespace.js';
 import type { DocumentReference } from '../fhir/types.js';
 import type { Invitation } from './invitation.js';
 
-const INSURANCE_CARD = { system: STANDARD.loinc, code: '64290-0', display: 'Health insurance card' };
+const INSURANCE_CARD = { system: LOINC_SYSTEM, code: '64290-0', display: 'Health insurance card' };
 
 function describe(purpose: string | undefined): string {
   const card = /^insurance-card-(front|back)$/.exec(purpose ?? '');

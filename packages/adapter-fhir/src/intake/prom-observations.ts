@@ -8,7 +8,7 @@ import type { PromResult } from '@pxm/core/prom';
 import type { PromScore, ScoringRule } from '@pxm/core/forms';
 import type { FhirContext } from '../context.js';
 import { codeIn, token } from '../fhir/elements.js';
-import { STANDARD, INSTRUMENT_CODE_SYSTEM, DERIVED_IDENTIFIER } from '../fhir/namespace.js';
+import { INSTRUMENT_CODE_SYSTEM, DERIVED_IDENTIFIER, LOINC_SYSTEM, OBSERVATION_CATEGORY_SYSTEM, UCUM_SYSTEM } from '../fhir/namespace.js';
 import type { Coding, Observation } from '../fhir/types.js';
 
 export function scoreKey(responseId: string, instrument: string): string {
@@ -24,16 +24,16 @@ export function toScoreObservation(
   effective: string,
 ): Observation {
   const coding: Coding[] = [{ system: INSTRUMENT_CODE_SYSTEM, code: rule.id, display: rule.label }];
-  if (rule.loinc) coding.unshift({ system: STANDARD.loinc, code: rule.loinc, display: rule.label });
+  if (rule.loinc) coding.unshift({ system: LOINC_SYSTEM, code: rule.loinc, display: rule.label });
   return {
     resourceType: 'Observation',
     ...(responseId ? { identifier: [{ use: 'secondary', system: DERIVED_IDENTIFIER, value: scoreKey(responseId, rule.id) }] } : {}),
     status: 'final',
-    category: [{ coding: [{ system: STANDARD.observationCategory, code: 'survey', display: 'Survey' }] }],
+    category: [{ coding: [{ system: OBSERVATION_CATEGORY_SYSTEM, code: 'survey', display: 'Survey' }] }],
     code: { coding, text: rule.shortLabel ?? rule.label },
     ...(patientRef ? { subject: { reference: patientRef } } : {}),
     effectiveDateTime: effective,
-    valueQuantity: { value: result.score, unit: 'score', system: STANDARD.ucum, code: '{score}' },
+    valueQuantity: { value: result.score, unit: 'score', system: UCUM_SYSTEM, code: '{score}' },
     ...(rule.algorithm ? { method: { text: rule.algorithm } } : {}),
     ...(responseId ? { derivedFrom: [{ reference: `QuestionnaireResponse/${responseId}` }] } : {}),
   };

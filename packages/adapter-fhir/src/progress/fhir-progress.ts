@@ -26,7 +26,7 @@ import {
 } from '@pxm/core/progress';
 import { measureFormDefinition, shippedInstrument } from '@pxm/core/prom';
 import type { FhirContext } from '../context.js';
-import { codeIn, findByLinkToken, fromOrganization, identifierOf, parseReference, refuseExpired, token, STANDARD, PROGRESS_LINK_IDENTIFIER, PROGRESS_EPISODE_IDENTIFIER, PROGRESS_CODE_SYSTEM, INSTRUMENT_CODE_SYSTEM, ACTIVITY_LOG_IDENTIFIER, LINK_TOKEN_IDENTIFIER, GOAL_RATING_IDENTIFIER } from '../area-plumbing.js';
+import { codeIn, findByLinkToken, fromOrganization, identifierOf, parseReference, refuseExpired, token, PROGRESS_LINK_IDENTIFIER, PROGRESS_EPISODE_IDENTIFIER, PROGRESS_CODE_SYSTEM, INSTRUMENT_CODE_SYSTEM, ACTIVITY_LOG_IDENTIFIER, LINK_TOKEN_IDENTIFIER, GOAL_RATING_IDENTIFIER, LOINC_SYSTEM } from '../area-plumbing.js';
 import type { CarePlan, Encounter, EpisodeOfCare, Goal as FhirGoal, Observation, Organization } from '../fhir/types.js';
 import { LOINC_EXERCISE_ACTIVITY, requireLog } from '../hep/log-mapping.js';
 import { fromCarePlan } from '../hep/program-mapping.js';
@@ -123,7 +123,7 @@ export function createFhirProgress(ctx: FhirContext): ProgressApi {
     if (!ref) return undefined;
     try {
       const hep = (await ctx.client.read<CarePlan>(operation, 'CarePlan', ref.id, signal)).resource;
-      const logs = await ctx.client.search<Observation>(operation, 'Observation', { 'based-on': `CarePlan/${ref.id}`, code: token(STANDARD.loinc, LOINC_EXERCISE_ACTIVITY), _count: '1000' }, signal);
+      const logs = await ctx.client.search<Observation>(operation, 'Observation', { 'based-on': `CarePlan/${ref.id}`, code: token(LOINC_SYSTEM, LOINC_EXERCISE_ACTIVITY), _count: '1000' }, signal);
       const entries = logs.matches.filter((observation) => identifierOf(observation, ACTIVITY_LOG_IDENTIFIER)).map((observation) => requireLog(observation, operation));
       // Counted against the program's current schedule (its history is the HEP view's to read).
       return adherencePercent(fromCarePlan(hep, {}, [], zoneFallback()), entries, ctx.now());

@@ -12,7 +12,7 @@
  */
 import type { Goal, GoalRating, GoalScaleLevel, GoalStatus } from '@pxm/core/progress';
 import { complexExtension, extensionOf, identifierValue, parts } from '../fhir/elements.js';
-import { STANDARD, GOAL_ATTAINMENT_SCALE_EXTENSION, GOAL_RATING_IDENTIFIER, GOAL_RATING_AUTHOR_EXTENSION, PROGRESS_CODE_SYSTEM } from '../fhir/namespace.js';
+import { GOAL_ATTAINMENT_SCALE_EXTENSION, GOAL_RATING_IDENTIFIER, GOAL_RATING_AUTHOR_EXTENSION, PROGRESS_CODE_SYSTEM, GOAL_ACHIEVEMENT_SYSTEM } from '../fhir/namespace.js';
 import type { Goal as FhirGoal, Observation } from '../fhir/types.js';
 
 export const GOAL_RATING_CODE = 'goal-rating';
@@ -40,7 +40,7 @@ export function toFhirGoal(goal: Omit<Goal, 'ratings'>, patientId: string): Fhir
     resourceType: 'Goal',
     id: goal.id,
     lifecycleStatus: LIFECYCLE[goal.status],
-    ...(achievement ? { achievementStatus: { coding: [{ system: STANDARD.goalAchievement, code: achievement }] } } : {}),
+    ...(achievement ? { achievementStatus: { coding: [{ system: GOAL_ACHIEVEMENT_SYSTEM, code: achievement }] } } : {}),
     description: { text: goal.text },
     subject: { reference: `Patient/${patientId}` },
     target: [{ dueDate: goal.targetDate, ...(scale.length > 0 ? { extension: scale } : {}) }],
@@ -48,7 +48,7 @@ export function toFhirGoal(goal: Omit<Goal, 'ratings'>, patientId: string): Fhir
 }
 
 function statusOf(goal: FhirGoal): GoalStatus {
-  const achievement = goal.achievementStatus?.coding?.find((coding) => coding.system === STANDARD.goalAchievement)?.code;
+  const achievement = goal.achievementStatus?.coding?.find((coding) => coding.system === GOAL_ACHIEVEMENT_SYSTEM)?.code;
   if (goal.lifecycleStatus === 'cancelled' || goal.lifecycleStatus === 'rejected' || goal.lifecycleStatus === 'entered-in-error') return 'cancelled';
   if (achievement === 'achieved') return 'achieved';
   if (achievement === 'not-achieved' || achievement === 'no-progress') return 'not-achieved';

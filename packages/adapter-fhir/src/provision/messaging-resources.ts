@@ -13,7 +13,7 @@
  * Message texts and links stay on the server: a resource names the step (`journey-step`), never
  * the manage or intake token, so the FHIR record opens nobody's links.
  */
-import { STANDARD, OUTBOX_MESSAGE_IDENTIFIER, JOURNEY_STEP_CODE_SYSTEM, MESSAGE_OUTCOME_CODE_SYSTEM, PATIENT_REPLY_IDENTIFIER, REPLY_INTENT_CODE_SYSTEM } from '../fhir/namespace.js';
+import { OUTBOX_MESSAGE_IDENTIFIER, JOURNEY_STEP_CODE_SYSTEM, MESSAGE_OUTCOME_CODE_SYSTEM, PATIENT_REPLY_IDENTIFIER, REPLY_INTENT_CODE_SYSTEM, PARTICIPATION_MODE_SYSTEM, COMMUNICATION_CATEGORY_SYSTEM } from '../fhir/namespace.js';
 import type { CodeableConcept, Communication, CommunicationRequest, Identifier, Reference } from '../fhir/types.js';
 
 export type MessageStepCode = 'reminder' | 'intake' | 'intake-nudge' | 'exercise-program' | 'survey';
@@ -59,14 +59,14 @@ const STEP_DISPLAY: Record<MessageStepCode, string> = {
 };
 
 const MEDIUM: Record<'sms' | 'email', CodeableConcept> = {
-  sms: { coding: [{ system: STANDARD.participationMode, code: 'SMSWRIT', display: 'SMS written' }] },
-  email: { coding: [{ system: STANDARD.participationMode, code: 'EMAILWRIT', display: 'email written' }] },
+  sms: { coding: [{ system: PARTICIPATION_MODE_SYSTEM, code: 'SMSWRIT', display: 'SMS written' }] },
+  email: { coding: [{ system: PARTICIPATION_MODE_SYSTEM, code: 'EMAILWRIT', display: 'email written' }] },
 };
 
 function category(step: MessageStepCode): CodeableConcept[] {
   // A reminder is the standard `reminder`; the journey's links are `instruction`s to the patient.
   const code = step === 'reminder' ? 'reminder' : 'instruction';
-  return [{ coding: [{ system: STANDARD.communicationCategory, code }] }];
+  return [{ coding: [{ system: COMMUNICATION_CATEGORY_SYSTEM, code }] }];
 }
 
 const messageIdentifier = (id: string): Identifier => ({ system: OUTBOX_MESSAGE_IDENTIFIER, value: id });
@@ -133,7 +133,7 @@ export function replyCommunication(reply: PatientReplyRecord): Communication {
     identifier: [{ system: PATIENT_REPLY_IDENTIFIER, value: reply.id }],
     ...(reply.inResponseToMessageId ? { inResponseTo: [{ type: 'Communication', identifier: messageIdentifier(reply.inResponseToMessageId) }] } : {}),
     status: 'completed',
-    category: [{ coding: [{ system: STANDARD.communicationCategory, code: 'notification' }] }],
+    category: [{ coding: [{ system: COMMUNICATION_CATEGORY_SYSTEM, code: 'notification' }] }],
     medium: [MEDIUM[reply.channel]],
     subject: { reference: `Patient/${reply.patientId}` },
     topic: { coding: [{ system: REPLY_INTENT_CODE_SYSTEM, code: reply.intent }] },

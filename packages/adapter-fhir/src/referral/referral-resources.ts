@@ -6,7 +6,7 @@
  */
 import type { ReferralInboxItem, ReferralStatus, ReferralTransmission, TransmissionStatus } from '@pxm/core/referral';
 import type { Attachment, CodeableConcept, Identifier, Reference, Resource } from '../fhir/types.js';
-import { STANDARD, REFERRAL_IDENTIFIER, LINK_TOKEN_IDENTIFIER, REFERRAL_RECORD_IDENTIFIER } from '../fhir/namespace.js';
+import { REFERRAL_IDENTIFIER, LINK_TOKEN_IDENTIFIER, REFERRAL_RECORD_IDENTIFIER, PARTICIPATION_MODE_SYSTEM, NPI_SYSTEM, ICD10CM_SYSTEM, LOINC_SYSTEM } from '../fhir/namespace.js';
 import { bytesToBase64 } from '../util/base64.js';
 import { disciplineConcept } from './discipline-codes.js';
 import { VISIT_TYPE_SYSTEM } from '../booking/appointment-type-mapping.js';
@@ -91,9 +91,9 @@ const COMMUNICATION_STATUS: Record<TransmissionStatus, Communication['status']> 
 };
 
 const MEDIUM: Record<ReferralTransmission['channel'], CodeableConcept> = {
-  fax: { coding: [{ system: STANDARD.participationMode, code: 'FAXWRIT', display: 'telefax' }] },
-  direct: { coding: [{ system: STANDARD.participationMode, code: 'EMAILWRIT', display: 'email' }], text: 'Direct secure messaging' },
-  email: { coding: [{ system: STANDARD.participationMode, code: 'EMAILWRIT', display: 'email' }] },
+  fax: { coding: [{ system: PARTICIPATION_MODE_SYSTEM, code: 'FAXWRIT', display: 'telefax' }] },
+  direct: { coding: [{ system: PARTICIPATION_MODE_SYSTEM, code: 'EMAILWRIT', display: 'email' }], text: 'Direct secure messaging' },
+  email: { coding: [{ system: PARTICIPATION_MODE_SYSTEM, code: 'EMAILWRIT', display: 'email' }] },
 };
 
 const MILESTONE_TEXT: Record<ReferralTransmission['milestone'], string> = {
@@ -127,8 +127,8 @@ export function referralServiceRequest(item: ReferralInboxItem, subject: Referen
     subject,
     ...(details
       ? {
-          requester: { identifier: { system: STANDARD.npi, value: details.referrer.npi }, display: details.referrer.name },
-          reasonCode: details.diagnoses.map((code) => ({ coding: [{ system: STANDARD.icd10cm, code }] })),
+          requester: { identifier: { system: NPI_SYSTEM, value: details.referrer.npi }, display: details.referrer.name },
+          reasonCode: details.diagnoses.map((code) => ({ coding: [{ system: ICD10CM_SYSTEM, code }] })),
         }
       : {}),
     authoredOn: item.receivedAt,
@@ -178,7 +178,7 @@ export function planOfCareDocument(
     resourceType: 'DocumentReference',
     identifier: [{ system: REFERRAL_RECORD_IDENTIFIER, value: plan.id }],
     status: 'current',
-    type: { coding: [{ system: STANDARD.loinc, code: '18776-5', display: 'Plan of care note' }] },
+    type: { coding: [{ system: LOINC_SYSTEM, code: '18776-5', display: 'Plan of care note' }] },
     subject,
     date: plan.uploadedAt,
     description: `Plan of care certified ${plan.certifiedOn}`,

@@ -25,5 +25,6 @@ export {
 } from './fhir/namespace.js';
 export { fromFhirMoney, fromOrganization, telecomValue, toFhirMoney, toOrganization } from './booking/practice-mapping.js';
 export { SDC_TASK_SYSTEM, findInvitation, isExpired, openInvitation, questionnaireOf, questionnaireReader, type Invitation } from './intake/invitation.js';
-export { completeTask, draftAnswersOf, findLinkResponse, firstResponse, isConflict, isDone, linkResponse, submissionKeyOf, submitOnce, withDraftAnswers, withSubmissionKey, type LinkResponseFields, type SubmitOnce } from './intake/link-response.js';
+export { completeTask, draftAnswersOf, findLinkResponse, firstResponse, isDone, linkResponse, submissionKeyOf, submitOnce, withDraftAnswers, withSubmissionKey, type LinkResponseFields, type SubmitOnce } from './intake/link-response.js';
+export { isConflict } from './http/errors.js';
 export { base64ToUtf8, bytesToBase64, utf8ToBase64 } from './util/base64.js';

@@ -23,13 +23,14 @@ import type { FhirContext } from '../context.js';
 import { identifierValue, referenceId, token } from '../fhir/elements.js';
 import { REQUEST_KEY_IDENTIFIER } from '../fhir/namespace.js';
 import type { Appointment, Slot } from '../fhir/types.js';
+import { isConflict } from '../http/errors.js';
 import { fromFhirAppointment, rescheduledFromId, toFhirAppointment } from './appointment-mapping.js';
 import type { Catalogue } from './catalogue.js';
 import { toFhirCoverage } from './coverage-mapping.js';
 import { createNewPatient, createUnverifiedPatient, findReturningPatient, returningPatientId } from './patients.js';
-import { reminderConsentKey, toReminderConsent } from './reminder-consent-mapping.js';
+import { createReminderConsents } from './reminder-consent-mapping.js';
 import { holdOf, withHold } from './slot-hold-state.js';
-import { clashes, holdMatches, isConflict, readSlot, type HeldSlot } from './slot-holds.js';
+import { clashes, holdMatches, readSlot, type HeldSlot } from './slot-holds.js';
 import { decodeHoldRef, type HoldRef } from './slot-ids.js';
 
 const CAS_ATTEMPTS = 4;
@@ -175,12 +176,7 @@ export async function bookHeldSlot(ctx: FhirContext, catalogue: Catalogue, plan:
     plan.coverage
       ? ctx.client.create(operation, toFhirCoverage(plan.coverage, `Patient/${owner}`, plan.requestKey), { ifNoneExist: { identifier: token(REQUEST_KEY_IDENTIFIER, plan.requestKey) }, signal })
       : undefined,
-    ...plan.consents.map((consent) =>
-      ctx.client.create(operation, toReminderConsent(consent, owner, plan.requestKey), {
-        ifNoneExist: { identifier: token(REQUEST_KEY_IDENTIFIER, reminderConsentKey(plan.requestKey, consent.channel)) },
-        signal,
-      }),
-    ),
+    ...createReminderConsents(ctx, plan.consents, owner, plan.requestKey, operation, signal),
   ]);
 
   const nowMs = ctx.now().getTime();

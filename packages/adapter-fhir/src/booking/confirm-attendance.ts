@@ -9,10 +9,10 @@ import type { FhirContext } from '../context.js';
 import { withExtension } from '../fhir/elements.js';
 import { ATTENDANCE_CONFIRMED_EXTENSION } from '../fhir/namespace.js';
 import type { Appointment } from '../fhir/types.js';
+import { isConflict } from '../http/errors.js';
 import { mapAppointment } from './book-slot.js';
 import type { Catalogue } from './catalogue.js';
 import type { ManagedVisit } from './manage-appointment.js';
-import { isConflict } from './slot-holds.js';
 
 const CAS_ATTEMPTS = 4;
 

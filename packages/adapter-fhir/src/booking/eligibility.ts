@@ -11,6 +11,7 @@ import type { Coverage, EligibilityResult } from '@pxm/core/booking';
 import type { FhirContext } from '../context.js';
 import { BENEFIT_TYPE_SYSTEM } from '../fhir/namespace.js';
 import type { Bundle, CoverageEligibilityRequest, CoverageEligibilityResponse, Parameters, Resource } from '../fhir/types.js';
+import { hasErrorCode } from '../http/errors.js';
 import type { Catalogue } from './catalogue.js';
 import { categoryOf, fromBenefitItems, THERAPY_DISCIPLINES } from './benefits-mapping.js';
 import { toFhirCoverage } from './coverage-mapping.js';
@@ -79,7 +80,7 @@ export async function verifyEligibility(ctx: FhirContext, catalogue: Catalogue, 
   try {
     reply = await ctx.client.invoke(operation, 'CoverageEligibilityRequest/$submit', toEligibilityRequest(coverage, catalogue.organization.id ?? '', checkedAt), signal);
   } catch (error) {
-    if (AdapterError.is(error) && error.code === 'not_found') {
+    if (hasErrorCode(error, 'not_found')) {
       throw new AdapterError('unsupported', 'This FHIR server does not check eligibility.', { operation });
     }
     throw error;

@@ -17,11 +17,12 @@ import { identifierValue, referenceId, token, withExtension } from '../fhir/elem
 import { isWellFormedToken } from '../fhir/link-token.js';
 import { MANAGE_TOKEN_IDENTIFIER, REQUEST_KEY_IDENTIFIER, CANCELLATION_DATE_EXTENSION, CANCEL_REASON_SYSTEM } from '../fhir/namespace.js';
 import type { Appointment, Slot } from '../fhir/types.js';
+import { readIfExists } from '../http/client.js';
+import { isConflict } from '../http/errors.js';
 import { rescheduledFromId } from './appointment-mapping.js';
 import { mapAppointment } from './book-slot.js';
 import type { Catalogue } from './catalogue.js';
 import { holdOf, withHold } from './slot-hold-state.js';
-import { isConflict, isNotFound } from './slot-holds.js';
 
 const CAS_ATTEMPTS = 4;
 
@@ -71,14 +72,8 @@ async function freeSlots(ctx: FhirContext, appointment: Appointment, operation: 
     const slotId = referenceId(ref, 'Slot');
     if (!slotId || !requestKey) continue;
     for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
-      let read;
-      try {
-        read = await ctx.client.read<Slot>(operation, 'Slot', slotId);
-      } catch (error) {
-        if (isNotFound(error)) break;
-        throw error;
-      }
-      if (read.resource.status !== 'busy' || holdOf(read.resource)?.requestKey !== requestKey) break;
+      const read = await readIfExists<Slot>(ctx.client, operation, 'Slot', slotId);
+      if (!read || read.resource.status !== 'busy' || holdOf(read.resource)?.requestKey !== requestKey) break;
       try {
         await ctx.client.update(operation, withHold(read.resource, 'free', undefined), { ifMatch: read.version });
         break;

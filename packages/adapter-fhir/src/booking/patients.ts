@@ -10,6 +10,7 @@ import { AdapterError } from '@pxm/core';
 import {
   resolveReturningPatient,
   type NewPatient,
+  type PatientDetails,
   type ReturningPatient,
   type UnverifiedPatient,
 } from '@pxm/core/booking';
@@ -105,4 +106,11 @@ export async function returningPatientId(ctx: FhirContext, details: ReturningPat
   const found = await findReturningPatient(ctx, details, operation, signal);
   if ('patientId' in found) return found.patientId;
   return createUnverifiedPatient(ctx, found.unverified, requestKey, operation, signal);
+}
+
+/** The patient a booking or waitlist entry by a new or returning patient goes to. */
+export function patientIdFor(ctx: FhirContext, details: PatientDetails, requestKey: string, operation: string, signal?: AbortSignal): Promise<string> {
+  return details.kind === 'new'
+    ? createNewPatient(ctx, details, requestKey, operation, signal)
+    : returningPatientId(ctx, details, requestKey, operation, signal);
 }

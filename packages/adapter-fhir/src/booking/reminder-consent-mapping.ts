@@ -4,6 +4,8 @@
  * the patient answered.
  */
 import type { ReminderConsent } from '@pxm/core/booking';
+import type { FhirContext } from '../context.js';
+import { token } from '../fhir/elements.js';
 import { LOINC_PATIENT_CONSENT, REQUEST_KEY_IDENTIFIER, REMINDER_CHANNEL_CODE_SYSTEM, CONSENT_SCOPE_SYSTEM, LOINC_SYSTEM, ACT_CODE_SYSTEM } from '../fhir/namespace.js';
 import type { Consent } from '../fhir/types.js';
 
@@ -29,4 +31,14 @@ export function toReminderConsent(consent: ReminderConsent, patientId: string, r
       code: [{ coding: [{ system: REMINDER_CHANNEL_CODE_SYSTEM, code: consent.channel }] }],
     },
   };
+}
+
+/** Creates the patient's reminder Consents, each once per request key and channel (`If-None-Exist`). */
+export function createReminderConsents(ctx: FhirContext, consents: readonly ReminderConsent[], patientId: string, requestKey: string, operation: string, signal?: AbortSignal): Array<Promise<unknown>> {
+  return consents.map((consent) =>
+    ctx.client.create(operation, toReminderConsent(consent, patientId, requestKey), {
+      ifNoneExist: { identifier: token(REQUEST_KEY_IDENTIFIER, reminderConsentKey(requestKey, consent.channel)) },
+      signal,
+    }),
+  );
 }

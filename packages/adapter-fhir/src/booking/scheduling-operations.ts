@@ -24,13 +24,15 @@ import type { FhirContext } from '../context.js';
 import { identifierValue, referenceId, token, withExtension } from '../fhir/elements.js';
 import { RESCHEDULED_FROM_EXTENSION, REQUEST_KEY_IDENTIFIER, MANAGE_TOKEN_IDENTIFIER, CANCEL_REASON_SYSTEM } from '../fhir/namespace.js';
 import type { Appointment, Bundle, Parameters, ParametersParameter, Resource } from '../fhir/types.js';
+import { readIfExists } from '../http/client.js';
+import { hasErrorCode } from '../http/errors.js';
 import { readSearchPage } from '../http/search-page.js';
 import { participantId } from './appointment-mapping.js';
 import { mapAppointment, replayBooking, type BookingPlan } from './book-slot.js';
 import { visitTypeOf, type Catalogue, type VisitType } from './catalogue.js';
 import type { SlotSearch } from './find-slots.js';
 import type { ManagedVisit } from './manage-appointment.js';
-import { createNewPatient, returningPatientId } from './patients.js';
+import { patientIdFor } from './patients.js';
 
 const PREFIX = 'op';
 const SEP = '~';
@@ -76,7 +78,7 @@ function parameters(...parameter: ParametersParameter[]): Parameters {
 }
 
 function refuseAs(error: unknown, code: 'slot_unavailable' | 'hold_expired', operation: string): never {
-  if (AdapterError.is(error) && (error.code === 'conflict' || error.code === 'not_found' || error.code === 'validation')) {
+  if (hasErrorCode(error, 'conflict', 'not_found', 'validation')) {
     throw new AdapterError(code, code === 'slot_unavailable' ? 'This time is no longer available.' : 'The hold on this time has expired.', { operation, cause: error });
   }
   throw error;
@@ -97,13 +99,7 @@ export function schedulingOperations(ctx: FhirContext): SchedulingOperations {
   async function resolve(target: string, operation: string, signal?: AbortSignal): Promise<Appointment | undefined> {
     if (target.startsWith('mem:')) return proposals.get(target);
     const id = referenceId(target, 'Appointment');
-    if (!id) return undefined;
-    try {
-      return (await ctx.client.read<Appointment>(operation, 'Appointment', id, signal)).resource;
-    } catch (error) {
-      if (AdapterError.is(error) && error.code === 'not_found') return undefined;
-      throw error;
-    }
+    return id ? (await readIfExists<Appointment>(ctx.client, operation, 'Appointment', id, signal))?.resource : undefined;
   }
 
   function toSlot(catalogue: Catalogue, appointment: Appointment, fallback: { locationId: string; visit: VisitType }, target: string): ContractSlot | undefined {
@@ -204,12 +200,7 @@ export function schedulingOperations(ctx: FhirContext): SchedulingOperations {
       const visit = catalogue.types.get(ref.typeId)!;
       // A reschedule carries over the old visit's patient: only a new booking is checked.
       if (plan.patient.kind !== 'existing') requireTypeEligibility(visit.type, plan.patient.kind, operation);
-      const patientId =
-        plan.patient.kind === 'existing'
-          ? plan.patient.patientId
-          : plan.patient.kind === 'returning'
-            ? await returningPatientId(ctx, plan.patient, plan.requestKey, operation, signal)
-            : await createNewPatient(ctx, plan.patient, plan.requestKey, operation, signal);
+      const patientId = plan.patient.kind === 'existing' ? plan.patient.patientId : await patientIdFor(ctx, plan.patient, plan.requestKey, operation, signal);
       const withPatient: Appointment = {
         ...withExtension(
           held,

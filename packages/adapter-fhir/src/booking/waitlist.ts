@@ -12,8 +12,8 @@ import { REQUEST_KEY_IDENTIFIER, WAITLIST_PREFERENCE_EXTENSION, TIME_OF_DAY_CODE
 import type { Appointment, AppointmentParticipant } from '../fhir/types.js';
 import { participantId } from './appointment-mapping.js';
 import { visitTypeOf, type Catalogue } from './catalogue.js';
-import { createNewPatient, returningPatientId } from './patients.js';
-import { reminderConsentKey, toReminderConsent } from './reminder-consent-mapping.js';
+import { patientIdFor } from './patients.js';
+import { createReminderConsents } from './reminder-consent-mapping.js';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -82,18 +82,8 @@ export async function joinWaitlist(ctx: FhirContext, catalogue: Catalogue, reque
     if (!sameRequest(previous, request, catalogue)) throw new AdapterError('conflict', 'This idempotency key was already used for a different request.', { operation });
     return fromWaitlistAppointment(previous, request);
   }
-  const patientId =
-    request.patient.kind === 'new'
-      ? await createNewPatient(ctx, request.patient, request.idempotencyKey, operation, signal)
-      : await returningPatientId(ctx, request.patient, request.idempotencyKey, operation, signal);
-  await Promise.all(
-    request.consents.map((consent) =>
-      ctx.client.create(operation, toReminderConsent(consent, patientId, request.idempotencyKey), {
-        ifNoneExist: { identifier: token(REQUEST_KEY_IDENTIFIER, reminderConsentKey(request.idempotencyKey, consent.channel)) },
-        signal,
-      }),
-    ),
-  );
+  const patientId = await patientIdFor(ctx, request.patient, request.idempotencyKey, operation, signal);
+  await Promise.all(createReminderConsents(ctx, request.consents, patientId, request.idempotencyKey, operation, signal));
   const written = await ctx.client.create(operation, toWaitlistAppointment(request, catalogue, patientId, ctx.now().toISOString()), { ifNoneExist: key, signal });
   if (referenceId(written.resource.participant?.[0]?.actor, 'Patient') === undefined) {
     throw new AdapterError('server', 'The FHIR server answered the conditional create with another resource.', { operation, retryable: false });

@@ -10,16 +10,13 @@ import * as z from 'zod/mini';
 import type { FhirContext } from '../context.js';
 import { findByLinkToken, fromOrganization, identifierOf, parseReference, refuseExpired, token, LINK_TOKEN_IDENTIFIER, ACTIVITY_LOG_IDENTIFIER, LOINC_SYSTEM } from '../area-plumbing.js';
 import type { CarePlan, Observation, Organization } from '../fhir/types.js';
+import { hasErrorCode } from '../http/errors.js';
 import { LOINC_EXERCISE_ACTIVITY, requireLog, toLogObservation } from './log-mapping.js';
 import { exerciseIdOf, fromCarePlan, programVersionOf, revisionOf, type PracticeContact } from './program-mapping.js';
 
 const EntriesSchema = z.array(ActivityLogEntrySchema).check(z.minLength(1), z.maxLength(200));
 const CAS_ATTEMPTS = 4;
 const PARALLEL_WRITES = 8;
-
-function isCode(error: unknown, ...codes: string[]): boolean {
-  return AdapterError.is(error) && codes.includes(error.code);
-}
 
 export function createFhirHep(ctx: FhirContext): HepApi {
   const zoneFallback = () => ctx.practice.defaultTimeZone ?? 'UTC';
@@ -39,7 +36,7 @@ export function createFhirHep(ctx: FhirContext): HepApi {
       const practice = fromOrganization((await ctx.client.read<Organization>(operation, 'Organization', ref.id, signal)).resource);
       return { name: practice.name || plan.author?.display, phone: practice.phone };
     } catch (error) {
-      if (isCode(error, 'not_found', 'unauthorized')) return { name: plan.author?.display };
+      if (hasErrorCode(error, 'not_found', 'unauthorized')) return { name: plan.author?.display };
       throw error;
     }
   }
@@ -50,7 +47,7 @@ export function createFhirHep(ctx: FhirContext): HepApi {
     try {
       versions = await ctx.client.history<CarePlan>(operation, 'CarePlan', plan.id ?? '', signal);
     } catch (error) {
-      if (isCode(error, 'not_found', 'unsupported', 'unauthorized', 'validation')) return [];
+      if (hasErrorCode(error, 'not_found', 'unsupported', 'unauthorized', 'validation')) return [];
       throw error;
     }
     const current = programVersionOf(plan);
@@ -76,7 +73,7 @@ export function createFhirHep(ctx: FhirContext): HepApi {
         const voided = await ctx.client.update<Observation>(operation, { ...stored, status: 'entered-in-error' }, { ifMatch: version, signal });
         stored = voided.resource;
       } catch (error) {
-        if (!isCode(error, 'conflict')) throw error;
+        if (!hasErrorCode(error, 'conflict')) throw error;
         const again = await ctx.client.read<Observation>(operation, 'Observation', stored.id ?? '', signal);
         stored = again.resource;
         version = again.version;

@@ -9,14 +9,11 @@ import type { FhirContext } from '../context.js';
 import { extensionOf, identifierValue, token, withExtension } from '../fhir/elements.js';
 import { LINK_TOKEN_IDENTIFIER, SUBMISSION_KEY_EXTENSION, DRAFT_ANSWERS_EXTENSION } from '../fhir/namespace.js';
 import type { QuestionnaireResponse, Task } from '../fhir/types.js';
+import { isConflict } from '../http/errors.js';
 import { base64ToUtf8, utf8ToBase64 } from '../util/base64.js';
 import type { Invitation } from './invitation.js';
 
 export const isDone = (response: QuestionnaireResponse | undefined): boolean => response?.status === 'completed' || response?.status === 'amended';
-
-export function isConflict(error: unknown): boolean {
-  return AdapterError.is(error) && error.code === 'conflict';
-}
 
 /** The token's response: the done one when there is one, else the draft (none is `entered-in-error`). */
 export async function findLinkResponse(ctx: FhirContext, linkToken: string, operation: string, signal?: AbortSignal): Promise<QuestionnaireResponse | undefined> {

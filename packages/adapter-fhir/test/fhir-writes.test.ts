@@ -14,7 +14,7 @@ import { requireCapability } from '@pxm/core';
 import type { FormDefinition } from '@pxm/core/forms';
 import { DEMO_HEP_TOKEN, DEMO_INTAKE_REASSESSMENT_TOKEN, DEMO_INTAKE_TOKEN, DEMO_SURVEY_TOKENS } from '@pxm/core/demo';
 import { createFhirAdapter } from '../src/index.js';
-import { IDENTIFIER, LOINC_PAIN_NRS, STANDARD } from '../src/fhir/namespace.js';
+import { IDENTIFIER, LOINC_PAIN_NRS, LOINC_SYSTEM } from '../src/fhir/namespace.js';
 import { demoPracticeResources, INTAKE_PATIENT, loadDemoPractice } from './support/demo-practice.js';
 import { startFhirServer, type TestFhirServer } from './support/fhir-test-server.js';
 import { fillForm } from './support/fill-form.js';
@@ -173,7 +173,7 @@ describe('fhir adapter writes', () => {
     assert.match(Buffer.from(provenance!.signature[0].data, 'base64').toString('utf8'), /^<svg/);
 
     const scores = (await stored('Observation')).filter((o) => o.derivedFrom?.[0]?.reference === `QuestionnaireResponse/${response?.id}`);
-    const nprs = scores.find((o) => o.code?.coding?.some((c: Any) => c.system === STANDARD.loinc && c.code === LOINC_PAIN_NRS));
+    const nprs = scores.find((o) => o.code?.coding?.some((c: Any) => c.system === LOINC_SYSTEM && c.code === LOINC_PAIN_NRS));
     assert.ok(nprs, 'NPRS is written with its LOINC code');
     assert.equal(typeof nprs.valueQuantity.value, 'number');
     assert.ok(scores.some((o) => o.code?.coding?.some((c: Any) => c.code === 'lefs')), 'LEFS is written under its instrument code');

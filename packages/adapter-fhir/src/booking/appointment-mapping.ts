@@ -7,7 +7,7 @@
 import { toZonedIso } from '@pxm/core/time';
 import type { Appointment as ContractAppointment } from '@pxm/core/booking';
 import { extensionOf, identifierValue, referenceId } from '../fhir/elements.js';
-import { EXTENSION, IDENTIFIER, STANDARD } from '../fhir/namespace.js';
+import { REQUEST_KEY_IDENTIFIER, MANAGE_TOKEN_IDENTIFIER, RESCHEDULED_FROM_EXTENSION, CANCELLATION_DATE_EXTENSION, ATTENDANCE_CONFIRMED_EXTENSION, V2_0276_SYSTEM } from '../fhir/namespace.js';
 import type { Appointment, CodeableConcept } from '../fhir/types.js';
 import { visitTypeOf, type Catalogue, type VisitType } from './catalogue.js';
 
@@ -49,16 +49,16 @@ export function toFhirAppointment(input: NewAppointment): Appointment {
   return {
     resourceType: 'Appointment',
     identifier: [
-      { use: 'secondary', system: IDENTIFIER.requestKey, value: input.requestKey },
-      { use: 'secondary', system: IDENTIFIER.manageToken, value: input.manageToken },
+      { use: 'secondary', system: REQUEST_KEY_IDENTIFIER, value: input.requestKey },
+      { use: 'secondary', system: MANAGE_TOKEN_IDENTIFIER, value: input.manageToken },
     ],
     status: 'booked',
     serviceType: distinctCodings(visit.concepts),
     appointmentType: {
       coding: [
         followUp
-          ? { system: STANDARD.v20276, code: 'FOLLOWUP', display: 'A follow up visit from a previous appointment' }
-          : { system: STANDARD.v20276, code: 'ROUTINE', display: 'Routine appointment - default if not valued' },
+          ? { system: V2_0276_SYSTEM, code: 'FOLLOWUP', display: 'A follow up visit from a previous appointment' }
+          : { system: V2_0276_SYSTEM, code: 'ROUTINE', display: 'Routine appointment - default if not valued' },
       ],
     },
     ...(input.reasonForVisit ? { reasonCode: [{ text: input.reasonForVisit }] } : {}),
@@ -74,7 +74,7 @@ export function toFhirAppointment(input: NewAppointment): Appointment {
       { actor: { reference: `Practitioner/${input.providerId}` }, required: 'required', status: 'accepted' },
       { actor: { reference: `Location/${input.locationId}` }, required: 'required', status: 'accepted' },
     ],
-    ...(input.rescheduledFromId ? { extension: [{ url: EXTENSION.rescheduledFrom, valueReference: { reference: `Appointment/${input.rescheduledFromId}` } }] } : {}),
+    ...(input.rescheduledFromId ? { extension: [{ url: RESCHEDULED_FROM_EXTENSION, valueReference: { reference: `Appointment/${input.rescheduledFromId}` } }] } : {}),
   };
 }
 
@@ -87,7 +87,7 @@ export function participantId(appointment: Appointment, type: 'Patient' | 'Pract
 }
 
 export function rescheduledFromId(appointment: Appointment): string | undefined {
-  return referenceId(extensionOf(appointment, EXTENSION.rescheduledFrom)?.valueReference, 'Appointment');
+  return referenceId(extensionOf(appointment, RESCHEDULED_FROM_EXTENSION)?.valueReference, 'Appointment');
 }
 
 const CANCELLED: ReadonlySet<string> = new Set(['cancelled', 'noshow', 'entered-in-error']);
@@ -105,7 +105,7 @@ export function fromFhirAppointment(appointment: Appointment, catalogue: Catalog
   const locationId = participantId(appointment, 'Location');
   const providerId = participantId(appointment, 'Practitioner');
   const location = locationId ? catalogue.locations.get(locationId) : undefined;
-  const manageToken = identifierValue(appointment, IDENTIFIER.manageToken);
+  const manageToken = identifierValue(appointment, MANAGE_TOKEN_IDENTIFIER);
   const visit = visitTypeOf(catalogue, appointment.serviceType);
   if (!appointment.id || !location || !providerId || !manageToken || !visit) return undefined;
   const zone = location.timeZone;
@@ -114,9 +114,9 @@ export function fromFhirAppointment(appointment: Appointment, catalogue: Catalog
   const createdAt = instantIn(appointment.created, zone) ?? instantIn(appointment.meta?.lastUpdated, zone);
   if (!start || !end || !createdAt) return undefined;
   const cancelled = CANCELLED.has(appointment.status ?? '');
-  const cancelledAt = instantIn(extensionOf(appointment, EXTENSION.cancellationDate)?.valueDateTime, zone);
+  const cancelledAt = instantIn(extensionOf(appointment, CANCELLATION_DATE_EXTENSION)?.valueDateTime, zone);
   const previous = rescheduledFromId(appointment);
-  const confirmedAt = instantIn(extensionOf(appointment, EXTENSION.attendanceConfirmed)?.valueDateTime, zone);
+  const confirmedAt = instantIn(extensionOf(appointment, ATTENDANCE_CONFIRMED_EXTENSION)?.valueDateTime, zone);
   return {
     id: appointment.id,
     status: cancelled ? 'cancelled' : 'booked',

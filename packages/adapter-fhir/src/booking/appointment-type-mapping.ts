@@ -6,7 +6,7 @@
  */
 import type { AppointmentType, Modality, PatientEligibility } from '@pxm/core/booking';
 import { extensionOf, referenceId } from '../fhir/elements.js';
-import { EXTENSION, PXM_FHIR_BASE } from '../fhir/namespace.js';
+import { PXM_FHIR_BASE, VISIT_DURATION_EXTENSION, VISIT_BUFFER_EXTENSION, PATIENT_ELIGIBILITY_EXTENSION, VISIT_MODALITY_EXTENSION } from '../fhir/namespace.js';
 import type { CodeableConcept, HealthcareService } from '../fhir/types.js';
 import { disciplineConcept, disciplineOf } from '../referral/discipline-codes.js';
 
@@ -26,10 +26,10 @@ export function toHealthcareService(type: AppointmentType, organizationId: strin
     ...(type.description ? { comment: type.description } : {}),
     appointmentRequired: true,
     extension: [
-      { url: EXTENSION.visitDuration, valueInteger: type.durationMinutes },
-      { url: EXTENSION.visitBuffer, valueInteger: type.bufferMinutes },
-      { url: EXTENSION.patientEligibility, valueCode: type.patientEligibility },
-      { url: EXTENSION.visitModality, valueCode: type.modality },
+      { url: VISIT_DURATION_EXTENSION, valueInteger: type.durationMinutes },
+      { url: VISIT_BUFFER_EXTENSION, valueInteger: type.bufferMinutes },
+      { url: PATIENT_ELIGIBILITY_EXTENSION, valueCode: type.patientEligibility },
+      { url: VISIT_MODALITY_EXTENSION, valueCode: type.modality },
     ],
   };
 }
@@ -50,7 +50,7 @@ function modalityOf(code: string | undefined): Modality {
 
 /** Undefined when the service has no duration: nothing can be booked without one. */
 export function fromHealthcareService(service: HealthcareService): AppointmentType | undefined {
-  const duration = extensionOf(service, EXTENSION.visitDuration)?.valueInteger;
+  const duration = extensionOf(service, VISIT_DURATION_EXTENSION)?.valueInteger;
   if (!service.id || duration === undefined) return undefined;
   const locationIds = (service.location ?? []).flatMap((ref) => referenceId(ref, 'Location') ?? []);
   const discipline = disciplineOf(service.specialty);
@@ -59,9 +59,9 @@ export function fromHealthcareService(service: HealthcareService): AppointmentTy
     name: service.name ?? service.type?.[0]?.text ?? service.id,
     ...(service.comment ? { description: service.comment } : {}),
     durationMinutes: duration,
-    bufferMinutes: extensionOf(service, EXTENSION.visitBuffer)?.valueInteger ?? 0,
-    modality: modalityOf(extensionOf(service, EXTENSION.visitModality)?.valueCode),
-    patientEligibility: eligibilityOf(extensionOf(service, EXTENSION.patientEligibility)?.valueCode),
+    bufferMinutes: extensionOf(service, VISIT_BUFFER_EXTENSION)?.valueInteger ?? 0,
+    modality: modalityOf(extensionOf(service, VISIT_MODALITY_EXTENSION)?.valueCode),
+    patientEligibility: eligibilityOf(extensionOf(service, PATIENT_ELIGIBILITY_EXTENSION)?.valueCode),
     ...(locationIds.length > 0 ? { locationIds } : {}),
     ...(discipline ? { discipline } : {}),
   };

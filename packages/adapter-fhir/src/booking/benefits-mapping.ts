@@ -11,7 +11,7 @@
 import type { Money } from '@pxm/core';
 import type { AmountLevels, Amounts, BenefitsSummary, Discipline, DisciplineBenefits } from '@pxm/core/booking';
 import { unknownBenefits } from '@pxm/core/benefits';
-import { CODE_SYSTEM, EXTENSION, STANDARD } from '../fhir/namespace.js';
+import { PXM_BENEFIT_TYPE_CODE_SYSTEM, SHARED_VISIT_POOL_EXTENSION, BENEFIT_PERIOD_EXTENSION, X12_SERVICE_TYPE_SYSTEM, BENEFIT_TYPE_SYSTEM, BENEFIT_NETWORK_SYSTEM, BENEFIT_UNIT_SYSTEM, BENEFIT_TERM_SYSTEM } from '../fhir/namespace.js';
 import type { CodeableConcept, CoverageEligibilityItem, CoverageEligibilityResponse, Extension } from '../fhir/types.js';
 import { fromFhirMoney, toFhirMoney } from './practice-mapping.js';
 
@@ -24,11 +24,11 @@ const codeIn = (value: CodeableConcept | undefined, system: string): string | un
 
 /** The category of a discipline, as a request or response item names it. */
 export function categoryOf(discipline: Discipline): CodeableConcept {
-  return concept(STANDARD.x12ServiceType, CATEGORY_OF[discipline]);
+  return concept(X12_SERVICE_TYPE_SYSTEM, CATEGORY_OF[discipline]);
 }
 
 function disciplineOf(item: CoverageEligibilityItem): Discipline | undefined {
-  const code = codeIn(item.category, STANDARD.x12ServiceType);
+  const code = codeIn(item.category, X12_SERVICE_TYPE_SYSTEM);
   return code === undefined ? undefined : DISCIPLINE_OF[code];
 }
 
@@ -46,30 +46,30 @@ function amountBalance(type: CodeableConcept, amounts: Amounts | undefined): Bal
   ];
 }
 
-const DEDUCTIBLE = concept(STANDARD.benefitType, 'deductible');
-const OUT_OF_POCKET = concept(CODE_SYSTEM.benefitType, 'out-of-pocket');
+const DEDUCTIBLE = concept(BENEFIT_TYPE_SYSTEM, 'deductible');
+const OUT_OF_POCKET = concept(PXM_BENEFIT_TYPE_CODE_SYSTEM, 'out-of-pocket');
 
 /** The response items for a summary: one per discipline, plus one for family amounts where given. */
 export function toBenefitItems(summary: BenefitsSummary): CoverageEligibilityItem[] {
   return summary.disciplines.flatMap((line) => {
-    const shared: Extension[] = (line.visits?.sharedWith ?? []).map((other) => ({ url: EXTENSION.sharedVisitPool, valueCode: CATEGORY_OF[other] }));
-    const period: Extension[] = line.visits?.period ? [{ url: EXTENSION.benefitPeriod, valueCode: line.visits.period }] : [];
+    const shared: Extension[] = (line.visits?.sharedWith ?? []).map((other) => ({ url: SHARED_VISIT_POOL_EXTENSION, valueCode: CATEGORY_OF[other] }));
+    const period: Extension[] = line.visits?.period ? [{ url: BENEFIT_PERIOD_EXTENSION, valueCode: line.visits.period }] : [];
     const visits = line.visits;
     const used = visits?.used ?? (visits?.allowed !== undefined && visits.remaining !== undefined ? visits.allowed - visits.remaining : undefined);
     const individual: CoverageEligibilityItem = {
       ...(shared.length + period.length > 0 ? { extension: [...shared, ...period] } : {}),
       category: categoryOf(line.discipline),
       ...(line.coverage === 'inactive' ? { excluded: true } : {}),
-      ...(line.network ? { network: concept(STANDARD.benefitNetwork, line.network) } : {}),
-      unit: concept(STANDARD.benefitUnit, 'individual'),
-      ...(visits?.period ? { term: concept(STANDARD.benefitTerm, 'annual') } : {}),
+      ...(line.network ? { network: concept(BENEFIT_NETWORK_SYSTEM, line.network) } : {}),
+      unit: concept(BENEFIT_UNIT_SYSTEM, 'individual'),
+      ...(visits?.period ? { term: concept(BENEFIT_TERM_SYSTEM, 'annual') } : {}),
       benefit: [
-        ...(line.copay ? [{ type: concept(STANDARD.benefitType, 'copay'), allowedMoney: toFhirMoney(line.copay) }] : []),
-        ...(line.coinsurancePercent !== undefined ? [{ type: concept(STANDARD.benefitType, 'copay-percent'), allowedUnsignedInt: Math.round(line.coinsurancePercent) }] : []),
+        ...(line.copay ? [{ type: concept(BENEFIT_TYPE_SYSTEM, 'copay'), allowedMoney: toFhirMoney(line.copay) }] : []),
+        ...(line.coinsurancePercent !== undefined ? [{ type: concept(BENEFIT_TYPE_SYSTEM, 'copay-percent'), allowedUnsignedInt: Math.round(line.coinsurancePercent) }] : []),
         ...amountBalance(DEDUCTIBLE, line.deductible?.individual),
         ...amountBalance(OUT_OF_POCKET, line.outOfPocket?.individual),
         ...(visits?.allowed !== undefined
-          ? [{ type: concept(STANDARD.benefitType, 'visit'), allowedUnsignedInt: visits.allowed, ...(used === undefined || used < 0 ? {} : { usedUnsignedInt: used }) }]
+          ? [{ type: concept(BENEFIT_TYPE_SYSTEM, 'visit'), allowedUnsignedInt: visits.allowed, ...(used === undefined || used < 0 ? {} : { usedUnsignedInt: used }) }]
           : []),
       ],
       ...(line.priorAuthorization === undefined ? {} : { authorizationRequired: line.priorAuthorization }),
@@ -78,7 +78,7 @@ export function toBenefitItems(summary: BenefitsSummary): CoverageEligibilityIte
     const family: CoverageEligibilityItem[] =
       familyBalances.length === 0
         ? []
-        : [{ category: categoryOf(line.discipline), ...(line.network ? { network: concept(STANDARD.benefitNetwork, line.network) } : {}), unit: concept(STANDARD.benefitUnit, 'family'), benefit: familyBalances }];
+        : [{ category: categoryOf(line.discipline), ...(line.network ? { network: concept(BENEFIT_NETWORK_SYSTEM, line.network) } : {}), unit: concept(BENEFIT_UNIT_SYSTEM, 'family'), benefit: familyBalances }];
     if (individual.benefit?.length === 0) delete individual.benefit;
     return [individual, ...family];
   });
@@ -100,20 +100,20 @@ function levels(individual: Amounts | undefined, family: Amounts | undefined): A
 }
 
 function disciplineFrom(discipline: Discipline, items: CoverageEligibilityItem[]): DisciplineBenefits {
-  const unitOf = (item: CoverageEligibilityItem) => codeIn(item.unit, STANDARD.benefitUnit) ?? 'individual';
+  const unitOf = (item: CoverageEligibilityItem) => codeIn(item.unit, BENEFIT_UNIT_SYSTEM) ?? 'individual';
   const individual = items.find((item) => unitOf(item) !== 'family') ?? {};
   const family = items.find((item) => unitOf(item) === 'family');
-  const network = codeIn(individual.network ?? family?.network, STANDARD.benefitNetwork);
-  const copay = fromFhirMoney(balanceOf(individual, STANDARD.benefitType, 'copay')?.allowedMoney);
-  const coinsurance = balanceOf(individual, STANDARD.benefitType, 'copay-percent')?.allowedUnsignedInt;
-  const deductible = levels(amountsFrom(balanceOf(individual, STANDARD.benefitType, 'deductible')), family && amountsFrom(balanceOf(family, STANDARD.benefitType, 'deductible')));
-  const outOfPocket = levels(amountsFrom(balanceOf(individual, CODE_SYSTEM.benefitType, 'out-of-pocket')), family && amountsFrom(balanceOf(family, CODE_SYSTEM.benefitType, 'out-of-pocket')));
-  const visit = balanceOf(individual, STANDARD.benefitType, 'visit');
+  const network = codeIn(individual.network ?? family?.network, BENEFIT_NETWORK_SYSTEM);
+  const copay = fromFhirMoney(balanceOf(individual, BENEFIT_TYPE_SYSTEM, 'copay')?.allowedMoney);
+  const coinsurance = balanceOf(individual, BENEFIT_TYPE_SYSTEM, 'copay-percent')?.allowedUnsignedInt;
+  const deductible = levels(amountsFrom(balanceOf(individual, BENEFIT_TYPE_SYSTEM, 'deductible')), family && amountsFrom(balanceOf(family, BENEFIT_TYPE_SYSTEM, 'deductible')));
+  const outOfPocket = levels(amountsFrom(balanceOf(individual, PXM_BENEFIT_TYPE_CODE_SYSTEM, 'out-of-pocket')), family && amountsFrom(balanceOf(family, PXM_BENEFIT_TYPE_CODE_SYSTEM, 'out-of-pocket')));
+  const visit = balanceOf(individual, BENEFIT_TYPE_SYSTEM, 'visit');
   const shared = (individual.extension ?? [])
-    .filter((extension) => extension.url === EXTENSION.sharedVisitPool)
+    .filter((extension) => extension.url === SHARED_VISIT_POOL_EXTENSION)
     .map((extension) => DISCIPLINE_OF[extension.valueCode ?? ''])
     .filter((other): other is Discipline => other !== undefined);
-  const period = individual.extension?.find((extension) => extension.url === EXTENSION.benefitPeriod)?.valueCode;
+  const period = individual.extension?.find((extension) => extension.url === BENEFIT_PERIOD_EXTENSION)?.valueCode;
   const allowed = visit?.allowedUnsignedInt;
   const used = visit?.usedUnsignedInt;
   const visits: DisciplineBenefits['visits'] =

@@ -21,15 +21,16 @@ import {
 } from '@pxm/core/booking';
 import type { FhirContext } from '../context.js';
 import { identifierValue, referenceId, token } from '../fhir/elements.js';
-import { IDENTIFIER } from '../fhir/namespace.js';
+import { REQUEST_KEY_IDENTIFIER } from '../fhir/namespace.js';
 import type { Appointment, Slot } from '../fhir/types.js';
+import { isConflict } from '../http/errors.js';
 import { fromFhirAppointment, rescheduledFromId, toFhirAppointment } from './appointment-mapping.js';
 import type { Catalogue } from './catalogue.js';
 import { toFhirCoverage } from './coverage-mapping.js';
 import { createNewPatient, createUnverifiedPatient, findReturningPatient, returningPatientId } from './patients.js';
-import { reminderConsentKey, toReminderConsent } from './reminder-consent-mapping.js';
+import { createReminderConsents } from './reminder-consent-mapping.js';
 import { holdOf, withHold } from './slot-hold-state.js';
-import { clashes, holdMatches, isConflict, readSlot, type HeldSlot } from './slot-holds.js';
+import { clashes, holdMatches, readSlot, type HeldSlot } from './slot-holds.js';
 import { decodeHoldRef, type HoldRef } from './slot-ids.js';
 
 const CAS_ATTEMPTS = 4;
@@ -60,7 +61,7 @@ export async function replayBooking(
   operation: string,
   signal?: AbortSignal,
 ): Promise<ContractAppointment | undefined> {
-  const found = await ctx.client.search<Appointment>(operation, 'Appointment', { identifier: token(IDENTIFIER.requestKey, requestKey) }, signal);
+  const found = await ctx.client.search<Appointment>(operation, 'Appointment', { identifier: token(REQUEST_KEY_IDENTIFIER, requestKey) }, signal);
   const previous = found.matches.find((a) => a.status !== 'waitlist');
   if (!previous) return undefined;
   if (!fits(previous)) throw new AdapterError('conflict', 'This idempotency key was already used for a different request.', { operation });
@@ -173,14 +174,9 @@ export async function bookHeldSlot(ctx: FhirContext, catalogue: Catalogue, plan:
   const owner = patientId;
   await Promise.all([
     plan.coverage
-      ? ctx.client.create(operation, toFhirCoverage(plan.coverage, `Patient/${owner}`, plan.requestKey), { ifNoneExist: { identifier: token(IDENTIFIER.requestKey, plan.requestKey) }, signal })
+      ? ctx.client.create(operation, toFhirCoverage(plan.coverage, `Patient/${owner}`, plan.requestKey), { ifNoneExist: { identifier: token(REQUEST_KEY_IDENTIFIER, plan.requestKey) }, signal })
       : undefined,
-    ...plan.consents.map((consent) =>
-      ctx.client.create(operation, toReminderConsent(consent, owner, plan.requestKey), {
-        ifNoneExist: { identifier: token(IDENTIFIER.requestKey, reminderConsentKey(plan.requestKey, consent.channel)) },
-        signal,
-      }),
-    ),
+    ...createReminderConsents(ctx, plan.consents, owner, plan.requestKey, operation, signal),
   ]);
 
   const nowMs = ctx.now().getTime();
@@ -199,8 +195,8 @@ export async function bookHeldSlot(ctx: FhirContext, catalogue: Catalogue, plan:
     reasonForVisit: plan.patient.kind === 'new' ? plan.patient.reasonForVisit : undefined,
     referralSource: plan.patient.kind === 'new' ? plan.patient.referralSource : undefined,
   });
-  const written = await ctx.client.create(operation, draft, { ifNoneExist: { identifier: token(IDENTIFIER.requestKey, plan.requestKey) }, signal });
-  if (identifierValue(written.resource, IDENTIFIER.requestKey) !== plan.requestKey) {
+  const written = await ctx.client.create(operation, draft, { ifNoneExist: { identifier: token(REQUEST_KEY_IDENTIFIER, plan.requestKey) }, signal });
+  if (identifierValue(written.resource, REQUEST_KEY_IDENTIFIER) !== plan.requestKey) {
     throw new AdapterError('server', 'The FHIR server answered the conditional create with another appointment.', { operation, retryable: false });
   }
   return mapAppointment(written.resource, catalogue, operation);

@@ -7,12 +7,12 @@ import { AdapterError } from '@pxm/core';
 import type { Appointment as ContractAppointment } from '@pxm/core/booking';
 import type { FhirContext } from '../context.js';
 import { withExtension } from '../fhir/elements.js';
-import { EXTENSION } from '../fhir/namespace.js';
+import { ATTENDANCE_CONFIRMED_EXTENSION } from '../fhir/namespace.js';
 import type { Appointment } from '../fhir/types.js';
+import { isConflict } from '../http/errors.js';
 import { mapAppointment } from './book-slot.js';
 import type { Catalogue } from './catalogue.js';
 import type { ManagedVisit } from './manage-appointment.js';
-import { isConflict } from './slot-holds.js';
 
 const CAS_ATTEMPTS = 4;
 
@@ -21,7 +21,7 @@ export async function confirmAttendance(ctx: FhirContext, catalogue: Catalogue, 
   for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
     if (current.appointment.status === 'cancelled') throw new AdapterError('conflict', 'This appointment was cancelled.', { operation });
     if (current.appointment.confirmedAt) return current.appointment;
-    const confirmed = withExtension(current.resource, EXTENSION.attendanceConfirmed, { url: EXTENSION.attendanceConfirmed, valueDateTime: ctx.now().toISOString() });
+    const confirmed = withExtension(current.resource, ATTENDANCE_CONFIRMED_EXTENSION, { url: ATTENDANCE_CONFIRMED_EXTENSION, valueDateTime: ctx.now().toISOString() });
     try {
       const written = await ctx.client.update(operation, confirmed, { ifMatch: current.version, signal });
       return mapAppointment(written.resource, catalogue, operation);

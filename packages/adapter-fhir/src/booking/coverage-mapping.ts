@@ -3,7 +3,7 @@
  * RelatedPerson so the name and date of birth the patient typed stay with the coverage.
  */
 import type { Coverage as ContractCoverage } from '@pxm/core/booking';
-import { IDENTIFIER, STANDARD } from '../fhir/namespace.js';
+import { REQUEST_KEY_IDENTIFIER, COVERAGE_SELF_PAY_SYSTEM, SUBSCRIBER_RELATIONSHIP_SYSTEM, COVERAGE_CLASS_SYSTEM } from '../fhir/namespace.js';
 import type { Coverage, RelatedPerson } from '../fhir/types.js';
 
 const RELATIONSHIP_DISPLAY = { self: 'Self', spouse: 'Spouse', child: 'Child', other: 'Other' } as const;
@@ -11,13 +11,13 @@ const RELATIONSHIP_DISPLAY = { self: 'Self', spouse: 'Spouse', child: 'Child', o
 /** `beneficiary` is `Patient/<id>`, or `#patient` inside an eligibility request. */
 export function toFhirCoverage(coverage: ContractCoverage, beneficiaryRef: string, requestKey?: string): Coverage {
   const beneficiary = { reference: beneficiaryRef };
-  const identifier = requestKey ? [{ use: 'secondary', system: IDENTIFIER.requestKey, value: requestKey }] : [];
+  const identifier = requestKey ? [{ use: 'secondary', system: REQUEST_KEY_IDENTIFIER, value: requestKey }] : [];
   if (coverage.kind === 'self-pay') {
     return {
       resourceType: 'Coverage',
       ...(identifier.length > 0 ? { identifier } : {}),
       status: 'active',
-      type: { coding: [{ system: STANDARD.coverageSelfPay, code: 'pay', display: 'PAY' }], text: 'Self-pay' },
+      type: { coding: [{ system: COVERAGE_SELF_PAY_SYSTEM, code: 'pay', display: 'PAY' }], text: 'Self-pay' },
       beneficiary,
       payor: [beneficiary],
     };
@@ -42,11 +42,11 @@ export function toFhirCoverage(coverage: ContractCoverage, beneficiaryRef: strin
     subscriberId: coverage.memberId,
     beneficiary,
     relationship: {
-      coding: [{ system: STANDARD.subscriberRelationship, code: coverage.relationship, display: RELATIONSHIP_DISPLAY[coverage.relationship] }],
+      coding: [{ system: SUBSCRIBER_RELATIONSHIP_SYSTEM, code: coverage.relationship, display: RELATIONSHIP_DISPLAY[coverage.relationship] }],
     },
     payor: [{ display: coverage.payerName, ...(coverage.payerId ? { identifier: { value: coverage.payerId } } : {}) }],
     ...(coverage.groupNumber
-      ? { class: [{ type: { coding: [{ system: STANDARD.coverageClass, code: 'group', display: 'Group' }] }, value: coverage.groupNumber }] }
+      ? { class: [{ type: { coding: [{ system: COVERAGE_CLASS_SYSTEM, code: 'group', display: 'Group' }] }, value: coverage.groupNumber }] }
       : {}),
   };
 }

@@ -9,8 +9,9 @@
 import { AdapterError } from '@pxm/core';
 import type { Coverage, EligibilityResult } from '@pxm/core/booking';
 import type { FhirContext } from '../context.js';
-import { STANDARD } from '../fhir/namespace.js';
+import { BENEFIT_TYPE_SYSTEM } from '../fhir/namespace.js';
 import type { Bundle, CoverageEligibilityRequest, CoverageEligibilityResponse, Parameters, Resource } from '../fhir/types.js';
+import { hasErrorCode } from '../http/errors.js';
 import type { Catalogue } from './catalogue.js';
 import { categoryOf, fromBenefitItems, THERAPY_DISCIPLINES } from './benefits-mapping.js';
 import { toFhirCoverage } from './coverage-mapping.js';
@@ -59,7 +60,7 @@ export function fromEligibilityResponse(response: CoverageEligibilityResponse, c
   const copay = (response.insurance ?? [])
     .flatMap((ins) => ins.item ?? [])
     .flatMap((item) => item.benefit ?? [])
-    .find((benefit) => benefit.type?.coding?.some((c) => c.system === STANDARD.benefitType && c.code === 'copay'));
+    .find((benefit) => benefit.type?.coding?.some((c) => c.system === BENEFIT_TYPE_SYSTEM && c.code === 'copay'));
   const benefits = fromBenefitItems(response, checkedAt, payerName);
   // The physical therapy copay when the response has therapy items; else the first copay given.
   const money = benefits ? benefits.disciplines.find((line) => line.discipline === 'physical-therapy')?.copay : fromFhirMoney(copay?.allowedMoney);
@@ -79,7 +80,7 @@ export async function verifyEligibility(ctx: FhirContext, catalogue: Catalogue, 
   try {
     reply = await ctx.client.invoke(operation, 'CoverageEligibilityRequest/$submit', toEligibilityRequest(coverage, catalogue.organization.id ?? '', checkedAt), signal);
   } catch (error) {
-    if (AdapterError.is(error) && error.code === 'not_found') {
+    if (hasErrorCode(error, 'not_found')) {
       throw new AdapterError('unsupported', 'This FHIR server does not check eligibility.', { operation });
     }
     throw error;

@@ -16,7 +16,7 @@ import {
   slotSearchWindow,
 } from '@pxm/core/booking';
 import type { FhirContext } from '../context.js';
-import { identifierValue, IDENTIFIER } from '../area-plumbing.js';
+import { identifierValue, MANAGE_TOKEN_IDENTIFIER } from '../area-plumbing.js';
 import { advertises } from '../http/capabilities.js';
 import { bookHeldSlot, replayBooking } from './book-slot.js';
 import { catalogueReader } from './catalogue.js';
@@ -164,7 +164,7 @@ export function createFhirBooking(ctx: FhirContext, options: FhirBookingOptions 
         ctx,
         cat,
         req.idempotencyKey,
-        (a) => rescheduledFromId(a) !== undefined && identifierValue(a, IDENTIFIER.manageToken) === manageToken,
+        (a) => rescheduledFromId(a) !== undefined && identifierValue(a, MANAGE_TOKEN_IDENTIFIER) === manageToken,
         operation,
         opts?.signal,
       );

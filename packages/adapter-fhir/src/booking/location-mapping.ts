@@ -1,7 +1,7 @@
 /** Location <-> Location: the clinic's address and phone, and its IANA zone in an extension. */
 import type { Location } from '@pxm/core/booking';
 import { extensionOf } from '../fhir/elements.js';
-import { EXTENSION } from '../fhir/namespace.js';
+import { TIME_ZONE_EXTENSION } from '../fhir/namespace.js';
 import type { Location as FhirLocation } from '../fhir/types.js';
 import { telecomValue } from './practice-mapping.js';
 
@@ -21,13 +21,13 @@ export function toFhirLocation(location: Location, organizationId: string): Fhir
     },
     ...(location.phone ? { telecom: [{ system: 'phone', value: location.phone, use: 'work' }] } : {}),
     managingOrganization: { reference: `Organization/${organizationId}` },
-    extension: [{ url: EXTENSION.timeZone, valueCode: location.timeZone }],
+    extension: [{ url: TIME_ZONE_EXTENSION, valueCode: location.timeZone }],
   };
 }
 
 /** The contract location, or undefined when the resource lacks what a booking needs (a zone). */
 export function fromFhirLocation(resource: FhirLocation, fallbackZone: string | undefined): Location | undefined {
-  const zone = extensionOf(resource, EXTENSION.timeZone)?.valueCode ?? fallbackZone;
+  const zone = extensionOf(resource, TIME_ZONE_EXTENSION)?.valueCode ?? fallbackZone;
   if (!resource.id || !zone) return undefined;
   const [line1, ...rest] = resource.address?.line ?? [];
   const phone = telecomValue(resource.telecom, 'phone');

@@ -15,13 +15,14 @@ import {
 import type { FhirContext } from '../context.js';
 import { identifierValue, referenceId, token, withExtension } from '../fhir/elements.js';
 import { isWellFormedToken } from '../fhir/link-token.js';
-import { EXTENSION, IDENTIFIER, STANDARD } from '../fhir/namespace.js';
+import { MANAGE_TOKEN_IDENTIFIER, REQUEST_KEY_IDENTIFIER, CANCELLATION_DATE_EXTENSION, CANCEL_REASON_SYSTEM } from '../fhir/namespace.js';
 import type { Appointment, Slot } from '../fhir/types.js';
+import { readIfExists } from '../http/client.js';
+import { isConflict } from '../http/errors.js';
 import { rescheduledFromId } from './appointment-mapping.js';
 import { mapAppointment } from './book-slot.js';
 import type { Catalogue } from './catalogue.js';
 import { holdOf, withHold } from './slot-hold-state.js';
-import { isConflict, isNotFound } from './slot-holds.js';
 
 const CAS_ATTEMPTS = 4;
 
@@ -38,8 +39,8 @@ export interface ManagedVisit {
 export async function findManaged(ctx: FhirContext, catalogue: Catalogue, manageToken: string, operation: string, signal?: AbortSignal): Promise<ManagedVisit> {
   const invalid = () => new AdapterError('token_invalid', 'This link is not valid.', { operation });
   if (!isWellFormedToken(manageToken)) throw invalid();
-  const found = await ctx.client.search<Appointment>(operation, 'Appointment', { identifier: token(IDENTIFIER.manageToken, manageToken) }, signal);
-  const candidates = found.matches.filter((a) => identifierValue(a, IDENTIFIER.manageToken) === manageToken && a.status !== 'waitlist');
+  const found = await ctx.client.search<Appointment>(operation, 'Appointment', { identifier: token(MANAGE_TOKEN_IDENTIFIER, manageToken) }, signal);
+  const candidates = found.matches.filter((a) => identifierValue(a, MANAGE_TOKEN_IDENTIFIER) === manageToken && a.status !== 'waitlist');
   const replaced = new Set(candidates.map(rescheduledFromId).filter((id): id is string => id !== undefined));
   const current = candidates.filter((a) => !replaced.has(a.id ?? '')).sort((a, b) => Date.parse(b.created ?? '') - Date.parse(a.created ?? ''))[0];
   if (!current?.id) throw invalid();
@@ -66,19 +67,13 @@ export function requireFeeAcknowledged(ctx: FhirContext, catalogue: Catalogue, a
 
 /** Puts the Slots this booking took back to `free`; Slots another system booked are left alone. */
 async function freeSlots(ctx: FhirContext, appointment: Appointment, operation: string): Promise<void> {
-  const requestKey = identifierValue(appointment, IDENTIFIER.requestKey);
+  const requestKey = identifierValue(appointment, REQUEST_KEY_IDENTIFIER);
   for (const ref of appointment.slot ?? []) {
     const slotId = referenceId(ref, 'Slot');
     if (!slotId || !requestKey) continue;
     for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
-      let read;
-      try {
-        read = await ctx.client.read<Slot>(operation, 'Slot', slotId);
-      } catch (error) {
-        if (isNotFound(error)) break;
-        throw error;
-      }
-      if (read.resource.status !== 'busy' || holdOf(read.resource)?.requestKey !== requestKey) break;
+      const read = await readIfExists<Slot>(ctx.client, operation, 'Slot', slotId);
+      if (!read || read.resource.status !== 'busy' || holdOf(read.resource)?.requestKey !== requestKey) break;
       try {
         await ctx.client.update(operation, withHold(read.resource, 'free', undefined), { ifMatch: read.version });
         break;
@@ -101,9 +96,9 @@ export async function cancelVisit(
   for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
     if (current.appointment.status === 'cancelled') return current.appointment;
     const cancelled: Appointment = {
-      ...withExtension(current.resource, EXTENSION.cancellationDate, { url: EXTENSION.cancellationDate, valueDateTime: ctx.now().toISOString() }),
+      ...withExtension(current.resource, CANCELLATION_DATE_EXTENSION, { url: CANCELLATION_DATE_EXTENSION, valueDateTime: ctx.now().toISOString() }),
       status: 'cancelled',
-      cancelationReason: { coding: [{ system: STANDARD.cancelReason, code: reason.code }], text: reason.text },
+      cancelationReason: { coding: [{ system: CANCEL_REASON_SYSTEM, code: reason.code }], text: reason.text },
     };
     try {
       const written = await ctx.client.update(operation, cancelled, { ifMatch: current.version, signal });

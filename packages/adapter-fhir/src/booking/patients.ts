@@ -10,15 +10,16 @@ import { AdapterError } from '@pxm/core';
 import {
   resolveReturningPatient,
   type NewPatient,
+  type PatientDetails,
   type ReturningPatient,
   type UnverifiedPatient,
 } from '@pxm/core/booking';
 import type { FhirContext } from '../context.js';
 import { token } from '../fhir/elements.js';
-import { CODE_SYSTEM, IDENTIFIER } from '../fhir/namespace.js';
+import { PATIENT_MATCH_CODE_SYSTEM, REQUEST_KEY_IDENTIFIER } from '../fhir/namespace.js';
 import type { Patient } from '../fhir/types.js';
 
-const UNVERIFIED_TAG = { system: CODE_SYSTEM.patientMatch, code: 'unverified', display: 'Returning patient not matched; reconcile with the chart' };
+const UNVERIFIED_TAG = { system: PATIENT_MATCH_CODE_SYSTEM, code: 'unverified', display: 'Returning patient not matched; reconcile with the chart' };
 
 function isUnverified(patient: Patient): boolean {
   return (patient.meta?.tag ?? []).some((tag) => tag.system === UNVERIFIED_TAG.system && tag.code === UNVERIFIED_TAG.code);
@@ -56,7 +57,7 @@ export async function findReturningPatient(
 export function toNewPatient(details: NewPatient, requestKey: string): Patient {
   return {
     resourceType: 'Patient',
-    identifier: [{ use: 'secondary', system: IDENTIFIER.requestKey, value: requestKey }],
+    identifier: [{ use: 'secondary', system: REQUEST_KEY_IDENTIFIER, value: requestKey }],
     active: true,
     name: [{ use: 'official', family: details.lastName, given: [details.firstName] }],
     telecom: [
@@ -72,7 +73,7 @@ export function toUnverifiedPatient(details: UnverifiedPatient, requestKey: stri
   return {
     resourceType: 'Patient',
     meta: { tag: [UNVERIFIED_TAG] },
-    identifier: [{ use: 'secondary', system: IDENTIFIER.requestKey, value: requestKey }],
+    identifier: [{ use: 'secondary', system: REQUEST_KEY_IDENTIFIER, value: requestKey }],
     active: true,
     name: [{ use: 'official', family: details.lastName }],
     telecom: [
@@ -85,7 +86,7 @@ export function toUnverifiedPatient(details: UnverifiedPatient, requestKey: stri
 
 async function createPatient(ctx: FhirContext, patient: Patient, requestKey: string, operation: string, signal?: AbortSignal): Promise<string> {
   const written = await ctx.client.create(operation, patient, {
-    ifNoneExist: { identifier: token(IDENTIFIER.requestKey, requestKey) },
+    ifNoneExist: { identifier: token(REQUEST_KEY_IDENTIFIER, requestKey) },
     signal,
   });
   if (!written.resource.id) throw new AdapterError('server', 'The FHIR server stored the patient without an id.', { operation, retryable: false });
@@ -105,4 +106,11 @@ export async function returningPatientId(ctx: FhirContext, details: ReturningPat
   const found = await findReturningPatient(ctx, details, operation, signal);
   if ('patientId' in found) return found.patientId;
   return createUnverifiedPatient(ctx, found.unverified, requestKey, operation, signal);
+}
+
+/** The patient a booking or waitlist entry by a new or returning patient goes to. */
+export function patientIdFor(ctx: FhirContext, details: PatientDetails, requestKey: string, operation: string, signal?: AbortSignal): Promise<string> {
+  return details.kind === 'new'
+    ? createNewPatient(ctx, details, requestKey, operation, signal)
+    : returningPatientId(ctx, details, requestKey, operation, signal);
 }

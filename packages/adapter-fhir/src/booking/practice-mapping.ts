@@ -2,7 +2,7 @@
 import type { CancellationPolicy, Practice, ReviewLink } from '@pxm/core/booking';
 import type { Money } from '@pxm/core';
 import { complexExtension, extensionOf, extensionsOf, part } from '../fhir/elements.js';
-import { EXTENSION } from '../fhir/namespace.js';
+import { CANCELLATION_POLICY_EXTENSION, WHAT_TO_BRING_EXTENSION, REVIEW_LINK_EXTENSION } from '../fhir/namespace.js';
 import type { ContactPoint, Extension, Money as FhirMoney, Organization } from '../fhir/types.js';
 
 /** Digits after the decimal point of a currency (2 for USD, 0 for JPY). */
@@ -28,7 +28,7 @@ export function telecomValue(telecom: readonly ContactPoint[] | undefined, syste
 }
 
 function policyExtension(policy: CancellationPolicy): Extension {
-  return complexExtension(EXTENSION.cancellationPolicy, [
+  return complexExtension(CANCELLATION_POLICY_EXTENSION, [
     { url: 'minimum-notice-hours', valueInteger: policy.minimumNoticeHours },
     policy.lateCancelFee ? { url: 'late-cancel-fee', valueMoney: toFhirMoney(policy.lateCancelFee) } : undefined,
     policy.text ? { url: 'text', valueMarkdown: policy.text } : undefined,
@@ -36,7 +36,7 @@ function policyExtension(policy: CancellationPolicy): Extension {
 }
 
 function readPolicy(organization: Organization): CancellationPolicy {
-  const ext = extensionOf(organization, EXTENSION.cancellationPolicy);
+  const ext = extensionOf(organization, CANCELLATION_POLICY_EXTENSION);
   const fee = fromFhirMoney(part(ext, 'late-cancel-fee')?.valueMoney);
   const text = part(ext, 'text')?.valueMarkdown ?? part(ext, 'text')?.valueString;
   // A practice that publishes no policy still has one: no minimum notice, no fee.
@@ -53,10 +53,10 @@ export function toOrganization(practice: Practice): Organization {
   if (practice.email) telecom.push({ system: 'email', value: practice.email, use: 'work' });
   if (practice.website) telecom.push({ system: 'url', value: practice.website, use: 'work' });
   const extension: Extension[] = [policyExtension(practice.cancellationPolicy)];
-  if (practice.whatToBring) extension.push({ url: EXTENSION.whatToBring, valueMarkdown: practice.whatToBring });
+  if (practice.whatToBring) extension.push({ url: WHAT_TO_BRING_EXTENSION, valueMarkdown: practice.whatToBring });
   for (const link of practice.reviewLinks ?? []) {
     extension.push(
-      complexExtension(EXTENSION.reviewLink, [
+      complexExtension(REVIEW_LINK_EXTENSION, [
         { url: 'site', valueCode: link.site },
         { url: 'url', valueUrl: link.url },
         link.label ? { url: 'label', valueString: link.label } : undefined,
@@ -67,14 +67,14 @@ export function toOrganization(practice: Practice): Organization {
 }
 
 export function fromOrganization(organization: Organization): Practice {
-  const reviewLinks = extensionsOf(organization, EXTENSION.reviewLink).flatMap((ext): ReviewLink[] => {
+  const reviewLinks = extensionsOf(organization, REVIEW_LINK_EXTENSION).flatMap((ext): ReviewLink[] => {
     const url = part(ext, 'url')?.valueUrl ?? part(ext, 'url')?.valueUri;
     if (!url) return [];
     const site = part(ext, 'site')?.valueCode;
     const label = part(ext, 'label')?.valueString;
     return [{ site: (site === 'google' || site === 'facebook' || site === 'yelp' ? site : 'other'), url, ...(label ? { label } : {}) }];
   });
-  const whatToBring = extensionOf(organization, EXTENSION.whatToBring);
+  const whatToBring = extensionOf(organization, WHAT_TO_BRING_EXTENSION);
   const phone = telecomValue(organization.telecom, 'phone');
   const email = telecomValue(organization.telecom, 'email');
   const website = telecomValue(organization.telecom, 'url');

@@ -5,7 +5,7 @@
  */
 import type { Provider } from '@pxm/core/booking';
 import { extensionOf, referenceId } from '../fhir/elements.js';
-import { EXTENSION, STANDARD } from '../fhir/namespace.js';
+import { PRACTITIONER_BIO_EXTENSION, BCP47_SYSTEM } from '../fhir/namespace.js';
 import type { CodeableConcept, HealthcareService, HumanName, Practitioner, PractitionerRole, Schedule } from '../fhir/types.js';
 
 /** Id of the role and schedule of a provider at a location, for provisioned practices. */
@@ -32,8 +32,8 @@ export function toPractitioner(provider: Provider): Practitioner {
     active: true,
     name: [humanName(provider.name, provider.credentials)],
     ...(provider.photoUrl ? { photo: [{ url: provider.photoUrl }] } : {}),
-    ...(provider.languages ? { communication: provider.languages.map((code) => ({ coding: [{ system: STANDARD.bcp47, code }] })) } : {}),
-    ...(provider.bio ? { extension: [{ url: EXTENSION.practitionerBio, valueMarkdown: provider.bio }] } : {}),
+    ...(provider.languages ? { communication: provider.languages.map((code) => ({ coding: [{ system: BCP47_SYSTEM, code }] })) } : {}),
+    ...(provider.bio ? { extension: [{ url: PRACTITIONER_BIO_EXTENSION, valueMarkdown: provider.bio }] } : {}),
   };
 }
 
@@ -89,8 +89,8 @@ export function fromPractitioner(practitioner: Practitioner, roles: readonly Pra
       if (typeId) types.add(typeId);
     }
   }
-  const languages = (practitioner.communication ?? []).flatMap((concept) => concept.coding?.filter((c) => c.system === STANDARD.bcp47 && c.code).map((c) => c.code!) ?? []);
-  const bio = extensionOf(practitioner, EXTENSION.practitionerBio);
+  const languages = (practitioner.communication ?? []).flatMap((concept) => concept.coding?.filter((c) => c.system === BCP47_SYSTEM && c.code).map((c) => c.code!) ?? []);
+  const bio = extensionOf(practitioner, PRACTITIONER_BIO_EXTENSION);
   const credentials = name?.suffix?.join(', ');
   const photoUrl = practitioner.photo?.find((photo) => photo.url && /^https?:/.test(photo.url))?.url;
   return {

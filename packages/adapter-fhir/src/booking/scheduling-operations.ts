@@ -22,15 +22,17 @@ import {
 import { toZonedIso } from '@pxm/core/time';
 import type { FhirContext } from '../context.js';
 import { identifierValue, referenceId, token, withExtension } from '../fhir/elements.js';
-import { EXTENSION, IDENTIFIER, STANDARD } from '../fhir/namespace.js';
+import { RESCHEDULED_FROM_EXTENSION, REQUEST_KEY_IDENTIFIER, MANAGE_TOKEN_IDENTIFIER, CANCEL_REASON_SYSTEM } from '../fhir/namespace.js';
 import type { Appointment, Bundle, Parameters, ParametersParameter, Resource } from '../fhir/types.js';
+import { readIfExists } from '../http/client.js';
+import { hasErrorCode } from '../http/errors.js';
 import { readSearchPage } from '../http/search-page.js';
 import { participantId } from './appointment-mapping.js';
 import { mapAppointment, replayBooking, type BookingPlan } from './book-slot.js';
 import { visitTypeOf, type Catalogue, type VisitType } from './catalogue.js';
 import type { SlotSearch } from './find-slots.js';
 import type { ManagedVisit } from './manage-appointment.js';
-import { createNewPatient, returningPatientId } from './patients.js';
+import { patientIdFor } from './patients.js';
 
 const PREFIX = 'op';
 const SEP = '~';
@@ -76,7 +78,7 @@ function parameters(...parameter: ParametersParameter[]): Parameters {
 }
 
 function refuseAs(error: unknown, code: 'slot_unavailable' | 'hold_expired', operation: string): never {
-  if (AdapterError.is(error) && (error.code === 'conflict' || error.code === 'not_found' || error.code === 'validation')) {
+  if (hasErrorCode(error, 'conflict', 'not_found', 'validation')) {
     throw new AdapterError(code, code === 'slot_unavailable' ? 'This time is no longer available.' : 'The hold on this time has expired.', { operation, cause: error });
   }
   throw error;
@@ -97,13 +99,7 @@ export function schedulingOperations(ctx: FhirContext): SchedulingOperations {
   async function resolve(target: string, operation: string, signal?: AbortSignal): Promise<Appointment | undefined> {
     if (target.startsWith('mem:')) return proposals.get(target);
     const id = referenceId(target, 'Appointment');
-    if (!id) return undefined;
-    try {
-      return (await ctx.client.read<Appointment>(operation, 'Appointment', id, signal)).resource;
-    } catch (error) {
-      if (AdapterError.is(error) && error.code === 'not_found') return undefined;
-      throw error;
-    }
+    return id ? (await readIfExists<Appointment>(ctx.client, operation, 'Appointment', id, signal))?.resource : undefined;
   }
 
   function toSlot(catalogue: Catalogue, appointment: Appointment, fallback: { locationId: string; visit: VisitType }, target: string): ContractSlot | undefined {
@@ -204,23 +200,18 @@ export function schedulingOperations(ctx: FhirContext): SchedulingOperations {
       const visit = catalogue.types.get(ref.typeId)!;
       // A reschedule carries over the old visit's patient: only a new booking is checked.
       if (plan.patient.kind !== 'existing') requireTypeEligibility(visit.type, plan.patient.kind, operation);
-      const patientId =
-        plan.patient.kind === 'existing'
-          ? plan.patient.patientId
-          : plan.patient.kind === 'returning'
-            ? await returningPatientId(ctx, plan.patient, plan.requestKey, operation, signal)
-            : await createNewPatient(ctx, plan.patient, plan.requestKey, operation, signal);
+      const patientId = plan.patient.kind === 'existing' ? plan.patient.patientId : await patientIdFor(ctx, plan.patient, plan.requestKey, operation, signal);
       const withPatient: Appointment = {
         ...withExtension(
           held,
-          EXTENSION.rescheduledFrom,
-          plan.rescheduledFromId ? { url: EXTENSION.rescheduledFrom, valueReference: { reference: `Appointment/${plan.rescheduledFromId}` } } : undefined,
+          RESCHEDULED_FROM_EXTENSION,
+          plan.rescheduledFromId ? { url: RESCHEDULED_FROM_EXTENSION, valueReference: { reference: `Appointment/${plan.rescheduledFromId}` } } : undefined,
         ),
         status: 'pending',
         identifier: [
-          ...(held.identifier ?? []).filter((id) => id.system !== IDENTIFIER.requestKey && id.system !== IDENTIFIER.manageToken),
-          { use: 'secondary', system: IDENTIFIER.requestKey, value: plan.requestKey },
-          { use: 'secondary', system: IDENTIFIER.manageToken, value: plan.manageToken ?? createToken() },
+          ...(held.identifier ?? []).filter((id) => id.system !== REQUEST_KEY_IDENTIFIER && id.system !== MANAGE_TOKEN_IDENTIFIER),
+          { use: 'secondary', system: REQUEST_KEY_IDENTIFIER, value: plan.requestKey },
+          { use: 'secondary', system: MANAGE_TOKEN_IDENTIFIER, value: plan.manageToken ?? createToken() },
         ],
         participant: [
           ...(held.participant ?? []).filter((p) => referenceId(p.actor, 'Patient') === undefined),
@@ -235,7 +226,7 @@ export function schedulingOperations(ctx: FhirContext): SchedulingOperations {
         refuseAs(error, 'slot_unavailable', operation);
       }
       if (!booked || booked.status !== 'booked') throw new AdapterError('slot_unavailable', 'The server did not book this time.', { operation });
-      if (!identifierValue(booked, IDENTIFIER.manageToken)) {
+      if (!identifierValue(booked, MANAGE_TOKEN_IDENTIFIER)) {
         throw new AdapterError('server', 'The server dropped the manage token from the booked appointment.', { operation, retryable: false });
       }
       return mapAppointment(booked, catalogue, operation);
@@ -245,7 +236,7 @@ export function schedulingOperations(ctx: FhirContext): SchedulingOperations {
       const cancelled: Appointment = {
         ...visit.resource,
         status: 'cancelled',
-        cancelationReason: { coding: [{ system: STANDARD.cancelReason, code: reason.code }], text: reason.text },
+        cancelationReason: { coding: [{ system: CANCEL_REASON_SYSTEM, code: reason.code }], text: reason.text },
       };
       const reply = appointmentIn(await ctx.client.invoke(operation, 'Appointment/$book', parameters({ name: 'appointment-resource', resource: cancelled }), signal));
       if (!reply || reply.status !== 'cancelled') throw new AdapterError('server', 'The server did not cancel the appointment.', { operation, retryable: false });

@@ -6,7 +6,7 @@
  */
 import { holdIsLive } from '@pxm/core/booking';
 import { complexExtension, extensionOf, part, withExtension } from '../fhir/elements.js';
-import { EXTENSION } from '../fhir/namespace.js';
+import { SLOT_HOLD_EXTENSION } from '../fhir/namespace.js';
 import type { Slot } from '../fhir/types.js';
 
 export interface SlotHold {
@@ -18,7 +18,7 @@ export interface SlotHold {
 }
 
 export function holdOf(slot: Slot): SlotHold | undefined {
-  const ext = extensionOf(slot, EXTENSION.slotHold);
+  const ext = extensionOf(slot, SLOT_HOLD_EXTENSION);
   const secretHash = part(ext, 'hold')?.valueString;
   const expiresAt = part(ext, 'expires')?.valueInstant ?? part(ext, 'expires')?.valueDateTime;
   const typeId = part(ext, 'visit-type')?.valueString;
@@ -28,14 +28,14 @@ export function holdOf(slot: Slot): SlotHold | undefined {
 
 export function withHold(slot: Slot, status: Slot['status'], hold: SlotHold | undefined): Slot {
   const ext = hold
-    ? complexExtension(EXTENSION.slotHold, [
+    ? complexExtension(SLOT_HOLD_EXTENSION, [
         { url: 'hold', valueString: hold.secretHash },
         { url: 'expires', valueInstant: hold.expiresAt },
         { url: 'visit-type', valueString: hold.typeId },
         hold.requestKey ? { url: 'request-key', valueString: hold.requestKey } : undefined,
       ])
     : undefined;
-  return { ...withExtension(slot, EXTENSION.slotHold, ext), status };
+  return { ...withExtension(slot, SLOT_HOLD_EXTENSION, ext), status };
 }
 
 /** Whether a `busy-tentative` slot's hold still stands at `nowMs`. Foreign tentative holds always do. */

@@ -12,6 +12,8 @@ import { holdExpiry, holdIsLive, type Hold } from '@pxm/core/booking';
 import type { FhirContext } from '../context.js';
 import { referenceId } from '../fhir/elements.js';
 import type { Slot } from '../fhir/types.js';
+import { readIfExists } from '../http/client.js';
+import { isConflict } from '../http/errors.js';
 import { sha256Hex } from '../util/sha256.js';
 import { busyIntervals, overlapsBusy } from './busy-time.js';
 import type { Catalogue, ScheduleInfo, VisitType } from './catalogue.js';
@@ -29,14 +31,6 @@ function expired(operation: string): AdapterError {
   return new AdapterError('hold_expired', 'The hold on this time has expired.', { operation });
 }
 
-export function isConflict(error: unknown): boolean {
-  return AdapterError.is(error) && error.code === 'conflict';
-}
-
-export function isNotFound(error: unknown): boolean {
-  return AdapterError.is(error) && error.code === 'not_found';
-}
-
 export interface HeldSlot {
   slot: Slot;
   version: string | undefined;
@@ -49,13 +43,8 @@ export interface HeldSlot {
 export async function readSlot(ctx: FhirContext, catalogue: Catalogue, ref: SlotRef, operation: string, signal?: AbortSignal): Promise<HeldSlot | undefined> {
   const visit = catalogue.types.get(ref.typeId);
   if (!visit) return undefined;
-  let read;
-  try {
-    read = await ctx.client.read<Slot>(operation, 'Slot', ref.slotId, signal);
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
-  }
+  const read = await readIfExists<Slot>(ctx.client, operation, 'Slot', ref.slotId, signal);
+  if (!read) return undefined;
   const schedule = catalogue.schedules.get(referenceId(read.resource.schedule, 'Schedule') ?? '');
   const zone = schedule ? catalogue.locations.get(schedule.locationId)?.timeZone : undefined;
   if (!schedule || !zone || !schedule.typeIds.has(ref.typeId)) return undefined;

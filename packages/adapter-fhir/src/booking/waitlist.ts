@@ -8,12 +8,12 @@ import { AdapterError } from '@pxm/core';
 import type { WaitlistEntry, WaitlistRequest } from '@pxm/core/booking';
 import type { FhirContext } from '../context.js';
 import { complexExtension, referenceId, token } from '../fhir/elements.js';
-import { CODE_SYSTEM, EXTENSION, IDENTIFIER } from '../fhir/namespace.js';
+import { REQUEST_KEY_IDENTIFIER, WAITLIST_PREFERENCE_EXTENSION, TIME_OF_DAY_CODE_SYSTEM } from '../fhir/namespace.js';
 import type { Appointment, AppointmentParticipant } from '../fhir/types.js';
 import { participantId } from './appointment-mapping.js';
 import { visitTypeOf, type Catalogue } from './catalogue.js';
-import { createNewPatient, returningPatientId } from './patients.js';
-import { reminderConsentKey, toReminderConsent } from './reminder-consent-mapping.js';
+import { patientIdFor } from './patients.js';
+import { createReminderConsents } from './reminder-consent-mapping.js';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -33,7 +33,7 @@ export function toWaitlistAppointment(request: WaitlistRequest, catalogue: Catal
   if (request.providerId) participant.push({ actor: { reference: `Practitioner/${request.providerId}` }, required: 'required', status: 'needs-action' });
   return {
     resourceType: 'Appointment',
-    identifier: [{ use: 'secondary', system: IDENTIFIER.requestKey, value: request.idempotencyKey }],
+    identifier: [{ use: 'secondary', system: REQUEST_KEY_IDENTIFIER, value: request.idempotencyKey }],
     status: 'waitlist',
     serviceType: visit.concepts,
     description: visit.type.name,
@@ -42,9 +42,9 @@ export function toWaitlistAppointment(request: WaitlistRequest, catalogue: Catal
     ...(request.earliestDate ? { requestedPeriod: [{ start: request.earliestDate }] } : {}),
     participant,
     extension: [
-      complexExtension(EXTENSION.waitlistPreference, [
+      complexExtension(WAITLIST_PREFERENCE_EXTENSION, [
         ...request.preferredWeekdays.map((day) => ({ url: 'weekday', valueCode: WEEKDAYS[day - 1] })),
-        ...request.preferredTimesOfDay.map((time) => ({ url: 'time-of-day', valueCoding: { system: CODE_SYSTEM.timeOfDay, code: time } })),
+        ...request.preferredTimesOfDay.map((time) => ({ url: 'time-of-day', valueCoding: { system: TIME_OF_DAY_CODE_SYSTEM, code: time } })),
       ]),
     ],
   };
@@ -76,24 +76,14 @@ export async function joinWaitlist(ctx: FhirContext, catalogue: Catalogue, reque
   if (!catalogue.types.has(request.appointmentTypeId)) throw new AdapterError('not_found', `Unknown appointment type ${request.appointmentTypeId}.`, { operation });
   if (request.providerId && !catalogue.providers.has(request.providerId)) throw new AdapterError('not_found', `Unknown provider ${request.providerId}.`, { operation });
 
-  const key = { identifier: token(IDENTIFIER.requestKey, request.idempotencyKey) };
+  const key = { identifier: token(REQUEST_KEY_IDENTIFIER, request.idempotencyKey) };
   const previous = (await ctx.client.search<Appointment>(operation, 'Appointment', key, signal)).matches.find((a) => a.status === 'waitlist');
   if (previous) {
     if (!sameRequest(previous, request, catalogue)) throw new AdapterError('conflict', 'This idempotency key was already used for a different request.', { operation });
     return fromWaitlistAppointment(previous, request);
   }
-  const patientId =
-    request.patient.kind === 'new'
-      ? await createNewPatient(ctx, request.patient, request.idempotencyKey, operation, signal)
-      : await returningPatientId(ctx, request.patient, request.idempotencyKey, operation, signal);
-  await Promise.all(
-    request.consents.map((consent) =>
-      ctx.client.create(operation, toReminderConsent(consent, patientId, request.idempotencyKey), {
-        ifNoneExist: { identifier: token(IDENTIFIER.requestKey, reminderConsentKey(request.idempotencyKey, consent.channel)) },
-        signal,
-      }),
-    ),
-  );
+  const patientId = await patientIdFor(ctx, request.patient, request.idempotencyKey, operation, signal);
+  await Promise.all(createReminderConsents(ctx, request.consents, patientId, request.idempotencyKey, operation, signal));
   const written = await ctx.client.create(operation, toWaitlistAppointment(request, catalogue, patientId, ctx.now().toISOString()), { ifNoneExist: key, signal });
   if (referenceId(written.resource.participant?.[0]?.actor, 'Patient') === undefined) {
     throw new AdapterError('server', 'The FHIR server answered the conditional create with another resource.', { operation, retryable: false });

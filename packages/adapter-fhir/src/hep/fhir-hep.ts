@@ -8,8 +8,9 @@ import { ActivityLogEntrySchema, ActivityQuerySchema, type ActivityLogEntry, typ
 import { AdapterError, parseRequest, type CallOptions, type HepApi } from '@pxm/core';
 import * as z from 'zod/mini';
 import type { FhirContext } from '../context.js';
-import { findByLinkToken, fromOrganization, identifierOf, parseReference, refuseExpired, token, IDENTIFIER, STANDARD } from '../area-plumbing.js';
+import { findByLinkToken, fromOrganization, identifierOf, parseReference, refuseExpired, token, LINK_TOKEN_IDENTIFIER, ACTIVITY_LOG_IDENTIFIER, LOINC_SYSTEM } from '../area-plumbing.js';
 import type { CarePlan, Observation, Organization } from '../fhir/types.js';
+import { hasErrorCode } from '../http/errors.js';
 import { LOINC_EXERCISE_ACTIVITY, requireLog, toLogObservation } from './log-mapping.js';
 import { exerciseIdOf, fromCarePlan, programVersionOf, revisionOf, type PracticeContact } from './program-mapping.js';
 
@@ -17,16 +18,12 @@ const EntriesSchema = z.array(ActivityLogEntrySchema).check(z.minLength(1), z.ma
 const CAS_ATTEMPTS = 4;
 const PARALLEL_WRITES = 8;
 
-function isCode(error: unknown, ...codes: string[]): boolean {
-  return AdapterError.is(error) && codes.includes(error.code);
-}
-
 export function createFhirHep(ctx: FhirContext): HepApi {
   const zoneFallback = () => ctx.practice.defaultTimeZone ?? 'UTC';
 
   async function openPlan(linkToken: string, operation: string, signal?: AbortSignal): Promise<CarePlan> {
     const invalid = () => new AdapterError('token_invalid', 'This link is not valid.', { operation });
-    const { resource: plan, expiresAt } = await findByLinkToken<CarePlan>(ctx, 'CarePlan', IDENTIFIER.linkToken, linkToken, invalid, operation, signal);
+    const { resource: plan, expiresAt } = await findByLinkToken<CarePlan>(ctx, 'CarePlan', LINK_TOKEN_IDENTIFIER, linkToken, invalid, operation, signal);
     if (!plan.id || plan.status === 'entered-in-error' || plan.status === 'revoked') throw invalid();
     refuseExpired(ctx, expiresAt, operation);
     return plan;
@@ -39,7 +36,7 @@ export function createFhirHep(ctx: FhirContext): HepApi {
       const practice = fromOrganization((await ctx.client.read<Organization>(operation, 'Organization', ref.id, signal)).resource);
       return { name: practice.name || plan.author?.display, phone: practice.phone };
     } catch (error) {
-      if (isCode(error, 'not_found', 'unauthorized')) return { name: plan.author?.display };
+      if (hasErrorCode(error, 'not_found', 'unauthorized')) return { name: plan.author?.display };
       throw error;
     }
   }
@@ -50,7 +47,7 @@ export function createFhirHep(ctx: FhirContext): HepApi {
     try {
       versions = await ctx.client.history<CarePlan>(operation, 'CarePlan', plan.id ?? '', signal);
     } catch (error) {
-      if (isCode(error, 'not_found', 'unsupported', 'unauthorized', 'validation')) return [];
+      if (hasErrorCode(error, 'not_found', 'unsupported', 'unauthorized', 'validation')) return [];
       throw error;
     }
     const current = programVersionOf(plan);
@@ -65,7 +62,7 @@ export function createFhirHep(ctx: FhirContext): HepApi {
 
   async function storeOne(plan: CarePlan, entry: ActivityLogEntry, names: ReadonlyMap<string, string>, operation: string, signal?: AbortSignal): Promise<ActivityLogEntry> {
     const written = await ctx.client.create(operation, toLogObservation(entry, plan, names.get(entry.exerciseId)), {
-      ifNoneExist: { identifier: token(IDENTIFIER.activityLog, entry.clientId) },
+      ifNoneExist: { identifier: token(ACTIVITY_LOG_IDENTIFIER, entry.clientId) },
       signal,
     });
     let stored = written.resource;
@@ -76,7 +73,7 @@ export function createFhirHep(ctx: FhirContext): HepApi {
         const voided = await ctx.client.update<Observation>(operation, { ...stored, status: 'entered-in-error' }, { ifMatch: version, signal });
         stored = voided.resource;
       } catch (error) {
-        if (!isCode(error, 'conflict')) throw error;
+        if (!hasErrorCode(error, 'conflict')) throw error;
         const again = await ctx.client.read<Observation>(operation, 'Observation', stored.id ?? '', signal);
         stored = again.resource;
         version = again.version;
@@ -124,13 +121,13 @@ export function createFhirHep(ctx: FhirContext): HepApi {
       const found = await ctx.client.search<Observation>(
         operation,
         'Observation',
-        { 'based-on': `CarePlan/${plan.id ?? ''}`, code: token(STANDARD.loinc, LOINC_EXERCISE_ACTIVITY), _count: '1000', ...(date.length > 0 ? { date } : {}) },
+        { 'based-on': `CarePlan/${plan.id ?? ''}`, code: token(LOINC_SYSTEM, LOINC_EXERCISE_ACTIVITY), _count: '1000', ...(date.length > 0 ? { date } : {}) },
         opts?.signal,
       );
       const from = q.from ? Date.parse(q.from) : -Infinity;
       const to = q.to ? Date.parse(q.to) : Infinity;
       const logs = found.matches
-        .filter((observation) => identifierOf(observation, IDENTIFIER.activityLog) !== undefined)
+        .filter((observation) => identifierOf(observation, ACTIVITY_LOG_IDENTIFIER) !== undefined)
         .map((observation) => requireLog(observation, operation))
         .filter((entry) => {
           const at = Date.parse(entry.completedAt);

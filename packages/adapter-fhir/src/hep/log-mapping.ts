@@ -8,14 +8,14 @@
 import { AdapterError } from '@pxm/core';
 import type { ActivityLogEntry } from '@pxm/core/hep';
 import { codeIn, extensionOf, identifierValue } from '../fhir/elements.js';
-import { CODE_SYSTEM, EXTENSION, IDENTIFIER, LOINC_PAIN_NRS, STANDARD } from '../fhir/namespace.js';
+import { LOINC_PAIN_NRS, HEP_CODE_SYSTEM, ACTIVITY_LOG_IDENTIFIER, EXERCISE_CODE_SYSTEM, PROGRAM_VERSION_EXTENSION, LOINC_SYSTEM, OBSERVATION_CATEGORY_SYSTEM } from '../fhir/namespace.js';
 import type { CarePlan, Observation, ObservationComponent } from '../fhir/types.js';
 
 export const LOINC_EXERCISE_ACTIVITY = '73985-4';
 
-const COMPLETED_SETS = { system: CODE_SYSTEM.hep, code: 'completed-sets', display: 'Sets completed' };
-const DIFFICULTY = { system: CODE_SYSTEM.hep, code: 'difficulty', display: 'Perceived difficulty (1-5)' };
-const PAIN = { system: STANDARD.loinc, code: LOINC_PAIN_NRS, display: 'Pain severity - 0-10 verbal numeric rating [Score] - Reported' };
+const COMPLETED_SETS = { system: HEP_CODE_SYSTEM, code: 'completed-sets', display: 'Sets completed' };
+const DIFFICULTY = { system: HEP_CODE_SYSTEM, code: 'difficulty', display: 'Perceived difficulty (1-5)' };
+const PAIN = { system: LOINC_SYSTEM, code: LOINC_PAIN_NRS, display: 'Pain severity - 0-10 verbal numeric rating [Score] - Reported' };
 
 export function toLogObservation(entry: ActivityLogEntry, plan: CarePlan, exerciseName: string | undefined): Observation {
   const patient = plan.subject?.reference;
@@ -25,16 +25,16 @@ export function toLogObservation(entry: ActivityLogEntry, plan: CarePlan, exerci
   if (entry.difficulty !== undefined) component.push({ code: { coding: [DIFFICULTY] }, valueInteger: entry.difficulty });
   return {
     resourceType: 'Observation',
-    identifier: [{ use: 'secondary', system: IDENTIFIER.activityLog, value: entry.clientId }],
+    identifier: [{ use: 'secondary', system: ACTIVITY_LOG_IDENTIFIER, value: entry.clientId }],
     basedOn: [{ reference: `CarePlan/${plan.id ?? ''}` }],
     status: entry.voided ? 'entered-in-error' : 'final',
-    category: [{ coding: [{ system: STANDARD.observationCategory, code: 'activity', display: 'Activity' }] }],
-    code: { coding: [{ system: STANDARD.loinc, code: LOINC_EXERCISE_ACTIVITY, display: 'Exercise activity' }] },
+    category: [{ coding: [{ system: OBSERVATION_CATEGORY_SYSTEM, code: 'activity', display: 'Activity' }] }],
+    code: { coding: [{ system: LOINC_SYSTEM, code: LOINC_EXERCISE_ACTIVITY, display: 'Exercise activity' }] },
     ...(patient ? { subject: { reference: patient }, performer: [{ reference: patient }] } : {}),
     effectiveDateTime: entry.completedAt,
-    valueCodeableConcept: { coding: [{ system: CODE_SYSTEM.exercise, code: entry.exerciseId, ...(exerciseName ? { display: exerciseName } : {}) }], ...(exerciseName ? { text: exerciseName } : {}) },
+    valueCodeableConcept: { coding: [{ system: EXERCISE_CODE_SYSTEM, code: entry.exerciseId, ...(exerciseName ? { display: exerciseName } : {}) }], ...(exerciseName ? { text: exerciseName } : {}) },
     ...(component.length > 0 ? { component } : {}),
-    extension: [{ url: EXTENSION.programVersion, valueInteger: entry.programVersion }],
+    extension: [{ url: PROGRAM_VERSION_EXTENSION, valueInteger: entry.programVersion }],
   };
 }
 
@@ -44,11 +44,11 @@ function componentValue(observation: Observation, system: string, code: string):
 
 /** The log an Observation records; undefined for Observations that are not exercise logs. */
 export function fromLogObservation(observation: Observation): ActivityLogEntry | undefined {
-  const clientId = identifierValue(observation, IDENTIFIER.activityLog);
-  const exerciseId = codeIn(observation.valueCodeableConcept, CODE_SYSTEM.exercise);
-  const programVersion = extensionOf(observation, EXTENSION.programVersion)?.valueInteger;
+  const clientId = identifierValue(observation, ACTIVITY_LOG_IDENTIFIER);
+  const exerciseId = codeIn(observation.valueCodeableConcept, EXERCISE_CODE_SYSTEM);
+  const programVersion = extensionOf(observation, PROGRAM_VERSION_EXTENSION)?.valueInteger;
   if (!clientId || !exerciseId || !observation.effectiveDateTime) return undefined;
-  const pain = componentValue(observation, STANDARD.loinc, LOINC_PAIN_NRS);
+  const pain = componentValue(observation, LOINC_SYSTEM, LOINC_PAIN_NRS);
   const sets = componentValue(observation, COMPLETED_SETS.system, COMPLETED_SETS.code);
   const difficulty = componentValue(observation, DIFFICULTY.system, DIFFICULTY.code);
   return {

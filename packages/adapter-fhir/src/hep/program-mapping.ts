@@ -17,7 +17,7 @@ import type {
 } from '@pxm/core/hep';
 import { localDateIn, startOfLocalDay, toZonedIso } from '@pxm/core/time';
 import { codeIn, complexExtension, extensionOf, part, parts, withExtension } from '../fhir/elements.js';
-import { CODE_SYSTEM, EXTENSION, IDENTIFIER, PXM_FHIR_BASE, SNOMED_EXERCISE_THERAPY, STANDARD } from '../fhir/namespace.js';
+import { PXM_FHIR_BASE, SNOMED_EXERCISE_THERAPY, EXERCISE_DOSAGE_EXTENSION, EXERCISE_MEDIA_EXTENSION, EXERCISE_DAYS_PER_WEEK_EXTENSION, EXERCISE_NOTE_EXTENSION, EXERCISE_LOG_PER_SET_EXTENSION, EXERCISE_CODE_SYSTEM, LINK_TOKEN_IDENTIFIER, TIME_ZONE_EXTENSION, PROGRAM_VERSION_EXTENSION, PAIN_ALERT_THRESHOLD_EXTENSION, PAIN_GUIDANCE_EXTENSION, SNOMED_SYSTEM } from '../fhir/namespace.js';
 import type { CarePlan, CarePlanActivity, Extension, Timing } from '../fhir/types.js';
 
 export const PROGRAM_IDENTIFIER = `${PXM_FHIR_BASE}/identifier/hep-program`;
@@ -69,7 +69,7 @@ function timingOf(frequency: Frequency): Timing {
 }
 
 function dosageExtension(dosage: Dosage): Extension {
-  return complexExtension(EXTENSION.exerciseDosage, [
+  return complexExtension(EXERCISE_DOSAGE_EXTENSION, [
     dosage.sets !== undefined ? { url: 'sets', valueInteger: dosage.sets } : undefined,
     dosage.reps !== undefined ? { url: 'reps', valueInteger: dosage.reps } : undefined,
     dosage.holdSeconds !== undefined ? { url: 'hold-seconds', valueInteger: dosage.holdSeconds } : undefined,
@@ -81,7 +81,7 @@ function dosageExtension(dosage: Dosage): Extension {
 }
 
 function mediaExtension(media: ExerciseMedia): Extension {
-  return complexExtension(EXTENSION.exerciseMedia, [
+  return complexExtension(EXERCISE_MEDIA_EXTENSION, [
     media.videoUrl ? { url: 'video', valueUrl: media.videoUrl } : undefined,
     media.posterUrl ? { url: 'poster', valueUrl: media.posterUrl } : undefined,
     ...(media.imageUrls ?? []).map((url) => ({ url: 'image', valueUrl: url })),
@@ -100,15 +100,15 @@ function activityOf(exercise: Exercise | ScheduledExercise): CarePlanActivity {
   const full = 'dosage' in exercise ? exercise : undefined;
   const dosage: Dosage = full?.dosage ?? ('sets' in exercise && exercise.sets ? { sets: exercise.sets } : {});
   const extension: Extension[] = [dosageExtension(dosage)];
-  if (exercise.frequency.daysPerWeek) extension.push({ url: EXTENSION.exerciseDaysPerWeek, valueInteger: exercise.frequency.daysPerWeek });
+  if (exercise.frequency.daysPerWeek) extension.push({ url: EXERCISE_DAYS_PER_WEEK_EXTENSION, valueInteger: exercise.frequency.daysPerWeek });
   if (full?.media) extension.push(mediaExtension(full.media));
-  if (full?.note) extension.push({ url: EXTENSION.exerciseNote, valueString: full.note });
-  if (full?.logPerSet) extension.push({ url: EXTENSION.exerciseLogPerSet, valueBoolean: true });
+  if (full?.note) extension.push({ url: EXERCISE_NOTE_EXTENSION, valueString: full.note });
+  if (full?.logPerSet) extension.push({ url: EXERCISE_LOG_PER_SET_EXTENSION, valueBoolean: true });
   const name = exercise.name ?? exercise.id;
   return {
     detail: {
       kind: 'ServiceRequest',
-      code: { coding: [{ system: CODE_SYSTEM.exercise, code: exercise.id, display: name }], text: name },
+      code: { coding: [{ system: EXERCISE_CODE_SYSTEM, code: exercise.id, display: name }], text: name },
       status: 'scheduled',
       scheduledTiming: timingOf(exercise.frequency),
       ...(full?.instructions ? { description: full.instructions } : {}),
@@ -130,12 +130,12 @@ function basePlan(program: HepProgram, links: CarePlanLinks): CarePlan {
     resourceType: 'CarePlan',
     ...(links.id ? { id: links.id } : {}),
     identifier: [
-      ...links.tokens.map(({ token, expiresAt }) => ({ use: 'secondary', system: IDENTIFIER.linkToken, value: token, ...(expiresAt ? { period: { end: expiresAt } } : {}) })),
+      ...links.tokens.map(({ token, expiresAt }) => ({ use: 'secondary', system: LINK_TOKEN_IDENTIFIER, value: token, ...(expiresAt ? { period: { end: expiresAt } } : {}) })),
       { use: 'official', system: PROGRAM_IDENTIFIER, value: program.id },
     ],
     status: 'active',
     intent: 'plan',
-    category: [{ coding: [{ system: STANDARD.snomed, code: SNOMED_EXERCISE_THERAPY, display: 'Exercise therapy' }], text: 'Home exercise program' }],
+    category: [{ coding: [{ system: SNOMED_SYSTEM, code: SNOMED_EXERCISE_THERAPY, display: 'Exercise therapy' }], text: 'Home exercise program' }],
     title: program.title,
     subject: { reference: `Patient/${links.patientId}` },
     period: { start: program.startDate, ...(program.endDate ? { end: program.endDate } : {}) },
@@ -145,12 +145,12 @@ function basePlan(program: HepProgram, links: CarePlanLinks): CarePlan {
 
 export function toCarePlan(program: HepProgram, links: CarePlanLinks): CarePlan {
   const extension: Extension[] = [
-    { url: EXTENSION.timeZone, valueCode: program.timeZone },
-    { url: EXTENSION.programVersion, valueInteger: program.version },
+    { url: TIME_ZONE_EXTENSION, valueCode: program.timeZone },
+    { url: PROGRAM_VERSION_EXTENSION, valueInteger: program.version },
     { url: PROGRAM_EFFECTIVE, valueDateTime: program.updatedAt },
   ];
-  if (program.painAlertThreshold !== undefined) extension.push({ url: EXTENSION.painAlertThreshold, valueInteger: program.painAlertThreshold });
-  if (program.painGuidance) extension.push({ url: EXTENSION.painGuidance, valueMarkdown: program.painGuidance });
+  if (program.painAlertThreshold !== undefined) extension.push({ url: PAIN_ALERT_THRESHOLD_EXTENSION, valueInteger: program.painAlertThreshold });
+  if (program.painGuidance) extension.push({ url: PAIN_GUIDANCE_EXTENSION, valueMarkdown: program.painGuidance });
   return {
     ...basePlan(program, links),
     text: { status: 'generated', div: narrative(program) },
@@ -205,7 +205,7 @@ function readFrequency(activity: CarePlanActivity): Frequency {
   const repeat = activity.detail?.scheduledTiming?.repeat;
   const perDay = repeat?.periodUnit === 'd' && (repeat.period ?? 1) === 1 ? repeat.frequency : repeat?.periodUnit === 'wk' ? 1 : repeat?.frequency;
   const weekdays = (repeat?.dayOfWeek ?? []).map((day) => DAYS.indexOf(day) + 1).filter((day) => day >= 1);
-  const daysPerWeek = extensionOf(activity.detail, EXTENSION.exerciseDaysPerWeek)?.valueInteger ?? (repeat?.periodUnit === 'wk' ? repeat.frequency : undefined);
+  const daysPerWeek = extensionOf(activity.detail, EXERCISE_DAYS_PER_WEEK_EXTENSION)?.valueInteger ?? (repeat?.periodUnit === 'wk' ? repeat.frequency : undefined);
   return {
     timesPerDay: Math.min(Math.max(perDay ?? 1, 1), 12),
     ...(weekdays.length > 0 ? { weekdays } : daysPerWeek ? { daysPerWeek: Math.min(Math.max(daysPerWeek, 1), 7) } : {}),
@@ -213,7 +213,7 @@ function readFrequency(activity: CarePlanActivity): Frequency {
 }
 
 export function exerciseIdOf(activity: CarePlanActivity): string | undefined {
-  return codeIn(activity.detail?.code, CODE_SYSTEM.exercise) ?? activity.detail?.code?.coding?.[0]?.code;
+  return codeIn(activity.detail?.code, EXERCISE_CODE_SYSTEM) ?? activity.detail?.code?.coding?.[0]?.code;
 }
 
 function readExercise(activity: CarePlanActivity): Exercise | undefined {
@@ -221,22 +221,22 @@ function readExercise(activity: CarePlanActivity): Exercise | undefined {
   const id = exerciseIdOf(activity);
   if (!detail || !id || detail.status === 'cancelled' || detail.status === 'stopped' || detail.status === 'entered-in-error') return undefined;
   const name = detail.code?.text ?? detail.code?.coding?.find((c) => c.display)?.display ?? id;
-  const media = readMedia(extensionOf(detail, EXTENSION.exerciseMedia));
-  const note = extensionOf(detail, EXTENSION.exerciseNote)?.valueString;
+  const media = readMedia(extensionOf(detail, EXERCISE_MEDIA_EXTENSION));
+  const note = extensionOf(detail, EXERCISE_NOTE_EXTENSION)?.valueString;
   return {
     id,
     name,
     ...(media ? { media } : {}),
-    dosage: readDosage(extensionOf(detail, EXTENSION.exerciseDosage)),
+    dosage: readDosage(extensionOf(detail, EXERCISE_DOSAGE_EXTENSION)),
     frequency: readFrequency(activity),
     ...(detail.description ? { instructions: detail.description } : {}),
     ...(note ? { note } : {}),
-    ...(extensionOf(detail, EXTENSION.exerciseLogPerSet)?.valueBoolean ? { logPerSet: true } : {}),
+    ...(extensionOf(detail, EXERCISE_LOG_PER_SET_EXTENSION)?.valueBoolean ? { logPerSet: true } : {}),
   };
 }
 
 export function programVersionOf(plan: CarePlan): number {
-  const explicit = extensionOf(plan, EXTENSION.programVersion)?.valueInteger;
+  const explicit = extensionOf(plan, PROGRAM_VERSION_EXTENSION)?.valueInteger;
   if (explicit !== undefined && explicit >= 1) return explicit;
   const numeric = Number(plan.meta?.versionId);
   return Number.isInteger(numeric) && numeric >= 1 ? numeric : 1;
@@ -253,13 +253,13 @@ export interface PracticeContact {
 }
 
 export function fromCarePlan(plan: CarePlan, contact: PracticeContact, revisions: readonly HepRevision[], fallbackZone: string): HepProgram {
-  const zone = extensionOf(plan, EXTENSION.timeZone)?.valueCode ?? fallbackZone;
+  const zone = extensionOf(plan, TIME_ZONE_EXTENSION)?.valueCode ?? fallbackZone;
   const startDate = plan.period?.start ? (plan.period.start.length === 10 ? plan.period.start : localDateIn(plan.period.start, zone)) : undefined;
   // A plan with no recorded time at all counts as updated when it started.
   const updatedMs = Date.parse(effectiveFromOf(plan) ?? (startDate ? startOfLocalDay(startDate, zone).toISOString() : ''));
   const endDate = plan.period?.end ? (plan.period.end.length === 10 ? plan.period.end : localDateIn(plan.period.end, zone)) : undefined;
-  const threshold = extensionOf(plan, EXTENSION.painAlertThreshold)?.valueInteger;
-  const guidance = extensionOf(plan, EXTENSION.painGuidance);
+  const threshold = extensionOf(plan, PAIN_ALERT_THRESHOLD_EXTENSION)?.valueInteger;
+  const guidance = extensionOf(plan, PAIN_GUIDANCE_EXTENSION);
   const programId = plan.identifier?.find((id) => id.system === PROGRAM_IDENTIFIER)?.value ?? plan.id;
   return {
     id: programId ?? '',

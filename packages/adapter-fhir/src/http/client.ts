@@ -8,7 +8,7 @@ import { AdapterError, isAbortError, throwIfAborted } from '@pxm/core';
 import type { Bundle, Resource } from '../fhir/types.js';
 import { authHeaders, isRefreshable, type FhirAuth } from './auth.js';
 import { deadline } from './deadline.js';
-import { errorFromResponse, malformed } from './errors.js';
+import { errorFromResponse, hasErrorCode, malformed } from './errors.js';
 import { readSearchPage, type SearchPage } from './search-page.js';
 
 export type SearchParams = Record<string, string | readonly string[] | undefined>;
@@ -292,3 +292,13 @@ export function createFhirClient(options: FhirClientOptions): FhirClient {
 }
 
 type RequestInit_ = Parameters<typeof fetch>[1];
+
+/** `read`, with a resource that is not there (missing or deleted) as undefined instead of `not_found`. */
+export async function readIfExists<T extends Resource>(client: FhirClient, operation: string, type: T['resourceType'], id: string, signal?: AbortSignal): Promise<Written<T> | undefined> {
+  try {
+    return await client.read<T>(operation, type, id, signal);
+  } catch (error) {
+    if (hasErrorCode(error, 'not_found')) return undefined;
+    throw error;
+  }
+}

@@ -97,6 +97,14 @@ export function errorFromResponse(status: number, body: unknown, operation: stri
   });
 }
 
+/** Whether `error` is an `AdapterError` with one of `codes`. */
+export function hasErrorCode(error: unknown, ...codes: AdapterErrorCode[]): boolean {
+  return AdapterError.is(error) && codes.includes(error.code);
+}
+
+/** Someone else wrote the resource first (a failed `If-Match` or conditional create). */
+export const isConflict = (error: unknown): boolean => hasErrorCode(error, 'conflict');
+
 /** The backend sent something this adapter cannot read: never the caller's fault. */
 export function malformed(operation: string, what: string): AdapterError {
   return new AdapterError('server', `The FHIR server sent a malformed reply to ${operation}: ${what}.`, { operation, retryable: false });

@@ -5,11 +5,11 @@
  */
 import type { AttachmentRef, AttachmentUpload } from '@pxm/core/forms';
 import type { FhirContext } from '../context.js';
-import { CODE_SYSTEM, STANDARD } from '../fhir/namespace.js';
+import { ATTACHMENT_PURPOSE_CODE_SYSTEM, LOINC_SYSTEM } from '../fhir/namespace.js';
 import type { DocumentReference } from '../fhir/types.js';
 import type { Invitation } from './invitation.js';
 
-const INSURANCE_CARD = { system: STANDARD.loinc, code: '64290-0', display: 'Health insurance card' };
+const INSURANCE_CARD = { system: LOINC_SYSTEM, code: '64290-0', display: 'Health insurance card' };
 
 function describe(purpose: string | undefined): string {
   const card = /^insurance-card-(front|back)$/.exec(purpose ?? '');
@@ -22,7 +22,7 @@ export function toDocumentReference(binaryId: string, upload: AttachmentUpload, 
     resourceType: 'DocumentReference',
     status: 'current',
     type: isCard ? { coding: [INSURANCE_CARD], text: describe(upload.purpose) } : { text: describe(upload.purpose) },
-    ...(upload.purpose ? { category: [{ coding: [{ system: CODE_SYSTEM.attachmentPurpose, code: upload.purpose }] }] } : {}),
+    ...(upload.purpose ? { category: [{ coding: [{ system: ATTACHMENT_PURPOSE_CODE_SYSTEM, code: upload.purpose }] }] } : {}),
     ...(invitation.patientRef ? { subject: { reference: invitation.patientRef } } : {}),
     date: created,
     description: describe(upload.purpose),

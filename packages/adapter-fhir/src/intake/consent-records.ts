@@ -7,7 +7,7 @@
 import type { ConsentAnswer, FormDefinition, FormItem, SignatureRecord, Answers } from '@pxm/core/forms';
 import type { FhirContext } from '../context.js';
 import { token } from '../fhir/elements.js';
-import { CODE_SYSTEM, EXTENSION, IDENTIFIER, LOINC_PATIENT_CONSENT, SIGNATURE_CONSENT, STANDARD } from '../fhir/namespace.js';
+import { LOINC_PATIENT_CONSENT, SIGNATURE_CONSENT, DERIVED_IDENTIFIER, CONSENT_CODE_SYSTEM, SIGNATURE_METHOD_EXTENSION, SIGNATURE_TEXT_SHA256_EXTENSION, SIGNATURE_CONSENT_EXTENSION, SIGNATURE_USER_AGENT_EXTENSION, CONSENT_SCOPE_SYSTEM, LOINC_SYSTEM, SIGNATURE_TYPE_SYSTEM, DATA_OPERATION_SYSTEM, PROVENANCE_AGENT_TYPE_SYSTEM } from '../fhir/namespace.js';
 import type { Consent, Extension, Provenance, Signature } from '../fhir/types.js';
 import { utf8ToBase64 } from '../util/base64.js';
 
@@ -61,25 +61,25 @@ export function toConsent(signed: SignedConsent, responseId: string, patientRef:
   const scope = scopeOf(item.consentId);
   return {
     resourceType: 'Consent',
-    identifier: [{ use: 'secondary', system: IDENTIFIER.derived, value: consentKey(responseId, item.consentId) }],
+    identifier: [{ use: 'secondary', system: DERIVED_IDENTIFIER, value: consentKey(responseId, item.consentId) }],
     status: answer.agreed ? 'active' : 'rejected',
-    scope: { coding: [{ system: STANDARD.consentScope, code: scope }] },
-    category: [{ coding: [{ system: STANDARD.loinc, code: LOINC_PATIENT_CONSENT, display: 'Patient Consent' }], text: item.title }],
+    scope: { coding: [{ system: CONSENT_SCOPE_SYSTEM, code: scope }] },
+    category: [{ coding: [{ system: LOINC_SYSTEM, code: LOINC_PATIENT_CONSENT, display: 'Patient Consent' }], text: item.title }],
     ...(patientRef ? { patient: { reference: patientRef } } : {}),
     dateTime: answer.agreedAt ?? signed.signature?.signedAt ?? new Date().toISOString(),
     sourceAttachment: { contentType: 'text/plain; charset=utf-8', title: `${item.title} (version ${answer.version})`, data: utf8ToBase64(item.text) },
-    policyRule: { coding: [{ system: CODE_SYSTEM.consent, code: `${item.consentId}@${answer.version}` }], text: `${item.title}, version ${answer.version}` },
+    policyRule: { coding: [{ system: CONSENT_CODE_SYSTEM, code: `${item.consentId}@${answer.version}` }], text: `${item.title}, version ${answer.version}` },
     provision: { type: answer.agreed ? 'permit' : 'deny' },
   };
 }
 
 export function toSignature(record: SignatureRecord, patientRef: string | undefined): Signature {
-  const extension: Extension[] = [{ url: EXTENSION.signatureMethod, valueCode: record.method }];
-  if (record.textSha256) extension.push({ url: EXTENSION.signatureTextSha256, valueString: record.textSha256 });
-  if (record.consentId) extension.push({ url: EXTENSION.signatureConsent, valueString: `${record.consentId}${record.consentVersion ? `@${record.consentVersion}` : ''}` });
-  if (record.userAgent) extension.push({ url: EXTENSION.signatureUserAgent, valueString: record.userAgent });
+  const extension: Extension[] = [{ url: SIGNATURE_METHOD_EXTENSION, valueCode: record.method }];
+  if (record.textSha256) extension.push({ url: SIGNATURE_TEXT_SHA256_EXTENSION, valueString: record.textSha256 });
+  if (record.consentId) extension.push({ url: SIGNATURE_CONSENT_EXTENSION, valueString: `${record.consentId}${record.consentVersion ? `@${record.consentVersion}` : ''}` });
+  if (record.userAgent) extension.push({ url: SIGNATURE_USER_AGENT_EXTENSION, valueString: record.userAgent });
   return {
-    type: [{ system: STANDARD.signatureType, code: SIGNATURE_CONSENT, display: 'Consent Signature' }],
+    type: [{ system: SIGNATURE_TYPE_SYSTEM, code: SIGNATURE_CONSENT, display: 'Consent Signature' }],
     when: record.signedAt,
     who: patientRef ? { reference: patientRef, display: record.signerName } : { display: record.signerName },
     ...(record.svg ? { sigFormat: 'image/svg+xml', data: utf8ToBase64(record.svg) } : {}),
@@ -92,10 +92,10 @@ export function toProvenance(signed: SignedConsent & { signature: SignatureRecor
     resourceType: 'Provenance',
     target: [...(consentId ? [{ reference: `Consent/${consentId}` }] : []), { reference: `QuestionnaireResponse/${responseId}` }],
     recorded: signed.signature.signedAt,
-    activity: { coding: [{ system: STANDARD.dataOperation, code: 'CREATE', display: 'create' }] },
+    activity: { coding: [{ system: DATA_OPERATION_SYSTEM, code: 'CREATE', display: 'create' }] },
     agent: [
       {
-        type: { coding: [{ system: STANDARD.provenanceAgentType, code: 'author', display: 'Author' }] },
+        type: { coding: [{ system: PROVENANCE_AGENT_TYPE_SYSTEM, code: 'author', display: 'Author' }] },
         who: patientRef ? { reference: patientRef, display: signed.signature.signerName } : { display: signed.signature.signerName },
       },
     ],
@@ -127,7 +127,7 @@ export async function writeConsentRecords(
       continue;
     }
     const consent = await ctx.client.create(operation, toConsent(signed, responseId, patientRef), {
-      ifNoneExist: { identifier: token(IDENTIFIER.derived, consentKey(responseId, signed.item.consentId)) },
+      ifNoneExist: { identifier: token(DERIVED_IDENTIFIER, consentKey(responseId, signed.item.consentId)) },
       signal,
     });
     const consentId = consent.resource.id;

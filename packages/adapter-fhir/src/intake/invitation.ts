@@ -7,7 +7,7 @@ import { AdapterError } from '@pxm/core';
 import type { FhirContext } from '../context.js';
 import { identifierOf, parseReference, token } from '../fhir/elements.js';
 import { isWellFormedToken } from '../fhir/link-token.js';
-import { IDENTIFIER } from '../fhir/namespace.js';
+import { LINK_TOKEN_IDENTIFIER } from '../fhir/namespace.js';
 import type { Questionnaire, Task } from '../fhir/types.js';
 
 export const SDC_TASK_SYSTEM = 'http://hl7.org/fhir/uv/sdc/CodeSystem/temp';
@@ -26,12 +26,12 @@ export interface Invitation {
 export async function findInvitation(ctx: FhirContext, linkToken: string, operation: string, signal?: AbortSignal): Promise<Invitation> {
   const invalid = () => new AdapterError('token_invalid', 'This link is not valid.', { operation });
   if (!isWellFormedToken(linkToken)) throw invalid();
-  const found = await ctx.client.search<Task>(operation, 'Task', { identifier: token(IDENTIFIER.linkToken, linkToken) }, signal);
-  const tasks = found.matches.filter((task) => identifierOf(task, IDENTIFIER.linkToken)?.value === linkToken);
+  const found = await ctx.client.search<Task>(operation, 'Task', { identifier: token(LINK_TOKEN_IDENTIFIER, linkToken) }, signal);
+  const tasks = found.matches.filter((task) => identifierOf(task, LINK_TOKEN_IDENTIFIER)?.value === linkToken);
   if (tasks.length !== 1) throw invalid();
   const task = tasks[0]!;
   if (task.status === 'cancelled' || task.status === 'rejected' || task.status === 'entered-in-error') throw invalid();
-  const expiresAt = identifierOf(task, IDENTIFIER.linkToken)?.period?.end ?? task.restriction?.period?.end;
+  const expiresAt = identifierOf(task, LINK_TOKEN_IDENTIFIER)?.period?.end ?? task.restriction?.period?.end;
   const org = parseReference(task.owner)?.type === 'Organization' ? parseReference(task.owner) : parseReference(task.requester);
   return {
     task,

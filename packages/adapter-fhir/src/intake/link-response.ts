@@ -7,26 +7,23 @@
 import { AdapterError } from '@pxm/core';
 import type { FhirContext } from '../context.js';
 import { extensionOf, identifierValue, token, withExtension } from '../fhir/elements.js';
-import { EXTENSION, IDENTIFIER } from '../fhir/namespace.js';
+import { LINK_TOKEN_IDENTIFIER, SUBMISSION_KEY_EXTENSION, DRAFT_ANSWERS_EXTENSION } from '../fhir/namespace.js';
 import type { QuestionnaireResponse, Task } from '../fhir/types.js';
+import { isConflict } from '../http/errors.js';
 import { base64ToUtf8, utf8ToBase64 } from '../util/base64.js';
 import type { Invitation } from './invitation.js';
 
 export const isDone = (response: QuestionnaireResponse | undefined): boolean => response?.status === 'completed' || response?.status === 'amended';
 
-export function isConflict(error: unknown): boolean {
-  return AdapterError.is(error) && error.code === 'conflict';
-}
-
 /** The token's response: the done one when there is one, else the draft (none is `entered-in-error`). */
 export async function findLinkResponse(ctx: FhirContext, linkToken: string, operation: string, signal?: AbortSignal): Promise<QuestionnaireResponse | undefined> {
-  const found = await ctx.client.search<QuestionnaireResponse>(operation, 'QuestionnaireResponse', { identifier: token(IDENTIFIER.linkToken, linkToken) }, signal);
-  const mine = found.matches.filter((response) => identifierValue(response, IDENTIFIER.linkToken) === linkToken && response.status !== 'entered-in-error');
+  const found = await ctx.client.search<QuestionnaireResponse>(operation, 'QuestionnaireResponse', { identifier: token(LINK_TOKEN_IDENTIFIER, linkToken) }, signal);
+  const mine = found.matches.filter((response) => identifierValue(response, LINK_TOKEN_IDENTIFIER) === linkToken && response.status !== 'entered-in-error');
   return mine.find(isDone) ?? mine[0];
 }
 
 /** The conditional create that makes the token's first response: of two racing, one is created. */
-export const firstResponse = (linkToken: string) => ({ identifier: token(IDENTIFIER.linkToken, linkToken) });
+export const firstResponse = (linkToken: string) => ({ identifier: token(LINK_TOKEN_IDENTIFIER, linkToken) });
 
 export interface LinkResponseFields {
   linkToken: string;
@@ -46,7 +43,7 @@ export function linkResponse(fields: LinkResponseFields, extra: Partial<Question
   return {
     resourceType: 'QuestionnaireResponse',
     ...(existing ? { id: existing.id, meta: existing.meta } : {}),
-    identifier: { system: IDENTIFIER.linkToken, value: fields.linkToken },
+    identifier: { system: LINK_TOKEN_IDENTIFIER, value: fields.linkToken },
     ...(exported.questionnaire ? { questionnaire: exported.questionnaire } : {}),
     status: fields.status,
     ...(patientRef ? { subject: { reference: patientRef }, author: { reference: patientRef } } : {}),
@@ -58,24 +55,24 @@ export function linkResponse(fields: LinkResponseFields, extra: Partial<Question
 
 /** Marks a response submitted with its key (a retried submit finds its own response by it). */
 export function withSubmissionKey(response: QuestionnaireResponse, submissionKey: string): QuestionnaireResponse {
-  return withExtension(response, EXTENSION.submissionKey, { url: EXTENSION.submissionKey, valueString: submissionKey });
+  return withExtension(response, SUBMISSION_KEY_EXTENSION, { url: SUBMISSION_KEY_EXTENSION, valueString: submissionKey });
 }
 
 export function submissionKeyOf(response: QuestionnaireResponse): string | undefined {
-  return extensionOf(response, EXTENSION.submissionKey)?.valueString;
+  return extensionOf(response, SUBMISSION_KEY_EXTENSION)?.valueString;
 }
 
 /** Keeps the exact answers of a draft (FHIR items cannot say all of them). */
 export function withDraftAnswers(response: QuestionnaireResponse, answers: unknown): QuestionnaireResponse {
-  return withExtension(response, EXTENSION.draftAnswers, {
-    url: EXTENSION.draftAnswers,
+  return withExtension(response, DRAFT_ANSWERS_EXTENSION, {
+    url: DRAFT_ANSWERS_EXTENSION,
     valueAttachment: { contentType: 'application/json', data: utf8ToBase64(JSON.stringify(answers)) },
   });
 }
 
 /** The exact answers a draft kept, when they are there and fit `schema`. */
 export function draftAnswersOf<T>(response: QuestionnaireResponse, schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }): T | undefined {
-  const data = extensionOf(response, EXTENSION.draftAnswers)?.valueAttachment?.data;
+  const data = extensionOf(response, DRAFT_ANSWERS_EXTENSION)?.valueAttachment?.data;
   const text = data ? base64ToUtf8(data) : undefined;
   if (!text) return undefined;
   try {

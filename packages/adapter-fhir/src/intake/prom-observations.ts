@@ -8,7 +8,7 @@ import type { PromResult } from '@pxm/core/prom';
 import type { PromScore, ScoringRule } from '@pxm/core/forms';
 import type { FhirContext } from '../context.js';
 import { codeIn, token } from '../fhir/elements.js';
-import { CODE_SYSTEM, IDENTIFIER, STANDARD } from '../fhir/namespace.js';
+import { INSTRUMENT_CODE_SYSTEM, DERIVED_IDENTIFIER, LOINC_SYSTEM, OBSERVATION_CATEGORY_SYSTEM, UCUM_SYSTEM } from '../fhir/namespace.js';
 import type { Coding, Observation } from '../fhir/types.js';
 
 export function scoreKey(responseId: string, instrument: string): string {
@@ -23,17 +23,17 @@ export function toScoreObservation(
   patientRef: string | undefined,
   effective: string,
 ): Observation {
-  const coding: Coding[] = [{ system: CODE_SYSTEM.instrument, code: rule.id, display: rule.label }];
-  if (rule.loinc) coding.unshift({ system: STANDARD.loinc, code: rule.loinc, display: rule.label });
+  const coding: Coding[] = [{ system: INSTRUMENT_CODE_SYSTEM, code: rule.id, display: rule.label }];
+  if (rule.loinc) coding.unshift({ system: LOINC_SYSTEM, code: rule.loinc, display: rule.label });
   return {
     resourceType: 'Observation',
-    ...(responseId ? { identifier: [{ use: 'secondary', system: IDENTIFIER.derived, value: scoreKey(responseId, rule.id) }] } : {}),
+    ...(responseId ? { identifier: [{ use: 'secondary', system: DERIVED_IDENTIFIER, value: scoreKey(responseId, rule.id) }] } : {}),
     status: 'final',
-    category: [{ coding: [{ system: STANDARD.observationCategory, code: 'survey', display: 'Survey' }] }],
+    category: [{ coding: [{ system: OBSERVATION_CATEGORY_SYSTEM, code: 'survey', display: 'Survey' }] }],
     code: { coding, text: rule.shortLabel ?? rule.label },
     ...(patientRef ? { subject: { reference: patientRef } } : {}),
     effectiveDateTime: effective,
-    valueQuantity: { value: result.score, unit: 'score', system: STANDARD.ucum, code: '{score}' },
+    valueQuantity: { value: result.score, unit: 'score', system: UCUM_SYSTEM, code: '{score}' },
     ...(rule.algorithm ? { method: { text: rule.algorithm } } : {}),
     ...(responseId ? { derivedFrom: [{ reference: `QuestionnaireResponse/${responseId}` }] } : {}),
   };
@@ -54,7 +54,7 @@ export async function writeScores(
       const rule = rules.find((r) => r.id === result.instrument);
       if (!rule) return undefined;
       return ctx.client.create(operation, toScoreObservation(result, rule, responseId, patientRef, effective), {
-        ifNoneExist: { identifier: token(IDENTIFIER.derived, scoreKey(responseId, rule.id)) },
+        ifNoneExist: { identifier: token(DERIVED_IDENTIFIER, scoreKey(responseId, rule.id)) },
         signal,
       });
     }),
@@ -63,10 +63,10 @@ export async function writeScores(
 
 export async function priorScores(ctx: FhirContext, patientRef: string | undefined, operation: string, signal?: AbortSignal): Promise<PromScore[]> {
   if (!patientRef) return [];
-  const found = await ctx.client.search<Observation>(operation, 'Observation', { subject: patientRef, code: `${CODE_SYSTEM.instrument}|` }, signal);
+  const found = await ctx.client.search<Observation>(operation, 'Observation', { subject: patientRef, code: `${INSTRUMENT_CODE_SYSTEM}|` }, signal);
   return found.matches.flatMap((observation): PromScore[] => {
     if (observation.status !== 'final' && observation.status !== 'amended' && observation.status !== 'corrected') return [];
-    const instrument = codeIn(observation.code, CODE_SYSTEM.instrument);
+    const instrument = codeIn(observation.code, INSTRUMENT_CODE_SYSTEM);
     const score = observation.valueQuantity?.value ?? observation.valueInteger;
     const recordedAt = observation.effectiveDateTime ?? observation.issued;
     if (!instrument || typeof score !== 'number' || !recordedAt || !Number.isFinite(Date.parse(recordedAt)) || !/[Zz]|[+-]\d\d:\d\d$/.test(recordedAt)) return [];

@@ -21,6 +21,7 @@ import {
 } from '@pxm/core/forms';
 import { ScoringRuleSchema } from '@pxm/core/prom';
 import { PXM_FHIR_BASE } from '../fhir/namespace.js';
+import { isObject, listOf, parseJson, rawExtension, type Raw } from '../fhir/raw-json.js';
 
 export const FORM_EXTENSION = {
   item: `${PXM_FHIR_BASE}/StructureDefinition/form-item`,
@@ -30,24 +31,10 @@ export const FORM_EXTENSION = {
   nextStepsWhen: `${PXM_FHIR_BASE}/StructureDefinition/form-next-steps-when`,
 } as const;
 
-type Raw = Record<string, unknown>;
-const isObject = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
-const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-
 function extensionString(raw: Raw, url: string): string | undefined {
-  const found = listOf(raw.extension).find((ext) => isObject(ext) && ext.url === url);
-  if (!isObject(found)) return undefined;
-  const value = found.valueString ?? found.valueMarkdown;
+  const found = rawExtension(raw, url);
+  const value = found?.valueString ?? found?.valueMarkdown;
   return typeof value === 'string' ? value : undefined;
-}
-
-function parseJson(text: string | undefined): unknown {
-  if (text === undefined) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

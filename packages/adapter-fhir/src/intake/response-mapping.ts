@@ -14,7 +14,7 @@ import {
   type FormDefinition,
 } from '@pxm/core/forms';
 import { extensionOf, withExtension } from '../fhir/elements.js';
-import { EXTENSION } from '../fhir/namespace.js';
+import { DRAFT_VERSION_EXTENSION, DRAFT_PAGE_EXTENSION } from '../fhir/namespace.js';
 import type { QuestionnaireResponse, QuestionnaireResponseItem } from '../fhir/types.js';
 import { draftAnswersOf, linkResponse, withDraftAnswers, withSubmissionKey } from './link-response.js';
 
@@ -53,8 +53,8 @@ function baseResponse(context: ResponseContext, answers: Answers, status: 'in-pr
 
 export function draftResponse(context: ResponseContext, answers: Answers, pageId: string | undefined, version: number, existing?: QuestionnaireResponse): QuestionnaireResponse {
   let response = withDraftAnswers(baseResponse(context, answers, 'in-progress', existing), answers);
-  response = withExtension(response, EXTENSION.draftVersion, { url: EXTENSION.draftVersion, valueInteger: version });
-  return withExtension(response, EXTENSION.draftPage, pageId ? { url: EXTENSION.draftPage, valueString: pageId } : undefined);
+  response = withExtension(response, DRAFT_VERSION_EXTENSION, { url: DRAFT_VERSION_EXTENSION, valueInteger: version });
+  return withExtension(response, DRAFT_PAGE_EXTENSION, pageId ? { url: DRAFT_PAGE_EXTENSION, valueString: pageId } : undefined);
 }
 
 export function completedResponse(context: ResponseContext, answers: Answers, submissionKey: string, existing?: QuestionnaireResponse): QuestionnaireResponse {
@@ -62,7 +62,7 @@ export function completedResponse(context: ResponseContext, answers: Answers, su
 }
 
 export function draftVersionOf(response: QuestionnaireResponse): number {
-  const value = extensionOf(response, EXTENSION.draftVersion)?.valueInteger;
+  const value = extensionOf(response, DRAFT_VERSION_EXTENSION)?.valueInteger;
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 1;
 }
 
@@ -72,7 +72,7 @@ export function answersOf(response: QuestionnaireResponse, definition: FormDefin
 }
 
 export function draftOf(response: QuestionnaireResponse, definition: FormDefinition): Draft {
-  const pageId = extensionOf(response, EXTENSION.draftPage)?.valueString;
+  const pageId = extensionOf(response, DRAFT_PAGE_EXTENSION)?.valueString;
   return {
     answers: answersOf(response, definition),
     ...(pageId ? { pageId } : {}),

@@ -8,7 +8,7 @@
  */
 import type { EpisodeOfCare, MeasureAssignment } from '@pxm/core/progress';
 import { extensionOf, identifierValue } from '../fhir/elements.js';
-import { CODE_SYSTEM, EXTENSION, IDENTIFIER } from '../fhir/namespace.js';
+import { PROGRESS_LINK_IDENTIFIER, TIME_ZONE_EXTENSION, REFERRING_PHYSICIAN_EXTENSION, MEASURE_EVERY_VISITS_EXTENSION, MEASURE_AT_DISCHARGE_EXTENSION, INSTRUMENT_CODE_SYSTEM, PROGRESS_EPISODE_IDENTIFIER, PROGRESS_CODE_SYSTEM } from '../fhir/namespace.js';
 import type { CarePlan, CarePlanActivity, EpisodeOfCare as FhirEpisodeOfCare, Extension } from '../fhir/types.js';
 
 export const PROGRESS_PLAN_CATEGORY = 'outcome-plan';
@@ -23,10 +23,10 @@ export function toEpisodeOfCare(episode: EpisodeOfCare, links: EpisodeLinks): Fh
   return {
     resourceType: 'EpisodeOfCare',
     id: episode.id,
-    identifier: links.tokens.map(({ token, expiresAt }) => ({ use: 'secondary', system: IDENTIFIER.progressLink, value: token, ...(expiresAt ? { period: { end: expiresAt } } : {}) })),
+    identifier: links.tokens.map(({ token, expiresAt }) => ({ use: 'secondary', system: PROGRESS_LINK_IDENTIFIER, value: token, ...(expiresAt ? { period: { end: expiresAt } } : {}) })),
     extension: [
-      { url: EXTENSION.timeZone, valueCode: episode.timeZone },
-      ...(episode.referringPhysician ? [{ url: EXTENSION.referringPhysician, valueString: episode.referringPhysician }] : []),
+      { url: TIME_ZONE_EXTENSION, valueCode: episode.timeZone },
+      ...(episode.referringPhysician ? [{ url: REFERRING_PHYSICIAN_EXTENSION, valueString: episode.referringPhysician }] : []),
     ],
     status: episode.status === 'discharged' ? 'finished' : 'active',
     type: [{ text: episode.title }],
@@ -40,7 +40,7 @@ export function toEpisodeOfCare(episode: EpisodeOfCare, links: EpisodeLinks): Fh
 /** The episode as the patient sees it; the practice's name and phone come from its Organization. */
 export function fromEpisodeOfCare(resource: FhirEpisodeOfCare, practice: { name?: string | undefined; phone?: string | undefined }, zoneFallback: string): EpisodeOfCare {
   const finished = resource.status === 'finished';
-  const referring = extensionOf(resource, EXTENSION.referringPhysician)?.valueString;
+  const referring = extensionOf(resource, REFERRING_PHYSICIAN_EXTENSION)?.valueString;
   const start = resource.period?.start ?? '';
   // Handed on unvalidated: the element boundary validates the reply with the contract's schema.
   return {
@@ -49,7 +49,7 @@ export function fromEpisodeOfCare(resource: FhirEpisodeOfCare, practice: { name?
     status: finished ? 'discharged' : 'active',
     startedAt: start,
     ...(finished ? { dischargedAt: resource.period?.end ?? start } : {}),
-    timeZone: extensionOf(resource, EXTENSION.timeZone)?.valueCode ?? zoneFallback,
+    timeZone: extensionOf(resource, TIME_ZONE_EXTENSION)?.valueCode ?? zoneFallback,
     practiceName: practice.name ?? resource.managingOrganization?.display ?? '',
     ...(practice.phone ? { practicePhone: practice.phone } : {}),
     ...(resource.careManager?.display ? { therapistName: resource.careManager.display } : {}),
@@ -59,13 +59,13 @@ export function fromEpisodeOfCare(resource: FhirEpisodeOfCare, practice: { name?
 
 function activityOf(assignment: MeasureAssignment): CarePlanActivity {
   const extension: Extension[] = [
-    ...(assignment.everyVisits !== undefined ? [{ url: EXTENSION.measureEveryVisits, valueInteger: assignment.everyVisits }] : []),
-    ...(assignment.atDischarge ? [{ url: EXTENSION.measureAtDischarge, valueBoolean: true }] : []),
+    ...(assignment.everyVisits !== undefined ? [{ url: MEASURE_EVERY_VISITS_EXTENSION, valueInteger: assignment.everyVisits }] : []),
+    ...(assignment.atDischarge ? [{ url: MEASURE_AT_DISCHARGE_EXTENSION, valueBoolean: true }] : []),
   ];
   return {
     detail: {
       kind: 'Task',
-      code: { coding: [{ system: CODE_SYSTEM.instrument, code: assignment.instrumentId }], text: assignment.instrumentId },
+      code: { coding: [{ system: INSTRUMENT_CODE_SYSTEM, code: assignment.instrumentId }], text: assignment.instrumentId },
       status: 'scheduled',
       ...(assignment.everyDays !== undefined ? { scheduledTiming: { repeat: { frequency: 1, period: assignment.everyDays, periodUnit: 'd' } } } : {}),
       ...(extension.length > 0 ? { extension } : {}),
@@ -75,11 +75,11 @@ function activityOf(assignment: MeasureAssignment): CarePlanActivity {
 
 export function assignmentsOf(plan: CarePlan): MeasureAssignment[] {
   return (plan.activity ?? []).flatMap((activity): MeasureAssignment[] => {
-    const instrumentId = activity.detail?.code?.coding?.find((coding) => coding.system === CODE_SYSTEM.instrument)?.code;
+    const instrumentId = activity.detail?.code?.coding?.find((coding) => coding.system === INSTRUMENT_CODE_SYSTEM)?.code;
     if (!instrumentId || activity.detail?.status === 'cancelled') return [];
     const repeat = activity.detail?.scheduledTiming?.repeat;
-    const everyVisits = extensionOf(activity.detail, EXTENSION.measureEveryVisits)?.valueInteger;
-    const atDischarge = extensionOf(activity.detail, EXTENSION.measureAtDischarge)?.valueBoolean;
+    const everyVisits = extensionOf(activity.detail, MEASURE_EVERY_VISITS_EXTENSION)?.valueInteger;
+    const atDischarge = extensionOf(activity.detail, MEASURE_AT_DISCHARGE_EXTENSION)?.valueBoolean;
     return [
       {
         instrumentId,
@@ -105,10 +105,10 @@ export function toProgressCarePlan(episode: EpisodeOfCare, assignments: readonly
   return {
     resourceType: 'CarePlan',
     id: links.id,
-    identifier: [{ use: 'secondary', system: IDENTIFIER.progressEpisode, value: links.episodeId }],
+    identifier: [{ use: 'secondary', system: PROGRESS_EPISODE_IDENTIFIER, value: links.episodeId }],
     status: episode.status === 'discharged' ? 'completed' : 'active',
     intent: 'plan',
-    category: [{ coding: [{ system: CODE_SYSTEM.progress, code: PROGRESS_PLAN_CATEGORY, display: 'Goals and outcome measures' }] }],
+    category: [{ coding: [{ system: PROGRESS_CODE_SYSTEM, code: PROGRESS_PLAN_CATEGORY, display: 'Goals and outcome measures' }] }],
     title: episode.title,
     subject: { reference: `Patient/${links.patientId}` },
     period: { start: episode.startedAt },
@@ -120,5 +120,5 @@ export function toProgressCarePlan(episode: EpisodeOfCare, assignments: readonly
 }
 
 /** The episode a plan belongs to, from its identifier. */
-export const episodeIdOf = (plan: CarePlan): string | undefined => identifierValue(plan, IDENTIFIER.progressEpisode);
+export const episodeIdOf = (plan: CarePlan): string | undefined => identifierValue(plan, PROGRESS_EPISODE_IDENTIFIER);
 

@@ -26,7 +26,7 @@ import {
 } from '@pxm/core/progress';
 import { measureFormDefinition, shippedInstrument } from '@pxm/core/prom';
 import type { FhirContext } from '../context.js';
-import { codeIn, findByLinkToken, fromOrganization, identifierOf, parseReference, refuseExpired, token, CODE_SYSTEM, IDENTIFIER, STANDARD } from '../area-plumbing.js';
+import { codeIn, findByLinkToken, fromOrganization, identifierOf, parseReference, refuseExpired, token, PROGRESS_LINK_IDENTIFIER, PROGRESS_EPISODE_IDENTIFIER, PROGRESS_CODE_SYSTEM, INSTRUMENT_CODE_SYSTEM, ACTIVITY_LOG_IDENTIFIER, LINK_TOKEN_IDENTIFIER, GOAL_RATING_IDENTIFIER, LOINC_SYSTEM } from '../area-plumbing.js';
 import type { CarePlan, Encounter, EpisodeOfCare, Goal as FhirGoal, Observation, Organization } from '../fhir/types.js';
 import { LOINC_EXERCISE_ACTIVITY, requireLog } from '../hep/log-mapping.js';
 import { fromCarePlan } from '../hep/program-mapping.js';
@@ -53,10 +53,10 @@ export function createFhirProgress(ctx: FhirContext): ProgressApi {
 
   async function openEpisode(linkToken: string, operation: string, signal?: AbortSignal): Promise<OpenEpisode> {
     const invalid = () => new AdapterError('token_invalid', 'This link is not valid.', { operation });
-    const { resource, expiresAt } = await findByLinkToken<EpisodeOfCare>(ctx, 'EpisodeOfCare', IDENTIFIER.progressLink, linkToken, invalid, operation, signal);
+    const { resource, expiresAt } = await findByLinkToken<EpisodeOfCare>(ctx, 'EpisodeOfCare', PROGRESS_LINK_IDENTIFIER, linkToken, invalid, operation, signal);
     if (!resource.id || resource.status === 'entered-in-error' || resource.status === 'cancelled') throw invalid();
     refuseExpired(ctx, expiresAt, operation);
-    const plans = await ctx.client.search<CarePlan>(operation, 'CarePlan', { identifier: token(IDENTIFIER.progressEpisode, resource.id) }, signal);
+    const plans = await ctx.client.search<CarePlan>(operation, 'CarePlan', { identifier: token(PROGRESS_EPISODE_IDENTIFIER, resource.id) }, signal);
     const plan = plans.matches.find((candidate) => candidate.status !== 'entered-in-error' && candidate.status !== 'revoked');
     const patient = parseReference(resource.patient);
     return { resource, plan, patientId: patient?.type === 'Patient' ? patient.id : undefined, expiresAt };
@@ -76,7 +76,7 @@ export function createFhirProgress(ctx: FhirContext): ProgressApi {
 
   async function ratingsOf(patientId: string | undefined, operation: string, signal?: AbortSignal): Promise<Observation[]> {
     if (!patientId) return [];
-    const found = await ctx.client.search<Observation>(operation, 'Observation', { subject: `Patient/${patientId}`, code: token(CODE_SYSTEM.progress, GOAL_RATING_CODE), _count: '1000' }, signal);
+    const found = await ctx.client.search<Observation>(operation, 'Observation', { subject: `Patient/${patientId}`, code: token(PROGRESS_CODE_SYSTEM, GOAL_RATING_CODE), _count: '1000' }, signal);
     return found.matches.filter((observation) => FINAL.has(observation.status ?? ''));
   }
 
@@ -97,10 +97,10 @@ export function createFhirProgress(ctx: FhirContext): ProgressApi {
   /** The patient's outcome-measure results since the episode began, oldest first. */
   async function resultsOf(open: OpenEpisode, startedAt: string, operation: string, signal?: AbortSignal): Promise<MeasureResult[]> {
     if (!open.patientId) return [];
-    const found = await ctx.client.search<Observation>(operation, 'Observation', { subject: `Patient/${open.patientId}`, code: `${CODE_SYSTEM.instrument}|`, _count: '1000' }, signal);
+    const found = await ctx.client.search<Observation>(operation, 'Observation', { subject: `Patient/${open.patientId}`, code: `${INSTRUMENT_CODE_SYSTEM}|`, _count: '1000' }, signal);
     const from = Date.parse(startedAt);
     return found.matches.flatMap((observation): MeasureResult[] => {
-      const instrumentId = codeIn(observation.code, CODE_SYSTEM.instrument);
+      const instrumentId = codeIn(observation.code, INSTRUMENT_CODE_SYSTEM);
       const score = observation.valueQuantity?.value ?? observation.valueInteger;
       const takenAt = observation.effectiveDateTime ?? observation.issued;
       if (!FINAL.has(observation.status ?? '') || !instrumentId || typeof score !== 'number' || !takenAt || !(Date.parse(takenAt) >= from)) return [];
@@ -123,8 +123,8 @@ export function createFhirProgress(ctx: FhirContext): ProgressApi {
     if (!ref) return undefined;
     try {
       const hep = (await ctx.client.read<CarePlan>(operation, 'CarePlan', ref.id, signal)).resource;
-      const logs = await ctx.client.search<Observation>(operation, 'Observation', { 'based-on': `CarePlan/${ref.id}`, code: token(STANDARD.loinc, LOINC_EXERCISE_ACTIVITY), _count: '1000' }, signal);
-      const entries = logs.matches.filter((observation) => identifierOf(observation, IDENTIFIER.activityLog)).map((observation) => requireLog(observation, operation));
+      const logs = await ctx.client.search<Observation>(operation, 'Observation', { 'based-on': `CarePlan/${ref.id}`, code: token(LOINC_SYSTEM, LOINC_EXERCISE_ACTIVITY), _count: '1000' }, signal);
+      const entries = logs.matches.filter((observation) => identifierOf(observation, ACTIVITY_LOG_IDENTIFIER)).map((observation) => requireLog(observation, operation));
       // Counted against the program's current schedule (its history is the HEP view's to read).
       return adherencePercent(fromCarePlan(hep, {}, [], zoneFallback()), entries, ctx.now());
     } catch (error) {
@@ -153,7 +153,7 @@ export function createFhirProgress(ctx: FhirContext): ProgressApi {
         ...(organization?.type === 'Organization' ? { organizationId: organization.id } : {}),
         authoredOn: ctx.now().toISOString(),
       }),
-      { ifNoneExist: { identifier: token(IDENTIFIER.linkToken, formToken) }, signal },
+      { ifNoneExist: { identifier: token(LINK_TOKEN_IDENTIFIER, formToken) }, signal },
     );
     return { instrumentId: due.instrumentId, reason: due.reason, dueAt: due.dueAt, formToken };
   }
@@ -195,7 +195,7 @@ export function createFhirProgress(ctx: FhirContext): ProgressApi {
       if (!listed) throw new AdapterError('not_found', 'No such goal in this episode.', { operation });
       const made: GoalRating = goalRatingOf(input, { id: input.clientId, ratedAt: ctx.now().toISOString(), author: 'patient' });
       const written = await ctx.client.create(operation, toRatingObservation(made, input.goalId, open.patientId, input.clientId), {
-        ifNoneExist: { identifier: token(IDENTIFIER.goalRating, input.clientId) },
+        ifNoneExist: { identifier: token(GOAL_RATING_IDENTIFIER, input.clientId) },
         signal,
       });
       if (!written.created && (goalIdOfRating(written.resource) !== input.goalId || !isSameGoalRating(fromRatingObservation(written.resource), input))) {

@@ -12,7 +12,7 @@
  */
 import type { Goal, GoalRating, GoalScaleLevel, GoalStatus } from '@pxm/core/progress';
 import { complexExtension, extensionOf, identifierValue, parts } from '../fhir/elements.js';
-import { CODE_SYSTEM, EXTENSION, IDENTIFIER, STANDARD } from '../fhir/namespace.js';
+import { GOAL_ATTAINMENT_SCALE_EXTENSION, GOAL_RATING_IDENTIFIER, GOAL_RATING_AUTHOR_EXTENSION, PROGRESS_CODE_SYSTEM, GOAL_ACHIEVEMENT_SYSTEM } from '../fhir/namespace.js';
 import type { Goal as FhirGoal, Observation } from '../fhir/types.js';
 
 export const GOAL_RATING_CODE = 'goal-rating';
@@ -34,13 +34,13 @@ const ACHIEVEMENT: Record<GoalStatus, string | undefined> = {
 export function toFhirGoal(goal: Omit<Goal, 'ratings'>, patientId: string): FhirGoal {
   const achievement = ACHIEVEMENT[goal.status];
   const scale = goal.scale
-    ? [complexExtension(EXTENSION.goalAttainmentScale, goal.scale.flatMap((level) => [{ url: 'level', valueInteger: level.value }, { url: 'description', valueString: level.description }]))]
+    ? [complexExtension(GOAL_ATTAINMENT_SCALE_EXTENSION, goal.scale.flatMap((level) => [{ url: 'level', valueInteger: level.value }, { url: 'description', valueString: level.description }]))]
     : [];
   return {
     resourceType: 'Goal',
     id: goal.id,
     lifecycleStatus: LIFECYCLE[goal.status],
-    ...(achievement ? { achievementStatus: { coding: [{ system: STANDARD.goalAchievement, code: achievement }] } } : {}),
+    ...(achievement ? { achievementStatus: { coding: [{ system: GOAL_ACHIEVEMENT_SYSTEM, code: achievement }] } } : {}),
     description: { text: goal.text },
     subject: { reference: `Patient/${patientId}` },
     target: [{ dueDate: goal.targetDate, ...(scale.length > 0 ? { extension: scale } : {}) }],
@@ -48,7 +48,7 @@ export function toFhirGoal(goal: Omit<Goal, 'ratings'>, patientId: string): Fhir
 }
 
 function statusOf(goal: FhirGoal): GoalStatus {
-  const achievement = goal.achievementStatus?.coding?.find((coding) => coding.system === STANDARD.goalAchievement)?.code;
+  const achievement = goal.achievementStatus?.coding?.find((coding) => coding.system === GOAL_ACHIEVEMENT_SYSTEM)?.code;
   if (goal.lifecycleStatus === 'cancelled' || goal.lifecycleStatus === 'rejected' || goal.lifecycleStatus === 'entered-in-error') return 'cancelled';
   if (achievement === 'achieved') return 'achieved';
   if (achievement === 'not-achieved' || achievement === 'no-progress') return 'not-achieved';
@@ -56,7 +56,7 @@ function statusOf(goal: FhirGoal): GoalStatus {
 }
 
 function scaleOf(goal: FhirGoal): GoalScaleLevel[] | undefined {
-  const ext = extensionOf(goal.target?.[0], EXTENSION.goalAttainmentScale);
+  const ext = extensionOf(goal.target?.[0], GOAL_ATTAINMENT_SCALE_EXTENSION);
   if (!ext) return undefined;
   const levels = parts(ext, 'level');
   const descriptions = parts(ext, 'description');
@@ -79,10 +79,10 @@ export function fromFhirGoal(goal: FhirGoal, ratings: GoalRating[]): Goal {
 export function toRatingObservation(rating: GoalRating, goalId: string, patientId: string | undefined, clientId?: string): Observation {
   return {
     resourceType: 'Observation',
-    ...(clientId ? { identifier: [{ use: 'secondary', system: IDENTIFIER.goalRating, value: clientId }] } : {}),
-    extension: [{ url: EXTENSION.goalRatingAuthor, valueCode: rating.author }],
+    ...(clientId ? { identifier: [{ use: 'secondary', system: GOAL_RATING_IDENTIFIER, value: clientId }] } : {}),
+    extension: [{ url: GOAL_RATING_AUTHOR_EXTENSION, valueCode: rating.author }],
     status: 'final',
-    code: { coding: [{ system: CODE_SYSTEM.progress, code: GOAL_RATING_CODE, display: 'Goal attainment rating' }], text: 'Goal attainment rating' },
+    code: { coding: [{ system: PROGRESS_CODE_SYSTEM, code: GOAL_RATING_CODE, display: 'Goal attainment rating' }], text: 'Goal attainment rating' },
     ...(patientId ? { subject: { reference: `Patient/${patientId}` } } : {}),
     focus: [{ reference: `Goal/${goalId}` }],
     effectiveDateTime: rating.ratedAt,
@@ -97,10 +97,10 @@ export function goalIdOfRating(observation: Observation): string | undefined {
   return ref?.slice('Goal/'.length);
 }
 
-export const ratingClientIdOf = (observation: Observation): string | undefined => identifierValue(observation, IDENTIFIER.goalRating);
+export const ratingClientIdOf = (observation: Observation): string | undefined => identifierValue(observation, GOAL_RATING_IDENTIFIER);
 
 export function fromRatingObservation(observation: Observation): GoalRating {
-  const author = extensionOf(observation, EXTENSION.goalRatingAuthor)?.valueCode === 'therapist' ? 'therapist' : 'patient';
+  const author = extensionOf(observation, GOAL_RATING_AUTHOR_EXTENSION)?.valueCode === 'therapist' ? 'therapist' : 'patient';
   const authorName = author === 'therapist' ? observation.performer?.find((performer) => performer.display)?.display : undefined;
   return {
     id: observation.id ?? '',

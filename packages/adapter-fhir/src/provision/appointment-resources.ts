@@ -3,7 +3,7 @@ import type { AppointmentType, Location } from '@pxm/core/booking';
 import { toFhirAppointment } from '../booking/appointment-mapping.js';
 import { toHealthcareService, visitTypeConcepts } from '../booking/appointment-type-mapping.js';
 import { withExtension } from '../fhir/elements.js';
-import { EXTENSION, STANDARD } from '../fhir/namespace.js';
+import { CANCELLATION_DATE_EXTENSION, CANCEL_REASON_SYSTEM } from '../fhir/namespace.js';
 import type { Appointment, Patient } from '../fhir/types.js';
 
 export interface KnownPatient {
@@ -63,8 +63,8 @@ export function appointmentResource(visit: ExistingVisit, types: readonly Appoin
   };
   if (visit.status === 'booked') return booked;
   return {
-    ...withExtension(booked, EXTENSION.cancellationDate, { url: EXTENSION.cancellationDate, valueDateTime: visit.cancelledAt ?? visit.createdAt }),
+    ...withExtension(booked, CANCELLATION_DATE_EXTENSION, { url: CANCELLATION_DATE_EXTENSION, valueDateTime: visit.cancelledAt ?? visit.createdAt }),
     status: 'cancelled',
-    cancelationReason: { coding: [{ system: STANDARD.cancelReason, code: 'pat' }], text: 'Cancelled by the patient' },
+    cancelationReason: { coding: [{ system: CANCEL_REASON_SYSTEM, code: 'pat' }], text: 'Cancelled by the patient' },
   };
 }

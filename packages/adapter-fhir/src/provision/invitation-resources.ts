@@ -3,7 +3,7 @@
  * link's expiry as the identifier's period), pointing at the Questionnaire to complete and the
  * patient it is for.
  */
-import { IDENTIFIER } from '../fhir/namespace.js';
+import { LINK_TOKEN_IDENTIFIER } from '../fhir/namespace.js';
 import type { Task } from '../fhir/types.js';
 import { SDC_TASK_SYSTEM } from '../intake/invitation.js';
 
@@ -22,7 +22,7 @@ export function questionnaireTask(invitation: QuestionnaireInvitation): Task {
   return {
     resourceType: 'Task',
     ...(invitation.id ? { id: invitation.id } : {}),
-    identifier: [{ use: 'secondary', system: IDENTIFIER.linkToken, value: invitation.token, ...(invitation.expiresAt ? { period: { end: invitation.expiresAt } } : {}) }],
+    identifier: [{ use: 'secondary', system: LINK_TOKEN_IDENTIFIER, value: invitation.token, ...(invitation.expiresAt ? { period: { end: invitation.expiresAt } } : {}) }],
     status: 'requested',
     intent: 'order',
     code: { coding: [{ system: SDC_TASK_SYSTEM, code: 'complete-questionnaire' }], text: 'Complete the questionnaire' },

@@ -13,7 +13,7 @@
  * Message texts and links stay on the server: a resource names the step (`journey-step`), never
  * the manage or intake token, so the FHIR record opens nobody's links.
  */
-import { CODE_SYSTEM, IDENTIFIER, STANDARD } from '../fhir/namespace.js';
+import { OUTBOX_MESSAGE_IDENTIFIER, JOURNEY_STEP_CODE_SYSTEM, MESSAGE_OUTCOME_CODE_SYSTEM, PATIENT_REPLY_IDENTIFIER, REPLY_INTENT_CODE_SYSTEM, PARTICIPATION_MODE_SYSTEM, COMMUNICATION_CATEGORY_SYSTEM } from '../fhir/namespace.js';
 import type { CodeableConcept, Communication, CommunicationRequest, Identifier, Reference } from '../fhir/types.js';
 
 export type MessageStepCode = 'reminder' | 'intake' | 'intake-nudge' | 'exercise-program' | 'survey';
@@ -59,19 +59,19 @@ const STEP_DISPLAY: Record<MessageStepCode, string> = {
 };
 
 const MEDIUM: Record<'sms' | 'email', CodeableConcept> = {
-  sms: { coding: [{ system: STANDARD.participationMode, code: 'SMSWRIT', display: 'SMS written' }] },
-  email: { coding: [{ system: STANDARD.participationMode, code: 'EMAILWRIT', display: 'email written' }] },
+  sms: { coding: [{ system: PARTICIPATION_MODE_SYSTEM, code: 'SMSWRIT', display: 'SMS written' }] },
+  email: { coding: [{ system: PARTICIPATION_MODE_SYSTEM, code: 'EMAILWRIT', display: 'email written' }] },
 };
 
 function category(step: MessageStepCode): CodeableConcept[] {
   // A reminder is the standard `reminder`; the journey's links are `instruction`s to the patient.
   const code = step === 'reminder' ? 'reminder' : 'instruction';
-  return [{ coding: [{ system: STANDARD.communicationCategory, code }] }];
+  return [{ coding: [{ system: COMMUNICATION_CATEGORY_SYSTEM, code }] }];
 }
 
-const messageIdentifier = (id: string): Identifier => ({ system: IDENTIFIER.outboxMessage, value: id });
-const topic = (step: MessageStepCode): CodeableConcept => ({ coding: [{ system: CODE_SYSTEM.journeyStep, code: step, display: STEP_DISPLAY[step] }] });
-const outcomeReason = (code: string): CodeableConcept => ({ coding: [{ system: CODE_SYSTEM.messageOutcome, code: code.replace(/\s+/g, '-').toLowerCase() }], text: code });
+const messageIdentifier = (id: string): Identifier => ({ system: OUTBOX_MESSAGE_IDENTIFIER, value: id });
+const topic = (step: MessageStepCode): CodeableConcept => ({ coding: [{ system: JOURNEY_STEP_CODE_SYSTEM, code: step, display: STEP_DISPLAY[step] }] });
+const outcomeReason = (code: string): CodeableConcept => ({ coding: [{ system: MESSAGE_OUTCOME_CODE_SYSTEM, code: code.replace(/\s+/g, '-').toLowerCase() }], text: code });
 
 const REQUEST_STATUS: Record<OutboxMessageRecord['status'], CommunicationRequest['status']> = {
   pending: 'active',
@@ -130,13 +130,13 @@ export function messageCommunication(message: OutboxMessageRecord): Communicatio
 export function replyCommunication(reply: PatientReplyRecord): Communication {
   return {
     resourceType: 'Communication',
-    identifier: [{ system: IDENTIFIER.patientReply, value: reply.id }],
+    identifier: [{ system: PATIENT_REPLY_IDENTIFIER, value: reply.id }],
     ...(reply.inResponseToMessageId ? { inResponseTo: [{ type: 'Communication', identifier: messageIdentifier(reply.inResponseToMessageId) }] } : {}),
     status: 'completed',
-    category: [{ coding: [{ system: STANDARD.communicationCategory, code: 'notification' }] }],
+    category: [{ coding: [{ system: COMMUNICATION_CATEGORY_SYSTEM, code: 'notification' }] }],
     medium: [MEDIUM[reply.channel]],
     subject: { reference: `Patient/${reply.patientId}` },
-    topic: { coding: [{ system: CODE_SYSTEM.replyIntent, code: reply.intent }] },
+    topic: { coding: [{ system: REPLY_INTENT_CODE_SYSTEM, code: reply.intent }] },
     received: reply.receivedAt,
     recipient: [{ reference: `Organization/${reply.organizationId}` }],
     sender: { reference: `Patient/${reply.patientId}` },

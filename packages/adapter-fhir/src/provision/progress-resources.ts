@@ -5,7 +5,7 @@
  */
 import type { EpisodeOfCare, Goal, MeasureAssignment, MeasureResult } from '@pxm/core/progress';
 import { shippedInstrument } from '@pxm/core/prom';
-import { STANDARD } from '../fhir/namespace.js';
+import { ACT_CODE_SYSTEM } from '../fhir/namespace.js';
 import type { Encounter, Resource } from '../fhir/types.js';
 import { toScoreObservation } from '../intake/prom-observations.js';
 import { toEpisodeOfCare, toProgressCarePlan, type EpisodeLinks } from '../progress/episode-mapping.js';
@@ -31,7 +31,7 @@ export function progressResources(description: ProgressDescription, links: Progr
     resourceType: 'Encounter',
     id: `${episode.id}-visit-${position + 1}`,
     status: 'finished',
-    class: { system: STANDARD.actCode, code: 'AMB', display: 'ambulatory' },
+    class: { system: ACT_CODE_SYSTEM, code: 'AMB', display: 'ambulatory' },
     subject: { reference: `Patient/${links.patientId}` },
     episodeOfCare: [{ reference: `EpisodeOfCare/${episode.id}` }],
     period: { start: visit },

@@ -10,7 +10,7 @@ import { visitTypeForReferral, type ReferralBookingContext } from '@pxm/core/ref
 import { visitTypeOf, type Catalogue } from '../booking/catalogue.js';
 import type { FhirContext } from '../context.js';
 import { findByLinkToken, refuseExpired } from '../fhir/link-token.js';
-import { IDENTIFIER } from '../fhir/namespace.js';
+import { LINK_TOKEN_IDENTIFIER } from '../fhir/namespace.js';
 import { disciplineOf } from './discipline-codes.js';
 import type { ServiceRequest } from './referral-resources.js';
 
@@ -22,7 +22,7 @@ export async function readReferralContext(
   signal?: AbortSignal,
 ): Promise<ReferralBookingContext> {
   const invalid = () => new AdapterError('token_invalid', 'This referral link is not valid.', { operation });
-  const { resource: request, expiresAt } = await findByLinkToken<ServiceRequest>(ctx, 'ServiceRequest', IDENTIFIER.linkToken, referralToken, invalid, operation, signal);
+  const { resource: request, expiresAt } = await findByLinkToken<ServiceRequest>(ctx, 'ServiceRequest', LINK_TOKEN_IDENTIFIER, referralToken, invalid, operation, signal);
   // A draft (not yet read), revoked (declined) or completed referral books nothing.
   if (request.status !== 'active') throw invalid();
   if (!expiresAt || Number.isNaN(Date.parse(expiresAt))) throw invalid();

@@ -6,7 +6,7 @@
  */
 import type { ReferralInboxItem, ReferralStatus, ReferralTransmission, TransmissionStatus } from '@pxm/core/referral';
 import type { Attachment, CodeableConcept, Identifier, Reference, Resource } from '../fhir/types.js';
-import { IDENTIFIER, STANDARD } from '../fhir/namespace.js';
+import { REFERRAL_IDENTIFIER, LINK_TOKEN_IDENTIFIER, REFERRAL_RECORD_IDENTIFIER, PARTICIPATION_MODE_SYSTEM, NPI_SYSTEM, ICD10CM_SYSTEM, LOINC_SYSTEM } from '../fhir/namespace.js';
 import { bytesToBase64 } from '../util/base64.js';
 import { disciplineConcept } from './discipline-codes.js';
 import { VISIT_TYPE_SYSTEM } from '../booking/appointment-type-mapping.js';
@@ -91,9 +91,9 @@ const COMMUNICATION_STATUS: Record<TransmissionStatus, Communication['status']> 
 };
 
 const MEDIUM: Record<ReferralTransmission['channel'], CodeableConcept> = {
-  fax: { coding: [{ system: STANDARD.participationMode, code: 'FAXWRIT', display: 'telefax' }] },
-  direct: { coding: [{ system: STANDARD.participationMode, code: 'EMAILWRIT', display: 'email' }], text: 'Direct secure messaging' },
-  email: { coding: [{ system: STANDARD.participationMode, code: 'EMAILWRIT', display: 'email' }] },
+  fax: { coding: [{ system: PARTICIPATION_MODE_SYSTEM, code: 'FAXWRIT', display: 'telefax' }] },
+  direct: { coding: [{ system: PARTICIPATION_MODE_SYSTEM, code: 'EMAILWRIT', display: 'email' }], text: 'Direct secure messaging' },
+  email: { coding: [{ system: PARTICIPATION_MODE_SYSTEM, code: 'EMAILWRIT', display: 'email' }] },
 };
 
 const MILESTONE_TEXT: Record<ReferralTransmission['milestone'], string> = {
@@ -116,8 +116,8 @@ export function referralServiceRequest(item: ReferralInboxItem, subject: Referen
   return {
     resourceType: 'ServiceRequest',
     identifier: [
-      { system: IDENTIFIER.referral, value: item.reference },
-      ...(bookingLink ? [{ use: 'secondary', system: IDENTIFIER.linkToken, value: bookingLink.token, period: { end: bookingLink.expiresAt } }] : []),
+      { system: REFERRAL_IDENTIFIER, value: item.reference },
+      ...(bookingLink ? [{ use: 'secondary', system: LINK_TOKEN_IDENTIFIER, value: bookingLink.token, period: { end: bookingLink.expiresAt } }] : []),
     ],
     // A faxed referral not yet read is a draft; a declined one is revoked.
     status: !item.complete ? 'draft' : item.status === 'declined' ? 'revoked' : 'active',
@@ -127,8 +127,8 @@ export function referralServiceRequest(item: ReferralInboxItem, subject: Referen
     subject,
     ...(details
       ? {
-          requester: { identifier: { system: STANDARD.npi, value: details.referrer.npi }, display: details.referrer.name },
-          reasonCode: details.diagnoses.map((code) => ({ coding: [{ system: STANDARD.icd10cm, code }] })),
+          requester: { identifier: { system: NPI_SYSTEM, value: details.referrer.npi }, display: details.referrer.name },
+          reasonCode: details.diagnoses.map((code) => ({ coding: [{ system: ICD10CM_SYSTEM, code }] })),
         }
       : {}),
     authoredOn: item.receivedAt,
@@ -140,7 +140,7 @@ export function referralServiceRequest(item: ReferralInboxItem, subject: Referen
 export function referralTask(item: ReferralInboxItem, serviceRequest: Reference, subject: Reference): ReferralTask {
   return {
     resourceType: 'Task',
-    identifier: [{ system: IDENTIFIER.referral, value: item.reference }],
+    identifier: [{ system: REFERRAL_IDENTIFIER, value: item.reference }],
     status: TASK_STATUS[item.status],
     businessStatus: { text: item.status },
     ...(item.declineReason ? { statusReason: { text: item.declineReason } } : {}),
@@ -155,7 +155,7 @@ export function referralTask(item: ReferralInboxItem, serviceRequest: Reference,
 export function referralCommunication(transmission: ReferralTransmission, serviceRequest: Reference, subject: Reference, document?: Reference): Communication {
   return {
     resourceType: 'Communication',
-    identifier: [{ system: IDENTIFIER.referralRecord, value: transmission.id }],
+    identifier: [{ system: REFERRAL_RECORD_IDENTIFIER, value: transmission.id }],
     status: COMMUNICATION_STATUS[transmission.status],
     ...(transmission.status === 'failed' ? { statusReason: { text: transmission.lastError ?? 'undelivered' } } : {}),
     basedOn: [serviceRequest],
@@ -176,9 +176,9 @@ export function planOfCareDocument(
 ): DocumentReference {
   return {
     resourceType: 'DocumentReference',
-    identifier: [{ system: IDENTIFIER.referralRecord, value: plan.id }],
+    identifier: [{ system: REFERRAL_RECORD_IDENTIFIER, value: plan.id }],
     status: 'current',
-    type: { coding: [{ system: STANDARD.loinc, code: '18776-5', display: 'Plan of care note' }] },
+    type: { coding: [{ system: LOINC_SYSTEM, code: '18776-5', display: 'Plan of care note' }] },
     subject,
     date: plan.uploadedAt,
     description: `Plan of care certified ${plan.certifiedOn}`,

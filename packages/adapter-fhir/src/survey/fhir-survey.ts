@@ -32,7 +32,7 @@ import {
   questionnaireReader,
   submitOnce,
   token,
-  IDENTIFIER,
+  REQUEST_KEY_IDENTIFIER,
   type Invitation,
 } from '../area-plumbing.js';
 import { surveyFromQuestionnaireResource } from './questionnaire-survey.js';
@@ -164,7 +164,7 @@ export function createFhirSurvey(ctx: FhirContext): SurveyApi {
       const org = invitation.organizationId ?? (ctx.practice.organizationId || undefined);
       const note: Communication = {
         resourceType: 'Communication',
-        identifier: [{ use: 'secondary', system: IDENTIFIER.requestKey, value: req.idempotencyKey }],
+        identifier: [{ use: 'secondary', system: REQUEST_KEY_IDENTIFIER, value: req.idempotencyKey }],
         status: 'completed',
         category: [{ text: 'Private feedback from a satisfaction survey' }],
         ...(invitation.patientRef ? { subject: { reference: invitation.patientRef }, sender: { reference: invitation.patientRef } } : {}),
@@ -173,7 +173,7 @@ export function createFhirSurvey(ctx: FhirContext): SurveyApi {
         ...(org ? { recipient: [{ reference: `Organization/${org}` }] } : {}),
         payload: [{ contentString: req.message }],
       };
-      await ctx.client.create(operation, note, { ifNoneExist: { identifier: token(IDENTIFIER.requestKey, req.idempotencyKey) }, signal: opts?.signal });
+      await ctx.client.create(operation, note, { ifNoneExist: { identifier: token(REQUEST_KEY_IDENTIFIER, req.idempotencyKey) }, signal: opts?.signal });
     },
   };
   return api;

@@ -19,6 +19,7 @@ import {
 import { importQuestionnaire, type Answers, type FormDefinition, type FormItem } from '@pxm/core/forms';
 import { FormEngine } from '@pxm/core/forms';
 import { PXM_FHIR_BASE } from '../fhir/namespace.js';
+import { isObject, listOf, parseJson, rawExtension, type Raw } from '../fhir/raw-json.js';
 import type { Extension, Questionnaire } from '../fhir/types.js';
 
 export const SURVEY_EXTENSION = {
@@ -26,21 +27,9 @@ export const SURVEY_EXTENSION = {
   text: `${PXM_FHIR_BASE}/StructureDefinition/survey-text`,
 } as const;
 
-type Raw = Record<string, unknown>;
-const isObject = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
-const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-
 function extensionString(raw: Raw, url: string): string | undefined {
-  const found = listOf(raw.extension).find((ext) => isObject(ext) && ext.url === url);
-  return isObject(found) && typeof found.valueString === 'string' ? found.valueString : undefined;
-}
-
-function parseJson(text: string | undefined): unknown {
-  try {
-    return text === undefined ? undefined : (JSON.parse(text) as unknown);
-  } catch {
-    return undefined;
-  }
+  const value = rawExtension(raw, url)?.valueString;
+  return typeof value === 'string' ? value : undefined;
 }
 
 export interface SurveyForm {

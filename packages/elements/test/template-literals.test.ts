@@ -92,3 +92,13 @@ test('minifies what tsc writes to dist/ too (a space between the tag and the tem
   const source = 'return [html `\n  <p>${name}</p>\n`, css `\n  :host {\n    display: block;\n  }\n`];';
   assert.equal(minify(source, 'dist/view.js'), 'return [html ` <p>${\n       name}</p> `\n , css `:host{display:block}`\n\n\n\n];');
 });
+
+test('minifies a css template whose backslashes are escapes inside quoted strings, and leaves one with a backslash elsewhere', () => {
+  const quoted = "return css`\n  .mark::before {\n    content: '\\\\2060*';\n  }\n  .a {\n    color: red;\n  }\n`;";
+  assert.equal(minify(quoted, 'x.js'), "return css`.mark::before{content:'\\\\2060*'}.a{color:red}`\n\n\n\n\n\n\n;");
+  const untouched = [
+    'return css`\n  .a\\\\:b {\n    color: red;\n  }\n`;',
+    "return css`\n  .a::before {\n    content: 'it\\\\'s; }';\n  }\n`;",
+  ];
+  for (const source of untouched) assert.equal(minify(source, 'x.js'), source);
+});

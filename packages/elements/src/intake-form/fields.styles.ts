@@ -1,16 +1,5 @@
 import { css } from 'lit';
 
-/**
- * The required mark, drawn by CSS: the word joiner keeps it on the label's last line, not wrapped
- * alone. A template of its own: the build's CSS minifier leaves a template with a backslash as it
- * is, and the escape would keep every rule below from being minified.
- */
-export const requiredMarkStyles = css`
-  .required-mark::before {
-    content: '\\2060*';
-  }
-`;
-
 /** The questions: labels, choices, the 0-10 scale, numbers with units, addresses, sections and repeating groups. */
 export const fieldStyles = css`
   .field,
@@ -44,6 +33,11 @@ export const fieldStyles = css`
   .required-mark {
     color: var(--_color-danger);
     margin-inline-start: 0.2em;
+  }
+
+  /* Drawn by CSS: the word joiner keeps it on the label's last line, not wrapped alone. */
+  .required-mark::before {
+    content: '\\2060*';
   }
 
   .hint p,

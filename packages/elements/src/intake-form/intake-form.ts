@@ -23,7 +23,7 @@ import { IntakeSubmission } from './intake-submission.js';
 import { intakeFormEn } from './intake-form.messages.en.js';
 import { intakeFormStyles } from './intake-form.styles.js';
 import { choiceGridStyles } from './choice-grid.styles.js';
-import { fieldStyles, requiredMarkStyles } from './fields.styles.js';
+import { fieldStyles } from './fields.styles.js';
 import { firstIncompletePage, pageBackward, pageForward, resumePageId } from './page-navigation.js';
 import { renderLoadedIntake, type IntakeView } from './render-intake.js';
 import { PatientToday } from './patient-today.js';
@@ -116,7 +116,7 @@ export class PxmIntakeForm extends PxmElement {
     resumedAt: { state: true },
   };
 
-  static override styles = [hostStyles, controlStyles, intakeFormStyles, fieldStyles, requiredMarkStyles, choiceGridStyles];
+  static override styles = [hostStyles, controlStyles, intakeFormStyles, fieldStyles, choiceGridStyles];
 
   /** The intake link token; the form, draft and prior scores are loaded through the adapter. */
   declare token: string | undefined;

@@ -20,13 +20,14 @@ const LINE_BREAK_RUN = /[ \t]*(?:\r?\n[ \t]*)+/g;
 const SENSITIVE_OPENING = /<(pre|textarea|script|style)\b/i;
 
 /**
- * Splits the static parts of a template into the runs that may be collapsed and those that may
- * not (whitespace-sensitive content), in order. The state carries over from one part to the next:
- * an opening tag or a content may span `${}` expressions.
+ * For each static part of a template, the ranges of it that are whitespace-sensitive content (to
+ * keep as written), in order. The state carries over from one part to the next: an opening tag
+ * or a content may span `${}` expressions.
  */
 function sensitiveRuns(ranges) {
   let state = { in: 'markup' };
   return ranges.map(({ text }) => {
+    const lowerText = text.toLowerCase();
     const runs = [];
     let position = 0;
     while (position < text.length) {
@@ -41,16 +42,14 @@ function sensitiveRuns(ranges) {
         position = end + 1;
         state = { in: 'content', tag: state.tag, from: position };
       } else {
-        const closing = text.toLowerCase().indexOf(`</${state.tag}`, position);
-        runs.push({ from: state.from ?? 0, to: closing < 0 ? text.length : closing });
-        if (closing < 0) {
-          state = { in: 'content', tag: state.tag, from: 0 };
-          break;
-        }
+        const closing = lowerText.indexOf(`</${state.tag}`, position);
+        runs.push({ from: state.from, to: closing < 0 ? text.length : closing });
+        if (closing < 0) break;
         position = closing;
         state = { in: 'markup' };
       }
     }
+    // A content still open goes on from the start of the next part.
     if (state.in === 'content') state = { ...state, from: 0 };
     return runs;
   });

@@ -15,6 +15,8 @@ export class DeferredLogSync implements ReactiveController {
   private loading: Promise<LogSync> | undefined;
   /** Entries made before the sync engine was ready (or while its code could not load). */
   private stranded: ActivityLogEntry[] = [];
+  /** The last hand-over of waiting entries to the engine: a call whose entries it took waits for it too. */
+  private handover: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -38,12 +40,17 @@ export class DeferredLogSync implements ReactiveController {
       .catch(() => undefined);
   }
 
-  /** Hands entries to the sync engine (after any that were waiting for it). */
+  /**
+   * Hands entries to the sync engine (after any that were waiting for it). Resolves once they
+   * have had their attempt, even when an earlier call handed them over together with its own:
+   * the calls resolve in the order they were made.
+   */
   async send(entries: readonly ActivityLogEntry[]): Promise<void> {
     this.stranded.push(...entries);
     const sync = await this.load().catch(() => undefined);
-    if (!sync || this.stranded.length === 0) return;
-    await sync.add(this.stranded.splice(0));
+    if (!sync) return;
+    if (this.stranded.length > 0) this.handover = sync.add(this.stranded.splice(0));
+    if (entries.length > 0) await this.handover;
   }
 
   /** Back online: entries that waited for the engine's code go now. */

@@ -7,6 +7,7 @@
 // A polluted Object.prototype must be tamed before zod builds its schemas (it enumerates with for...in).
 import '../util/enumerable-prototype.js';
 import * as z from 'zod/mini';
+import { _isoDateTime } from 'zod/v4/core';
 import { isValidTimeZone } from '../time/zoned-time.js';
 import { isLocalDate, isLocalTime } from '../time/local-date.js';
 
@@ -16,7 +17,8 @@ export const IdSchema = z.string().check(z.minLength(1), z.maxLength(200));
 export const TokenSchema = z.string().check(z.minLength(8), z.maxLength(2000));
 
 /** An instant with an explicit offset (`Z` or `±HH:MM`). */
-export const InstantSchema = z.iso.datetime({ offset: true });
+// Built from its parts: `z.iso.datetime` would bring the whole `z.iso` namespace into every page.
+export const InstantSchema = _isoDateTime(z.ZodMiniISODateTime, { offset: true });
 
 export const LocalDateSchema = z.string().check(z.refine(isLocalDate, 'Expected a YYYY-MM-DD date.'));
 

@@ -274,7 +274,7 @@ export class PxmHepViewer extends PxmElement {
   async reminderIcs(): Promise<string | undefined> {
     const program = this.program;
     if (!program) return undefined;
-    const { reminderIcs } = await import('./reminders.js');
+    const { reminderIcs } = await import('./hep-extras.js');
     return reminderIcs(program, this.reminderTimes, this.reminderText());
   }
 
@@ -326,7 +326,7 @@ export class PxmHepViewer extends PxmElement {
   private async requestReminders(): Promise<void> {
     const program = this.program;
     if (!program) return;
-    const { requestReminders } = await import('./reminders.js');
+    const { requestReminders } = await import('./hep-extras.js');
     const ask = (detail: HepReminderRequestDetail) => this.dispatchEvent(new PxmHepReminderRequestEvent(detail));
     const outcome = requestReminders(ask, this.renderRoot, program, this.reminderTimes, this.reminderText());
     if (outcome === 'nothing-to-remind') this.notice = this.l10n.text('remindersNone');

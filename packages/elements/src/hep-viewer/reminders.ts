@@ -1,5 +1,5 @@
 /**
- * Reminders, loaded when the patient asks for them: the plan from the program's schedule, the
+ * Reminders, loaded with the log sync (`hep-extras.ts`): the plan from the program's schedule, the
  * `pxm-hep-reminder-request` event, and the calendar file with one recurring event per time of day.
  */
 import type { HepProgram } from '@pxm/core/hep';

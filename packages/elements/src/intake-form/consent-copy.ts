@@ -1,16 +1,15 @@
 /**
  * A copy of the signed consents for the patient to keep (the electronic-records disclosure
- * promises one), loaded on demand from the confirmation. It is one self-contained HTML file,
+ * promises one), saved from the confirmation. It comes with the signing part, so saving works
+ * at once and offline (the patient may have lost the network by then). It is one self-contained HTML file,
  * saved through a `blob:` URL and `<a download>` (nothing inline runs, so a strict CSP allows it):
  * the form title, each consent's text and disclosure exactly as shown with its version, and each
  * signature (name, time in UTC and local time, method, SHA-256 of the text signed, the drawing).
  * No other answer goes in. Every text is escaped; a drawing is rebuilt from its own path data,
  * never copied in as markup; the file carries no script and a policy that forbids any.
  */
-// Types only: what this needs from @pxm/core at run time the signing part hands in, so loading
-// this does not pull shared code out of the parts into a chunk of its own.
 import type { FormEngine, FormItem, SignatureRecord } from '@pxm/core/forms';
-import type { StrokeBox } from '@pxm/core/signing';
+import { readSignatureSvg } from '@pxm/core/signing';
 
 type ConsentItem = Extract<FormItem, { type: 'consent' }>;
 
@@ -41,8 +40,6 @@ export interface ConsentCopyText {
   /** An instant in UTC and in the patient's zone, as the patient reads them. */
   utc: (instant: string) => string;
   local: (instant: string) => string;
-  /** The box and path data of a drawn signature (`readSignatureSvg`). */
-  readDrawing: (svg: string) => { box: StrokeBox; paths: string[] } | undefined;
 }
 
 const isRecord = (value: unknown): value is Partial<Record<string, unknown>> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -84,8 +81,8 @@ const paragraphs = (text: string) =>
     .join('');
 
 /** The drawing redrawn from its path data (digits, spaces and M/L only), or nothing. */
-function drawing(record: SignatureRecord, text: ConsentCopyText): string {
-  const read = record.svg ? text.readDrawing(record.svg) : undefined;
+function drawing(record: SignatureRecord): string {
+  const read = record.svg ? readSignatureSvg(record.svg) : undefined;
   if (!read || read.paths.length === 0) return '';
   const { width, height } = read.box;
   const paths = read.paths.map((d) => `<path d="${escape(d)}"/>`).join('');
@@ -109,7 +106,7 @@ function entryHtml(entry: ConsentCopyEntry, text: ConsentCopyText): string {
     );
     if (signature.textSha256) rows.push([text.hash, `<code>${escape(signature.textSha256)}</code>`]);
     signed =
-      `<h3>${escape(text.signature)}</h3>${signature.method === 'drawn' ? drawing(signature, text) : `<p class="typed">${escape(signature.signerName)}</p>`}` +
+      `<h3>${escape(text.signature)}</h3>${signature.method === 'drawn' ? drawing(signature) : `<p class="typed">${escape(signature.signerName)}</p>`}` +
       `<p>${escape(text.method(signature))}</p>`;
   }
   const list = rows.map(([term, detail]) => `<dt>${escape(term)}</dt><dd>${detail}</dd>`).join('');

@@ -15,6 +15,8 @@ import { localDateIn } from '@pxm/core/time';
 import type { LocalizeController } from '../l10n/localize-controller.js';
 import { errorId, fieldId, type FieldContext, type PartActions } from './field-context.js';
 import { describedBy, paragraphs, renderError, renderHelp, requiredMark } from './field-markup.js';
+// The copy comes with signing: a patient saves it from the confirmation, maybe offline by then.
+import { consentCopyEntries, consentCopyFileName, consentCopyHtml, saveFile } from './consent-copy.js';
 import { SIGNATURE_BOX, SignatureCanvas } from './signature-canvas.js';
 import { signingEn } from './signing.messages.en.js';
 import { signingEs } from './signing.messages.es.js';
@@ -276,7 +278,7 @@ export class Signing {
     const count = this.copyCount(engine);
     if (count === 0) return nothing;
     return html`<div class="consent-copy" part="consent-copy">
-      <button type="button" class="button" @click=${() => void this.saveCopy(engine, definition, timeZone)}>${this.l10n.text('saveCopy', count)}</button>
+      <button type="button" class="button" @click=${() => this.saveCopy(engine, definition, timeZone)}>${this.l10n.text('saveCopy', count)}</button>
       <p class="hint">${this.l10n.text('saveCopyHint')}</p>
       ${this.copyFailed ? html`<p class="error-text" role="alert">${this.l10n.text('saveCopyFailed')}</p>` : nothing}
     </div>`;
@@ -284,13 +286,12 @@ export class Signing {
 
   private copyFailed = false;
 
-  private async saveCopy(engine: FormEngine, definition: FormDefinition, timeZone: string): Promise<void> {
+  private saveCopy(engine: FormEngine, definition: FormDefinition, timeZone: string): void {
     const { l10n, actions } = this;
     try {
-      const copy = await import('./consent-copy.js');
-      const entries = copy.consentCopyEntries(engine, (item) => this.disclosureOf(item));
+      const entries = consentCopyEntries(engine, (item) => this.disclosureOf(item));
       const when = (timeZone: string) => (instant: string) => l10n.dateTime(instant, timeZone, { dateStyle: 'long', timeStyle: 'long' });
-      const contents = copy.consentCopyHtml(entries, {
+      const contents = consentCopyHtml(entries, {
         lang: l10n.locale,
         formTitle: definition.title,
         intro: l10n.text('copyIntro'),
@@ -305,10 +306,9 @@ export class Signing {
         hash: l10n.text('copyHash'),
         utc: (instant) => `${when('UTC')(instant)} (${instant})`,
         local: (instant) => `${when(timeZone)(instant)} (${timeZone})`,
-        readDrawing: readSignatureSvg,
       });
-      const fileName = copy.consentCopyFileName(definition.id, entries, (instant) => localDateIn(instant, timeZone));
-      copy.saveFile(contents, fileName, actions.host.renderRoot);
+      const fileName = consentCopyFileName(definition.id, entries, (instant) => localDateIn(instant, timeZone));
+      saveFile(contents, fileName, actions.host.renderRoot);
       this.copyFailed = false;
     } catch (error) {
       actions.reportError(error, 'intake.saveCopy');

@@ -5,13 +5,13 @@
  * A failed upload keeps the shrunk photo so "Retry" needs no new choice.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { ref as onCanvas } from 'lit/directives/ref.js';
 import type { FormItem, InsuranceCardAnswer } from '@pxm/core/forms';
 import type { LocalizeController } from '../l10n/localize-controller.js';
-import { errorId, fieldId, helpId, type FieldContext, type PartActions } from './field-context.js';
+import { fieldId, type FieldContext, type PartActions } from './field-context.js';
 import { cardPhotosEn } from './card-photos.messages.en.js';
 import { cardPhotosEs } from './card-photos.messages.es.js';
-import { describedBy, renderError, renderHelp, requiredMark } from './field-markup.js';
+import { fieldDescription, renderError, renderHelp, requiredMark } from './field-markup.js';
+import { paintBitmap } from './paint-bitmap.js';
 import { shrinkImage } from './shrink-image.js';
 import { spokenLabel } from '../internal/spoken-label.js';
 
@@ -24,29 +24,17 @@ interface CardUpload {
   status: 'preparing' | 'uploading' | 'done' | 'failed' | 'unreadable';
   /** The shrunk JPEG, kept so a failed upload can be retried without choosing again. */
   blob?: Blob;
-  preview?: Preview;
+  preview?: ImageBitmap;
 }
 
 /**
- * The photo shown back to the patient, painted on a canvas: an `<img>` of a `blob:` URL is
- * refused by a page whose policy allows images from its own origin only (`default-src 'self'`).
+ * The photo shown back to the patient is an `ImageBitmap` painted on a canvas: an `<img>` of a
+ * `blob:` URL is refused by a page whose policy allows images from its own origin only
+ * (`default-src 'self'`).
  */
-interface Preview {
-  bitmap: ImageBitmap;
-  /** For Lit's `ref`: paints the photo once the canvas is rendered (stable, so painted once). */
-  paint: (canvas?: Element) => void;
-}
-
-async function previewOf(blob: Blob): Promise<Preview | undefined> {
+async function previewOf(blob: Blob): Promise<ImageBitmap | undefined> {
   if (typeof createImageBitmap !== 'function') return undefined;
-  const bitmap = await createImageBitmap(blob).catch(() => undefined);
-  if (!bitmap) return undefined;
-  return {
-    bitmap,
-    paint: (canvas) => {
-      if (canvas instanceof HTMLCanvasElement) canvas.getContext('2d')?.drawImage(bitmap, 0, 0);
-    },
-  };
+  return createImageBitmap(blob).catch(() => undefined);
 }
 
 function cardOf(value: unknown): InsuranceCardAnswer {
@@ -65,7 +53,7 @@ export class CardPhotos {
   forget(prefix = ''): void {
     for (const [slot, upload] of [...this.uploads]) {
       if (!slot.startsWith(prefix)) continue;
-      upload.preview?.bitmap.close();
+      upload.preview?.close();
       this.uploads.delete(slot);
     }
   }
@@ -81,7 +69,7 @@ export class CardPhotos {
       class="field card"
       part="item card"
       data-item=${item.id}
-      aria-describedby=${describedBy(item.help && helpId(key), context.errorFor(key) && errorId(key))}
+      aria-describedby=${fieldDescription(context, item, key)}
     >
       <legend part="label">${item.label}${requiredMark(context, key)}</legend>
       ${renderHelp(item, key)} ${canUpload ? nothing : html`<p class="notice warning">${this.l10n.text('unavailable')}</p>`}
@@ -134,9 +122,9 @@ export class CardPhotos {
             class="card-preview"
             role="img"
             aria-label=${l10n.text('preview', this.sideLabel(side))}
-            width=${upload.preview.bitmap.width}
-            height=${upload.preview.bitmap.height}
-            ${onCanvas(upload.preview.paint)}
+            width=${upload.preview.width}
+            height=${upload.preview.height}
+            ${paintBitmap(upload.preview)}
           ></canvas>`
         : nothing}
       <p class="card-status" id=${statusId}>${status}</p>
@@ -172,7 +160,7 @@ export class CardPhotos {
       if (this.uploads.get(slot) !== preparing) return;
       const preview = await previewOf(shrunk.blob);
       if (this.uploads.get(slot) !== preparing) {
-        preview?.bitmap.close();
+        preview?.close();
         return;
       }
       this.set(slot, { status: 'uploading', blob: shrunk.blob, ...(preview ? { preview } : {}) });

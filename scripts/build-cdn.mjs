@@ -81,8 +81,6 @@ function minify() {
  * - the memory backend's simulated latency goes in pxm-adapter-memory.js, which loads before
  *   any of its parts;
  * - the survey's pending submits always load the offline queue: one file;
- * - Lit's `ref` directive, shared by signing and card photos, goes with the review part, which
- *   every intake form loads at the same moment as those;
  * - the HEP's log sync and paper copy: a viewer fetches both for every program it shows (the
  *   sync for its token, the copy when idle), so they are one file, `hep-extras`. The rating form
  *   stays a file of its own: the card says so when only it cannot arrive (a hardening proof);
@@ -97,7 +95,6 @@ const CHUNK_MERGES = [
   ['core/src/schemas/attachment-limit.ts', 'elements/src/cdn.ts'],
   ['adapter-memory/src/latency.ts', 'elements/src/cdn/adapters/memory.ts'],
   ['elements/src/survey/pending-submit.ts', 'elements/src/internal/offline-queue/offline-queue.ts'],
-  ['lit-html/directives/ref.js', 'elements/src/intake-form/review.ts'],
   ['elements/src/hep-viewer/print-view.ts', 'elements/src/hep-viewer/log-sync.ts', 'hep-extras'],
   ['elements/src/survey/survey.messages.es.ts', 'elements/src/hep-viewer/hep-viewer.messages.es.ts', 'messages.es'],
   ['elements/src/intake-form/intake-form.messages.es.ts', 'elements/src/hep-viewer/hep-viewer.messages.es.ts', 'messages.es'],

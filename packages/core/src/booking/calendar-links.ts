@@ -3,6 +3,8 @@
  * lands at the right moment whatever zone the patient's calendar is in. Callers put only what a
  * calendar needs in them (a title, the address): these URLs leave the page, so no health details.
  */
+import { utcStamp } from '../ics/ics.js';
+
 export interface CalendarLinkEvent {
   title: string;
   /** Instants with an offset, e.g. `2027-03-16T09:00:00-06:00`. */
@@ -12,10 +14,6 @@ export interface CalendarLinkEvent {
   details?: string;
   /** IANA zone the event is shown in by Google (display only). */
   timeZone?: string;
-}
-
-function utcCompact(instant: string): string {
-  return new Date(instant).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 
 function query(params: Record<string, string | undefined>): string {
@@ -29,7 +27,7 @@ export function googleCalendarUrl(event: CalendarLinkEvent): string {
   return `https://calendar.google.com/calendar/render?${query({
     action: 'TEMPLATE',
     text: event.title,
-    dates: `${utcCompact(event.start)}/${utcCompact(event.end)}`,
+    dates: `${utcStamp(event.start)}/${utcStamp(event.end)}`,
     location: event.location,
     details: event.details,
     ctz: event.timeZone,

@@ -149,7 +149,8 @@ function mediaResolver(options: DemoHepOptions): ((file: string) => string) | un
 }
 
 /** The demo media files, by name (pictures for every exercise, videos and captions for two). */
-export const DEMO_HEP_MEDIA_FILES: readonly string[] = Object.entries(MEDIA).flatMap(([id, media]) =>
+// Pure (as is `demoHepProgram`): bundles that do not read it, such as the memory backend's, leave it out.
+export const DEMO_HEP_MEDIA_FILES: readonly string[] = /* @__PURE__ */ Object.entries(MEDIA).flatMap(([id, media]) =>
   media.video ? [`${id}.svg`, `${id}.webm`, `${id}.en.vtt`, `${id}.es.vtt`] : [`${id}.svg`],
 );
 
@@ -175,7 +176,7 @@ function buildProgram(startDate: LocalDate, options: DemoHepOptions = {}): HepPr
 }
 
 /** The demo program with fixed dates (November 2026), for fixtures and seeding a server. */
-export const demoHepProgram: HepProgram = buildProgram('2026-11-02');
+export const demoHepProgram: HepProgram = /* @__PURE__ */ buildProgram('2026-11-02');
 
 /** The demo program as of `now`: started 24 days before today, in the patient's zone. */
 export function demoHepProgramAt(now: Date, options: DemoHepOptions = {}): HepProgram {

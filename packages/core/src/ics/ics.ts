@@ -63,8 +63,9 @@ export function foldIcsLine(line: string): string {
   return pieces.join('\r\n ');
 }
 
-function utcStamp(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+/** An instant in iCalendar's basic UTC form, `20270316T150000Z` (calendar links take it too). */
+export function utcStamp(instant: Date | string): string {
+  return new Date(instant).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 
 function dateTimeProperty(name: string, value: IcsEvent['start']): string {
@@ -72,7 +73,7 @@ function dateTimeProperty(name: string, value: IcsEvent['start']): string {
     const compact = value.local.replace(/[-:]/g, '');
     return `${name}:${compact.length === 13 ? `${compact}00` : compact}`;
   }
-  return `${name}:${utcStamp(value instanceof Date ? value : new Date(value))}`;
+  return `${name}:${utcStamp(value)}`;
 }
 
 function isFloating(value: IcsEvent['start']): value is { local: string } {

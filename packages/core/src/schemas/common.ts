@@ -22,7 +22,8 @@ export const InstantSchema = _isoDateTime(z.ZodMiniISODateTime, { offset: true }
 
 export const LocalDateSchema = z.string().check(z.refine(isLocalDate, 'Expected a YYYY-MM-DD date.'));
 
-export const LocalTimeSchema = z.string().check(z.refine(isLocalTime, 'Expected an HH:MM time.'));
+// Pure: a page that never reads local times (the script-tag files) drops it; `.check` would otherwise keep it.
+export const LocalTimeSchema = /* @__PURE__ */ z.string().check(z.refine(isLocalTime, 'Expected an HH:MM time.'));
 
 export const TimeZoneSchema = z.string().check(z.refine(isValidTimeZone, 'Expected an IANA time zone.'));
 

@@ -6,17 +6,18 @@ export const SIGNATURE_BOX: StrokeBox = { width: 600, height: 200 };
 /**
  * Drawing on a canvas with finger, pen or mouse (Pointer Events). Keeps the strokes as vectors
  * in `SIGNATURE_BOX` and repaints them whenever the canvas changes size. Not an element: the
- * intake form attaches it to its canvas with a ref.
+ * intake form attaches it to its canvas with `onElement`.
  */
 export class SignatureCanvas {
   strokes: StrokePoint[][] = [];
   private canvas: HTMLCanvasElement | undefined;
   private current: StrokePoint[] | undefined;
-  private readonly resize = typeof ResizeObserver === 'function' ? new ResizeObserver(() => this.repaint()) : undefined;
+  // A canvas taken out of the page reports a size of nothing: that is when the pad lets go of it.
+  private readonly resize = typeof ResizeObserver === 'function' ? new ResizeObserver(() => (this.canvas?.isConnected ? this.repaint() : this.detach())) : undefined;
 
   constructor(private readonly onChange: (strokes: readonly SignatureStroke[]) => void) {}
 
-  /** For Lit's `ref`: called with the canvas when rendered and with undefined when removed. */
+  /** For `onElement`: called with the canvas when rendered (a new canvas replaces the old one; a removed one is let go). */
   readonly attach = (element?: Element) => {
     if (element === this.canvas) return;
     this.detach();

@@ -8,7 +8,6 @@
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { ref } from 'lit/directives/ref.js';
 import type { FormDefinition, FormEngine, FormItem, SignatureRecord } from '@pxm/core/forms';
 import { createSignatureRecord, readSignatureSvg } from '@pxm/core/signing';
 import { localDateIn } from '@pxm/core/time';
@@ -17,6 +16,7 @@ import { errorId, fieldId, type FieldContext, type PartActions } from './field-c
 import { describedBy, paragraphs, renderError, renderHelp, requiredMark } from './field-markup.js';
 // The copy comes with signing: a patient saves it from the confirmation, maybe offline by then.
 import { consentCopyEntries, consentCopyFileName, consentCopyHtml, saveFile } from './consent-copy.js';
+import { onElement } from './on-element.js';
 import { SIGNATURE_BOX, SignatureCanvas } from './signature-canvas.js';
 import { signingEn } from './signing.messages.en.js';
 import { signingEs } from './signing.messages.es.js';
@@ -163,7 +163,7 @@ export class Signing {
                 role="img"
                 aria-label=${l10n.text('drawArea')}
                 aria-describedby=${describedBy(!nameProblem && draft.message && messageId)}
-                ${ref(draft.canvas.attach)}
+                ${onElement(draft.canvas.attach)}
               ></canvas>
               <button type="button" class="button link" ?disabled=${!draft.hasDrawing} @click=${() => draft.canvas.clear()}>${l10n.text('clearDrawing')}</button>
             </div>`

@@ -5,6 +5,7 @@
  */
 import { utcStamp } from '../ics/ics.js';
 
+/** A visit as the calendar links carry it: only what a calendar needs, nothing about health. */
 export interface CalendarLinkEvent {
   title: string;
   /** Instants with an offset, e.g. `2027-03-16T09:00:00-06:00`. */

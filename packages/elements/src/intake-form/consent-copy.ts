@@ -1,8 +1,8 @@
 /**
  * A copy of the signed consents for the patient to keep (the electronic-records disclosure
- * promises one), saved from the confirmation. It comes with the signing part, so saving works
- * at once and offline (the patient may have lost the network by then). It is one self-contained HTML file,
- * saved through a `blob:` URL and `<a download>` (nothing inline runs, so a strict CSP allows it):
+ * promises one), saved from the confirmation. It comes with the signing part, so saving works at
+ * once and offline (the patient may have lost the network by then). It is one self-contained HTML
+ * file, saved through a `blob:` URL and `<a download>` (nothing inline runs, so a strict CSP allows it):
  * the form title, each consent's text and disclosure exactly as shown with its version, and each
  * signature (name, time in UTC and local time, method, SHA-256 of the text signed, the drawing).
  * No other answer goes in. Every text is escaped; a drawing is rebuilt from its own path data,

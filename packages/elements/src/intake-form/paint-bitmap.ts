@@ -3,8 +3,8 @@ import { Directive, directive, type ElementPart } from 'lit/directive.js';
 
 /**
  * Draws a bitmap on the canvas it is bound to, once per canvas and bitmap (a canvas Lit renders
- * again is painted again). A plain directive, not Lit's `ref`: `ref` brings the async directive
- * machinery, a chunk that the card photos would share with signing.
+ * again is painted again). A plain directive, not Lit's `ref`: `ref` brings Lit's async directive
+ * code (about 0.8 KB gzip) to also hear when the canvas leaves the page, which painting does not need.
  */
 class PaintBitmap extends Directive {
   private painted?: ImageBitmap;

@@ -17,7 +17,10 @@ export class SignatureCanvas {
 
   constructor(private readonly onChange: (strokes: readonly SignatureStroke[]) => void) {}
 
-  /** For `onElement`: called with the canvas when rendered (a new canvas replaces the old one; a removed one is let go). */
+  /**
+   * For `onElement`: called with the canvas when rendered. A new canvas replaces the old one; a
+   * canvas that leaves the page is let go when the resize observer reports it.
+   */
   readonly attach = (element?: Element) => {
     if (element === this.canvas) return;
     this.detach();

@@ -10,6 +10,7 @@ import { LocalizeController } from '../l10n/localize-controller.js';
 import { controlStyles } from '../styles/controls.styles.js';
 import { hostStyles } from '../styles/host.styles.js';
 import { renderFailure, renderLoading } from '../internal/states.js';
+import { whenIdle } from '../internal/when-idle.js';
 import { bookingStyles } from './booking.styles.js';
 import { bookingEn, type BookingMessages } from './booking.messages.en.js';
 import { loadCatalog, loadReferralContext } from './booking-catalog.js';
@@ -291,9 +292,19 @@ export class PxmBooking extends PxmElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('open') && this.mode === 'dialog' && !this.dialog.sync()) this.steps.focus('#step-title');
-    // The later steps' part is fetched when a step needs it (a failed download waits for "Try again").
-    if (!this.flow && !['choose', 'time'].includes(this.state.step) && this.flowPart.state === 'idle') void this.loadFlow().catch(() => undefined);
+    if (!this.flow && this.flowPart.state === 'idle') {
+      // The later steps' part: at once when a step needs it (a failed download waits for "Try
+      // again"), and ahead of need once times are on screen, so a held time goes straight on.
+      if (!['choose', 'time'].includes(this.state.step)) void this.loadFlow().catch(() => undefined);
+      else if (this.state.step === 'time' && !this.flowPrefetched) {
+        this.flowPrefetched = true;
+        whenIdle(() => void this.loadFlow().catch(() => undefined));
+      }
+    }
   }
+
+  /** Whether the later steps were fetched ahead of need once (a failure is not retried until needed). */
+  private flowPrefetched = false;
 
   /** Sets up the flow once the catalogue is known: attribute choices applied, first step chosen. */
   private start(catalog: Catalog): void {

@@ -8,6 +8,7 @@ import { LanguageLoader } from '../controllers/language-loader.js';
 import { LazyPart } from '../controllers/lazy-part.js';
 import { RemovalWatch } from '../controllers/removal-watch.js';
 import { renderFailure, renderLoading } from '../internal/states.js';
+import { whenIdle } from '../internal/when-idle.js';
 import { controlStyles } from '../styles/controls.styles.js';
 import { hostStyles } from '../styles/host.styles.js';
 import { DeferredLogSync } from './deferred-log-sync.js';
@@ -289,13 +290,10 @@ export class PxmHepViewer extends PxmElement {
    * after the first Done) and the paper copy with its stylesheet, ready for Ctrl+P.
    */
   private preloadExtras(): void {
-    const load = () => {
+    whenIdle(() => {
       this.loadPart(this.ratingPart);
       this.printCopy.preload();
-    };
-    const idle = (globalThis as { requestIdleCallback?: (callback: () => void) => number }).requestIdleCallback;
-    if (idle) idle(load);
-    else setTimeout(load, 1_500);
+    });
   }
 
   private callPainAlert(alert: HepPainAlert): void {

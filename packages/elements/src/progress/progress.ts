@@ -9,6 +9,7 @@ import { LazyPart } from '../controllers/lazy-part.js';
 import { RemovalWatch } from '../controllers/removal-watch.js';
 import type { PxmIntakeSubmittedEvent } from '../intake-form/intake-form.events.js';
 import { renderFailure, renderLoading } from '../internal/states.js';
+import { whenIdle } from '../internal/when-idle.js';
 import { LocalizeController } from '../l10n/localize-controller.js';
 import { controlStyles } from '../styles/controls.styles.js';
 import { hostStyles } from '../styles/host.styles.js';
@@ -220,10 +221,7 @@ export class PxmProgress extends PxmElement {
 
   /** The summary's code arrives once the page is idle, ready for Ctrl+P. */
   private preloadSummary(): void {
-    const load = () => void this.summaryPart.load().catch(() => undefined);
-    const idle = (globalThis as { requestIdleCallback?: (callback: () => void) => number }).requestIdleCallback;
-    if (idle) idle(load);
-    else setTimeout(load, 1_500);
+    whenIdle(() => void this.summaryPart.load().catch(() => undefined));
   }
 
   // ---- Due measures ----------------------------------------------------------------------

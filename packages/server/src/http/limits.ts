@@ -3,6 +3,7 @@
  * (rate-limiter-flexible's PostgreSQL store, or its SQLite store on the same file, run on the
  * connection's queue). A limit hit answers 429 problem+json with Retry-After.
  */
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type * as RateLimiterFlexible from 'rate-limiter-flexible';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
@@ -115,7 +116,7 @@ async function unloggedCounterTable(db: Database): Promise<void> {
   });
 }
 
-interface StoreClient {
+export interface StoreClient {
   query(query: { name?: string; text: string; values?: unknown[] }): Promise<unknown>;
 }
 
@@ -124,11 +125,14 @@ interface StoreClient {
  * every practice's counter table has that name in its own schema. Practices share the process's
  * connections, so a connection that prepared one practice's statement would refuse the next
  * practice's under the same name (and the store, failing open, would stop counting): the schema
- * goes into the name.
+ * goes into the name, as a short digest: PostgreSQL cuts a name at 63 bytes, so with a long
+ * schema `rlflx-upsert` and `rlflx-upsert-force` would become one name, and the store would
+ * again stop counting.
  */
-function statementsNamedFor(pool: StoreClient, schema: string | undefined): StoreClient {
+export function statementsNamedFor(pool: StoreClient, schema: string | undefined): StoreClient {
+  const tag = schema === undefined ? undefined : createHash('sha256').update(schema).digest('base64url').slice(0, 12);
   return {
-    query: (query) => pool.query(query.name && schema ? { ...query, name: `${schema}:${query.name}` } : query),
+    query: (query) => pool.query(query.name && tag ? { ...query, name: `${tag}:${query.name}` } : query),
   };
 }
 

@@ -146,6 +146,24 @@ async function untilShown(page: Page, tag: string, selector: string, what: strin
  * pain scale, the card photos through the file picker (opened with Space; the picker itself is
  * the operating system's), the consent agreed and signed by typing the name.
  */
+/**
+ * Space on a focused file input, and the file chooser it opens. Chromium ignores a request made
+ * while the previous chooser is still closing, so when none opens and focus is still on the
+ * input, Space is pressed once more, as a person would; anywhere else, the flow fails there.
+ */
+async function openChooser(page: Page, k: Keys, input: (f: Focus) => boolean, side: string) {
+  for (let attempt = 1; ; attempt++) {
+    const chooser = page.waitForEvent('filechooser', { timeout: 10_000 });
+    await k.press('Space');
+    try {
+      return await chooser;
+    } catch (error) {
+      const now = await focusOf(page);
+      if (attempt > 1 || !input(now)) throw new Error(`no file chooser for the ${side} photo after Space (focus on <${now.tag}> "${now.name}")`, { cause: error });
+    }
+  }
+}
+
 async function intakeForm(page: Page): Promise<number> {
   const k = new Keys(page);
   const tag = 'pxm-intake-form';
@@ -190,10 +208,9 @@ async function intakeForm(page: Page): Promise<number> {
   await k.press('Space');
   const photo = await page.screenshot({ clip: { x: 0, y: 0, width: 240, height: 150 } });
   for (const side of ['front', 'back'] as const) {
-    await k.tabTo((f) => f.type === 'file' && f.side === side && !f.disabled, `the ${side} photo's "Choose a photo"`);
-    const chooser = page.waitForEvent('filechooser', { timeout: 10_000 });
-    await k.press('Space');
-    await (await chooser).setFiles({ name: `card-${side}.png`, mimeType: 'image/png', buffer: photo });
+    const input = (f: Focus) => f.type === 'file' && f.side === side && !f.disabled;
+    await k.tabTo(input, `the ${side} photo's "Choose a photo"`);
+    await (await openChooser(page, k, input, side)).setFiles({ name: `card-${side}.png`, mimeType: 'image/png', buffer: photo });
     await untilShown(page, tag, `[data-side="${side}"] .card-actions .button.link`, `the ${side} photo uploaded`);
     const after = await focusOf(page);
     if (after.type !== 'file' || after.side !== side) throw new Error(`focus left the ${side} photo's button during the upload (now on <${after.tag}> "${after.name}")`);

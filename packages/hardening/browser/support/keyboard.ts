@@ -147,9 +147,10 @@ async function untilShown(page: Page, tag: string, selector: string, what: strin
  * the operating system's), the consent agreed and signed by typing the name.
  */
 /**
- * Space on a focused file input, and the file chooser it opens. Chromium ignores a request made
- * while the previous chooser is still closing, so when none opens and focus is still on the
- * input, Space is pressed once more, as a person would; anywhere else, the flow fails there.
+ * Space on a focused file input, and the file chooser it opens. Once, in a CI run, no chooser
+ * opened for the second photo (likely the first one still closing in Chromium; not reproduced).
+ * So when none opens and focus is still on the input, Space is pressed once more, as a person
+ * would; with focus anywhere else the flow fails, saying where it is.
  */
 async function openChooser(page: Page, k: Keys, input: (f: Focus) => boolean, side: string) {
   for (let attempt = 1; ; attempt++) {

@@ -142,11 +142,6 @@ async function untilShown(page: Page, tag: string, selector: string, what: strin
 }
 
 /**
- * The whole intake: typing, Space on radios and checkboxes, letters in selects, arrows on the
- * pain scale, the card photos through the file picker (opened with Space; the picker itself is
- * the operating system's), the consent agreed and signed by typing the name.
- */
-/**
  * Space on a focused file input, and the file chooser it opens. Once, in a CI run, no chooser
  * opened for the second photo (likely the first one still closing in Chromium; not reproduced).
  * So when none opens and focus is still on the input, Space is pressed once more, as a person
@@ -165,6 +160,11 @@ async function openChooser(page: Page, k: Keys, input: (f: Focus) => boolean, si
   }
 }
 
+/**
+ * The whole intake: typing, Space on radios and checkboxes, letters in selects, arrows on the
+ * pain scale, the card photos through the file picker (opened with Space; the picker itself is
+ * the operating system's), the consent agreed and signed by typing the name.
+ */
 async function intakeForm(page: Page): Promise<number> {
   const k = new Keys(page);
   const tag = 'pxm-intake-form';

@@ -130,7 +130,7 @@ export interface StoreClient {
  * again stop counting.
  */
 export function statementsNamedFor(pool: StoreClient, schema: string | undefined): StoreClient {
-  const tag = schema === undefined ? undefined : createHash('sha256').update(schema).digest('base64url').slice(0, 12);
+  const tag = schema ? createHash('sha256').update(schema).digest('base64url').slice(0, 12) : undefined;
   return {
     query: (query) => pool.query(query.name && tag ? { ...query, name: `${tag}:${query.name}` } : query),
   };
